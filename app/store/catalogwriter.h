@@ -1,0 +1,37 @@
+#pragma once
+
+#include "catalogtypes.h"
+
+#include "app/core/result.h"
+
+#include <memory>
+
+namespace Toonbank::Store {
+
+class LocalDatabase;
+
+/// Write side of the product cache, for the demo generator and the sync pull: upserts in one
+/// transaction and keeps the FTS index in step. Nothing is visible until commit().
+class CatalogWriter final
+{
+    Q_DISABLE_COPY_MOVE(CatalogWriter)
+public:
+    explicit CatalogWriter(LocalDatabase &database);
+    ~CatalogWriter(); // rolls back when commit() was not called
+
+    Core::Status begin();
+    Core::Status upsertLocation(const Location &location);
+    Core::Status upsertProduct(const ProductRecord &product);
+    Core::Status setStock(qint64 productId, qint64 locationId, int quantity, const QDateTime &asOf);
+    /// Stores the staff member with an already-hashed PIN (Core::Pin::hash).
+    Core::Status upsertStaff(const StaffMember &member, const QString &pinHash);
+    Core::Status commit();
+    void rollback();
+
+private:
+    struct Private;
+    LocalDatabase &m_db;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Toonbank::Store
