@@ -29,29 +29,27 @@ Result<Barcode> Barcode::parse(const QString &text)
 {
     const QString code = text.trimmed();
     if (code.isEmpty()) {
-        return Error::make(QStringLiteral("barcode.empty"),
-                           Tr::tr("No barcode was scanned or typed."));
+        return Error::make(
+            QStringLiteral("barcode.empty"), Tr::tr("No barcode was scanned or typed."));
     }
     if (!std::all_of(code.cbegin(), code.cend(), isAsciiDigit)) {
         return Error::make(QStringLiteral("barcode.not_digits"),
-                           Tr::tr("Barcode %1 contains characters other than digits.")
-                               .arg(shownCode(code)),
-                           QStringLiteral("length=%1").arg(code.size()));
+            Tr::tr("Barcode %1 contains characters other than digits.").arg(shownCode(code)),
+            QStringLiteral("length=%1").arg(code.size()));
     }
     if (code.size() != 8 && code.size() != 12 && code.size() != 13) {
         return Error::make(QStringLiteral("barcode.length"),
-                           Tr::tr("Barcode %1 has %n digit(s); a barcode has 8, 12 or 13.",
-                                  nullptr, int(code.size()))
-                               .arg(shownCode(code)),
-                           QStringLiteral("length=%1").arg(code.size()));
+            Tr::tr(
+                "Barcode %1 has %n digit(s); a barcode has 8, 12 or 13.", nullptr, int(code.size()))
+                .arg(shownCode(code)),
+            QStringLiteral("length=%1").arg(code.size()));
     }
     const QStringView digits(code);
     const int expected = checkDigit(digits.first(code.size() - 1));
     if (digits.last().digitValue() != expected) {
         return Error::make(QStringLiteral("barcode.check_digit"),
-                           Tr::tr("The check digit of barcode %1 is wrong. Please scan it again.")
-                               .arg(code),
-                           QStringLiteral("expected check digit %1").arg(expected));
+            Tr::tr("The check digit of barcode %1 is wrong. Please scan it again.").arg(code),
+            QStringLiteral("expected check digit %1").arg(expected));
     }
     Kind kind = Kind::Ean13;
     if (code.size() == 8)

@@ -65,13 +65,12 @@ BasketTotals Basket::totals() const
         const Money lineTotal = line.lineTotal();
         totals.total += lineTotal;
         totals.itemCount += line.quantity;
-        auto group = std::find_if(totals.perRate.begin(), totals.perRate.end(),
-                                  [&line](const VatBreakdown &breakdown) {
-                                      return breakdown.rate.basisPoints
-                                             == line.vatRate.basisPoints;
-                                  });
+        auto group = std::find_if(
+            totals.perRate.begin(), totals.perRate.end(), [&line](const VatBreakdown &breakdown) {
+                return breakdown.rate.basisPoints == line.vatRate.basisPoints;
+            });
         if (group == totals.perRate.end())
-            totals.perRate.append(VatBreakdown{line.vatRate, lineTotal, {}, {}});
+            totals.perRate.append(VatBreakdown { line.vatRate, lineTotal, {}, {} });
         else
             group->gross += lineTotal;
     }
@@ -81,9 +80,9 @@ BasketTotals Basket::totals() const
         totals.totalVat += breakdown.vat;
     }
     std::sort(totals.perRate.begin(), totals.perRate.end(),
-              [](const VatBreakdown &a, const VatBreakdown &b) {
-                  return a.rate.basisPoints > b.rate.basisPoints;
-              });
+        [](const VatBreakdown &a, const VatBreakdown &b) {
+            return a.rate.basisPoints > b.rate.basisPoints;
+        });
     return totals;
 }
 

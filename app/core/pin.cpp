@@ -31,16 +31,16 @@ bool isAsciiDigit(QChar c)
 bool derive(const QByteArray &pin, const QByteArray &salt, int iterations, QByteArray &out)
 {
     return PKCS5_PBKDF2_HMAC(pin.constData(), int(pin.size()),
-                             reinterpret_cast<const unsigned char *>(salt.constData()),
-                             int(salt.size()), iterations, EVP_sha256(), int(out.size()),
-                             reinterpret_cast<unsigned char *>(out.data()))
-           == 1;
+               reinterpret_cast<const unsigned char *>(salt.constData()), int(salt.size()),
+               iterations, EVP_sha256(), int(out.size()),
+               reinterpret_cast<unsigned char *>(out.data()))
+        == 1;
 }
 
 Error hashFailed(const QString &detail)
 {
     return Error::make(QStringLiteral("pin.hash_failed"),
-                       Tr::tr("The PIN could not be secured. Please try again."), detail);
+        Tr::tr("The PIN could not be secured. Please try again."), detail);
 }
 
 } // namespace
@@ -50,13 +50,12 @@ Status validate(const QString &pin)
     if (pin.isEmpty())
         return Error::make(QStringLiteral("pin.empty"), Tr::tr("Please enter a PIN."));
     if (!std::all_of(pin.cbegin(), pin.cend(), isAsciiDigit)) {
-        return Error::make(QStringLiteral("pin.not_digits"),
-                           Tr::tr("A PIN consists of digits only."));
+        return Error::make(
+            QStringLiteral("pin.not_digits"), Tr::tr("A PIN consists of digits only."));
     }
     if (pin.size() < 4 || pin.size() > 8) {
-        return Error::make(QStringLiteral("pin.length"),
-                           Tr::tr("A PIN has 4 to 8 digits."),
-                           QStringLiteral("length=%1").arg(pin.size()));
+        return Error::make(QStringLiteral("pin.length"), Tr::tr("A PIN has 4 to 8 digits."),
+            QStringLiteral("length=%1").arg(pin.size()));
     }
     return success();
 }
@@ -79,11 +78,11 @@ Result<QString> hash(const QString &pin, int iterations)
     OPENSSL_cleanse(pinBytes.data(), size_t(pinBytes.size()));
     if (!ok)
         return hashFailed(QStringLiteral("PKCS5_PBKDF2_HMAC failed"));
-    const QString stored = QStringLiteral("%1$%2$%3$%4")
-                               .arg(algorithm)
-                               .arg(iterations)
-                               .arg(QString::fromLatin1(salt.toBase64()),
-                                    QString::fromLatin1(derived.toBase64()));
+    const QString stored
+        = QStringLiteral("%1$%2$%3$%4")
+              .arg(algorithm)
+              .arg(iterations)
+              .arg(QString::fromLatin1(salt.toBase64()), QString::fromLatin1(derived.toBase64()));
     OPENSSL_cleanse(derived.data(), size_t(derived.size()));
     return stored;
 }
@@ -100,8 +99,8 @@ bool verify(const QString &pin, const QString &storedHash)
     if (!numberOk || iterations <= 0 || iterations > maxIterations)
         return false;
     const auto decode = [](QStringView text) {
-        return QByteArray::fromBase64Encoding(text.toLatin1(),
-                                              QByteArray::AbortOnBase64DecodingErrors);
+        return QByteArray::fromBase64Encoding(
+            text.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     };
     const QByteArray::FromBase64Result salt = decode(parts.at(2));
     const QByteArray::FromBase64Result expected = decode(parts.at(3));

@@ -23,14 +23,14 @@ QString VatRate::toDisplayString() const
 
 VatTable::VatTable(QList<VatRule> rules)
     : m_rules(std::move(rules))
-{}
+{ }
 
 VatTable VatTable::builtIn()
 {
     auto rule = [](const char *country, const char *vatClass, int basisPoints, QDate validFrom,
-                   QDate validUntil = {}) {
-        return VatRule{QLatin1String(country), QLatin1String(vatClass), basisPoints, validFrom,
-                       validUntil};
+                    QDate validUntil = {}) {
+        return VatRule { QLatin1String(country), QLatin1String(vatClass), basisPoints, validFrom,
+            validUntil };
     };
     return VatTable({
         // Netherlands (Wet op de omzetbelasting 1968).
@@ -51,8 +51,8 @@ VatTable VatTable::builtIn()
     });
 }
 
-Result<VatRate> VatTable::rateFor(const QString &country, const QString &vatClass,
-                                  QDate onDate) const
+Result<VatRate> VatTable::rateFor(
+    const QString &country, const QString &vatClass, QDate onDate) const
 {
     for (const VatRule &rule : m_rules) {
         if (rule.country != country || rule.vatClass != vatClass)
@@ -61,13 +61,13 @@ Result<VatRate> VatTable::rateFor(const QString &country, const QString &vatClas
             continue;
         if (rule.validUntil.isValid() && onDate > rule.validUntil)
             continue;
-        return VatRate{rule.basisPoints, rule.vatClass};
+        return VatRate { rule.basisPoints, rule.vatClass };
     }
     const QString date = onDate.isValid() ? onDate.toString(Qt::ISODate) : QStringLiteral("?");
     return Error::make(QStringLiteral("vat.unknown"),
-                       Tr::tr("No VAT rate is known for class \"%1\" in %2 on %3.")
-                           .arg(vatClass.left(40), country.left(8), date),
-                       QStringLiteral("country=%1 class=%2 date=%3").arg(country, vatClass, date));
+        Tr::tr("No VAT rate is known for class \"%1\" in %2 on %3.")
+            .arg(vatClass.left(40), country.left(8), date),
+        QStringLiteral("country=%1 class=%2 date=%3").arg(country, vatClass, date));
 }
 
 Money vatIncluded(Money gross, int basisPoints)
