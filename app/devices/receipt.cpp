@@ -17,6 +17,13 @@ ReceiptLine text(QString content, ReceiptLine::Align align = ReceiptLine::Align:
     return {ReceiptLine::Kind::Text, std::move(content), align, bold, large};
 }
 
+ReceiptLine rule()
+{
+    ReceiptLine line;
+    line.kind = ReceiptLine::Kind::Rule;
+    return line;
+}
+
 } // namespace
 
 QString ReceiptLayout::qrPayload(const ReceiptData &receipt)
@@ -36,12 +43,12 @@ QList<ReceiptLine> ReceiptLayout::layout(const ReceiptData &receipt, int width)
     lines.append(text(receipt.storeCity, Align::Center));
     if (receipt.training)
         lines.append(text(tr("*** TRAINING — NOT A RECEIPT ***"), Align::Center, true));
-    lines.append({ReceiptLine::Kind::Rule});
+    lines.append(rule());
     lines.append(text(leftRight(locale.toString(receipt.soldAt.date(), QLocale::ShortFormat),
                                 locale.toString(receipt.soldAt.time(), QStringLiteral("HH:mm:ss")), width)));
     lines.append(text(leftRight(tr("Receipt"), receipt.receiptNumber, width)));
     lines.append(text(leftRight(tr("Served by"), receipt.staffName, width)));
-    lines.append({ReceiptLine::Kind::Rule});
+    lines.append(rule());
 
     for (const ReceiptData::Line &line : receipt.lines) {
         lines.append(text(leftRight(line.name, money(line.lineTotal), width)));
@@ -49,7 +56,7 @@ QList<ReceiptLine> ReceiptLayout::layout(const ReceiptData &receipt, int width)
                               .arg(line.quantity)
                               .arg(money(line.unitPrice), tr("VAT %1").arg(line.vatLabel))));
     }
-    lines.append({ReceiptLine::Kind::Rule});
+    lines.append(rule());
     lines.append(text(leftRight(tr("TOTAL"), money(receipt.total), width / 2), Align::Left, true, true));
     if (!receipt.rounding.isZero()) {
         lines.append(text(leftRight(tr("Cash rounding"), money(receipt.rounding), width)));
@@ -57,7 +64,7 @@ QList<ReceiptLine> ReceiptLayout::layout(const ReceiptData &receipt, int width)
     }
     lines.append(text(leftRight(tr("Cash tendered"), money(receipt.tendered), width)));
     lines.append(text(leftRight(tr("Change"), money(receipt.change), width), Align::Left, true));
-    lines.append({ReceiptLine::Kind::Rule});
+    lines.append(rule());
 
     lines.append(text(tr("VAT summary"), Align::Left, true));
     // Four columns: rate, net, VAT, gross — right-aligned so the figures line up.
@@ -69,7 +76,7 @@ QList<ReceiptLine> ReceiptLayout::layout(const ReceiptData &receipt, int width)
     lines.append(text(row(tr("Rate"), tr("Net"), tr("VAT"), tr("Incl."))));
     for (const ReceiptData::VatRow &vat : receipt.vat)
         lines.append(text(row(vat.rateLabel, money(vat.net), money(vat.vat), money(vat.gross))));
-    lines.append({ReceiptLine::Kind::Rule});
+    lines.append(rule());
 
     lines.append({ReceiptLine::Kind::Qr, qrPayload(receipt), Align::Center});
     lines.append(text(receipt.receiptNumber, Align::Center));
