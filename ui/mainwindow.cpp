@@ -44,10 +44,10 @@ MainWindow::MainWindow(Services::Session &session, Services::CheckoutService &ch
     layout->addWidget(m_topBar);
     layout->addWidget(m_stack, 1);
 
-    connect(&session, &Services::Session::loggedIn, this, [this] { show(m_sell); });
+    connect(&session, &Services::Session::loggedIn, this, [this] { showScreen(m_sell); });
     connect(&session, &Services::Session::loggedOut, this, [this](bool idleLock) {
         m_login->reset(idleLock);
-        show(m_login);
+        showScreen(m_login);
     });
     connect(&scanner, &ScanInterceptor::scanned, this, &MainWindow::onScan);
     connect(&scanner, &ScanInterceptor::userActivity, &session, &Services::Session::noteActivity);
@@ -56,29 +56,29 @@ MainWindow::MainWindow(Services::Session &session, Services::CheckoutService &ch
     connect(m_topBar, &TopBar::switchUserRequested, &session, &Services::Session::logOut);
     connect(m_topBar, &TopBar::parkedSalesRequested, this, [this] {
         m_parked->reload();
-        show(m_parked);
+        showScreen(m_parked);
     });
     connect(m_sell, &SellScreen::payRequested, this, [this] {
         m_pay->start();
-        show(m_pay);
+        showScreen(m_pay);
     });
     connect(m_sell, &SellScreen::productRequested, this, [this](qint64 productId) {
         m_product->showProduct(productId);
-        show(m_product);
+        showScreen(m_product);
     });
-    connect(m_pay, &PayScreen::cancelled, this, [this] { show(m_sell); });
+    connect(m_pay, &PayScreen::cancelled, this, [this] { showScreen(m_sell); });
     connect(m_pay, &PayScreen::completed, this, [this](const Services::CompletedSale &sale) {
         m_receipt->showSale(sale);
-        show(m_receipt);
+        showScreen(m_receipt);
     });
-    connect(m_receipt, &ReceiptScreen::newSaleRequested, this, [this] { show(m_sell); });
-    connect(m_product, &ProductScreen::closed, this, [this] { show(m_sell); });
-    connect(m_product, &ProductScreen::added, this, [this] { show(m_sell); });
-    connect(m_parked, &ParkedScreen::closed, this, [this] { show(m_sell); });
-    connect(m_parked, &ParkedScreen::resumed, this, [this] { show(m_sell); });
+    connect(m_receipt, &ReceiptScreen::newSaleRequested, this, [this] { showScreen(m_sell); });
+    connect(m_product, &ProductScreen::closed, this, [this] { showScreen(m_sell); });
+    connect(m_product, &ProductScreen::added, this, [this] { showScreen(m_sell); });
+    connect(m_parked, &ParkedScreen::closed, this, [this] { showScreen(m_sell); });
+    connect(m_parked, &ParkedScreen::resumed, this, [this] { showScreen(m_sell); });
 
     m_login->reset();
-    show(m_login);
+    showScreen(m_login);
 }
 
 QWidget *MainWindow::currentScreen() const
@@ -86,7 +86,7 @@ QWidget *MainWindow::currentScreen() const
     return m_stack->currentWidget();
 }
 
-void MainWindow::show(QWidget *screen)
+void MainWindow::showScreen(QWidget *screen)
 {
     m_topBar->setVisible(screen != m_login);
     m_topBar->refresh();
@@ -107,7 +107,7 @@ void MainWindow::onScan(const QString &code)
         return;
     if (m_stack->currentWidget() == m_receipt || m_stack->currentWidget() == m_product
         || m_stack->currentWidget() == m_parked)
-        show(m_sell);
+        showScreen(m_sell);
     m_sell->handleScan(code);
 }
 

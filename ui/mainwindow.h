@@ -40,7 +40,7 @@ public:
     QWidget *currentScreen() const;
 
 private:
-    void show(QWidget *screen);
+    void showScreen(QWidget *screen);
     void onScan(const QString &code);
 
     Services::Session &m_session;

@@ -36,7 +36,7 @@ Core::Result<qint64> ParkedBaskets::park(qint64 staffId, const QString &label, c
                              "VALUES(?, ?, ?, ?)"));
     q.addBindValue(now.toUTC().toString(Qt::ISODateWithMs));
     q.addBindValue(staffId);
-    q.addBindValue(label);
+    q.addBindValue(label.isNull() ? QString(QLatin1String("")) : label); // NOT NULL column
     q.addBindValue(QString::fromUtf8(basketJson));
     if (!q.exec())
         return parkFailed(q);

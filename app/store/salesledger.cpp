@@ -33,6 +33,12 @@ Error storeFailed(const QSqlQuery &query)
                        query.lastError().text());
 }
 
+// A null QString binds as SQL NULL; NOT NULL text columns get '' instead.
+QString notNull(const QString &text)
+{
+    return text.isNull() ? QString(QLatin1String("")) : text;
+}
+
 // Runs a prepared statement with its values bound in order.
 bool exec(QSqlQuery &query, const QString &sql, const QVariantList &values)
 {
@@ -124,7 +130,7 @@ Core::Result<RecordedSale> SalesLedger::record(const LedgerSale &sale, const Pay
             if (!exec(q, QStringLiteral("INSERT INTO sale_lines(sale_id, line_no, product_id, sku, name, "
                                         "quantity, unit_price_cents, line_discount_cents, line_total_cents, "
                                         "vat_class, vat_basis_points) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                      {recorded.saleRowId, ++lineNo, line.productId, line.sku, line.name, line.quantity,
+                      {recorded.saleRowId, ++lineNo, line.productId, line.sku, notNull(line.name), line.quantity,
                        line.unitPrice.cents(), line.lineDiscount.cents(), line.lineTotal.cents(),
                        line.vatClass, line.vatBasisPoints}))
                 return storeFailed(q);
@@ -147,7 +153,7 @@ Core::Result<RecordedSale> SalesLedger::record(const LedgerSale &sale, const Pay
             if (!exec(q, QStringLiteral("INSERT INTO sale_payments(sale_id, payment_no, method, amount_cents, "
                                         "tendered_cents, change_cents, reference) VALUES(?, ?, ?, ?, ?, ?, ?)"),
                       {recorded.saleRowId, ++paymentNo, payment.method, payment.amount.cents(),
-                       payment.tendered.cents(), payment.change.cents(), payment.reference}))
+                       payment.tendered.cents(), payment.change.cents(), notNull(payment.reference)}))
                 return storeFailed(q);
         }
 
