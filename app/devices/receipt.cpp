@@ -1,0 +1,113 @@
+#include "receipt.h"
+
+namespace Toonbank::Devices {
+
+namespace {
+
+QString leftRight(const QString &left, const QString &right, int width)
+{
+    const int room = width - int(right.size()) - 1;
+    QString text = left.left(qMax(0, room));
+    return text + QString(qMax(1, width - int(text.size()) - int(right.size())), QLatin1Char(' ')) + right;
+}
+
+ReceiptLine text(QString content, ReceiptLine::Align align = ReceiptLine::Align::Left, bool bold = false,
+                 bool large = false)
+{
+    return {ReceiptLine::Kind::Text, std::move(content), align, bold, large};
+}
+
+ReceiptLine rule()
+{
+    ReceiptLine line;
+    line.kind = ReceiptLine::Kind::Rule;
+    return line;
+}
+
+} // namespace
+
+QString ReceiptLayout::qrPayload(const ReceiptData &receipt)
+{
+    return QStringLiteral("TOONBANK:SALE:%1:%2").arg(receipt.receiptNumber, receipt.saleId);
+}
+
+QList<ReceiptLine> ReceiptLayout::layout(const ReceiptData &receipt, int width)
+{
+    const QLocale &locale = receipt.locale;
+    auto money = [&locale](Core::Money amount) { return amount.toDisplayString(locale); };
+    using Align = ReceiptLine::Align;
+
+    QList<ReceiptLine> lines;
+    lines.append(text(receipt.storeName, Align::Center, true, true));
+    lines.append(text(receipt.storeAddress, Align::Center));
+    lines.append(text(receipt.storeCity, Align::Center));
+    if (receipt.training)
+        lines.append(text(tr("*** TRAINING — NOT A RECEIPT ***"), Align::Center, true));
+    lines.append(rule());
+    lines.append(text(leftRight(locale.toString(receipt.soldAt.date(), QLocale::ShortFormat),
+                                locale.toString(receipt.soldAt.time(), QStringLiteral("HH:mm:ss")), width)));
+    lines.append(text(leftRight(tr("Receipt"), receipt.receiptNumber, width)));
+    lines.append(text(leftRight(tr("Served by"), receipt.staffName, width)));
+    lines.append(rule());
+
+    for (const ReceiptData::Line &line : receipt.lines) {
+        lines.append(text(leftRight(line.name, money(line.lineTotal), width)));
+        lines.append(text(QStringLiteral("  %1 × %2   %3")
+                              .arg(line.quantity)
+                              .arg(money(line.unitPrice), tr("VAT %1").arg(line.vatLabel))));
+    }
+    lines.append(rule());
+    lines.append(text(leftRight(tr("TOTAL"), money(receipt.total), width / 2), Align::Left, true, true));
+    if (!receipt.rounding.isZero()) {
+        lines.append(text(leftRight(tr("Cash rounding"), money(receipt.rounding), width)));
+        lines.append(text(leftRight(tr("To pay in cash"), money(receipt.paid), width), Align::Left, true));
+    }
+    lines.append(text(leftRight(tr("Cash tendered"), money(receipt.tendered), width)));
+    lines.append(text(leftRight(tr("Change"), money(receipt.change), width), Align::Left, true));
+    lines.append(rule());
+
+    lines.append(text(tr("VAT summary"), Align::Left, true));
+    // Four columns: rate, net, VAT, gross — right-aligned so the figures line up.
+    const int column = (width - 6) / 3;
+    auto row = [column](const QString &rate, const QString &net, const QString &vat, const QString &gross) {
+        return rate.leftJustified(6, QLatin1Char(' '), true) + net.rightJustified(column)
+               + vat.rightJustified(column) + gross.rightJustified(column);
+    };
+    lines.append(text(row(tr("Rate"), tr("Net"), tr("VAT"), tr("Incl."))));
+    for (const ReceiptData::VatRow &vat : receipt.vat)
+        lines.append(text(row(vat.rateLabel, money(vat.net), money(vat.vat), money(vat.gross))));
+    lines.append(rule());
+
+    lines.append({ReceiptLine::Kind::Qr, qrPayload(receipt), Align::Center});
+    lines.append(text(receipt.receiptNumber, Align::Center));
+    lines.append(text(tr("Thank you for your visit!"), Align::Center));
+    return lines;
+}
+
+QString ReceiptLayout::toPlainText(const QList<ReceiptLine> &lines, int width)
+{
+    QStringList out;
+    for (const ReceiptLine &line : lines) {
+        switch (line.kind) {
+        case ReceiptLine::Kind::Rule:
+            out.append(QString(width, QLatin1Char('-')));
+            break;
+        case ReceiptLine::Kind::Qr:
+            out.append(QStringLiteral("[QR %1]").arg(line.text));
+            break;
+        case ReceiptLine::Kind::Text: {
+            const int pad = width - int(line.text.size());
+            if (line.align == ReceiptLine::Align::Center && pad > 0)
+                out.append(QString(pad / 2, QLatin1Char(' ')) + line.text);
+            else if (line.align == ReceiptLine::Align::Right && pad > 0)
+                out.append(QString(pad, QLatin1Char(' ')) + line.text);
+            else
+                out.append(line.text);
+            break;
+        }
+        }
+    }
+    return out.join(QLatin1Char('\n'));
+}
+
+} // namespace Toonbank::Devices

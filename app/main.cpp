@@ -1,0 +1,67 @@
+#include "app/devices/cashdrawer.h"
+#include "app/devices/receiptprinter.h"
+#include "app/services/checkoutservice.h"
+#include "app/services/terminal.h"
+#include "ui/language.h"
+#include "ui/mainwindow.h"
+#include "ui/scaninterceptor.h"
+#include "ui/uihelpers.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QStandardPaths>
+
+#include <cstdio>
+
+using namespace Toonbank;
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("toonbank"));
+    QApplication::setOrganizationName(QStringLiteral("Toonbank"));
+    QApplication::setApplicationVersion(QStringLiteral(TOONBANK_VERSION));
+
+    Ui::Language language;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Toonbank in-store mPOS"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    const QCommandLineOption cacheOption(QStringLiteral("cache"), QStringLiteral("Local cache file (default %1)").arg(dataDir + QStringLiteral("/cache.sqlite")),
+                                         QStringLiteral("FILE"), dataDir + QStringLiteral("/cache.sqlite"));
+    const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("User interface language: nl or en."),
+                                        QStringLiteral("nl|en"), QStringLiteral("nl"));
+    const QCommandLineOption printerOption(QStringLiteral("printer-out"),
+                                           QStringLiteral("File receiving the receipt printer's ESC/POS bytes."),
+                                           QStringLiteral("FILE"), dataDir + QStringLiteral("/receipts.escpos"));
+    parser.addOptions({cacheOption, langOption, printerOption});
+    parser.process(app);
+
+    language.setLanguage(parser.value(langOption));
+    app.setStyleSheet(Ui::styleSheet());
+
+    QDir().mkpath(dataDir);
+    auto terminal = Services::Terminal::open(parser.value(cacheOption));
+    if (!terminal) {
+        std::fprintf(stderr, "toonbank: %s\n%s\n", qPrintable(terminal.error().message),
+                     qPrintable(QCoreApplication::translate("Toonbank", "Create a demo cache with toonbank-demogen --out FILE.")));
+        return 1;
+    }
+
+    Devices::EscPosPrinterSimulator printer(parser.value(printerOption));
+    Devices::CashDrawerSimulator drawer;
+    terminal.value()->checkout().setReceiptPrinter(&printer);
+    terminal.value()->checkout().setCashDrawer(&drawer);
+
+    Ui::ScanInterceptor scanner;
+    app.installEventFilter(&scanner);
+    Ui::MainWindow window(terminal.value()->session(), terminal.value()->checkout(), terminal.value()->products(),
+                          language, scanner);
+    window.resize(1280, 800);
+    window.show();
+    const int status = QApplication::exec();
+    app.removeEventFilter(&scanner);
+    return status;
+}

@@ -1,0 +1,120 @@
+#include "session.h"
+
+#include "app/store/localdatabase.h"
+#include "app/store/staffdirectory.h"
+
+#include <QDateTime>
+
+namespace Toonbank::Services {
+
+using Core::Error;
+
+namespace {
+const QString idleSettingKey = QStringLiteral("idle_lock_seconds");
+} // namespace
+
+Session::Session(Store::LocalDatabase &database, qint64 hereLocationId, QObject *parent)
+    : QObject(parent)
+    , m_db(database)
+    , m_here(hereLocationId)
+    , m_directory(std::make_unique<Store::StaffDirectory>(database))
+{
+    bool ok = false;
+    const int stored = m_db.setting(idleSettingKey).toInt(&ok);
+    if (ok && stored >= 0)
+        m_idleLockSeconds = stored;
+    // A coarse poll instead of restarting a timer on every touch: noteActivity() stays a
+    // clock read, which matters in the scanner's keystroke path.
+    m_idleCheck.setInterval(250);
+    connect(&m_idleCheck, &QTimer::timeout, this, &Session::checkIdle);
+}
+
+Session::~Session() = default;
+
+Core::Result<QList<Store::StaffMember>> Session::staffHere() const
+{
+    return m_directory->staffAt(m_here);
+}
+
+Core::Result<Store::StaffMember> Session::logIn(qint64 staffId, const QString &pin)
+{
+    Core::Result<Store::StaffMember> member = m_directory->verifyPin(staffId, pin, QDateTime::currentDateTimeUtc());
+    if (!member)
+        return member;
+    if (member->homeLocationId != m_here)
+        return Error::make(QStringLiteral("login.wrong_store"),
+                           tr("%1 does not work in this store.").arg(member->displayName));
+    m_staff = member.value();
+    m_lastActivity.start();
+    m_idleCheck.start();
+    emit loggedIn();
+    return member;
+}
+
+void Session::logOut()
+{
+    const bool wasLoggedIn = m_staff.has_value();
+    m_staff.reset();
+    m_idleCheck.stop();
+    if (wasLoggedIn)
+        emit loggedOut(false);
+}
+
+void Session::checkIdle()
+{
+    if (!m_staff || m_idleLockSeconds <= 0)
+        return;
+    if (m_lastActivity.elapsed() >= qint64(m_idleLockSeconds) * 1000) {
+        m_staff.reset();
+        m_idleCheck.stop();
+        emit loggedOut(true);
+    }
+}
+
+void Session::noteActivity()
+{
+    m_lastActivity.start();
+}
+
+Core::Status Session::require(Permission permission) const
+{
+    if (!m_staff)
+        return Error::make(QStringLiteral("session.locked"), tr("Please log in first."));
+    switch (permission) {
+    case Permission::Sell:
+        return Core::success();
+    case Permission::ChangeSettings:
+        if (m_staff->role == Store::StaffRole::Cashier)
+            return Error::make(QStringLiteral("permission.denied"),
+                               tr("Only a supervisor or manager can change this setting."));
+        return Core::success();
+    }
+    return Core::success();
+}
+
+Core::Status Session::setIdleLockSeconds(int seconds)
+{
+    if (const Core::Status allowed = require(Permission::ChangeSettings); !allowed)
+        return allowed;
+    if (seconds < 0)
+        return Error::make(QStringLiteral("settings.invalid"), tr("The lock time cannot be negative."));
+    if (const Core::Status stored = m_db.setSetting(idleSettingKey, QString::number(seconds)); !stored)
+        return stored;
+    m_idleLockSeconds = seconds;
+    return Core::success();
+}
+
+QString Session::roleDisplayName(Store::StaffRole role)
+{
+    switch (role) {
+    case Store::StaffRole::Cashier:
+        return tr("Cashier");
+    case Store::StaffRole::Supervisor:
+        return tr("Supervisor");
+    case Store::StaffRole::Manager:
+        return tr("Manager");
+    }
+    return {};
+}
+
+} // namespace Toonbank::Services

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "app/core/result.h"
+#include "app/store/catalogtypes.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+
+namespace Toonbank::Store {
+class LocalDatabase;
+class StaffDirectory;
+} // namespace Toonbank::Store
+
+namespace Toonbank::Services {
+
+enum class Permission {
+    Sell,           // scan, basket, take cash
+    ChangeSettings, // idle lock time and other device settings: supervisor or manager
+};
+
+/// Who is using the tablet. Every service asks the session before it acts, so a permission is
+/// enforced here and not just by hiding a button. The tablet locks itself after an idle time.
+class Session final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Session)
+public:
+    static constexpr int defaultIdleLockSeconds = 120;
+
+    Session(Store::LocalDatabase &database, qint64 hereLocationId, QObject *parent = nullptr);
+    ~Session() override;
+
+    /// The staff of this store, for the login tiles.
+    Core::Result<QList<Store::StaffMember>> staffHere() const;
+    /// Errors: those of StaffDirectory::verifyPin, "login.wrong_store".
+    Core::Result<Store::StaffMember> logIn(qint64 staffId, const QString &pin);
+    /// Ends the session (switch user, or the idle lock). The basket stays where it is.
+    void logOut();
+
+    bool isLoggedIn() const { return m_staff.has_value(); }
+    const std::optional<Store::StaffMember> &staff() const { return m_staff; }
+    /// Error "permission.denied" (or "session.locked") with a message naming what is missing.
+    Core::Status require(Permission permission) const;
+
+    int idleLockSeconds() const { return m_idleLockSeconds; }
+    /// Stored on the device; needs Permission::ChangeSettings. 0 turns the lock off.
+    Core::Status setIdleLockSeconds(int seconds);
+    /// Called by the UI on any touch or key: postpones the idle lock.
+    void noteActivity();
+
+    static QString roleDisplayName(Store::StaffRole role);
+
+signals:
+    void loggedIn();
+    void loggedOut(bool idleLock);
+
+private:
+    void checkIdle();
+
+    Store::LocalDatabase &m_db;
+    qint64 m_here;
+    std::unique_ptr<Store::StaffDirectory> m_directory;
+    std::optional<Store::StaffMember> m_staff;
+    int m_idleLockSeconds = defaultIdleLockSeconds;
+    QElapsedTimer m_lastActivity;
+    QTimer m_idleCheck;
+};
+
+} // namespace Toonbank::Services

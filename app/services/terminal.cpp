@@ -1,0 +1,53 @@
+#include "terminal.h"
+
+#include "checkoutservice.h"
+#include "productservice.h"
+#include "session.h"
+
+#include "app/core/tr.h"
+#include "app/store/catalog.h"
+#include "app/store/localdatabase.h"
+
+namespace Toonbank::Services {
+
+const QString Terminal::locationSettingKey = QStringLiteral("location_id");
+
+Core::Result<std::unique_ptr<Terminal>> Terminal::open(const QString &cachePath, bool createIfMissing)
+{
+    auto database = Store::LocalDatabase::open(cachePath, createIfMissing ? Store::LocalDatabase::OpenMode::CreateIfMissing
+                                                                          : Store::LocalDatabase::OpenMode::ExistingOnly);
+    if (!database)
+        return database.error();
+    std::unique_ptr<Terminal> terminal(new Terminal);
+    terminal->m_db = std::move(database.value());
+
+    bool known = false;
+    qint64 here = terminal->m_db->setting(locationSettingKey).toLongLong(&known);
+    if (!known) {
+        // A cache without the setting (a fresh demo): the first store in it is ours.
+        Store::Catalog probe(*terminal->m_db, 0);
+        Core::Result<QList<Store::Location>> locations = probe.locations();
+        if (locations) {
+            for (const Store::Location &location : locations.value()) {
+                if (location.kind == Store::LocationKind::Store) {
+                    here = location.id;
+                    known = true;
+                    break;
+                }
+            }
+        }
+    }
+    if (!known)
+        return Core::Error::make(QStringLiteral("terminal.no_store"),
+                                 Core::Tr::tr("This cache does not name a store for this device."));
+
+    terminal->m_catalog = std::make_unique<Store::Catalog>(*terminal->m_db, here);
+    terminal->m_session = std::make_unique<Session>(*terminal->m_db, here);
+    terminal->m_checkout = std::make_unique<CheckoutService>(*terminal->m_db, *terminal->m_catalog, *terminal->m_session);
+    terminal->m_products = std::make_unique<ProductService>(*terminal->m_catalog, *terminal->m_session);
+    return terminal;
+}
+
+Terminal::~Terminal() = default;
+
+} // namespace Toonbank::Services

@@ -1,0 +1,111 @@
+#pragma once
+
+#include "app/core/money.h"
+#include "app/core/result.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <functional>
+
+namespace Toonbank::Store {
+
+class LocalDatabase;
+
+struct LedgerLine
+{
+    qint64 productId = 0;
+    QString sku;
+    QString name;
+    int quantity = 0;
+    Core::Money unitPrice;
+    Core::Money lineDiscount;
+    Core::Money lineTotal;
+    QString vatClass;
+    int vatBasisPoints = 0;
+};
+
+struct LedgerVat
+{
+    int basisPoints = 0;
+    Core::Money gross;
+    Core::Money vat;
+    Core::Money net;
+};
+
+struct LedgerPayment
+{
+    QString method; // "cash", …
+    Core::Money amount;
+    Core::Money tendered;
+    Core::Money change;
+    QString reference;
+};
+
+/// A finished sale as the ledger writes it. The receipt number is not known here: the ledger
+/// draws it from the counter inside the sale's own transaction.
+struct LedgerSale
+{
+    QString saleUuid;
+    qint64 locationId = 0;
+    QString locationCode; // first part of the receipt number
+    qint64 staffId = 0;
+    qint64 customerId = 0;
+    QDateTime soldAt;     // UTC
+    Core::Money total;    // unrounded sum of line totals
+    Core::Money rounding; // cash rounding (paid = total + rounding)
+    bool training = false;
+    QList<LedgerLine> lines;
+    QList<LedgerVat> vat;
+    QList<LedgerPayment> payments;
+};
+
+struct RecordedSale
+{
+    qint64 saleRowId = 0;
+    QString receiptNumber;
+    QString eventId;       // outbox event UUID
+    qint64 journalSeq = 0;
+};
+
+/// Writes finished sales: sales, sale_lines, sale_vat and sale_payments rows, the receipt
+/// number, the stock decrement here, the outbox event and the hash-chained journal entry, all
+/// in one transaction that is durable (synchronous=FULL) before record() returns.
+class SalesLedger final
+{
+    Q_DISABLE_COPY_MOVE(SalesLedger)
+public:
+    /// Builds the outbox payload (compact JSON) once the receipt number is known. The store
+    /// does not know the wire format; the service that owns it passes this in. An empty
+    /// result aborts the sale ("sale.invalid_event").
+    using PayloadBuilder = std::function<QByteArray(const QString &receiptNumber)>;
+
+    explicit SalesLedger(LocalDatabase &database);
+
+    /// Errors: "sale.empty", "sale.store_failed" (nothing written).
+    Core::Result<RecordedSale> record(const LedgerSale &sale, const PayloadBuilder &payload);
+
+    /// Called inside the transaction right before COMMIT. Only the crash tests set it: they
+    /// stop a child process here and kill it.
+    void setBeforeCommitHook(std::function<void()> hook) { m_beforeCommit = std::move(hook); }
+
+    /// Events not yet acknowledged by the server (pending or rejected).
+    int waitingEventCount() const;
+
+    /// Recomputes every journal hash and the grand total. Error: "journal.broken" naming the
+    /// first bad entry.
+    Core::Status verifyJournal() const;
+
+    /// SHA-256 (hex) of prev_hash followed by the canonical body, as the journal stores it.
+    static QString chainHash(const QString &previousHash, const QByteArray &body);
+
+    /// Receipt number counter prefix: "<store code>-<terminal>-" + 6 digits.
+    QString terminalCode() const;
+
+private:
+    LocalDatabase &m_db;
+    std::function<void()> m_beforeCommit;
+};
+
+} // namespace Toonbank::Store

@@ -1,0 +1,306 @@
+#include "app/devices/receiptprinter.h"
+#include "app/services/checkoutservice.h"
+#include "app/services/session.h"
+#include "app/services/terminal.h"
+#include "tests/support/testcache.h"
+#include "ui/language.h"
+#include "ui/mainwindow.h"
+#include "ui/loginscreen.h"
+#include "ui/parkedscreen.h"
+#include "ui/payscreen.h"
+#include "ui/productscreen.h"
+#include "ui/receiptscreen.h"
+#include "ui/sellscreen.h"
+#include "ui/scaninterceptor.h"
+#include "ui/uihelpers.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Toonbank;
+using namespace Toonbank::Tests;
+
+/// Drives the real widgets: log in, scan through the keyboard wedge, search, add, change
+/// quantity, pay cash, see the change and the receipt; bad barcodes; languages; parking.
+class TestSellFlow final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    QString m_printerFile;
+    std::unique_ptr<Services::Terminal> m_terminal;
+    std::unique_ptr<Devices::EscPosPrinterSimulator> m_printer;
+    std::unique_ptr<Ui::Language> m_language;
+    std::unique_ptr<Ui::ScanInterceptor> m_scanner;
+    std::unique_ptr<Ui::MainWindow> m_window;
+
+    template<typename T>
+    T *find(const char *name)
+    {
+        T *widget = m_window->findChild<T *>(QString::fromLatin1(name));
+        if (!widget)
+            qWarning("no widget %s", name);
+        return widget;
+    }
+    void click(const char *name)
+    {
+        auto *button = find<QPushButton>(name);
+        QVERIFY2(button && button->isVisible() && button->isEnabled(), name);
+        QTest::mouseClick(button, Qt::LeftButton);
+    }
+    void clickCell(QTableWidget *table, int row, int column)
+    {
+        QTableWidgetItem *cell = table->item(row, column);
+        QVERIFY(cell);
+        const QRect rect = table->visualItemRect(cell);
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, rect.center());
+    }
+    void screenshot(const QString &name)
+    {
+        QApplication::processEvents();
+        const QString file = TestCache::outputDir(QStringLiteral("screenshots")) + QLatin1Char('/') + name + QStringLiteral(".png");
+        QVERIFY(m_window->grab().save(file));
+    }
+    void start()
+    {
+        m_window.reset();
+        m_terminal.reset();
+        auto terminal = Services::Terminal::open(m_path);
+        QVERIFY(terminal.ok());
+        m_terminal = std::move(terminal.value());
+        m_terminal->checkout().setReceiptPrinter(m_printer.get());
+        m_window = std::make_unique<Ui::MainWindow>(m_terminal->session(), m_terminal->checkout(), m_terminal->products(),
+                                                    *m_language, *m_scanner);
+        m_window->resize(1280, 800);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+    void logIn(qint64 staffId, const QString &pin)
+    {
+        QCOMPARE(m_window->currentScreen(), static_cast<QWidget *>(m_window->loginScreen()));
+        click(qPrintable(QStringLiteral("staffTile%1").arg(staffId)));
+        for (QChar digit : pin)
+            click(qPrintable(QStringLiteral("pinKey%1").arg(digit)));
+        click("pinOk");
+    }
+    /// A hand scanner: fast keystrokes ending in Enter, sent to whatever has focus.
+    void scan(const QString &code)
+    {
+        QWidget *target = QApplication::focusWidget() ? QApplication::focusWidget() : m_window.get();
+        QTest::keyClicks(target, code);
+        QTest::keyClick(target, Qt::Key_Return);
+    }
+    QTableWidget *basket() { return find<QTableWidget>("basketTable"); }
+
+private slots:
+    void initTestCase()
+    {
+        qApp->setStyleSheet(Ui::styleSheet());
+        m_path = m_dir.filePath(QStringLiteral("cache.sqlite"));
+        const QString failure = TestCache::create(m_path);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        m_printerFile = TestCache::outputDir(QStringLiteral("printer")) + QStringLiteral("/receipts.escpos");
+        QFile::remove(m_printerFile);
+        m_printer = std::make_unique<Devices::EscPosPrinterSimulator>(m_printerFile);
+        m_language = std::make_unique<Ui::Language>();
+        QVERIFY(m_language->setLanguage(QStringLiteral("nl")));
+        m_scanner = std::make_unique<Ui::ScanInterceptor>();
+        qApp->installEventFilter(m_scanner.get());
+        start();
+    }
+    void cleanupTestCase()
+    {
+        qApp->removeEventFilter(m_scanner.get());
+        m_window.reset();
+        m_terminal.reset();
+    }
+
+    void loginWithPinPad()
+    {
+        screenshot(QStringLiteral("01-login-nl"));
+        logIn(TestCache::cashierId, QStringLiteral("9999"));
+        QVERIFY(!find<QLabel>("loginError")->text().isEmpty()); // wrong PIN says so
+        QCOMPARE(m_window->currentScreen(), static_cast<QWidget *>(m_window->loginScreen()));
+        logIn(TestCache::cashierId, QStringLiteral("1111"));
+        QCOMPARE(m_window->currentScreen(), static_cast<QWidget *>(m_window->sellScreen()));
+        const QString staff = find<QLabel>("staffLabel")->text();
+        QVERIFY2(staff.contains(QStringLiteral("Anna de Vries")) && staff.contains(QStringLiteral("Kassamedewerker")),
+                 qPrintable(staff));
+    }
+
+    void scanFromAnywhere()
+    {
+        // Focus in the search field: the scan must not end up as search text.
+        find<QLineEdit>("searchField")->setFocus();
+        scan(TestCache::jeansBarcode);
+        QCOMPARE(basket()->rowCount(), 1);
+        QCOMPARE(find<QLineEdit>("searchField")->text(), QString());
+        // No focus at all: the wedge still catches it.
+        if (QWidget *focused = QApplication::focusWidget())
+            focused->clearFocus();
+        scan(TestCache::appleJuiceBarcode);
+        QCOMPARE(basket()->rowCount(), 2);
+        QCOMPARE(find<QLabel>("basketTotal")->text(), QStringLiteral("€ 91,94"));
+    }
+
+    void badBarcodeFlashesAndLeavesTheBasket()
+    {
+        scan(TestCache::unknownBarcode);
+        QCOMPARE(basket()->rowCount(), 2);
+        QCOMPARE(find<QLabel>("basketTotal")->text(), QStringLiteral("€ 91,94"));
+        QVERIFY(find<QLabel>("scanMessage")->text().contains(TestCache::unknownBarcode));
+        QCOMPARE(find<QLineEdit>("searchField")->property("error").toBool(), true);
+        screenshot(QStringLiteral("03-sell-bad-barcode"));
+        scan(TestCache::badCheckDigitBarcode);
+        QCOMPARE(basket()->rowCount(), 2);
+        QVERIFY(!find<QLabel>("scanMessage")->text().isEmpty());
+    }
+
+    void searchAddAndChangeQuantity()
+    {
+        auto *search = find<QLineEdit>("searchField");
+        search->setFocus();
+        QTest::keyClicks(search, QStringLiteral("sok"));
+        QTest::qWait(80); // past the scanner's burst window
+        search->clear();
+        QTest::keyClick(search, Qt::Key_B);
+        QTest::qWait(80);
+        QTest::keyClick(search, Qt::Key_A);
+        QTest::qWait(80);
+        QTest::keyClick(search, Qt::Key_M);
+        auto *results = find<QTableWidget>("searchResults");
+        QTRY_COMPARE(results->rowCount(), 1);
+        QVERIFY(results->item(0, 0)->text().contains(QStringLiteral("Bamboo socks")));
+        screenshot(QStringLiteral("02-sell-search"));
+        clickCell(results, 0, 0);
+        QCOMPARE(basket()->rowCount(), 3);
+        clickCell(basket(), 2, 3); // +
+        clickCell(basket(), 2, 3); // +
+        QCOMPARE(basket()->item(2, 2)->text(), QStringLiteral("3"));
+        clickCell(basket(), 2, 1); // −
+        QCOMPARE(basket()->item(2, 2)->text(), QStringLiteral("2"));
+        QCOMPARE(find<QLabel>("basketTotal")->text(), QStringLiteral("€ 101,92"));
+        QVERIFY(find<QLabel>("vatSummary")->text().contains(QStringLiteral("21%")));
+        QVERIFY(find<QLabel>("vatSummary")->text().contains(QStringLiteral("9%")));
+        screenshot(QStringLiteral("04-sell-basket"));
+        clickCell(basket(), 2, 5); // ✕
+        QCOMPARE(basket()->rowCount(), 2);
+    }
+
+    void productDetail()
+    {
+        auto *search = find<QLineEdit>("searchField");
+        search->clear();
+        QTest::qWait(80);
+        QTest::keyClicks(search, QStringLiteral("jeans"));
+        QTest::qWait(80);
+        QTest::keyClick(search, Qt::Key_Space); // one more keystroke after the burst window
+        auto *results = find<QTableWidget>("searchResults");
+        QTRY_VERIFY(results->rowCount() >= 2);
+        clickCell(results, 0, 3); // ⓘ
+        QCOMPARE(m_window->currentScreen(), static_cast<QWidget *>(m_window->productScreen()));
+        QVERIFY(find<QLabel>("productName")->text().contains(QStringLiteral("501")));
+        QCOMPARE(find<QTableWidget>("stockTable")->rowCount(), 3);
+        screenshot(QStringLiteral("05-product"));
+        click("productBack");
+        search->clear();
+        QCOMPARE(m_window->currentScreen(), static_cast<QWidget *>(m_window->sellScreen()));
+    }
+
+    void payCashAndSeeTheReceipt()
+    {
+        click("payButton");
+        QCOMPARE(m_window->currentScreen(), static_cast<QWidget *>(m_window->payScreen()));
+        QCOMPARE(find<QLabel>("payTotal")->text(), QStringLiteral("€ 91,94"));
+        QCOMPARE(find<QLabel>("payRounding")->text(), QStringLiteral("€ 0,01"));
+        QVERIFY(find<QLabel>("payRounding")->isVisible());
+        QCOMPARE(find<QLabel>("payDue")->text(), QStringLiteral("€ 91,95"));
+        QVERIFY(!find<QPushButton>("payDone")->isEnabled());
+        click("quick50");
+        QVERIFY(!find<QPushButton>("payDone")->isEnabled());
+        for (const char *key : {"payKey1", "payKey0", "payKey0", "payKey00"})
+            click(key);
+        QCOMPARE(find<QLabel>("payTendered")->text(), QStringLiteral("€ 100,00"));
+        QCOMPARE(find<QLabel>("payChange")->text(), QStringLiteral("€ 8,05"));
+        screenshot(QStringLiteral("06-pay"));
+        click("payDone");
+        QCOMPARE(m_window->currentScreen(), static_cast<QWidget *>(m_window->receiptScreen()));
+        QCOMPARE(find<QLabel>("receiptChange")->text(), QStringLiteral("€ 8,05"));
+        screenshot(QStringLiteral("07-receipt"));
+        QVERIFY(find<QLabel>("syncLabel")->text().contains(QStringLiteral("1")));
+
+        QFile printed(m_printerFile);
+        QVERIFY(printed.open(QIODevice::ReadOnly));
+        const QByteArray bytes = printed.readAll();
+        QVERIFY(bytes.startsWith(QByteArray("\x1b@", 2)));
+        QVERIFY(bytes.contains("AMS01-T1-000001"));
+        QVERIFY(bytes.contains(QByteArray("\x1dV", 2)));
+
+        click("newSaleButton");
+        QCOMPARE(m_window->currentScreen(), static_cast<QWidget *>(m_window->sellScreen()));
+        QCOMPARE(basket()->rowCount(), 0);
+    }
+
+    void languageSwitchesAtRunTime()
+    {
+        scan(TestCache::socksBarcode);
+        QCOMPARE(find<QLabel>("basketTotal")->text(), QStringLiteral("€ 4,99"));
+        QVERIFY(m_language->setLanguage(QStringLiteral("en")));
+        QCOMPARE(find<QLabel>("basketTotal")->text(), QStringLiteral("€4.99"));
+        QCOMPARE(find<QPushButton>("payButton")->text(), QStringLiteral("Pay"));
+        screenshot(QStringLiteral("08-sell-en"));
+        QVERIFY(m_language->setLanguage(QStringLiteral("nl")));
+        QCOMPARE(find<QPushButton>("payButton")->text(), QStringLiteral("Afrekenen"));
+        QCOMPARE(find<QLabel>("basketTotal")->text(), QStringLiteral("€ 4,99"));
+    }
+
+    void parkAndResumeAfterRestart()
+    {
+        click("parkButton");
+        QCOMPARE(basket()->rowCount(), 0);
+        start(); // a new app: the cache is all that survives
+        logIn(TestCache::managerId, QStringLiteral("3333"));
+        m_window->findChild<QWidget *>(QStringLiteral("topBar"));
+        QMetaObject::invokeMethod(m_window->findChild<QObject *>(QStringLiteral("topBar")), "parkedSalesRequested");
+        QCOMPARE(m_window->currentScreen(), static_cast<QWidget *>(m_window->parkedScreen()));
+        auto *parked = find<QTableWidget>("parkedTable");
+        QCOMPARE(parked->rowCount(), 1);
+        screenshot(QStringLiteral("09-parked"));
+        clickCell(parked, 0, 3);
+        QCOMPARE(m_window->currentScreen(), static_cast<QWidget *>(m_window->sellScreen()));
+        QCOMPARE(basket()->rowCount(), 1);
+        QCOMPARE(find<QLabel>("basketTotal")->text(), QStringLiteral("€ 4,99"));
+    }
+
+    void switchUserAndIdleLock()
+    {
+        QMetaObject::invokeMethod(m_window->findChild<QObject *>(QStringLiteral("topBar")), "switchUserRequested");
+        QCOMPARE(m_window->currentScreen(), static_cast<QWidget *>(m_window->loginScreen()));
+        logIn(TestCache::managerId, QStringLiteral("3333"));
+        QVERIFY(m_terminal->session().setIdleLockSeconds(1).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->currentScreen(), static_cast<QWidget *>(m_window->loginScreen()), 4000);
+        screenshot(QStringLiteral("10-login-locked"));
+        QCOMPARE(m_terminal->checkout().basket().lines().size(), 1); // the sale waits for the next login
+    }
+
+    void portraitStacksThePanes()
+    {
+        logIn(TestCache::cashierId, QStringLiteral("1111"));
+        m_window->resize(800, 1280);
+        QApplication::processEvents();
+        screenshot(QStringLiteral("11-sell-portrait"));
+        QVERIFY(basket()->mapTo(m_window.get(), QPoint()).y() > find<QLineEdit>("searchField")->mapTo(m_window.get(), QPoint()).y() + 200);
+        m_window->resize(1280, 800);
+    }
+};
+
+QTEST_MAIN(TestSellFlow)
+#include "tst_sellflow.moc"

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "app/store/catalogtypes.h"
+
+#include <QTimer>
+#include <QWidget>
+
+class QBoxLayout;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableWidget;
+
+namespace Toonbank::Services {
+class CheckoutService;
+} // namespace Toonbank::Services
+
+namespace Toonbank::Ui {
+
+class ScanInterceptor;
+
+/// Search (always live) and results on the left; the basket with VAT summary and the large
+/// total on the right. Portrait stacks the two panes.
+class SellScreen final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SellScreen)
+public:
+    SellScreen(Services::CheckoutService &checkout, ScanInterceptor *scanner, QWidget *parent = nullptr);
+
+    /// A barcode from the scanner (or typed and confirmed with Enter).
+    void handleScan(const QString &code);
+    /// Shows a failure: red flash on the search field, a tone, and the reason.
+    void showError(const QString &message);
+    void showInfo(const QString &message);
+    void refreshBasket();
+    void focusSearch();
+
+signals:
+    void payRequested();
+    void productRequested(qint64 productId);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    void retranslate();
+    void runSearch();
+    void onSearchTextChanged();
+    void onResultClicked(int row, int column);
+    void onBasketClicked(int row, int column);
+    void park();
+
+    Services::CheckoutService &m_checkout;
+    ScanInterceptor *m_scanner;
+    QList<Store::ProductSummary> m_results;
+    QTimer m_searchTimer;
+    QTimer m_flashTimer;
+
+    QBoxLayout *m_panes;
+    QLineEdit *m_search;
+    QLabel *m_message;
+    QTableWidget *m_resultTable;
+    QLabel *m_basketTitle;
+    QTableWidget *m_basketTable;
+    QLabel *m_vat;
+    QLabel *m_totalCaption;
+    QLabel *m_total;
+    QPushButton *m_pay;
+    QPushButton *m_park;
+    QPushButton *m_clear;
+};
+
+} // namespace Toonbank::Ui

@@ -1,0 +1,47 @@
+#include "uihelpers.h"
+
+#include <QFile>
+#include <QLabel>
+#include <QPushButton>
+#include <QStyle>
+
+namespace Toonbank::Ui {
+
+void setRole(QWidget *widget, const char *role)
+{
+    widget->setProperty("role", QString::fromLatin1(role));
+    repolish(widget);
+}
+
+void repolish(QWidget *widget)
+{
+    widget->style()->unpolish(widget);
+    widget->style()->polish(widget);
+    widget->update();
+}
+
+QPushButton *touchButton(QWidget *parent, const char *role)
+{
+    auto *button = new QPushButton(parent);
+    button->setFocusPolicy(Qt::NoFocus);
+    if (role)
+        button->setProperty("role", QString::fromLatin1(role));
+    return button;
+}
+
+QLabel *roleLabel(QWidget *parent, const char *role)
+{
+    auto *label = new QLabel(parent);
+    label->setProperty("role", QString::fromLatin1(role));
+    return label;
+}
+
+QString styleSheet()
+{
+    QFile file(QStringLiteral(":/toonbank.qss"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readAll());
+}
+
+} // namespace Toonbank::Ui
