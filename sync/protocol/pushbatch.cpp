@@ -3,6 +3,7 @@
 #include "jsonreader.h"
 
 #include <QJsonArray>
+#include <QSet>
 
 namespace Toonbank::Sync::Protocol {
 
@@ -27,6 +28,7 @@ Core::Result<PushRequest> PushRequest::fromJson(const QJsonObject &json)
     if (!reader.ok())
         return reader.error();
     qint64 previousSeq = 0;
+    QSet<QString> ids;
     for (qsizetype i = 0; i < eventArray.size(); ++i) {
         if (!eventArray.at(i).isObject()) {
             reader.fail(QStringLiteral("protocol.wrong_type"), QStringLiteral("push.events[%1] must be an object").arg(i));
@@ -47,6 +49,12 @@ Core::Result<PushRequest> PushRequest::fromJson(const QJsonObject &json)
                         QStringLiteral("push.events[%1] is out of device sequence order").arg(i));
             return reader.error();
         }
+        if (ids.contains(event->eventId)) {
+            reader.fail(QStringLiteral("protocol.duplicate_id"),
+                        QStringLiteral("push.events[%1] repeats an event id of the batch").arg(i));
+            return reader.error();
+        }
+        ids.insert(event->eventId);
         previousSeq = event->deviceSeq;
         request.events.append(std::move(event).value());
     }
