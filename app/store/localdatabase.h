@@ -24,8 +24,10 @@ public:
     /// newer Toonbank and is refused ("cache.newer_schema") rather than damaged.
     static constexpr int currentSchemaVersion = 1;
 
-    /// Errors: "cache.missing" (ExistingOnly and no file), "cache.corrupt" (not a SQLite file
-    /// or fails the quick integrity check), "cache.newer_schema", "cache.open_failed".
+    /// Errors: "cache.missing" (ExistingOnly and no file), "cache.corrupt" (not a SQLite file,
+    /// a truncated file, or fails the quick integrity check), "cache.newer_schema",
+    /// "cache.open_failed". Catalog, CatalogWriter and StaffDirectory objects must be
+    /// destroyed before the LocalDatabase they use (they keep prepared statements open).
     static Core::Result<std::unique_ptr<LocalDatabase>> open(const QString &path,
                                                              OpenMode mode = OpenMode::CreateIfMissing);
     ~LocalDatabase();
@@ -38,12 +40,21 @@ public:
     int schemaVersion() const;
 
     /// Runs `work` inside BEGIN IMMEDIATE … COMMIT; rolls back when it returns an error or
-    /// when the commit fails. Nothing is half-written.
+    /// when the commit fails. Nothing is half-written. Called inside an open transaction, it
+    /// nests as a SAVEPOINT.
     Core::Status transaction(const std::function<Core::Status()> &work);
 
     /// Key/value settings of this device (store location id, device id, cash rounding, …).
     QString setting(const QString &key, const QString &fallback = {}) const;
     Core::Status setSetting(const QString &key, const QString &value);
+
+    /// Full PRAGMA quick_check. open() runs it only on small files (it reads every page, which
+    /// would take seconds on a million-product cache); call it from a background job or after
+    /// a crash. Error: "cache.corrupt".
+    Core::Status checkIntegrity() const;
+
+    /// Files up to this size get the full quick_check while opening.
+    static constexpr qint64 quickCheckMaxBytes = 64 * 1024 * 1024;
 
 private:
     LocalDatabase(QString path, QString connectionName);

@@ -44,10 +44,12 @@ QStringList version1()
             web_delivery_days INTEGER NOT NULL DEFAULT -1))"),
         QStringLiteral("CREATE INDEX products_variant_group ON products(variant_group) "
                        "WHERE variant_group IS NOT NULL"),
+        // position: the order the product lists its barcodes in (the first is the one printed).
         QStringLiteral(R"(CREATE TABLE barcodes(
             code TEXT PRIMARY KEY,
             product_id INTEGER NOT NULL REFERENCES products(id) ON DELETE CASCADE,
-            kind TEXT NOT NULL) WITHOUT ROWID)"),
+            kind TEXT NOT NULL,
+            position INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID)"),
         QStringLiteral("CREATE INDEX barcodes_product ON barcodes(product_id)"),
         // External-content FTS5 over products: the index holds only tokens, the text stays in
         // products. Prefix indexes for 1–3 characters keep "as you type" search fast.
@@ -55,11 +57,13 @@ QStringList version1()
             sku, name, brand,
             content='products', content_rowid='id',
             prefix='1 2 3', tokenize='unicode61 remove_diacritics 2'))"),
+        // One row per product and location: 13 million rows for a million products, so
+        // as_of is unix seconds (UTC) rather than ISO text, which halves the table.
         QStringLiteral(R"(CREATE TABLE stock(
             product_id INTEGER NOT NULL,
             location_id INTEGER NOT NULL,
             quantity INTEGER NOT NULL,
-            as_of TEXT NOT NULL,
+            as_of INTEGER NOT NULL,
             PRIMARY KEY(product_id, location_id)) WITHOUT ROWID)"),
         QStringLiteral(R"(CREATE TABLE staff(
             id INTEGER PRIMARY KEY,

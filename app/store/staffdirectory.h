@@ -24,6 +24,8 @@ public:
     /// Checks a PIN. Errors: pin.* (malformed, changes nothing), "login.locked" (message says
     /// for how long), "login.wrong_pin" (message says how many tries are left before the
     /// lock), "login.unknown_staff". Failures and the lock are stored in one transaction.
+    /// The wrong PIN that triggers the lock answers "login.locked" (it says for how long);
+    /// while locked no PIN is checked and nothing changes.
     Core::Result<StaffMember> verifyPin(qint64 staffId, const QString &pin, const QDateTime &now);
 
 private:
