@@ -109,6 +109,12 @@ Core::Result<QSqlQuery> ServerDatabase::exec(const QString &sql, const QVariantL
 {
     QSqlQuery query(connection());
     query.setForwardOnly(true);
+    // Without parameters run it directly: PostgreSQL cannot PREPARE DDL.
+    if (params.isEmpty()) {
+        if (!query.exec(sql))
+            return dbError(query.lastError(), sql.left(80));
+        return query;
+    }
     if (!query.prepare(sql))
         return dbError(query.lastError(), sql.left(80));
     for (const QVariant &value : params) {
