@@ -13,5 +13,8 @@ cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launc
 cmake --build "$build" --parallel "$(nproc)"
 
 export QT_QPA_PLATFORM=offscreen
+# The server suites also run on PostgreSQL: a throw-away cluster on a free loopback port.
+TOONBANK_TEST_PG_URL="$(bash "$here/packaging/pg-test-cluster.sh")"
+export TOONBANK_TEST_PG_URL
 cd "$build"
 ctest --output-on-failure --parallel "$(nproc)" "$@"

@@ -80,6 +80,18 @@ Core::Money JsonReader::money(const QString &key, bool allowNegative, bool requi
     return Core::Money::fromCents(integer(key, required, allowNegative ? -limit : 0, limit));
 }
 
+double JsonReader::real(const QString &key, bool required)
+{
+    const QJsonValue *value = take(key, required);
+    if (!value)
+        return 0;
+    if (!value->isDouble() || !std::isfinite(value->toDouble())) {
+        fail(QStringLiteral("protocol.wrong_type"), QStringLiteral("%1.%2 must be a number").arg(m_context, key));
+        return 0;
+    }
+    return value->toDouble();
+}
+
 bool JsonReader::boolean(const QString &key, bool required)
 {
     const QJsonValue *value = take(key, required);

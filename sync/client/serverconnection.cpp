@@ -1,0 +1,158 @@
+#include "serverconnection.h"
+
+#include "app/core/tr.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QSslConfiguration>
+
+namespace Toonbank::Sync::Client {
+
+using Core::Error;
+using Core::Tr;
+
+namespace {
+
+Error offline(const QString &detail)
+{
+    return Error::make(QStringLiteral("sync.offline"), Tr::tr("The server cannot be reached; sales are kept and sent later."), detail);
+}
+
+Error fromStatus(int status, const QJsonObject &json)
+{
+    const QString detail = QStringLiteral("HTTP %1: %2").arg(status).arg(
+        QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)).left(300));
+    if (status == 401)
+        return Error::make(QStringLiteral("sync.unauthorized"), Tr::tr("This tablet is not (or no longer) enrolled with the server."), detail);
+    if (status >= 500 || status == 0)
+        return offline(detail);
+    return Error::make(QStringLiteral("sync.refused"), Tr::tr("The server refused the data from this tablet."), detail);
+}
+
+} // namespace
+
+ServerConnection::ServerConnection(QUrl baseUrl, QObject *parent)
+    : QObject(parent)
+    , m_baseUrl(std::move(baseUrl))
+{
+}
+
+void ServerConnection::setCredentials(const QList<QSslCertificate> &ca, const QString &token)
+{
+    m_ca = ca;
+    m_token = token;
+}
+
+QNetworkRequest ServerConnection::makeRequest(const QString &path) const
+{
+    QUrl url = m_baseUrl;
+    const qsizetype question = path.indexOf(QLatin1Char('?'));
+    url.setPath(path.left(question));
+    if (question >= 0)
+        url.setQuery(path.mid(question + 1));
+    QNetworkRequest request(url);
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    ssl.setCaCertificates(m_ca); // only the chain's CA, not the system store
+    request.setSslConfiguration(ssl);
+    request.setTransferTimeout(m_timeoutMs);
+    if (!m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
+    return request;
+}
+
+void ServerConnection::send(const QByteArray &method, const QString &path, const QByteArray &body,
+                            std::function<void(int, const QJsonObject &, const Error &)> done)
+{
+    QNetworkRequest request = makeRequest(path);
+    if (!body.isNull())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+    QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
+    connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QJsonObject json = QJsonDocument::fromJson(reply->readAll()).object();
+        done(status, json, status == 0 ? offline(reply->errorString()) : Error{});
+    });
+}
+
+void ServerConnection::enrol(const QString &code, const QString &deviceName, const QString &caFingerprintHex,
+                             std::function<void(Core::Result<Protocol::EnrolResponse>)> done)
+{
+    // First learn the CA: a status call that fails verification (we trust nothing yet) still
+    // shows the peer chain. No secret is sent on it. The CA is accepted only by fingerprint,
+    // and the enrolment itself then runs with full verification against it.
+    QNetworkRequest probe = makeRequest(QStringLiteral("/v1/status"));
+    QSslConfiguration ssl = probe.sslConfiguration();
+    ssl.setCaCertificates({});
+    probe.setSslConfiguration(ssl);
+    // Its own manager: QNetworkAccessManager keeps per-host connection state, and the probe's
+    // empty trust must not leak into the real call.
+    auto *probeNetwork = new QNetworkAccessManager(this);
+    QNetworkReply *reply = probeNetwork->get(probe);
+    auto chain = std::make_shared<QList<QSslCertificate>>();
+    connect(reply, &QNetworkReply::sslErrors, this, [reply, chain](const QList<QSslError> &errors) {
+        *chain = reply->sslConfiguration().peerCertificateChain();
+        for (const QSslError &error : errors) {
+            if (!error.certificate().isNull())
+                chain->append(error.certificate());
+        }
+    });
+    connect(reply, &QNetworkReply::finished, this, [=, this, done = std::move(done)]() mutable {
+        reply->deleteLater();
+        probeNetwork->deleteLater();
+        QList<QSslCertificate> pinned;
+        for (const QSslCertificate &cert : *chain) {
+            if (QString::fromLatin1(cert.digest(QCryptographicHash::Sha256).toHex()).compare(caFingerprintHex.trimmed(), Qt::CaseInsensitive) == 0)
+                pinned.append(cert);
+        }
+        if (pinned.isEmpty()) {
+            done(Error::make(QStringLiteral("sync.ca_mismatch"),
+                             Tr::tr("The server's certificate does not match the enrolment details."),
+                             reply->errorString()));
+            return;
+        }
+        m_ca = pinned;
+        const QByteArray body = QJsonDocument(Protocol::EnrolRequest{code, deviceName}.toJson()).toJson(QJsonDocument::Compact);
+        send("POST", QStringLiteral("/v1/enrol"), body, [this, pinned, done](int status, const QJsonObject &json, const Error &transport) {
+            if (status == 0)
+                return done(transport);
+            if (status != 200)
+                return done(fromStatus(status, json));
+            Core::Result<Protocol::EnrolResponse> response = Protocol::EnrolResponse::fromJson(json);
+            if (response && QSslCertificate(response->caCertificatePem.toLatin1()) != pinned.first())
+                return done(Error::make(QStringLiteral("sync.ca_mismatch"),
+                                        Tr::tr("The server's certificate does not match the enrolment details."), {}));
+            if (response)
+                m_token = response->token;
+            done(response);
+        });
+    });
+}
+
+void ServerConnection::push(const Protocol::PushRequest &request, std::function<void(Core::Result<Protocol::PushResponse>)> done)
+{
+    const QByteArray body = QJsonDocument(request.toJson()).toJson(QJsonDocument::Compact);
+    send("POST", QStringLiteral("/v1/events"), body, [done = std::move(done)](int status, const QJsonObject &json, const Error &transport) {
+        if (status == 0)
+            return done(transport);
+        // 422 still carries per-event results: the rejected ones and those to send again.
+        if (status != 200 && status != 422)
+            return done(fromStatus(status, json));
+        done(Protocol::PushResponse::fromJson(json));
+    });
+}
+
+void ServerConnection::pull(qint64 since, int limit, std::function<void(Core::Result<Protocol::ChangePage>)> done)
+{
+    send("GET", QStringLiteral("/v1/changes?since=%1&limit=%2").arg(since).arg(limit), QByteArray(),
+         [done = std::move(done)](int status, const QJsonObject &json, const Error &transport) {
+             if (status == 0)
+                 return done(transport);
+             if (status != 200)
+                 return done(fromStatus(status, json));
+             done(Protocol::ChangePage::fromJson(json));
+         });
+}
+
+} // namespace Toonbank::Sync::Client

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "app/core/result.h"
+#include "sync/protocol/changefeed.h"
+#include "sync/protocol/enrolment.h"
+#include "sync/protocol/pushbatch.h"
+
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QSslCertificate>
+#include <QUrl>
+
+#include <functional>
+
+namespace Toonbank::Sync::Client {
+
+/// The tablet's HTTPS link to toonbank-server. It verifies the server with the chain's CA
+/// only (never the system store, never ignoring errors); before enrolment it learns that CA
+/// from the server's chain and accepts it only when its SHA-256 matches the fingerprint
+/// printed next to the enrolment code. Lives in the sync thread; callbacks run there.
+class ServerConnection final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ServerConnection)
+public:
+    explicit ServerConnection(QUrl baseUrl, QObject *parent = nullptr);
+
+    void setCredentials(const QList<QSslCertificate> &ca, const QString &token);
+
+    /// Exchanges a one-time code for a token. `caFingerprintHex` pins the CA for this first call.
+    void enrol(const QString &code, const QString &deviceName, const QString &caFingerprintHex,
+               std::function<void(Core::Result<Protocol::EnrolResponse>)> done);
+    /// Errors: "sync.offline" (no connection, TLS failure, 5xx: retry later),
+    /// "sync.refused" (4xx other than 422: the request itself is wrong), "sync.unauthorized".
+    void push(const Protocol::PushRequest &request, std::function<void(Core::Result<Protocol::PushResponse>)> done);
+    void pull(qint64 since, int limit, std::function<void(Core::Result<Protocol::ChangePage>)> done);
+
+    int timeoutMs() const { return m_timeoutMs; }
+    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+
+private:
+    QNetworkRequest makeRequest(const QString &path) const;
+    void send(const QByteArray &method, const QString &path, const QByteArray &body,
+              std::function<void(int status, const QJsonObject &json, const Core::Error &transportError)> done);
+
+    QUrl m_baseUrl;
+    QList<QSslCertificate> m_ca;
+    QString m_token;
+    int m_timeoutMs = 30000;
+    QNetworkAccessManager m_network;
+};
+
+} // namespace Toonbank::Sync::Client

@@ -1,0 +1,124 @@
+#include "pushbatch.h"
+
+#include "jsonreader.h"
+
+#include <QJsonArray>
+#include <QSet>
+
+namespace Toonbank::Sync::Protocol {
+
+QJsonObject PushRequest::toJson() const
+{
+    QJsonArray eventArray;
+    for (const EventEnvelope &event : events)
+        eventArray.append(event.toJson());
+    return {{QStringLiteral("deviceId"), deviceId}, {QStringLiteral("events"), eventArray}};
+}
+
+Core::Result<PushRequest> PushRequest::fromJson(const QJsonObject &json)
+{
+    JsonReader reader(json, QStringLiteral("push"));
+    PushRequest request;
+    request.deviceId = reader.string(QStringLiteral("deviceId"));
+    const QJsonArray eventArray = reader.array(QStringLiteral("events"));
+    reader.rejectUnknownFields();
+    if (reader.ok() && (eventArray.isEmpty() || eventArray.size() > maxEventsPerPush))
+        reader.fail(QStringLiteral("protocol.batch_size"),
+                    QStringLiteral("push.events must hold 1 to %1 events").arg(maxEventsPerPush));
+    if (!reader.ok())
+        return reader.error();
+    qint64 previousSeq = 0;
+    QSet<QString> ids;
+    for (qsizetype i = 0; i < eventArray.size(); ++i) {
+        if (!eventArray.at(i).isObject()) {
+            reader.fail(QStringLiteral("protocol.wrong_type"), QStringLiteral("push.events[%1] must be an object").arg(i));
+            return reader.error();
+        }
+        Core::Result<EventEnvelope> event = EventEnvelope::fromJson(eventArray.at(i).toObject());
+        if (!event)
+            return event.error();
+        // A batch is a slice of one device's outbox: mixing devices or reordering would let
+        // one tablet write in another's name or apply events out of order.
+        if (event->deviceId != request.deviceId) {
+            reader.fail(QStringLiteral("protocol.device_mismatch"),
+                        QStringLiteral("push.events[%1] belongs to another device").arg(i));
+            return reader.error();
+        }
+        if (event->deviceSeq <= previousSeq) {
+            reader.fail(QStringLiteral("protocol.sequence"),
+                        QStringLiteral("push.events[%1] is out of device sequence order").arg(i));
+            return reader.error();
+        }
+        if (ids.contains(event->eventId)) {
+            reader.fail(QStringLiteral("protocol.duplicate_id"),
+                        QStringLiteral("push.events[%1] repeats an event id of the batch").arg(i));
+            return reader.error();
+        }
+        ids.insert(event->eventId);
+        previousSeq = event->deviceSeq;
+        request.events.append(std::move(event).value());
+    }
+    return request;
+}
+
+QString outcomeName(PushOutcome outcome)
+{
+    switch (outcome) {
+    case PushOutcome::Applied: return QStringLiteral("applied");
+    case PushOutcome::Duplicate: return QStringLiteral("duplicate");
+    case PushOutcome::Rejected: return QStringLiteral("rejected");
+    case PushOutcome::NotApplied: return QStringLiteral("not_applied");
+    }
+    return {};
+}
+
+QJsonObject PushResponse::toJson() const
+{
+    QJsonArray resultArray;
+    for (const PushResult &result : results) {
+        QJsonObject item{{QStringLiteral("eventId"), result.eventId},
+                         {QStringLiteral("outcome"), outcomeName(result.outcome)}};
+        if (result.outcome == PushOutcome::Rejected) {
+            item.insert(QStringLiteral("code"), result.code);
+            item.insert(QStringLiteral("reason"), result.reason);
+        }
+        resultArray.append(item);
+    }
+    return {{QStringLiteral("results"), resultArray}};
+}
+
+Core::Result<PushResponse> PushResponse::fromJson(const QJsonObject &json)
+{
+    JsonReader reader(json, QStringLiteral("pushResponse"));
+    const QJsonArray resultArray = reader.array(QStringLiteral("results"));
+    reader.object(QStringLiteral("error"), false); // present on 422, informational
+    reader.rejectUnknownFields();
+    if (!reader.ok())
+        return reader.error();
+    PushResponse response;
+    for (qsizetype i = 0; i < resultArray.size(); ++i) {
+        JsonReader item(resultArray.at(i).toObject(), QStringLiteral("results[%1]").arg(i));
+        PushResult result;
+        result.eventId = item.string(QStringLiteral("eventId"));
+        const QString outcome = item.string(QStringLiteral("outcome"));
+        result.code = item.string(QStringLiteral("code"), false);
+        result.reason = item.string(QStringLiteral("reason"), false);
+        item.rejectUnknownFields();
+        if (outcome == QLatin1String("applied"))
+            result.outcome = PushOutcome::Applied;
+        else if (outcome == QLatin1String("duplicate"))
+            result.outcome = PushOutcome::Duplicate;
+        else if (outcome == QLatin1String("rejected"))
+            result.outcome = PushOutcome::Rejected;
+        else if (outcome == QLatin1String("not_applied"))
+            result.outcome = PushOutcome::NotApplied;
+        else if (item.ok())
+            item.fail(QStringLiteral("protocol.bad_value"), QStringLiteral("unknown outcome %1").arg(outcome));
+        if (!item.ok())
+            return item.error();
+        response.results.append(result);
+    }
+    return response;
+}
+
+} // namespace Toonbank::Sync::Protocol

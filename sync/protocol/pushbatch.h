@@ -1,0 +1,55 @@
+#pragma once
+
+#include "saleevent.h"
+
+#include "app/core/result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace Toonbank::Sync::Protocol {
+
+/// Largest number of events one push may carry; the client batches below it.
+constexpr int maxEventsPerPush = 500;
+
+/// POST /v1/events: a batch of outbox events of one device, in device_seq order.
+struct PushRequest
+{
+    QString deviceId;
+    QList<EventEnvelope> events;
+
+    QJsonObject toJson() const;
+    /// Validates the batch and every envelope (types, unknown fields, ids, sequence strictly
+    /// increasing, at most maxEventsPerPush). The payloads are checked per event by the server.
+    static Core::Result<PushRequest> fromJson(const QJsonObject &json);
+};
+
+enum class PushOutcome {
+    Applied,    // applied now, in this request
+    Duplicate,  // applied before (a replay): nothing changed
+    Rejected,   // invalid: kept on the server for a supervisor, never applied
+    NotApplied, // valid, but the batch held a rejected event so nothing was applied: resend
+};
+
+QString outcomeName(PushOutcome outcome);
+
+struct PushResult
+{
+    QString eventId;
+    PushOutcome outcome = PushOutcome::NotApplied;
+    QString code;   // for Rejected: a stable error code ("sale.total", "scope.location", …)
+    QString reason; // for Rejected: a plain sentence for the supervisor
+};
+
+/// The answer to a push: one result per event, in request order. HTTP 200 when nothing was
+/// rejected; 422 when something was (then nothing of the batch was applied).
+struct PushResponse
+{
+    QList<PushResult> results;
+
+    QJsonObject toJson() const;
+    static Core::Result<PushResponse> fromJson(const QJsonObject &json);
+};
+
+} // namespace Toonbank::Sync::Protocol

@@ -1,0 +1,497 @@
+#include "chainadmin.h"
+
+#include "serverdatabase.h"
+
+#include "app/core/pin.h"
+
+#include <QFile>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+#include <QSqlQuery>
+#include <QTextStream>
+
+namespace Toonbank::Sync::Server {
+
+using Core::Error;
+
+namespace {
+
+QString compact(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+// RFC 4180 fields: quotes around a field allow commas and doubled quotes inside it.
+QStringList splitCsvLine(const QString &line)
+{
+    QStringList fields;
+    QString field;
+    bool quoted = false;
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        const QChar c = line.at(i);
+        if (quoted) {
+            if (c == QLatin1Char('"') && i + 1 < line.size() && line.at(i + 1) == QLatin1Char('"')) {
+                field += c;
+                ++i;
+            } else if (c == QLatin1Char('"')) {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == QLatin1Char('"')) {
+            quoted = true;
+        } else if (c == QLatin1Char(',')) {
+            fields.append(field);
+            field.clear();
+        } else {
+            field += c;
+        }
+    }
+    fields.append(field);
+    return fields;
+}
+
+// CSV cells are text; the wire form wants numbers, booleans and lists where the JSON has them.
+QJsonValue csvCell(const QString &key, const QString &text, QString &problem)
+{
+    static const QSet<QString> integers{
+        QStringLiteral("id"), QStringLiteral("priceCents"), QStringLiteral("promoPriceCents"), QStringLiteral("ratingTenths"),
+        QStringLiteral("reviewCount"), QStringLiteral("webDeliveryDays"), QStringLiteral("productId"),
+        QStringLiteral("locationId"), QStringLiteral("quantity"), QStringLiteral("homeLocationId"),
+        QStringLiteral("loyaltyPoints"), QStringLiteral("customerId"), QStringLiteral("totalCents")};
+    static const QSet<QString> reals{QStringLiteral("latitude"), QStringLiteral("longitude")};
+    static const QSet<QString> booleans{QStringLiteral("cashRounding"), QStringLiteral("active")};
+    if (text.isEmpty() && (integers.contains(key) || reals.contains(key)))
+        return QJsonValue(QJsonValue::Null);
+    if (integers.contains(key)) {
+        bool ok = false;
+        const qint64 value = text.trimmed().toLongLong(&ok);
+        if (!ok)
+            problem = QStringLiteral("%1 must be a whole number, not \"%2\"").arg(key, text.left(40));
+        return double(value);
+    }
+    if (reals.contains(key)) {
+        bool ok = false;
+        const double value = text.trimmed().toDouble(&ok);
+        if (!ok)
+            problem = QStringLiteral("%1 must be a number").arg(key);
+        return value;
+    }
+    if (booleans.contains(key)) {
+        const QString t = text.trimmed().toLower();
+        if (t != QLatin1String("true") && t != QLatin1String("false") && t != QLatin1String("1") && t != QLatin1String("0"))
+            problem = QStringLiteral("%1 must be true or false").arg(key);
+        return t == QLatin1String("true") || t == QLatin1String("1");
+    }
+    if (key == QLatin1String("barcodes"))
+        return QJsonArray::fromStringList(text.split(QLatin1Char('|'), Qt::SkipEmptyParts));
+    if (key == QLatin1String("attributes")) {
+        QJsonArray pairs;
+        for (const QString &pair : text.split(QLatin1Char('|'), Qt::SkipEmptyParts)) {
+            const qsizetype eq = pair.indexOf(QLatin1Char('='));
+            if (eq < 1)
+                problem = QStringLiteral("attributes must look like Colour=Navy|Size=M");
+            pairs.append(QJsonArray{pair.left(eq), pair.mid(eq + 1)});
+        }
+        return pairs;
+    }
+    return text;
+}
+
+struct RawRow
+{
+    int line = 0;
+    QJsonObject object;
+};
+
+bool readRows(const QString &path, QList<RawRow> &rows, QList<ImportProblem> &problems)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        problems.append({0, QStringLiteral("cannot open %1: %2").arg(path, file.errorString())});
+        return false;
+    }
+    const QByteArray data = file.readAll();
+    const QByteArray trimmed = data.trimmed();
+    if (path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) {
+        QTextStream stream(data);
+        QStringList header;
+        int lineNo = 0;
+        while (!stream.atEnd()) {
+            const QString line = stream.readLine();
+            ++lineNo;
+            if (line.trimmed().isEmpty())
+                continue;
+            const QStringList fields = splitCsvLine(line);
+            if (header.isEmpty()) {
+                header = fields;
+                continue;
+            }
+            if (fields.size() != header.size()) {
+                problems.append({lineNo, QStringLiteral("%1 fields where the header has %2").arg(fields.size()).arg(header.size())});
+                continue;
+            }
+            RawRow row{lineNo, {}};
+            QString problem;
+            for (qsizetype i = 0; i < header.size() && problem.isEmpty(); ++i) {
+                const QJsonValue value = csvCell(header.at(i).trimmed(), fields.at(i), problem);
+                if (!value.isNull())
+                    row.object.insert(header.at(i).trimmed(), value);
+            }
+            if (!problem.isEmpty())
+                problems.append({lineNo, problem});
+            else
+                rows.append(row);
+        }
+        return true;
+    }
+    if (trimmed.startsWith('[')) {
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(data, &error);
+        if (error.error != QJsonParseError::NoError) {
+            const int line = int(data.left(error.offset).count('\n')) + 1;
+            problems.append({line, QStringLiteral("malformed JSON: %1").arg(error.errorString())});
+            return false;
+        }
+        const QJsonArray items = document.array();
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            if (!items.at(i).isObject())
+                problems.append({int(i) + 1, QStringLiteral("item is not an object")});
+            else
+                rows.append({int(i) + 1, items.at(i).toObject()});
+        }
+        return true;
+    }
+    // JSON Lines: one object per line, so a problem has a line number.
+    int lineNo = 0;
+    for (const QByteArray &line : data.split('\n')) {
+        ++lineNo;
+        if (line.trimmed().isEmpty())
+            continue;
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(line, &error);
+        if (error.error != QJsonParseError::NoError || !document.isObject())
+            problems.append({lineNo, QStringLiteral("not a JSON object: %1").arg(error.errorString())});
+        else
+            rows.append({lineNo, document.object()});
+    }
+    return true;
+}
+
+} // namespace
+
+std::optional<ChainAdmin::ImportKind> ChainAdmin::kindFromName(const QString &name)
+{
+    static const QHash<QString, ImportKind> kinds{
+        {QStringLiteral("locations"), ImportKind::Locations}, {QStringLiteral("products"), ImportKind::Products},
+        {QStringLiteral("catalog"), ImportKind::Products}, {QStringLiteral("prices"), ImportKind::Prices},
+        {QStringLiteral("stock"), ImportKind::Stock}, {QStringLiteral("customers"), ImportKind::Customers},
+        {QStringLiteral("web-orders"), ImportKind::WebOrders}, {QStringLiteral("staff"), ImportKind::Staff}};
+    if (auto it = kinds.constFind(name); it != kinds.constEnd())
+        return *it;
+    return std::nullopt;
+}
+
+ChainAdmin::ChainAdmin(ServerDatabase &database)
+    : m_db(database)
+{
+}
+
+Core::Status ChainAdmin::createChain(const QString &name)
+{
+    return m_db.transaction([&]() -> Core::Status {
+        auto done = m_db.exec(QStringLiteral("INSERT INTO chain(id, name) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name"),
+                              {name});
+        if (!done)
+            return done.error();
+        return Core::success();
+    });
+}
+
+Core::Status ChainAdmin::upsertLocations(const QList<Protocol::LocationData> &locations)
+{
+    return m_db.transaction([&]() -> Core::Status {
+        auto seq = m_db.reserveSequence(locations.size());
+        if (!seq)
+            return seq.error();
+        QList<QVariantList> rows;
+        qint64 next = seq.value();
+        for (const auto &l : locations)
+            rows.append({l.id, l.code, l.name, l.kind, l.address, l.city, l.country, l.latitude, l.longitude,
+                         l.cashRounding ? 1 : 0, next++});
+        return m_db.insertRows(QStringLiteral("locations"),
+                               {QStringLiteral("id"), QStringLiteral("code"), QStringLiteral("name"), QStringLiteral("kind"),
+                                QStringLiteral("address"), QStringLiteral("city"), QStringLiteral("country"),
+                                QStringLiteral("latitude"), QStringLiteral("longitude"), QStringLiteral("cash_rounding"),
+                                QStringLiteral("change_seq")},
+                               rows,
+                               QStringLiteral("ON CONFLICT(id) DO UPDATE SET code = excluded.code, name = excluded.name, "
+                                              "kind = excluded.kind, address = excluded.address, city = excluded.city, "
+                                              "country = excluded.country, latitude = excluded.latitude, "
+                                              "longitude = excluded.longitude, cash_rounding = excluded.cash_rounding, "
+                                              "change_seq = excluded.change_seq"));
+    });
+}
+
+Core::Status ChainAdmin::upsertProducts(const QList<Protocol::ProductData> &products)
+{
+    return m_db.transaction([&]() -> Core::Status {
+        auto seq = m_db.reserveSequence(products.size());
+        if (!seq)
+            return seq.error();
+        QList<QVariantList> rows;
+        rows.reserve(products.size());
+        qint64 next = seq.value();
+        for (const auto &p : products)
+            rows.append({p.id, p.sku, compact(Protocol::toJson(p)), next++});
+        return m_db.insertRows(QStringLiteral("products"),
+                               {QStringLiteral("id"), QStringLiteral("sku"), QStringLiteral("data"), QStringLiteral("change_seq")},
+                               rows,
+                               QStringLiteral("ON CONFLICT(id) DO UPDATE SET sku = excluded.sku, data = excluded.data, "
+                                              "change_seq = excluded.change_seq"));
+    });
+}
+
+Core::Status ChainAdmin::setStock(const QList<Protocol::StockData> &figures)
+{
+    return m_db.transaction([&]() -> Core::Status {
+        auto seq = m_db.reserveSequence(figures.size());
+        if (!seq)
+            return seq.error();
+        QList<QVariantList> rows;
+        rows.reserve(figures.size());
+        qint64 next = seq.value();
+        for (const auto &s : figures)
+            rows.append({s.productId, s.locationId, s.quantity, s.asOf.toUTC().toString(Qt::ISODateWithMs), next++});
+        return m_db.insertRows(QStringLiteral("stock"),
+                               {QStringLiteral("product_id"), QStringLiteral("location_id"), QStringLiteral("quantity"),
+                                QStringLiteral("as_of"), QStringLiteral("change_seq")},
+                               rows,
+                               QStringLiteral("ON CONFLICT(product_id, location_id) DO UPDATE SET quantity = excluded.quantity, "
+                                              "as_of = excluded.as_of, change_seq = excluded.change_seq"));
+    });
+}
+
+Core::Status ChainAdmin::addStaff(Protocol::StaffData member, const QString &pin)
+{
+    if (member.pinHash.isEmpty()) {
+        Core::Result<QString> hashed = Core::Pin::hash(pin);
+        if (!hashed)
+            return hashed.error();
+        member.pinHash = hashed.value();
+    }
+    return m_db.transaction([&]() -> Core::Status {
+        auto seq = m_db.reserveSequence(1);
+        if (!seq)
+            return seq.error();
+        auto done = m_db.exec(QStringLiteral("INSERT INTO staff(id, code, display_name, role, home_location_id, pin_hash, active, change_seq) "
+                                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET code = excluded.code, "
+                                             "display_name = excluded.display_name, role = excluded.role, "
+                                             "home_location_id = excluded.home_location_id, pin_hash = excluded.pin_hash, "
+                                             "active = excluded.active, change_seq = excluded.change_seq"),
+                              {member.id, member.code, member.displayName, member.role, member.homeLocationId,
+                               member.pinHash, member.active ? 1 : 0, seq.value()});
+        if (!done)
+            return done.error();
+        return Core::success();
+    });
+}
+
+Core::Status ChainAdmin::importFile(ImportKind kind, const QString &path, QList<ImportProblem> &problems, int &imported)
+{
+    imported = 0;
+    QList<RawRow> rows;
+    if (!readRows(path, rows, problems))
+        return Error::make(QStringLiteral("import.bad_rows"), QStringLiteral("the file cannot be read"));
+
+    // Lookups the rows refer to by code.
+    QHash<QString, qint64> locationIds;
+    QHash<QString, qint64> productIds;
+    if (auto q = m_db.exec(QStringLiteral("SELECT code, id FROM locations")); q) {
+        while (q.value().next())
+            locationIds.insert(q.value().value(0).toString(), q.value().value(1).toLongLong());
+    }
+    if (kind == ImportKind::Stock || kind == ImportKind::Prices) {
+        if (auto q = m_db.exec(QStringLiteral("SELECT sku, id FROM products")); q) {
+            while (q.value().next())
+                productIds.insert(q.value().value(0).toString(), q.value().value(1).toLongLong());
+        }
+    }
+
+    QList<Protocol::LocationData> locations;
+    QList<Protocol::ProductData> products;
+    QList<Protocol::StockData> stock;
+    QList<Protocol::CustomerData> customers;
+    QList<Protocol::WebOrderData> orders;
+    QList<QPair<Protocol::StaffData, QString>> staff;
+    QSet<QString> keysSeen;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (RawRow &row : rows) {
+        auto bad = [&](const QString &reason) { problems.append({row.line, reason}); };
+        auto fromCore = [&](const Core::Error &error) { bad(error.detail.isEmpty() ? error.message : error.detail); };
+        // Rows may name a store or product by code instead of id.
+        auto resolve = [&](const QString &codeKey, const QString &idKey, const QHash<QString, qint64> &ids) {
+            if (!row.object.contains(codeKey))
+                return true;
+            const QString code = row.object.take(codeKey).toString();
+            if (!ids.contains(code)) {
+                bad(QStringLiteral("unknown %1 \"%2\"").arg(codeKey, code.left(40)));
+                return false;
+            }
+            row.object.insert(idKey, double(ids.value(code)));
+            return true;
+        };
+        switch (kind) {
+        case ImportKind::Locations:
+            if (auto l = Protocol::locationFromJson(row.object); !l) fromCore(l.error()); else locations.append(l.value());
+            break;
+        case ImportKind::Products:
+            if (auto p = Protocol::productFromJson(row.object); !p) {
+                fromCore(p.error());
+            } else if (keysSeen.contains(p->sku)) {
+                bad(QStringLiteral("SKU %1 appears twice in the file").arg(p->sku));
+            } else {
+                keysSeen.insert(p->sku);
+                products.append(p.value());
+            }
+            break;
+        case ImportKind::Prices: {
+            const QString sku = row.object.value(QStringLiteral("sku")).toString();
+            auto current = m_db.exec(QStringLiteral("SELECT data FROM products WHERE sku = ?"), {sku});
+            if (!current || !current.value().next()) {
+                bad(QStringLiteral("unknown sku \"%1\"").arg(sku.left(40)));
+                break;
+            }
+            QJsonObject product = QJsonDocument::fromJson(current.value().value(0).toString().toUtf8()).object();
+            for (const QString &key : {QStringLiteral("promoPriceCents"), QStringLiteral("promoFrom"), QStringLiteral("promoUntil")})
+                product.remove(key);
+            bool unknown = false;
+            for (auto it = row.object.constBegin(); it != row.object.constEnd(); ++it) {
+                static const QSet<QString> allowed{QStringLiteral("sku"), QStringLiteral("priceCents"), QStringLiteral("promoPriceCents"),
+                                                   QStringLiteral("promoFrom"), QStringLiteral("promoUntil")};
+                if (!allowed.contains(it.key())) {
+                    bad(QStringLiteral("%1 is not a price field").arg(it.key().left(40)));
+                    unknown = true;
+                    break;
+                }
+                product.insert(it.key(), it.value());
+            }
+            if (unknown)
+                break;
+            if (auto p = Protocol::productFromJson(product); !p) fromCore(p.error()); else products.append(p.value());
+            break;
+        }
+        case ImportKind::Stock: {
+            if (!resolve(QStringLiteral("sku"), QStringLiteral("productId"), productIds)
+                || !resolve(QStringLiteral("locationCode"), QStringLiteral("locationId"), locationIds))
+                break;
+            if (!row.object.contains(QStringLiteral("asOf")))
+                row.object.insert(QStringLiteral("asOf"), now.toString(Qt::ISODateWithMs));
+            auto s = Protocol::stockFromJson(row.object);
+            if (!s)
+                fromCore(s.error());
+            else if (s->quantity < 0)
+                bad(QStringLiteral("quantity must not be negative in a stock count"));
+            else
+                stock.append(s.value());
+            break;
+        }
+        case ImportKind::Customers:
+            if (auto c = Protocol::customerFromJson(row.object); !c) fromCore(c.error()); else customers.append(c.value());
+            break;
+        case ImportKind::WebOrders:
+            if (!resolve(QStringLiteral("locationCode"), QStringLiteral("locationId"), locationIds))
+                break;
+            if (auto o = Protocol::webOrderFromJson(row.object); !o) fromCore(o.error()); else orders.append(o.value());
+            break;
+        case ImportKind::Staff: {
+            if (!resolve(QStringLiteral("homeLocationCode"), QStringLiteral("homeLocationId"), locationIds))
+                break;
+            const QString pin = row.object.take(QStringLiteral("pin")).toString();
+            if (!row.object.contains(QStringLiteral("pinHash")))
+                row.object.insert(QStringLiteral("pinHash"), QStringLiteral("-"));
+            if (!row.object.contains(QStringLiteral("active")))
+                row.object.insert(QStringLiteral("active"), true);
+            auto s = Protocol::staffFromJson(row.object);
+            if (!s) {
+                fromCore(s.error());
+            } else if (Core::Status valid = Core::Pin::validate(pin); !valid) {
+                bad(valid.error().message);
+            } else {
+                Protocol::StaffData member = s.value();
+                member.pinHash.clear();
+                staff.append({member, pin});
+            }
+            break;
+        }
+        }
+    }
+    std::stable_sort(problems.begin(), problems.end(),
+                     [](const ImportProblem &a, const ImportProblem &b) { return a.line < b.line; });
+    if (!problems.isEmpty())
+        return Error::make(QStringLiteral("import.bad_rows"), QStringLiteral("%1 bad rows; nothing imported").arg(problems.size()));
+
+    Core::Status written = Core::success();
+    switch (kind) {
+    case ImportKind::Locations: written = upsertLocations(locations); imported = int(locations.size()); break;
+    case ImportKind::Products:
+    case ImportKind::Prices: written = upsertProducts(products); imported = int(products.size()); break;
+    case ImportKind::Stock: written = setStock(stock); imported = int(stock.size()); break;
+    case ImportKind::Customers:
+        written = m_db.transaction([&]() -> Core::Status {
+            auto seq = m_db.reserveSequence(customers.size());
+            if (!seq)
+                return seq.error();
+            QList<QVariantList> r;
+            qint64 next = seq.value();
+            for (const auto &c : customers)
+                r.append({c.id, c.code, compact(Protocol::toJson(c)), next++});
+            return m_db.insertRows(QStringLiteral("customers"), {QStringLiteral("id"), QStringLiteral("code"), QStringLiteral("data"), QStringLiteral("change_seq")},
+                                   r, QStringLiteral("ON CONFLICT(id) DO UPDATE SET code = excluded.code, data = excluded.data, change_seq = excluded.change_seq"));
+        });
+        imported = int(customers.size());
+        break;
+    case ImportKind::WebOrders:
+        written = m_db.transaction([&]() -> Core::Status {
+            auto seq = m_db.reserveSequence(orders.size());
+            if (!seq)
+                return seq.error();
+            QList<QVariantList> r;
+            qint64 next = seq.value();
+            for (const auto &o : orders)
+                r.append({o.id, o.orderNumber, o.locationId, compact(Protocol::toJson(o)), next++});
+            return m_db.insertRows(QStringLiteral("web_orders"), {QStringLiteral("id"), QStringLiteral("order_number"), QStringLiteral("location_id"), QStringLiteral("data"), QStringLiteral("change_seq")},
+                                   r, QStringLiteral("ON CONFLICT(id) DO UPDATE SET order_number = excluded.order_number, location_id = excluded.location_id, data = excluded.data, change_seq = excluded.change_seq"));
+        });
+        imported = int(orders.size());
+        break;
+    case ImportKind::Staff:
+        // PIN hashing is deliberately slow; hash first, then write everything in one go.
+        for (auto &[member, pin] : staff) {
+            Core::Result<QString> hashed = Core::Pin::hash(pin);
+            if (!hashed)
+                return hashed.error();
+            member.pinHash = hashed.value();
+        }
+        written = m_db.transaction([&]() -> Core::Status {
+            auto seq = m_db.reserveSequence(staff.size());
+            if (!seq)
+                return seq.error();
+            QList<QVariantList> r;
+            qint64 next = seq.value();
+            for (const auto &[m, pin] : staff)
+                r.append({m.id, m.code, m.displayName, m.role, m.homeLocationId, m.pinHash, m.active ? 1 : 0, next++});
+            return m_db.insertRows(QStringLiteral("staff"), {QStringLiteral("id"), QStringLiteral("code"), QStringLiteral("display_name"), QStringLiteral("role"), QStringLiteral("home_location_id"), QStringLiteral("pin_hash"), QStringLiteral("active"), QStringLiteral("change_seq")},
+                                   r, QStringLiteral("ON CONFLICT(id) DO UPDATE SET code = excluded.code, display_name = excluded.display_name, role = excluded.role, home_location_id = excluded.home_location_id, pin_hash = excluded.pin_hash, active = excluded.active, change_seq = excluded.change_seq"));
+        });
+        imported = int(staff.size());
+        break;
+    }
+    if (!written)
+        imported = 0;
+    return written;
+}
+
+} // namespace Toonbank::Sync::Server

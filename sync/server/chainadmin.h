@@ -1,0 +1,49 @@
+#pragma once
+
+#include "app/core/result.h"
+
+#include "sync/protocol/changefeed.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace Toonbank::Sync::Server {
+
+class ServerDatabase;
+
+/// One bad row of an import: where it is and why.
+struct ImportProblem
+{
+    int line = 0; // 1-based line of the file (JSON array: 1-based item number)
+    QString reason;
+};
+
+/// What toonbank-admin does to the chain's data. Every write is one transaction that takes
+/// feed sequence numbers, so the change goes to the tablets on their next pull.
+class ChainAdmin final
+{
+    Q_DISABLE_COPY_MOVE(ChainAdmin)
+public:
+    enum class ImportKind { Locations, Products, Prices, Stock, Customers, WebOrders, Staff };
+    static std::optional<ImportKind> kindFromName(const QString &name);
+
+    explicit ChainAdmin(ServerDatabase &database);
+
+    Core::Status createChain(const QString &name);
+    Core::Status upsertLocations(const QList<Protocol::LocationData> &locations);
+    Core::Status upsertProducts(const QList<Protocol::ProductData> &products);
+    Core::Status setStock(const QList<Protocol::StockData> &figures);
+    /// `pin` is hashed here (Core::Pin::hash) — the server never stores it in clear.
+    Core::Status addStaff(Protocol::StaffData member, const QString &pin);
+
+    /// Reads CSV (header row of wire field names) or JSON (an array or one object per line),
+    /// checks every row, and writes all of them in one transaction only when none is bad.
+    /// On bad rows returns them in `problems` and changes nothing.
+    Core::Status importFile(ImportKind kind, const QString &path, QList<ImportProblem> &problems, int &imported);
+
+private:
+    ServerDatabase &m_db;
+};
+
+} // namespace Toonbank::Sync::Server

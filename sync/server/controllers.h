@@ -1,0 +1,57 @@
+#pragma once
+
+#include "apiserver.h"
+#include "changefeedreader.h"
+#include "eventapplier.h"
+
+namespace Toonbank::Sync::Server {
+
+/// GET /v1/status — unauthenticated liveness for load balancers and test fixtures.
+class StatusController final
+{
+public:
+    explicit StatusController(ServerDatabase &database) : m_db(database) {}
+    ApiReply status(const ApiRequest &request);
+
+private:
+    ServerDatabase &m_db;
+};
+
+/// POST /v1/enrol — a one-time code for a device token and the CA certificate.
+class EnrolmentController final
+{
+public:
+    EnrolmentController(DeviceRegistry &devices, QString caPem) : m_devices(devices), m_caPem(std::move(caPem)) {}
+    ApiReply enrol(const ApiRequest &request);
+
+private:
+    DeviceRegistry &m_devices;
+    QString m_caPem;
+};
+
+/// POST /v1/events — push a batch of outbox events; GET /v1/events/rejected — what the server
+/// refused from this device, for the supervisor.
+class EventsController final
+{
+public:
+    explicit EventsController(ServerDatabase &database) : m_db(database), m_applier(database) {}
+    ApiReply push(const ApiRequest &request);
+    ApiReply rejected(const ApiRequest &request);
+
+private:
+    ServerDatabase &m_db;
+    EventApplier m_applier;
+};
+
+/// GET /v1/changes?since=S&limit=N — one page of the change feed.
+class ChangesController final
+{
+public:
+    explicit ChangesController(ServerDatabase &database) : m_reader(database) {}
+    ApiReply changes(const ApiRequest &request);
+
+private:
+    ChangeFeedReader m_reader;
+};
+
+} // namespace Toonbank::Sync::Server

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "apierror.h"
+#include "deviceregistry.h"
+
+#include "sync/protocol/pushbatch.h"
+
+#include <variant>
+
+namespace Toonbank::Sync::Server {
+
+class ServerDatabase;
+
+/// Applies pushed outbox events exactly once. The whole batch is one transaction; each event's
+/// id goes into `events` (primary key) together with its effects, so a replay — a retry after a
+/// lost answer, the same batch through two connections or two server instances — finds its id
+/// and changes nothing. A batch with an invalid event applies nothing: the invalid events are
+/// recorded as rejected (for the supervisor) and the valid ones come back "not_applied".
+class EventApplier final
+{
+    Q_DISABLE_COPY_MOVE(EventApplier)
+public:
+    explicit EventApplier(ServerDatabase &database);
+
+    struct Outcome
+    {
+        Protocol::PushResponse response;
+        bool anyRejected = false;
+    };
+
+    std::variant<Outcome, ApiError> apply(const DeviceIdentity &device, const Protocol::PushRequest &request);
+
+private:
+    ServerDatabase &m_db;
+};
+
+} // namespace Toonbank::Sync::Server

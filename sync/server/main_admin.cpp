@@ -1,0 +1,206 @@
+// toonbank-admin: the chain's IT command line (create the chain, import data, enrol devices).
+#include "chainadmin.h"
+#include "devcertificate.h"
+#include "deviceregistry.h"
+#include "serverdatabase.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QSqlQuery>
+#include <QSslCertificate>
+#include <QStandardPaths>
+
+#include <cstdio>
+
+using namespace Toonbank::Sync::Server;
+namespace Protocol = Toonbank::Sync::Protocol;
+
+namespace {
+
+void out(const QString &text)
+{
+    std::printf("%s\n", qPrintable(text));
+}
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "toonbank-admin: %s\n", qPrintable(message));
+    return 1;
+}
+
+int fail(const Toonbank::Core::Error &error)
+{
+    return fail(error.detail.isEmpty() ? error.message : error.message + QStringLiteral(" (") + error.detail + QStringLiteral(")"));
+}
+
+const char usage[] = R"(commands:
+  init-chain NAME
+  add-store CODE NAME --id N --country NL [--city C] [--address A] [--lat X --lon Y] [--kind store|web_warehouse]
+  import KIND FILE         KIND: locations, products (catalog), prices, stock, customers, web-orders, staff
+                           FILE: .csv with a header row, .json array or JSON lines
+  add-staff --id N --code E1 --name NAME --role cashier|supervisor|manager --store CODE --pin 1234
+  enrol STORE [--hours 24] one-time enrolment code for a tablet of STORE
+  revoke DEVICE_ID
+  dev-cert [--hosts 127.0.0.1,localhost]   development CA + server certificate in <data-dir>/tls
+  rejected                 events the server refused, for the supervisor
+  stats                    counts of events, sales, stock rows
+)";
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("toonbank-server"));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QString::fromLatin1(usage));
+    parser.addHelpOption();
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("Server data folder."), QStringLiteral("dir"),
+                                     QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+    const QCommandLineOption database(QStringLiteral("database"), QStringLiteral("postgresql://… (default: SQLite in the data folder)."), QStringLiteral("url"));
+    const QCommandLineOption id(QStringLiteral("id"), QStringLiteral("Id."), QStringLiteral("n"));
+    const QCommandLineOption country(QStringLiteral("country"), QStringLiteral("Country."), QStringLiteral("cc"), QStringLiteral("NL"));
+    const QCommandLineOption city(QStringLiteral("city"), QStringLiteral("City."), QStringLiteral("city"));
+    const QCommandLineOption address(QStringLiteral("address"), QStringLiteral("Address."), QStringLiteral("text"));
+    const QCommandLineOption lat(QStringLiteral("lat"), QStringLiteral("Latitude."), QStringLiteral("deg"), QStringLiteral("0"));
+    const QCommandLineOption lon(QStringLiteral("lon"), QStringLiteral("Longitude."), QStringLiteral("deg"), QStringLiteral("0"));
+    const QCommandLineOption kind(QStringLiteral("kind"), QStringLiteral("Location kind."), QStringLiteral("kind"), QStringLiteral("store"));
+    const QCommandLineOption code(QStringLiteral("code"), QStringLiteral("Staff code."), QStringLiteral("code"));
+    const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("Display name."), QStringLiteral("name"));
+    const QCommandLineOption role(QStringLiteral("role"), QStringLiteral("Staff role."), QStringLiteral("role"), QStringLiteral("cashier"));
+    const QCommandLineOption store(QStringLiteral("store"), QStringLiteral("Store code."), QStringLiteral("code"));
+    const QCommandLineOption pin(QStringLiteral("pin"), QStringLiteral("PIN."), QStringLiteral("digits"));
+    const QCommandLineOption hours(QStringLiteral("hours"), QStringLiteral("Validity of an enrolment code."), QStringLiteral("h"), QStringLiteral("24"));
+    const QCommandLineOption hosts(QStringLiteral("hosts"), QStringLiteral("Server names for dev-cert."), QStringLiteral("list"),
+                                   QStringLiteral("127.0.0.1,localhost,::1"));
+    parser.addOptions({dataDir, database, id, country, city, address, lat, lon, kind, code, name, role, store, pin, hours, hosts});
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see above)."));
+    parser.process(app);
+
+    const QStringList args = parser.positionalArguments();
+    if (args.isEmpty())
+        return fail(QStringLiteral("no command\n") + QString::fromLatin1(usage));
+    const QString command = args.first();
+    const QString dir = parser.value(dataDir);
+
+    if (command == QLatin1String("dev-cert")) {
+        const QString tls = QDir(dir).filePath(QStringLiteral("tls"));
+        if (auto done = createDevCertificates(tls, parser.value(hosts).split(QLatin1Char(','), Qt::SkipEmptyParts)); !done)
+            return fail(done.error());
+        QFile caFile(QDir(tls).filePath(QStringLiteral("ca.crt")));
+        caFile.open(QIODevice::ReadOnly);
+        const QSslCertificate ca(caFile.readAll());
+        out(QStringLiteral("CA and server certificate written to %1").arg(tls));
+        out(QStringLiteral("CA SHA-256 fingerprint: %1").arg(QString::fromLatin1(ca.digest(QCryptographicHash::Sha256).toHex())));
+        return 0;
+    }
+
+    auto db = ServerDatabase::open(parser.value(database), dir);
+    if (!db)
+        return fail(db.error());
+    ChainAdmin admin(*db.value());
+    DeviceRegistry devices(*db.value());
+
+    if (command == QLatin1String("init-chain") && args.size() == 2) {
+        if (auto done = admin.createChain(args.at(1)); !done)
+            return fail(done.error());
+        out(QStringLiteral("chain %1 ready").arg(args.at(1)));
+        return 0;
+    }
+    if (command == QLatin1String("add-store") && args.size() == 3) {
+        Protocol::LocationData l;
+        l.id = parser.value(id).toLongLong();
+        l.code = args.at(1);
+        l.name = args.at(2);
+        l.kind = parser.value(kind);
+        l.country = parser.value(country);
+        l.city = parser.value(city);
+        l.address = parser.value(address);
+        l.latitude = parser.value(lat).toDouble();
+        l.longitude = parser.value(lon).toDouble();
+        if (l.id <= 0 || (l.kind != QLatin1String("store") && l.kind != QLatin1String("web_warehouse")))
+            return fail(QStringLiteral("add-store needs --id N (> 0) and --kind store or web_warehouse"));
+        if (auto done = admin.upsertLocations({l}); !done)
+            return fail(done.error());
+        out(QStringLiteral("store %1 (%2) saved").arg(l.code, l.name));
+        return 0;
+    }
+    if (command == QLatin1String("import") && args.size() == 3) {
+        const auto importKind = ChainAdmin::kindFromName(args.at(1));
+        if (!importKind)
+            return fail(QStringLiteral("unknown import kind %1").arg(args.at(1)));
+        QList<ImportProblem> problems;
+        int imported = 0;
+        const auto done = admin.importFile(*importKind, args.at(2), problems, imported);
+        for (const ImportProblem &problem : problems)
+            std::fprintf(stderr, "%s:%d: %s\n", qPrintable(args.at(2)), problem.line, qPrintable(problem.reason));
+        if (!done)
+            return fail(done.error());
+        out(QStringLiteral("imported %1 %2").arg(imported).arg(args.at(1)));
+        return 0;
+    }
+    if (command == QLatin1String("add-staff")) {
+        auto location = db.value()->exec(QStringLiteral("SELECT id FROM locations WHERE code = ?"), {parser.value(store)});
+        if (!location || !location.value().next())
+            return fail(QStringLiteral("unknown store %1").arg(parser.value(store)));
+        Protocol::StaffData member;
+        member.id = parser.value(id).toLongLong();
+        member.code = parser.value(code);
+        member.displayName = parser.value(name);
+        member.role = parser.value(role);
+        member.homeLocationId = location.value().value(0).toLongLong();
+        if (member.id <= 0 || member.code.isEmpty() || member.displayName.isEmpty())
+            return fail(QStringLiteral("add-staff needs --id, --code and --name"));
+        if (member.role != QLatin1String("cashier") && member.role != QLatin1String("supervisor") && member.role != QLatin1String("manager"))
+            return fail(QStringLiteral("--role must be cashier, supervisor or manager"));
+        if (auto done = admin.addStaff(member, parser.value(pin)); !done)
+            return fail(done.error());
+        out(QStringLiteral("staff %1 saved").arg(member.code));
+        return 0;
+    }
+    if (command == QLatin1String("enrol") && args.size() == 2) {
+        auto issued = devices.issueCode(args.at(1), parser.value(hours).toInt());
+        if (!issued)
+            return fail(issued.error());
+        QFile caFile(QDir(dir).filePath(QStringLiteral("tls/ca.crt")));
+        QString fingerprint;
+        if (caFile.open(QIODevice::ReadOnly))
+            fingerprint = QString::fromLatin1(QSslCertificate(caFile.readAll()).digest(QCryptographicHash::Sha256).toHex());
+        out(QStringLiteral("enrolment code: %1").arg(issued.value()));
+        if (!fingerprint.isEmpty())
+            out(QStringLiteral("CA SHA-256 fingerprint: %1").arg(fingerprint));
+        return 0;
+    }
+    if (command == QLatin1String("revoke") && args.size() == 2) {
+        if (auto done = devices.revoke(args.at(1)); !done)
+            return fail(done.error());
+        out(QStringLiteral("device %1 revoked").arg(args.at(1)));
+        return 0;
+    }
+    if (command == QLatin1String("rejected")) {
+        auto q = db.value()->exec(QStringLiteral("SELECT received_at, device_id, device_seq, event_id, reason_code, reason FROM events "
+                                                 "WHERE status = 'rejected' ORDER BY received_at"));
+        if (!q)
+            return fail(q.error());
+        while (q.value().next()) {
+            QStringList fields;
+            for (int i = 0; i < 6; ++i)
+                fields.append(q.value().value(i).toString());
+            out(fields.join(QLatin1Char('\t')));
+        }
+        return 0;
+    }
+    if (command == QLatin1String("stats")) {
+        for (const char *table : {"events", "sales", "sale_lines", "products", "stock", "devices"}) {
+            auto q = db.value()->exec(QStringLiteral("SELECT COUNT(*) FROM ") + QLatin1String(table));
+            if (!q || !q.value().next())
+                return fail(QStringLiteral("cannot count %1").arg(QLatin1String(table)));
+            out(QStringLiteral("%1\t%2").arg(QLatin1String(table)).arg(q.value().value(0).toLongLong()));
+        }
+        return 0;
+    }
+    return fail(QStringLiteral("unknown command or wrong arguments: %1\n").arg(args.join(QLatin1Char(' '))) + QString::fromLatin1(usage));
+}

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "sync/protocol/saleevent.h"
+
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QSslCertificate>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <memory>
+
+namespace Toonbank::Tests {
+
+/// One HTTP answer as a test sees it.
+struct HttpAnswer
+{
+    int status = 0; // 0: no answer (connection refused, TLS failure)
+    QJsonObject json;
+    QByteArray body;
+};
+
+/// Starts the real toonbank-server on a free loopback port (the server picks it: --port 0)
+/// with a throw-away data folder and database, seeds a small chain with toonbank-admin, and can
+/// SIGKILL and restart it. With TOONBANK_TEST_BACKEND=postgresql it creates a fresh database on
+/// the cluster named by TOONBANK_TEST_PG_URL and drops it afterwards.
+class ServerFixture final
+{
+    Q_DISABLE_COPY_MOVE(ServerFixture)
+public:
+    ServerFixture();
+    ~ServerFixture();
+
+    static bool wantsPostgres();
+    /// Creates the database, dev certificate and chain: stores AMS01 (id 1) and UTR01 (id 2),
+    /// products 1..productCount with stock 100 in both stores, staff 7 (AMS01) and 8 (UTR01).
+    bool seed(int productCount = 20);
+    bool start(const QStringList &extraArgs = {});
+    void kill();                  // SIGKILL, no goodbye
+    bool admin(const QStringList &args, QString *output = nullptr);
+    QString enrolmentCode(const QString &store);
+
+    QUrl url(const QString &path) const;
+    quint16 port() const { return m_port; }
+    QString dataDir() const { return m_dir.path(); }
+    QString databaseSpec() const { return m_databaseUrl; }
+    QList<QSslCertificate> caCertificates() const;
+
+    /// A synchronous request with the fixture's CA. `body` null: no body.
+    HttpAnswer request(const QByteArray &method, const QString &path, const QByteArray &body = {},
+                       const QString &token = {}, const QByteArray &contentType = "application/json");
+
+    /// Server-side figures, read through the database directly.
+    qint64 scalar(const QString &sql, const QVariantList &params = {});
+
+private:
+    static QString binary(const QString &name);
+    QTemporaryDir m_dir;
+    QString m_databaseUrl;
+    QString m_pgDatabase;
+    std::unique_ptr<QProcess> m_server;
+    quint16 m_port = 0;
+    QNetworkAccessManager m_network;
+};
+
+/// A valid sale of `quantity` × product `productId` at €10.00 each for `store`.
+Sync::Protocol::SaleEvent makeSale(const QString &store, qint64 productId, int quantity);
+/// A push body for `sales` numbered from `firstSeq`. Event ids are returned through `eventIds`.
+QJsonObject makePush(const QString &deviceId, qint64 staffId, const QList<Sync::Protocol::SaleEvent> &sales,
+                     qint64 firstSeq, QStringList *eventIds = nullptr);
+
+} // namespace Toonbank::Tests
