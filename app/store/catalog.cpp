@@ -1,6 +1,7 @@
 #include "catalog.h"
 
 #include "localdatabase.h"
+#include "searchrank.h"
 #include "sqlitestatement.h"
 #include "storeerrors.h"
 
@@ -33,9 +34,9 @@ namespace {
 #define TOONBANK_STOCK_HERE_JOIN \
     " LEFT JOIN stock s ON s.product_id = p.id AND s.location_id = :here "
 
-// A prefix query on a very common word ("sto*") can match a large part of a million products;
-// ranking all of them costs ~1 µs each. Beyond this many matches we rank the first ones by id
-// and let the next keystroke narrow the set: the answer stays within the keystroke budget.
+// A prefix query on a very common word ("jea*") can match a quarter of a million products;
+// ranking every one costs ~0.5 µs. Beyond this many matches we rank the first ones by id and
+// let the next keystroke narrow the set: the answer stays within the keystroke budget.
 constexpr int searchCandidateCap = 3000;
 constexpr int maxSearchTokens = 8;
 constexpr int maxTokenLength = 48;
@@ -125,8 +126,11 @@ struct Catalog::Private
     Statement location;
     QString prepareError;
 
+    bool customRank = false;
+
     bool prepareAll(sqlite3 *db)
     {
+        customRank = Internal::registerSearchRank(db);
         struct
         {
             Statement *statement;
@@ -138,12 +142,21 @@ struct Catalog::Private
             {&bySku, "SELECT " TOONBANK_SUMMARY_COLUMNS " FROM products p" TOONBANK_STOCK_HERE_JOIN
                      "WHERE p.sku IN (:sku, :skuUpper)"},
             // Column weights: sku 1, name 10, brand 6 — a word in the name or brand ranks far
-            // above the same letters in a SKU. bm25 is lower-is-better.
-            {&search, "SELECT " TOONBANK_SUMMARY_COLUMNS
-                      " FROM (SELECT rowid AS id, bm25(product_search, 1.0, 10.0, 6.0) AS score"
-                      "       FROM product_search WHERE product_search MATCH :match LIMIT :cap) hits"
-                      " JOIN products p ON p.id = hits.id" TOONBANK_STOCK_HERE_JOIN
-                      "ORDER BY hits.score, p.id LIMIT :limit"},
+            // above the same letters in a SKU; lower is better. The candidates are ranked and
+            // cut to :limit before the join, so only the rows shown are read from products.
+            {&search, customRank
+                          ? "SELECT " TOONBANK_SUMMARY_COLUMNS " FROM (SELECT id, score FROM"
+                            " (SELECT rowid AS id, toonbank_rank(product_search, 1.0, 10.0, 6.0) AS score"
+                            "  FROM product_search WHERE product_search MATCH :match LIMIT :cap)"
+                            " ORDER BY score, id LIMIT :limit) hits"
+                            " JOIN products p ON p.id = hits.id" TOONBANK_STOCK_HERE_JOIN
+                            "ORDER BY hits.score, p.id"
+                          : "SELECT " TOONBANK_SUMMARY_COLUMNS " FROM (SELECT id, score FROM"
+                            " (SELECT rowid AS id, bm25(product_search, 1.0, 10.0, 6.0) AS score"
+                            "  FROM product_search WHERE product_search MATCH :match LIMIT :cap)"
+                            " ORDER BY score, id LIMIT :limit) hits"
+                            " JOIN products p ON p.id = hits.id" TOONBANK_STOCK_HERE_JOIN
+                            "ORDER BY hits.score, p.id"},
             {&product, "SELECT id, sku, name, brand, category, description, vat_class, price_cents,"
                        " promo_price_cents, promo_from, promo_until, attributes, variant_group,"
                        " variant_label, rating_tenths, review_count, image_ref, web_delivery_days"

@@ -7,6 +7,9 @@
 #include "app/core/pin.h"
 #include "app/core/tr.h"
 
+#include <QSqlError>
+#include <QSqlQuery>
+
 
 #include <initializer_list>
 #include <vector>
@@ -703,18 +706,43 @@ Core::Result<DemoChain::Summary> DemoChain::generateInto(LocalDatabase &database
                                                          const Options &options,
                                                          const Progress &progress)
 {
-    CatalogWriter writer(database);
-    if (auto status = writer.begin(); !status)
-        return status.error();
-    auto summary = generate(writer, options, progress);
-    if (!summary)
-        return summary.error(); // the writer rolls back
-    if (auto status = database.setSetting(QStringLiteral("location_id"),
-                                          QString::number(summary->homeLocationId));
-        !status)
-        return status.error();
-    if (auto status = writer.commit(); !status)
-        return status.error();
+    // Journal mode cannot change inside a transaction, and leaving WAL needs the file to
+    // ourselves: both hold for a fresh file, which is the only case this is asked for.
+    auto pragma = [&database](const QString &sql) -> Core::Status {
+        QSqlQuery query(database.connection());
+        if (!query.exec(sql))
+            return Core::Error::make(QStringLiteral("demo.journal"),
+                                     Core::Tr::tr("The demo cache could not be prepared."),
+                                     query.lastError().text());
+        return Core::success();
+    };
+    if (options.unjournaledFreshFile) {
+        if (auto status = pragma(QStringLiteral("PRAGMA journal_mode=OFF")); !status)
+            return status.error();
+        if (auto status = pragma(QStringLiteral("PRAGMA synchronous=OFF")); !status)
+            return status.error();
+    }
+    Core::Result<Summary> summary = Core::Error{};
+    {
+        CatalogWriter writer(database);
+        if (auto status = writer.begin(); !status)
+            return status.error();
+        summary = generate(writer, options, progress);
+        if (!summary)
+            return summary.error(); // the writer rolls back
+        if (auto status = database.setSetting(QStringLiteral("location_id"),
+                                              QString::number(summary->homeLocationId));
+            !status)
+            return status.error();
+        if (auto status = writer.commit(); !status)
+            return status.error();
+    }
+    if (options.unjournaledFreshFile) {
+        if (auto status = pragma(QStringLiteral("PRAGMA journal_mode=WAL")); !status)
+            return status.error();
+        if (auto status = pragma(QStringLiteral("PRAGMA synchronous=NORMAL")); !status)
+            return status.error();
+    }
     return summary;
 }
 

@@ -106,18 +106,31 @@ int main(int argc, char *argv[])
         }
     }
 
+    options.unjournaledFreshFile = true; // the file was just created (or removed above)
+
     QElapsedTimer timer;
     timer.start();
-    auto database = Store::LocalDatabase::open(out, Store::LocalDatabase::OpenMode::CreateIfMissing);
-    if (!database)
-        return fail(database.error().message + QLatin1Char(' ') + database.error().detail);
+    auto opened = Store::LocalDatabase::open(out, Store::LocalDatabase::OpenMode::CreateIfMissing);
+    if (!opened)
+        return fail(opened.error().message + QLatin1Char(' ') + opened.error().detail);
+    std::unique_ptr<Store::LocalDatabase> database = std::move(opened).value();
 
-    const auto summary = Store::DemoChain::generateInto(**database, options, [](int done, int total) {
-        if (done % 100000 == 0 || done == total)
-            err() << Core::Tr::tr("%1 of %2 products").arg(done).arg(total) << Qt::endl;
+    const auto summary = Store::DemoChain::generateInto(*database, options, [&timer](int done, int total) {
+        if (done % 100000 == 0 || done == total) {
+            err() << Core::Tr::tr("%1 of %2 products (%3 s)")
+                         .arg(done)
+                         .arg(total)
+                         .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1)
+                  << Qt::endl;
+        }
     });
-    if (!summary)
+    if (!summary) {
+        database.reset();
+        // Written without a journal: a failed load is removed, never left looking whole.
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(out + suffix);
         return fail(summary.error().message + QLatin1Char(' ') + summary.error().detail);
+    }
 
     QTextStream(stdout) << Core::Tr::tr("Wrote %1: %2 locations, %3 staff, %4 products, %5 barcodes, "
                                         "%6 stock figures in %7 s.")
