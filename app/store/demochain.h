@@ -59,13 +59,13 @@ public:
     static QList<Location> locations();
 
     /// Writes the whole chain through `writer`, which must be inside begin(); the caller commits.
-    static Core::Result<Summary> generate(CatalogWriter &writer, const Options &options,
-                                          const Progress &progress = {});
+    static Core::Result<Summary> generate(
+        CatalogWriter &writer, const Options &options, const Progress &progress = {});
 
     /// Opens a writer on `database`, generates, makes the first store this device's home
     /// (setting "location_id") and commits — all or nothing.
-    static Core::Result<Summary> generateInto(LocalDatabase &database, const Options &options,
-                                              const Progress &progress = {});
+    static Core::Result<Summary> generateInto(
+        LocalDatabase &database, const Options &options, const Progress &progress = {});
 };
 
 } // namespace Toonbank::Store

@@ -32,8 +32,8 @@ fts5_api *fts5Api(sqlite3 *db)
     return api;
 }
 
-void rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *context, int argumentCount,
-          sqlite3_value **arguments)
+void rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *context,
+    int argumentCount, sqlite3_value **arguments)
 {
     auto *data = static_cast<QueryData *>(api->xGetAuxdata(fts, 0));
     if (!data) {
@@ -42,12 +42,12 @@ void rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *contex
             sqlite3_result_error_nomem(context);
             return;
         }
-        *data = QueryData{};
+        *data = QueryData {};
         sqlite3_int64 rows = 0;
         sqlite3_int64 tokens = 0;
         // Both read one small record (the FTS5 "averages"), not the index.
-        if (api->xRowCount(fts, &rows) == SQLITE_OK && api->xColumnTotalSize(fts, -1, &tokens) == SQLITE_OK
-            && rows > 0) {
+        if (api->xRowCount(fts, &rows) == SQLITE_OK
+            && api->xColumnTotalSize(fts, -1, &tokens) == SQLITE_OK && rows > 0) {
             data->averageRowTokens = double(tokens) / double(rows);
         }
         if (api->xSetAuxdata(fts, data, sqlite3_free) != SQLITE_OK) {
@@ -63,7 +63,7 @@ void rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *contex
         weights[size_t(i)] = sqlite3_value_double(arguments[i]);
 
     // Column-weighted term frequency of each phrase in this row.
-    std::array<double, maxPhrases> frequency{};
+    std::array<double, maxPhrases> frequency {};
     const int phrases = std::min(api->xPhraseCount(fts), maxPhrases);
     int instances = 0;
     if (api->xInstCount(fts, &instances) != SQLITE_OK) {

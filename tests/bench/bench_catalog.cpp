@@ -113,13 +113,13 @@ int generateOnly(const QString &path, int products, quint64 seed, int pinIterati
 }
 
 // The catalog's barcode query, verbatim, on a separate plain sqlite3 connection.
-constexpr const char *rawLookupSql =
-    "SELECT p.id, p.sku, p.name, p.brand, p.vat_class, p.price_cents, "
-    "CASE WHEN p.promo_price_cents IS NOT NULL "
-    " AND (p.promo_from IS NULL OR p.promo_from <= :today) "
-    " AND (p.promo_until IS NULL OR p.promo_until >= :today) THEN p.promo_price_cents END, "
-    "s.quantity FROM barcodes b JOIN products p ON p.id = b.product_id "
-    "LEFT JOIN stock s ON s.product_id = p.id AND s.location_id = :here WHERE b.code = :code";
+constexpr const char *rawLookupSql
+    = "SELECT p.id, p.sku, p.name, p.brand, p.vat_class, p.price_cents, "
+      "CASE WHEN p.promo_price_cents IS NOT NULL "
+      " AND (p.promo_from IS NULL OR p.promo_from <= :today) "
+      " AND (p.promo_until IS NULL OR p.promo_until >= :today) THEN p.promo_price_cents END, "
+      "s.quantity FROM barcodes b JOIN products p ON p.id = b.product_id "
+      "LEFT JOIN stock s ON s.product_id = p.id AND s.location_id = :here WHERE b.code = :code";
 
 } // namespace
 
@@ -128,27 +128,31 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    const QCommandLineOption cacheOption(QStringLiteral("cache"), QStringLiteral("Cache file."), QStringLiteral("file"));
-    const QCommandLineOption productsOption(QStringLiteral("products"), QStringLiteral("Products when generating."),
-                                            QStringLiteral("n"), QStringLiteral("1000000"));
-    const QCommandLineOption seedOption(QStringLiteral("seed"), QStringLiteral("Seed."), QStringLiteral("s"),
-                                        QStringLiteral("1"));
-    const QCommandLineOption lookupsOption(QStringLiteral("lookups"), QStringLiteral("Barcode lookups."),
-                                           QStringLiteral("k"), QStringLiteral("20000"));
+    const QCommandLineOption cacheOption(
+        QStringLiteral("cache"), QStringLiteral("Cache file."), QStringLiteral("file"));
+    const QCommandLineOption productsOption(QStringLiteral("products"),
+        QStringLiteral("Products when generating."), QStringLiteral("n"),
+        QStringLiteral("1000000"));
+    const QCommandLineOption seedOption(
+        QStringLiteral("seed"), QStringLiteral("Seed."), QStringLiteral("s"), QStringLiteral("1"));
+    const QCommandLineOption lookupsOption(QStringLiteral("lookups"),
+        QStringLiteral("Barcode lookups."), QStringLiteral("k"), QStringLiteral("20000"));
     const QCommandLineOption searchesOption(QStringLiteral("searches"), QStringLiteral("Searches."),
-                                            QStringLiteral("k"), QStringLiteral("2000"));
+        QStringLiteral("k"), QStringLiteral("2000"));
     const QCommandLineOption pinOption(QStringLiteral("pin-iterations"),
-                                       QStringLiteral("PBKDF2 iterations for the 60 demo staff when generating "
-                                                      "(kept low: the benchmark times the catalog)."),
-                                       QStringLiteral("k"), QStringLiteral("1000"));
-    const QCommandLineOption generateOnlyOption(QStringLiteral("generate-only"), QStringLiteral("Internal."));
-    parser.addOptions({cacheOption, productsOption, seedOption, lookupsOption, searchesOption, pinOption,
-                       generateOnlyOption});
+        QStringLiteral("PBKDF2 iterations for the 60 demo staff when generating "
+                       "(kept low: the benchmark times the catalog)."),
+        QStringLiteral("k"), QStringLiteral("1000"));
+    const QCommandLineOption generateOnlyOption(
+        QStringLiteral("generate-only"), QStringLiteral("Internal."));
+    parser.addOptions({ cacheOption, productsOption, seedOption, lookupsOption, searchesOption,
+        pinOption, generateOnlyOption });
     parser.process(app);
 
     const QString cache = parser.value(cacheOption);
     if (cache.isEmpty()) {
-        QTextStream(stderr) << "usage: bench_catalog --cache FILE [--products N --seed S]" << Qt::endl;
+        QTextStream(stderr) << "usage: bench_catalog --cache FILE [--products N --seed S]"
+                            << Qt::endl;
         return 2;
     }
     const int products = parser.value(productsOption).toInt();
@@ -162,15 +166,16 @@ int main(int argc, char *argv[])
         QElapsedTimer timer;
         timer.start();
         const int rc = QProcess::execute(QCoreApplication::applicationFilePath(),
-                                         {QStringLiteral("--generate-only"), QStringLiteral("--cache"), cache,
-                                          QStringLiteral("--products"), QString::number(products),
-                                          QStringLiteral("--seed"), QString::number(seed),
-                                          QStringLiteral("--pin-iterations"), parser.value(pinOption)});
+            { QStringLiteral("--generate-only"), QStringLiteral("--cache"), cache,
+                QStringLiteral("--products"), QString::number(products), QStringLiteral("--seed"),
+                QString::number(seed), QStringLiteral("--pin-iterations"),
+                parser.value(pinOption) });
         if (rc != 0) {
             QTextStream(stderr) << "generation failed" << Qt::endl;
             return 1;
         }
-        out() << QStringLiteral("generate + load %1 products: %2 s  (file %3 MB)   (target well under 60 s)")
+        out() << QStringLiteral(
+            "generate + load %1 products: %2 s  (file %3 MB)   (target well under 60 s)")
                      .arg(products)
                      .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1)
                      .arg(QFileInfo(cache).size() / (1024 * 1024))
@@ -185,18 +190,21 @@ int main(int argc, char *argv[])
         return 1;
     }
     std::unique_ptr<Store::LocalDatabase> database = std::move(db).value();
-    const qint64 here = database->setting(QStringLiteral("location_id"), QStringLiteral("1")).toLongLong();
+    const qint64 here
+        = database->setting(QStringLiteral("location_id"), QStringLiteral("1")).toLongLong();
     auto catalog = std::make_unique<Store::Catalog>(*database, here);
     const double openMicros = microsSince(openStart);
     const QDate today = QDate::currentDate();
 
     // Random existing barcodes, fetched on a separate raw connection.
     sqlite3 *raw = nullptr;
-    if (sqlite3_open_v2(cache.toUtf8().constData(), &raw, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(cache.toUtf8().constData(), &raw, SQLITE_OPEN_READONLY, nullptr)
+        != SQLITE_OK) {
         QTextStream(stderr) << "raw open failed" << Qt::endl;
         return 1;
     }
-    sqlite3_exec(raw, "PRAGMA cache_size=-32768; PRAGMA mmap_size=268435456", nullptr, nullptr, nullptr);
+    sqlite3_exec(
+        raw, "PRAGMA cache_size=-32768; PRAGMA mmap_size=268435456", nullptr, nullptr, nullptr);
     qint64 maxId = 0;
     {
         sqlite3_stmt *stmt = nullptr;
@@ -205,15 +213,16 @@ int main(int argc, char *argv[])
             maxId = sqlite3_column_int64(stmt, 0);
         sqlite3_finalize(stmt);
     }
-    Rng rng{seed * 7919 + 17};
+    Rng rng { seed * 7919 + 17 };
     const int lookups = parser.value(lookupsOption).toInt();
     std::vector<QByteArray> codes;
     qint64 rssAfterOpen = 0;
     codes.reserve(size_t(lookups));
     {
         sqlite3_stmt *stmt = nullptr;
-        sqlite3_prepare_v2(raw, "SELECT code FROM barcodes WHERE product_id = ? ORDER BY position LIMIT 1",
-                           -1, &stmt, nullptr);
+        sqlite3_prepare_v2(raw,
+            "SELECT code FROM barcodes WHERE product_id = ? ORDER BY position LIMIT 1", -1, &stmt,
+            nullptr);
         while (int(codes.size()) < lookups) {
             sqlite3_bind_int64(stmt, 1, 1 + qint64(rng.next() % quint64(maxId)));
             if (sqlite3_step(stmt) == SQLITE_ROW)
@@ -239,7 +248,8 @@ int main(int argc, char *argv[])
     // Barcode lookups: ours and raw interleaved, alternating who goes first, so both see the
     // same warm or cold pages.
     sqlite3_stmt *rawLookup = nullptr;
-    if (sqlite3_prepare_v3(raw, rawLookupSql, -1, SQLITE_PREPARE_PERSISTENT, &rawLookup, nullptr) != SQLITE_OK) {
+    if (sqlite3_prepare_v3(raw, rawLookupSql, -1, SQLITE_PREPARE_PERSISTENT, &rawLookup, nullptr)
+        != SQLITE_OK) {
         QTextStream(stderr) << sqlite3_errmsg(raw) << Qt::endl;
         return 1;
     }
@@ -263,11 +273,11 @@ int main(int argc, char *argv[])
         };
         auto runRaw = [&] {
             const auto start = Clock::now();
-            sqlite3_bind_text(rawLookup, sqlite3_bind_parameter_index(rawLookup, ":today"), todayText.constData(),
-                              int(todayText.size()), SQLITE_STATIC);
+            sqlite3_bind_text(rawLookup, sqlite3_bind_parameter_index(rawLookup, ":today"),
+                todayText.constData(), int(todayText.size()), SQLITE_STATIC);
             sqlite3_bind_int64(rawLookup, sqlite3_bind_parameter_index(rawLookup, ":here"), here);
-            sqlite3_bind_text(rawLookup, sqlite3_bind_parameter_index(rawLookup, ":code"), codes[i].constData(),
-                              int(codes[i].size()), SQLITE_STATIC);
+            sqlite3_bind_text(rawLookup, sqlite3_bind_parameter_index(rawLookup, ":code"),
+                codes[i].constData(), int(codes[i].size()), SQLITE_STATIC);
             if (sqlite3_step(rawLookup) == SQLITE_ROW) {
                 checksum -= sqlite3_column_int64(rawLookup, 0);
                 for (int c = 1; c < 5; ++c)
@@ -288,7 +298,8 @@ int main(int argc, char *argv[])
         }
     }
     sqlite3_finalize(rawLookup);
-    report(QStringLiteral("barcode lookup Catalog::findByBarcode"), ours, QStringLiteral("p99 ≤ 1000 µs"));
+    report(QStringLiteral("barcode lookup Catalog::findByBarcode"), ours,
+        QStringLiteral("p99 ≤ 1000 µs"));
     report(QStringLiteral("barcode lookup raw sqlite3 C API"), rawTimes);
     {
         auto sorted = [](std::vector<double> v) {
@@ -297,9 +308,12 @@ int main(int argc, char *argv[])
         };
         const auto a = sorted(ours);
         const auto b = sorted(rawTimes);
-        out() << QStringLiteral("ratio ours/raw: median %1×  mean %2×   (target ≤ 3×)   misses %3 checksum %4")
+        out() << QStringLiteral(
+            "ratio ours/raw: median %1×  mean %2×   (target ≤ 3×)   misses %3 checksum %4")
                      .arg(a[a.size() / 2] / b[b.size() / 2], 0, 'f', 2)
-                     .arg(std::accumulate(a.begin(), a.end(), 0.0) / std::accumulate(b.begin(), b.end(), 0.0), 0, 'f', 2)
+                     .arg(std::accumulate(a.begin(), a.end(), 0.0)
+                             / std::accumulate(b.begin(), b.end(), 0.0),
+                         0, 'f', 2)
                      .arg(misses)
                      .arg(checksum)
               << Qt::endl;
@@ -324,7 +338,8 @@ int main(int argc, char *argv[])
                 withHits += hits->isEmpty() ? 0 : 1;
             }
         }
-        report(QStringLiteral("search 3 random letters, 50 results"), times, QStringLiteral("p99 ≤ 20000 µs"));
+        report(QStringLiteral("search 3 random letters, 50 results"), times,
+            QStringLiteral("p99 ≤ 20000 µs"));
         out() << QStringLiteral("    %1 of %2 searches found something, %3 results on average")
                      .arg(withHits)
                      .arg(searches)
@@ -332,15 +347,16 @@ int main(int argc, char *argv[])
               << Qt::endl;
         // The same on the common prefixes staff actually type first, the worst case for ranking.
         std::vector<double> common;
-        for (const char *text : {"jea", "sne", "shi", "bla", "whi", "nav", "lev", "nik", "cho", "the",
-                                 "pur", "mel", "sta", "spe", "org", "pre", "bra", "sli", "cla", "kok"}) {
+        for (const char *text : { "jea", "sne", "shi", "bla", "whi", "nav", "lev", "nik", "cho",
+                 "the", "pur", "mel", "sta", "spe", "org", "pre", "bra", "sli", "cla", "kok" }) {
             for (int repeat = 0; repeat < 10; ++repeat) {
                 const auto start = Clock::now();
                 (void)catalog->search(QString::fromLatin1(text), today, 50);
                 common.push_back(microsSince(start));
             }
         }
-        report(QStringLiteral("search common 3-letter prefixes"), common, QStringLiteral("p99 ≤ 20000 µs"));
+        report(QStringLiteral("search common 3-letter prefixes"), common,
+            QStringLiteral("p99 ≤ 20000 µs"));
     }
 
     // A scanned item added to a 50-line basket, totals recomputed.
@@ -371,7 +387,8 @@ int main(int argc, char *argv[])
         Core::Money total;
         for (size_t i = 0; i < rounds; ++i) {
             Core::Basket basket = base;
-            basket.setQuantity(0, basket.lines().constFirst().quantity); // detach outside the timing
+            basket.setQuantity(
+                0, basket.lines().constFirst().quantity); // detach outside the timing
             const QString scanned = QString::fromLatin1(codes[codes.size() - 1 - i]);
             const auto start = Clock::now();
             if (auto p = catalog->findByBarcode(scanned, today)) {
@@ -380,13 +397,19 @@ int main(int argc, char *argv[])
             }
             times.push_back(microsSince(start));
         }
-        report(QStringLiteral("scan + add to 50-line basket + totals"), times, QStringLiteral("p99 ≤ 2000 µs"));
+        report(QStringLiteral("scan + add to 50-line basket + totals"), times,
+            QStringLiteral("p99 ≤ 2000 µs"));
         Q_UNUSED(total);
     }
 
-    out() << QStringLiteral("peak RSS at the end (after %1 lookups and searches): %2 MB")
+    // Pages of the mapped cache file count as RSS once touched (RssFile: shared, reclaimable
+    // page cache, here from two connections); RssAnon is the process's own memory.
+    out() << QStringLiteral("peak RSS at the end (after %1 lookups and all searches): %2 MB; now "
+                            "RssAnon %3 MB, RssFile %4 MB")
                  .arg(codes.size())
                  .arg(double(statusKb("VmHWM")) / 1024.0, 0, 'f', 1)
+                 .arg(double(statusKb("RssAnon")) / 1024.0, 0, 'f', 1)
+                 .arg(double(statusKb("RssFile")) / 1024.0, 0, 'f', 1)
           << Qt::endl;
     catalog.reset();
     database.reset();
