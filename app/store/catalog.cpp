@@ -1,6 +1,7 @@
 #include "catalog.h"
 
 #include "localdatabase.h"
+#include "searchrank.h"
 #include "sqlitestatement.h"
 #include "storeerrors.h"
 
@@ -23,19 +24,19 @@ namespace {
 
 // The columns every ProductSummary is read from, in this order. The promo price comes back
 // only while the promotion runs on the bound day (?today, ISO text compares in date order).
-#define TOONBANK_SUMMARY_COLUMNS                                                                \
-    "p.id, p.sku, p.name, p.brand, p.vat_class, p.price_cents, "                               \
-    "CASE WHEN p.promo_price_cents IS NOT NULL "                                                \
-    " AND (p.promo_from IS NULL OR p.promo_from <= :today) "                                    \
-    " AND (p.promo_until IS NULL OR p.promo_until >= :today) THEN p.promo_price_cents END, "    \
+#define TOONBANK_SUMMARY_COLUMNS                                                                   \
+    "p.id, p.sku, p.name, p.brand, p.vat_class, p.price_cents, "                                   \
+    "CASE WHEN p.promo_price_cents IS NOT NULL "                                                   \
+    " AND (p.promo_from IS NULL OR p.promo_from <= :today) "                                       \
+    " AND (p.promo_until IS NULL OR p.promo_until >= :today) THEN p.promo_price_cents END, "       \
     "s.quantity"
 
-#define TOONBANK_STOCK_HERE_JOIN \
+#define TOONBANK_STOCK_HERE_JOIN                                                                   \
     " LEFT JOIN stock s ON s.product_id = p.id AND s.location_id = :here "
 
-// A prefix query on a very common word ("sto*") can match a large part of a million products;
-// ranking all of them costs ~1 µs each. Beyond this many matches we rank the first ones by id
-// and let the next keystroke narrow the set: the answer stays within the keystroke budget.
+// A prefix query on a very common word ("jea*") can match a quarter of a million products;
+// ranking every one costs ~0.5 µs. Beyond this many matches we rank the first ones by id and
+// let the next keystroke narrow the set: the answer stays within the keystroke budget.
 constexpr int searchCandidateCap = 3000;
 constexpr int maxSearchTokens = 8;
 constexpr int maxTokenLength = 48;
@@ -62,8 +63,9 @@ Location readLocation(const Statement &row, int first)
     location.id = row.int64(first);
     location.code = row.text(first + 1);
     location.name = row.text(first + 2);
-    location.kind = row.text(first + 3) == QLatin1String("web_warehouse") ? LocationKind::WebWarehouse
-                                                                           : LocationKind::Store;
+    location.kind = row.text(first + 3) == QLatin1String("web_warehouse")
+        ? LocationKind::WebWarehouse
+        : LocationKind::Store;
     location.address = row.text(first + 4);
     location.city = row.text(first + 5);
     location.country = row.text(first + 6);
@@ -73,8 +75,8 @@ Location readLocation(const Statement &row, int first)
     return location;
 }
 
-#define TOONBANK_LOCATION_COLUMNS \
-    "l.id, l.code, l.name, l.kind, l.address, l.city, l.country, l.latitude, l.longitude, " \
+#define TOONBANK_LOCATION_COLUMNS                                                                  \
+    "l.id, l.code, l.name, l.kind, l.address, l.city, l.country, l.latitude, l.longitude, "        \
     "l.cash_rounding"
 
 QDate parseDate(const QString &text)
@@ -125,37 +127,56 @@ struct Catalog::Private
     Statement location;
     QString prepareError;
 
+    bool customRank = false;
+
     bool prepareAll(sqlite3 *db)
     {
+        customRank = Internal::registerSearchRank(db);
         struct
         {
             Statement *statement;
             const char *sql;
         } const all[] = {
-            {&byBarcode, "SELECT " TOONBANK_SUMMARY_COLUMNS
-                         " FROM barcodes b JOIN products p ON p.id = b.product_id"
-                         TOONBANK_STOCK_HERE_JOIN "WHERE b.code = :code"},
-            {&bySku, "SELECT " TOONBANK_SUMMARY_COLUMNS " FROM products p" TOONBANK_STOCK_HERE_JOIN
-                     "WHERE p.sku IN (:sku, :skuUpper)"},
+            { &byBarcode,
+                "SELECT " TOONBANK_SUMMARY_COLUMNS
+                " FROM barcodes b JOIN products p ON p.id = b.product_id" TOONBANK_STOCK_HERE_JOIN
+                "WHERE b.code = :code" },
+            { &bySku,
+                "SELECT " TOONBANK_SUMMARY_COLUMNS " FROM products p" TOONBANK_STOCK_HERE_JOIN
+                "WHERE p.sku IN (:sku, :skuUpper)" },
             // Column weights: sku 1, name 10, brand 6 — a word in the name or brand ranks far
-            // above the same letters in a SKU. bm25 is lower-is-better.
-            {&search, "SELECT " TOONBANK_SUMMARY_COLUMNS
-                      " FROM (SELECT rowid AS id, bm25(product_search, 1.0, 10.0, 6.0) AS score"
-                      "       FROM product_search WHERE product_search MATCH :match LIMIT :cap) hits"
+            // above the same letters in a SKU; lower is better. The candidates are ranked and
+            // cut to :limit before the join, so only the rows shown are read from products.
+            { &search,
+                customRank
+                    ? "SELECT " TOONBANK_SUMMARY_COLUMNS " FROM (SELECT id, score FROM"
+                      " (SELECT rowid AS id, toonbank_rank(product_search, 1.0, 10.0, 6.0) AS score"
+                      "  FROM product_search WHERE product_search MATCH :match LIMIT :cap)"
+                      " ORDER BY score, id LIMIT :limit) hits"
                       " JOIN products p ON p.id = hits.id" TOONBANK_STOCK_HERE_JOIN
-                      "ORDER BY hits.score, p.id LIMIT :limit"},
-            {&product, "SELECT id, sku, name, brand, category, description, vat_class, price_cents,"
-                       " promo_price_cents, promo_from, promo_until, attributes, variant_group,"
-                       " variant_label, rating_tenths, review_count, image_ref, web_delivery_days"
-                       " FROM products WHERE id = :id"},
-            {&barcodesOf, "SELECT code FROM barcodes WHERE product_id = :id ORDER BY position, code"},
-            {&variants, "SELECT id, sku, variant_label FROM products"
-                        " WHERE variant_group = :group ORDER BY id"},
-            {&stock, "SELECT " TOONBANK_LOCATION_COLUMNS ", s.quantity, s.as_of"
-                     " FROM stock s JOIN locations l ON l.id = s.location_id"
-                     " WHERE s.product_id = :id"},
-            {&locations, "SELECT " TOONBANK_LOCATION_COLUMNS " FROM locations l ORDER BY l.id"},
-            {&location, "SELECT " TOONBANK_LOCATION_COLUMNS " FROM locations l WHERE l.id = :id"},
+                      "ORDER BY hits.score, p.id"
+                    : "SELECT " TOONBANK_SUMMARY_COLUMNS " FROM (SELECT id, score FROM"
+                      " (SELECT rowid AS id, bm25(product_search, 1.0, 10.0, 6.0) AS score"
+                      "  FROM product_search WHERE product_search MATCH :match LIMIT :cap)"
+                      " ORDER BY score, id LIMIT :limit) hits"
+                      " JOIN products p ON p.id = hits.id" TOONBANK_STOCK_HERE_JOIN
+                      "ORDER BY hits.score, p.id" },
+            { &product,
+                "SELECT id, sku, name, brand, category, description, vat_class, price_cents,"
+                " promo_price_cents, promo_from, promo_until, attributes, variant_group,"
+                " variant_label, rating_tenths, review_count, image_ref, web_delivery_days"
+                " FROM products WHERE id = :id" },
+            { &barcodesOf,
+                "SELECT code FROM barcodes WHERE product_id = :id ORDER BY position, code" },
+            { &variants,
+                "SELECT id, sku, variant_label FROM products"
+                " WHERE variant_group = :group ORDER BY id" },
+            { &stock,
+                "SELECT " TOONBANK_LOCATION_COLUMNS ", s.quantity, s.as_of"
+                " FROM stock s JOIN locations l ON l.id = s.location_id"
+                " WHERE s.product_id = :id" },
+            { &locations, "SELECT " TOONBANK_LOCATION_COLUMNS " FROM locations l ORDER BY l.id" },
+            { &location, "SELECT " TOONBANK_LOCATION_COLUMNS " FROM locations l WHERE l.id = :id" },
         };
         for (const auto &entry : all) {
             if (entry.statement->prepare(db, entry.sql) != SQLITE_OK) {
@@ -210,10 +231,11 @@ Core::Result<ProductSummary> Catalog::findByBarcode(const QString &scanned, QDat
     if (rc != SQLITE_DONE)
         return Internal::queryFailed(statement.errorMessage());
     return Core::Error::make(QStringLiteral("barcode.unknown"),
-                             Core::Tr::tr("No product has the barcode %1.").arg(barcode->code()));
+        Core::Tr::tr("No product has the barcode %1.").arg(barcode->code()));
 }
 
-Core::Result<QList<ProductSummary>> Catalog::search(const QString &text, QDate today, int limit) const
+Core::Result<QList<ProductSummary>> Catalog::search(
+    const QString &text, QDate today, int limit) const
 {
     QList<ProductSummary> hits;
     const QString trimmed = text.trimmed();
@@ -231,8 +253,8 @@ Core::Result<QList<ProductSummary>> Catalog::search(const QString &text, QDate t
     };
 
     // A whole barcode typed or pasted into the search box finds its product first.
-    const bool allDigits = std::all_of(trimmed.cbegin(), trimmed.cend(),
-                                       [](QChar ch) { return ch.isDigit(); });
+    const bool allDigits
+        = std::all_of(trimmed.cbegin(), trimmed.cend(), [](QChar ch) { return ch.isDigit(); });
     if (allDigits && (trimmed.size() == 8 || trimmed.size() == 12 || trimmed.size() == 13)) {
         if (auto hit = findByBarcode(trimmed, today))
             addUnique(std::move(hit).value());
@@ -244,7 +266,8 @@ Core::Result<QList<ProductSummary>> Catalog::search(const QString &text, QDate t
         StatementScope scope(statement);
         bindSummaryContext(statement, today, m_here);
         statement.bind(sqlite3_bind_parameter_index(statement.handle(), ":sku"), trimmed);
-        statement.bind(sqlite3_bind_parameter_index(statement.handle(), ":skuUpper"), trimmed.toUpper());
+        statement.bind(
+            sqlite3_bind_parameter_index(statement.handle(), ":skuUpper"), trimmed.toUpper());
         int rc;
         while ((rc = statement.step()) == SQLITE_ROW)
             addUnique(readSummary(statement));
@@ -285,8 +308,8 @@ Core::Result<ProductDetail> Catalog::product(qint64 productId) const
         const int rc = statement.step();
         if (rc == SQLITE_DONE) {
             return Core::Error::make(QStringLiteral("product.unknown"),
-                                     Core::Tr::tr("This product is no longer in the catalog."),
-                                     QStringLiteral("product id %1").arg(productId));
+                Core::Tr::tr("This product is no longer in the catalog."),
+                QStringLiteral("product id %1").arg(productId));
         }
         if (rc != SQLITE_ROW)
             return Internal::queryFailed(statement.errorMessage());
@@ -306,7 +329,7 @@ Core::Result<ProductDetail> Catalog::product(qint64 productId) const
         for (const auto &pair : pairs) {
             const QJsonArray kv = pair.toArray();
             if (kv.size() == 2)
-                record.attributes.append({kv.at(0).toString(), kv.at(1).toString()});
+                record.attributes.append({ kv.at(0).toString(), kv.at(1).toString() });
         }
         record.variantGroup = statement.text(12);
         record.variantLabel = statement.text(13);
@@ -331,7 +354,7 @@ Core::Result<ProductDetail> Catalog::product(qint64 productId) const
         statement.bind(1, record.variantGroup);
         int rc;
         while ((rc = statement.step()) == SQLITE_ROW)
-            detail.variants.append({statement.int64(0), statement.text(1), statement.text(2)});
+            detail.variants.append({ statement.int64(0), statement.text(1), statement.text(2) });
         if (rc != SQLITE_DONE)
             return Internal::queryFailed(statement.errorMessage());
     }
@@ -356,7 +379,7 @@ Core::Result<QList<StockFigure>> Catalog::stockEverywhere(qint64 productId) cons
         figure.asOf = QDateTime::fromSecsSinceEpoch(statement.int64(11), Qt::UTC);
         if (here && figure.location.id != m_here) {
             figure.distanceKm = distanceKm(here->latitude, here->longitude,
-                                           figure.location.latitude, figure.location.longitude);
+                figure.location.latitude, figure.location.longitude);
         }
         figures.append(std::move(figure));
     }
@@ -369,13 +392,14 @@ Core::Result<QList<StockFigure>> Catalog::stockEverywhere(qint64 productId) cons
             return 0;
         return figure.location.kind == LocationKind::Store ? 1 : 2;
     };
-    std::stable_sort(figures.begin(), figures.end(), [&](const StockFigure &a, const StockFigure &b) {
-        if (rank(a) != rank(b))
-            return rank(a) < rank(b);
-        if (a.distanceKm != b.distanceKm)
-            return a.distanceKm < b.distanceKm;
-        return a.location.id < b.location.id;
-    });
+    std::stable_sort(
+        figures.begin(), figures.end(), [&](const StockFigure &a, const StockFigure &b) {
+            if (rank(a) != rank(b))
+                return rank(a) < rank(b);
+            if (a.distanceKm != b.distanceKm)
+                return a.distanceKm < b.distanceKm;
+            return a.location.id < b.location.id;
+        });
     return figures;
 }
 
@@ -407,8 +431,8 @@ Core::Result<Location> Catalog::location(qint64 locationId) const
     if (rc != SQLITE_DONE)
         return Internal::queryFailed(statement.errorMessage());
     return Core::Error::make(QStringLiteral("location.unknown"),
-                             Core::Tr::tr("This store is not in the chain's list of locations."),
-                             QStringLiteral("location id %1").arg(locationId));
+        Core::Tr::tr("This store is not in the chain's list of locations."),
+        QStringLiteral("location id %1").arg(locationId));
 }
 
 double distanceKm(double lat1, double lon1, double lat2, double lon2)
@@ -418,8 +442,8 @@ double distanceKm(double lat1, double lon1, double lat2, double lon2)
     const double dLat = (lat2 - lat1) * degToRad;
     const double dLon = (lon2 - lon1) * degToRad;
     const double a = std::sin(dLat / 2) * std::sin(dLat / 2)
-                     + std::cos(lat1 * degToRad) * std::cos(lat2 * degToRad) * std::sin(dLon / 2)
-                           * std::sin(dLon / 2);
+        + std::cos(lat1 * degToRad) * std::cos(lat2 * degToRad) * std::sin(dLon / 2)
+            * std::sin(dLon / 2);
     return 2 * earthRadiusKm * std::asin(std::min(1.0, std::sqrt(a)));
 }
 

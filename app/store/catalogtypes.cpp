@@ -34,7 +34,7 @@ QString roleName(StaffRole role)
 
 std::optional<StaffRole> roleFromName(const QString &name)
 {
-    for (StaffRole role : {StaffRole::Cashier, StaffRole::Supervisor, StaffRole::Manager}) {
+    for (StaffRole role : { StaffRole::Cashier, StaffRole::Supervisor, StaffRole::Manager }) {
         if (roleName(role) == name)
             return role;
     }

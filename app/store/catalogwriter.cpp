@@ -97,58 +97,69 @@ struct CatalogWriter::Private
             Statement *statement;
             const char *sql;
         } const all[] = {
-            {&oldSearchText, "SELECT sku, name, brand FROM products WHERE id = ?1"},
-            {&searchDelete, "INSERT INTO product_search(product_search, rowid, sku, name, brand)"
-                            " VALUES('delete', ?1, ?2, ?3, ?4)"},
-            {&searchInsert, "INSERT INTO product_search(rowid, sku, name, brand) VALUES(?1, ?2, ?3, ?4)"},
-            {&barcodesDelete, "DELETE FROM barcodes WHERE product_id = ?1"},
+            { &oldSearchText, "SELECT sku, name, brand FROM products WHERE id = ?1" },
+            { &searchDelete,
+                "INSERT INTO product_search(product_search, rowid, sku, name, brand)"
+                " VALUES('delete', ?1, ?2, ?3, ?4)" },
+            { &searchInsert,
+                "INSERT INTO product_search(rowid, sku, name, brand) VALUES(?1, ?2, ?3, ?4)" },
+            { &barcodesDelete, "DELETE FROM barcodes WHERE product_id = ?1" },
             // Upsert, never INSERT OR REPLACE: REPLACE deletes the row first, and the
             // ON DELETE CASCADE would take the product's barcodes with it.
-            {&product,
-             "INSERT INTO products(id, sku, name, brand, category, description, vat_class,"
-             " price_cents, promo_price_cents, promo_from, promo_until, attributes, variant_group,"
-             " variant_label, rating_tenths, review_count, image_ref, web_delivery_days)"
-             " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
-             " ON CONFLICT(id) DO UPDATE SET sku = excluded.sku, name = excluded.name,"
-             " brand = excluded.brand, category = excluded.category,"
-             " description = excluded.description, vat_class = excluded.vat_class,"
-             " price_cents = excluded.price_cents, promo_price_cents = excluded.promo_price_cents,"
-             " promo_from = excluded.promo_from, promo_until = excluded.promo_until,"
-             " attributes = excluded.attributes, variant_group = excluded.variant_group,"
-             " variant_label = excluded.variant_label, rating_tenths = excluded.rating_tenths,"
-             " review_count = excluded.review_count, image_ref = excluded.image_ref,"
-             " web_delivery_days = excluded.web_delivery_days"},
+            { &product,
+                "INSERT INTO products(id, sku, name, brand, category, description, vat_class,"
+                " price_cents, promo_price_cents, promo_from, promo_until, attributes, "
+                "variant_group,"
+                " variant_label, rating_tenths, review_count, image_ref, web_delivery_days)"
+                " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+                "?17, ?18)"
+                " ON CONFLICT(id) DO UPDATE SET sku = excluded.sku, name = excluded.name,"
+                " brand = excluded.brand, category = excluded.category,"
+                " description = excluded.description, vat_class = excluded.vat_class,"
+                " price_cents = excluded.price_cents, promo_price_cents = "
+                "excluded.promo_price_cents,"
+                " promo_from = excluded.promo_from, promo_until = excluded.promo_until,"
+                " attributes = excluded.attributes, variant_group = excluded.variant_group,"
+                " variant_label = excluded.variant_label, rating_tenths = excluded.rating_tenths,"
+                " review_count = excluded.review_count, image_ref = excluded.image_ref,"
+                " web_delivery_days = excluded.web_delivery_days" },
             // A code moved to another product (a supplier reused it) follows the newest record.
-            {&barcode, "INSERT INTO barcodes(code, product_id, kind, position) VALUES(?1, ?2, ?3, ?4)"
-                       " ON CONFLICT(code) DO UPDATE SET product_id = excluded.product_id,"
-                       " kind = excluded.kind, position = excluded.position"},
-            {&stock, "INSERT INTO stock(product_id, location_id, quantity, as_of) VALUES(?1, ?2, ?3, ?4)"
-                     " ON CONFLICT(product_id, location_id) DO UPDATE SET"
-                     " quantity = excluded.quantity, as_of = excluded.as_of"},
-            {&location, "INSERT INTO locations(id, code, name, kind, address, city, country,"
-                        " latitude, longitude, cash_rounding)"
-                        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
-                        " ON CONFLICT(id) DO UPDATE SET code = excluded.code, name = excluded.name,"
-                        " kind = excluded.kind, address = excluded.address, city = excluded.city,"
-                        " country = excluded.country, latitude = excluded.latitude,"
-                        " longitude = excluded.longitude, cash_rounding = excluded.cash_rounding"},
+            { &barcode,
+                "INSERT INTO barcodes(code, product_id, kind, position) VALUES(?1, ?2, ?3, ?4)"
+                " ON CONFLICT(code) DO UPDATE SET product_id = excluded.product_id,"
+                " kind = excluded.kind, position = excluded.position" },
+            { &stock,
+                "INSERT INTO stock(product_id, location_id, quantity, as_of) VALUES(?1, ?2, ?3, ?4)"
+                " ON CONFLICT(product_id, location_id) DO UPDATE SET"
+                " quantity = excluded.quantity, as_of = excluded.as_of" },
+            { &location,
+                "INSERT INTO locations(id, code, name, kind, address, city, country,"
+                " latitude, longitude, cash_rounding)"
+                " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+                " ON CONFLICT(id) DO UPDATE SET code = excluded.code, name = excluded.name,"
+                " kind = excluded.kind, address = excluded.address, city = excluded.city,"
+                " country = excluded.country, latitude = excluded.latitude,"
+                " longitude = excluded.longitude, cash_rounding = excluded.cash_rounding" },
             // A new PIN hash clears the failure count and the lock; anything else keeps them.
-            {&staff, "INSERT INTO staff(id, code, display_name, role, home_location_id, pin_hash, active)"
-                     " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-                     " ON CONFLICT(id) DO UPDATE SET code = excluded.code,"
-                     " display_name = excluded.display_name, role = excluded.role,"
-                     " home_location_id = excluded.home_location_id, active = excluded.active,"
-                     " failed_attempts = CASE WHEN pin_hash = excluded.pin_hash"
-                     "   THEN failed_attempts ELSE 0 END,"
-                     " locked_until = CASE WHEN pin_hash = excluded.pin_hash"
-                     "   THEN locked_until ELSE NULL END,"
-                     " pin_hash = excluded.pin_hash"},
+            { &staff,
+                "INSERT INTO staff(id, code, display_name, role, home_location_id, pin_hash, "
+                "active)"
+                " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                " ON CONFLICT(id) DO UPDATE SET code = excluded.code,"
+                " display_name = excluded.display_name, role = excluded.role,"
+                " home_location_id = excluded.home_location_id, active = excluded.active,"
+                " failed_attempts = CASE WHEN pin_hash = excluded.pin_hash"
+                "   THEN failed_attempts ELSE 0 END,"
+                " locked_until = CASE WHEN pin_hash = excluded.pin_hash"
+                "   THEN locked_until ELSE NULL END,"
+                " pin_hash = excluded.pin_hash" },
         };
         for (const auto &entry : all) {
             if (entry.statement->prepare(db, entry.sql) != SQLITE_OK)
                 return Internal::queryFailed(QString::fromUtf8(sqlite3_errmsg(db)));
         }
-        stockBatchSql = "INSERT INTO stock(product_id, location_id, quantity, as_of) VALUES(?, ?, ?, ?)";
+        stockBatchSql
+            = "INSERT INTO stock(product_id, location_id, quantity, as_of) VALUES(?, ?, ?, ?)";
         for (int i = 1; i < stockBatchRows; ++i)
             stockBatchSql += ", (?, ?, ?, ?)";
         stockBatchSql += " ON CONFLICT(product_id, location_id) DO UPDATE SET"
@@ -182,7 +193,7 @@ QString attributesJson(const QList<QPair<QString, QString>> &attributes)
 {
     QJsonArray pairs;
     for (const auto &[key, value] : attributes)
-        pairs.append(QJsonArray{key, value});
+        pairs.append(QJsonArray { key, value });
     return QString::fromUtf8(QJsonDocument(pairs).toJson(QJsonDocument::Compact));
 }
 
@@ -191,8 +202,7 @@ QString attributesJson(const QList<QPair<QString, QString>> &attributes)
 CatalogWriter::CatalogWriter(LocalDatabase &database)
     : m_db(database)
     , d(std::make_unique<Private>())
-{
-}
+{ }
 
 CatalogWriter::~CatalogWriter()
 {
@@ -234,8 +244,9 @@ Core::Status CatalogWriter::upsertLocation(const Location &location)
     s.bind(1, location.id);
     s.bind(2, location.code);
     s.bind(3, location.name);
-    s.bind(4, location.kind == LocationKind::WebWarehouse ? QStringLiteral("web_warehouse")
-                                                         : QStringLiteral("store"));
+    s.bind(4,
+        location.kind == LocationKind::WebWarehouse ? QStringLiteral("web_warehouse")
+                                                    : QStringLiteral("store"));
     s.bind(5, location.address);
     s.bind(6, location.city);
     s.bind(7, location.country);
@@ -257,9 +268,8 @@ Core::Status CatalogWriter::upsertProduct(const ProductRecord &product)
         auto parsed = Core::Barcode::parse(code);
         if (!parsed) {
             return Core::Error::make(QStringLiteral("catalog.invalid_barcode"),
-                                     Core::Tr::tr("Product %1 has an invalid barcode %2.")
-                                         .arg(product.sku, code),
-                                     parsed.error().detail);
+                Core::Tr::tr("Product %1 has an invalid barcode %2.").arg(product.sku, code),
+                parsed.error().detail);
         }
         codes.append(std::move(parsed).value());
     }
@@ -341,7 +351,8 @@ Core::Status CatalogWriter::upsertProduct(const ProductRecord &product)
         b.bind(2, product.id);
         // A 13-digit key starting with 0 is a UPC-A in its EAN-13 form (GS1 prefix 0).
         const Core::Barcode &code = codes.at(i);
-        const bool upc = code.kind() == Core::Barcode::Kind::Ean13 && code.code().startsWith(QLatin1Char('0'));
+        const bool upc
+            = code.kind() == Core::Barcode::Kind::Ean13 && code.code().startsWith(QLatin1Char('0'));
         b.bind(3, Core::Barcode::kindName(upc ? Core::Barcode::Kind::UpcA : code.kind()));
         b.bind(4, i);
         if (auto status = d->run(b); !status)
@@ -351,13 +362,13 @@ Core::Status CatalogWriter::upsertProduct(const ProductRecord &product)
     return Core::success();
 }
 
-Core::Status CatalogWriter::setStock(qint64 productId, qint64 locationId, int quantity,
-                                     const QDateTime &asOf)
+Core::Status CatalogWriter::setStock(
+    qint64 productId, qint64 locationId, int quantity, const QDateTime &asOf)
 {
     if (!d->active)
         return notActive();
     if (d->bulk) {
-        d->pendingStock.push_back({productId, locationId, quantity, asOf.toSecsSinceEpoch()});
+        d->pendingStock.push_back({ productId, locationId, quantity, asOf.toSecsSinceEpoch() });
         if (int(d->pendingStock.size()) < Private::stockBatchRows)
             return Core::success();
         return d->flushStock();

@@ -22,17 +22,16 @@ namespace {
 Core::Error corrupt(const QString &path, const QString &detail)
 {
     return Core::Error::make(QStringLiteral("cache.corrupt"),
-                             Core::Tr::tr("The product cache %1 is damaged. It will be rebuilt "
-                                          "at the next sync.")
-                                 .arg(path),
-                             detail);
+        Core::Tr::tr("The product cache %1 is damaged. It will be rebuilt "
+                     "at the next sync.")
+            .arg(path),
+        detail);
 }
 
 Core::Error openFailed(const QString &path, const QString &detail)
 {
     return Core::Error::make(QStringLiteral("cache.open_failed"),
-                             Core::Tr::tr("The product cache %1 could not be opened.").arg(path),
-                             detail);
+        Core::Tr::tr("The product cache %1 could not be opened.").arg(path), detail);
 }
 
 // Cheap structural checks on the 100-byte SQLite header, so a file of garbage or one cut
@@ -58,7 +57,9 @@ QString headerProblem(const QString &path)
     if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) != 0)
         return QStringLiteral("bad page size %1").arg(pageSize);
     if (size % pageSize != 0)
-        return QStringLiteral("size %1 is not a whole number of %2-byte pages").arg(size).arg(pageSize);
+        return QStringLiteral("size %1 is not a whole number of %2-byte pages")
+            .arg(size)
+            .arg(pageSize);
     // The in-header page count is only valid when the change counter matches
     // "version-valid-for" (file format §1.3.7).
     const quint32 changeCounter = qFromBigEndian<quint32>(bytes + 24);
@@ -86,8 +87,7 @@ QString nextConnectionName()
 LocalDatabase::LocalDatabase(QString path, QString connectionName)
     : m_path(std::move(path))
     , m_connectionName(std::move(connectionName))
-{
-}
+{ }
 
 LocalDatabase::~LocalDatabase()
 {
@@ -104,7 +104,7 @@ Core::Result<std::unique_ptr<LocalDatabase>> LocalDatabase::open(const QString &
     const bool existed = info.exists();
     if (!existed && mode == OpenMode::ExistingOnly) {
         return Core::Error::make(QStringLiteral("cache.missing"),
-                                 Core::Tr::tr("There is no product cache at %1 yet.").arg(path));
+            Core::Tr::tr("There is no product cache at %1 yet.").arg(path));
     }
     if (existed && info.isDir())
         return openFailed(path, QStringLiteral("is a directory"));
@@ -117,7 +117,8 @@ Core::Result<std::unique_ptr<LocalDatabase>> LocalDatabase::open(const QString &
     // The object owns the connection from here on: its destructor removes it on every error path.
     std::unique_ptr<LocalDatabase> self(new LocalDatabase(path, nextConnectionName()));
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), self->m_connectionName);
+        QSqlDatabase db
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), self->m_connectionName);
         if (!db.isValid())
             return openFailed(path, QStringLiteral("the QSQLITE driver is not available"));
         db.setDatabaseName(path);
@@ -134,8 +135,12 @@ Core::Result<std::unique_ptr<LocalDatabase>> LocalDatabase::open(const QString &
     // 32 MB of page cache and a 256 MB map keep hot b-tree pages close without ever
     // reading the file whole; mapped pages only count once touched.
     static const char *const pragmas[] = {
-        "PRAGMA journal_mode=WAL",      "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
-        "PRAGMA cache_size=-32768",     "PRAGMA mmap_size=268435456", "PRAGMA temp_store=MEMORY",
+        "PRAGMA journal_mode=WAL",
+        "PRAGMA synchronous=NORMAL",
+        "PRAGMA foreign_keys=ON",
+        "PRAGMA cache_size=-32768",
+        "PRAGMA mmap_size=268435456",
+        "PRAGMA temp_store=MEMORY",
     };
     for (const char *pragma : pragmas) {
         char *message = nullptr;
@@ -149,7 +154,8 @@ Core::Result<std::unique_ptr<LocalDatabase>> LocalDatabase::open(const QString &
         }
     }
 
-    // Reading the schema parses every page-1 entry: garbage that passed the header check fails here.
+    // Reading the schema parses every page-1 entry: garbage that passed the header check fails
+    // here.
     sqlite3_stmt *probe = nullptr;
     int rc = sqlite3_prepare_v2(handle, "SELECT count(*) FROM sqlite_schema", -1, &probe, nullptr);
     if (rc == SQLITE_OK)
@@ -166,8 +172,7 @@ Core::Result<std::unique_ptr<LocalDatabase>> LocalDatabase::open(const QString &
     if (version < 0)
         return corrupt(path, QStringLiteral("cannot read user_version"));
     if (version > currentSchemaVersion) {
-        return Core::Error::make(
-            QStringLiteral("cache.newer_schema"),
+        return Core::Error::make(QStringLiteral("cache.newer_schema"),
             Core::Tr::tr("The product cache was written by a newer Toonbank. Update the app."),
             QStringLiteral("file schema %1, this build %2").arg(version).arg(currentSchemaVersion));
     }
@@ -246,7 +251,8 @@ Core::Status LocalDatabase::checkIntegrity() const
     if (rc == SQLITE_OK) {
         rc = sqlite3_step(stmt);
         if (rc == SQLITE_ROW)
-            verdict = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
+            verdict
+                = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
     }
     const QString sqliteMessage = QString::fromUtf8(sqlite3_errmsg(handle));
     sqlite3_finalize(stmt);
@@ -268,8 +274,8 @@ Core::Status LocalDatabase::transaction(const std::function<Core::Status()> &wor
     const bool nested = sqlite3_get_autocommit(handle) == 0;
     const char *beginSql = nested ? "SAVEPOINT toonbank_nested" : "BEGIN IMMEDIATE";
     const char *commitSql = nested ? "RELEASE toonbank_nested" : "COMMIT";
-    const char *rollbackSql = nested ? "ROLLBACK TO toonbank_nested; RELEASE toonbank_nested"
-                                     : "ROLLBACK";
+    const char *rollbackSql
+        = nested ? "ROLLBACK TO toonbank_nested; RELEASE toonbank_nested" : "ROLLBACK";
 
     if (sqlite3_exec(handle, beginSql, nullptr, nullptr, nullptr) != SQLITE_OK)
         return Internal::queryFailed(QString::fromUtf8(sqlite3_errmsg(handle)));

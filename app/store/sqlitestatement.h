@@ -42,8 +42,8 @@ public:
     // may not outlive the step.
     void bind(int index, const QString &value)
     {
-        sqlite3_bind_text16(m_stmt, index, value.utf16(), int(value.size() * sizeof(char16_t)),
-                            SQLITE_TRANSIENT);
+        sqlite3_bind_text16(
+            m_stmt, index, value.utf16(), int(value.size() * sizeof(char16_t)), SQLITE_TRANSIENT);
     }
     void bind(int index, const QByteArray &utf8)
     {
@@ -76,7 +76,9 @@ class StatementScope final
 {
     Q_DISABLE_COPY_MOVE(StatementScope)
 public:
-    explicit StatementScope(Statement &statement) : m_statement(statement) {}
+    explicit StatementScope(Statement &statement)
+        : m_statement(statement)
+    { }
     ~StatementScope() { m_statement.reset(); }
 
 private:

@@ -30,8 +30,8 @@ StaffMember readMember(const QSqlQuery &query)
 Core::Error unknownStaff(qint64 staffId)
 {
     return Core::Error::make(QStringLiteral("login.unknown_staff"),
-                             Core::Tr::tr("This staff account does not exist or is no longer active."),
-                             QStringLiteral("staff id %1").arg(staffId));
+        Core::Tr::tr("This staff account does not exist or is no longer active."),
+        QStringLiteral("staff id %1").arg(staffId));
 }
 
 // Whole minutes, rounded up: "locked for 1 minute" rather than "for 0 minutes" at 30 s.
@@ -45,11 +45,11 @@ Core::Error lockedError(qint64 secondsLeft, bool justLocked)
     const int minutes = minutesFor(secondsLeft);
     const QString message = justLocked
         ? Core::Tr::tr("Wrong PIN. Too many wrong PINs: this account is locked for %n minute(s).",
-                       nullptr, minutes)
-        : Core::Tr::tr("Too many wrong PINs: this account is locked for %n more minute(s).",
-                       nullptr, minutes);
-    return Core::Error::make(QStringLiteral("login.locked"), message,
-                             QStringLiteral("%1 s left").arg(secondsLeft));
+            nullptr, minutes)
+        : Core::Tr::tr(
+            "Too many wrong PINs: this account is locked for %n more minute(s).", nullptr, minutes);
+    return Core::Error::make(
+        QStringLiteral("login.locked"), message, QStringLiteral("%1 s left").arg(secondsLeft));
 }
 
 QString isoUtc(const QDateTime &time)
@@ -61,8 +61,7 @@ QString isoUtc(const QDateTime &time)
 
 StaffDirectory::StaffDirectory(LocalDatabase &database)
     : m_db(database)
-{
-}
+{ }
 
 Core::Result<QList<StaffMember>> StaffDirectory::staffAt(qint64 locationId) const
 {
@@ -84,7 +83,8 @@ Core::Result<StaffMember> StaffDirectory::member(qint64 staffId) const
 {
     QSqlQuery query(m_db.connection());
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT %1 FROM staff WHERE id = ?").arg(QLatin1String(staffColumns)));
+    query.prepare(
+        QStringLiteral("SELECT %1 FROM staff WHERE id = ?").arg(QLatin1String(staffColumns)));
     query.addBindValue(staffId);
     if (!query.exec())
         return Internal::queryFailed(query.lastError().text());
@@ -93,8 +93,8 @@ Core::Result<StaffMember> StaffDirectory::member(qint64 staffId) const
     return readMember(query);
 }
 
-Core::Result<StaffMember> StaffDirectory::verifyPin(qint64 staffId, const QString &pin,
-                                                    const QDateTime &now)
+Core::Result<StaffMember> StaffDirectory::verifyPin(
+    qint64 staffId, const QString &pin, const QDateTime &now)
 {
     // A malformed PIN is a typing slip, not a guess: it is refused before anything is read
     // or counted.
@@ -146,8 +146,8 @@ Core::Result<StaffMember> StaffDirectory::verifyPin(qint64 staffId, const QStrin
         const int failures = query.value(0).toInt() + 1;
         query.finish();
         const int lockSeconds = Core::LoginThrottle::lockSeconds(failures);
-        query.prepare(QStringLiteral(
-            "UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?"));
+        query.prepare(
+            QStringLiteral("UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?"));
         query.addBindValue(failures);
         query.addBindValue(lockSeconds > 0 ? QVariant(isoUtc(now.addSecs(lockSeconds)))
                                            : QVariant(QMetaType(QMetaType::QString)));
@@ -158,10 +158,9 @@ Core::Result<StaffMember> StaffDirectory::verifyPin(qint64 staffId, const QStrin
             failure = lockedError(lockSeconds, true);
         } else {
             const int left = Core::LoginThrottle::freeAttempts - failures;
-            failure = Core::Error::make(
-                QStringLiteral("login.wrong_pin"),
-                Core::Tr::tr("Wrong PIN. %n attempt(s) left before this account is locked.",
-                             nullptr, left),
+            failure = Core::Error::make(QStringLiteral("login.wrong_pin"),
+                Core::Tr::tr(
+                    "Wrong PIN. %n attempt(s) left before this account is locked.", nullptr, left),
                 QStringLiteral("%1 consecutive failures").arg(failures));
         }
         return Core::success();

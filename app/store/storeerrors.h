@@ -10,8 +10,7 @@ namespace Toonbank::Store::Internal {
 inline Core::Error queryFailed(const QString &detail)
 {
     return Core::Error::make(QStringLiteral("cache.query_failed"),
-                             Core::Tr::tr("The product cache could not be read or written."),
-                             detail);
+        Core::Tr::tr("The product cache could not be read or written."), detail);
 }
 
 } // namespace Toonbank::Store::Internal

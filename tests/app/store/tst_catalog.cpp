@@ -67,7 +67,8 @@ private slots:
         options.referenceDate = referenceDay;
         const auto summary = Store::DemoChain::generateInto(*m_db, options);
         QVERIFY2(summary, summary ? "" : qPrintable(summary.error().detail));
-        m_catalog = std::make_unique<Catalog>(*m_db, m_db->setting(QStringLiteral("location_id")).toLongLong());
+        m_catalog = std::make_unique<Catalog>(
+            *m_db, m_db->setting(QStringLiteral("location_id")).toLongLong());
         QCOMPARE(m_catalog->hereLocationId(), 1);
     }
 
@@ -89,8 +90,9 @@ private slots:
     void findsEveryKindOfBarcode()
     {
         QFETCH(QString, kind);
-        const auto found = rows(QStringLiteral("SELECT code, product_id FROM barcodes WHERE kind = ? LIMIT 20"),
-                                {kind});
+        const auto found
+            = rows(QStringLiteral("SELECT code, product_id FROM barcodes WHERE kind = ? LIMIT 20"),
+                { kind });
         QVERIFY(!found.isEmpty());
         for (const auto &row : found) {
             QString scanned = row.at(0).toString();
@@ -104,7 +106,8 @@ private slots:
         }
         // Surrounding whitespace from a keyboard-wedge scanner is fine.
         const QString code = found.constFirst().at(0).toString();
-        QVERIFY(m_catalog->findByBarcode(QLatin1Char(' ') + code + QLatin1Char('\n'), referenceDay));
+        QVERIFY(
+            m_catalog->findByBarcode(QLatin1Char(' ') + code + QLatin1Char('\n'), referenceDay));
     }
 
     void summaryCarriesStockHereAndTodaysPromo()
@@ -130,8 +133,10 @@ private slots:
                 ++inactive;
                 QCOMPARE(hit->effectivePrice(), hit->price);
             }
-            const auto stock = rows(QStringLiteral("SELECT quantity FROM stock WHERE product_id = ? AND location_id = 1"),
-                                    {row.at(0)});
+            const auto stock
+                = rows(QStringLiteral(
+                           "SELECT quantity FROM stock WHERE product_id = ? AND location_id = 1"),
+                    { row.at(0) });
             QCOMPARE(hit->stockHereKnown, !stock.isEmpty());
             if (!stock.isEmpty())
                 QCOMPARE(hit->stockHere, stock.constFirst().at(0).toInt());
@@ -148,13 +153,17 @@ private slots:
         QString wrongCheck = good;
         wrongCheck[12] = QChar(u'0' + (good.at(12).digitValue() + 1) % 10);
         QTest::newRow("wrong check digit") << wrongCheck << QStringLiteral("barcode.check_digit");
-        QTest::newRow("letters") << QStringLiteral("87123456789AB") << QStringLiteral("barcode.not_digits");
+        QTest::newRow("letters") << QStringLiteral("87123456789AB")
+                                 << QStringLiteral("barcode.not_digits");
         QTest::newRow("empty") << QString() << QStringLiteral("barcode.empty");
         QTest::newRow("spaces") << QStringLiteral("   ") << QStringLiteral("barcode.empty");
-        QTest::newRow("200 digits") << QString(200, QLatin1Char('7')) << QStringLiteral("barcode.length");
-        QTest::newRow("200 chars") << QString(200, QLatin1Char('x')) << QStringLiteral("barcode.not_digits");
+        QTest::newRow("200 digits")
+            << QString(200, QLatin1Char('7')) << QStringLiteral("barcode.length");
+        QTest::newRow("200 chars")
+            << QString(200, QLatin1Char('x')) << QStringLiteral("barcode.not_digits");
         QTest::newRow("7 digits") << QStringLiteral("1234567") << QStringLiteral("barcode.length");
-        QTest::newRow("sql") << QStringLiteral("1' OR '1'='1") << QStringLiteral("barcode.not_digits");
+        QTest::newRow("sql") << QStringLiteral("1' OR '1'='1")
+                             << QStringLiteral("barcode.not_digits");
     }
 
     void invalidBarcodes()
@@ -201,12 +210,37 @@ private slots:
         QCOMPARE(hits->constFirst().brand, QStringLiteral("Nike"));
     }
 
+    void searchRanksNameAboveLongerNames()
+    {
+        // Same word, same column: the shorter row ranks first (BM25 length normalisation), and
+        // the ranking is deterministic.
+        const auto first = m_catalog->search(QStringLiteral("jeans"), referenceDay, 30);
+        const auto second = m_catalog->search(QStringLiteral("jeans"), referenceDay, 30);
+        QVERIFY(first && second && first->size() == 30);
+        for (int i = 0; i < first->size(); ++i)
+            QCOMPARE(first->at(i).id, second->at(i).id);
+        // Tokens the way the FTS tokenizer counts them, over every indexed column.
+        auto tokens = [](const Store::ProductSummary &hit) {
+            const QString text = hit.sku + QLatin1Char(' ') + hit.name + QLatin1Char(' ') + hit.brand;
+            int count = 0;
+            bool inToken = false;
+            for (const QChar ch : text) {
+                const bool tokenChar = ch.isLetterOrNumber();
+                count += tokenChar && !inToken ? 1 : 0;
+                inToken = tokenChar;
+            }
+            return count;
+        };
+        for (int i = 1; i < first->size(); ++i)
+            QVERIFY2(tokens(first->at(i - 1)) <= tokens(first->at(i)), qPrintable(first->at(i).name));
+    }
+
     void searchLimitAndEmpty()
     {
         const auto many = m_catalog->search(QStringLiteral("s"), referenceDay, 7);
         QVERIFY(many);
         QCOMPARE(many->size(), 7);
-        for (const QString &blank : {QString(), QStringLiteral("   "), QStringLiteral("\t\n")}) {
+        for (const QString &blank : { QString(), QStringLiteral("   "), QStringLiteral("\t\n") }) {
             const auto none = m_catalog->search(blank, referenceDay);
             QVERIFY(none);
             QVERIFY(none->isEmpty());
@@ -218,8 +252,11 @@ private slots:
         const auto bySku = m_catalog->search(QStringLiteral("tb0000042"), referenceDay, 5);
         QVERIFY(bySku && !bySku->isEmpty());
         QCOMPARE(bySku->constFirst().id, 42);
-        const QString code = rows(QStringLiteral("SELECT code FROM barcodes WHERE product_id = 99 AND position = 0"))
-                                 .constFirst().at(0).toString();
+        const QString code = rows(
+            QStringLiteral("SELECT code FROM barcodes WHERE product_id = 99 AND position = 0"))
+                                 .constFirst()
+                                 .at(0)
+                                 .toString();
         const auto byCode = m_catalog->search(code, referenceDay, 5);
         QVERIFY(byCode && !byCode->isEmpty());
         QCOMPARE(byCode->constFirst().id, 99);
@@ -228,10 +265,10 @@ private slots:
     void searchSurvivesFtsSyntax_data()
     {
         QTest::addColumn<QString>("text");
-        for (const char *text : {"\"", "\"\"", "AND(", "AND", "OR", "NOT", "NEAR(a b)", "*", "**",
-                                 "-", "^", ":", "sku:tb", "{sku name}: x", ")))", "(((", "a\"b",
-                                 "'", "lev\" OR \"", "+", "\\", "%", "_", "jeans;DROP TABLE products",
-                                 "Liège café", "🙂", "\u00ad", "nike    adidas"}) {
+        for (const char *text : { "\"", "\"\"", "AND(", "AND", "OR", "NOT", "NEAR(a b)", "*", "**",
+                 "-", "^", ":", "sku:tb", "{sku name}: x", ")))", "(((", "a\"b", "'", "lev\" OR \"",
+                 "+", "\\", "%", "_", "jeans;DROP TABLE products", "Liège café", "🙂", "\u00ad",
+                 "nike    adidas" }) {
             QTest::newRow(text) << QString::fromUtf8(text);
         }
         QTest::newRow("long") << QString(5000, QLatin1Char('a'));
@@ -245,7 +282,8 @@ private slots:
         QVERIFY2(hits, hits ? "" : qPrintable(hits.error().detail));
         QVERIFY(hits->size() <= 10);
         // And the products table is still there.
-        QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM products")).constFirst().at(0).toInt(), productCount);
+        QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM products")).constFirst().at(0).toInt(),
+            productCount);
     }
 
     void productDetail()
@@ -261,7 +299,7 @@ private slots:
         QVERIFY(!detail->record.barcodes.isEmpty());
         QVERIFY(detail->variants.size() > 1);
         QVERIFY(std::any_of(detail->variants.cbegin(), detail->variants.cend(),
-                            [&](const Store::Variant &v) { return v.productId == id; }));
+            [&](const Store::Variant &v) { return v.productId == id; }));
         for (const QString &code : detail->record.barcodes)
             QCOMPARE(m_catalog->findByBarcode(code, referenceDay)->id, id);
 
@@ -331,7 +369,7 @@ private slots:
         const QString oldCode = record.barcodes.constFirst();
         record.name = QStringLiteral("Zwartewaterklooster Special Edition");
         record.brand = QStringLiteral("Kwakkelbrand");
-        record.barcodes = {withCheckDigit(QStringLiteral("871999000001"))};
+        record.barcodes = { withCheckDigit(QStringLiteral("871999000001")) };
         {
             Store::CatalogWriter writer(*m_db);
             QVERIFY(writer.begin());
@@ -349,12 +387,15 @@ private slots:
         QVERIFY(oldName);
         for (const auto &hit : *oldName)
             QVERIFY(hit.id != 10);
-        QCOMPARE(m_catalog->findByBarcode(oldCode, referenceDay).error().code, QStringLiteral("barcode.unknown"));
+        QCOMPARE(m_catalog->findByBarcode(oldCode, referenceDay).error().code,
+            QStringLiteral("barcode.unknown"));
         QCOMPARE(m_catalog->findByBarcode(record.barcodes.constFirst(), referenceDay)->id, 10);
-        QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM products")).constFirst().at(0).toInt(), productCount);
+        QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM products")).constFirst().at(0).toInt(),
+            productCount);
         // The FTS index still matches its content table.
         QSqlQuery check(m_db->connection());
-        QVERIFY(check.exec(QStringLiteral("INSERT INTO product_search(product_search, rank) VALUES('integrity-check', 1)")));
+        QVERIFY(check.exec(QStringLiteral(
+            "INSERT INTO product_search(product_search, rank) VALUES('integrity-check', 1)")));
     }
 
     void invalidBarcodeInUpsertWritesNothing()
@@ -365,7 +406,7 @@ private slots:
         record.name = QStringLiteral("Broken");
         record.vatClass = QStringLiteral("standard");
         record.price = Core::Money::fromCents(100);
-        record.barcodes = {QStringLiteral("8712345678901")}; // wrong check digit
+        record.barcodes = { QStringLiteral("8712345678901") }; // wrong check digit
         {
             Store::CatalogWriter writer(*m_db);
             QVERIFY(writer.begin());

@@ -69,10 +69,11 @@ private:
     static QByteArray fingerprint(LocalDatabase &db)
     {
         QCryptographicHash hash(QCryptographicHash::Sha256);
-        for (const char *sql : {"SELECT * FROM products ORDER BY id", "SELECT * FROM barcodes ORDER BY code",
-                                "SELECT * FROM stock ORDER BY product_id, location_id",
-                                "SELECT * FROM locations ORDER BY id",
-                                "SELECT id, code, display_name, role, home_location_id FROM staff ORDER BY id"}) {
+        for (const char *sql :
+            { "SELECT * FROM products ORDER BY id", "SELECT * FROM barcodes ORDER BY code",
+                "SELECT * FROM stock ORDER BY product_id, location_id",
+                "SELECT * FROM locations ORDER BY id",
+                "SELECT id, code, display_name, role, home_location_id FROM staff ORDER BY id" }) {
             for (const auto &row : rows(db, QString::fromLatin1(sql))) {
                 for (const QVariant &value : row)
                     hash.addData(value.toString().toUtf8() + '\x1f');
@@ -92,22 +93,49 @@ private slots:
         QVERIFY(fingerprint(*first) != fingerprint(*other));
     }
 
+    void unjournaledLoadEndsInWal()
+    {
+        auto db = LocalDatabase::open(m_dir.filePath(QStringLiteral("fresh-unjournaled.db")));
+        QVERIFY(db);
+        DemoChain::Options o = options(21, 300);
+        o.unjournaledFreshFile = true;
+        QVERIFY(DemoChain::generateInto(**db, o));
+        QCOMPARE(rows(**db, QStringLiteral("PRAGMA journal_mode")).constFirst().at(0).toString(),
+            QStringLiteral("wal"));
+        QCOMPARE(
+            rows(**db, QStringLiteral("SELECT count(*) FROM products")).constFirst().at(0).toInt(),
+            300);
+        QVERIFY((*db)->checkIntegrity());
+        // Identical to a journaled load with the same seed.
+        auto journaled = generate(21, 300);
+        QCOMPARE(fingerprint(**db), fingerprint(*journaled));
+    }
+
     void exactProductCountAndLimits()
     {
         auto db = generate(3, 1234);
-        QCOMPARE(rows(*db, QStringLiteral("SELECT count(*) FROM products")).constFirst().at(0).toInt(), 1234);
-        QCOMPARE(rows(*db, QStringLiteral("SELECT max(id) FROM products")).constFirst().at(0).toInt(), 1234);
+        QCOMPARE(
+            rows(*db, QStringLiteral("SELECT count(*) FROM products")).constFirst().at(0).toInt(),
+            1234);
+        QCOMPARE(
+            rows(*db, QStringLiteral("SELECT max(id) FROM products")).constFirst().at(0).toInt(),
+            1234);
         // Stock for every product in all 13 locations.
-        QCOMPARE(rows(*db, QStringLiteral("SELECT count(*) FROM stock")).constFirst().at(0).toInt(), 1234 * 13);
+        QCOMPARE(rows(*db, QStringLiteral("SELECT count(*) FROM stock")).constFirst().at(0).toInt(),
+            1234 * 13);
 
         auto empty = LocalDatabase::open(m_dir.filePath(QStringLiteral("limits.db")));
         QVERIFY(empty);
-        for (int bad : {0, -5, DemoChain::maxProducts + 1}) {
+        for (int bad : { 0, -5, DemoChain::maxProducts + 1 }) {
             const auto summary = DemoChain::generateInto(**empty, options(1, bad));
             QVERIFY(!summary);
             QCOMPARE(summary.error().code, QStringLiteral("demo.product_count"));
         }
-        QCOMPARE(rows(**empty, QStringLiteral("SELECT count(*) FROM locations")).constFirst().at(0).toInt(), 0);
+        QCOMPARE(rows(**empty, QStringLiteral("SELECT count(*) FROM locations"))
+                     .constFirst()
+                     .at(0)
+                     .toInt(),
+            0);
     }
 
     void chainLocationsAndHome()
@@ -140,11 +168,17 @@ private slots:
     void staffPerStoreWithOwnSalts()
     {
         auto db = generate(5, 100);
-        QCOMPARE(rows(*db, QStringLiteral("SELECT count(*) FROM staff")).constFirst().at(0).toInt(), 60);
-        QCOMPARE(rows(*db, QStringLiteral("SELECT count(DISTINCT pin_hash) FROM staff")).constFirst().at(0).toInt(), 60);
-        const auto perStore = rows(*db, QStringLiteral(
-            "SELECT home_location_id, sum(role = 'cashier'), sum(role = 'supervisor'), sum(role = 'manager')"
-            " FROM staff GROUP BY home_location_id"));
+        QCOMPARE(
+            rows(*db, QStringLiteral("SELECT count(*) FROM staff")).constFirst().at(0).toInt(), 60);
+        QCOMPARE(rows(*db, QStringLiteral("SELECT count(DISTINCT pin_hash) FROM staff"))
+                     .constFirst()
+                     .at(0)
+                     .toInt(),
+            60);
+        const auto perStore = rows(*db,
+            QStringLiteral("SELECT home_location_id, sum(role = 'cashier'), sum(role = "
+                           "'supervisor'), sum(role = 'manager')"
+                           " FROM staff GROUP BY home_location_id"));
         QCOMPARE(perStore.size(), 12);
         for (const auto &row : perStore) {
             QCOMPARE(row.at(1).toInt(), 3);
@@ -155,7 +189,8 @@ private slots:
         const auto here = directory.staffAt(1).value();
         QCOMPARE(here.size(), 5);
         for (const auto &member : here) {
-            QVERIFY(directory.verifyPin(member.id, DemoChain::demoPin(member.role), QDateTime::currentDateTimeUtc()));
+            QVERIFY(directory.verifyPin(
+                member.id, DemoChain::demoPin(member.role), QDateTime::currentDateTimeUtc()));
         }
     }
 
@@ -173,10 +208,12 @@ private slots:
             QCOMPARE(parsed->lookupKey(), code);
             kinds.insert(row.at(1).toString());
         }
-        QCOMPARE(kinds, (QSet<QString>{QStringLiteral("ean13"), QStringLiteral("ean8"),
-                                       QStringLiteral("upca"), QStringLiteral("internal")}));
+        QCOMPARE(kinds,
+            (QSet<QString> { QStringLiteral("ean13"), QStringLiteral("ean8"),
+                QStringLiteral("upca"), QStringLiteral("internal") }));
 
-        const auto vat = rows(*db, QStringLiteral("SELECT vat_class, count(*) FROM products GROUP BY 1 ORDER BY 2 DESC"));
+        const auto vat = rows(*db,
+            QStringLiteral("SELECT vat_class, count(*) FROM products GROUP BY 1 ORDER BY 2 DESC"));
         QCOMPARE(vat.constFirst().at(0).toString(), QStringLiteral("standard"));
         QSet<QString> classes;
         for (const auto &row : vat)
@@ -185,18 +222,51 @@ private slots:
         QVERIFY(classes.contains(QStringLiteral("zero")));
 
         // Prices end like shop prices.
-        QCOMPARE(rows(*db, QStringLiteral("SELECT count(*) FROM products WHERE price_cents % 100 NOT IN (0, 29, 49, 79, 95, 99)"))
-                     .constFirst().at(0).toInt(), 0);
-        QVERIFY(rows(*db, QStringLiteral("SELECT count(*) FROM products WHERE promo_price_cents IS NOT NULL"))
-                    .constFirst().at(0).toInt() > 100);
-        QCOMPARE(rows(*db, QStringLiteral("SELECT count(*) FROM products WHERE promo_price_cents >= price_cents"))
-                     .constFirst().at(0).toInt(), 0);
-        QVERIFY(rows(*db, QStringLiteral("SELECT count(DISTINCT variant_group) FROM products")).constFirst().at(0).toInt() > 100);
-        QVERIFY(rows(*db, QStringLiteral("SELECT count(*) FROM products WHERE rating_tenths BETWEEN 30 AND 50"))
-                    .constFirst().at(0).toInt() > 2000);
-        QVERIFY(rows(*db, QStringLiteral("SELECT count(*) FROM products WHERE web_delivery_days BETWEEN 1 AND 4"))
-                    .constFirst().at(0).toInt() > 2000);
-        QVERIFY(rows(*db, QStringLiteral("SELECT count(DISTINCT brand) FROM products")).constFirst().at(0).toInt() > 40);
+        QCOMPARE(rows(*db,
+                     QStringLiteral("SELECT count(*) FROM products WHERE price_cents % 100 NOT IN "
+                                    "(0, 29, 49, 79, 95, 99)"))
+                     .constFirst()
+                     .at(0)
+                     .toInt(),
+            0);
+        QVERIFY(
+            rows(*db,
+                QStringLiteral("SELECT count(*) FROM products WHERE promo_price_cents IS NOT NULL"))
+                .constFirst()
+                .at(0)
+                .toInt()
+            > 100);
+        QCOMPARE(rows(*db,
+                     QStringLiteral(
+                         "SELECT count(*) FROM products WHERE promo_price_cents >= price_cents"))
+                     .constFirst()
+                     .at(0)
+                     .toInt(),
+            0);
+        QVERIFY(rows(*db, QStringLiteral("SELECT count(DISTINCT variant_group) FROM products"))
+                    .constFirst()
+                    .at(0)
+                    .toInt()
+            > 100);
+        QVERIFY(rows(*db,
+                    QStringLiteral(
+                        "SELECT count(*) FROM products WHERE rating_tenths BETWEEN 30 AND 50"))
+                    .constFirst()
+                    .at(0)
+                    .toInt()
+            > 2000);
+        QVERIFY(rows(*db,
+                    QStringLiteral(
+                        "SELECT count(*) FROM products WHERE web_delivery_days BETWEEN 1 AND 4"))
+                    .constFirst()
+                    .at(0)
+                    .toInt()
+            > 2000);
+        QVERIFY(rows(*db, QStringLiteral("SELECT count(DISTINCT brand) FROM products"))
+                    .constFirst()
+                    .at(0)
+                    .toInt()
+            > 40);
         // The generated catalog is searchable at once.
         Store::Catalog catalog(*db, 1);
         QVERIFY(!catalog.search(QStringLiteral("levi"), referenceDay)->isEmpty());

@@ -54,8 +54,8 @@ private slots:
         QCOMPARE(query.value(0).toString(), QStringLiteral("wal"));
         QVERIFY(query.exec(QStringLiteral("PRAGMA foreign_keys")) && query.next());
         QCOMPARE(query.value(0).toInt(), 1);
-        for (const char *table : {"products", "barcodes", "product_search", "stock", "staff",
-                                  "sales", "outbox", "journal", "settings"}) {
+        for (const char *table : { "products", "barcodes", "product_search", "stock", "staff",
+                 "sales", "outbox", "journal", "settings" }) {
             query.prepare(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name = ?"));
             query.addBindValue(QString::fromLatin1(table));
             QVERIFY(query.exec() && query.next());
@@ -82,7 +82,8 @@ private slots:
         auto first = LocalDatabase::open(path);
         auto second = LocalDatabase::open(path);
         QVERIFY(first && second);
-        QVERIFY((*first)->connection().connectionName() != (*second)->connection().connectionName());
+        QVERIFY(
+            (*first)->connection().connectionName() != (*second)->connection().connectionName());
         QVERIFY((*first)->setSetting(QStringLiteral("a"), QStringLiteral("1")));
         QCOMPARE((*second)->setting(QStringLiteral("a")), QStringLiteral("1"));
     }
@@ -91,7 +92,7 @@ private slots:
     {
         const QString path = pathFor(QStringLiteral("nothing-here.db"));
         QCOMPARE(errorCode(LocalDatabase::open(path, LocalDatabase::OpenMode::ExistingOnly)),
-                 QStringLiteral("cache.missing"));
+            QStringLiteral("cache.missing"));
         QVERIFY(!QFile::exists(path)); // ExistingOnly never creates the file
     }
 
@@ -104,7 +105,9 @@ private slots:
             byte = char(generator.bounded(256));
         QTest::newRow("random bytes") << garbage;
         QTest::newRow("text") << QByteArray("hello, this is not a database\n");
-        QTest::newRow("header only") << QByteArray("SQLite format 3\0" "xxxx", 20);
+        QTest::newRow("header only") << QByteArray("SQLite format 3\0"
+                                                   "xxxx",
+            20);
         QByteArray fakeHeader("SQLite format 3\0", 16);
         fakeHeader += garbage.left(4096 - 16);
         QTest::newRow("magic then garbage") << fakeHeader;
@@ -113,15 +116,16 @@ private slots:
     void corruptFiles()
     {
         QFETCH(QByteArray, content);
-        const QString path = pathFor(QStringLiteral("corrupt-%1.db").arg(QString::fromUtf8(QTest::currentDataTag())));
+        const QString path = pathFor(
+            QStringLiteral("corrupt-%1.db").arg(QString::fromUtf8(QTest::currentDataTag())));
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(content);
         file.close();
         QCOMPARE(errorCode(LocalDatabase::open(path, LocalDatabase::OpenMode::ExistingOnly)),
-                 QStringLiteral("cache.corrupt"));
+            QStringLiteral("cache.corrupt"));
         QCOMPARE(errorCode(LocalDatabase::open(path, LocalDatabase::OpenMode::CreateIfMissing)),
-                 QStringLiteral("cache.corrupt"));
+            QStringLiteral("cache.corrupt"));
     }
 
     void emptyExistingFileIsCorrupt()
@@ -131,7 +135,7 @@ private slots:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.close();
         QCOMPARE(errorCode(LocalDatabase::open(path, LocalDatabase::OpenMode::ExistingOnly)),
-                 QStringLiteral("cache.corrupt"));
+            QStringLiteral("cache.corrupt"));
     }
 
     void truncatedDatabase()
@@ -142,7 +146,7 @@ private slots:
         QVERIFY(size > 100 * 1024);
         QVERIFY(file.resize(size / 2));
         QCOMPARE(errorCode(LocalDatabase::open(path, LocalDatabase::OpenMode::ExistingOnly)),
-                 QStringLiteral("cache.corrupt"));
+            QStringLiteral("cache.corrupt"));
         // Cut at an odd offset too.
         QVERIFY(file.resize(size / 2 - 123));
         QCOMPARE(errorCode(LocalDatabase::open(path)), QStringLiteral("cache.corrupt"));
@@ -159,7 +163,7 @@ private slots:
         file.write(QByteArray(3 * 4096, '\xA5'));
         file.close();
         QCOMPARE(errorCode(LocalDatabase::open(path, LocalDatabase::OpenMode::ExistingOnly)),
-                 QStringLiteral("cache.corrupt"));
+            QStringLiteral("cache.corrupt"));
     }
 
     void newerSchemaIsRefused()
@@ -181,7 +185,7 @@ private slots:
     {
         QCOMPARE(errorCode(LocalDatabase::open(m_dir.path())), QStringLiteral("cache.open_failed"));
         QCOMPARE(errorCode(LocalDatabase::open(pathFor(QStringLiteral("no/such/dir/x.db")))),
-                 QStringLiteral("cache.open_failed"));
+            QStringLiteral("cache.open_failed"));
     }
 
     void transactionCommitsOrRollsBack()
@@ -196,7 +200,8 @@ private slots:
         });
         QVERIFY(!failed);
         QCOMPARE(failed.error().code, QStringLiteral("test.fail"));
-        QCOMPARE(local.setting(QStringLiteral("k"), QStringLiteral("none")), QStringLiteral("none"));
+        QCOMPARE(
+            local.setting(QStringLiteral("k"), QStringLiteral("none")), QStringLiteral("none"));
 
         const auto done = local.transaction([&] {
             // The inner step fails alone: its savepoint rolls back, the outer work commits.
@@ -209,7 +214,8 @@ private slots:
         });
         QVERIFY(done);
         QCOMPARE(local.setting(QStringLiteral("k")), QStringLiteral("v"));
-        QCOMPARE(local.setting(QStringLiteral("inner"), QStringLiteral("none")), QStringLiteral("none"));
+        QCOMPARE(
+            local.setting(QStringLiteral("inner"), QStringLiteral("none")), QStringLiteral("none"));
     }
 
     void settingsOverwrite()
@@ -217,7 +223,7 @@ private slots:
         auto db = LocalDatabase::open(pathFor(QStringLiteral("settings.db")));
         QVERIFY(db);
         QCOMPARE((*db)->setting(QStringLiteral("device_id"), QStringLiteral("fallback")),
-                 QStringLiteral("fallback"));
+            QStringLiteral("fallback"));
         QVERIFY((*db)->setSetting(QStringLiteral("device_id"), QStringLiteral("a")));
         QVERIFY((*db)->setSetting(QStringLiteral("device_id"), QStringLiteral("b")));
         QCOMPARE((*db)->setting(QStringLiteral("device_id")), QStringLiteral("b"));

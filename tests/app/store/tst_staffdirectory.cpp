@@ -47,17 +47,18 @@ private:
         store.name = QStringLiteral("Amsterdam");
         store.country = QStringLiteral("NL");
         (void)writer.upsertLocation(store);
-        auto add = [&](qint64 id, const char *name, Store::StaffRole role, qint64 home, bool active) {
-            Store::StaffMember member;
-            member.id = id;
-            member.code = QStringLiteral("E%1").arg(id);
-            member.displayName = QString::fromLatin1(name);
-            member.role = role;
-            member.homeLocationId = home;
-            member.active = active;
-            if (!writer.upsertStaff(member, Core::Pin::hash(goodPin, iterations).value()))
-                qFatal("staff");
-        };
+        auto add
+            = [&](qint64 id, const char *name, Store::StaffRole role, qint64 home, bool active) {
+                  Store::StaffMember member;
+                  member.id = id;
+                  member.code = QStringLiteral("E%1").arg(id);
+                  member.displayName = QString::fromLatin1(name);
+                  member.role = role;
+                  member.homeLocationId = home;
+                  member.active = active;
+                  if (!writer.upsertStaff(member, Core::Pin::hash(goodPin, iterations).value()))
+                      qFatal("staff");
+              };
         add(2, "Bram", Store::StaffRole::Manager, 1, true);
         add(1, "Anna", Store::StaffRole::Cashier, 1, true);
         add(3, "Cees", Store::StaffRole::Supervisor, 1, false);
@@ -116,8 +117,10 @@ private slots:
     {
         auto db = makeDatabase();
         StaffDirectory directory(*db);
-        QCOMPARE(directory.verifyPin(42, goodPin, start).error().code, QStringLiteral("login.unknown_staff"));
-        QCOMPARE(directory.verifyPin(3, goodPin, start).error().code, QStringLiteral("login.unknown_staff"));
+        QCOMPARE(directory.verifyPin(42, goodPin, start).error().code,
+            QStringLiteral("login.unknown_staff"));
+        QCOMPARE(directory.verifyPin(3, goodPin, start).error().code,
+            QStringLiteral("login.unknown_staff"));
     }
 
     void malformedPinChangesNothing_data()
@@ -156,7 +159,7 @@ private slots:
             QCOMPARE(result.error().code, QStringLiteral("login.wrong_pin"));
             const int left = Core::LoginThrottle::freeAttempts - attempt;
             QVERIFY2(result.error().message.contains(QString::number(left)),
-                     qPrintable(result.error().message));
+                qPrintable(result.error().message));
             QCOMPARE(failedAttempts(*db, 1), attempt);
         }
         // A correct PIN before the lock resets the count.
@@ -171,13 +174,14 @@ private slots:
             auto db = makeDatabase(&path);
             StaffDirectory directory(*db);
             for (int attempt = 1; attempt < 5; ++attempt)
-                QCOMPARE(directory.verifyPin(1, wrongPin, start).error().code, QStringLiteral("login.wrong_pin"));
+                QCOMPARE(directory.verifyPin(1, wrongPin, start).error().code,
+                    QStringLiteral("login.wrong_pin"));
             const auto fifth = directory.verifyPin(1, wrongPin, start);
             QCOMPARE(fifth.error().code, QStringLiteral("login.locked"));
             QVERIFY(fifth.error().message.contains(QLatin1Char('1'))); // 30 s → "1 minute"
             // Locked: even the right PIN is refused, and nothing is counted.
             QCOMPARE(directory.verifyPin(1, goodPin, start.addSecs(10)).error().code,
-                     QStringLiteral("login.locked"));
+                QStringLiteral("login.locked"));
             QCOMPARE(failedAttempts(*db, 1), 5);
             // Other staff are not affected.
             QVERIFY(directory.verifyPin(2, goodPin, start));
@@ -185,7 +189,8 @@ private slots:
         auto db = LocalDatabase::open(path, LocalDatabase::OpenMode::ExistingOnly);
         QVERIFY(db);
         StaffDirectory directory(**db);
-        QCOMPARE(directory.verifyPin(1, goodPin, start.addSecs(20)).error().code, QStringLiteral("login.locked"));
+        QCOMPARE(directory.verifyPin(1, goodPin, start.addSecs(20)).error().code,
+            QStringLiteral("login.locked"));
         // After the 30 s lock the right PIN works and clears everything.
         QVERIFY(directory.verifyPin(1, goodPin, start.addSecs(31)));
         QCOMPARE(failedAttempts(**db, 1), 0);
@@ -201,7 +206,8 @@ private slots:
         now = now.addSecs(31); // first lock (30 s) over
         const auto sixth = directory.verifyPin(1, wrongPin, now);
         QCOMPARE(sixth.error().code, QStringLiteral("login.locked"));
-        QCOMPARE(directory.verifyPin(1, goodPin, now.addSecs(45)).error().code, QStringLiteral("login.locked"));
+        QCOMPARE(directory.verifyPin(1, goodPin, now.addSecs(45)).error().code,
+            QStringLiteral("login.locked"));
         QVERIFY(directory.verifyPin(1, goodPin, now.addSecs(61)));
     }
 
@@ -215,7 +221,8 @@ private slots:
             Store::CatalogWriter writer(*db);
             QVERIFY(writer.begin());
             Store::StaffMember anna = directory.member(1).value();
-            QVERIFY(writer.upsertStaff(anna, Core::Pin::hash(QStringLiteral("5555"), iterations).value()));
+            QVERIFY(writer.upsertStaff(
+                anna, Core::Pin::hash(QStringLiteral("5555"), iterations).value()));
             QVERIFY(writer.commit());
         }
         QCOMPARE(failedAttempts(*db, 1), 0);
