@@ -59,14 +59,14 @@ qint64 JsonReader::integer(const QString &key, bool required, qint64 min, qint64
     const QJsonValue *value = take(key, required);
     if (!value)
         return 0;
-    // JSON numbers arrive as doubles; only whole numbers within ±2^53 survive exactly.
-    const double number = value->toDouble();
-    constexpr double exactLimit = 9007199254740992.0;
-    if (!value->isDouble() || std::trunc(number) != number || std::fabs(number) > exactLimit) {
+    // Qt 6 keeps integral JSON numbers as qint64; a fraction or a value beyond qint64 has no
+    // integer form, and toInteger() then answers the sentinel, which no field accepts.
+    constexpr qint64 notWhole = std::numeric_limits<qint64>::min();
+    const qint64 whole = value->isDouble() ? value->toInteger(notWhole) : notWhole;
+    if (whole == notWhole) {
         fail(QStringLiteral("protocol.wrong_type"), QStringLiteral("%1.%2 must be a whole number").arg(m_context, key));
         return 0;
     }
-    const auto whole = static_cast<qint64>(number);
     if (whole < min || whole > max) {
         fail(QStringLiteral("protocol.out_of_range"), QStringLiteral("%1.%2 is out of range").arg(m_context, key));
         return 0;

@@ -91,6 +91,8 @@ private slots:
                                          << QStringLiteral("protocol.wrong_type");
         QTest::newRow("fractional cents") << mutate([](QJsonObject &j) { j[QStringLiteral("totalCents")] = 699.5; })
                                           << QStringLiteral("protocol.wrong_type");
+        QTest::newRow("huge number") << mutate([](QJsonObject &j) { j[QStringLiteral("totalCents")] = 1e300; })
+                                     << QStringLiteral("protocol.wrong_type");
         QTest::newRow("total does not add up") << mutate([](QJsonObject &j) { j[QStringLiteral("totalCents")] = 700; })
                                                << QStringLiteral("sale.total");
         QTest::newRow("no lines") << mutate([](QJsonObject &j) { j[QStringLiteral("lines")] = QJsonArray(); })
