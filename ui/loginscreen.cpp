@@ -119,6 +119,7 @@ void LoginScreen::reset(bool idleLocked)
         m_tileGroup->removeButton(button);
     while (QLayoutItem *item = m_tileLayout->takeAt(0)) {
         if (QWidget *widget = item->widget()) {
+            widget->setObjectName(QString());
             widget->hide();
             widget->deleteLater(); // may be the button whose click is being handled
         }
