@@ -76,14 +76,16 @@ PayScreen::PayScreen(Services::CheckoutService &checkout, QWidget *parent)
     bottom->addWidget(m_done, 2);
     left->addLayout(bottom);
 
-    auto *quick = new QHBoxLayout;
-    quick->addWidget(m_exact);
+    auto *quick = new QGridLayout;
+    quick->setSpacing(10);
+    quick->addWidget(m_exact, 0, 0, 1, 2);
     connect(m_exact, &QPushButton::clicked, this, [this] { setTendered(m_checkout.cashQuote().due.cents()); });
     for (qint64 euros : quickEuros) {
         QPushButton *button = touchButton(this, "quick");
         button->setObjectName(QStringLiteral("quick%1").arg(euros));
         connect(button, &QPushButton::clicked, this, [this, euros] { setTendered(euros * 100); });
-        quick->addWidget(button);
+        const int index = int(m_quick.size());
+        quick->addWidget(button, index == 0 ? 0 : 1, index == 0 ? 2 : index - 1);
         m_quick.append(button);
     }
     auto *pad = new QGridLayout;
