@@ -353,7 +353,7 @@ Core::Result<QList<StockFigure>> Catalog::stockEverywhere(qint64 productId) cons
         StockFigure figure;
         figure.location = readLocation(statement, 0);
         figure.quantity = statement.integer(10);
-        figure.asOf = QDateTime::fromSecsSinceEpoch(statement.int64(11), QTimeZone::UTC);
+        figure.asOf = QDateTime::fromSecsSinceEpoch(statement.int64(11), Qt::UTC);
         if (here && figure.location.id != m_here) {
             figure.distanceKm = distanceKm(here->latitude, here->longitude,
                                            figure.location.latitude, figure.location.longitude);

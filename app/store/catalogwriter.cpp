@@ -10,6 +10,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <vector>
+
 namespace Toonbank::Store {
 
 using Internal::Statement;
@@ -35,6 +37,47 @@ struct CatalogWriter::Private
     Statement stock;
     Statement location;
     Statement staff;
+
+    // Bulk loads buffer stock rows and write them stockBatchRows at a time with one multi-row
+    // INSERT: 13 million single-row steps cost more in statement overhead than in b-tree work.
+    static constexpr int stockBatchRows = 64;
+    struct StockRow
+    {
+        qint64 productId;
+        qint64 locationId;
+        int quantity;
+        qint64 asOf;
+    };
+    std::vector<StockRow> pendingStock;
+    Statement stockBatch;
+    QByteArray stockBatchSql;
+
+    Core::Status flushStock()
+    {
+        if (pendingStock.empty())
+            return Core::success();
+        if (int(pendingStock.size()) == stockBatchRows) {
+            int index = 0;
+            for (const StockRow &row : pendingStock) {
+                stockBatch.bind(++index, row.productId);
+                stockBatch.bind(++index, row.locationId);
+                stockBatch.bind(++index, row.quantity);
+                stockBatch.bind(++index, row.asOf);
+            }
+            pendingStock.clear();
+            return run(stockBatch);
+        }
+        for (const StockRow &row : pendingStock) {
+            stock.bind(1, row.productId);
+            stock.bind(2, row.locationId);
+            stock.bind(3, row.quantity);
+            stock.bind(4, row.asOf);
+            if (auto status = run(stock); !status)
+                return status;
+        }
+        pendingStock.clear();
+        return Core::success();
+    }
 
     Core::Status exec(const char *sql)
     {
@@ -105,13 +148,23 @@ struct CatalogWriter::Private
             if (entry.statement->prepare(db, entry.sql) != SQLITE_OK)
                 return Internal::queryFailed(QString::fromUtf8(sqlite3_errmsg(db)));
         }
+        stockBatchSql = "INSERT INTO stock(product_id, location_id, quantity, as_of) VALUES(?, ?, ?, ?)";
+        for (int i = 1; i < stockBatchRows; ++i)
+            stockBatchSql += ", (?, ?, ?, ?)";
+        stockBatchSql += " ON CONFLICT(product_id, location_id) DO UPDATE SET"
+                         " quantity = excluded.quantity, as_of = excluded.as_of";
+        if (stockBatch.prepare(db, stockBatchSql.constData()) != SQLITE_OK)
+            return Internal::queryFailed(QString::fromUtf8(sqlite3_errmsg(db)));
+        pendingStock.reserve(stockBatchRows);
         return Core::success();
     }
 
+    // Every statement here binds all its parameters on each use, so a plain sqlite3_reset is
+    // enough (no clear_bindings).
     Core::Status run(Statement &statement)
     {
         const int rc = statement.step();
-        statement.reset();
+        sqlite3_reset(statement.handle());
         if (rc != SQLITE_DONE && rc != SQLITE_ROW)
             return Internal::queryFailed(QString::fromUtf8(sqlite3_errmsg(db)));
         return Core::success();
@@ -168,7 +221,7 @@ Core::Status CatalogWriter::begin()
     if (d->bulk) {
         // A first load touches the barcode b-tree in random order: a bigger page cache
         // for the duration keeps it from thrashing. Restored at commit/rollback.
-        d->exec("PRAGMA cache_size=-262144");
+        (void)d->exec("PRAGMA cache_size=-262144");
     }
     return Core::success();
 }
@@ -286,7 +339,10 @@ Core::Status CatalogWriter::upsertProduct(const ProductRecord &product)
     for (int i = 0; i < codes.size(); ++i) {
         b.bind(1, codes.at(i).lookupKey());
         b.bind(2, product.id);
-        b.bind(3, Core::Barcode::kindName(codes.at(i).kind()));
+        // A 13-digit key starting with 0 is a UPC-A in its EAN-13 form (GS1 prefix 0).
+        const Core::Barcode &code = codes.at(i);
+        const bool upc = code.kind() == Core::Barcode::Kind::Ean13 && code.code().startsWith(QLatin1Char('0'));
+        b.bind(3, Core::Barcode::kindName(upc ? Core::Barcode::Kind::UpcA : code.kind()));
         b.bind(4, i);
         if (auto status = d->run(b); !status)
             return status;
@@ -300,6 +356,12 @@ Core::Status CatalogWriter::setStock(qint64 productId, qint64 locationId, int qu
 {
     if (!d->active)
         return notActive();
+    if (d->bulk) {
+        d->pendingStock.push_back({productId, locationId, quantity, asOf.toSecsSinceEpoch()});
+        if (int(d->pendingStock.size()) < Private::stockBatchRows)
+            return Core::success();
+        return d->flushStock();
+    }
     Statement &s = d->stock;
     s.bind(1, productId);
     s.bind(2, locationId);
@@ -327,6 +389,10 @@ Core::Status CatalogWriter::commit()
 {
     if (!d->active)
         return notActive();
+    if (auto status = d->flushStock(); !status) {
+        rollback();
+        return status;
+    }
     if (d->bulk && d->productsWritten) {
         if (auto status = d->exec("INSERT INTO product_search(product_search) VALUES('rebuild')");
             !status) {
@@ -340,11 +406,12 @@ Core::Status CatalogWriter::commit()
     }
     d->active = false;
     if (d->bulk) {
-        d->exec("PRAGMA cache_size=-32768");
+        // Best effort: a failure here leaves a bigger cache or WAL, never wrong data.
+        (void)d->exec("PRAGMA cache_size=-32768");
         // The first load went through the WAL; fold it into the main file now rather than
         // leaving a WAL the size of the catalog for the first reader to wade through.
-        d->exec("PRAGMA wal_checkpoint(TRUNCATE)");
-        d->exec("PRAGMA optimize");
+        (void)d->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        (void)d->exec("PRAGMA optimize");
     }
     return Core::success();
 }
@@ -354,6 +421,7 @@ void CatalogWriter::rollback()
     if (!d->active)
         return;
     d->active = false;
+    d->pendingStock.clear();
     sqlite3_exec(d->db, "ROLLBACK", nullptr, nullptr, nullptr);
     if (d->bulk)
         sqlite3_exec(d->db, "PRAGMA cache_size=-32768", nullptr, nullptr, nullptr);

@@ -22,6 +22,8 @@ public:
     Core::Status begin();
     Core::Status upsertLocation(const Location &location);
     Core::Status upsertProduct(const ProductRecord &product);
+    /// During a first load into an empty catalog, stock rows are buffered and written in
+    /// batches, so a failure may be reported by a later call or by commit().
     Core::Status setStock(qint64 productId, qint64 locationId, int quantity, const QDateTime &asOf);
     /// Stores the staff member with an already-hashed PIN (Core::Pin::hash).
     Core::Status upsertStaff(const StaffMember &member, const QString &pinHash);

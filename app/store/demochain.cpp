@@ -1,0 +1,721 @@
+#include "demochain.h"
+
+#include "catalogwriter.h"
+#include "localdatabase.h"
+
+#include "app/core/barcode.h"
+#include "app/core/pin.h"
+#include "app/core/tr.h"
+
+
+#include <initializer_list>
+#include <vector>
+
+namespace Toonbank::Store {
+
+namespace {
+
+/// splitmix64: tiny, fast and the same on every platform and library version, which
+/// std::uniform_*_distribution is not. Every model gets its own stream from (seed, index).
+class Rng final
+{
+public:
+    explicit Rng(quint64 seed) : m_state(seed) {}
+    Rng(quint64 seed, quint64 stream) : m_state(seed ^ (stream * 0xD1B54A32D192ED03ull)) { next(); }
+
+    quint64 next()
+    {
+        quint64 z = (m_state += 0x9E3779B97F4A7C15ull);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        return z ^ (z >> 31);
+    }
+    /// 0 … n-1 (n > 0). The modulo bias is far below anything a demo can show.
+    int below(int n) { return int(next() % quint64(n)); }
+    int between(int low, int high) { return low + below(high - low + 1); }
+    bool percent(int chance) { return below(100) < chance; }
+    template<typename List>
+    const auto &pick(const List &list) { return list.at(below(int(list.size()))); }
+
+private:
+    quint64 m_state;
+};
+
+QStringList strings(std::initializer_list<const char *> items)
+{
+    QStringList list;
+    list.reserve(int(items.size()));
+    for (const char *item : items)
+        list.append(QString::fromUtf8(item));
+    return list;
+}
+
+enum class Variation { None, Colour, ColourSize, ColourWaist, ColourShoe, Amount };
+
+struct BrandLine
+{
+    QString brand;
+    QStringList models;
+};
+
+struct Category
+{
+    QString name;
+    QString vatClass;
+    int weight = 1;
+    Variation variation = Variation::None;
+    QString noun;            // appended to the model: "Jeans"; empty when the model says it
+    QList<BrandLine> brands;
+    QStringList colours;
+    QStringList sizes;
+    QStringList editions;    // "", "Stretch", … — varies names a little
+    int minEuros = 1;
+    int maxEuros = 10;
+    QString blurb;
+    QList<QPair<QString, QStringList>> extraAttributes; // key, values to pick from
+    bool books = false;
+};
+
+BrandLine line(const char *brand, std::initializer_list<const char *> models)
+{
+    return {QString::fromUtf8(brand), strings(models)};
+}
+
+struct Pools
+{
+    QList<Category> categories;
+    int totalWeight = 0;
+    QStringList firstNames;
+    QStringList lastNames;
+    QStringList titleStarts;
+    QStringList titleNouns;
+
+    Pools()
+    {
+        Category jeans;
+        jeans.name = QStringLiteral("Jeans");
+        jeans.vatClass = QStringLiteral("standard");
+        jeans.weight = 12;
+        jeans.variation = Variation::ColourWaist;
+        jeans.noun = QStringLiteral("Jeans");
+        jeans.brands = {
+            line("Levi's", {"501 Original", "511 Slim", "502 Taper", "512 Slim Taper", "505 Regular"}),
+            line("Wrangler", {"Texas Regular", "Greensboro", "Larston Slim"}),
+            line("Lee", {"Rider Slim", "Brooklyn Straight", "Daren Zip Fly"}),
+            line("G-Star RAW", {"3301 Slim", "Revend Skinny", "Lenney Tapered", "Mosa Straight"}),
+            line("Pepe Jeans", {"Finsbury Skinny", "Hatch Slim", "Cash Regular"}),
+            line("Jack & Jones", {"Glenn Original", "Mike Comfort", "Chris Loose"}),
+            line("Scotch & Soda", {"Ralston Regular Slim", "Skim Skinny", "Dean Loose Tapered"}),
+            line("Mud Jeans", {"Regular Dunn", "Slim Lassen", "Relax Rose"}),
+        };
+        jeans.colours = strings({"Indigo", "Rinse", "Stonewash", "Black", "Dark Blue", "Light Blue", "Grey"});
+        jeans.sizes = strings({"29/32", "30/32", "31/32", "32/32", "32/34", "33/32", "33/34",
+                               "34/32", "34/34", "36/32", "36/34", "38/34"});
+        jeans.editions = strings({"", "", "", "Stretch", "Selvedge", "Organic", "Premium"});
+        jeans.minEuros = 49;
+        jeans.maxEuros = 139;
+        jeans.blurb = QStringLiteral("Five-pocket jeans in sturdy denim.");
+        jeans.extraAttributes = {{QStringLiteral("Material"),
+                                  strings({"100% cotton", "98% cotton, 2% elastane",
+                                           "99% organic cotton, 1% elastane"})}};
+
+        Category clothing;
+        clothing.name = QStringLiteral("Clothing");
+        clothing.vatClass = QStringLiteral("standard");
+        clothing.weight = 18;
+        clothing.variation = Variation::ColourSize;
+        clothing.brands = {
+            line("Tommy Hilfiger", {"Essential Crew Neck T-shirt", "Slim Fit Polo", "Logo Hoodie"}),
+            line("Scotch & Soda", {"Organic Cotton T-shirt", "Knitted Cardigan", "Linen Shirt"}),
+            line("Only", {"Emma Blouse", "Ribbed Longsleeve", "Poptrash Trousers"}),
+            line("Vero Moda", {"Wrap Dress", "Oversized Blazer", "Knit Pullover"}),
+            line("WE Fashion", {"Chino Shorts", "Oxford Shirt", "Merino Crew Neck"}),
+            line("America Today", {"Sweatshirt Sammy", "Basic Tee", "Puffer Jacket"}),
+            line("Calvin Klein", {"Monogram T-shirt", "Modal Boxer 3-pack", "Logo Tape Hoodie"}),
+            line("Superdry", {"Vintage Logo Hoodie", "Everest Parka", "Studios Polo"}),
+            line("Mango", {"Linen Blend Trousers", "Trench Coat", "Satin Skirt"}),
+        };
+        clothing.colours = strings({"Navy", "White", "Black", "Olive", "Sand", "Burgundy",
+                                    "Heather Grey", "Sky Blue"});
+        clothing.sizes = strings({"XS", "S", "M", "L", "XL", "XXL"});
+        clothing.editions = strings({"", "", "Organic", "Recycled", "Relaxed", "Slim", "Heavyweight"});
+        clothing.minEuros = 14;
+        clothing.maxEuros = 149;
+        clothing.blurb = QStringLiteral("Everyday wardrobe essential.");
+        clothing.extraAttributes = {{QStringLiteral("Material"),
+                                     strings({"100% cotton", "Organic cotton", "Linen", "Merino wool",
+                                              "Polyester (recycled)", "Viscose"})}};
+
+        Category shoes;
+        shoes.name = QStringLiteral("Shoes");
+        shoes.vatClass = QStringLiteral("standard");
+        shoes.weight = 12;
+        shoes.variation = Variation::ColourShoe;
+        shoes.brands = {
+            line("Nike", {"Air Max 90", "Air Force 1 '07", "Revolution 6", "Pegasus 40"}),
+            line("Adidas", {"Stan Smith", "Superstar", "Ultraboost Light", "Gazelle"}),
+            line("Puma", {"Suede Classic XXI", "Carina 2.0", "RS-X"}),
+            line("ASICS", {"Gel-Kayano 30", "Gel-Nimbus 25", "Gel-Lyte III"}),
+            line("New Balance", {"574 Core", "327", "Fresh Foam 1080v13"}),
+            line("Vans", {"Old Skool", "Authentic", "Sk8-Hi"}),
+            line("Converse", {"Chuck Taylor All Star Hi", "Run Star Hike", "Chuck 70 Low"}),
+            line("Timberland", {"6-Inch Premium Boot", "Euro Sprint Hiker"}),
+            line("Dr. Martens", {"1460 Smooth Boot", "1461 Shoe"}),
+        };
+        shoes.colours = strings({"White", "Black", "Triple White", "Grey/Navy", "Beige", "Red", "Wheat"});
+        shoes.sizes = strings({"36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46"});
+        shoes.editions = strings({"", "", "", "Leather", "Suede", "Premium"});
+        shoes.minEuros = 59;
+        shoes.maxEuros = 199;
+        shoes.blurb = QStringLiteral("Comfortable shoe for every day.");
+        shoes.extraAttributes = {{QStringLiteral("Upper"),
+                                  strings({"Leather", "Mesh", "Suede", "Canvas", "Synthetic"})}};
+
+        Category electronics;
+        electronics.name = QStringLiteral("Electronics");
+        electronics.vatClass = QStringLiteral("standard");
+        electronics.weight = 10;
+        electronics.variation = Variation::Colour;
+        electronics.brands = {
+            line("Philips", {"Sonicare ProtectiveClean 4300", "Hue White Ambiance GU10 2-pack",
+                             "Airfryer XXL HD9650", "OneBlade QP2724", "Senseo Original HD6554"}),
+            line("Samsung", {"Galaxy Buds2 Pro", "Galaxy Tab A9+ 64 GB", "T7 Portable SSD 1 TB"}),
+            line("Sony", {"WH-1000XM5 Headphones", "WF-C700N Earbuds", "SRS-XB100 Speaker"}),
+            line("JBL", {"Flip 6 Speaker", "Tune 520BT Headphones", "Charge 5 Speaker"}),
+            line("Logitech", {"MX Master 3S Mouse", "K380 Bluetooth Keyboard", "C920 HD Pro Webcam"}),
+            line("Bose", {"QuietComfort 45", "SoundLink Flex"}),
+            line("Fairphone", {"Fairphone 5 256 GB", "Fairbuds XL"}),
+            line("Bang & Olufsen", {"Beosound A1 2nd Gen", "Beoplay EX"}),
+        };
+        electronics.colours = strings({"Black", "White", "Blue", "Graphite", "Silver", "Sage Green"});
+        electronics.editions = strings({"", "", "", "", "2024 Edition", "Bundle"});
+        electronics.minEuros = 19;
+        electronics.maxEuros = 899;
+        electronics.blurb = QStringLiteral("Two years' warranty, sold with a Dutch/Belgian plug.");
+        electronics.extraAttributes = {{QStringLiteral("Warranty"), strings({"2 years", "3 years"})}};
+
+        Category food;
+        food.name = QStringLiteral("Food & Drink");
+        food.vatClass = QStringLiteral("reduced");
+        food.weight = 14;
+        food.brands = {
+            line("Tony's Chocolonely", {"Melkchocolade 180 g", "Puur 70% 180 g", "Karamel Zeezout 180 g",
+                                        "Wit Framboos Knettersuiker 180 g"}),
+            line("Douwe Egberts", {"Aroma Rood Filterkoffie 500 g", "Koffiebonen Intens 1 kg",
+                                   "Pads Classic 36 st"}),
+            line("Lotus", {"Biscoff Speculoos 250 g", "Biscoff Spread 400 g"}),
+            line("Verkade", {"Melkchocolade Reep 111 g", "Café Noir 250 g"}),
+            line("Côte d'Or", {"Noir de Noir 200 g", "Bouchée Lait 8 st"}),
+            line("Calvé", {"Pindakaas 350 g", "Fritessaus 500 ml"}),
+            line("Hak", {"Bruine Bonen 720 ml", "Rode Kool met Appel 720 ml"}),
+            line("Neuhaus", {"Pralines Assortiment 250 g", "Caprices 200 g"}),
+            line("Leonidas", {"Manons Assortiment 12 st"}),
+            line("De Ruijter", {"Hagelslag Puur 400 g", "Vlokken Melk 300 g"}),
+            line("Jules Destrooper", {"Amandelbrood 100 g", "Boterwafels 100 g"}),
+            line("Chaudfontaine", {"Bruisend Water 6 x 1 l"}),
+        };
+        food.minEuros = 0;
+        food.maxEuros = 24;
+        food.blurb = QStringLiteral("From the Low Countries' favourite brands.");
+        food.extraAttributes = {{QStringLiteral("Allergens"),
+                                 strings({"Milk", "Milk, soy", "Gluten, milk", "Peanuts", "None"})}};
+
+        Category books;
+        books.name = QStringLiteral("Books");
+        books.vatClass = QStringLiteral("reduced");
+        books.weight = 6;
+        books.books = true;
+        books.brands = {line("Das Mag", {}), line("Lannoo", {}), line("De Bezige Bij", {}),
+                        line("Querido", {}), line("Prometheus", {}), line("Penguin", {})};
+        books.minEuros = 9;
+        books.maxEuros = 34;
+        books.blurb = QStringLiteral("Paperback.");
+
+        Category home;
+        home.name = QStringLiteral("Home & Kitchen");
+        home.vatClass = QStringLiteral("standard");
+        home.weight = 10;
+        home.variation = Variation::Colour;
+        home.brands = {
+            line("Brabantia", {"Pedaalemmer NewIcon 30 L", "Strijkplank C 124x45", "Broodtrommel 2-in-1"}),
+            line("Le Creuset", {"Braadpan Signature 24 cm", "Mok 350 ml"}),
+            line("Tefal", {"Koekenpan Ingenio 28 cm", "Waterkoker Express 1,7 l"}),
+            line("WMF", {"Messenset Grand Gourmet 5-delig", "Fusiontec Kookpan 20 cm"}),
+            line("Bodum", {"Chambord Cafetière 1 l", "Bistro Waterkoker"}),
+            line("Villeroy & Boch", {"NewWave Dinerbord 27 cm", "Artesano Mok 380 ml"}),
+            line("Dyson", {"V8 Absolute Steelstofzuiger", "Purifier Cool TP07"}),
+            line("Rituals", {"The Ritual of Sakura Geurstokjes 250 ml"}),
+        };
+        home.colours = strings({"Matt Black", "White", "Platinum", "Volcanic", "Sage", "Stainless Steel"});
+        home.editions = strings({"", "", "", "Limited Edition"});
+        home.minEuros = 9;
+        home.maxEuros = 499;
+        home.blurb = QStringLiteral("For the kitchen and the home.");
+
+        Category beauty;
+        beauty.name = QStringLiteral("Beauty");
+        beauty.vatClass = QStringLiteral("standard");
+        beauty.weight = 8;
+        beauty.brands = {
+            line("Nivea", {"Soft Crème 200 ml", "Men Sensitive Scheergel 200 ml"}),
+            line("Dove", {"Douchegel Deeply Nourishing 250 ml", "Deodorant Original 150 ml"}),
+            line("L'Oréal Paris", {"Elvive Color-Vive Shampoo 250 ml", "Revitalift Dagcrème 50 ml"}),
+            line("Rituals", {"The Ritual of Karma Foaming Shower Gel 200 ml"}),
+            line("Garnier", {"Micellair Reinigingswater 400 ml"}),
+            line("Weleda", {"Skin Food 75 ml", "Calendula Babycrème 75 ml"}),
+            line("Andrélon", {"Shampoo Zilver 300 ml"}),
+        };
+        beauty.minEuros = 2;
+        beauty.maxEuros = 49;
+        beauty.blurb = QStringLiteral("Care for every day.");
+
+        Category toys;
+        toys.name = QStringLiteral("Toys & Games");
+        toys.vatClass = QStringLiteral("standard");
+        toys.weight = 8;
+        toys.brands = {
+            line("LEGO", {"City Politiebureau 60316", "Technic Porsche 911 GT3 RS 42056",
+                          "Friends Heartlake Ziekenhuis 42621", "Star Wars Millennium Falcon 75257",
+                          "Creator 3-in-1 Dinosaurus 31058"}),
+            line("Playmobil", {"City Life Kinderziekenhuis 70190", "Action Heroes Brandweerwagen 71233"}),
+            line("Ravensburger", {"Puzzel Amsterdam 1000 stukjes", "Puzzel Gent bij Nacht 1000 stukjes"}),
+            line("Hasbro", {"Monopoly Nederland", "Twister"}),
+            line("Jumbo", {"Rummikub Original", "Wie is het?"}),
+            line("Smoby", {"Keukentje Tefal Studio"}),
+        };
+        toys.minEuros = 9;
+        toys.maxEuros = 169;
+        toys.blurb = QStringLiteral("Fun for the whole family.");
+        toys.extraAttributes = {{QStringLiteral("Age"), strings({"3+", "6+", "8+", "10+", "12+"})}};
+
+        Category giftCards;
+        giftCards.name = QStringLiteral("Gift cards");
+        giftCards.vatClass = QStringLiteral("zero"); // a multi-purpose voucher carries no VAT at sale
+        giftCards.weight = 1;
+        giftCards.variation = Variation::Amount;
+        giftCards.brands = {line("Toonbank", {"Cadeaukaart"})};
+        giftCards.blurb = QStringLiteral("Valid in every store and in the web shop.");
+
+        categories = {jeans, clothing, shoes, electronics, food, books, home, beauty, toys, giftCards};
+        for (const auto &category : std::as_const(categories))
+            totalWeight += category.weight;
+
+        firstNames = strings({"Sanne", "Daan", "Emma", "Lucas", "Julia", "Sem", "Lotte", "Milan",
+                              "Eva", "Levi", "Fleur", "Noah", "Anouk", "Thijs", "Femke", "Jesse",
+                              "Lieke", "Bram", "Marieke", "Joost", "Elif", "Mohamed", "Yara",
+                              "Sofie", "Wout", "Lore", "Arne", "Jana", "Ruben", "Nora", "Camille",
+                              "Amélie"});
+        lastNames = strings({"de Vries", "Jansen", "van den Berg", "Bakker", "Visser", "Smit",
+                             "Meijer", "de Boer", "Mulder", "Peeters", "Janssens", "Maes", "Jacobs",
+                             "Mertens", "Willems", "Claes", "Goossens", "Wouters", "De Smet",
+                             "Dubois", "Yılmaz", "El Amrani", "Vermeulen", "Hendriks"});
+        titleStarts = strings({"De stille", "De laatste", "Een kleine", "De verloren", "De grote",
+                               "De lange", "Een zomer aan de", "Het geheim van de", "Terug naar de",
+                               "Licht over de", "De kinderen van de", "Brieven uit de"});
+        titleNouns = strings({"haven", "rivier", "zomer", "stad", "polder", "vuurtoren", "brug",
+                              "kust", "zee", "winter", "molen", "dijk", "schelde", "boerderij",
+                              "grens", "kathedraal"});
+    }
+
+    const Category &pickCategory(Rng &rng) const
+    {
+        int roll = rng.below(totalWeight);
+        for (const auto &category : categories) {
+            if (roll < category.weight)
+                return category;
+            roll -= category.weight;
+        }
+        return categories.constFirst();
+    }
+};
+
+const Pools &pools()
+{
+    static const Pools instance;
+    return instance;
+}
+
+/// Retail prices end the way shops price them: x.95 / x.99 above ten euros, x.49/x.79/x.99 below.
+qint64 believableCents(Rng &rng, int euros)
+{
+    static const int highEndings[] = {95, 99, 95, 99, 0};
+    static const int lowEndings[] = {49, 79, 99, 29, 95};
+    if (euros >= 10)
+        return qint64(euros) * 100 + highEndings[rng.below(5)];
+    return qint64(euros) * 100 + lowEndings[rng.below(5)];
+}
+
+QString withCheckDigit(const QString &digits)
+{
+    return digits + QChar(u'0' + Core::Barcode::checkDigit(digits));
+}
+
+QString zeroPadded(quint64 value, int width)
+{
+    return QStringLiteral("%1").arg(value, width, 10, QLatin1Char('0'));
+}
+
+/// Barcodes unique by construction: each number is an affine map of the product id, with a
+/// multiplier coprime to 10 (so it is a bijection modulo 10^k), under a prefix per kind.
+QStringList barcodesFor(qint64 id, Rng &rng)
+{
+    static const char *const gs1Prefixes[] = {"871", "872", "873", "540", "541", "400", "500", "560"};
+    const auto n = quint64(id);
+    QStringList codes;
+    const int kind = rng.below(100);
+    if (kind < 78) {
+        const QString prefix = QString::fromLatin1(gs1Prefixes[rng.below(8)]);
+        codes.append(withCheckDigit(prefix + zeroPadded((n * 738219377ull + 123456789ull) % 1000000000ull, 9)));
+    } else if (kind < 85) {
+        codes.append(withCheckDigit(zeroPadded((n * 7919ull + 1234567ull) % 10000000ull, 7)));
+    } else if (kind < 95) {
+        // UPC-A is stored under its EAN-13 lookup key ("0" + 12 digits).
+        codes.append(QLatin1Char('0')
+                     + withCheckDigit(zeroPadded((n * 97531ull + 12345678901ull) % 100000000000ull, 11)));
+    } else {
+        codes.append(withCheckDigit(QStringLiteral("22") + zeroPadded((n * 3119ull + 42ull) % 10000000000ull, 10)));
+    }
+    // A quarter of the products also carry the chain's own in-store label.
+    if (rng.percent(25))
+        codes.append(withCheckDigit(QStringLiteral("21") + zeroPadded((n * 7777ull + 99ull) % 10000000000ull, 10)));
+    return codes;
+}
+
+struct Model
+{
+    const Category *category = nullptr;
+    QString brand;
+    QString title; // brand-free model name, with the edition
+    QString colour;
+    QStringList variantLabels; // sizes, colours or amounts; one product each
+    QStringList variantColours;
+    qint64 priceCents = 0;
+    std::optional<qint64> promoCents;
+    QDate promoFrom;
+    QDate promoUntil;
+    int ratingTenths = -1;
+    int reviewCount = 0;
+    int webDeliveryDays = -1;
+    QList<QPair<QString, QString>> attributes;
+};
+
+Model makeModel(Rng &rng, QDate reference)
+{
+    const Pools &p = pools();
+    Model model;
+    const Category &category = p.pickCategory(rng);
+    model.category = &category;
+    const BrandLine &brandLine = rng.pick(category.brands);
+    model.brand = brandLine.brand;
+
+    if (category.books) {
+        const QString author = rng.pick(p.firstNames) + QLatin1Char(' ') + rng.pick(p.lastNames);
+        model.title = rng.pick(p.titleStarts) + QLatin1Char(' ') + rng.pick(p.titleNouns)
+                      + QStringLiteral(" – ") + author;
+        model.attributes = {{QStringLiteral("Author"), author},
+                            {QStringLiteral("Pages"), QString::number(rng.between(120, 640))},
+                            {QStringLiteral("Language"), rng.percent(75) ? QStringLiteral("Nederlands")
+                                                                         : QStringLiteral("English")}};
+    } else {
+        model.title = rng.pick(brandLine.models);
+        if (!category.editions.isEmpty()) {
+            const QString &edition = rng.pick(category.editions);
+            if (!edition.isEmpty())
+                model.title = edition + QLatin1Char(' ') + model.title;
+        }
+        if (!category.noun.isEmpty())
+            model.title += QLatin1Char(' ') + category.noun;
+    }
+    for (const auto &[key, values] : category.extraAttributes)
+        model.attributes.append({key, rng.pick(values)});
+
+    auto contiguousRun = [&](const QStringList &all, int minimum) {
+        const int count = rng.between(qMin(minimum, int(all.size())), int(all.size()));
+        const int start = rng.below(int(all.size()) - count + 1);
+        return all.mid(start, count);
+    };
+    switch (category.variation) {
+    case Variation::None:
+        model.variantLabels = QStringList{QString()};
+        break;
+    case Variation::Colour:
+        model.variantColours = contiguousRun(category.colours, 1);
+        model.variantLabels = model.variantColours;
+        break;
+    case Variation::ColourSize:
+    case Variation::ColourWaist:
+    case Variation::ColourShoe:
+        model.colour = rng.pick(category.colours);
+        model.variantLabels = contiguousRun(category.sizes, 3);
+        break;
+    case Variation::Amount:
+        model.variantLabels = strings({"€ 10", "€ 25", "€ 50", "€ 100"});
+        break;
+    }
+
+    if (category.variation != Variation::Amount) {
+        model.priceCents = believableCents(rng, rng.between(category.minEuros, category.maxEuros));
+        // One model in seven is on promotion: running now, open-ended, expired or coming up.
+        if (rng.percent(14)) {
+            const qint64 promo = (model.priceCents * rng.between(70, 85) / 100) / 100 * 100
+                                 + (model.priceCents >= 1000 ? 95 : 49);
+            if (promo < model.priceCents && promo > 0) {
+                model.promoCents = promo;
+                switch (rng.below(4)) {
+                case 0:
+                    model.promoFrom = reference.addDays(-rng.between(0, 7));
+                    model.promoUntil = reference.addDays(rng.between(3, 21));
+                    break;
+                case 1:
+                    model.promoFrom = reference.addDays(-rng.between(1, 30));
+                    break;
+                case 2:
+                    model.promoFrom = reference.addDays(-rng.between(30, 60));
+                    model.promoUntil = reference.addDays(-rng.between(1, 20));
+                    break;
+                default:
+                    model.promoFrom = reference.addDays(rng.between(3, 14));
+                    model.promoUntil = model.promoFrom.addDays(rng.between(7, 21));
+                    break;
+                }
+            }
+        }
+    }
+    if (rng.percent(85)) {
+        model.ratingTenths = rng.between(30, 50);
+        // Few products have many reviews: square a uniform draw to skew it.
+        const int draw = rng.below(60);
+        model.reviewCount = draw * draw / 2 + rng.below(5);
+    }
+    model.webDeliveryDays = rng.percent(10) ? -1 : rng.between(1, 4);
+    return model;
+}
+
+ProductRecord productFor(const Model &model, int variantIndex, qint64 id, Rng &rng)
+{
+    const Category &category = *model.category;
+    ProductRecord product;
+    product.id = id;
+    product.sku = QStringLiteral("TB") + zeroPadded(quint64(id), 7);
+    product.brand = model.brand;
+    product.category = category.name;
+    product.vatClass = category.vatClass;
+    product.attributes = model.attributes;
+    const QString &label = model.variantLabels.at(variantIndex);
+
+    QString name = model.brand + QLatin1Char(' ') + model.title;
+    switch (category.variation) {
+    case Variation::None:
+        break;
+    case Variation::Colour:
+        name += QLatin1Char(' ') + label;
+        product.attributes.prepend({QStringLiteral("Colour"), label});
+        product.variantLabel = label;
+        break;
+    case Variation::ColourSize:
+    case Variation::ColourWaist:
+    case Variation::ColourShoe:
+        name += QLatin1Char(' ') + model.colour + QLatin1Char(' ') + label;
+        product.attributes.prepend({category.variation == Variation::ColourWaist
+                                        ? QStringLiteral("Size (W/L)")
+                                        : QStringLiteral("Size"),
+                                    label});
+        product.attributes.prepend({QStringLiteral("Colour"), model.colour});
+        product.variantLabel = model.colour + QStringLiteral(" / ") + label;
+        break;
+    case Variation::Amount:
+        name += QLatin1Char(' ') + label;
+        product.variantLabel = label;
+        break;
+    }
+    product.name = name;
+    product.description = model.brand + QLatin1Char(' ') + model.title + QStringLiteral(". ")
+                          + category.blurb;
+
+    if (category.variation == Variation::Amount) {
+        static const int amounts[] = {10, 25, 50, 100};
+        product.price = Core::Money::fromCents(amounts[variantIndex % 4] * 100);
+    } else {
+        // Bigger sizes of the same model sometimes cost a little more.
+        const qint64 surcharge = variantIndex >= 4 && rng.percent(30) ? 500 : 0;
+        product.price = Core::Money::fromCents(model.priceCents + surcharge);
+        if (model.promoCents)
+            product.promoPrice = Core::Money::fromCents(*model.promoCents + surcharge);
+        product.promoFrom = model.promoFrom;
+        product.promoUntil = model.promoUntil;
+    }
+    product.ratingTenths = model.ratingTenths;
+    product.reviewCount = model.reviewCount;
+    product.webDeliveryDays = model.webDeliveryDays;
+    product.imageRef = QStringLiteral("demo/") + product.sku + QStringLiteral(".jpg");
+    product.barcodes = barcodesFor(id, rng);
+    return product;
+}
+
+Location makeLocation(qint64 id, const char *code, const char *name, const char *address,
+                      const char *city, const char *country, double latitude, double longitude,
+                      LocationKind kind = LocationKind::Store)
+{
+    Location location;
+    location.id = id;
+    location.code = QString::fromUtf8(code);
+    location.name = QString::fromUtf8(name);
+    location.kind = kind;
+    location.address = QString::fromUtf8(address);
+    location.city = QString::fromUtf8(city);
+    location.country = QString::fromUtf8(country);
+    location.latitude = latitude;
+    location.longitude = longitude;
+    location.cashRounding = true; // on by default in both countries (mandatory in BE)
+    return location;
+}
+
+} // namespace
+
+QString DemoChain::demoPin(StaffRole role)
+{
+    switch (role) {
+    case StaffRole::Cashier:
+        return QStringLiteral("1111");
+    case StaffRole::Supervisor:
+        return QStringLiteral("2222");
+    case StaffRole::Manager:
+        return QStringLiteral("3333");
+    }
+    Q_UNREACHABLE();
+    return {};
+}
+
+QList<Location> DemoChain::locations()
+{
+    // Real shopping streets and their coordinates (WGS84).
+    return {
+        makeLocation(1, "AMS01", "Toonbank Amsterdam Kalverstraat", "Kalverstraat 92, 1012 PH",
+                     "Amsterdam", "NL", 52.3702, 4.8910),
+        makeLocation(2, "RTD01", "Toonbank Rotterdam Lijnbaan", "Lijnbaan 75, 3012 EM", "Rotterdam",
+                     "NL", 51.9206, 4.4740),
+        makeLocation(3, "UTR01", "Toonbank Utrecht Oudegracht", "Oudegracht 150, 3511 AZ", "Utrecht",
+                     "NL", 52.0907, 5.1214),
+        makeLocation(4, "DHG01", "Toonbank Den Haag Grote Marktstraat", "Grote Marktstraat 40, 2511 BJ",
+                     "Den Haag", "NL", 52.0766, 4.3113),
+        makeLocation(5, "EHV01", "Toonbank Eindhoven Demer", "Demer 21, 5611 AR", "Eindhoven", "NL",
+                     51.4392, 5.4781),
+        makeLocation(6, "GRQ01", "Toonbank Groningen Herestraat", "Herestraat 60, 9711 LM",
+                     "Groningen", "NL", 53.2147, 6.5666),
+        makeLocation(7, "ANR01", "Toonbank Antwerpen Meir", "Meir 78, 2000", "Antwerpen", "BE",
+                     51.2180, 4.4079),
+        makeLocation(8, "GNE01", "Toonbank Gent Veldstraat", "Veldstraat 45, 9000", "Gent", "BE",
+                     51.0522, 3.7224),
+        makeLocation(9, "BRU01", "Toonbank Brussel Nieuwstraat", "Nieuwstraat 111, 1000", "Brussel",
+                     "BE", 50.8523, 4.3560),
+        makeLocation(10, "LEU01", "Toonbank Leuven Diestsestraat", "Diestsestraat 60, 3000", "Leuven",
+                     "BE", 50.8803, 4.7053),
+        makeLocation(11, "BRG01", "Toonbank Brugge Steenstraat", "Steenstraat 38, 8000", "Brugge", "BE",
+                     51.2073, 3.2220),
+        makeLocation(12, "LGG01", "Toonbank Liège Pont d'Avroy", "Rue Pont d'Avroy 25, 4000", "Liège",
+                     "BE", 50.6410, 5.5700),
+        makeLocation(13, "WEB", "Toonbank Webshop Warehouse", "Kraaivenstraat 9, 5048 AB", "Tilburg",
+                     "NL", 51.5880, 5.0740, LocationKind::WebWarehouse),
+    };
+}
+
+Core::Result<DemoChain::Summary> DemoChain::generate(CatalogWriter &writer, const Options &options,
+                                                     const Progress &progress)
+{
+    if (options.productCount < minProducts || options.productCount > maxProducts) {
+        return Core::Error::make(QStringLiteral("demo.product_count"),
+                                 Core::Tr::tr("The demo chain holds %1 to %2 products.")
+                                     .arg(minProducts)
+                                     .arg(maxProducts));
+    }
+    const QDate reference = options.referenceDate.isValid() ? options.referenceDate
+                                                            : QDate(2025, 6, 2);
+    Summary summary;
+    const QList<Location> chain = locations();
+    for (const Location &location : chain) {
+        if (auto status = writer.upsertLocation(location); !status)
+            return status.error();
+    }
+    summary.locations = int(chain.size());
+    summary.homeLocationId = chain.constFirst().id;
+
+    // Staff: every member gets a salt of their own, so hashing is per member.
+    const Pools &p = pools();
+    Rng staffRng(options.seed, 0xC0FFEEull);
+    qint64 staffId = 0;
+    for (const Location &location : chain) {
+        if (location.kind != LocationKind::Store)
+            continue;
+        for (int i = 0; i < staffPerStore; ++i) {
+            StaffMember member;
+            member.id = ++staffId;
+            member.code = QStringLiteral("E%1").arg(1000 + staffId);
+            member.displayName = staffRng.pick(p.firstNames) + QLatin1Char(' ')
+                                 + staffRng.pick(p.lastNames);
+            member.role = i < 3 ? StaffRole::Cashier : (i == 3 ? StaffRole::Supervisor : StaffRole::Manager);
+            member.homeLocationId = location.id;
+            const auto hash = Core::Pin::hash(demoPin(member.role), options.pinIterations);
+            if (!hash)
+                return hash.error();
+            if (auto status = writer.upsertStaff(member, hash.value()); !status)
+                return status.error();
+            ++summary.staff;
+        }
+    }
+
+    // Stock figures are a few hours old, as after a morning sync.
+    const QDateTime syncedAt(reference, QTime(7, 0), Qt::UTC);
+    const int total = options.productCount;
+    qint64 nextId = 1;
+    quint64 modelIndex = 0;
+    while (nextId <= total) {
+        Rng rng(options.seed, ++modelIndex);
+        const Model model = makeModel(rng, reference);
+        const QString group = model.variantLabels.size() > 1
+            ? QStringLiteral("VG%1").arg(modelIndex) : QString();
+        for (int v = 0; v < model.variantLabels.size() && nextId <= total; ++v) {
+            ProductRecord product = productFor(model, v, nextId, rng);
+            product.variantGroup = group;
+            if (auto status = writer.upsertProduct(product); !status)
+                return status.error();
+            summary.barcodes += product.barcodes.size();
+            for (const Location &location : chain) {
+                const bool web = location.kind == LocationKind::WebWarehouse;
+                const int quantity = web ? (rng.percent(10) ? 0 : rng.between(5, 300))
+                                         : (rng.percent(25) ? 0 : rng.between(1, 12));
+                const QDateTime asOf = syncedAt.addSecs(-60 * rng.below(240));
+                if (auto status = writer.setStock(product.id, location.id, quantity, asOf); !status)
+                    return status.error();
+                ++summary.stockRows;
+            }
+            ++summary.products;
+            if (progress && nextId % 10000 == 0)
+                progress(int(nextId), total);
+            ++nextId;
+        }
+    }
+    if (progress)
+        progress(total, total);
+    return summary;
+}
+
+Core::Result<DemoChain::Summary> DemoChain::generateInto(LocalDatabase &database,
+                                                         const Options &options,
+                                                         const Progress &progress)
+{
+    CatalogWriter writer(database);
+    if (auto status = writer.begin(); !status)
+        return status.error();
+    auto summary = generate(writer, options, progress);
+    if (!summary)
+        return summary.error(); // the writer rolls back
+    if (auto status = database.setSetting(QStringLiteral("location_id"),
+                                          QString::number(summary->homeLocationId));
+        !status)
+        return status.error();
+    if (auto status = writer.commit(); !status)
+        return status.error();
+    return summary;
+}
+
+} // namespace Toonbank::Store
