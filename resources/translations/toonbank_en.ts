@@ -154,6 +154,86 @@
             <numerusform>Wrong PIN. %n attempts left before this account is locked.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The demo chain holds %1 to %2 products.</source>
+        <translation>The demo chain holds %1 to %2 products.</translation>
+    </message>
+    <message>
+        <source>Writes the product cache of the Toonbank demo chain: 12 stores in the Netherlands and Belgium, a web warehouse in Tilburg, 5 staff per store and N products with barcodes, variants, promotions and stock everywhere.
+The tablet&apos;s home is the first store (Amsterdam).
+
+Demo PINs (every staff member has their own salt):
+  cashier     %1   (staff E1001-E1003 in Amsterdam, 3 per store)
+  supervisor  %2   (E1004 in Amsterdam, 1 per store)
+  manager     %3   (E1005 in Amsterdam, 1 per store)</source>
+        <translation>Writes the product cache of the Toonbank demo chain: 12 stores in the Netherlands and Belgium, a web warehouse in Tilburg, 5 staff per store and N products with barcodes, variants, promotions and stock everywhere.
+The tablet&apos;s home is the first store (Amsterdam).
+
+Demo PINs (every staff member has their own salt):
+  cashier     %1   (staff E1001-E1003 in Amsterdam, 3 per store)
+  supervisor  %2   (E1004 in Amsterdam, 1 per store)
+  manager     %3   (E1005 in Amsterdam, 1 per store)</translation>
+    </message>
+    <message>
+        <source>The cache file to write.</source>
+        <translation>The cache file to write.</translation>
+    </message>
+    <message>
+        <source>Number of products, %1 to %2 (default 10000).</source>
+        <translation>Number of products, %1 to %2 (default 10000).</translation>
+    </message>
+    <message>
+        <source>Seed: the same seed gives the same chain (default 1).</source>
+        <translation>Seed: the same seed gives the same chain (default 1).</translation>
+    </message>
+    <message>
+        <source>PBKDF2 iterations for the staff PIN hashes (default %1; lower it for quick test data).</source>
+        <translation>PBKDF2 iterations for the staff PIN hashes (default %1; lower it for quick test data).</translation>
+    </message>
+    <message>
+        <source>Reference day yyyy-mm-dd: promotions run around it (default today).</source>
+        <translation>Reference day yyyy-mm-dd: promotions run around it (default today).</translation>
+    </message>
+    <message>
+        <source>Overwrite the file when it exists.</source>
+        <translation>Overwrite the file when it exists.</translation>
+    </message>
+    <message>
+        <source>Give the file to write with --out FILE.</source>
+        <translation>Give the file to write with --out FILE.</translation>
+    </message>
+    <message>
+        <source>--products needs a whole number.</source>
+        <translation>--products needs a whole number.</translation>
+    </message>
+    <message>
+        <source>--seed needs a whole number.</source>
+        <translation>--seed needs a whole number.</translation>
+    </message>
+    <message>
+        <source>--pin-iterations needs a positive whole number.</source>
+        <translation>--pin-iterations needs a positive whole number.</translation>
+    </message>
+    <message>
+        <source>--date needs a day as yyyy-mm-dd.</source>
+        <translation>--date needs a day as yyyy-mm-dd.</translation>
+    </message>
+    <message>
+        <source>%1 exists already; add --force to overwrite it.</source>
+        <translation>%1 exists already; add --force to overwrite it.</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1.</source>
+        <translation>Cannot remove %1.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 products</source>
+        <translation>%1 of %2 products</translation>
+    </message>
+    <message>
+        <source>Wrote %1: %2 locations, %3 staff, %4 products, %5 barcodes, %6 stock figures in %7 s.</source>
+        <translation>Wrote %1: %2 locations, %3 staff, %4 products, %5 barcodes, %6 stock figures in %7 s.</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Devices::ReceiptLayout</name>

@@ -154,6 +154,86 @@
             <numerusform>Onjuiste pincode. Nog %n pogingen voordat dit account wordt vergrendeld.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The demo chain holds %1 to %2 products.</source>
+        <translation>De demoketen bevat %1 tot %2 producten.</translation>
+    </message>
+    <message>
+        <source>Writes the product cache of the Toonbank demo chain: 12 stores in the Netherlands and Belgium, a web warehouse in Tilburg, 5 staff per store and N products with barcodes, variants, promotions and stock everywhere.
+The tablet&apos;s home is the first store (Amsterdam).
+
+Demo PINs (every staff member has their own salt):
+  cashier     %1   (staff E1001-E1003 in Amsterdam, 3 per store)
+  supervisor  %2   (E1004 in Amsterdam, 1 per store)
+  manager     %3   (E1005 in Amsterdam, 1 per store)</source>
+        <translation>Schrijft de productcache van de Toonbank-demoketen: 12 winkels in Nederland en België, een webmagazijn in Tilburg, 5 medewerkers per winkel en N producten met barcodes, varianten, acties en voorraad overal.
+De thuiswinkel van de tablet is de eerste winkel (Amsterdam).
+
+Demopincodes (elke medewerker heeft een eigen salt):
+  kassamedewerker  %1   (medewerkers E1001-E1003 in Amsterdam, 3 per winkel)
+  supervisor       %2   (E1004 in Amsterdam, 1 per winkel)
+  manager          %3   (E1005 in Amsterdam, 1 per winkel)</translation>
+    </message>
+    <message>
+        <source>The cache file to write.</source>
+        <translation>Het cachebestand dat geschreven wordt.</translation>
+    </message>
+    <message>
+        <source>Number of products, %1 to %2 (default 10000).</source>
+        <translation>Aantal producten, %1 tot %2 (standaard 10000).</translation>
+    </message>
+    <message>
+        <source>Seed: the same seed gives the same chain (default 1).</source>
+        <translation>Seed: dezelfde seed geeft dezelfde keten (standaard 1).</translation>
+    </message>
+    <message>
+        <source>PBKDF2 iterations for the staff PIN hashes (default %1; lower it for quick test data).</source>
+        <translation>PBKDF2-iteraties voor de pincodehashes van medewerkers (standaard %1; verlaag dit voor snelle testgegevens).</translation>
+    </message>
+    <message>
+        <source>Reference day yyyy-mm-dd: promotions run around it (default today).</source>
+        <translation>Referentiedag jjjj-mm-dd: acties lopen rond deze dag (standaard vandaag).</translation>
+    </message>
+    <message>
+        <source>Overwrite the file when it exists.</source>
+        <translation>Overschrijf het bestand als het al bestaat.</translation>
+    </message>
+    <message>
+        <source>Give the file to write with --out FILE.</source>
+        <translation>Geef het te schrijven bestand op met --out BESTAND.</translation>
+    </message>
+    <message>
+        <source>--products needs a whole number.</source>
+        <translation>--products vraagt om een geheel getal.</translation>
+    </message>
+    <message>
+        <source>--seed needs a whole number.</source>
+        <translation>--seed vraagt om een geheel getal.</translation>
+    </message>
+    <message>
+        <source>--pin-iterations needs a positive whole number.</source>
+        <translation>--pin-iterations vraagt om een positief geheel getal.</translation>
+    </message>
+    <message>
+        <source>--date needs a day as yyyy-mm-dd.</source>
+        <translation>--date vraagt om een dag als jjjj-mm-dd.</translation>
+    </message>
+    <message>
+        <source>%1 exists already; add --force to overwrite it.</source>
+        <translation>%1 bestaat al; voeg --force toe om het te overschrijven.</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1.</source>
+        <translation>Kan %1 niet verwijderen.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 products</source>
+        <translation>%1 van %2 producten</translation>
+    </message>
+    <message>
+        <source>Wrote %1: %2 locations, %3 staff, %4 products, %5 barcodes, %6 stock figures in %7 s.</source>
+        <translation>%1 geschreven: %2 vestigingen, %3 medewerkers, %4 producten, %5 barcodes, %6 voorraadstanden in %7 s.</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Devices::ReceiptLayout</name>
