@@ -6,6 +6,7 @@
 
 #include <QEvent>
 #include <QGridLayout>
+#include <QBoxLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -109,7 +110,7 @@ PayScreen::PayScreen(Services::CheckoutService &checkout, QWidget *parent)
     right->addLayout(pad);
     right->addStretch(1);
 
-    auto *layout = new QHBoxLayout(this);
+    auto *layout = new QBoxLayout(QBoxLayout::LeftToRight, this);
     layout->setContentsMargins(32, 24, 32, 24);
     layout->setSpacing(40);
     layout->addLayout(left, 1);
@@ -189,6 +190,14 @@ void PayScreen::retranslate()
     m_cancel->setText(tr("Back"));
     m_done->setText(tr("Complete sale"));
     refresh();
+}
+
+void PayScreen::resizeEvent(QResizeEvent *event)
+{
+    // Portrait stacks the columns.
+    if (auto *box = qobject_cast<QBoxLayout *>(layout()))
+        box->setDirection(width() < height() ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
+    QWidget::resizeEvent(event);
 }
 
 void PayScreen::changeEvent(QEvent *event)

@@ -15,6 +15,7 @@
 #include "ui/uihelpers.h"
 
 #include <QApplication>
+#include <QDebug>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -295,6 +296,7 @@ private slots:
     {
         logIn(TestCache::cashierId, QStringLiteral("1111"));
         m_window->resize(800, 1280);
+        QTRY_COMPARE(m_window->width(), 800);
         QTRY_VERIFY(basket()->mapTo(m_window.get(), QPoint()).y()
                     > find<QLineEdit>("searchField")->mapTo(m_window.get(), QPoint()).y() + 200);
         screenshot(QStringLiteral("11-sell-portrait"));
