@@ -29,9 +29,7 @@ TopBar::TopBar(Services::Session &session, Services::CheckoutService &checkout, 
     m_sync->setObjectName(QStringLiteral("syncLabel"));
     m_menuButton->setObjectName(QStringLiteral("menuButton"));
     // Long store or staff names must not force the window wider than a portrait tablet.
-    for (QLabel *label : {m_store, m_staff})
-        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_store->setMinimumWidth(160);
+    m_staff->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_parkedAction = m_menu->addAction(QString(), this, &TopBar::parkedSalesRequested);
     m_switchAction = m_menu->addAction(QString(), this, &TopBar::switchUserRequested);
     connect(m_menuButton, &QPushButton::clicked, this, [this] {

@@ -576,10 +576,6 @@ Demo PINs (every staff member has their own salt):
         <translation>Location</translation>
     </message>
     <message>
-        <source>Distance</source>
-        <translation>Distance</translation>
-    </message>
-    <message>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>

@@ -576,10 +576,6 @@ Demopincodes (elke medewerker heeft een eigen salt):
         <translation>Vestiging</translation>
     </message>
     <message>
-        <source>Distance</source>
-        <translation>Afstand</translation>
-    </message>
-    <message>
         <source>Qty</source>
         <translation>Aantal</translation>
     </message>
