@@ -150,7 +150,8 @@ int main(int argc, char *argv[])
         const qint64 maxId = q.next() ? q.value(0).toLongLong() : 0;
         q.prepare(QStringLiteral("SELECT b.code, p.name FROM products p JOIN barcodes b ON b.product_id = p.id "
                                  "WHERE p.id >= ? LIMIT 1"));
-        for (int i = 0; i < std::max(scans, parser.value(searchesOption).toInt()); ++i) {
+        const int searches = parser.value(searchesOption).toInt();
+        for (int i = 0; i < std::max(scans, searches); ++i) {
             q.addBindValue(qint64(1 + (quint64(i) * 2654435761u) % quint64(std::max<qint64>(maxId, 1))));
             if (q.exec() && q.next()) {
                 codes.append(q.value(0).toString());
@@ -158,6 +159,7 @@ int main(int argc, char *argv[])
             }
         }
         codes = codes.mid(0, scans);
+        names = names.mid(0, searches);
     }
     std::printf("cache %s: %lld scan codes, %lld search names\n", qPrintable(cache), qlonglong(codes.size()),
                 qlonglong(names.size()));
@@ -165,6 +167,10 @@ int main(int argc, char *argv[])
     auto *basket = window.findChild<QTableWidget *>(QStringLiteral("basketTable"));
     auto *search = window.findChild<QLineEdit *>(QStringLiteral("searchField"));
     auto *results = window.findChild<QTableWidget *>(QStringLiteral("searchResults"));
+    auto *vat = window.findChild<QWidget *>(QStringLiteral("vatSummary"));
+    auto *total = window.findChild<QWidget *>(QStringLiteral("basketTotal"));
+
+
 
     // Scan: the wedge's keystrokes go in fast; the clock runs from the final Enter until the
     // basket has been painted.
@@ -179,12 +185,28 @@ int main(int argc, char *argv[])
         QElapsedTimer timer;
         timer.start();
         QTest::keyClick(target, Qt::Key_Return);
+        // What a scan changes: the basket rows, the VAT summary and the total.
         basket->viewport()->repaint();
-        window.repaint();
+        vat->repaint();
+        total->repaint();
         scanMs.append(msSince(timer));
         QApplication::processEvents();
     }
     (void)terminal.checkout().clear();
+
+    // The service alone (barcode lookup, VAT, basket), without widgets, on the same codes
+    // (their pages are warm by now: this isolates the CPU cost).
+    QList<double> lookupMs;
+    for (const QString &code : std::as_const(codes)) {
+        QElapsedTimer timer;
+        timer.start();
+        (void)terminal.checkout().addScannedCode(code);
+        lookupMs.append(msSince(timer));
+        if (terminal.checkout().basket().lines().size() >= 25)
+            (void)terminal.checkout().clear();
+    }
+    (void)terminal.checkout().clear();
+    QApplication::processEvents();
 
     // Search as a person types: each keystroke searches at once; the clock runs from the
     // keystroke until the results are painted.
@@ -193,7 +215,12 @@ int main(int argc, char *argv[])
     for (const QString &name : std::as_const(names)) {
         search->setFocus();
         search->clear();
-        const QString query = name.left(std::min<qsizetype>(name.size(), 7)).toLower();
+        // QTest can only type ASCII keys: keep letters, digits and spaces.
+        QString query;
+        for (QChar c : name.toLower()) {
+            if (query.size() < 7 && c.unicode() < 128 && (c.isLetterOrNumber() || c == QLatin1Char(' ')))
+                query.append(c);
+        }
         for (QChar c : query) {
             QElapsedTimer timer;
             timer.start();
@@ -206,6 +233,7 @@ int main(int argc, char *argv[])
     app.removeEventFilter(&scanner);
 
     std::printf("\n");
+    report("scan: service only (lookup+basket)", lookupMs);
     report("scan keystroke -> basket painted", scanMs);
     report("search keystroke -> results painted", searchMs);
     report("cold start -> login painted (in process)", startInProcess);
