@@ -1,6 +1,7 @@
 #include "language.h"
 
 #include <QCoreApplication>
+#include <QEvent>
 
 namespace Toonbank::Ui {
 
@@ -24,7 +25,9 @@ bool Language::setLanguage(const QString &code)
     QLocale::setDefault(localeFor(chosen));
     m_current = chosen;
     if (loaded)
-        QCoreApplication::installTranslator(&m_translator); // sends LanguageChange to every widget
+        QCoreApplication::installTranslator(&m_translator); // posts LanguageChange to every widget
+    else
+        QCoreApplication::postEvent(QCoreApplication::instance(), new QEvent(QEvent::LanguageChange)); // the locale changed
     emit changed(chosen);
     return loaded;
 }

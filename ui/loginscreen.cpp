@@ -9,6 +9,7 @@
 #include <QButtonGroup>
 #include <QEvent>
 #include <QGridLayout>
+#include <QBoxLayout>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -47,6 +48,8 @@ LoginScreen::LoginScreen(Services::Session &session, Services::CheckoutService &
     m_pinDisplay->setObjectName(QStringLiteral("pinDisplay"));
     m_error->setObjectName(QStringLiteral("loginError"));
     m_error->setWordWrap(true);
+    m_hint->setWordWrap(true);
+    m_title->setWordWrap(true);
     m_ok->setObjectName(QStringLiteral("pinOk"));
     m_backspace->setObjectName(QStringLiteral("pinBackspace"));
     m_backspace->setText(QStringLiteral("⌫"));
@@ -100,7 +103,7 @@ LoginScreen::LoginScreen(Services::Session &session, Services::CheckoutService &
     right->addStretch(1);
     right->addWidget(m_sync);
 
-    auto *layout = new QHBoxLayout(this);
+    auto *layout = new QBoxLayout(QBoxLayout::LeftToRight, this);
     layout->setContentsMargins(32, 24, 32, 24);
     layout->setSpacing(40);
     layout->addLayout(left, 3);
@@ -119,6 +122,7 @@ void LoginScreen::reset(bool idleLocked)
         m_tileGroup->removeButton(button);
     while (QLayoutItem *item = m_tileLayout->takeAt(0)) {
         if (QWidget *widget = item->widget()) {
+            widget->setObjectName(QString());
             widget->hide();
             widget->deleteLater(); // may be the button whose click is being handled
         }
@@ -223,6 +227,14 @@ void LoginScreen::retranslate()
     const int waiting = m_checkout.waitingEventCount();
     m_sync->setText(waiting > 0 ? tr("offline — %n waiting", nullptr, waiting) : tr("offline"));
     updatePinDisplay();
+}
+
+void LoginScreen::resizeEvent(QResizeEvent *event)
+{
+    // Portrait stacks the columns.
+    if (auto *box = qobject_cast<QBoxLayout *>(layout()))
+        box->setDirection(width() < height() ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
+    QWidget::resizeEvent(event);
 }
 
 void LoginScreen::changeEvent(QEvent *event)

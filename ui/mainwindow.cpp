@@ -35,8 +35,12 @@ MainWindow::MainWindow(Services::Session &session, Services::CheckoutService &ch
     setObjectName(QStringLiteral("mainWindow"));
     for (QWidget *screen : {static_cast<QWidget *>(m_login), static_cast<QWidget *>(m_sell),
                             static_cast<QWidget *>(m_pay), static_cast<QWidget *>(m_receipt),
-                            static_cast<QWidget *>(m_product), static_cast<QWidget *>(m_parked)})
+                            static_cast<QWidget *>(m_product), static_cast<QWidget *>(m_parked)}) {
+        // An explicit minimum: the landscape layout's wide minimum must not stop the window
+        // from turning portrait, where each screen stacks its columns.
+        screen->setMinimumSize(480, 480);
         m_stack->addWidget(screen);
+    }
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -6,6 +6,7 @@
 
 #include <QEvent>
 #include <QGridLayout>
+#include <QBoxLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -76,14 +77,16 @@ PayScreen::PayScreen(Services::CheckoutService &checkout, QWidget *parent)
     bottom->addWidget(m_done, 2);
     left->addLayout(bottom);
 
-    auto *quick = new QHBoxLayout;
-    quick->addWidget(m_exact);
+    auto *quick = new QGridLayout;
+    quick->setSpacing(10);
+    quick->addWidget(m_exact, 0, 0, 1, 2);
     connect(m_exact, &QPushButton::clicked, this, [this] { setTendered(m_checkout.cashQuote().due.cents()); });
     for (qint64 euros : quickEuros) {
         QPushButton *button = touchButton(this, "quick");
         button->setObjectName(QStringLiteral("quick%1").arg(euros));
         connect(button, &QPushButton::clicked, this, [this, euros] { setTendered(euros * 100); });
-        quick->addWidget(button);
+        const int index = int(m_quick.size());
+        quick->addWidget(button, index == 0 ? 0 : 1, index == 0 ? 2 : index - 1);
         m_quick.append(button);
     }
     auto *pad = new QGridLayout;
@@ -107,7 +110,7 @@ PayScreen::PayScreen(Services::CheckoutService &checkout, QWidget *parent)
     right->addLayout(pad);
     right->addStretch(1);
 
-    auto *layout = new QHBoxLayout(this);
+    auto *layout = new QBoxLayout(QBoxLayout::LeftToRight, this);
     layout->setContentsMargins(32, 24, 32, 24);
     layout->setSpacing(40);
     layout->addLayout(left, 1);
@@ -187,6 +190,14 @@ void PayScreen::retranslate()
     m_cancel->setText(tr("Back"));
     m_done->setText(tr("Complete sale"));
     refresh();
+}
+
+void PayScreen::resizeEvent(QResizeEvent *event)
+{
+    // Portrait stacks the columns.
+    if (auto *box = qobject_cast<QBoxLayout *>(layout()))
+        box->setDirection(width() < height() ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
+    QWidget::resizeEvent(event);
 }
 
 void PayScreen::changeEvent(QEvent *event)

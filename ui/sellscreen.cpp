@@ -88,7 +88,7 @@ SellScreen::SellScreen(Services::CheckoutService &checkout, ScanInterceptor *sca
     basketHeader->setSectionResizeMode(QHeaderView::Fixed);
     basketHeader->setSectionResizeMode(BasketName, QHeaderView::Stretch);
     basketHeader->resizeSection(BasketMinus, 60);
-    basketHeader->resizeSection(BasketQuantity, 56);
+    basketHeader->resizeSection(BasketQuantity, 84);
     basketHeader->resizeSection(BasketPlus, 60);
     basketHeader->resizeSection(BasketPrice, 130);
     basketHeader->resizeSection(BasketRemove, 60);
@@ -225,7 +225,7 @@ void SellScreen::runSearch()
         m_resultTable->setItem(row, ResultStock, item(product.stockHereKnown ? QString::number(product.stockHere)
                                                                               : QStringLiteral("–"),
                                                       Qt::AlignCenter));
-        m_resultTable->setItem(row, ResultInfo, item(QStringLiteral("ⓘ"), Qt::AlignCenter));
+        m_resultTable->setItem(row, ResultInfo, item(QStringLiteral("i"), Qt::AlignCenter));
     }
     m_resultTable->setUpdatesEnabled(true);
 }

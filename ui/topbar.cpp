@@ -28,6 +28,8 @@ TopBar::TopBar(Services::Session &session, Services::CheckoutService &checkout, 
     m_staff->setObjectName(QStringLiteral("staffLabel"));
     m_sync->setObjectName(QStringLiteral("syncLabel"));
     m_menuButton->setObjectName(QStringLiteral("menuButton"));
+    // Long store or staff names must not force the window wider than a portrait tablet.
+    m_staff->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_parkedAction = m_menu->addAction(QString(), this, &TopBar::parkedSalesRequested);
     m_switchAction = m_menu->addAction(QString(), this, &TopBar::switchUserRequested);
     connect(m_menuButton, &QPushButton::clicked, this, [this] {

@@ -2,218 +2,362 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Core::Tr</name>
+    <message>
+        <source>The product cache %1 is damaged. It will be rebuilt at the next sync.</source>
+        <translation>The product cache %1 is damaged. It will be rebuilt at the next sync.</translation>
+    </message>
+    <message>
+        <source>The product cache %1 could not be opened.</source>
+        <translation>The product cache %1 could not be opened.</translation>
+    </message>
+    <message>
+        <source>This staff account does not exist or is no longer active.</source>
+        <translation>This staff account does not exist or is no longer active.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. Too many wrong PINs: this account is locked for %n minute(s).</source>
+        <translation>
+            <numerusform>Wrong PIN. Too many wrong PINs: this account is locked for %n minute.</numerusform>
+            <numerusform>Wrong PIN. Too many wrong PINs: this account is locked for %n minutes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs: this account is locked for %n more minute(s).</source>
+        <translation>
+            <numerusform>Too many wrong PINs: this account is locked for %n more minute.</numerusform>
+            <numerusform>Too many wrong PINs: this account is locked for %n more minutes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The product cache could not be read or written.</source>
+        <translation>The product cache could not be read or written.</translation>
+    </message>
+</context>
+<context>
     <name>Toonbank</name>
     <message>
         <source>No barcode was scanned or typed.</source>
-        <translation type="unfinished"></translation>
+        <translation>No barcode was scanned or typed.</translation>
     </message>
     <message>
         <source>Barcode %1 contains characters other than digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Barcode %1 contains characters other than digits.</translation>
     </message>
     <message numerus="yes">
         <source>Barcode %1 has %n digit(s); a barcode has 8, 12 or 13.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Barcode %1 has %n digit; a barcode has 8, 12 or 13.</numerusform>
+            <numerusform>Barcode %1 has %n digits; a barcode has 8, 12 or 13.</numerusform>
         </translation>
     </message>
     <message>
         <source>The check digit of barcode %1 is wrong. Please scan it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>The check digit of barcode %1 is wrong. Please scan it again.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; is not a valid amount.</translation>
     </message>
     <message>
         <source>The PIN could not be secured. Please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>The PIN could not be secured. Please try again.</translation>
     </message>
     <message>
         <source>Please enter a PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Please enter a PIN.</translation>
     </message>
     <message>
         <source>A PIN consists of digits only.</source>
-        <translation type="unfinished"></translation>
+        <translation>A PIN consists of digits only.</translation>
     </message>
     <message>
         <source>A PIN has 4 to 8 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>A PIN has 4 to 8 digits.</translation>
     </message>
     <message>
         <source>%1%</source>
-        <translation type="unfinished"></translation>
+        <translation>%1%</translation>
     </message>
     <message>
         <source>No VAT rate is known for class &quot;%1&quot; in %2 on %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>No VAT rate is known for class &quot;%1&quot; in %2 on %3.</translation>
     </message>
     <message>
         <source>The receipt printer is not reachable.</source>
-        <translation type="unfinished"></translation>
+        <translation>The receipt printer is not reachable.</translation>
     </message>
     <message>
         <source>Create a demo cache with toonbank-demogen --out FILE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Create a demo cache with toonbank-demogen --out FILE.</translation>
     </message>
     <message>
         <source>This cache does not name a store for this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>This cache does not name a store for this device.</translation>
     </message>
     <message>
         <source>The parked sale could not be saved or read.</source>
-        <translation type="unfinished"></translation>
+        <translation>The parked sale could not be saved or read.</translation>
     </message>
     <message>
         <source>This parked sale was already resumed on this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>This parked sale was already resumed on this device.</translation>
     </message>
     <message>
         <source>The sale could not be saved. Nothing was recorded; please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>The sale could not be saved. Nothing was recorded; please try again.</translation>
     </message>
     <message>
         <source>The basket is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>The basket is empty.</translation>
     </message>
     <message>
         <source>The journal has been altered at entry %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>The journal has been altered at entry %1.</translation>
     </message>
     <message>
         <source>The data received is not valid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The data received is not valid: %1</translation>
     </message>
     <message>
         <source>The sale does not add up: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The sale does not add up: %1</translation>
+    </message>
+    <message>
+        <source>No product has the barcode %1.</source>
+        <translation>No product has the barcode %1.</translation>
+    </message>
+    <message>
+        <source>This product is no longer in the catalog.</source>
+        <translation>This product is no longer in the catalog.</translation>
+    </message>
+    <message>
+        <source>This store is not in the chain&apos;s list of locations.</source>
+        <translation>This store is not in the chain&apos;s list of locations.</translation>
+    </message>
+    <message>
+        <source>Product %1 has an invalid barcode %2.</source>
+        <translation>Product %1 has an invalid barcode %2.</translation>
+    </message>
+    <message>
+        <source>There is no product cache at %1 yet.</source>
+        <translation>There is no product cache at %1 yet.</translation>
+    </message>
+    <message>
+        <source>The product cache was written by a newer Toonbank. Update the app.</source>
+        <translation>The product cache was written by a newer Toonbank. Update the app.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. %n attempt(s) left before this account is locked.</source>
+        <translation>
+            <numerusform>Wrong PIN. %n attempt left before this account is locked.</numerusform>
+            <numerusform>Wrong PIN. %n attempts left before this account is locked.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The demo chain holds %1 to %2 products.</source>
+        <translation>The demo chain holds %1 to %2 products.</translation>
+    </message>
+    <message>
+        <source>Writes the product cache of the Toonbank demo chain: 12 stores in the Netherlands and Belgium, a web warehouse in Tilburg, 5 staff per store and N products with barcodes, variants, promotions and stock everywhere.
+The tablet&apos;s home is the first store (Amsterdam).
+
+Demo PINs (every staff member has their own salt):
+  cashier     %1   (staff E1001-E1003 in Amsterdam, 3 per store)
+  supervisor  %2   (E1004 in Amsterdam, 1 per store)
+  manager     %3   (E1005 in Amsterdam, 1 per store)</source>
+        <translation>Writes the product cache of the Toonbank demo chain: 12 stores in the Netherlands and Belgium, a web warehouse in Tilburg, 5 staff per store and N products with barcodes, variants, promotions and stock everywhere.
+The tablet&apos;s home is the first store (Amsterdam).
+
+Demo PINs (every staff member has their own salt):
+  cashier     %1   (staff E1001-E1003 in Amsterdam, 3 per store)
+  supervisor  %2   (E1004 in Amsterdam, 1 per store)
+  manager     %3   (E1005 in Amsterdam, 1 per store)</translation>
+    </message>
+    <message>
+        <source>The cache file to write.</source>
+        <translation>The cache file to write.</translation>
+    </message>
+    <message>
+        <source>Number of products, %1 to %2 (default 10000).</source>
+        <translation>Number of products, %1 to %2 (default 10000).</translation>
+    </message>
+    <message>
+        <source>Seed: the same seed gives the same chain (default 1).</source>
+        <translation>Seed: the same seed gives the same chain (default 1).</translation>
+    </message>
+    <message>
+        <source>PBKDF2 iterations for the staff PIN hashes (default %1; lower it for quick test data).</source>
+        <translation>PBKDF2 iterations for the staff PIN hashes (default %1; lower it for quick test data).</translation>
+    </message>
+    <message>
+        <source>Reference day yyyy-mm-dd: promotions run around it (default today).</source>
+        <translation>Reference day yyyy-mm-dd: promotions run around it (default today).</translation>
+    </message>
+    <message>
+        <source>Overwrite the file when it exists.</source>
+        <translation>Overwrite the file when it exists.</translation>
+    </message>
+    <message>
+        <source>Give the file to write with --out FILE.</source>
+        <translation>Give the file to write with --out FILE.</translation>
+    </message>
+    <message>
+        <source>--products needs a whole number.</source>
+        <translation>--products needs a whole number.</translation>
+    </message>
+    <message>
+        <source>--seed needs a whole number.</source>
+        <translation>--seed needs a whole number.</translation>
+    </message>
+    <message>
+        <source>--pin-iterations needs a positive whole number.</source>
+        <translation>--pin-iterations needs a positive whole number.</translation>
+    </message>
+    <message>
+        <source>--date needs a day as yyyy-mm-dd.</source>
+        <translation>--date needs a day as yyyy-mm-dd.</translation>
+    </message>
+    <message>
+        <source>%1 exists already; add --force to overwrite it.</source>
+        <translation>%1 exists already; add --force to overwrite it.</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1.</source>
+        <translation>Cannot remove %1.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 products</source>
+        <translation>%1 of %2 products</translation>
+    </message>
+    <message>
+        <source>Wrote %1: %2 locations, %3 staff, %4 products, %5 barcodes, %6 stock figures in %7 s.</source>
+        <translation>Wrote %1: %2 locations, %3 staff, %4 products, %5 barcodes, %6 stock figures in %7 s.</translation>
     </message>
 </context>
 <context>
     <name>Toonbank::Devices::ReceiptLayout</name>
     <message>
         <source>*** TRAINING — NOT A RECEIPT ***</source>
-        <translation type="unfinished"></translation>
+        <translation>*** TRAINING — NOT A RECEIPT ***</translation>
     </message>
     <message>
         <source>Receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt</translation>
     </message>
     <message>
         <source>Served by</source>
-        <translation type="unfinished"></translation>
+        <translation>Served by</translation>
     </message>
     <message>
         <source>VAT %1</source>
-        <translation type="unfinished"></translation>
+        <translation>VAT %1</translation>
     </message>
     <message>
         <source>TOTAL</source>
-        <translation type="unfinished"></translation>
+        <translation>TOTAL</translation>
     </message>
     <message>
         <source>Cash rounding</source>
-        <translation type="unfinished"></translation>
+        <translation>Cash rounding</translation>
     </message>
     <message>
         <source>To pay in cash</source>
-        <translation type="unfinished"></translation>
+        <translation>To pay in cash</translation>
     </message>
     <message>
         <source>Cash tendered</source>
-        <translation type="unfinished"></translation>
+        <translation>Cash tendered</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Change</translation>
     </message>
     <message>
         <source>VAT summary</source>
-        <translation type="unfinished"></translation>
+        <translation>VAT summary</translation>
     </message>
     <message>
         <source>Rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Rate</translation>
     </message>
     <message>
         <source>Net</source>
-        <translation type="unfinished"></translation>
+        <translation>Net</translation>
     </message>
     <message>
         <source>VAT</source>
-        <translation type="unfinished"></translation>
+        <translation>VAT</translation>
     </message>
     <message>
         <source>Incl.</source>
-        <translation type="unfinished"></translation>
+        <translation>Incl.</translation>
     </message>
     <message>
         <source>Thank you for your visit!</source>
-        <translation type="unfinished"></translation>
+        <translation>Thank you for your visit!</translation>
     </message>
 </context>
 <context>
     <name>Toonbank::Services::CheckoutService</name>
     <message>
         <source>A quantity must be between 0 and 9999.</source>
-        <translation type="unfinished"></translation>
+        <translation>A quantity must be between 0 and 9999.</translation>
     </message>
     <message>
         <source>This line is no longer in the basket.</source>
-        <translation type="unfinished"></translation>
+        <translation>This line is no longer in the basket.</translation>
     </message>
     <message>
         <source>The basket is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>The basket is empty.</translation>
     </message>
     <message>
         <source>Finish or park the current sale before resuming another one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Finish or park the current sale before resuming another one.</translation>
     </message>
     <message>
         <source>This parked sale was already resumed.</source>
-        <translation type="unfinished"></translation>
+        <translation>This parked sale was already resumed.</translation>
     </message>
     <message>
         <source>A sale with a negative total needs a refund.</source>
-        <translation type="unfinished"></translation>
+        <translation>A sale with a negative total needs a refund.</translation>
     </message>
     <message>
         <source>%1 is not enough: %2 is due.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is not enough: %2 is due.</translation>
     </message>
 </context>
 <context>
     <name>Toonbank::Services::ProductService</name>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unknown</translation>
     </message>
     <message>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>just now</translation>
     </message>
     <message numerus="yes">
         <source>%n min ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n h ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n h ago</numerusform>
+            <numerusform>%n h ago</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
         </translation>
     </message>
 </context>
@@ -221,254 +365,250 @@
     <name>Toonbank::Services::Session</name>
     <message>
         <source>%1 does not work in this store.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 does not work in this store.</translation>
     </message>
     <message>
         <source>Please log in first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Please log in first.</translation>
     </message>
     <message>
         <source>Only a supervisor or manager can change this setting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only a supervisor or manager can change this setting.</translation>
     </message>
     <message>
         <source>The lock time cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>The lock time cannot be negative.</translation>
     </message>
     <message>
         <source>Cashier</source>
-        <translation type="unfinished"></translation>
+        <translation>Cashier</translation>
     </message>
     <message>
         <source>Supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervisor</translation>
     </message>
     <message>
         <source>Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Manager</translation>
     </message>
 </context>
 <context>
     <name>Toonbank::Ui::LoginScreen</name>
     <message>
         <source>Tap your name first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tap your name first.</translation>
     </message>
     <message>
         <source>Toonbank</source>
-        <translation type="unfinished"></translation>
+        <translation>Toonbank</translation>
     </message>
     <message>
         <source>Locked after a period without use. Tap your name and enter your PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Locked after a period without use. Tap your name and enter your PIN.</translation>
     </message>
     <message>
         <source>Tap your name and enter your PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tap your name and enter your PIN.</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Language</translation>
     </message>
     <message numerus="yes">
         <source>offline — %n waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>offline — %n waiting</numerusform>
+            <numerusform>offline — %n waiting</numerusform>
         </translation>
     </message>
     <message>
         <source>offline</source>
-        <translation type="unfinished"></translation>
+        <translation>offline</translation>
     </message>
 </context>
 <context>
     <name>Toonbank::Ui::ParkedScreen</name>
     <message numerus="yes">
         <source>%n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
         </translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Resume</translation>
     </message>
     <message>
         <source>No parked sales.</source>
-        <translation type="unfinished"></translation>
+        <translation>No parked sales.</translation>
     </message>
     <message>
         <source>Parked sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Parked sales</translation>
     </message>
     <message>
         <source>Parked at</source>
-        <translation type="unfinished"></translation>
+        <translation>Parked at</translation>
     </message>
     <message>
         <source>Items</source>
-        <translation type="unfinished"></translation>
+        <translation>Items</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Back</translation>
     </message>
 </context>
 <context>
     <name>Toonbank::Ui::PayScreen</name>
     <message>
         <source>Cash payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Cash payment</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
         <source>Cash rounding</source>
-        <translation type="unfinished"></translation>
+        <translation>Cash rounding</translation>
     </message>
     <message>
         <source>To pay</source>
-        <translation type="unfinished"></translation>
+        <translation>To pay</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Received</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Change</translation>
     </message>
     <message>
         <source>Exact</source>
-        <translation type="unfinished"></translation>
+        <translation>Exact</translation>
     </message>
     <message>
         <source>C</source>
-        <translation type="unfinished"></translation>
+        <translation>C</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Back</translation>
     </message>
     <message>
         <source>Complete sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Complete sale</translation>
     </message>
 </context>
 <context>
     <name>Toonbank::Ui::ProductScreen</name>
     <message>
         <source>No photo</source>
-        <translation type="unfinished"></translation>
+        <translation>No photo</translation>
     </message>
     <message>
         <source>Photo not in the cache</source>
-        <translation type="unfinished"></translation>
+        <translation>Photo not in the cache</translation>
     </message>
     <message>
         <source>%1 (was %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (was %2)</translation>
     </message>
     <message numerus="yes">
         <source>%1 %2 out of 5 · %n review(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 %2 out of 5 · %n review</numerusform>
+            <numerusform>%1 %2 out of 5 · %n reviews</numerusform>
         </translation>
     </message>
     <message>
         <source>No reviews yet</source>
-        <translation type="unfinished"></translation>
+        <translation>No reviews yet</translation>
     </message>
     <message>
         <source>&lt;b&gt;SKU&lt;/b&gt; %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;SKU&lt;/b&gt; %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;Barcodes&lt;/b&gt; %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Barcodes&lt;/b&gt; %1</translation>
     </message>
     <message>
         <source>%1 (here)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (here)</translation>
     </message>
     <message>
         <source>%1 km</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 km</translation>
     </message>
     <message>
         <source>Not sold in the web shop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not sold in the web shop.</translation>
     </message>
     <message numerus="yes">
         <source>Web shop delivery: %n working day(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Web shop delivery: %n working day.</numerusform>
+            <numerusform>Web shop delivery: %n working days.</numerusform>
         </translation>
     </message>
     <message>
         <source>Variants</source>
-        <translation type="unfinished"></translation>
+        <translation>Variants</translation>
     </message>
     <message>
         <source>Stock</source>
-        <translation type="unfinished"></translation>
+        <translation>Stock</translation>
     </message>
     <message>
         <source>Location</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Distance</source>
-        <translation type="unfinished"></translation>
+        <translation>Location</translation>
     </message>
     <message>
         <source>Qty</source>
-        <translation type="unfinished"></translation>
+        <translation>Qty</translation>
     </message>
     <message>
         <source>As of</source>
-        <translation type="unfinished"></translation>
+        <translation>As of</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Back</translation>
     </message>
     <message>
         <source>Add to basket</source>
-        <translation type="unfinished"></translation>
+        <translation>Add to basket</translation>
     </message>
 </context>
 <context>
     <name>Toonbank::Ui::ReceiptScreen</name>
     <message>
         <source>Sale %1 completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Sale %1 completed</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Change</translation>
     </message>
     <message>
         <source>The receipt has been printed.</source>
-        <translation type="unfinished"></translation>
+        <translation>The receipt has been printed.</translation>
     </message>
     <message>
         <source>New sale</source>
-        <translation type="unfinished"></translation>
+        <translation>New sale</translation>
     </message>
 </context>
 <context>
@@ -476,92 +616,93 @@
     <message>
         <source>%1
 now %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+now %2</translation>
     </message>
     <message>
         <source>Sale parked. Find it under Menu → Parked sales.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sale parked. Find it under Menu → Parked sales.</translation>
     </message>
     <message>
         <source>(was %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(was %1)</translation>
     </message>
     <message>
         <source>VAT %1: %2 on %3</source>
-        <translation type="unfinished"></translation>
+        <translation>VAT %1: %2 on %3</translation>
     </message>
     <message numerus="yes">
         <source>Basket (%n item(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Basket (%n item)</numerusform>
+            <numerusform>Basket (%n items)</numerusform>
         </translation>
     </message>
     <message>
         <source>Search name, brand, SKU or barcode</source>
-        <translation type="unfinished"></translation>
+        <translation>Search name, brand, SKU or barcode</translation>
     </message>
     <message>
         <source>Product</source>
-        <translation type="unfinished"></translation>
+        <translation>Product</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Price</translation>
     </message>
     <message>
         <source>Here</source>
-        <translation type="unfinished"></translation>
+        <translation>Here</translation>
     </message>
     <message>
         <source>Qty</source>
-        <translation type="unfinished"></translation>
+        <translation>Qty</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
         <source>Pay</source>
-        <translation type="unfinished"></translation>
+        <translation>Pay</translation>
     </message>
     <message>
         <source>Park</source>
-        <translation type="unfinished"></translation>
+        <translation>Park</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear</translation>
     </message>
 </context>
 <context>
     <name>Toonbank::Ui::TopBar</name>
     <message numerus="yes">
         <source>offline — %n waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>offline — %n waiting</numerusform>
+            <numerusform>offline — %n waiting</numerusform>
         </translation>
     </message>
     <message>
         <source>offline</source>
-        <translation type="unfinished"></translation>
+        <translation>offline</translation>
     </message>
     <message>
         <source>Menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Menu</translation>
     </message>
     <message>
         <source>Parked sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Parked sales</translation>
     </message>
     <message>
         <source>Switch user</source>
-        <translation type="unfinished"></translation>
+        <translation>Switch user</translation>
     </message>
 </context>
 </TS>

@@ -2,218 +2,362 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl">
 <context>
+    <name>Core::Tr</name>
+    <message>
+        <source>The product cache %1 is damaged. It will be rebuilt at the next sync.</source>
+        <translation>De productcache %1 is beschadigd. Hij wordt bij de volgende synchronisatie opnieuw opgebouwd.</translation>
+    </message>
+    <message>
+        <source>The product cache %1 could not be opened.</source>
+        <translation>De productcache %1 kon niet worden geopend.</translation>
+    </message>
+    <message>
+        <source>This staff account does not exist or is no longer active.</source>
+        <translation>Dit medewerkersaccount bestaat niet of is niet meer actief.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. Too many wrong PINs: this account is locked for %n minute(s).</source>
+        <translation>
+            <numerusform>Onjuiste pincode. Te veel onjuiste pincodes: dit account is %n minuut vergrendeld.</numerusform>
+            <numerusform>Onjuiste pincode. Te veel onjuiste pincodes: dit account is %n minuten vergrendeld.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs: this account is locked for %n more minute(s).</source>
+        <translation>
+            <numerusform>Te veel onjuiste pincodes: dit account is nog %n minuut vergrendeld.</numerusform>
+            <numerusform>Te veel onjuiste pincodes: dit account is nog %n minuten vergrendeld.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The product cache could not be read or written.</source>
+        <translation>De productcache kon niet worden gelezen of geschreven.</translation>
+    </message>
+</context>
+<context>
     <name>Toonbank</name>
     <message>
         <source>No barcode was scanned or typed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is geen barcode gescand of ingetypt.</translation>
     </message>
     <message>
         <source>Barcode %1 contains characters other than digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Barcode %1 bevat andere tekens dan cijfers.</translation>
     </message>
     <message numerus="yes">
         <source>Barcode %1 has %n digit(s); a barcode has 8, 12 or 13.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Barcode %1 heeft %n cijfer; een barcode heeft er 8, 12 of 13.</numerusform>
+            <numerusform>Barcode %1 heeft %n cijfers; een barcode heeft er 8, 12 of 13.</numerusform>
         </translation>
     </message>
     <message>
         <source>The check digit of barcode %1 is wrong. Please scan it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het controlecijfer van barcode %1 klopt niet. Scan hem opnieuw.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; is geen geldig bedrag.</translation>
     </message>
     <message>
         <source>The PIN could not be secured. Please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>De pincode kon niet worden beveiligd. Probeer het opnieuw.</translation>
     </message>
     <message>
         <source>Please enter a PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voer een pincode in.</translation>
     </message>
     <message>
         <source>A PIN consists of digits only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Een pincode bestaat alleen uit cijfers.</translation>
     </message>
     <message>
         <source>A PIN has 4 to 8 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Een pincode heeft 4 tot 8 cijfers.</translation>
     </message>
     <message>
         <source>%1%</source>
-        <translation type="unfinished"></translation>
+        <translation>%1%</translation>
     </message>
     <message>
         <source>No VAT rate is known for class &quot;%1&quot; in %2 on %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is geen btw-tarief bekend voor klasse &quot;%1&quot; in %2 op %3.</translation>
     </message>
     <message>
         <source>The receipt printer is not reachable.</source>
-        <translation type="unfinished"></translation>
+        <translation>De bonprinter is niet bereikbaar.</translation>
     </message>
     <message>
         <source>Create a demo cache with toonbank-demogen --out FILE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Maak een democache met toonbank-demogen --out BESTAND.</translation>
     </message>
     <message>
         <source>This cache does not name a store for this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze cache noemt geen winkel voor dit apparaat.</translation>
     </message>
     <message>
         <source>The parked sale could not be saved or read.</source>
-        <translation type="unfinished"></translation>
+        <translation>De geparkeerde verkoop kon niet worden opgeslagen of gelezen.</translation>
     </message>
     <message>
         <source>This parked sale was already resumed on this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze geparkeerde verkoop is op dit apparaat al hervat.</translation>
     </message>
     <message>
         <source>The sale could not be saved. Nothing was recorded; please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>De verkoop kon niet worden opgeslagen. Er is niets vastgelegd; probeer het opnieuw.</translation>
     </message>
     <message>
         <source>The basket is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het mandje is leeg.</translation>
     </message>
     <message>
         <source>The journal has been altered at entry %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het journaal is gewijzigd bij regel %1.</translation>
     </message>
     <message>
         <source>The data received is not valid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>De ontvangen gegevens zijn ongeldig: %1</translation>
     </message>
     <message>
         <source>The sale does not add up: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>De verkoop klopt niet: %1</translation>
+    </message>
+    <message>
+        <source>No product has the barcode %1.</source>
+        <translation>Onbekende barcode %1: geen product gevonden.</translation>
+    </message>
+    <message>
+        <source>This product is no longer in the catalog.</source>
+        <translation>Dit product staat niet meer in het assortiment.</translation>
+    </message>
+    <message>
+        <source>This store is not in the chain&apos;s list of locations.</source>
+        <translation>Deze winkel staat niet in de lijst van vestigingen.</translation>
+    </message>
+    <message>
+        <source>Product %1 has an invalid barcode %2.</source>
+        <translation>Product %1 heeft een ongeldige barcode %2.</translation>
+    </message>
+    <message>
+        <source>There is no product cache at %1 yet.</source>
+        <translation>Er is nog geen productcache op %1.</translation>
+    </message>
+    <message>
+        <source>The product cache was written by a newer Toonbank. Update the app.</source>
+        <translation>De productcache is geschreven door een nieuwere Toonbank. Werk de app bij.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. %n attempt(s) left before this account is locked.</source>
+        <translation>
+            <numerusform>Onjuiste pincode. Nog %n poging voordat dit account wordt vergrendeld.</numerusform>
+            <numerusform>Onjuiste pincode. Nog %n pogingen voordat dit account wordt vergrendeld.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The demo chain holds %1 to %2 products.</source>
+        <translation>De demoketen bevat %1 tot %2 producten.</translation>
+    </message>
+    <message>
+        <source>Writes the product cache of the Toonbank demo chain: 12 stores in the Netherlands and Belgium, a web warehouse in Tilburg, 5 staff per store and N products with barcodes, variants, promotions and stock everywhere.
+The tablet&apos;s home is the first store (Amsterdam).
+
+Demo PINs (every staff member has their own salt):
+  cashier     %1   (staff E1001-E1003 in Amsterdam, 3 per store)
+  supervisor  %2   (E1004 in Amsterdam, 1 per store)
+  manager     %3   (E1005 in Amsterdam, 1 per store)</source>
+        <translation>Schrijft de productcache van de Toonbank-demoketen: 12 winkels in Nederland en België, een webmagazijn in Tilburg, 5 medewerkers per winkel en N producten met barcodes, varianten, acties en voorraad overal.
+De thuiswinkel van de tablet is de eerste winkel (Amsterdam).
+
+Demopincodes (elke medewerker heeft een eigen salt):
+  kassamedewerker  %1   (medewerkers E1001-E1003 in Amsterdam, 3 per winkel)
+  supervisor       %2   (E1004 in Amsterdam, 1 per winkel)
+  manager          %3   (E1005 in Amsterdam, 1 per winkel)</translation>
+    </message>
+    <message>
+        <source>The cache file to write.</source>
+        <translation>Het cachebestand dat geschreven wordt.</translation>
+    </message>
+    <message>
+        <source>Number of products, %1 to %2 (default 10000).</source>
+        <translation>Aantal producten, %1 tot %2 (standaard 10000).</translation>
+    </message>
+    <message>
+        <source>Seed: the same seed gives the same chain (default 1).</source>
+        <translation>Seed: dezelfde seed geeft dezelfde keten (standaard 1).</translation>
+    </message>
+    <message>
+        <source>PBKDF2 iterations for the staff PIN hashes (default %1; lower it for quick test data).</source>
+        <translation>PBKDF2-iteraties voor de pincodehashes van medewerkers (standaard %1; verlaag dit voor snelle testgegevens).</translation>
+    </message>
+    <message>
+        <source>Reference day yyyy-mm-dd: promotions run around it (default today).</source>
+        <translation>Referentiedag jjjj-mm-dd: acties lopen rond deze dag (standaard vandaag).</translation>
+    </message>
+    <message>
+        <source>Overwrite the file when it exists.</source>
+        <translation>Overschrijf het bestand als het al bestaat.</translation>
+    </message>
+    <message>
+        <source>Give the file to write with --out FILE.</source>
+        <translation>Geef het te schrijven bestand op met --out BESTAND.</translation>
+    </message>
+    <message>
+        <source>--products needs a whole number.</source>
+        <translation>--products vraagt om een geheel getal.</translation>
+    </message>
+    <message>
+        <source>--seed needs a whole number.</source>
+        <translation>--seed vraagt om een geheel getal.</translation>
+    </message>
+    <message>
+        <source>--pin-iterations needs a positive whole number.</source>
+        <translation>--pin-iterations vraagt om een positief geheel getal.</translation>
+    </message>
+    <message>
+        <source>--date needs a day as yyyy-mm-dd.</source>
+        <translation>--date vraagt om een dag als jjjj-mm-dd.</translation>
+    </message>
+    <message>
+        <source>%1 exists already; add --force to overwrite it.</source>
+        <translation>%1 bestaat al; voeg --force toe om het te overschrijven.</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1.</source>
+        <translation>Kan %1 niet verwijderen.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 products</source>
+        <translation>%1 van %2 producten</translation>
+    </message>
+    <message>
+        <source>Wrote %1: %2 locations, %3 staff, %4 products, %5 barcodes, %6 stock figures in %7 s.</source>
+        <translation>%1 geschreven: %2 vestigingen, %3 medewerkers, %4 producten, %5 barcodes, %6 voorraadstanden in %7 s.</translation>
     </message>
 </context>
 <context>
     <name>Toonbank::Devices::ReceiptLayout</name>
     <message>
         <source>*** TRAINING — NOT A RECEIPT ***</source>
-        <translation type="unfinished"></translation>
+        <translation>*** TRAINING — GEEN KASSABON ***</translation>
     </message>
     <message>
         <source>Receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Bon</translation>
     </message>
     <message>
         <source>Served by</source>
-        <translation type="unfinished"></translation>
+        <translation>U werd geholpen door</translation>
     </message>
     <message>
         <source>VAT %1</source>
-        <translation type="unfinished"></translation>
+        <translation>btw %1</translation>
     </message>
     <message>
         <source>TOTAL</source>
-        <translation type="unfinished"></translation>
+        <translation>TOTAAL</translation>
     </message>
     <message>
         <source>Cash rounding</source>
-        <translation type="unfinished"></translation>
+        <translation>Afronding contant</translation>
     </message>
     <message>
         <source>To pay in cash</source>
-        <translation type="unfinished"></translation>
+        <translation>Contant te betalen</translation>
     </message>
     <message>
         <source>Cash tendered</source>
-        <translation type="unfinished"></translation>
+        <translation>Contant ontvangen</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Wisselgeld</translation>
     </message>
     <message>
         <source>VAT summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Btw-overzicht</translation>
     </message>
     <message>
         <source>Rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarief</translation>
     </message>
     <message>
         <source>Net</source>
-        <translation type="unfinished"></translation>
+        <translation>Netto</translation>
     </message>
     <message>
         <source>VAT</source>
-        <translation type="unfinished"></translation>
+        <translation>Btw</translation>
     </message>
     <message>
         <source>Incl.</source>
-        <translation type="unfinished"></translation>
+        <translation>Incl.</translation>
     </message>
     <message>
         <source>Thank you for your visit!</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedankt voor uw bezoek!</translation>
     </message>
 </context>
 <context>
     <name>Toonbank::Services::CheckoutService</name>
     <message>
         <source>A quantity must be between 0 and 9999.</source>
-        <translation type="unfinished"></translation>
+        <translation>Een aantal moet tussen 0 en 9999 liggen.</translation>
     </message>
     <message>
         <source>This line is no longer in the basket.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze regel staat niet meer in het mandje.</translation>
     </message>
     <message>
         <source>The basket is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het mandje is leeg.</translation>
     </message>
     <message>
         <source>Finish or park the current sale before resuming another one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rond de huidige verkoop af of parkeer hem voordat u een andere hervat.</translation>
     </message>
     <message>
         <source>This parked sale was already resumed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze geparkeerde verkoop is al hervat.</translation>
     </message>
     <message>
         <source>A sale with a negative total needs a refund.</source>
-        <translation type="unfinished"></translation>
+        <translation>Een verkoop met een negatief totaal vraagt om een terugbetaling.</translation>
     </message>
     <message>
         <source>%1 is not enough: %2 is due.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is niet genoeg: er moet %2 betaald worden.</translation>
     </message>
 </context>
 <context>
     <name>Toonbank::Services::ProductService</name>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>onbekend</translation>
     </message>
     <message>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>zojuist</translation>
     </message>
     <message numerus="yes">
         <source>%n min ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n min geleden</numerusform>
+            <numerusform>%n min geleden</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n h ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n uur geleden</numerusform>
+            <numerusform>%n uur geleden</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n dag geleden</numerusform>
+            <numerusform>%n dagen geleden</numerusform>
         </translation>
     </message>
 </context>
@@ -221,254 +365,250 @@
     <name>Toonbank::Services::Session</name>
     <message>
         <source>%1 does not work in this store.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 werkt niet in deze winkel.</translation>
     </message>
     <message>
         <source>Please log in first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Log eerst in.</translation>
     </message>
     <message>
         <source>Only a supervisor or manager can change this setting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alleen een supervisor of manager kan deze instelling wijzigen.</translation>
     </message>
     <message>
         <source>The lock time cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>De vergrendeltijd kan niet negatief zijn.</translation>
     </message>
     <message>
         <source>Cashier</source>
-        <translation type="unfinished"></translation>
+        <translation>Kassamedewerker</translation>
     </message>
     <message>
         <source>Supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervisor</translation>
     </message>
     <message>
         <source>Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Manager</translation>
     </message>
 </context>
 <context>
     <name>Toonbank::Ui::LoginScreen</name>
     <message>
         <source>Tap your name first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tik eerst op uw naam.</translation>
     </message>
     <message>
         <source>Toonbank</source>
-        <translation type="unfinished"></translation>
+        <translation>Toonbank</translation>
     </message>
     <message>
         <source>Locked after a period without use. Tap your name and enter your PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergrendeld na een tijd zonder gebruik. Tik op uw naam en voer uw pincode in.</translation>
     </message>
     <message>
         <source>Tap your name and enter your PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tik op uw naam en voer uw pincode in.</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Taal</translation>
     </message>
     <message numerus="yes">
         <source>offline — %n waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>offline — %n wachtend</numerusform>
+            <numerusform>offline — %n wachtend</numerusform>
         </translation>
     </message>
     <message>
         <source>offline</source>
-        <translation type="unfinished"></translation>
+        <translation>offline</translation>
     </message>
 </context>
 <context>
     <name>Toonbank::Ui::ParkedScreen</name>
     <message numerus="yes">
         <source>%n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n artikel</numerusform>
+            <numerusform>%n artikelen</numerusform>
         </translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Hervatten</translation>
     </message>
     <message>
         <source>No parked sales.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen geparkeerde verkopen.</translation>
     </message>
     <message>
         <source>Parked sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Geparkeerde verkopen</translation>
     </message>
     <message>
         <source>Parked at</source>
-        <translation type="unfinished"></translation>
+        <translation>Geparkeerd om</translation>
     </message>
     <message>
         <source>Items</source>
-        <translation type="unfinished"></translation>
+        <translation>Artikelen</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Totaal</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Terug</translation>
     </message>
 </context>
 <context>
     <name>Toonbank::Ui::PayScreen</name>
     <message>
         <source>Cash payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Contante betaling</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Totaal</translation>
     </message>
     <message>
         <source>Cash rounding</source>
-        <translation type="unfinished"></translation>
+        <translation>Afronding contant</translation>
     </message>
     <message>
         <source>To pay</source>
-        <translation type="unfinished"></translation>
+        <translation>Te betalen</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Ontvangen</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Wisselgeld</translation>
     </message>
     <message>
         <source>Exact</source>
-        <translation type="unfinished"></translation>
+        <translation>Gepast</translation>
     </message>
     <message>
         <source>C</source>
-        <translation type="unfinished"></translation>
+        <translation>C</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Terug</translation>
     </message>
     <message>
         <source>Complete sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkoop afronden</translation>
     </message>
 </context>
 <context>
     <name>Toonbank::Ui::ProductScreen</name>
     <message>
         <source>No photo</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen foto</translation>
     </message>
     <message>
         <source>Photo not in the cache</source>
-        <translation type="unfinished"></translation>
+        <translation>Foto niet in de cache</translation>
     </message>
     <message>
         <source>%1 (was %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (was %2)</translation>
     </message>
     <message numerus="yes">
         <source>%1 %2 out of 5 · %n review(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 %2 van 5 · %n beoordeling</numerusform>
+            <numerusform>%1 %2 van 5 · %n beoordelingen</numerusform>
         </translation>
     </message>
     <message>
         <source>No reviews yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog geen beoordelingen</translation>
     </message>
     <message>
         <source>&lt;b&gt;SKU&lt;/b&gt; %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Artikelnummer&lt;/b&gt; %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;Barcodes&lt;/b&gt; %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Barcodes&lt;/b&gt; %1</translation>
     </message>
     <message>
         <source>%1 (here)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (hier)</translation>
     </message>
     <message>
         <source>%1 km</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 km</translation>
     </message>
     <message>
         <source>Not sold in the web shop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet te koop in de webwinkel.</translation>
     </message>
     <message numerus="yes">
         <source>Web shop delivery: %n working day(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Levering via de webwinkel: %n werkdag.</numerusform>
+            <numerusform>Levering via de webwinkel: %n werkdagen.</numerusform>
         </translation>
     </message>
     <message>
         <source>Variants</source>
-        <translation type="unfinished"></translation>
+        <translation>Varianten</translation>
     </message>
     <message>
         <source>Stock</source>
-        <translation type="unfinished"></translation>
+        <translation>Voorraad</translation>
     </message>
     <message>
         <source>Location</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Distance</source>
-        <translation type="unfinished"></translation>
+        <translation>Vestiging</translation>
     </message>
     <message>
         <source>Qty</source>
-        <translation type="unfinished"></translation>
+        <translation>Aantal</translation>
     </message>
     <message>
         <source>As of</source>
-        <translation type="unfinished"></translation>
+        <translation>Stand van</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Terug</translation>
     </message>
     <message>
         <source>Add to basket</source>
-        <translation type="unfinished"></translation>
+        <translation>In mandje</translation>
     </message>
 </context>
 <context>
     <name>Toonbank::Ui::ReceiptScreen</name>
     <message>
         <source>Sale %1 completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkoop %1 afgerond</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Wisselgeld</translation>
     </message>
     <message>
         <source>The receipt has been printed.</source>
-        <translation type="unfinished"></translation>
+        <translation>De bon is afgedrukt.</translation>
     </message>
     <message>
         <source>New sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuwe verkoop</translation>
     </message>
 </context>
 <context>
@@ -476,92 +616,93 @@
     <message>
         <source>%1
 now %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+nu %2</translation>
     </message>
     <message>
         <source>Sale parked. Find it under Menu → Parked sales.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkoop geparkeerd. U vindt hem onder Menu → Geparkeerde verkopen.</translation>
     </message>
     <message>
         <source>(was %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(was %1)</translation>
     </message>
     <message>
         <source>VAT %1: %2 on %3</source>
-        <translation type="unfinished"></translation>
+        <translation>btw %1: %2 over %3</translation>
     </message>
     <message numerus="yes">
         <source>Basket (%n item(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Mandje (%n artikel)</numerusform>
+            <numerusform>Mandje (%n artikelen)</numerusform>
         </translation>
     </message>
     <message>
         <source>Search name, brand, SKU or barcode</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoek op naam, merk, artikelnummer of barcode</translation>
     </message>
     <message>
         <source>Product</source>
-        <translation type="unfinished"></translation>
+        <translation>Product</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Prijs</translation>
     </message>
     <message>
         <source>Here</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier</translation>
     </message>
     <message>
         <source>Qty</source>
-        <translation type="unfinished"></translation>
+        <translation>Aantal</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedrag</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Totaal</translation>
     </message>
     <message>
         <source>Pay</source>
-        <translation type="unfinished"></translation>
+        <translation>Afrekenen</translation>
     </message>
     <message>
         <source>Park</source>
-        <translation type="unfinished"></translation>
+        <translation>Parkeren</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Wissen</translation>
     </message>
 </context>
 <context>
     <name>Toonbank::Ui::TopBar</name>
     <message numerus="yes">
         <source>offline — %n waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>offline — %n wachtend</numerusform>
+            <numerusform>offline — %n wachtend</numerusform>
         </translation>
     </message>
     <message>
         <source>offline</source>
-        <translation type="unfinished"></translation>
+        <translation>offline</translation>
     </message>
     <message>
         <source>Menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Menu</translation>
     </message>
     <message>
         <source>Parked sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Geparkeerde verkopen</translation>
     </message>
     <message>
         <source>Switch user</source>
-        <translation type="unfinished"></translation>
+        <translation>Wissel gebruiker</translation>
     </message>
 </context>
 </TS>

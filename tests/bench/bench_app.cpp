@@ -1,0 +1,242 @@
+// Benchmark of the tablet app's hot paths on a big cache (not a CTest test; run by hand):
+//   bench_app --cache FILE [--scans N] [--searches N] [--starts N]
+// Prints median and p99 for: scan keystroke → basket painted, search keystroke → results
+// painted, and cold start → login screen (a fresh process each time).
+#include "app/services/checkoutservice.h"
+#include "app/services/session.h"
+#include "app/services/terminal.h"
+#include "app/store/localdatabase.h"
+#include "ui/language.h"
+#include "ui/mainwindow.h"
+#include "ui/scaninterceptor.h"
+#include "ui/uihelpers.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTableWidget>
+#include <QTest>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace Toonbank;
+
+namespace {
+
+void report(const char *what, QList<double> ms)
+{
+    if (ms.isEmpty()) {
+        std::printf("%-40s no samples\n", what);
+        return;
+    }
+    std::sort(ms.begin(), ms.end());
+    const double median = ms.at(ms.size() / 2);
+    const double p99 = ms.at(std::min<qsizetype>(ms.size() - 1, qsizetype(ms.size() * 0.99)));
+    std::printf("%-40s n=%-5lld median %7.2f ms   p99 %7.2f ms   max %7.2f ms\n", what, qlonglong(ms.size()), median, p99,
+                ms.last());
+    std::fflush(stdout);
+}
+
+double msSince(const QElapsedTimer &timer)
+{
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+// The child side of the cold-start figure: everything main() does up to a painted login screen.
+int startupProbe(const QString &cache, QElapsedTimer &sinceMain)
+{
+    Ui::Language language;
+    language.setLanguage(QStringLiteral("nl"));
+    qApp->setStyleSheet(Ui::styleSheet());
+    auto terminal = Services::Terminal::open(cache);
+    if (!terminal)
+        return 1;
+    Ui::ScanInterceptor scanner;
+    Ui::MainWindow window(terminal.value()->session(), terminal.value()->checkout(), terminal.value()->products(),
+                          language, scanner);
+    window.resize(1280, 800);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        return 2;
+    window.repaint();
+    std::printf("%.3f\n", msSince(sinceMain));
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QElapsedTimer sinceMain;
+    sinceMain.start();
+    qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? QByteArray("offscreen") : qgetenv("QT_QPA_PLATFORM"));
+    QApplication app(argc, argv);
+    QCommandLineParser parser;
+    const QCommandLineOption cacheOption(QStringLiteral("cache"), QStringLiteral("Cache file (e.g. a 1M demo cache)."),
+                                         QStringLiteral("FILE"));
+    const QCommandLineOption scansOption(QStringLiteral("scans"), QStringLiteral("Scans to time."), QStringLiteral("N"),
+                                         QStringLiteral("500"));
+    const QCommandLineOption searchesOption(QStringLiteral("searches"), QStringLiteral("Search queries to type."),
+                                            QStringLiteral("N"), QStringLiteral("100"));
+    const QCommandLineOption startsOption(QStringLiteral("starts"), QStringLiteral("Cold starts to time."),
+                                          QStringLiteral("N"), QStringLiteral("10"));
+    const QCommandLineOption probeOption(QStringLiteral("startup-probe"), QStringLiteral("Internal: one cold start."));
+    parser.addHelpOption();
+    parser.addOptions({cacheOption, scansOption, searchesOption, startsOption, probeOption});
+    parser.process(app);
+    const QString cache = parser.value(cacheOption);
+    if (cache.isEmpty())
+        parser.showHelp(1);
+    if (parser.isSet(probeOption))
+        return startupProbe(cache, sinceMain);
+
+    // Cold start: a fresh process each time (the OS file cache stays warm, as on a tablet
+    // that has run the app before).
+    QList<double> startInProcess;
+    QList<double> startWall;
+    for (int i = 0; i < parser.value(startsOption).toInt(); ++i) {
+        QElapsedTimer wall;
+        wall.start();
+        QProcess child;
+        child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--cache"), cache, QStringLiteral("--startup-probe")});
+        if (!child.waitForFinished(60000) || child.exitCode() != 0) {
+            std::fprintf(stderr, "startup probe failed: %s\n", child.readAllStandardError().constData());
+            return 1;
+        }
+        startWall.append(msSince(wall));
+        startInProcess.append(child.readAllStandardOutput().trimmed().toDouble());
+    }
+
+    Ui::Language language;
+    language.setLanguage(QStringLiteral("nl"));
+    app.setStyleSheet(Ui::styleSheet());
+    auto opened = Services::Terminal::open(cache);
+    if (!opened) {
+        std::fprintf(stderr, "%s\n", qPrintable(opened.error().message));
+        return 1;
+    }
+    Services::Terminal &terminal = *opened.value();
+    Ui::ScanInterceptor scanner;
+    app.installEventFilter(&scanner);
+    Ui::MainWindow window(terminal.session(), terminal.checkout(), terminal.products(), language, scanner);
+    window.resize(1280, 800);
+    window.show();
+    (void)QTest::qWaitForWindowExposed(&window);
+
+    auto staff = terminal.session().staffHere();
+    bool loggedIn = false;
+    for (const Store::StaffMember &member : staff.value()) {
+        for (const QString &pin : {QStringLiteral("1111"), QStringLiteral("2222"), QStringLiteral("3333")}) {
+            if (!loggedIn && terminal.session().logIn(member.id, pin))
+                loggedIn = true;
+        }
+    }
+    if (!loggedIn) {
+        std::fprintf(stderr, "no demo staff member accepted a demo PIN\n");
+        return 1;
+    }
+    QApplication::processEvents();
+
+    QStringList codes;
+    QStringList names;
+    {
+        QSqlQuery q(terminal.database().connection());
+        const int scans = parser.value(scansOption).toInt();
+        q.exec(QStringLiteral("SELECT max(rowid) FROM products"));
+        const qint64 maxId = q.next() ? q.value(0).toLongLong() : 0;
+        q.prepare(QStringLiteral("SELECT b.code, p.name FROM products p JOIN barcodes b ON b.product_id = p.id "
+                                 "WHERE p.id >= ? LIMIT 1"));
+        const int searches = parser.value(searchesOption).toInt();
+        for (int i = 0; i < std::max(scans, searches); ++i) {
+            q.addBindValue(qint64(1 + (quint64(i) * 2654435761u) % quint64(std::max<qint64>(maxId, 1))));
+            if (q.exec() && q.next()) {
+                codes.append(q.value(0).toString());
+                names.append(q.value(1).toString());
+            }
+        }
+        codes = codes.mid(0, scans);
+        names = names.mid(0, searches);
+    }
+    std::printf("cache %s: %lld scan codes, %lld search names\n", qPrintable(cache), qlonglong(codes.size()),
+                qlonglong(names.size()));
+
+    auto *basket = window.findChild<QTableWidget *>(QStringLiteral("basketTable"));
+    auto *search = window.findChild<QLineEdit *>(QStringLiteral("searchField"));
+    auto *results = window.findChild<QTableWidget *>(QStringLiteral("searchResults"));
+    auto *vat = window.findChild<QWidget *>(QStringLiteral("vatSummary"));
+    auto *total = window.findChild<QWidget *>(QStringLiteral("basketTotal"));
+
+
+
+    // Scan: the wedge's keystrokes go in fast; the clock runs from the final Enter until the
+    // basket has been painted.
+    QList<double> scanMs;
+    for (int i = 0; i < codes.size(); ++i) {
+        if (i % 25 == 0) {
+            (void)terminal.checkout().clear();
+            QApplication::processEvents();
+        }
+        QWidget *target = QApplication::focusWidget() ? QApplication::focusWidget() : &window;
+        QTest::keyClicks(target, codes.at(i));
+        QElapsedTimer timer;
+        timer.start();
+        QTest::keyClick(target, Qt::Key_Return);
+        // What a scan changes: the basket rows, the VAT summary and the total.
+        basket->viewport()->repaint();
+        vat->repaint();
+        total->repaint();
+        scanMs.append(msSince(timer));
+        QApplication::processEvents();
+    }
+    (void)terminal.checkout().clear();
+
+    // The service alone (barcode lookup, VAT, basket), without widgets, on the same codes
+    // (their pages are warm by now: this isolates the CPU cost).
+    QList<double> lookupMs;
+    for (const QString &code : std::as_const(codes)) {
+        QElapsedTimer timer;
+        timer.start();
+        (void)terminal.checkout().addScannedCode(code);
+        lookupMs.append(msSince(timer));
+        if (terminal.checkout().basket().lines().size() >= 25)
+            (void)terminal.checkout().clear();
+    }
+    (void)terminal.checkout().clear();
+    QApplication::processEvents();
+
+    // Search as a person types: each keystroke searches at once; the clock runs from the
+    // keystroke until the results are painted.
+    scanner.setEnabled(false); // a typist's keys are never a burst; keeps the figure honest
+    QList<double> searchMs;
+    for (const QString &name : std::as_const(names)) {
+        search->setFocus();
+        search->clear();
+        // QTest can only type ASCII keys: keep letters, digits and spaces.
+        QString query;
+        for (QChar c : name.toLower()) {
+            if (query.size() < 7 && c.unicode() < 128 && (c.isLetterOrNumber() || c == QLatin1Char(' ')))
+                query.append(c);
+        }
+        for (QChar c : query) {
+            QElapsedTimer timer;
+            timer.start();
+            QTest::keyClicks(search, QString(c));
+            results->viewport()->repaint();
+            searchMs.append(msSince(timer));
+        }
+        QApplication::processEvents();
+    }
+    app.removeEventFilter(&scanner);
+
+    std::printf("\n");
+    report("scan: service only (lookup+basket)", lookupMs);
+    report("scan keystroke -> basket painted", scanMs);
+    report("search keystroke -> results painted", searchMs);
+    report("cold start -> login painted (in process)", startInProcess);
+    report("cold start -> login painted (exec to exit)", startWall);
+    return 0;
+}
