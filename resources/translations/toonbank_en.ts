@@ -227,12 +227,32 @@ Demo PINs (every staff member has their own salt):
         <translation>Cannot remove %1.</translation>
     </message>
     <message>
-        <source>%1 of %2 products</source>
-        <translation>%1 of %2 products</translation>
-    </message>
-    <message>
         <source>Wrote %1: %2 locations, %3 staff, %4 products, %5 barcodes, %6 stock figures in %7 s.</source>
         <translation>Wrote %1: %2 locations, %3 staff, %4 products, %5 barcodes, %6 stock figures in %7 s.</translation>
+    </message>
+    <message>
+        <source>The demo cache could not be prepared.</source>
+        <translation>The demo cache could not be prepared.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 products (%3 s)</source>
+        <translation>%1 of %2 products (%3 s)</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached; sales are kept and sent later.</source>
+        <translation>The server cannot be reached; sales are kept and sent later.</translation>
+    </message>
+    <message>
+        <source>This tablet is not (or no longer) enrolled with the server.</source>
+        <translation>This tablet is not (or no longer) enrolled with the server.</translation>
+    </message>
+    <message>
+        <source>The server refused the data from this tablet.</source>
+        <translation>The server refused the data from this tablet.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate does not match the enrolment details.</source>
+        <translation>The server&apos;s certificate does not match the enrolment details.</translation>
     </message>
 </context>
 <context>

@@ -227,12 +227,32 @@ Demopincodes (elke medewerker heeft een eigen salt):
         <translation>Kan %1 niet verwijderen.</translation>
     </message>
     <message>
-        <source>%1 of %2 products</source>
-        <translation>%1 van %2 producten</translation>
-    </message>
-    <message>
         <source>Wrote %1: %2 locations, %3 staff, %4 products, %5 barcodes, %6 stock figures in %7 s.</source>
         <translation>%1 geschreven: %2 vestigingen, %3 medewerkers, %4 producten, %5 barcodes, %6 voorraadstanden in %7 s.</translation>
+    </message>
+    <message>
+        <source>The demo cache could not be prepared.</source>
+        <translation>De democache kon niet worden voorbereid.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 products (%3 s)</source>
+        <translation>%1 van %2 producten (%3 s)</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached; sales are kept and sent later.</source>
+        <translation>De server is niet bereikbaar; verkopen worden bewaard en later verstuurd.</translation>
+    </message>
+    <message>
+        <source>This tablet is not (or no longer) enrolled with the server.</source>
+        <translation>Deze tablet is niet (meer) aangemeld bij de server.</translation>
+    </message>
+    <message>
+        <source>The server refused the data from this tablet.</source>
+        <translation>De server heeft de gegevens van deze tablet geweigerd.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate does not match the enrolment details.</source>
+        <translation>Het certificaat van de server komt niet overeen met de aanmeldgegevens.</translation>
     </message>
 </context>
 <context>

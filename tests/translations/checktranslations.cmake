@@ -14,7 +14,7 @@ foreach(lang nl en)
   endif()
   file(COPY_FILE "${shipped}" "${copy}")
   execute_process(
-    COMMAND "${LUPDATE}" -locations none -no-obsolete -I . -extensions cpp,h app sync/protocol ui -ts "${copy}"
+    COMMAND "${LUPDATE}" -locations none -no-obsolete -I . -extensions cpp,h app sync/protocol sync/client ui -ts "${copy}"
     WORKING_DIRECTORY "${SOURCE_DIR}" RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE output)
   if(NOT result EQUAL 0)
     message(SEVERE_ERROR "lupdate failed: ${output}")

@@ -1,0 +1,22 @@
+#!/usr/bin/env python3
+import sys, re, html, json
+# Fills unfinished .ts entries after `cmake --build build --target toonbank_lupdate`:
+# Dutch from a JSON file {"English source": "Nederlandse vertaling"}, English with the source text.
+# Run from the repository root: python3 resources/translations/fill_unfinished.py nl.json
+# usage: fill_ts.py nl.json  — fills unfinished entries in nl (from the mapping) and en (source text)
+mapping = json.load(open(sys.argv[1]))
+for lang in ('nl','en'):
+    p=f'resources/translations/toonbank_{lang}.ts'
+    s=open(p).read()
+    def repl(m):
+        src=m.group(1)
+        text=html.unescape(src)
+        if lang=='en':
+            t=src
+        else:
+            if text not in mapping:
+                print('MISSING', repr(text)); return m.group(0)
+            t=html.escape(mapping[text], quote=False).replace("'", '&apos;').replace('"','&quot;')
+        return f'<source>{src}</source>{m.group(2)}<translation>{t}</translation>'
+    s=re.sub(r'<source>([^<]*)</source>(\s*(?:<comment>.*?</comment>\s*)?)<translation type="unfinished"></translation>', repl, s, flags=re.S)
+    open(p,'w').write(s)
