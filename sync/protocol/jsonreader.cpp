@@ -80,7 +80,7 @@ Core::Money JsonReader::money(const QString &key, bool allowNegative, bool requi
     return Core::Money::fromCents(integer(key, required, allowNegative ? -limit : 0, limit));
 }
 
-double JsonReader::real(const QString &key, bool required)
+double JsonReader::real(const QString &key, bool required) // for latitude/longitude
 {
     const QJsonValue *value = take(key, required);
     if (!value)
