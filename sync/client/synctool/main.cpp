@@ -32,6 +32,7 @@ const char usage[] = R"(commands (all take --cache FILE):
   status                                     pending/rejected events, cursor, last pull
   stock PRODUCT LOCATION                     the cached stock figure
   retry-rejected                             supervisor: queue rejected events again
+  set-server URL                             the server moved (new address or port); keeps the enrolment
 )";
 
 void out(const QString &text)
@@ -247,6 +248,19 @@ int main(int argc, char *argv[])
             }
         }
         return fail(QStringLiteral("no stock figure"));
+    }
+    if (command == QLatin1String("set-server") && args.size() == 2) {
+        auto config = Sync::Client::DeviceConfig::load(*db.value());
+        if (!config)
+            return fail(config.error());
+        Sync::Client::DeviceConfig moved = config.value();
+        moved.serverUrl = QUrl(args.at(1));
+        if (!moved.serverUrl.isValid() || moved.serverUrl.scheme() != QLatin1String("https"))
+            return fail(QStringLiteral("need an https:// URL"));
+        if (auto saved = moved.save(*db.value()); !saved)
+            return fail(saved.error());
+        out(QStringLiteral("server is now %1").arg(moved.serverUrl.toString()));
+        return 0;
     }
     if (command == QLatin1String("retry-rejected") && args.size() == 1) {
         auto requeued = outbox.retryRejected();
