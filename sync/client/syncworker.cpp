@@ -75,6 +75,8 @@ SyncWorker::SyncWorker(QString cachePath, SyncEngine::Options options)
     , m_options(options)
     , m_backoff(options.backoffBaseMs, options.backoffCapMs)
 {
+    // A child, so it moves to the sync thread with the worker (a member alone would not).
+    m_timer.setParent(this);
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &SyncWorker::requestSync);
 }
