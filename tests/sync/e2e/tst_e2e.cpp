@@ -11,7 +11,6 @@
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
-#include <QTcpServer>
 #include <QtTest>
 
 using namespace Toonbank;
@@ -60,46 +59,9 @@ qint64 cacheScalar(const QString &cache, const QString &sql)
     return value;
 }
 
-quint16 freePort()
-{
-    // The kernel picks; the tiny window until haproxy binds it is the only race left.
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
-
 QString fingerprint(ServerFixture &server)
 {
     return QString::fromLatin1(server.caCertificates().first().digest(QCryptographicHash::Sha256).toHex());
-}
-
-/// Starts one more toonbank-server on the fixture's database (same data folder, so the same TLS
-/// identity) and returns its port; the process is owned by `holder`.
-quint16 startExtraServer(ServerFixture &server, std::unique_ptr<QProcess> &holder)
-{
-    holder = std::make_unique<QProcess>();
-    QStringList args{QStringLiteral("--data-dir"), server.dataDir(), QStringLiteral("--port"), QStringLiteral("0")};
-    if (!server.databaseSpec().isEmpty())
-        args << QStringLiteral("--database") << server.databaseSpec();
-    holder->start(qEnvironmentVariable("TOONBANK_TEST_BUILD_DIR") + QStringLiteral("/sync/server/toonbank-server"), args);
-    static const QRegularExpression listening(QStringLiteral("listening on https://[^:]+:(\\d+)"));
-    QByteArray seen;
-    QDeadlineTimer deadline(20000);
-    while (!deadline.hasExpired() && holder->state() != QProcess::NotRunning) {
-        holder->waitForReadyRead(200);
-        seen += holder->readAllStandardOutput();
-        if (const auto match = listening.match(QString::fromUtf8(seen)); match.hasMatch())
-            return quint16(match.captured(1).toUInt());
-    }
-    return 0;
-}
-
-void stop(std::unique_ptr<QProcess> &process)
-{
-    if (process && process->state() != QProcess::NotRunning) {
-        process->kill();
-        process->waitForFinished(5000);
-    }
 }
 
 } // namespace
@@ -235,29 +197,11 @@ private slots:
         ServerFixture server;
         QVERIFY(server.seed(5));
         QVERIFY(server.start());
-        std::unique_ptr<QProcess> second;
-        const quint16 secondPort = startExtraServer(server, second);
-        QVERIFY(secondPort != 0);
-
+        QVERIFY(server.startExtraInstance() != 0);
         // TCP mode: TLS passes through, so tablets verify the servers' own certificate with the
         // chain CA exactly as without a balancer.
-        const quint16 front = freePort();
-        const QString config = QDir(server.dataDir()).filePath(QStringLiteral("haproxy.cfg"));
-        QFile file(config);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QStringLiteral("global\n    maxconn 512\ndefaults\n    mode tcp\n    timeout connect 5s\n"
-                                  "    timeout client 120s\n    timeout server 120s\n"
-                                  "frontend toonbank\n    bind 127.0.0.1:%1\n    default_backend servers\n"
-                                  "backend servers\n    balance roundrobin\n"
-                                  "    server s1 127.0.0.1:%2\n    server s2 127.0.0.1:%3\n")
-                       .arg(front).arg(server.port()).arg(secondPort).toUtf8());
-        file.close();
-        auto haproxy = std::make_unique<QProcess>();
-        haproxy->setProcessChannelMode(QProcess::MergedChannels);
-        haproxy->start(QStringLiteral("/usr/sbin/haproxy"), {QStringLiteral("-db"), QStringLiteral("-f"), config});
-        QVERIFY(haproxy->waitForStarted());
-        QTest::qWait(500);
-        QVERIFY2(haproxy->state() == QProcess::Running, haproxy->readAll().constData());
+        const quint16 front = server.startHaproxy();
+        QVERIFY(front != 0);
 
         const QString url = QStringLiteral("https://127.0.0.1:%1").arg(front);
         const QString tillA = cache(QStringLiteral("lb-a"));
@@ -292,8 +236,6 @@ private slots:
         QVERIFY(syncOnce(tillA));
         QCOMPARE(runTool(tillA, {QStringLiteral("stock"), QStringLiteral("1"), QStringLiteral("1")}).output.trimmed(),
                  QString::number(100 - 2 * perTablet));
-        stop(haproxy);
-        stop(second);
     }
 };
 
