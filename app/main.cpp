@@ -2,6 +2,7 @@
 #include "app/devices/receiptprinter.h"
 #include "app/services/checkoutservice.h"
 #include "app/services/terminal.h"
+#include "sync/client/syncengine.h"
 #include "ui/language.h"
 #include "ui/mainwindow.h"
 #include "ui/scaninterceptor.h"
@@ -54,6 +55,16 @@ int main(int argc, char *argv[])
     Devices::CashDrawerSimulator drawer;
     terminal.value()->checkout().setReceiptPrinter(&printer);
     terminal.value()->checkout().setCashDrawer(&drawer);
+
+    // ---- Sync engine (sync/client, added by the sync work; keep this block whole) -----------
+    // Pushes sales and pulls catalog/stock on its own thread once the cache is enrolled
+    // (toonbank-synctool enrol); an unenrolled cache leaves it idle. The top bar can show
+    // syncEngine.state() and follow SyncEngine::stateChanged (Sync::Client::SyncState).
+    Sync::Client::SyncEngine syncEngine(parser.value(cacheOption));
+    QObject::connect(&terminal.value()->checkout(), &Services::CheckoutService::saleCompleted, &syncEngine,
+                     &Sync::Client::SyncEngine::syncNow);
+    syncEngine.start();
+    // ---- end of sync engine block -----------------------------------------------------------
 
     Ui::ScanInterceptor scanner;
     app.installEventFilter(&scanner);

@@ -1,36 +1,79 @@
 #!/usr/bin/env bash
-# The demo: installs what is missing, builds, seeds a demo chain and starts the tablet app
-# on its seeded local cache. Usage: packaging/demo.sh [--products N] [--lang nl|en]
+# The demo: installs what is missing, builds, seeds a demo chain into a local toonbank-server
+# (SQLite, in the demo data folder), starts that server in the background, enrols the tablet
+# cache against it, runs a first sync and starts the tablet app, which keeps syncing in the
+# background (sales go to the server as they happen). The server stops when the app closes.
+# Usage: packaging/demo.sh [--products N] [--lang nl|en] [--no-build]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${BUILD_DIR:-$here/build}"
 products=20000
 lang=nl
+do_build=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --products) products="$2"; shift 2 ;;
     --lang) lang="$2"; shift 2 ;;
+    --no-build) do_build=0; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
 
-bash "$here/packaging/install-deps.sh"
-launcher=()
-command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}"
-cmake --build "$build" --parallel "$(nproc)"
+if [ "$do_build" = 1 ]; then
+  bash "$here/packaging/install-deps.sh"
+  launcher=()
+  command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}"
+  cmake --build "$build" --parallel "$(nproc)"
+fi
 
 data="${TOONBANK_DEMO_DIR:-$HOME/.local/share/toonbank-demo}"
-mkdir -p "$data"
+srv="$data/server"
 cache="$data/tablet-cache.sqlite"
-if [ ! -f "$cache" ]; then
-  echo "Seeding the demo chain ($products products) into $cache"
-  "$build/app/store/demogen/toonbank-demogen" --out "$cache" --products "$products" --seed 42
+admin=("$build/sync/server/toonbank-admin" --data-dir "$srv")
+synctool=("$build/sync/client/synctool/toonbank-synctool" --cache "$cache")
+mkdir -p "$srv"
+
+# 1. The chain's server: dev certificate and the demo chain, once.
+[ -f "$srv/tls/ca.crt" ] || "${admin[@]}" dev-cert --hosts 127.0.0.1,localhost
+if [ ! -f "$srv/demo-seeded" ]; then
+  echo "Seeding the demo chain ($products products) into the server in $srv"
+  "${admin[@]}" demo-seed --products "$products" --seed 42
+  touch "$srv/demo-seeded"
 fi
+
+# 2. The server in the background on a free loopback port, stopped when this script ends.
+log="$data/server.log"
+"$build/sync/server/toonbank-server" --data-dir "$srv" --port 0 >"$log" 2>&1 &
+server_pid=$!
+trap 'kill "$server_pid" 2>/dev/null || true' EXIT
+port=""
+for _ in $(seq 1 100); do
+  port="$(sed -n 's/.*listening on https:\/\/[^:]*:\([0-9]*\).*/\1/p' "$log")"
+  [ -n "$port" ] && break
+  kill -0 "$server_pid" 2>/dev/null || { cat "$log" >&2; exit 1; }
+  sleep 0.1
+done
+[ -n "$port" ] || { echo "toonbank-server did not start; see $log" >&2; exit 1; }
+url="https://127.0.0.1:$port"
+echo "toonbank-server running at $url (pid $server_pid, log $log)"
+
+# 3. The tablet: enrol once (one-time code + CA fingerprint), then follow the server's port.
+if [ -f "$cache" ] && "${synctool[@]}" status | grep -qv '^device=-'; then
+  "${synctool[@]}" set-server "$url"
+else
+  enrolment="$("${admin[@]}" enrol AMS01)"
+  code="$(sed -n 's/^enrolment code: //p' <<<"$enrolment")"
+  fingerprint="$(sed -n 's/^CA SHA-256 fingerprint: //p' <<<"$enrolment")"
+  "${synctool[@]}" enrol "$url" "$code" "$fingerprint" --name "Demo tablet"
+fi
+echo "First sync (the whole catalog the first time)…"
+"${synctool[@]}" sync-once || echo "warning: the first sync did not finish; the app keeps trying" >&2
 
 echo "Demo staff PINs: cashier 1111, supervisor 2222, manager 3333"
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
   echo "No display found: starting with QT_QPA_PLATFORM=offscreen (set DISPLAY to see the window)."
   export QT_QPA_PLATFORM=offscreen
 fi
-exec "$build/app/toonbank" --cache "$cache" --lang "$lang"
+# Not exec: the EXIT trap must stop the server when the app closes.
+"$build/app/toonbank" --cache "$cache" --lang "$lang"

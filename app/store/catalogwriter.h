@@ -1,5 +1,6 @@
 #pragma once
 
+#include "catalogsink.h"
 #include "catalogtypes.h"
 
 #include "app/core/result.h"
@@ -12,21 +13,21 @@ class LocalDatabase;
 
 /// Write side of the product cache, for the demo generator and the sync pull: upserts in one
 /// transaction and keeps the FTS index in step. Nothing is visible until commit().
-class CatalogWriter final
+class CatalogWriter final : public CatalogSink
 {
     Q_DISABLE_COPY_MOVE(CatalogWriter)
 public:
     explicit CatalogWriter(LocalDatabase &database);
-    ~CatalogWriter(); // rolls back when commit() was not called
+    ~CatalogWriter() override; // rolls back when commit() was not called
 
     Core::Status begin();
-    Core::Status upsertLocation(const Location &location);
-    Core::Status upsertProduct(const ProductRecord &product);
+    Core::Status upsertLocation(const Location &location) override;
+    Core::Status upsertProduct(const ProductRecord &product) override;
     /// During a first load into an empty catalog, stock rows are buffered and written in
     /// batches, so a failure may be reported by a later call or by commit().
-    Core::Status setStock(qint64 productId, qint64 locationId, int quantity, const QDateTime &asOf);
+    Core::Status setStock(qint64 productId, qint64 locationId, int quantity, const QDateTime &asOf) override;
     /// Stores the staff member with an already-hashed PIN (Core::Pin::hash).
-    Core::Status upsertStaff(const StaffMember &member, const QString &pinHash);
+    Core::Status upsertStaff(const StaffMember &member, const QString &pinHash) override;
     Core::Status commit();
     void rollback();
 

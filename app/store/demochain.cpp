@@ -653,7 +653,7 @@ QList<Location> DemoChain::locations()
 }
 
 Core::Result<DemoChain::Summary> DemoChain::generate(
-    CatalogWriter &writer, const Options &options, const Progress &progress)
+    CatalogSink &writer, const Options &options, const Progress &progress)
 {
     if (options.productCount < minProducts || options.productCount > maxProducts) {
         return Core::Error::make(QStringLiteral("demo.product_count"),

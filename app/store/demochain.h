@@ -12,7 +12,7 @@
 
 namespace Toonbank::Store {
 
-class CatalogWriter;
+class CatalogSink;
 class LocalDatabase;
 
 /// A believable NL/BE demo chain: twelve stores in real cities, a web warehouse in Tilburg,
@@ -58,9 +58,10 @@ public:
     /// The chain's locations, stores first; the first store is the demo tablet's home.
     static QList<Location> locations();
 
-    /// Writes the whole chain through `writer`, which must be inside begin(); the caller commits.
+    /// Writes the whole chain through `writer` (a CatalogWriter inside begin(), or any other
+    /// sink); the caller commits.
     static Core::Result<Summary> generate(
-        CatalogWriter &writer, const Options &options, const Progress &progress = {});
+        CatalogSink &writer, const Options &options, const Progress &progress = {});
 
     /// Opens a writer on `database`, generates, makes the first store this device's home
     /// (setting "location_id") and commits — all or nothing.

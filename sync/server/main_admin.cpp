@@ -1,5 +1,6 @@
 // toonbank-admin: the chain's IT command line (create the chain, import data, enrol devices).
 #include "chainadmin.h"
+#include "demoseed.h"
 #include "devcertificate.h"
 #include "deviceregistry.h"
 #include "serverdatabase.h"
@@ -47,6 +48,8 @@ const char usage[] = R"(commands:
   dev-cert [--hosts 127.0.0.1,localhost]   development CA + server certificate in <data-dir>/tls
   rejected                 events the server refused, for the supervisor
   stats                    counts of events, sales, stock rows
+  demo-seed [--products N] [--seed S] [--stock-stores all|home]
+                           the demo chain of toonbank-demogen (same generator), for demo.sh
 )";
 
 } // namespace
@@ -76,7 +79,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption hours(QStringLiteral("hours"), QStringLiteral("Validity of an enrolment code."), QStringLiteral("h"), QStringLiteral("24"));
     const QCommandLineOption hosts(QStringLiteral("hosts"), QStringLiteral("Server names for dev-cert."), QStringLiteral("list"),
                                    QStringLiteral("127.0.0.1,localhost,::1"));
-    parser.addOptions({dataDir, database, id, country, city, address, lat, lon, kind, code, name, role, store, pin, hours, hosts});
+    const QCommandLineOption products(QStringLiteral("products"), QStringLiteral("demo-seed: number of products."), QStringLiteral("n"),
+                                      QStringLiteral("20000"));
+    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("demo-seed: generator seed."), QStringLiteral("n"), QStringLiteral("42"));
+    const QCommandLineOption stockStores(QStringLiteral("stock-stores"), QStringLiteral("demo-seed: stock for all locations or the home store only."),
+                                         QStringLiteral("all|home"), QStringLiteral("all"));
+    parser.addOptions({dataDir, database, id, country, city, address, lat, lon, kind, code, name, role, store, pin, hours, hosts,
+                       products, seed, stockStores});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see above)."));
     parser.process(app);
 
@@ -191,6 +200,27 @@ int main(int argc, char *argv[])
                 fields.append(q.value().value(i).toString());
             out(fields.join(QLatin1Char('\t')));
         }
+        return 0;
+    }
+    if (command == QLatin1String("demo-seed") && args.size() == 1) {
+        Toonbank::Store::DemoChain::Options options;
+        options.productCount = parser.value(products).toInt();
+        options.seed = parser.value(seed).toULongLong();
+        QSet<qint64> stockLocations;
+        if (parser.value(stockStores) == QLatin1String("home"))
+            stockLocations.insert(Toonbank::Store::DemoChain::locations().constFirst().id);
+        auto summary = DemoSeedSink::seed(admin, options, stockLocations, [](int done, int total) {
+            std::fprintf(stderr, "\r%d / %d products", done, total);
+        });
+        std::fprintf(stderr, "\n");
+        if (!summary)
+            return fail(summary.error());
+        out(QStringLiteral("demo chain seeded: %1 locations, %2 staff, %3 products")
+                .arg(summary->locations).arg(summary->staff).arg(summary->products));
+        out(QStringLiteral("demo PINs: cashier %1, supervisor %2, manager %3")
+                .arg(Toonbank::Store::DemoChain::demoPin(Toonbank::Store::StaffRole::Cashier),
+                     Toonbank::Store::DemoChain::demoPin(Toonbank::Store::StaffRole::Supervisor),
+                     Toonbank::Store::DemoChain::demoPin(Toonbank::Store::StaffRole::Manager)));
         return 0;
     }
     if (command == QLatin1String("stats")) {

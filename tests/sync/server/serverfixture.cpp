@@ -14,6 +14,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSslConfiguration>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QThread>
 #include <QTimer>
 #include <QUrlQuery>
@@ -140,7 +142,7 @@ bool ServerFixture::seed(int productCount)
 
 bool ServerFixture::start(const QStringList &extraArgs)
 {
-    kill();
+    stopMain();
     m_server = std::make_unique<QProcess>();
     m_server->setProcessChannelMode(QProcess::SeparateChannels);
     QStringList args{QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("--port"), QStringLiteral("0")};
@@ -167,7 +169,88 @@ bool ServerFixture::start(const QStringList &extraArgs)
     return false;
 }
 
+quint16 ServerFixture::startExtraInstance()
+{
+    auto process = std::make_unique<QProcess>();
+    QStringList args{QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("--port"), QStringLiteral("0")};
+    if (!m_databaseUrl.isEmpty())
+        args << QStringLiteral("--database") << m_databaseUrl;
+    process->start(binary(QStringLiteral("toonbank-server")), args);
+    static const QRegularExpression listening(QStringLiteral("listening on https?://[^:]+:(\\d+)"));
+    QByteArray seen;
+    QDeadlineTimer deadline(20000);
+    while (!deadline.hasExpired() && process->state() != QProcess::NotRunning) {
+        process->waitForReadyRead(200);
+        seen += process->readAllStandardOutput();
+        if (const auto match = listening.match(QString::fromUtf8(seen)); match.hasMatch()) {
+            const auto port = quint16(match.captured(1).toUInt());
+            m_extra.push_back(std::move(process));
+            m_extraPorts.append(port);
+            return port;
+        }
+    }
+    qWarning().noquote() << "extra instance did not start:" << seen << process->readAllStandardError();
+    return 0;
+}
+
+quint16 ServerFixture::startHaproxy()
+{
+    // The kernel picks a free port; the short window until haproxy binds it is the only race.
+    quint16 front = 0;
+    {
+        QTcpServer probe;
+        if (!probe.listen(QHostAddress::LocalHost, 0))
+            return 0;
+        front = probe.serverPort();
+    }
+    QString servers;
+    const QList<quint16> ports = QList<quint16>{m_port} + m_extraPorts;
+    for (qsizetype i = 0; i < ports.size(); ++i)
+        servers += QStringLiteral("    server s%1 127.0.0.1:%2\n").arg(i + 1).arg(ports.at(i));
+    const QString config = QDir(m_dir.path()).filePath(QStringLiteral("haproxy.cfg"));
+    QFile file(config);
+    if (!file.open(QIODevice::WriteOnly))
+        return 0;
+    file.write(QStringLiteral("global\n    maxconn 1024\ndefaults\n    mode tcp\n    timeout connect 5s\n"
+                              "    timeout client 120s\n    timeout server 120s\n"
+                              "frontend toonbank\n    bind 127.0.0.1:%1\n    default_backend servers\n"
+                              "backend servers\n    balance roundrobin\n%2")
+                   .arg(front)
+                   .arg(servers)
+                   .toUtf8());
+    file.close();
+    auto haproxy = std::make_unique<QProcess>();
+    haproxy->setProcessChannelMode(QProcess::MergedChannels);
+    haproxy->start(QStringLiteral("haproxy"), {QStringLiteral("-db"), QStringLiteral("-f"), config});
+    if (!haproxy->waitForStarted(5000))
+        return 0;
+    // Ready once it accepts connections.
+    QDeadlineTimer deadline(10000);
+    while (!deadline.hasExpired() && haproxy->state() == QProcess::Running) {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, front);
+        if (socket.waitForConnected(200)) {
+            m_extra.push_back(std::move(haproxy));
+            return front;
+        }
+        QThread::msleep(100);
+    }
+    qWarning().noquote() << "haproxy did not start:" << haproxy->readAll();
+    return 0;
+}
+
 void ServerFixture::kill()
+{
+    for (auto &process : m_extra) {
+        process->kill();
+        process->waitForFinished(5000);
+    }
+    m_extra.clear();
+    m_extraPorts.clear();
+    stopMain();
+}
+
+void ServerFixture::stopMain()
 {
     if (m_server && m_server->state() != QProcess::NotRunning) {
         m_server->kill(); // SIGKILL

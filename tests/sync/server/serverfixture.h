@@ -10,6 +10,7 @@
 #include <QUrl>
 
 #include <memory>
+#include <vector>
 
 namespace Toonbank::Tests {
 
@@ -37,7 +38,13 @@ public:
     /// products 1..productCount with stock 100 in both stores, staff 7 (AMS01) and 8 (UTR01).
     bool seed(int productCount = 20);
     bool start(const QStringList &extraArgs = {});
-    void kill();                  // SIGKILL, no goodbye
+    /// One more toonbank-server on the same database and data folder (same TLS identity), as a
+    /// second instance behind a load balancer. Returns its port, 0 on failure; kill() stops it too.
+    quint16 startExtraInstance();
+    /// haproxy in TCP mode (TLS passes through to the instances) on a free loopback port in front
+    /// of every instance started; returns its port, 0 on failure. kill() stops it too.
+    quint16 startHaproxy();
+    void kill();                  // SIGKILL, no goodbye (extra instances and haproxy too)
     bool admin(const QStringList &args, QString *output = nullptr);
     QString enrolmentCode(const QString &store);
 
@@ -55,12 +62,15 @@ public:
     qint64 scalar(const QString &sql, const QVariantList &params = {});
 
 private:
+    void stopMain();
     static QString binary(const QString &name);
     QTemporaryDir m_dir;
     QString m_databaseUrl;
     QString m_pgDatabase;
     std::unique_ptr<QProcess> m_server;
     quint16 m_port = 0;
+    std::vector<std::unique_ptr<QProcess>> m_extra; // further instances, haproxy
+    QList<quint16> m_extraPorts;
     QNetworkAccessManager m_network;
 };
 

@@ -1,0 +1,273 @@
+// toonbank-synctool: the tablet's sync side without the UI. See usage below.
+#include "sync/client/deviceconfig.h"
+#include "sync/client/serverconnection.h"
+#include "sync/client/syncengine.h"
+
+#include "app/store/catalog.h"
+#include "app/store/localdatabase.h"
+#include "app/store/outbox.h"
+#include "app/store/salesledger.h"
+#include "app/store/staffdirectory.h"
+#include "sync/protocol/saleevent.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QSslCertificate>
+#include <QTimer>
+#include <QUuid>
+
+#include <csignal>
+#include <cstdio>
+
+using namespace Toonbank;
+
+namespace {
+
+const char usage[] = R"(commands (all take --cache FILE):
+  enrol URL CODE FINGERPRINT [--name NAME]   enrol this cache with toonbank-server
+  sync-once [--batch N] [--timeout S]        push the outbox, pull the feed; exit 0 when both finished
+  sell N [--product ID] [--quantity Q] [--staff ID]
+                                             record N card sales through the SalesLedger (offline)
+  status                                     pending/rejected events, cursor, last pull
+  stock PRODUCT LOCATION                     the cached stock figure
+  retry-rejected                             supervisor: queue rejected events again
+  set-server URL                             the server moved (new address or port); keeps the enrolment
+)";
+
+void out(const QString &text)
+{
+    std::printf("%s\n", qPrintable(text));
+    std::fflush(stdout);
+}
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "toonbank-synctool: %s\n", qPrintable(message));
+    return 1;
+}
+
+int fail(const Core::Error &error)
+{
+    return fail(error.code + QStringLiteral(": ") + error.message + (error.detail.isEmpty() ? QString() : QStringLiteral(" (") + error.detail + QLatin1Char(')')));
+}
+
+int vatBasisPoints(const QString &vatClass)
+{
+    // NL rates; the test chain and the demo chain's home store are Dutch.
+    if (vatClass == QLatin1String("reduced"))
+        return 900;
+    if (vatClass == QLatin1String("zero"))
+        return 0;
+    return 2100;
+}
+
+int enrol(const QString &cache, const QStringList &args, const QString &deviceName)
+{
+    auto db = Store::LocalDatabase::open(cache);
+    if (!db)
+        return fail(db.error());
+    Sync::Client::ServerConnection connection{QUrl(args.at(1))};
+    std::optional<Core::Result<Sync::Protocol::EnrolResponse>> answer;
+    connection.enrol(args.at(2), deviceName, args.at(3), [&](auto result) {
+        answer = std::move(result);
+        QCoreApplication::quit();
+    });
+    QCoreApplication::exec();
+    if (!answer || !answer->ok())
+        return answer ? fail(answer->error()) : fail(QStringLiteral("no answer"));
+    Sync::Client::DeviceConfig config;
+    config.serverUrl = QUrl(args.at(1));
+    config.deviceId = answer->value().deviceId;
+    config.token = answer->value().token;
+    config.caCertificatePem = answer->value().caCertificatePem;
+    config.locationId = answer->value().locationId;
+    config.locationCode = answer->value().locationCode;
+    if (auto saved = config.save(*db.value()); !saved)
+        return fail(saved.error());
+    out(QStringLiteral("enrolled device %1 for store %2").arg(config.deviceId, config.locationCode));
+    return 0;
+}
+
+int syncOnce(const QString &cache, int batch, int timeoutSeconds)
+{
+    Sync::Client::SyncEngine::Options options;
+    options.automatic = false;
+    options.pushBatchSize = batch;
+    Sync::Client::SyncEngine engine(cache, options);
+    bool ok = false;
+    QObject::connect(&engine, &Sync::Client::SyncEngine::progress, [](const QString &message) { out(message); });
+    QObject::connect(&engine, &Sync::Client::SyncEngine::cycleFinished, [&ok](bool finished) {
+        ok = finished;
+        QCoreApplication::quit();
+    });
+    QTimer::singleShot(timeoutSeconds * 1000, [] {
+        std::fprintf(stderr, "toonbank-synctool: timed out\n");
+        QCoreApplication::exit(2);
+    });
+    engine.start();
+    engine.syncNow();
+    const int code = QCoreApplication::exec();
+    const Sync::Client::SyncState state = engine.state();
+    out(QStringLiteral("online=%1 pending=%2 rejected=%3 lastPull=%4 error=%5")
+            .arg(state.online ? QStringLiteral("yes") : QStringLiteral("no"))
+            .arg(state.pendingEvents)
+            .arg(state.rejectedEvents)
+            .arg(state.lastPullAt.toString(Qt::ISODate), state.lastErrorCode));
+    return code != 0 ? code : (ok ? 0 : 1);
+}
+
+int sell(const QString &cache, int count, qint64 productId, int quantity, qint64 staffOption)
+{
+    auto db = Store::LocalDatabase::open(cache, Store::LocalDatabase::OpenMode::ExistingOnly);
+    if (!db)
+        return fail(db.error());
+    const qint64 here = db.value()->setting(QStringLiteral("location_id"), QStringLiteral("0")).toLongLong();
+    Store::Catalog catalog(*db.value(), here);
+    auto location = catalog.location(here);
+    if (!location)
+        return fail(location.error());
+    auto product = catalog.product(productId);
+    if (!product)
+        return fail(product.error());
+    qint64 staffId = staffOption;
+    if (staffId <= 0) {
+        Store::StaffDirectory staff(*db.value());
+        auto members = staff.staffAt(here);
+        if (!members || members->isEmpty())
+            return fail(QStringLiteral("no staff for store %1 in the cache: sync first or pass --staff").arg(here));
+        staffId = members->first().id;
+    }
+    const Store::ProductRecord &record = product->record;
+    const Core::Money unit = record.priceOn(QDate::currentDate());
+    const int basisPoints = vatBasisPoints(record.vatClass);
+    Store::SalesLedger ledger(*db.value());
+    for (int i = 0; i < count; ++i) {
+        Store::LedgerSale sale;
+        sale.saleUuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        sale.locationId = here;
+        sale.locationCode = location->code;
+        sale.staffId = staffId;
+        sale.soldAt = QDateTime::currentDateTimeUtc();
+        Store::LedgerLine line;
+        line.productId = record.id;
+        line.sku = record.sku;
+        line.name = record.name;
+        line.quantity = quantity;
+        line.unitPrice = unit;
+        line.lineTotal = Core::Money::fromCents(unit.cents() * quantity);
+        line.vatClass = record.vatClass;
+        line.vatBasisPoints = basisPoints;
+        sale.lines = {line};
+        const qint64 gross = line.lineTotal.cents();
+        const qint64 vat = (gross * basisPoints + (10000 + basisPoints) / 2) / (10000 + basisPoints);
+        sale.vat = {{basisPoints, line.lineTotal, Core::Money::fromCents(vat), Core::Money::fromCents(gross - vat)}};
+        sale.total = line.lineTotal;
+        sale.payments = {{QStringLiteral("card"), sale.total, Core::Money(), Core::Money(), QStringLiteral("synctool")}};
+        auto recorded = ledger.record(sale, [&](const QString &receiptNumber) {
+            Sync::Protocol::SaleEvent event;
+            event.saleId = sale.saleUuid;
+            event.receiptNumber = receiptNumber;
+            event.locationCode = sale.locationCode;
+            event.soldAt = sale.soldAt;
+            event.lines = {{line.productId, line.sku, line.quantity, line.unitPrice, line.lineDiscount, line.lineTotal,
+                            line.vatClass, line.vatBasisPoints}};
+            event.vat = {{basisPoints, sale.vat.first().gross, sale.vat.first().vat, sale.vat.first().net}};
+            event.total = sale.total;
+            event.payments = {{QStringLiteral("card"), sale.total, Core::Money(), Core::Money(), QStringLiteral("synctool")}};
+            return QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact);
+        });
+        if (!recorded)
+            return fail(recorded.error());
+    }
+    out(QStringLiteral("recorded %1 sales").arg(count));
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("toonbank-synctool"));
+    std::signal(SIGPIPE, SIG_IGN);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QString::fromLatin1(usage));
+    parser.addHelpOption();
+    const QCommandLineOption cacheOption(QStringLiteral("cache"), QStringLiteral("Tablet cache file."), QStringLiteral("file"));
+    const QCommandLineOption nameOption(QStringLiteral("name"), QStringLiteral("Device name."), QStringLiteral("name"), QStringLiteral("toonbank-synctool"));
+    const QCommandLineOption batchOption(QStringLiteral("batch"), QStringLiteral("Events per push."), QStringLiteral("n"), QStringLiteral("200"));
+    const QCommandLineOption timeoutOption(QStringLiteral("timeout"), QStringLiteral("Give up after S seconds."), QStringLiteral("s"), QStringLiteral("300"));
+    const QCommandLineOption productOption(QStringLiteral("product"), QStringLiteral("Product id."), QStringLiteral("id"), QStringLiteral("1"));
+    const QCommandLineOption quantityOption(QStringLiteral("quantity"), QStringLiteral("Quantity per sale."), QStringLiteral("q"), QStringLiteral("1"));
+    const QCommandLineOption staffOption(QStringLiteral("staff"), QStringLiteral("Staff id."), QStringLiteral("id"), QStringLiteral("0"));
+    parser.addOptions({cacheOption, nameOption, batchOption, timeoutOption, productOption, quantityOption, staffOption});
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see above)."));
+    parser.process(app);
+
+    const QStringList args = parser.positionalArguments();
+    const QString cache = parser.value(cacheOption);
+    if (args.isEmpty() || cache.isEmpty())
+        return fail(QStringLiteral("need --cache FILE and a command\n") + QString::fromLatin1(usage));
+    const QString command = args.first();
+
+    if (command == QLatin1String("enrol") && args.size() == 4)
+        return enrol(cache, args, parser.value(nameOption));
+    if (command == QLatin1String("sync-once") && args.size() == 1)
+        return syncOnce(cache, parser.value(batchOption).toInt(), parser.value(timeoutOption).toInt());
+    if (command == QLatin1String("sell") && args.size() == 2)
+        return sell(cache, args.at(1).toInt(), parser.value(productOption).toLongLong(), parser.value(quantityOption).toInt(),
+                    parser.value(staffOption).toLongLong());
+
+    auto db = Store::LocalDatabase::open(cache, Store::LocalDatabase::OpenMode::ExistingOnly);
+    if (!db)
+        return fail(db.error());
+    Store::Outbox outbox(*db.value());
+    if (command == QLatin1String("status") && args.size() == 1) {
+        auto counts = outbox.counts();
+        if (!counts)
+            return fail(counts.error());
+        auto config = Sync::Client::DeviceConfig::load(*db.value());
+        out(QStringLiteral("device=%1 store=%2 pending=%3 rejected=%4 cursor=%5 lastPull=%6")
+                .arg(config ? config->deviceId : QStringLiteral("-"), config ? config->locationCode : QStringLiteral("-"))
+                .arg(counts->pending)
+                .arg(counts->rejected)
+                .arg(outbox.pullCursor())
+                .arg(outbox.lastPullAt().toString(Qt::ISODate)));
+        return 0;
+    }
+    if (command == QLatin1String("stock") && args.size() == 3) {
+        Store::Catalog catalog(*db.value(), args.at(2).toLongLong());
+        auto figures = catalog.stockEverywhere(args.at(1).toLongLong());
+        if (!figures)
+            return fail(figures.error());
+        for (const Store::StockFigure &figure : figures.value()) {
+            if (figure.location.id == args.at(2).toLongLong()) {
+                out(QString::number(figure.quantity));
+                return 0;
+            }
+        }
+        return fail(QStringLiteral("no stock figure"));
+    }
+    if (command == QLatin1String("set-server") && args.size() == 2) {
+        auto config = Sync::Client::DeviceConfig::load(*db.value());
+        if (!config)
+            return fail(config.error());
+        Sync::Client::DeviceConfig moved = config.value();
+        moved.serverUrl = QUrl(args.at(1));
+        if (!moved.serverUrl.isValid() || moved.serverUrl.scheme() != QLatin1String("https"))
+            return fail(QStringLiteral("need an https:// URL"));
+        if (auto saved = moved.save(*db.value()); !saved)
+            return fail(saved.error());
+        out(QStringLiteral("server is now %1").arg(moved.serverUrl.toString()));
+        return 0;
+    }
+    if (command == QLatin1String("retry-rejected") && args.size() == 1) {
+        auto requeued = outbox.retryRejected();
+        if (!requeued)
+            return fail(requeued.error());
+        out(QStringLiteral("queued %1 events again").arg(requeued.value()));
+        return 0;
+    }
+    return fail(QStringLiteral("unknown command or wrong arguments\n") + QString::fromLatin1(usage));
+}

@@ -1,0 +1,362 @@
+#include "syncworker.h"
+
+#include "serverconnection.h"
+
+#include "app/core/tr.h"
+#include "app/store/catalogwriter.h"
+#include "app/store/localdatabase.h"
+#include "app/store/outbox.h"
+#include "sync/protocol/pushbatch.h"
+
+#include <QDebug>
+#include <QJsonDocument>
+#include <QSslCertificate>
+
+namespace Toonbank::Sync::Client::Internal {
+
+using Core::Error;
+using Core::Tr;
+
+namespace {
+
+Store::Location toStore(const Protocol::LocationData &in)
+{
+    Store::Location out;
+    out.id = in.id;
+    out.code = in.code;
+    out.name = in.name;
+    out.kind = in.kind == QLatin1String("web_warehouse") ? Store::LocationKind::WebWarehouse : Store::LocationKind::Store;
+    out.address = in.address;
+    out.city = in.city;
+    out.country = in.country;
+    out.latitude = in.latitude;
+    out.longitude = in.longitude;
+    out.cashRounding = in.cashRounding;
+    return out;
+}
+
+Store::ProductRecord toStore(const Protocol::ProductData &in)
+{
+    Store::ProductRecord out;
+    out.id = in.id;
+    out.sku = in.sku;
+    out.name = in.name;
+    out.brand = in.brand;
+    out.category = in.category;
+    out.description = in.description;
+    out.vatClass = in.vatClass;
+    out.price = Core::Money::fromCents(in.priceCents);
+    if (in.promoPriceCents)
+        out.promoPrice = Core::Money::fromCents(*in.promoPriceCents);
+    out.promoFrom = in.promoFrom;
+    out.promoUntil = in.promoUntil;
+    out.attributes = in.attributes;
+    out.variantGroup = in.variantGroup;
+    out.variantLabel = in.variantLabel;
+    out.ratingTenths = in.ratingTenths;
+    out.reviewCount = in.reviewCount;
+    out.imageRef = in.imageRef;
+    out.webDeliveryDays = in.webDeliveryDays;
+    out.barcodes = in.barcodes;
+    return out;
+}
+
+Error pageRefused(const Error &cause)
+{
+    return Error::make(QStringLiteral("sync.apply_failed"),
+                       Tr::tr("Changes from the server could not be saved on this tablet."),
+                       cause.code + QLatin1String(": ") + cause.detail);
+}
+
+} // namespace
+
+SyncWorker::SyncWorker(QString cachePath, SyncEngine::Options options)
+    : m_cachePath(std::move(cachePath))
+    , m_options(options)
+    , m_backoff(options.backoffBaseMs, options.backoffCapMs)
+{
+    // A child, so it moves to the sync thread with the worker (a member alone would not).
+    m_timer.setParent(this);
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &SyncWorker::requestSync);
+}
+
+SyncWorker::~SyncWorker()
+{
+    // Prepared statements and the server connection go before the database.
+    m_snapshot.reset();
+    m_outbox.reset();
+    m_connection.reset();
+    m_db.reset();
+}
+
+void SyncWorker::open()
+{
+    auto db = Store::LocalDatabase::open(m_cachePath, Store::LocalDatabase::OpenMode::ExistingOnly);
+    if (!db) {
+        m_state.lastError = db.error().message;
+        m_state.lastErrorCode = db.error().code;
+        publish();
+        emit cycleFinished(false);
+        return;
+    }
+    m_db = std::move(db).value();
+    m_outbox = std::make_unique<Store::Outbox>(*m_db);
+    m_cursor = m_outbox->pullCursor();
+    m_state.lastPullAt = m_outbox->lastPullAt();
+    auto config = DeviceConfig::load(*m_db);
+    if (config) {
+        m_config = config.value();
+        m_state.enrolled = true;
+        m_connection = std::make_unique<ServerConnection>(m_config.serverUrl);
+        m_connection->setTimeoutMs(m_options.requestTimeoutMs);
+        m_connection->setCredentials(QSslCertificate::fromData(m_config.caCertificatePem.toLatin1()), m_config.token);
+    } else {
+        m_state.lastError = config.error().message;
+        m_state.lastErrorCode = config.error().code;
+    }
+    refreshCounts();
+    publish();
+    if (m_options.automatic && m_state.enrolled)
+        requestSync();
+}
+
+void SyncWorker::requestSync()
+{
+    if (!m_db || !m_state.enrolled) {
+        emit cycleFinished(false);
+        return;
+    }
+    if (m_busy) {
+        m_again = true; // e.g. a sale during a pull: one more cycle right after
+        return;
+    }
+    m_timer.stop();
+    startCycle();
+}
+
+void SyncWorker::startCycle()
+{
+    m_busy = true;
+    m_again = false;
+    m_pushProgressless = 0;
+    m_state.syncing = true;
+    publish();
+    pushNext();
+}
+
+void SyncWorker::pushNext()
+{
+    auto events = m_outbox->pending(qBound(1, m_options.pushBatchSize, Protocol::maxEventsPerPush));
+    if (!events)
+        return failCycle(events.error());
+    if (events->isEmpty())
+        return pullNext();
+
+    Protocol::PushRequest request;
+    request.deviceId = m_config.deviceId;
+    QStringList attempted;
+    for (const Store::OutboxEvent &event : events.value()) {
+        Protocol::EventEnvelope envelope;
+        envelope.eventId = event.eventId;
+        envelope.deviceId = m_config.deviceId;
+        envelope.deviceSeq = event.deviceSeq;
+        envelope.type = event.type;
+        envelope.staffId = event.staffId;
+        envelope.occurredAt = event.occurredAt;
+        envelope.payload = QJsonDocument::fromJson(event.payload).object();
+        request.events.append(envelope);
+        attempted.append(event.eventId);
+    }
+    m_connection->push(request, [this, attempted](Core::Result<Protocol::PushResponse> response) {
+        if (!response) {
+            // Nothing is known about this batch: it stays pending and is sent again as is —
+            // the server answers "duplicate" for whatever it had already applied.
+            (void)m_outbox->noteFailedAttempt(attempted, response.error().code + QLatin1Char(' ') + response.error().detail);
+            return failCycle(response.error());
+        }
+        m_state.online = true;
+        QStringList acknowledged;
+        QHash<QString, QString> rejected;
+        int applied = 0;
+        int duplicate = 0;
+        for (const Protocol::PushResult &result : response->results) {
+            if (!attempted.contains(result.eventId))
+                continue; // never act on an id we did not send
+            switch (result.outcome) {
+            case Protocol::PushOutcome::Applied:
+                ++applied;
+                acknowledged.append(result.eventId);
+                break;
+            case Protocol::PushOutcome::Duplicate:
+                ++duplicate;
+                acknowledged.append(result.eventId);
+                break;
+            case Protocol::PushOutcome::Rejected:
+                rejected.insert(result.eventId, result.code + QLatin1String(": ") + result.reason);
+                break;
+            case Protocol::PushOutcome::NotApplied:
+                break; // resent in the next batch, without the rejected ones
+            }
+        }
+        if (auto done = m_outbox->recordOutcome(acknowledged, rejected, attempted); !done)
+            return failCycle(done.error());
+        emit progress(QStringLiteral("pushed %1 (applied %2, duplicate %3, rejected %4)")
+                          .arg(attempted.size()).arg(applied).arg(duplicate).arg(rejected.size()));
+        refreshCounts();
+        publish();
+        // A batch that moved nothing forward would loop for ever; the server always answers
+        // every event, so this only guards against a broken answer.
+        if (acknowledged.isEmpty() && rejected.isEmpty() && ++m_pushProgressless >= 2)
+            return failCycle(Error::make(QStringLiteral("sync.refused"), Tr::tr("The server refused the data from this tablet."),
+                                         QStringLiteral("push made no progress")));
+        pushNext();
+    });
+}
+
+void SyncWorker::pullNext()
+{
+    // The first sync (empty cursor) is a bulk snapshot: big pages, all in one cache
+    // transaction so the writer's fast path (FTS built once at the end) holds for all of them.
+    const bool snapshot = m_cursor == 0 || m_snapshot;
+    if (snapshot && !m_snapshot) {
+        m_snapshot = std::make_unique<Store::CatalogWriter>(*m_db);
+        if (auto begun = m_snapshot->begin(); !begun) {
+            m_snapshot.reset();
+            return failCycle(pageRefused(begun.error()));
+        }
+    }
+    const int limit = snapshot ? m_options.snapshotPageSize : m_options.pageSize;
+    m_connection->pull(m_cursor, limit, [this](Core::Result<Protocol::ChangePage> page) {
+        if (!page)
+            return failCycle(page.error());
+        m_state.online = true;
+        if (page->since != m_cursor)
+            return failCycle(pageRefused(Error::make(QStringLiteral("sync.feed"), {}, QStringLiteral("page for another cursor"))));
+        if (auto done = applyPage(page.value()); !done)
+            return failCycle(pageRefused(done.error()));
+        emit progress(QStringLiteral("pulled %1 rows up to %2").arg(page->size()).arg(page->next));
+        if (page->more)
+            return pullNext();
+        if (m_snapshot) {
+            if (auto stamped = m_outbox->setLastPullAt(QDateTime::currentDateTimeUtc()); !stamped)
+                return failCycle(pageRefused(stamped.error()));
+            auto done = m_snapshot->commit();
+            m_snapshot.reset();
+            if (!done) {
+                m_cursor = m_outbox->pullCursor();
+                return failCycle(pageRefused(done.error()));
+            }
+        } else if (auto stamped = m_outbox->setLastPullAt(QDateTime::currentDateTimeUtc()); !stamped) {
+            return failCycle(pageRefused(stamped.error()));
+        }
+        m_state.lastPullAt = m_outbox->lastPullAt();
+        finishCycle();
+    });
+}
+
+Core::Status SyncWorker::applyPage(const Protocol::ChangePage &page)
+{
+    // Outside a snapshot each page is its own transaction, the cursor written inside it:
+    // a crash keeps either the page and its cursor, or neither.
+    std::unique_ptr<Store::CatalogWriter> single;
+    Store::CatalogWriter *writer = m_snapshot.get();
+    if (!writer) {
+        single = std::make_unique<Store::CatalogWriter>(*m_db);
+        if (auto begun = single->begin(); !begun)
+            return begun;
+        writer = single.get();
+    }
+    for (const auto &location : page.locations) {
+        if (auto done = writer->upsertLocation(toStore(location)); !done)
+            return done;
+    }
+    for (const auto &product : page.products) {
+        if (auto done = writer->upsertProduct(toStore(product)); !done)
+            return done;
+    }
+    for (const auto &figure : page.stock) {
+        if (auto done = writer->setStock(figure.productId, figure.locationId, int(figure.quantity), figure.asOf); !done)
+            return done;
+    }
+    for (const auto &member : page.staff) {
+        Store::StaffMember staff;
+        staff.id = member.id;
+        staff.code = member.code;
+        staff.displayName = member.displayName;
+        staff.role = Store::roleFromName(member.role).value_or(Store::StaffRole::Cashier);
+        staff.homeLocationId = member.homeLocationId;
+        staff.active = member.active;
+        if (auto done = writer->upsertStaff(staff, member.pinHash); !done)
+            return done;
+    }
+    // Customers and web orders have no table in the cache yet (schema v1); the cursor moves
+    // past them and a later schema version pulls them again from 0 for those kinds.
+    if (auto done = m_outbox->setPullCursor(page.next); !done)
+        return done;
+    if (single) {
+        if (auto done = single->commit(); !done)
+            return done;
+    }
+    m_cursor = page.next;
+    return Core::success();
+}
+
+void SyncWorker::finishCycle()
+{
+    m_busy = false;
+    m_backoff.reset();
+    m_state.syncing = false;
+    m_state.lastError.clear();
+    m_state.lastErrorCode.clear();
+    refreshCounts();
+    publish();
+    emit cycleFinished(true);
+    if (m_again)
+        scheduleNext(0);
+    else if (m_options.automatic)
+        scheduleNext(m_options.pollIntervalMs);
+}
+
+void SyncWorker::failCycle(const Error &error)
+{
+    if (m_snapshot) {
+        // An interrupted first sync starts again from nothing: half a snapshot is never kept.
+        m_snapshot.reset();
+        m_cursor = m_outbox->pullCursor();
+    }
+    m_busy = false;
+    m_state.syncing = false;
+    m_state.online = error.code != QLatin1String("sync.offline");
+    m_state.lastError = error.message;
+    m_state.lastErrorCode = error.code;
+    qWarning().noquote() << "sync:" << error.code << error.detail;
+    refreshCounts();
+    publish();
+    emit cycleFinished(false);
+    // Back off even when a sale asked for a sync: hammering a server that is down helps no one.
+    if (m_options.automatic)
+        scheduleNext(m_backoff.nextDelayMs());
+}
+
+void SyncWorker::scheduleNext(int delayMs)
+{
+    m_timer.start(qMax(0, delayMs));
+}
+
+void SyncWorker::refreshCounts()
+{
+    if (!m_outbox)
+        return;
+    if (auto counts = m_outbox->counts()) {
+        m_state.pendingEvents = counts->pending;
+        m_state.rejectedEvents = counts->rejected;
+    }
+}
+
+void SyncWorker::publish()
+{
+    emit stateChanged(m_state);
+}
+
+} // namespace Toonbank::Sync::Client::Internal

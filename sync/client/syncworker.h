@@ -1,0 +1,76 @@
+#pragma once
+
+#include "backoff.h"
+#include "deviceconfig.h"
+#include "syncengine.h"
+
+#include "app/core/result.h"
+#include "sync/protocol/changefeed.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+namespace Toonbank::Store {
+class CatalogWriter;
+class LocalDatabase;
+class Outbox;
+} // namespace Toonbank::Store
+
+namespace Toonbank::Sync::Client {
+
+class ServerConnection;
+
+namespace Internal {
+
+/// The sync engine's inside: lives in the engine's thread and owns everything it touches
+/// there (cache connection, server connection, timers). One cycle = push until the outbox
+/// has nothing pending, then pull until the feed has no more pages.
+class SyncWorker final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SyncWorker)
+public:
+    SyncWorker(QString cachePath, SyncEngine::Options options);
+    ~SyncWorker() override;
+
+public slots:
+    void open();
+    void requestSync();
+
+signals:
+    void stateChanged(const Toonbank::Sync::Client::SyncState &state);
+    void cycleFinished(bool ok);
+    void progress(const QString &message);
+
+private:
+    void startCycle();
+    void pushNext();
+    void pullNext();
+    Core::Status applyPage(const Protocol::ChangePage &page);
+    void finishCycle();
+    void failCycle(const Core::Error &error);
+    void refreshCounts();
+    void publish();
+    void scheduleNext(int delayMs);
+
+    QString m_cachePath;
+    SyncEngine::Options m_options;
+    // Declaration order matters: the writer and outbox use the database and go first.
+    std::unique_ptr<Store::LocalDatabase> m_db;
+    std::unique_ptr<Store::Outbox> m_outbox;
+    std::unique_ptr<Store::CatalogWriter> m_snapshot; // open across pages during a first sync
+    std::unique_ptr<ServerConnection> m_connection;
+    DeviceConfig m_config;
+    Backoff m_backoff;
+    QTimer m_timer;
+    SyncState m_state;
+    bool m_busy = false;
+    bool m_again = false;
+    qint64 m_cursor = 0;
+    int m_pushProgressless = 0;
+};
+
+} // namespace Internal
+} // namespace Toonbank::Sync::Client

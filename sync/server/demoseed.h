@@ -1,0 +1,49 @@
+#pragma once
+
+#include "app/core/result.h"
+#include "app/store/catalogsink.h"
+#include "app/store/demochain.h"
+
+#include "sync/protocol/changefeed.h"
+
+#include <QList>
+#include <QSet>
+
+namespace Toonbank::Sync::Server {
+
+class ChainAdmin;
+
+/// Feeds the shared demo generator (Store::DemoChain) into the server's database through
+/// ChainAdmin, so `toonbank-admin demo-seed` and `toonbank-demogen` produce the same chain.
+/// Rows are buffered and written batchRows at a time (each batch one transaction that takes
+/// feed sequence numbers, like an import).
+class DemoSeedSink final : public Store::CatalogSink
+{
+    Q_DISABLE_COPY_MOVE(DemoSeedSink)
+public:
+    /// `stockLocations` empty: stock for every location; otherwise only for those ids (a
+    /// million-product benchmark does not need 13 million stock rows).
+    DemoSeedSink(ChainAdmin &admin, QSet<qint64> stockLocations = {});
+
+    Core::Status upsertLocation(const Store::Location &location) override;
+    Core::Status upsertProduct(const Store::ProductRecord &product) override;
+    Core::Status setStock(qint64 productId, qint64 locationId, int quantity, const QDateTime &asOf) override;
+    Core::Status upsertStaff(const Store::StaffMember &member, const QString &pinHash) override;
+    /// Writes what is still buffered.
+    Core::Status flush();
+
+    /// Generates the demo chain into the server: all locations, staff, products and stock.
+    static Core::Result<Store::DemoChain::Summary> seed(ChainAdmin &admin, const Store::DemoChain::Options &options,
+                                                         QSet<qint64> stockLocations = {},
+                                                         const Store::DemoChain::Progress &progress = {});
+
+private:
+    static constexpr int batchRows = 5000;
+    ChainAdmin &m_admin;
+    QSet<qint64> m_stockLocations;
+    QList<Protocol::LocationData> m_locations;
+    QList<Protocol::ProductData> m_products;
+    QList<Protocol::StockData> m_stock;
+};
+
+} // namespace Toonbank::Sync::Server
