@@ -12,6 +12,7 @@
 #include "ui/receiptscreen.h"
 #include "ui/sellscreen.h"
 #include "ui/scaninterceptor.h"
+#include "ui/searchresultsmodel.h"
 #include "ui/uihelpers.h"
 
 #include <QApplication>
@@ -20,12 +21,15 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Toonbank;
 using namespace Toonbank::Tests;
+using SearchResultsModelColumn = Ui::SearchResultsModel;
 
 /// Drives the real widgets: log in, scan through the keyboard wedge, search, add, change
 /// quantity, pay cash, see the change and the receipt; bad barcodes; languages; parking.
@@ -99,7 +103,19 @@ private:
         QTest::keyClicks(target, code);
         QTest::keyClick(target, Qt::Key_Return);
     }
+    void clickCell(QTableView *table, int row, int column)
+    {
+        const QModelIndex index = table->model()->index(row, column);
+        QVERIFY(index.isValid());
+        table->scrollTo(index);
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(index).center());
+    }
     QTableWidget *basket() { return find<QTableWidget>("basketTable"); }
+    QTableView *results() { return find<QTableView>("searchResults"); }
+    QString resultText(int row, int column)
+    {
+        return results()->model()->index(row, column).data().toString();
+    }
 
 private slots:
     void initTestCase()
@@ -177,11 +193,12 @@ private slots:
         QTest::keyClick(search, Qt::Key_A);
         QTest::qWait(80);
         QTest::keyClick(search, Qt::Key_M);
-        auto *results = find<QTableWidget>("searchResults");
-        QTRY_COMPARE(results->rowCount(), 1);
-        QVERIFY(results->item(0, 0)->text().contains(QStringLiteral("Bamboo socks")));
+        QTRY_COMPARE(results()->model()->rowCount(), 1);
+        QVERIFY(resultText(0, SearchResultsModelColumn::Name).contains(QStringLiteral("Bamboo socks")));
+        // The test cache has no stock figure for the socks in this store: unknown, not zero.
+        QCOMPARE(resultText(0, SearchResultsModelColumn::StockHere), QStringLiteral("–"));
         screenshot(QStringLiteral("02-sell-search"));
-        clickCell(results, 0, 0);
+        clickCell(results(), 0, 0);
         QCOMPARE(basket()->rowCount(), 3);
         clickCell(basket(), 2, 3); // +
         clickCell(basket(), 2, 3); // +
@@ -196,6 +213,30 @@ private slots:
         QCOMPARE(basket()->rowCount(), 2);
     }
 
+    void keystrokesFasterThanResultsSearchOnceForTheNewestText()
+    {
+        auto *search = find<QLineEdit>("searchField");
+        search->clear();
+        QTRY_VERIFY(!m_window->sellScreen()->searchPending());
+        m_scanner->setEnabled(false); // a typist, not a scanner burst
+        QSignalSpy shown(m_window->sellScreen(), &Ui::SellScreen::searchShown);
+        // Five keys land before the event loop turns: one search, for "jeans", not five.
+        QTest::keyClicks(search, QStringLiteral("jeans"));
+        QCOMPARE(shown.count(), 0);
+        QTRY_COMPARE(shown.count(), 1);
+        QCOMPARE(shown.at(0).at(0).toString(), QStringLiteral("jeans"));
+        QCOMPARE(m_window->sellScreen()->searchResults()->query(), QStringLiteral("jeans"));
+        QTest::qWait(50);
+        QCOMPARE(shown.count(), 1);
+        // One more key, one more search: results still follow every keystroke.
+        QTest::keyClick(search, Qt::Key_Space);
+        QTRY_COMPARE(shown.count(), 2);
+        QCOMPARE(shown.at(1).at(0).toString(), QStringLiteral("jeans "));
+        m_scanner->setEnabled(true);
+        search->clear();
+        QTRY_VERIFY(!m_window->sellScreen()->searchPending());
+    }
+
     void productDetail()
     {
         auto *search = find<QLineEdit>("searchField");
@@ -204,9 +245,11 @@ private slots:
         QTest::keyClicks(search, QStringLiteral("jeans"));
         QTest::qWait(80);
         QTest::keyClick(search, Qt::Key_Space); // one more keystroke after the burst window
-        auto *results = find<QTableWidget>("searchResults");
-        QTRY_VERIFY(results->rowCount() >= 2);
-        clickCell(results, 0, 3); // ⓘ
+        QTRY_VERIFY(results()->model()->rowCount() >= 2);
+        // Stock here comes with every hit: 7 of the indigo jeans in this store.
+        QVERIFY(resultText(0, SearchResultsModelColumn::Name).contains(QStringLiteral("501")));
+        QCOMPARE(resultText(0, SearchResultsModelColumn::StockHere), QStringLiteral("7"));
+        clickCell(results(), 0, 3); // ⓘ
         QCOMPARE(m_window->currentScreen(), static_cast<QWidget *>(m_window->productScreen()));
         QVERIFY(find<QLabel>("productName")->text().contains(QStringLiteral("501")));
         QCOMPARE(find<QTableWidget>("stockTable")->rowCount(), 3);
