@@ -10,6 +10,7 @@
 #include <QBoxLayout>
 #include <QEvent>
 #include <QFrame>
+#include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -66,7 +67,8 @@ SellScreen::SellScreen(Services::CheckoutService &checkout, ScanInterceptor *sca
     , m_resultTable(new QTableView(this))
     , m_basketTitle(roleLabel(this, "title"))
     , m_basketTable(touchTable(this, BasketColumns))
-    , m_vat(roleLabel(this, "vat"))
+    , m_vat(new QWidget(this))
+    , m_vatGrid(new QGridLayout(m_vat))
     , m_totalCaption(roleLabel(this, "total"))
     , m_total(roleLabel(this, "total"))
     , m_pay(touchButton(this, "primary"))
@@ -81,6 +83,15 @@ SellScreen::SellScreen(Services::CheckoutService &checkout, ScanInterceptor *sca
     m_resultTable->setObjectName(QStringLiteral("searchResults"));
     m_basketTable->setObjectName(QStringLiteral("basketTable"));
     m_vat->setObjectName(QStringLiteral("vatSummary"));
+    m_vatGrid->setContentsMargins(4, 4, 4, 4);
+    m_vatGrid->setHorizontalSpacing(16);
+    m_vatGrid->setVerticalSpacing(2);
+    for (int column = 0; column < int(m_vatHead.size()); ++column) {
+        m_vatHead[size_t(column)] = roleLabel(m_vat, "vatHead");
+        m_vatHead[size_t(column)]->setAlignment((column == 0 ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter);
+        m_vatGrid->addWidget(m_vatHead[size_t(column)], 0, column);
+        m_vatGrid->setColumnStretch(column, 1);
+    }
     m_total->setObjectName(QStringLiteral("basketTotal"));
     m_total->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_pay->setObjectName(QStringLiteral("payButton"));
@@ -317,12 +328,7 @@ void SellScreen::refreshBasket()
     }
     m_basketTable->setUpdatesEnabled(true);
 
-    QStringList vatLines;
-    for (const Core::VatBreakdown &vat : totals.perRate) {
-        vatLines.append(tr("VAT %1: %2 on %3").arg(vat.rate.toDisplayString(), vat.vat.toDisplayString(),
-                                                   vat.net.toDisplayString()));
-    }
-    m_vat->setText(vatLines.join(QLatin1Char('\n')));
+    refreshVatSummary(totals.perRate);
     m_total->setText(totals.total.toDisplayString());
     m_basketTitle->setText(tr("Basket (%n item(s))", nullptr, totals.itemCount));
     m_pay->setEnabled(!lines.isEmpty());
@@ -330,8 +336,42 @@ void SellScreen::refreshBasket()
     m_clear->setEnabled(!lines.isEmpty());
 }
 
+void SellScreen::refreshVatSummary(const QList<Core::VatBreakdown> &perRate)
+{
+    // A scan lands here: the labels are reused, a row is only ever added for a new rate.
+    while (m_vatRows.size() < perRate.size()) {
+        std::array<QLabel *, 4> row {};
+        const int gridRow = int(m_vatRows.size()) + 1;
+        for (int column = 0; column < int(row.size()); ++column) {
+            row[size_t(column)] = roleLabel(m_vat, "vatCell");
+            row[size_t(column)]->setAlignment((column == 0 ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter);
+            m_vatGrid->addWidget(row[size_t(column)], gridRow, column);
+        }
+        m_vatRows.append(row);
+    }
+    for (int index = 0; index < m_vatRows.size(); ++index) {
+        const std::array<QLabel *, 4> &row = m_vatRows.at(index);
+        const bool used = index < perRate.size();
+        for (QLabel *cell : row)
+            cell->setVisible(used);
+        if (!used)
+            continue;
+        const Core::VatBreakdown &vat = perRate.at(index);
+        row[0]->setText(tr("VAT %1").arg(vat.rate.toDisplayString()));
+        row[1]->setText(vat.net.toDisplayString());
+        row[2]->setText(vat.vat.toDisplayString());
+        row[3]->setText(vat.gross.toDisplayString());
+    }
+    for (QLabel *head : m_vatHead)
+        head->setVisible(!perRate.isEmpty());
+}
+
 void SellScreen::retranslate()
 {
+    m_vatHead[0]->setText(tr("VAT rate"));
+    m_vatHead[1]->setText(tr("Excl. VAT"));
+    m_vatHead[2]->setText(tr("VAT"));
+    m_vatHead[3]->setText(tr("Incl. VAT"));
     m_search->setPlaceholderText(tr("Search name, brand, SKU or barcode"));
     m_resultModel->retranslate();
     m_basketTable->setHorizontalHeaderLabels({tr("Product"), QString(), tr("Qty"), QString(), tr("Amount"), QString()});

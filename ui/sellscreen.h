@@ -1,11 +1,15 @@
 #pragma once
 
+#include "app/core/basket.h"
 #include "app/store/catalogtypes.h"
 
 #include <QTimer>
 #include <QWidget>
 
+#include <array>
+
 class QBoxLayout;
+class QGridLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -60,6 +64,7 @@ private:
     void onResultClicked(int row, int column);
     void onBasketClicked(int row, int column);
     void park();
+    void refreshVatSummary(const QList<Core::VatBreakdown> &perRate);
 
     Services::CheckoutService &m_checkout;
     ScanInterceptor *m_scanner;
@@ -73,7 +78,10 @@ private:
     QTableView *m_resultTable;
     QLabel *m_basketTitle;
     QTableWidget *m_basketTable;
-    QLabel *m_vat;
+    QWidget *m_vat;
+    QGridLayout *m_vatGrid;
+    std::array<QLabel *, 4> m_vatHead {};
+    QList<std::array<QLabel *, 4>> m_vatRows; // rate, net, VAT, incl.; reused, never rebuilt
     QLabel *m_totalCaption;
     QLabel *m_total;
     QPushButton *m_pay;

@@ -2,6 +2,9 @@
 #include "app/services/checkoutservice.h"
 #include "app/services/session.h"
 #include "app/services/terminal.h"
+#include "app/core/pin.h"
+#include "app/store/catalogwriter.h"
+#include "app/store/localdatabase.h"
 #include "tests/support/testcache.h"
 #include "ui/language.h"
 #include "ui/mainwindow.h"
@@ -21,6 +24,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QScroller>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
@@ -112,6 +118,35 @@ private:
     }
     QTableWidget *basket() { return find<QTableWidget>("basketTable"); }
     QTableView *results() { return find<QTableView>("searchResults"); }
+    QString vatSummaryText()
+    {
+        QStringList cells;
+        for (QLabel *cell : find<QWidget>("vatSummary")->findChildren<QLabel *>()) {
+            if (cell->isVisible())
+                cells.append(cell->text());
+        }
+        return cells.join(QLatin1Char('|'));
+    }
+    /// Every visible label inside a staff tile shows its whole text on one line or wraps.
+    void verifyTileTextsFit()
+    {
+        const QList<QPushButton *> tiles = m_window->loginScreen()->findChildren<QPushButton *>();
+        int checked = 0;
+        for (QPushButton *tile : tiles) {
+            if (!tile->objectName().startsWith(QStringLiteral("staffTile")))
+                continue;
+            for (QLabel *label : tile->findChildren<QLabel *>()) {
+                QVERIFY(!label->text().isEmpty());
+                const QRect room = label->contentsRect();
+                const QRect needed = label->fontMetrics().boundingRect(room, int(label->alignment() | Qt::TextWordWrap),
+                                                                       label->text());
+                QVERIFY2(needed.width() <= room.width() && needed.height() <= room.height(), qPrintable(label->text()));
+                QVERIFY2(tile->rect().contains(label->geometry()), qPrintable(label->text()));
+                ++checked;
+            }
+        }
+        QVERIFY(checked >= 4);
+    }
     QString resultText(int row, int column)
     {
         return results()->model()->index(row, column).data().toString();
@@ -143,6 +178,7 @@ private slots:
     void loginWithPinPad()
     {
         screenshot(QStringLiteral("01-login-nl"));
+        verifyTileTextsFit(); // "Kassamedewerker" is not clipped
         logIn(TestCache::cashierId, QStringLiteral("9999"));
         QVERIFY(!find<QLabel>("loginError")->text().isEmpty()); // wrong PIN says so
         QCOMPARE(m_window->currentScreen(), static_cast<QWidget *>(m_window->loginScreen()));
@@ -206,8 +242,18 @@ private slots:
         clickCell(basket(), 2, 1); // −
         QCOMPARE(basket()->item(2, 2)->text(), QStringLiteral("2"));
         QCOMPARE(find<QLabel>("basketTotal")->text(), QStringLiteral("€ 101,92"));
-        QVERIFY(find<QLabel>("vatSummary")->text().contains(QStringLiteral("21%")));
-        QVERIFY(find<QLabel>("vatSummary")->text().contains(QStringLiteral("9%")));
+        // The VAT summary: a table per rate, in body size (≥ 18 px) and not monospace.
+        const QString vat = vatSummaryText();
+        QVERIFY2(vat.contains(QStringLiteral("btw 21%")) && vat.contains(QStringLiteral("btw 9%")), qPrintable(vat));
+        QVERIFY2(vat.contains(QStringLiteral("€ 17,34")) && vat.contains(QStringLiteral("€ 82,59")), qPrintable(vat));
+        for (QLabel *cell : find<QWidget>("vatSummary")->findChildren<QLabel *>()) {
+            if (cell->isVisible()) {
+                QVERIFY(QFontInfo(cell->font()).pixelSize() >= 18);
+                QVERIFY(!QFontInfo(cell->font()).fixedPitch());
+                QVERIFY2(cell->fontMetrics().horizontalAdvance(cell->text()) <= cell->contentsRect().width(),
+                         qPrintable(cell->text()));
+            }
+        }
         screenshot(QStringLiteral("04-sell-basket"));
         clickCell(basket(), 2, 5); // ✕
         QCOMPARE(basket()->rowCount(), 2);
@@ -252,7 +298,15 @@ private slots:
         clickCell(results(), 0, 3); // ⓘ
         QCOMPARE(m_window->currentScreen(), static_cast<QWidget *>(m_window->productScreen()));
         QVERIFY(find<QLabel>("productName")->text().contains(QStringLiteral("501")));
-        QCOMPARE(find<QTableWidget>("stockTable")->rowCount(), 3);
+        auto *stock = find<QTableWidget>("stockTable");
+        QCOMPARE(stock->rowCount(), 3);
+        // Here, then the other stores nearest first with their distance, then the web.
+        QVERIFY(stock->item(0, 0)->text().contains(QStringLiteral("Amsterdam")));
+        QVERIFY(stock->item(1, 0)->text().contains(QStringLiteral("Utrecht")));
+        QCOMPARE(stock->item(1, 1)->text(), QStringLiteral("35 km")); // Kalverstraat – Hoog Catharijne
+        QVERIFY(stock->item(0, 1)->text().isEmpty());
+        QVERIFY(stock->item(2, 1)->text().isEmpty());
+        QCOMPARE(stock->item(1, 2)->text(), QStringLiteral("3"));
         screenshot(QStringLiteral("05-product"));
         click("productBack");
         search->clear();
@@ -287,6 +341,23 @@ private slots:
         QVERIFY(bytes.startsWith(QByteArray("\x1b@", 2)));
         QVERIFY(bytes.contains("AMS01-T1-000001"));
         QVERIFY(bytes.contains(QByteArray("\x1dV", 2)));
+        QVERIFY(!bytes.contains("KOPIE"));
+        // The store name in double size is wrapped, never cut at the paper's edge.
+        QVERIFY(bytes.contains("Toonbank Amsterdam"));
+        QVERIFY(bytes.contains("Centrum"));
+
+        // Print again: a second receipt, marked as a copy.
+        QVERIFY(!find<QPushButton>("receiptEmail")->isEnabled());
+        QVERIFY(find<QLabel>("receiptEmailNote")->isVisible());
+        QVERIFY(!find<QLabel>("receiptEmailNote")->text().isEmpty());
+        click("receiptPrint");
+        printed.seek(0);
+        const QByteArray withCopy = printed.readAll();
+        QCOMPARE(withCopy.count(QByteArray("\x1b@", 2)), 2);
+        QVERIFY(withCopy.mid(bytes.size()).contains("*** KOPIE ***"));
+        QVERIFY(withCopy.mid(bytes.size()).contains("AMS01-T1-000001"));
+        QVERIFY(find<QLabel>("receiptPrintStatus")->text().contains(QStringLiteral("KOPIE")));
+        screenshot(QStringLiteral("07b-receipt-copy"));
 
         click("newSaleButton");
         QCOMPARE(m_window->currentScreen(), static_cast<QWidget *>(m_window->sellScreen()));
@@ -335,6 +406,26 @@ private slots:
         QCOMPARE(m_terminal->checkout().basket().lines().size(), 1); // the sale waits for the next login
     }
 
+    void languageChosenAtLoginSurvivesARestart()
+    {
+        QCOMPARE(m_window->currentScreen(), static_cast<QWidget *>(m_window->loginScreen()));
+        click("languageEn");
+        QCOMPARE(m_language->current(), QStringLiteral("en"));
+        QCOMPARE(m_terminal->database().setting(QStringLiteral("ui_language")), QStringLiteral("en"));
+        // A restart: main() starts in its default language; the device setting wins.
+        QVERIFY(m_language->setLanguage(QStringLiteral("nl")));
+        start();
+        QCOMPARE(m_language->current(), QStringLiteral("en"));
+        QTRY_COMPARE(find<QPushButton>("pinOk")->text(), QStringLiteral("OK"));
+        QTRY_VERIFY(find<QPushButton>("languageEn")->isChecked());
+        screenshot(QStringLiteral("12-login-en-after-restart"));
+        click("languageNl");
+        QCOMPARE(m_language->current(), QStringLiteral("nl"));
+        start();
+        QCOMPARE(m_language->current(), QStringLiteral("nl"));
+        QCOMPARE(m_terminal->database().setting(QStringLiteral("ui_language")), QStringLiteral("nl"));
+    }
+
     void portraitStacksThePanes()
     {
         logIn(TestCache::cashierId, QStringLiteral("1111"));
@@ -344,6 +435,54 @@ private slots:
                     > find<QLineEdit>("searchField")->mapTo(m_window.get(), QPoint()).y() + 200);
         screenshot(QStringLiteral("11-sell-portrait"));
         m_window->resize(1280, 800);
+    }
+
+    void manyStaffTilesScroll()
+    {
+        {
+            Store::CatalogWriter writer(m_terminal->database());
+            QVERIFY(writer.begin().ok());
+            auto hash = Core::Pin::hash(QStringLiteral("4444"), 1000);
+            QVERIFY(hash.ok());
+            for (int i = 0; i < 18; ++i) {
+                Store::StaffMember member;
+                member.id = 200 + i;
+                member.code = QStringLiteral("E%1").arg(200 + i);
+                member.displayName = QStringLiteral("Medewerker %1 van Oosterhout-Vermeulen").arg(i + 1);
+                member.role = i % 3 == 0 ? Store::StaffRole::Supervisor : Store::StaffRole::Cashier;
+                member.homeLocationId = TestCache::hereId;
+                QVERIFY(writer.upsertStaff(member, hash.value()).ok());
+            }
+            QVERIFY(writer.commit().ok());
+        }
+        start();
+        QCOMPARE(m_window->currentScreen(), static_cast<QWidget *>(m_window->loginScreen()));
+        QScrollArea *area = m_window->loginScreen()->staffTileArea();
+        QCOMPARE(area->objectName(), QStringLiteral("staffTiles"));
+        int tiles = 0;
+        for (QPushButton *tile : area->widget()->findChildren<QPushButton *>())
+            tiles += tile->objectName().startsWith(QStringLiteral("staffTile")) ? 1 : 0;
+        QCOMPARE(tiles, 20);
+        // More than fit: the list scrolls, the PIN pad stays where it is.
+        QVERIFY(area->verticalScrollBar()->maximum() > 0);
+        QVERIFY(area->widget()->height() > area->viewport()->height());
+        QVERIFY(QScroller::hasScroller(area->viewport()));
+        QVERIFY(find<QPushButton>("pinOk")->isVisible());
+        screenshot(QStringLiteral("13-login-many-staff"));
+        verifyTileTextsFit();
+
+        // The last tile: scrolled into view, tapped, logged in.
+        auto *last = find<QPushButton>("staffTile217");
+        QVERIFY(last);
+        area->ensureWidgetVisible(last);
+        QApplication::processEvents();
+        QVERIFY(area->verticalScrollBar()->value() > 0);
+        const QRect visible(last->mapTo(area->viewport(), QPoint()), last->size());
+        QVERIFY(area->viewport()->rect().contains(visible));
+        screenshot(QStringLiteral("14-login-many-staff-scrolled"));
+        logIn(217, QStringLiteral("4444"));
+        QCOMPARE(m_window->currentScreen(), static_cast<QWidget *>(m_window->sellScreen()));
+        QVERIFY(find<QLabel>("staffLabel")->text().contains(QStringLiteral("Medewerker 18")));
     }
 };
 
