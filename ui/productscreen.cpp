@@ -81,8 +81,14 @@ ProductScreen::ProductScreen(Services::ProductService &products, Services::Check
     m_stockTable->verticalHeader()->setDefaultSectionSize(64);
     m_stockTable->setWordWrap(true);
     m_stockTable->horizontalHeader()->setSectionResizeMode(StockLocation, QHeaderView::Stretch);
-    for (int column = StockDistance; column < StockColumns; ++column)
-        m_stockTable->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    // Fixed figure columns leave the store's name the rest; its row grows to fit the name.
+    m_stockTable->horizontalHeader()->setSectionResizeMode(StockDistance, QHeaderView::Fixed);
+    m_stockTable->horizontalHeader()->setSectionResizeMode(StockQuantity, QHeaderView::Fixed);
+    m_stockTable->horizontalHeader()->setSectionResizeMode(StockAsOf, QHeaderView::ResizeToContents);
+    m_stockTable->horizontalHeader()->resizeSection(StockDistance, 96);
+    m_stockTable->horizontalHeader()->resizeSection(StockQuantity, 84);
+    m_stockTable->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_stockTable->verticalHeader()->setMinimumSectionSize(64);
 
     auto *info = new QVBoxLayout;
     info->addWidget(m_name);
@@ -113,8 +119,9 @@ ProductScreen::ProductScreen(Services::ProductService &products, Services::Check
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(24, 16, 24, 16);
     layout->setSpacing(32);
-    layout->addLayout(left, 3);
-    layout->addLayout(right, 2);
+    // Even halves: the stock table needs room for a store's name next to its distance.
+    layout->addLayout(left, 1);
+    layout->addLayout(right, 1);
 
     connect(m_back, &QPushButton::clicked, this, &ProductScreen::closed);
     connect(m_add, &QPushButton::clicked, this, [this] {

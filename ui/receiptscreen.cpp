@@ -4,6 +4,7 @@
 #include "uihelpers.h"
 
 #include <QEvent>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -48,16 +49,18 @@ ReceiptScreen::ReceiptScreen(Services::CheckoutService &checkout, QWidget *paren
 
     auto *side = new QVBoxLayout;
     side->addWidget(m_title);
-    side->addWidget(m_changeCaption);
-    side->addWidget(m_change);
+    auto *changeRow = new QHBoxLayout;
+    changeRow->addWidget(m_changeCaption);
+    changeRow->addWidget(m_change, 1, Qt::AlignRight | Qt::AlignVCenter);
+    side->addLayout(changeRow);
     side->addWidget(m_printStatus);
-    side->addSpacing(16);
     side->addWidget(m_receiptCaption);
-    auto *actions = new QHBoxLayout;
+    // Print gets a row of its own ("Kopie afdrukken" needs the room); E-mail and None share one.
+    auto *actions = new QGridLayout;
     actions->setSpacing(12);
-    actions->addWidget(m_print, 1);
-    actions->addWidget(m_email, 1);
-    actions->addWidget(m_none, 1);
+    actions->addWidget(m_print, 0, 0, 1, 2);
+    actions->addWidget(m_email, 1, 0);
+    actions->addWidget(m_none, 1, 1);
     side->addLayout(actions);
     side->addWidget(m_emailNote);
     side->addStretch(1);
