@@ -14,12 +14,61 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QScroller>
 #include <QVBoxLayout>
 
 namespace Toonbank::Ui {
 
 namespace {
 constexpr int maxPinLength = 8;
+
+// A button whose wrapped labels inside decide its height. A grid in a scroll area does not
+// ask a button for height-for-width, so the tile raises its own minimum once it knows its
+// width (the width never depends on the height: this settles in one pass).
+class StaffTile final : public QPushButton
+{
+public:
+    using QPushButton::QPushButton;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QPushButton::resizeEvent(event);
+        const int needed = qMax(minimumTileHeight, layout() ? layout()->totalHeightForWidth(width()) : 0);
+        if (needed != minimumHeight())
+            setMinimumHeight(needed);
+    }
+
+private:
+    static constexpr int minimumTileHeight = 96;
+};
+
+// A staff tile: the name in bold over the role, each a label that wraps, so a long name or
+// role ("Kassamedewerker") is never cut by the tile's edge.
+QPushButton *staffTile(QWidget *parent, const Store::StaffMember &member)
+{
+    auto *tile = new StaffTile(parent);
+    tile->setFocusPolicy(Qt::NoFocus); // as touchButton(): the scanner's keys never land on it
+    tile->setProperty("role", QStringLiteral("tile"));
+    tile->setObjectName(QStringLiteral("staffTile%1").arg(member.id));
+    tile->setCheckable(true);
+    tile->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Minimum);
+    auto *layout = new QVBoxLayout(tile);
+    layout->setContentsMargins(10, 8, 10, 8);
+    layout->setSpacing(2);
+    for (const char *role : {"tileName", "tileRole"}) {
+        QLabel *label = roleLabel(tile, role);
+        label->setObjectName(QString::fromLatin1(role));
+        label->setAlignment(Qt::AlignCenter);
+        label->setWordWrap(true);
+        label->setAttribute(Qt::WA_TransparentForMouseEvents); // the tile takes the tap
+        layout->addWidget(label);
+    }
+    return tile;
+}
+
 } // namespace
 
 LoginScreen::LoginScreen(Services::Session &session, Services::CheckoutService &checkout, Language &language,
@@ -30,7 +79,8 @@ LoginScreen::LoginScreen(Services::Session &session, Services::CheckoutService &
     , m_language(language)
     , m_title(roleLabel(this, "title"))
     , m_hint(roleLabel(this, "subtle"))
-    , m_tiles(new QWidget(this))
+    , m_tileScroll(new QScrollArea(this))
+    , m_tiles(new QWidget(m_tileScroll))
     , m_tileLayout(new QGridLayout(m_tiles))
     , m_tileGroup(new QButtonGroup(this))
     , m_pinDisplay(roleLabel(this, "pin"))
@@ -78,15 +128,26 @@ LoginScreen::LoginScreen(Services::Session &session, Services::CheckoutService &
     setRole(m_ok, "key");
     connect(m_backspace, &QPushButton::clicked, this, &LoginScreen::backspace);
     connect(m_ok, &QPushButton::clicked, this, &LoginScreen::submit);
-    connect(m_dutch, &QPushButton::clicked, this, [this] { m_language.setLanguage(QStringLiteral("nl")); });
-    connect(m_english, &QPushButton::clicked, this, [this] { m_language.setLanguage(QStringLiteral("en")); });
+    connect(m_dutch, &QPushButton::clicked, this, [this] { chooseLanguage(QStringLiteral("nl")); });
+    connect(m_english, &QPushButton::clicked, this, [this] { chooseLanguage(QStringLiteral("en")); });
 
     m_tileLayout->setSpacing(12);
+    m_tileLayout->setContentsMargins(0, 0, 8, 0);
+    m_tileLayout->setAlignment(Qt::AlignTop);
+    m_tileScroll->setObjectName(QStringLiteral("staffTiles"));
+    m_tileScroll->setWidget(m_tiles);
+    m_tileScroll->setWidgetResizable(true);
+    m_tileScroll->setFrameShape(QFrame::NoFrame);
+    m_tileScroll->setFocusPolicy(Qt::NoFocus);
+    m_tileScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_tileScroll->viewport()->setAutoFillBackground(false);
+    m_tiles->setAutoFillBackground(false);
+    // Touch: a finger drags the list with kinetic scrolling; a tap still selects a tile.
+    QScroller::grabGesture(m_tileScroll->viewport(), QScroller::TouchGesture);
     auto *left = new QVBoxLayout;
     left->addWidget(m_title);
     left->addWidget(m_hint);
-    left->addWidget(m_tiles);
-    left->addStretch(1);
+    left->addWidget(m_tileScroll, 1);
 
     auto *middle = new QVBoxLayout;
     middle->addWidget(m_pinDisplay);
@@ -134,16 +195,14 @@ void LoginScreen::reset(bool idleLocked)
         m_error->setText(staff.error().message);
     int index = 0;
     for (const Store::StaffMember &member : std::as_const(m_staff)) {
-        QPushButton *tile = touchButton(m_tiles, "tile");
-        tile->setObjectName(QStringLiteral("staffTile%1").arg(member.id));
-        tile->setCheckable(true);
-        tile->setText(QStringLiteral("%1\n%2").arg(member.displayName, Services::Session::roleDisplayName(member.role)));
+        QPushButton *tile = staffTile(m_tiles, member);
         m_tileGroup->addButton(tile);
         const qint64 id = member.id;
         connect(tile, &QPushButton::clicked, this, [this, id] { selectStaff(id); });
         m_tileLayout->addWidget(tile, index / 2, index % 2);
         ++index;
     }
+    m_tileScroll->verticalScrollBar()->setValue(0);
     if (m_staff.size() == 1)
         selectStaff(m_staff.first().id);
     retranslate();
@@ -155,9 +214,43 @@ void LoginScreen::selectStaff(qint64 staffId)
     m_selectedStaff = staffId;
     m_pin.clear();
     m_error->clear();
-    for (QAbstractButton *button : m_tileGroup->buttons())
-        button->setChecked(button->objectName() == QStringLiteral("staffTile%1").arg(staffId));
+    const QString tileName = QStringLiteral("staffTile%1").arg(staffId);
+    for (QAbstractButton *button : m_tileGroup->buttons()) {
+        const bool selected = button->objectName() == tileName;
+        button->setChecked(selected);
+        // The labels inside follow the tile's colours (a stylesheet cannot see the parent's state).
+        for (QLabel *label : button->findChildren<QLabel *>()) {
+            label->setProperty("selected", selected);
+            repolish(label);
+        }
+        if (selected)
+            m_tileScroll->ensureWidgetVisible(button);
+    }
     updatePinDisplay();
+}
+
+void LoginScreen::chooseLanguage(const QString &code)
+{
+    m_language.setLanguage(code);
+    // Kept on the device: the next start comes back in it (see MainWindow).
+    if (const Core::Status stored = m_session.setPreferredLanguage(m_language.current()); !stored)
+        m_error->setText(stored.error().message);
+}
+
+void LoginScreen::updateTileTexts()
+{
+    for (QAbstractButton *button : m_tileGroup->buttons()) {
+        const qint64 id = button->objectName().mid(9).toLongLong();
+        for (const Store::StaffMember &member : std::as_const(m_staff)) {
+            if (member.id != id)
+                continue;
+            if (auto *name = button->findChild<QLabel *>(QStringLiteral("tileName")))
+                name->setText(member.displayName);
+            if (auto *role = button->findChild<QLabel *>(QStringLiteral("tileRole")))
+                role->setText(Services::Session::roleDisplayName(member.role));
+            button->setAccessibleName(member.displayName);
+        }
+    }
 }
 
 void LoginScreen::pressDigit(int digit)
@@ -216,14 +309,7 @@ void LoginScreen::retranslate()
     m_languageLabel->setText(tr("Language"));
     m_dutch->setChecked(m_language.current() == QLatin1String("nl"));
     m_english->setChecked(m_language.current() == QLatin1String("en"));
-    for (QAbstractButton *button : m_tileGroup->buttons()) {
-        const qint64 id = button->objectName().mid(9).toLongLong();
-        for (const Store::StaffMember &member : std::as_const(m_staff)) {
-            if (member.id == id)
-                button->setText(QStringLiteral("%1\n%2").arg(member.displayName,
-                                                             Services::Session::roleDisplayName(member.role)));
-        }
-    }
+    updateTileTexts();
     const int waiting = m_checkout.waitingEventCount();
     m_sync->setText(waiting > 0 ? tr("offline — %n waiting", nullptr, waiting) : tr("offline"));
     updatePinDisplay();

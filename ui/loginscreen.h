@@ -8,6 +8,7 @@ class QButtonGroup;
 class QGridLayout;
 class QLabel;
 class QPushButton;
+class QScrollArea;
 
 namespace Toonbank::Services {
 class CheckoutService;
@@ -19,7 +20,8 @@ namespace Toonbank::Ui {
 class Language;
 
 /// Tap your name, then your PIN on a big pad. Per-staff salted hashes make PIN-only
-/// identification impossible, so the name comes first. Language switch NL/EN on the side.
+/// identification impossible, so the name comes first. Language switch NL/EN on the side;
+/// the choice is kept on the device.
 class LoginScreen final : public QWidget
 {
     Q_OBJECT
@@ -30,6 +32,8 @@ public:
 
     /// Reloads the staff tiles and clears the PIN; `idleLocked` shows why the screen is back.
     void reset(bool idleLocked = false);
+    /// The staff tiles scroll (finger or scroll bar) when a store has more than fit.
+    QScrollArea *staffTileArea() const { return m_tileScroll; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -43,6 +47,8 @@ private:
     void submit();
     void updatePinDisplay();
     void selectStaff(qint64 staffId);
+    void chooseLanguage(const QString &code);
+    void updateTileTexts();
 
     Services::Session &m_session;
     Services::CheckoutService &m_checkout;
@@ -54,6 +60,7 @@ private:
 
     QLabel *m_title;
     QLabel *m_hint;
+    QScrollArea *m_tileScroll;
     QWidget *m_tiles;
     QGridLayout *m_tileLayout;
     QButtonGroup *m_tileGroup;

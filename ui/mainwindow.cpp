@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "language.h"
 #include "loginscreen.h"
 #include "parkedscreen.h"
 #include "payscreen.h"
@@ -81,6 +82,9 @@ MainWindow::MainWindow(Services::Session &session, Services::CheckoutService &ch
     connect(m_parked, &ParkedScreen::closed, this, [this] { showScreen(m_sell); });
     connect(m_parked, &ParkedScreen::resumed, this, [this] { showScreen(m_sell); });
 
+    // Comes back in the language last chosen on this device.
+    if (const QString saved = session.preferredLanguage(); !saved.isEmpty() && saved != language.current())
+        language.setLanguage(saved);
     m_login->reset();
     showScreen(m_login);
 }

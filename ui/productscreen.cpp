@@ -19,6 +19,18 @@ namespace Toonbank::Ui {
 
 namespace {
 
+enum StockColumn { StockLocation, StockDistance, StockQuantity, StockAsOf, StockColumns };
+
+/// "800 m", "4,2 km", "35 km": a decimal only where it tells something.
+QString distanceText(double km, const QLocale &locale)
+{
+    if (km < 1.0)
+        return ProductScreen::tr("%1 m").arg(locale.toString(qRound(km * 10) * 100));
+    if (km < 10.0)
+        return ProductScreen::tr("%1 km").arg(locale.toString(km, 'f', 1));
+    return ProductScreen::tr("%1 km").arg(locale.toString(qRound(km)));
+}
+
 QPixmap placeholderPhoto(const QString &text)
 {
     QPixmap pixmap(280, 280);
@@ -48,7 +60,7 @@ ProductScreen::ProductScreen(Services::ProductService &products, Services::Check
     , m_variantsCaption(roleLabel(this, "subtle"))
     , m_variants(new QHBoxLayout)
     , m_stockCaption(roleLabel(this, "title"))
-    , m_stockTable(new QTableWidget(0, 3, this))
+    , m_stockTable(new QTableWidget(0, StockColumns, this))
     , m_web(new QLabel(this))
     , m_back(touchButton(this))
     , m_add(touchButton(this, "primary"))
@@ -68,9 +80,15 @@ ProductScreen::ProductScreen(Services::ProductService &products, Services::Check
     m_stockTable->verticalHeader()->hide();
     m_stockTable->verticalHeader()->setDefaultSectionSize(64);
     m_stockTable->setWordWrap(true);
-    m_stockTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    for (int column = 1; column < 3; ++column)
-        m_stockTable->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    m_stockTable->horizontalHeader()->setSectionResizeMode(StockLocation, QHeaderView::Stretch);
+    // Fixed figure columns leave the store's name the rest; its row grows to fit the name.
+    m_stockTable->horizontalHeader()->setSectionResizeMode(StockDistance, QHeaderView::Fixed);
+    m_stockTable->horizontalHeader()->setSectionResizeMode(StockQuantity, QHeaderView::Fixed);
+    m_stockTable->horizontalHeader()->setSectionResizeMode(StockAsOf, QHeaderView::ResizeToContents);
+    m_stockTable->horizontalHeader()->resizeSection(StockDistance, 96);
+    m_stockTable->horizontalHeader()->resizeSection(StockQuantity, 84);
+    m_stockTable->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_stockTable->verticalHeader()->setMinimumSectionSize(64);
 
     auto *info = new QVBoxLayout;
     info->addWidget(m_name);
@@ -101,8 +119,9 @@ ProductScreen::ProductScreen(Services::ProductService &products, Services::Check
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(24, 16, 24, 16);
     layout->setSpacing(32);
-    layout->addLayout(left, 3);
-    layout->addLayout(right, 2);
+    // Even halves: the stock table needs room for a store's name next to its distance.
+    layout->addLayout(left, 1);
+    layout->addLayout(right, 1);
 
     connect(m_back, &QPushButton::clicked, this, &ProductScreen::closed);
     connect(m_add, &QPushButton::clicked, this, [this] {
@@ -190,17 +209,19 @@ void ProductScreen::render()
         const Store::StockFigure &figure = m_stock.at(row);
         const bool here = figure.location.id == m_checkout.location().id;
         const bool web = figure.location.kind == Store::LocationKind::WebWarehouse;
-        // Name on the first line, distance under it: the column stays readable on a tablet.
+        // Nearest first (the catalog's order); the distance has its own column so a long
+        // store name can never push it out of sight.
         QString where = figure.location.name;
         if (here)
             where = tr("%1 (here)").arg(where);
-        else if (!web)
-            where += QLatin1Char('\n') + tr("%1 km").arg(locale.toString(figure.distanceKm, 'f', 1));
-        m_stockTable->setItem(row, 0, new QTableWidgetItem(where));
+        m_stockTable->setItem(row, StockLocation, new QTableWidgetItem(where));
+        auto *distance = new QTableWidgetItem(here || web ? QString() : distanceText(figure.distanceKm, locale));
+        distance->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_stockTable->setItem(row, StockDistance, distance);
         auto *quantity = new QTableWidgetItem(QString::number(figure.quantity));
         quantity->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        m_stockTable->setItem(row, 1, quantity);
-        m_stockTable->setItem(row, 2, new QTableWidgetItem(Services::ProductService::ageText(figure.asOf, now)));
+        m_stockTable->setItem(row, StockQuantity, quantity);
+        m_stockTable->setItem(row, StockAsOf, new QTableWidgetItem(Services::ProductService::ageText(figure.asOf, now)));
     }
     m_web->setText(record.webDeliveryDays < 0 ? tr("Not sold in the web shop.")
                                               : tr("Web shop delivery: %n working day(s).", nullptr, record.webDeliveryDays));
@@ -210,7 +231,7 @@ void ProductScreen::retranslate()
 {
     m_variantsCaption->setText(tr("Variants"));
     m_stockCaption->setText(tr("Stock"));
-    m_stockTable->setHorizontalHeaderLabels({tr("Location"), tr("Qty"), tr("As of")});
+    m_stockTable->setHorizontalHeaderLabels({tr("Location"), tr("Distance"), tr("Qty"), tr("As of")});
     m_back->setText(tr("Back"));
     m_add->setText(tr("Add to basket"));
     if (m_detail.record.id != 0 || !m_error.isEmpty())

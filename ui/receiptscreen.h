@@ -12,7 +12,8 @@ namespace Toonbank::Ui {
 
 class ReceiptView;
 
-/// The finished sale: receipt preview with QR on the left, the change due and "New sale".
+/// The finished sale: receipt preview with QR on the left; on the right the change due, the
+/// receipt actions (print a copy, e-mail, none) and "New sale".
 class ReceiptScreen final : public QWidget
 {
     Q_OBJECT
@@ -31,6 +32,7 @@ protected:
 
 private:
     void retranslate();
+    void printCopy();
 
     Services::CheckoutService &m_checkout;
     Services::CompletedSale m_sale;
@@ -40,7 +42,13 @@ private:
     QLabel *m_changeCaption;
     QLabel *m_change;
     QLabel *m_printStatus;
+    QLabel *m_receiptCaption;
+    QPushButton *m_print;
+    QPushButton *m_email;
+    QPushButton *m_none;
+    QLabel *m_emailNote;
     QPushButton *m_newSale;
+    QString m_copyStatus; // the last "print copy" outcome; empty before one
 };
 
 } // namespace Toonbank::Ui

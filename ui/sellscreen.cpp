@@ -1,6 +1,7 @@
 #include "sellscreen.h"
 
 #include "scaninterceptor.h"
+#include "searchresultsmodel.h"
 #include "uihelpers.h"
 
 #include "app/services/checkoutservice.h"
@@ -9,23 +10,25 @@
 #include <QBoxLayout>
 #include <QEvent>
 #include <QFrame>
+#include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTableView>
 #include <QTableWidget>
 
 namespace Toonbank::Ui {
 
 namespace {
 
-enum ResultColumn { ResultName, ResultPrice, ResultStock, ResultInfo, ResultColumns };
 enum BasketColumn { BasketName, BasketMinus, BasketQuantity, BasketPlus, BasketPrice, BasketRemove, BasketColumns };
 constexpr int rowHeight = 64;
+// Rows fetched beyond those that fit: a flick shows them at once; more come on scrolling.
+constexpr int extraRows = 4;
 
-QTableWidget *touchTable(QWidget *parent, int columns)
+void makeTouchTable(QTableView *table)
 {
-    auto *table = new QTableWidget(0, columns, parent);
     table->setFocusPolicy(Qt::NoFocus);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setSelectionMode(QAbstractItemView::NoSelection);
@@ -35,6 +38,12 @@ QTableWidget *touchTable(QWidget *parent, int columns)
     table->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     table->setWordWrap(true);
     table->setShowGrid(false);
+}
+
+QTableWidget *touchTable(QWidget *parent, int columns)
+{
+    auto *table = new QTableWidget(0, columns, parent);
+    makeTouchTable(table);
     return table;
 }
 
@@ -54,10 +63,12 @@ SellScreen::SellScreen(Services::CheckoutService &checkout, ScanInterceptor *sca
     , m_panes(new QBoxLayout(QBoxLayout::LeftToRight))
     , m_search(new QLineEdit(this))
     , m_message(roleLabel(this, "error"))
-    , m_resultTable(touchTable(this, ResultColumns))
+    , m_resultModel(new SearchResultsModel(this))
+    , m_resultTable(new QTableView(this))
     , m_basketTitle(roleLabel(this, "title"))
     , m_basketTable(touchTable(this, BasketColumns))
-    , m_vat(roleLabel(this, "vat"))
+    , m_vat(new QWidget(this))
+    , m_vatGrid(new QGridLayout(m_vat))
     , m_totalCaption(roleLabel(this, "total"))
     , m_total(roleLabel(this, "total"))
     , m_pay(touchButton(this, "primary"))
@@ -72,18 +83,34 @@ SellScreen::SellScreen(Services::CheckoutService &checkout, ScanInterceptor *sca
     m_resultTable->setObjectName(QStringLiteral("searchResults"));
     m_basketTable->setObjectName(QStringLiteral("basketTable"));
     m_vat->setObjectName(QStringLiteral("vatSummary"));
+    m_vatGrid->setContentsMargins(4, 4, 4, 4);
+    m_vatGrid->setHorizontalSpacing(16);
+    m_vatGrid->setVerticalSpacing(2);
+    for (int column = 0; column < int(m_vatHead.size()); ++column) {
+        m_vatHead[size_t(column)] = roleLabel(m_vat, "vatHead");
+        m_vatHead[size_t(column)]->setAlignment((column == 0 ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter);
+        m_vatGrid->addWidget(m_vatHead[size_t(column)], 0, column);
+        m_vatGrid->setColumnStretch(column, 1);
+    }
     m_total->setObjectName(QStringLiteral("basketTotal"));
     m_total->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_pay->setObjectName(QStringLiteral("payButton"));
     m_park->setObjectName(QStringLiteral("parkButton"));
     m_clear->setObjectName(QStringLiteral("clearButton"));
 
+    makeTouchTable(m_resultTable);
+    m_resultTable->setModel(m_resultModel);
+    // Fixed widths: measuring every row's text per keystroke (ResizeToContents) costs more
+    // than the query.
     QHeaderView *resultHeader = m_resultTable->horizontalHeader();
-    resultHeader->setSectionResizeMode(ResultName, QHeaderView::Stretch);
-    resultHeader->setSectionResizeMode(ResultPrice, QHeaderView::ResizeToContents);
-    resultHeader->setSectionResizeMode(ResultStock, QHeaderView::ResizeToContents);
-    resultHeader->setSectionResizeMode(ResultInfo, QHeaderView::Fixed);
-    resultHeader->resizeSection(ResultInfo, 64);
+    resultHeader->setSectionResizeMode(QHeaderView::Fixed);
+    resultHeader->setSectionResizeMode(SearchResultsModel::Name, QHeaderView::Stretch);
+    resultHeader->resizeSection(SearchResultsModel::Price, 150);
+    resultHeader->resizeSection(SearchResultsModel::StockHere, 84);
+    resultHeader->resizeSection(SearchResultsModel::Info, 64);
+    // Asked for from the view while it lays out: answered on the next turn of the event loop.
+    connect(m_resultModel, &SearchResultsModel::moreWanted, this, &SellScreen::fetchMoreResults,
+            Qt::QueuedConnection);
     QHeaderView *basketHeader = m_basketTable->horizontalHeader();
     basketHeader->setSectionResizeMode(QHeaderView::Fixed);
     basketHeader->setSectionResizeMode(BasketName, QHeaderView::Stretch);
@@ -105,8 +132,8 @@ SellScreen::SellScreen(Services::CheckoutService &checkout, ScanInterceptor *sca
         if (digitsOnly && text.size() >= 8) {
             handleScan(text);
             m_search->clear();
-        } else if (m_results.size() == 1) {
-            onResultClicked(0, ResultName);
+        } else if (m_resultModel->rowCount() == 1) {
+            onResultClicked(0, SearchResultsModel::Name);
         }
     });
     m_flashTimer.setSingleShot(true);
@@ -115,7 +142,8 @@ SellScreen::SellScreen(Services::CheckoutService &checkout, ScanInterceptor *sca
         m_search->setProperty("error", false);
         repolish(m_search);
     });
-    connect(m_resultTable, &QTableWidget::cellClicked, this, &SellScreen::onResultClicked);
+    connect(m_resultTable, &QTableView::clicked, this,
+            [this](const QModelIndex &index) { onResultClicked(index.row(), index.column()); });
     connect(m_basketTable, &QTableWidget::cellClicked, this, &SellScreen::onBasketClicked);
     connect(m_pay, &QPushButton::clicked, this, &SellScreen::payRequested);
     connect(m_park, &QPushButton::clicked, this, &SellScreen::park);
@@ -190,52 +218,59 @@ void SellScreen::showInfo(const QString &message)
 
 void SellScreen::onSearchTextChanged()
 {
+    // Never searches inside the keystroke: keys that arrive while a search runs (or in one
+    // burst) all land first, and one search for the newest text follows. A scanner burst
+    // waits for its end instead of searching for every digit of a barcode.
     if (m_scanner && m_scanner->burstInProgress())
         m_searchTimer.start(ScanInterceptor::maximumGapMs + 10);
     else
-        runSearch();
+        m_searchTimer.start(0);
+}
+
+int SellScreen::rowsThatFit() const
+{
+    const int height = m_resultTable->viewport()->height();
+    return qMax(8, (height + rowHeight - 1) / rowHeight + extraRows);
 }
 
 void SellScreen::runSearch()
 {
     m_searchTimer.stop();
     const QString text = m_search->text();
-    m_results.clear();
-    if (!text.trimmed().isEmpty()) {
-        Core::Result<QList<Store::ProductSummary>> found = m_checkout.search(text, 30);
-        if (found)
-            m_results = found.value();
-        else
-            showError(found.error().message);
+    if (text.trimmed().isEmpty()) {
+        m_resultModel->clear();
+        emit searchShown(text);
+        return;
     }
-    m_resultTable->setUpdatesEnabled(false);
-    m_resultTable->setRowCount(int(m_results.size()));
-    for (int row = 0; row < m_results.size(); ++row) {
-        const Store::ProductSummary &product = m_results.at(row);
-        m_resultTable->setItem(row, ResultName, item(product.brand.isEmpty()
-                                                         ? product.name
-                                                         : QStringLiteral("%1\n%2").arg(product.name, product.brand)));
-        QString price = product.price.toDisplayString();
-        if (product.promoPrice)
-            price = tr("%1\nnow %2").arg(price, product.promoPrice->toDisplayString());
-        QTableWidgetItem *priceItem = item(price, Qt::AlignRight | Qt::AlignVCenter);
-        if (product.promoPrice)
-            priceItem->setForeground(QColor(0xa3, 0x14, 0x0f));
-        m_resultTable->setItem(row, ResultPrice, priceItem);
-        m_resultTable->setItem(row, ResultStock, item(product.stockHereKnown ? QString::number(product.stockHere)
-                                                                              : QStringLiteral("–"),
-                                                      Qt::AlignCenter));
-        m_resultTable->setItem(row, ResultInfo, item(QStringLiteral("i"), Qt::AlignCenter));
+    const int limit = rowsThatFit();
+    Core::Result<QList<Store::ProductSummary>> found = m_checkout.search(text, limit);
+    if (found) {
+        m_resultModel->setResults(text, std::move(found).value(), limit);
+    } else {
+        m_resultModel->clear();
+        showError(found.error().message);
     }
-    m_resultTable->setUpdatesEnabled(true);
+    m_resultTable->scrollToTop();
+    emit searchShown(text);
+}
+
+void SellScreen::fetchMoreResults()
+{
+    const QString text = m_resultModel->query();
+    if (text != m_search->text() || text.trimmed().isEmpty())
+        return; // a newer search is on its way
+    const int limit = m_resultModel->requested() + rowsThatFit();
+    Core::Result<QList<Store::ProductSummary>> found = m_checkout.search(text, limit);
+    if (found)
+        m_resultModel->extendResults(std::move(found).value(), limit);
 }
 
 void SellScreen::onResultClicked(int row, int column)
 {
-    if (row < 0 || row >= m_results.size())
+    if (row < 0 || row >= m_resultModel->rowCount())
         return;
-    const qint64 productId = m_results.at(row).id;
-    if (column == ResultInfo) {
+    const qint64 productId = m_resultModel->product(row).id;
+    if (column == SearchResultsModel::Info) {
         emit productRequested(productId);
         return;
     }
@@ -293,12 +328,7 @@ void SellScreen::refreshBasket()
     }
     m_basketTable->setUpdatesEnabled(true);
 
-    QStringList vatLines;
-    for (const Core::VatBreakdown &vat : totals.perRate) {
-        vatLines.append(tr("VAT %1: %2 on %3").arg(vat.rate.toDisplayString(), vat.vat.toDisplayString(),
-                                                   vat.net.toDisplayString()));
-    }
-    m_vat->setText(vatLines.join(QLatin1Char('\n')));
+    refreshVatSummary(totals.perRate);
     m_total->setText(totals.total.toDisplayString());
     m_basketTitle->setText(tr("Basket (%n item(s))", nullptr, totals.itemCount));
     m_pay->setEnabled(!lines.isEmpty());
@@ -306,17 +336,52 @@ void SellScreen::refreshBasket()
     m_clear->setEnabled(!lines.isEmpty());
 }
 
+void SellScreen::refreshVatSummary(const QList<Core::VatBreakdown> &perRate)
+{
+    // A scan lands here: the labels are reused, a row is only ever added for a new rate.
+    while (m_vatRows.size() < perRate.size()) {
+        std::array<QLabel *, 4> row {};
+        const int gridRow = int(m_vatRows.size()) + 1;
+        for (int column = 0; column < int(row.size()); ++column) {
+            row[size_t(column)] = roleLabel(m_vat, "vatCell");
+            row[size_t(column)]->setAlignment((column == 0 ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter);
+            m_vatGrid->addWidget(row[size_t(column)], gridRow, column);
+        }
+        m_vatRows.append(row);
+    }
+    for (int index = 0; index < m_vatRows.size(); ++index) {
+        const std::array<QLabel *, 4> &row = m_vatRows.at(index);
+        const bool used = index < perRate.size();
+        for (QLabel *cell : row)
+            cell->setVisible(used);
+        if (!used)
+            continue;
+        const Core::VatBreakdown &vat = perRate.at(index);
+        row[0]->setText(tr("VAT %1").arg(vat.rate.toDisplayString()));
+        row[1]->setText(vat.net.toDisplayString());
+        row[2]->setText(vat.vat.toDisplayString());
+        row[3]->setText(vat.gross.toDisplayString());
+    }
+    for (QLabel *head : m_vatHead)
+        head->setVisible(!perRate.isEmpty());
+}
+
 void SellScreen::retranslate()
 {
+    m_vatHead[0]->setText(tr("VAT rate"));
+    m_vatHead[1]->setText(tr("Excl. VAT"));
+    m_vatHead[2]->setText(tr("VAT"));
+    m_vatHead[3]->setText(tr("Incl. VAT"));
     m_search->setPlaceholderText(tr("Search name, brand, SKU or barcode"));
-    m_resultTable->setHorizontalHeaderLabels({tr("Product"), tr("Price"), tr("Here"), QString()});
+    m_resultModel->retranslate();
     m_basketTable->setHorizontalHeaderLabels({tr("Product"), QString(), tr("Qty"), QString(), tr("Amount"), QString()});
     m_totalCaption->setText(tr("Total"));
     m_pay->setText(tr("Pay"));
     m_park->setText(tr("Park"));
     m_clear->setText(tr("Clear"));
     refreshBasket();
-    runSearch();
+    if (!m_search->text().trimmed().isEmpty())
+        runSearch(); // prices and promo texts follow the locale
 }
 
 void SellScreen::changeEvent(QEvent *event)

@@ -1,14 +1,19 @@
 #pragma once
 
+#include "app/core/basket.h"
 #include "app/store/catalogtypes.h"
 
 #include <QTimer>
 #include <QWidget>
 
+#include <array>
+
 class QBoxLayout;
+class QGridLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QTableView;
 class QTableWidget;
 
 namespace Toonbank::Services {
@@ -18,6 +23,7 @@ class CheckoutService;
 namespace Toonbank::Ui {
 
 class ScanInterceptor;
+class SearchResultsModel;
 
 /// Search (always live) and results on the left; the basket with VAT summary and the large
 /// total on the right. Portrait stacks the two panes.
@@ -35,10 +41,15 @@ public:
     void showInfo(const QString &message);
     void refreshBasket();
     void focusSearch();
+    /// True while a search waits to run (a scanner burst, or keystrokes not yet coalesced).
+    bool searchPending() const { return m_searchTimer.isActive(); }
+    const SearchResultsModel *searchResults() const { return m_resultModel; }
 
 signals:
     void payRequested();
     void productRequested(qint64 productId);
+    /// The results on screen now answer `text` (one per query run, for tests and the bench).
+    void searchShown(const QString &text);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -47,24 +58,30 @@ protected:
 private:
     void retranslate();
     void runSearch();
+    void fetchMoreResults();
+    int rowsThatFit() const;
     void onSearchTextChanged();
     void onResultClicked(int row, int column);
     void onBasketClicked(int row, int column);
     void park();
+    void refreshVatSummary(const QList<Core::VatBreakdown> &perRate);
 
     Services::CheckoutService &m_checkout;
     ScanInterceptor *m_scanner;
-    QList<Store::ProductSummary> m_results;
     QTimer m_searchTimer;
     QTimer m_flashTimer;
 
     QBoxLayout *m_panes;
     QLineEdit *m_search;
     QLabel *m_message;
-    QTableWidget *m_resultTable;
+    SearchResultsModel *m_resultModel;
+    QTableView *m_resultTable;
     QLabel *m_basketTitle;
     QTableWidget *m_basketTable;
-    QLabel *m_vat;
+    QWidget *m_vat;
+    QGridLayout *m_vatGrid;
+    std::array<QLabel *, 4> m_vatHead {};
+    QList<std::array<QLabel *, 4>> m_vatRows; // rate, net, VAT, incl.; reused, never rebuilt
     QLabel *m_totalCaption;
     QLabel *m_total;
     QPushButton *m_pay;

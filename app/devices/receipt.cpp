@@ -1,5 +1,8 @@
 #include "receipt.h"
 
+#include <algorithm>
+#include <utility>
+
 namespace Toonbank::Devices {
 
 namespace {
@@ -24,7 +27,44 @@ ReceiptLine rule()
     return line;
 }
 
+// Greedy word wrap; a word longer than a line is cut into pieces of the line's length.
+QStringList wrapWords(const QString &text, int lineLength)
+{
+    QStringList lines;
+    QString current;
+    for (QString word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        while (word.size() > lineLength) {
+            if (!current.isEmpty())
+                lines.append(std::exchange(current, QString()));
+            lines.append(word.left(lineLength));
+            word.remove(0, lineLength);
+        }
+        if (current.isEmpty())
+            current = word;
+        else if (current.size() + 1 + word.size() <= lineLength)
+            current += QLatin1Char(' ') + word;
+        else
+            lines.append(std::exchange(current, word));
+    }
+    if (!current.isEmpty())
+        lines.append(current);
+    return lines;
+}
+
 } // namespace
+
+QList<ReceiptLine> ReceiptLayout::headline(const QString &content, int width)
+{
+    // Double width halves the characters a line holds.
+    const int largeLength = qMax(1, width / 2);
+    const QStringList words = content.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const bool fitsLarge = std::all_of(words.cbegin(), words.cend(),
+                                       [largeLength](const QString &word) { return word.size() <= largeLength; });
+    QList<ReceiptLine> lines;
+    for (const QString &line : wrapWords(content, fitsLarge ? largeLength : width))
+        lines.append(text(line, ReceiptLine::Align::Center, true, fitsLarge));
+    return lines;
+}
 
 QString ReceiptLayout::qrPayload(const ReceiptData &receipt)
 {
@@ -38,9 +78,11 @@ QList<ReceiptLine> ReceiptLayout::layout(const ReceiptData &receipt, int width)
     using Align = ReceiptLine::Align;
 
     QList<ReceiptLine> lines;
-    lines.append(text(receipt.storeName, Align::Center, true, true));
+    lines.append(headline(receipt.storeName, width));
     lines.append(text(receipt.storeAddress, Align::Center));
     lines.append(text(receipt.storeCity, Align::Center));
+    if (receipt.duplicate)
+        lines.append(headline(tr("*** COPY ***"), width));
     if (receipt.training)
         lines.append(text(tr("*** TRAINING — NOT A RECEIPT ***"), Align::Center, true));
     lines.append(rule());
@@ -80,6 +122,8 @@ QList<ReceiptLine> ReceiptLayout::layout(const ReceiptData &receipt, int width)
 
     lines.append({ReceiptLine::Kind::Qr, qrPayload(receipt), Align::Center});
     lines.append(text(receipt.receiptNumber, Align::Center));
+    if (receipt.duplicate)
+        lines.append(text(tr("Copy — not a new sale"), Align::Center, true));
     lines.append(text(tr("Thank you for your visit!"), Align::Center));
     return lines;
 }

@@ -45,6 +45,7 @@ struct ReceiptData
     Core::Money tendered;
     Core::Money change;
     bool training = false;
+    bool duplicate = false; // a reprint: marked as a copy, as a duplicate must be (NL/BE)
     QLocale locale;
 };
 
@@ -70,6 +71,9 @@ public:
     static constexpr int defaultWidth = 42; // characters on 80 mm paper, font A at 12 cpi
 
     static QList<ReceiptLine> layout(const ReceiptData &receipt, int width = defaultWidth);
+    /// A headline in double size, wrapped at word boundaries to half the width; a word too
+    /// long for that falls back to normal size (wrapped to the full width), so nothing is cut.
+    static QList<ReceiptLine> headline(const QString &text, int width = defaultWidth);
     /// The lines as plain text, for the preview and the log (the QR becomes its payload).
     static QString toPlainText(const QList<ReceiptLine> &lines, int width = defaultWidth);
     /// What the QR code holds: enough to find the sale again for a return.

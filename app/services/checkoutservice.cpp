@@ -4,6 +4,7 @@
 
 #include "app/core/cashrounding.h"
 #include "app/devices/cashdrawer.h"
+#include "app/core/tr.h"
 #include "app/devices/receiptprinter.h"
 #include "app/store/catalog.h"
 #include "app/store/localdatabase.h"
@@ -348,6 +349,17 @@ Core::Result<CompletedSale> CheckoutService::payCash(Money tendered)
             sale.printError = printed.error().message;
     }
     return sale;
+}
+
+Core::Status CheckoutService::printReceipt(const CompletedSale &sale, bool duplicate)
+{
+    if (const Core::Status allowed = m_session.require(Permission::Sell); !allowed)
+        return allowed;
+    if (!m_printer)
+        return Core::Error::make(QStringLiteral("printer.none"), Core::Tr::tr("No receipt printer is connected to this tablet."));
+    Devices::ReceiptData receipt = receiptFor(sale);
+    receipt.duplicate = duplicate;
+    return m_printer->print(Devices::ReceiptLayout::layout(receipt));
 }
 
 Devices::ReceiptData CheckoutService::receiptFor(const CompletedSale &sale, const QLocale &locale) const

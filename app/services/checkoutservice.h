@@ -100,6 +100,12 @@ public:
     /// Errors: "basket.empty", "pay.insufficient", "sale.*"; on error nothing is recorded.
     Core::Result<CompletedSale> payCash(Core::Money tendered);
 
+    /// Prints a completed sale's receipt: the original when it did not print at the sale,
+    /// otherwise a copy marked as such (a duplicate must never pass for a second original).
+    /// Errors: "permission.denied", "session.locked", "printer.none", "printer.*".
+    Core::Status printReceipt(const CompletedSale &sale, bool duplicate);
+    bool hasReceiptPrinter() const { return m_printer != nullptr; }
+
     /// The receipt of a completed sale, laid out by Devices::ReceiptLayout.
     Devices::ReceiptData receiptFor(const CompletedSale &sale, const QLocale &locale = QLocale()) const;
 

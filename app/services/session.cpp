@@ -11,6 +11,7 @@ using Core::Error;
 
 namespace {
 const QString idleSettingKey = QStringLiteral("idle_lock_seconds");
+const QString languageSettingKey = QStringLiteral("ui_language");
 } // namespace
 
 Session::Session(Store::LocalDatabase &database, qint64 hereLocationId, QObject *parent)
@@ -102,6 +103,18 @@ Core::Status Session::setIdleLockSeconds(int seconds)
         return stored;
     m_idleLockSeconds = seconds;
     return Core::success();
+}
+
+QString Session::preferredLanguage() const
+{
+    return m_db.setting(languageSettingKey);
+}
+
+Core::Status Session::setPreferredLanguage(const QString &code)
+{
+    if (code != QLatin1String("nl") && code != QLatin1String("en"))
+        return Error::make(QStringLiteral("settings.invalid"), tr("This language is not available."), code);
+    return m_db.setSetting(languageSettingKey, code);
 }
 
 QString Session::roleDisplayName(Store::StaffRole role)

@@ -49,6 +49,11 @@ public:
     int idleLockSeconds() const { return m_idleLockSeconds; }
     /// Stored on the device; needs Permission::ChangeSettings. 0 turns the lock off.
     Core::Status setIdleLockSeconds(int seconds);
+    /// The UI language last chosen on this device ("nl", "en"; empty when never chosen), so a
+    /// restart comes back in it. Chosen on the login screen: no login or permission needed.
+    QString preferredLanguage() const;
+    /// Error "settings.invalid" for a code other than "nl" or "en".
+    Core::Status setPreferredLanguage(const QString &code);
     /// Called by the UI on any touch or key: postpones the idle lock.
     void noteActivity();
 

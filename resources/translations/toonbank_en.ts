@@ -254,6 +254,10 @@ Demo PINs (every staff member has their own salt):
         <source>The server&apos;s certificate does not match the enrolment details.</source>
         <translation>The server&apos;s certificate does not match the enrolment details.</translation>
     </message>
+    <message>
+        <source>No receipt printer is connected to this tablet.</source>
+        <translation>No receipt printer is connected to this tablet.</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Devices::ReceiptLayout</name>
@@ -316,6 +320,14 @@ Demo PINs (every staff member has their own salt):
     <message>
         <source>Thank you for your visit!</source>
         <translation>Thank you for your visit!</translation>
+    </message>
+    <message>
+        <source>*** COPY ***</source>
+        <translation>*** COPY ***</translation>
+    </message>
+    <message>
+        <source>Copy — not a new sale</source>
+        <translation>Copy — not a new sale</translation>
     </message>
 </context>
 <context>
@@ -410,6 +422,10 @@ Demo PINs (every staff member has their own salt):
     <message>
         <source>Manager</source>
         <translation>Manager</translation>
+    </message>
+    <message>
+        <source>This language is not available.</source>
+        <translation>This language is not available.</translation>
     </message>
 </context>
 <context>
@@ -611,6 +627,14 @@ Demo PINs (every staff member has their own salt):
         <source>Add to basket</source>
         <translation>Add to basket</translation>
     </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 m</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Distance</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Ui::ReceiptScreen</name>
@@ -630,9 +654,37 @@ Demo PINs (every staff member has their own salt):
         <source>New sale</source>
         <translation>New sale</translation>
     </message>
+    <message>
+        <source>A copy marked &quot;COPY&quot; has been printed.</source>
+        <translation>A copy marked &quot;COPY&quot; has been printed.</translation>
+    </message>
+    <message>
+        <source>Receipt for the customer</source>
+        <translation>Receipt for the customer</translation>
+    </message>
+    <message>
+        <source>Print copy</source>
+        <translation>Print copy</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>E-mail receipts are not available on this tablet yet.</source>
+        <translation>E-mail receipts are not available on this tablet yet.</translation>
+    </message>
 </context>
 <context>
-    <name>Toonbank::Ui::SellScreen</name>
+    <name>Toonbank::Ui::SearchResultsModel</name>
     <message>
         <source>%1
 now %2</source>
@@ -640,16 +692,31 @@ now %2</source>
 now %2</translation>
     </message>
     <message>
+        <source>No stock figure for this store</source>
+        <translation>No stock figure for this store</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Here</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Ui::SellScreen</name>
+    <message>
         <source>Sale parked. Find it under Menu → Parked sales.</source>
         <translation>Sale parked. Find it under Menu → Parked sales.</translation>
     </message>
     <message>
         <source>(was %1)</source>
         <translation>(was %1)</translation>
-    </message>
-    <message>
-        <source>VAT %1: %2 on %3</source>
-        <translation>VAT %1: %2 on %3</translation>
     </message>
     <message numerus="yes">
         <source>Basket (%n item(s))</source>
@@ -665,14 +732,6 @@ now %2</translation>
     <message>
         <source>Product</source>
         <translation>Product</translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation>Price</translation>
-    </message>
-    <message>
-        <source>Here</source>
-        <translation>Here</translation>
     </message>
     <message>
         <source>Qty</source>
@@ -697,6 +756,26 @@ now %2</translation>
     <message>
         <source>Clear</source>
         <translation>Clear</translation>
+    </message>
+    <message>
+        <source>VAT %1</source>
+        <translation>VAT %1</translation>
+    </message>
+    <message>
+        <source>VAT rate</source>
+        <translation>VAT rate</translation>
+    </message>
+    <message>
+        <source>Excl. VAT</source>
+        <translation>Excl. VAT</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>VAT</translation>
+    </message>
+    <message>
+        <source>Incl. VAT</source>
+        <translation>Incl. VAT</translation>
     </message>
 </context>
 <context>

@@ -254,6 +254,10 @@ Demopincodes (elke medewerker heeft een eigen salt):
         <source>The server&apos;s certificate does not match the enrolment details.</source>
         <translation>Het certificaat van de server komt niet overeen met de aanmeldgegevens.</translation>
     </message>
+    <message>
+        <source>No receipt printer is connected to this tablet.</source>
+        <translation>Er is geen bonprinter aangesloten op deze tablet.</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Devices::ReceiptLayout</name>
@@ -316,6 +320,14 @@ Demopincodes (elke medewerker heeft een eigen salt):
     <message>
         <source>Thank you for your visit!</source>
         <translation>Bedankt voor uw bezoek!</translation>
+    </message>
+    <message>
+        <source>*** COPY ***</source>
+        <translation>*** KOPIE ***</translation>
+    </message>
+    <message>
+        <source>Copy — not a new sale</source>
+        <translation>Kopie — geen nieuwe verkoop</translation>
     </message>
 </context>
 <context>
@@ -410,6 +422,10 @@ Demopincodes (elke medewerker heeft een eigen salt):
     <message>
         <source>Manager</source>
         <translation>Manager</translation>
+    </message>
+    <message>
+        <source>This language is not available.</source>
+        <translation>Deze taal is niet beschikbaar.</translation>
     </message>
 </context>
 <context>
@@ -611,6 +627,14 @@ Demopincodes (elke medewerker heeft een eigen salt):
         <source>Add to basket</source>
         <translation>In mandje</translation>
     </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 m</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Afstand</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Ui::ReceiptScreen</name>
@@ -630,9 +654,37 @@ Demopincodes (elke medewerker heeft een eigen salt):
         <source>New sale</source>
         <translation>Nieuwe verkoop</translation>
     </message>
+    <message>
+        <source>A copy marked &quot;COPY&quot; has been printed.</source>
+        <translation>Er is een kopie met de vermelding &quot;KOPIE&quot; afgedrukt.</translation>
+    </message>
+    <message>
+        <source>Receipt for the customer</source>
+        <translation>Bon voor de klant</translation>
+    </message>
+    <message>
+        <source>Print copy</source>
+        <translation>Kopie afdrukken</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Afdrukken</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Geen</translation>
+    </message>
+    <message>
+        <source>E-mail receipts are not available on this tablet yet.</source>
+        <translation>Bonnen per e-mail zijn op deze tablet nog niet beschikbaar.</translation>
+    </message>
 </context>
 <context>
-    <name>Toonbank::Ui::SellScreen</name>
+    <name>Toonbank::Ui::SearchResultsModel</name>
     <message>
         <source>%1
 now %2</source>
@@ -640,16 +692,31 @@ now %2</source>
 nu %2</translation>
     </message>
     <message>
+        <source>No stock figure for this store</source>
+        <translation>Geen voorraadgegeven voor deze winkel</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prijs</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Hier</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Ui::SellScreen</name>
+    <message>
         <source>Sale parked. Find it under Menu → Parked sales.</source>
         <translation>Verkoop geparkeerd. U vindt hem onder Menu → Geparkeerde verkopen.</translation>
     </message>
     <message>
         <source>(was %1)</source>
         <translation>(was %1)</translation>
-    </message>
-    <message>
-        <source>VAT %1: %2 on %3</source>
-        <translation>btw %1: %2 over %3</translation>
     </message>
     <message numerus="yes">
         <source>Basket (%n item(s))</source>
@@ -665,14 +732,6 @@ nu %2</translation>
     <message>
         <source>Product</source>
         <translation>Product</translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation>Prijs</translation>
-    </message>
-    <message>
-        <source>Here</source>
-        <translation>Hier</translation>
     </message>
     <message>
         <source>Qty</source>
@@ -697,6 +756,26 @@ nu %2</translation>
     <message>
         <source>Clear</source>
         <translation>Wissen</translation>
+    </message>
+    <message>
+        <source>VAT %1</source>
+        <translation>btw %1</translation>
+    </message>
+    <message>
+        <source>VAT rate</source>
+        <translation>Btw-tarief</translation>
+    </message>
+    <message>
+        <source>Excl. VAT</source>
+        <translation>Excl. btw</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>Btw</translation>
+    </message>
+    <message>
+        <source>Incl. VAT</source>
+        <translation>Incl. btw</translation>
     </message>
 </context>
 <context>

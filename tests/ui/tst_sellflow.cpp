@@ -2,6 +2,9 @@
 #include "app/services/checkoutservice.h"
 #include "app/services/session.h"
 #include "app/services/terminal.h"
+#include "app/core/pin.h"
+#include "app/store/catalogwriter.h"
+#include "app/store/localdatabase.h"
 #include "tests/support/testcache.h"
 #include "ui/language.h"
 #include "ui/mainwindow.h"
@@ -12,6 +15,7 @@
 #include "ui/receiptscreen.h"
 #include "ui/sellscreen.h"
 #include "ui/scaninterceptor.h"
+#include "ui/searchresultsmodel.h"
 #include "ui/uihelpers.h"
 
 #include <QApplication>
@@ -20,12 +24,18 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QScroller>
+#include <QSignalSpy>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Toonbank;
 using namespace Toonbank::Tests;
+using SearchResultsModelColumn = Ui::SearchResultsModel;
 
 /// Drives the real widgets: log in, scan through the keyboard wedge, search, add, change
 /// quantity, pay cash, see the change and the receipt; bad barcodes; languages; parking.
@@ -99,7 +109,48 @@ private:
         QTest::keyClicks(target, code);
         QTest::keyClick(target, Qt::Key_Return);
     }
+    void clickCell(QTableView *table, int row, int column)
+    {
+        const QModelIndex index = table->model()->index(row, column);
+        QVERIFY(index.isValid());
+        table->scrollTo(index);
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(index).center());
+    }
     QTableWidget *basket() { return find<QTableWidget>("basketTable"); }
+    QTableView *results() { return find<QTableView>("searchResults"); }
+    QString vatSummaryText()
+    {
+        QStringList cells;
+        for (QLabel *cell : find<QWidget>("vatSummary")->findChildren<QLabel *>()) {
+            if (cell->isVisible())
+                cells.append(cell->text());
+        }
+        return cells.join(QLatin1Char('|'));
+    }
+    /// Every visible label inside a staff tile shows its whole text on one line or wraps.
+    void verifyTileTextsFit()
+    {
+        const QList<QPushButton *> tiles = m_window->loginScreen()->findChildren<QPushButton *>();
+        int checked = 0;
+        for (QPushButton *tile : tiles) {
+            if (!tile->objectName().startsWith(QStringLiteral("staffTile")))
+                continue;
+            for (QLabel *label : tile->findChildren<QLabel *>()) {
+                QVERIFY(!label->text().isEmpty());
+                const QRect room = label->contentsRect();
+                const QRect needed = label->fontMetrics().boundingRect(room, int(label->alignment() | Qt::TextWordWrap),
+                                                                       label->text());
+                QVERIFY2(needed.width() <= room.width() && needed.height() <= room.height(), qPrintable(label->text()));
+                QVERIFY2(tile->rect().contains(label->geometry()), qPrintable(label->text()));
+                ++checked;
+            }
+        }
+        QVERIFY(checked >= 4);
+    }
+    QString resultText(int row, int column)
+    {
+        return results()->model()->index(row, column).data().toString();
+    }
 
 private slots:
     void initTestCase()
@@ -127,6 +178,7 @@ private slots:
     void loginWithPinPad()
     {
         screenshot(QStringLiteral("01-login-nl"));
+        verifyTileTextsFit(); // "Kassamedewerker" is not clipped
         logIn(TestCache::cashierId, QStringLiteral("9999"));
         QVERIFY(!find<QLabel>("loginError")->text().isEmpty()); // wrong PIN says so
         QCOMPARE(m_window->currentScreen(), static_cast<QWidget *>(m_window->loginScreen()));
@@ -177,11 +229,12 @@ private slots:
         QTest::keyClick(search, Qt::Key_A);
         QTest::qWait(80);
         QTest::keyClick(search, Qt::Key_M);
-        auto *results = find<QTableWidget>("searchResults");
-        QTRY_COMPARE(results->rowCount(), 1);
-        QVERIFY(results->item(0, 0)->text().contains(QStringLiteral("Bamboo socks")));
+        QTRY_COMPARE(results()->model()->rowCount(), 1);
+        QVERIFY(resultText(0, SearchResultsModelColumn::Name).contains(QStringLiteral("Bamboo socks")));
+        // The test cache has no stock figure for the socks in this store: unknown, not zero.
+        QCOMPARE(resultText(0, SearchResultsModelColumn::StockHere), QStringLiteral("–"));
         screenshot(QStringLiteral("02-sell-search"));
-        clickCell(results, 0, 0);
+        clickCell(results(), 0, 0);
         QCOMPARE(basket()->rowCount(), 3);
         clickCell(basket(), 2, 3); // +
         clickCell(basket(), 2, 3); // +
@@ -189,11 +242,45 @@ private slots:
         clickCell(basket(), 2, 1); // −
         QCOMPARE(basket()->item(2, 2)->text(), QStringLiteral("2"));
         QCOMPARE(find<QLabel>("basketTotal")->text(), QStringLiteral("€ 101,92"));
-        QVERIFY(find<QLabel>("vatSummary")->text().contains(QStringLiteral("21%")));
-        QVERIFY(find<QLabel>("vatSummary")->text().contains(QStringLiteral("9%")));
+        // The VAT summary: a table per rate, in body size (≥ 18 px) and not monospace.
+        const QString vat = vatSummaryText();
+        QVERIFY2(vat.contains(QStringLiteral("btw 21%")) && vat.contains(QStringLiteral("btw 9%")), qPrintable(vat));
+        QVERIFY2(vat.contains(QStringLiteral("€ 17,34")) && vat.contains(QStringLiteral("€ 82,59")), qPrintable(vat));
+        for (QLabel *cell : find<QWidget>("vatSummary")->findChildren<QLabel *>()) {
+            if (cell->isVisible()) {
+                QVERIFY(QFontInfo(cell->font()).pixelSize() >= 18);
+                QVERIFY(!QFontInfo(cell->font()).fixedPitch());
+                QVERIFY2(cell->fontMetrics().horizontalAdvance(cell->text()) <= cell->contentsRect().width(),
+                         qPrintable(cell->text()));
+            }
+        }
         screenshot(QStringLiteral("04-sell-basket"));
         clickCell(basket(), 2, 5); // ✕
         QCOMPARE(basket()->rowCount(), 2);
+    }
+
+    void keystrokesFasterThanResultsSearchOnceForTheNewestText()
+    {
+        auto *search = find<QLineEdit>("searchField");
+        search->clear();
+        QTRY_VERIFY(!m_window->sellScreen()->searchPending());
+        m_scanner->setEnabled(false); // a typist, not a scanner burst
+        QSignalSpy shown(m_window->sellScreen(), &Ui::SellScreen::searchShown);
+        // Five keys land before the event loop turns: one search, for "jeans", not five.
+        QTest::keyClicks(search, QStringLiteral("jeans"));
+        QCOMPARE(shown.count(), 0);
+        QTRY_COMPARE(shown.count(), 1);
+        QCOMPARE(shown.at(0).at(0).toString(), QStringLiteral("jeans"));
+        QCOMPARE(m_window->sellScreen()->searchResults()->query(), QStringLiteral("jeans"));
+        QTest::qWait(50);
+        QCOMPARE(shown.count(), 1);
+        // One more key, one more search: results still follow every keystroke.
+        QTest::keyClick(search, Qt::Key_Space);
+        QTRY_COMPARE(shown.count(), 2);
+        QCOMPARE(shown.at(1).at(0).toString(), QStringLiteral("jeans "));
+        m_scanner->setEnabled(true);
+        search->clear();
+        QTRY_VERIFY(!m_window->sellScreen()->searchPending());
     }
 
     void productDetail()
@@ -204,12 +291,22 @@ private slots:
         QTest::keyClicks(search, QStringLiteral("jeans"));
         QTest::qWait(80);
         QTest::keyClick(search, Qt::Key_Space); // one more keystroke after the burst window
-        auto *results = find<QTableWidget>("searchResults");
-        QTRY_VERIFY(results->rowCount() >= 2);
-        clickCell(results, 0, 3); // ⓘ
+        QTRY_VERIFY(results()->model()->rowCount() >= 2);
+        // Stock here comes with every hit: 7 of the indigo jeans in this store.
+        QVERIFY(resultText(0, SearchResultsModelColumn::Name).contains(QStringLiteral("501")));
+        QCOMPARE(resultText(0, SearchResultsModelColumn::StockHere), QStringLiteral("7"));
+        clickCell(results(), 0, 3); // ⓘ
         QCOMPARE(m_window->currentScreen(), static_cast<QWidget *>(m_window->productScreen()));
         QVERIFY(find<QLabel>("productName")->text().contains(QStringLiteral("501")));
-        QCOMPARE(find<QTableWidget>("stockTable")->rowCount(), 3);
+        auto *stock = find<QTableWidget>("stockTable");
+        QCOMPARE(stock->rowCount(), 3);
+        // Here, then the other stores nearest first with their distance, then the web.
+        QVERIFY(stock->item(0, 0)->text().contains(QStringLiteral("Amsterdam")));
+        QVERIFY(stock->item(1, 0)->text().contains(QStringLiteral("Utrecht")));
+        QCOMPARE(stock->item(1, 1)->text(), QStringLiteral("35 km")); // Kalverstraat – Hoog Catharijne
+        QVERIFY(stock->item(0, 1)->text().isEmpty());
+        QVERIFY(stock->item(2, 1)->text().isEmpty());
+        QCOMPARE(stock->item(1, 2)->text(), QStringLiteral("3"));
         screenshot(QStringLiteral("05-product"));
         click("productBack");
         search->clear();
@@ -244,6 +341,23 @@ private slots:
         QVERIFY(bytes.startsWith(QByteArray("\x1b@", 2)));
         QVERIFY(bytes.contains("AMS01-T1-000001"));
         QVERIFY(bytes.contains(QByteArray("\x1dV", 2)));
+        QVERIFY(!bytes.contains("KOPIE"));
+        // The store name in double size is wrapped, never cut at the paper's edge.
+        QVERIFY(bytes.contains("Toonbank Amsterdam"));
+        QVERIFY(bytes.contains("Centrum"));
+
+        // Print again: a second receipt, marked as a copy.
+        QVERIFY(!find<QPushButton>("receiptEmail")->isEnabled());
+        QVERIFY(find<QLabel>("receiptEmailNote")->isVisible());
+        QVERIFY(!find<QLabel>("receiptEmailNote")->text().isEmpty());
+        click("receiptPrint");
+        printed.seek(0);
+        const QByteArray withCopy = printed.readAll();
+        QCOMPARE(withCopy.count(QByteArray("\x1b@", 2)), 2);
+        QVERIFY(withCopy.mid(bytes.size()).contains("*** KOPIE ***"));
+        QVERIFY(withCopy.mid(bytes.size()).contains("AMS01-T1-000001"));
+        QVERIFY(find<QLabel>("receiptPrintStatus")->text().contains(QStringLiteral("KOPIE")));
+        screenshot(QStringLiteral("07b-receipt-copy"));
 
         click("newSaleButton");
         QCOMPARE(m_window->currentScreen(), static_cast<QWidget *>(m_window->sellScreen()));
@@ -292,6 +406,26 @@ private slots:
         QCOMPARE(m_terminal->checkout().basket().lines().size(), 1); // the sale waits for the next login
     }
 
+    void languageChosenAtLoginSurvivesARestart()
+    {
+        QCOMPARE(m_window->currentScreen(), static_cast<QWidget *>(m_window->loginScreen()));
+        click("languageEn");
+        QCOMPARE(m_language->current(), QStringLiteral("en"));
+        QCOMPARE(m_terminal->database().setting(QStringLiteral("ui_language")), QStringLiteral("en"));
+        // A restart: main() starts in its default language; the device setting wins.
+        QVERIFY(m_language->setLanguage(QStringLiteral("nl")));
+        start();
+        QCOMPARE(m_language->current(), QStringLiteral("en"));
+        QTRY_COMPARE(find<QPushButton>("pinOk")->text(), QStringLiteral("OK"));
+        QTRY_VERIFY(find<QPushButton>("languageEn")->isChecked());
+        screenshot(QStringLiteral("12-login-en-after-restart"));
+        click("languageNl");
+        QCOMPARE(m_language->current(), QStringLiteral("nl"));
+        start();
+        QCOMPARE(m_language->current(), QStringLiteral("nl"));
+        QCOMPARE(m_terminal->database().setting(QStringLiteral("ui_language")), QStringLiteral("nl"));
+    }
+
     void portraitStacksThePanes()
     {
         logIn(TestCache::cashierId, QStringLiteral("1111"));
@@ -301,6 +435,54 @@ private slots:
                     > find<QLineEdit>("searchField")->mapTo(m_window.get(), QPoint()).y() + 200);
         screenshot(QStringLiteral("11-sell-portrait"));
         m_window->resize(1280, 800);
+    }
+
+    void manyStaffTilesScroll()
+    {
+        {
+            Store::CatalogWriter writer(m_terminal->database());
+            QVERIFY(writer.begin().ok());
+            auto hash = Core::Pin::hash(QStringLiteral("4444"), 1000);
+            QVERIFY(hash.ok());
+            for (int i = 0; i < 18; ++i) {
+                Store::StaffMember member;
+                member.id = 200 + i;
+                member.code = QStringLiteral("E%1").arg(200 + i);
+                member.displayName = QStringLiteral("Medewerker %1 van Oosterhout-Vermeulen").arg(i + 1);
+                member.role = i % 3 == 0 ? Store::StaffRole::Supervisor : Store::StaffRole::Cashier;
+                member.homeLocationId = TestCache::hereId;
+                QVERIFY(writer.upsertStaff(member, hash.value()).ok());
+            }
+            QVERIFY(writer.commit().ok());
+        }
+        start();
+        QCOMPARE(m_window->currentScreen(), static_cast<QWidget *>(m_window->loginScreen()));
+        QScrollArea *area = m_window->loginScreen()->staffTileArea();
+        QCOMPARE(area->objectName(), QStringLiteral("staffTiles"));
+        int tiles = 0;
+        for (QPushButton *tile : area->widget()->findChildren<QPushButton *>())
+            tiles += tile->objectName().startsWith(QStringLiteral("staffTile")) ? 1 : 0;
+        QCOMPARE(tiles, 20);
+        // More than fit: the list scrolls, the PIN pad stays where it is.
+        QVERIFY(area->verticalScrollBar()->maximum() > 0);
+        QVERIFY(area->widget()->height() > area->viewport()->height());
+        QVERIFY(QScroller::hasScroller(area->viewport()));
+        QVERIFY(find<QPushButton>("pinOk")->isVisible());
+        screenshot(QStringLiteral("13-login-many-staff"));
+        verifyTileTextsFit();
+
+        // The last tile: scrolled into view, tapped, logged in.
+        auto *last = find<QPushButton>("staffTile217");
+        QVERIFY(last);
+        area->ensureWidgetVisible(last);
+        QApplication::processEvents();
+        QVERIFY(area->verticalScrollBar()->value() > 0);
+        const QRect visible(last->mapTo(area->viewport(), QPoint()), last->size());
+        QVERIFY(area->viewport()->rect().contains(visible));
+        screenshot(QStringLiteral("14-login-many-staff-scrolled"));
+        logIn(217, QStringLiteral("4444"));
+        QCOMPARE(m_window->currentScreen(), static_cast<QWidget *>(m_window->sellScreen()));
+        QVERIFY(find<QLabel>("staffLabel")->text().contains(QStringLiteral("Medewerker 18")));
     }
 };
 

@@ -1,0 +1,106 @@
+#include "app/devices/receipt.h"
+#include "app/devices/receiptprinter.h"
+
+#include <QTest>
+
+using namespace Toonbank;
+using Devices::ReceiptLayout;
+using Devices::ReceiptLine;
+
+/// The receipt layout both the printer and the screen preview use: nothing may be cut at the
+/// paper's edge, and a reprint is marked as a copy.
+class TestReceipt final : public QObject
+{
+    Q_OBJECT
+
+private:
+    static Devices::ReceiptData sample(const QString &storeName)
+    {
+        Devices::ReceiptData receipt;
+        receipt.storeName = storeName;
+        receipt.storeAddress = QStringLiteral("Kalverstraat 12");
+        receipt.storeCity = QStringLiteral("1012 PC Amsterdam");
+        receipt.soldAt = QDateTime(QDate(2026, 3, 2), QTime(10, 15));
+        receipt.staffName = QStringLiteral("Anna de Vries");
+        receipt.receiptNumber = QStringLiteral("AMS01-T1-000001");
+        receipt.saleId = QStringLiteral("sale-1");
+        receipt.lines.append({QStringLiteral("Bamboo socks 3-pack"), 1, Core::Money::fromCents(499),
+                              Core::Money::fromCents(499), QStringLiteral("21%")});
+        receipt.vat.append({QStringLiteral("21%"), Core::Money::fromCents(412), Core::Money::fromCents(87),
+                            Core::Money::fromCents(499)});
+        receipt.total = Core::Money::fromCents(499);
+        receipt.paid = receipt.total;
+        receipt.tendered = Core::Money::fromCents(500);
+        receipt.change = Core::Money::fromCents(1);
+        receipt.locale = QLocale(QLocale::Dutch, QLocale::Netherlands);
+        return receipt;
+    }
+
+private slots:
+    void headlineFitsThePaper_data()
+    {
+        QTest::addColumn<QString>("storeName");
+        QTest::addColumn<bool>("large");
+        QTest::addColumn<int>("lineCount");
+        QTest::newRow("short, one line") << QStringLiteral("Toonbank Delft") << true << 1;
+        QTest::newRow("26 characters wrap") << QStringLiteral("Toonbank Amsterdam Centrum") << true << 2;
+        QTest::newRow("21 characters exactly") << QStringLiteral("Toonbank Utrecht Hoog") << true << 1;
+        QTest::newRow("word too long for double size")
+            << QStringLiteral("Toonbank Hoogcatharijnewinkelcentrum") << false << 1;
+        QTest::newRow("word too long for the paper")
+            << QStringLiteral("Toonbank-Utrecht-Hoog-Catharijne-Winkelcentrum") << false << 2;
+    }
+    void headlineFitsThePaper()
+    {
+        QFETCH(QString, storeName);
+        QFETCH(bool, large);
+        QFETCH(int, lineCount);
+        const int width = ReceiptLayout::defaultWidth;
+        const QList<ReceiptLine> lines = ReceiptLayout::headline(storeName, width);
+        QCOMPARE(lines.size(), lineCount);
+        QStringList words;
+        for (const ReceiptLine &line : lines) {
+            QCOMPARE(line.large, large);
+            QVERIFY2(line.text.size() <= (line.large ? width / 2 : width), qPrintable(line.text));
+            words.append(line.text);
+        }
+        // Nothing lost: the lines joined give the name back.
+        QCOMPARE(words.join(large || lineCount == 1 ? QStringLiteral(" ") : QString()), storeName);
+    }
+
+    void everyLineFitsTheWidth()
+    {
+        const int width = ReceiptLayout::defaultWidth;
+        Devices::ReceiptData receipt = sample(QStringLiteral("Toonbank Amsterdam Centrum"));
+        receipt.duplicate = true;
+        for (const ReceiptLine &line : ReceiptLayout::layout(receipt, width)) {
+            if (line.kind == ReceiptLine::Kind::Text)
+                QVERIFY2(line.text.size() <= (line.large ? width / 2 : width), qPrintable(line.text));
+        }
+        // The printer receives the same lines: no double-size run longer than half the paper.
+        const QByteArray bytes = Devices::EscPosPrinterSimulator::encode(ReceiptLayout::layout(receipt, width), width);
+        qsizetype at = 0;
+        while ((at = bytes.indexOf(QByteArray("\x1d!\x11", 3), at)) >= 0) {
+            const qsizetype end = bytes.indexOf('\n', at);
+            QVERIFY(end > at);
+            QVERIFY2(end - (at + 3) <= width / 2, bytes.mid(at + 3, end - at - 3).constData());
+            at = end;
+        }
+        QVERIFY(bytes.contains("Toonbank Amsterdam"));
+        QVERIFY(bytes.contains("Centrum"));
+    }
+
+    void aCopyIsMarkedAsSuch()
+    {
+        Devices::ReceiptData receipt = sample(QStringLiteral("Toonbank Delft"));
+        const QString original = ReceiptLayout::toPlainText(ReceiptLayout::layout(receipt));
+        QVERIFY(!original.contains(QStringLiteral("COPY")));
+        receipt.duplicate = true;
+        const QString copy = ReceiptLayout::toPlainText(ReceiptLayout::layout(receipt));
+        QVERIFY2(copy.contains(QStringLiteral("*** COPY ***")), qPrintable(copy)); // no translator: the source text
+        QVERIFY(copy.contains(QStringLiteral("AMS01-T1-000001")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReceipt)
+#include "tst_receipt.moc"
