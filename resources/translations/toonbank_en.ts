@@ -258,6 +258,22 @@ Demo PINs (every staff member has their own salt):
         <source>No receipt printer is connected to this tablet.</source>
         <translation>No receipt printer is connected to this tablet.</translation>
     </message>
+    <message>
+        <source>The server credentials on this tablet cannot be read. Enrol the tablet again.</source>
+        <translation>The server credentials on this tablet cannot be read. Enrol the tablet again.</translation>
+    </message>
+    <message>
+        <source>This tablet is not enrolled with a server yet.</source>
+        <translation>This tablet is not enrolled with a server yet.</translation>
+    </message>
+    <message>
+        <source>The server credentials could not be saved.</source>
+        <translation>The server credentials could not be saved.</translation>
+    </message>
+    <message>
+        <source>Changes from the server could not be saved on this tablet.</source>
+        <translation>Changes from the server could not be saved on this tablet.</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Devices::ReceiptLayout</name>

@@ -258,6 +258,22 @@ Demopincodes (elke medewerker heeft een eigen salt):
         <source>No receipt printer is connected to this tablet.</source>
         <translation>Er is geen bonprinter aangesloten op deze tablet.</translation>
     </message>
+    <message>
+        <source>The server credentials on this tablet cannot be read. Enrol the tablet again.</source>
+        <translation>De servergegevens op deze tablet kunnen niet worden gelezen. Meld de tablet opnieuw aan.</translation>
+    </message>
+    <message>
+        <source>This tablet is not enrolled with a server yet.</source>
+        <translation>Deze tablet is nog niet aangemeld bij een server.</translation>
+    </message>
+    <message>
+        <source>The server credentials could not be saved.</source>
+        <translation>De servergegevens konden niet worden opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Changes from the server could not be saved on this tablet.</source>
+        <translation>Wijzigingen van de server konden niet op deze tablet worden opgeslagen.</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Devices::ReceiptLayout</name>

@@ -227,8 +227,11 @@ private slots:
         QVERIFY(checkout().addScannedCode(TestCache::appleJuiceBarcode).ok());
         auto sale = checkout().payCash(Money::fromCents(10000));
         QVERIFY(sale.ok());
+        // The seller's name may wrap over two lines in double size: compare with whitespace
+        // collapsed.
         const QString text = Devices::ReceiptLayout::toPlainText(
-            Devices::ReceiptLayout::layout(checkout().receiptFor(sale.value(), QLocale(QLocale::Dutch, QLocale::Netherlands))));
+            Devices::ReceiptLayout::layout(checkout().receiptFor(sale.value(), QLocale(QLocale::Dutch, QLocale::Netherlands))))
+                                 .simplified();
         for (const char *expected : {"Toonbank Amsterdam Centrum", "Kalverstraat 12", "AMS01-T1-000001",
                                      "€ 91,94", "€ 91,95", "€ 0,01", "€ 100,00", "€ 8,05", "21%", "9%", "[QR TOONBANK:SALE:"})
             QVERIFY2(text.contains(QString::fromUtf8(expected)), expected);
