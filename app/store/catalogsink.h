@@ -15,7 +15,9 @@ public:
     virtual ~CatalogSink() = default;
     virtual Core::Status upsertLocation(const Location &location) = 0;
     virtual Core::Status upsertProduct(const ProductRecord &product) = 0;
-    virtual Core::Status setStock(qint64 productId, qint64 locationId, int quantity, const QDateTime &asOf) = 0;
+    virtual Core::Status setStock(
+        qint64 productId, qint64 locationId, int quantity, const QDateTime &asOf)
+        = 0;
     /// `pinHash` is already hashed (Core::Pin::hash); a PIN never passes through a sink.
     virtual Core::Status upsertStaff(const StaffMember &member, const QString &pinHash) = 0;
 };

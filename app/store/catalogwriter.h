@@ -25,7 +25,8 @@ public:
     Core::Status upsertProduct(const ProductRecord &product) override;
     /// During a first load into an empty catalog, stock rows are buffered and written in
     /// batches, so a failure may be reported by a later call or by commit().
-    Core::Status setStock(qint64 productId, qint64 locationId, int quantity, const QDateTime &asOf) override;
+    Core::Status setStock(
+        qint64 productId, qint64 locationId, int quantity, const QDateTime &asOf) override;
     /// Stores the staff member with an already-hashed PIN (Core::Pin::hash).
     Core::Status upsertStaff(const StaffMember &member, const QString &pinHash) override;
     Core::Status commit();

@@ -42,22 +42,24 @@ OutboxEvent eventFrom(const QSqlQuery &q)
     return event;
 }
 
-const QString eventColumns = QStringLiteral("device_seq, event_id, type, staff_id, occurred_at, payload, attempts");
+const QString eventColumns
+    = QStringLiteral("device_seq, event_id, type, staff_id, occurred_at, payload, attempts");
 
 } // namespace
 
 Outbox::Outbox(LocalDatabase &database)
     : m_db(database)
-{
-}
+{ }
 
 Core::Result<QList<OutboxEvent>> Outbox::pending(int limit) const
 {
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
-    if (!run(q, QStringLiteral("SELECT ") + eventColumns
-                    + QStringLiteral(" FROM outbox WHERE state = 'pending' ORDER BY device_seq LIMIT ?"),
-             {limit}))
+    if (!run(q,
+            QStringLiteral("SELECT ") + eventColumns
+                + QStringLiteral(
+                    " FROM outbox WHERE state = 'pending' ORDER BY device_seq LIMIT ?"),
+            { limit }))
         return failed(q);
     QList<OutboxEvent> events;
     while (q.next())
@@ -65,22 +67,26 @@ Core::Result<QList<OutboxEvent>> Outbox::pending(int limit) const
     return events;
 }
 
-Core::Status Outbox::recordOutcome(const QStringList &acknowledged, const QHash<QString, QString> &rejectedReasons,
-                                   const QStringList &attempted)
+Core::Status Outbox::recordOutcome(const QStringList &acknowledged,
+    const QHash<QString, QString> &rejectedReasons, const QStringList &attempted)
 {
     return m_db.transaction([&]() -> Core::Status {
         QSqlQuery q(m_db.connection());
         for (const QString &id : attempted) {
-            if (!run(q, QStringLiteral("UPDATE outbox SET attempts = attempts + 1 WHERE event_id = ?"), {id}))
+            if (!run(q,
+                    QStringLiteral("UPDATE outbox SET attempts = attempts + 1 WHERE event_id = ?"),
+                    { id }))
                 return failed(q);
         }
         for (const QString &id : acknowledged) {
-            if (!run(q, QStringLiteral("DELETE FROM outbox WHERE event_id = ?"), {id}))
+            if (!run(q, QStringLiteral("DELETE FROM outbox WHERE event_id = ?"), { id }))
                 return failed(q);
         }
         for (auto it = rejectedReasons.cbegin(); it != rejectedReasons.cend(); ++it) {
-            if (!run(q, QStringLiteral("UPDATE outbox SET state = 'rejected', last_error = ? WHERE event_id = ?"),
-                     {it.value(), it.key()}))
+            if (!run(q,
+                    QStringLiteral(
+                        "UPDATE outbox SET state = 'rejected', last_error = ? WHERE event_id = ?"),
+                    { it.value(), it.key() }))
                 return failed(q);
         }
         return Core::success();
@@ -94,7 +100,7 @@ Core::Status Outbox::markAcknowledged(const QStringList &eventIds)
 
 Core::Status Outbox::markRejected(const QString &eventId, const QString &reason)
 {
-    return recordOutcome({}, {{eventId, reason}}, {});
+    return recordOutcome({}, { { eventId, reason } }, {});
 }
 
 Core::Status Outbox::noteFailedAttempt(const QStringList &eventIds, const QString &error)
@@ -102,8 +108,10 @@ Core::Status Outbox::noteFailedAttempt(const QStringList &eventIds, const QStrin
     return m_db.transaction([&]() -> Core::Status {
         QSqlQuery q(m_db.connection());
         for (const QString &id : eventIds) {
-            if (!run(q, QStringLiteral("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE event_id = ?"),
-                     {error.left(500), id}))
+            if (!run(q,
+                    QStringLiteral("UPDATE outbox SET attempts = attempts + 1, last_error = ? "
+                                   "WHERE event_id = ?"),
+                    { error.left(500), id }))
                 return failed(q);
         }
         return Core::success();
@@ -113,10 +121,11 @@ Core::Status Outbox::noteFailedAttempt(const QStringList &eventIds, const QStrin
 Core::Result<OutboxCounts> Outbox::counts() const
 {
     QSqlQuery q(m_db.connection());
-    if (!q.exec(QStringLiteral("SELECT coalesce(sum(state = 'pending'), 0), coalesce(sum(state = 'rejected'), 0) FROM outbox"))
+    if (!q.exec(QStringLiteral("SELECT coalesce(sum(state = 'pending'), 0), coalesce(sum(state = "
+                               "'rejected'), 0) FROM outbox"))
         || !q.next())
         return failed(q);
-    return OutboxCounts{q.value(0).toInt(), q.value(1).toInt()};
+    return OutboxCounts { q.value(0).toInt(), q.value(1).toInt() };
 }
 
 Core::Result<int> Outbox::retryRejected()
@@ -124,7 +133,8 @@ Core::Result<int> Outbox::retryRejected()
     int requeued = 0;
     const Core::Status done = m_db.transaction([&]() -> Core::Status {
         QSqlQuery select(m_db.connection());
-        if (!select.exec(QStringLiteral("SELECT device_seq FROM outbox WHERE state = 'rejected' ORDER BY device_seq")))
+        if (!select.exec(QStringLiteral(
+                "SELECT device_seq FROM outbox WHERE state = 'rejected' ORDER BY device_seq")))
             return failed(select);
         QList<qint64> seqs;
         while (select.next())
@@ -133,10 +143,13 @@ Core::Result<int> Outbox::retryRejected()
         for (const qint64 seq : seqs) {
             // A copy under a fresh id and the next device_seq, then the old row goes: the
             // server would answer the old id "rejected" again for ever.
-            if (!run(q, QStringLiteral("INSERT INTO outbox(event_id, type, staff_id, occurred_at, payload) "
-                                       "SELECT ?, type, staff_id, occurred_at, payload FROM outbox WHERE device_seq = ?"),
-                     {QUuid::createUuid().toString(QUuid::WithoutBraces), seq})
-                || !run(q, QStringLiteral("DELETE FROM outbox WHERE device_seq = ?"), {seq}))
+            if (!run(q,
+                    QStringLiteral(
+                        "INSERT INTO outbox(event_id, type, staff_id, occurred_at, payload) "
+                        "SELECT ?, type, staff_id, occurred_at, payload FROM outbox WHERE "
+                        "device_seq = ?"),
+                    { QUuid::createUuid().toString(QUuid::WithoutBraces), seq })
+                || !run(q, QStringLiteral("DELETE FROM outbox WHERE device_seq = ?"), { seq }))
                 return failed(q);
             ++requeued;
         }
@@ -152,18 +165,19 @@ Core::Result<QList<QPair<OutboxEvent, QString>>> Outbox::rejected() const
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT ") + eventColumns
-                + QStringLiteral(", last_error FROM outbox WHERE state = 'rejected' ORDER BY device_seq")))
+            + QStringLiteral(
+                ", last_error FROM outbox WHERE state = 'rejected' ORDER BY device_seq")))
         return failed(q);
     QList<QPair<OutboxEvent, QString>> events;
     while (q.next())
-        events.append({eventFrom(q), q.value(7).toString()});
+        events.append({ eventFrom(q), q.value(7).toString() });
     return events;
 }
 
 QString Outbox::syncValue(const QString &key, const QString &fallback) const
 {
     QSqlQuery q(m_db.connection());
-    if (run(q, QStringLiteral("SELECT value FROM sync_state WHERE key = ?"), {key}) && q.next())
+    if (run(q, QStringLiteral("SELECT value FROM sync_state WHERE key = ?"), { key }) && q.next())
         return q.value(0).toString();
     return fallback;
 }
@@ -171,9 +185,10 @@ QString Outbox::syncValue(const QString &key, const QString &fallback) const
 Core::Status Outbox::setSyncValue(const QString &key, const QString &value)
 {
     QSqlQuery q(m_db.connection());
-    if (!run(q, QStringLiteral("INSERT INTO sync_state(key, value) VALUES(?, ?) "
-                               "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
-             {key, value}))
+    if (!run(q,
+            QStringLiteral("INSERT INTO sync_state(key, value) VALUES(?, ?) "
+                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+            { key, value }))
         return failed(q);
     return Core::success();
 }

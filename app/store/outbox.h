@@ -17,11 +17,11 @@ class LocalDatabase;
 struct OutboxEvent
 {
     qint64 deviceSeq = 0; // strictly increasing, never reused (AUTOINCREMENT)
-    QString eventId;      // UUID
-    QString type;         // "sale", …
+    QString eventId; // UUID
+    QString type; // "sale", …
     qint64 staffId = 0;
     QDateTime occurredAt; // UTC
-    QByteArray payload;   // compact JSON of the event body
+    QByteArray payload; // compact JSON of the event body
     int attempts = 0;
 };
 
@@ -45,8 +45,8 @@ public:
     /// The server's answer to one push, applied in one transaction: acknowledged events
     /// (applied or duplicate) leave the outbox, rejected ones stay marked with their reason,
     /// and every event of the batch counts one attempt.
-    Core::Status recordOutcome(const QStringList &acknowledged, const QHash<QString, QString> &rejectedReasons,
-                               const QStringList &attempted);
+    Core::Status recordOutcome(const QStringList &acknowledged,
+        const QHash<QString, QString> &rejectedReasons, const QStringList &attempted);
     /// Removes acknowledged events in one transaction.
     Core::Status markAcknowledged(const QStringList &eventIds);
     Core::Status markRejected(const QString &eventId, const QString &reason);

@@ -36,6 +36,12 @@ ServerConnection::ServerConnection(QUrl baseUrl, QObject *parent)
     : QObject(parent)
     , m_baseUrl(std::move(baseUrl))
 {
+    m_parser.setMaxThreadCount(1);
+}
+
+ServerConnection::~ServerConnection()
+{
+    m_parser.waitForDone();
 }
 
 void ServerConnection::setCredentials(const QList<QSslCertificate> &ca, const QString &token)
@@ -145,14 +151,23 @@ void ServerConnection::push(const Protocol::PushRequest &request, std::function<
 
 void ServerConnection::pull(qint64 since, int limit, std::function<void(Core::Result<Protocol::ChangePage>)> done)
 {
-    send("GET", QStringLiteral("/v1/changes?since=%1&limit=%2").arg(since).arg(limit), QByteArray(),
-         [done = std::move(done)](int status, const QJsonObject &json, const Error &transport) {
-             if (status == 0)
-                 return done(transport);
-             if (status != 200)
-                 return done(fromStatus(status, json));
-             done(Protocol::ChangePage::fromJson(json));
-         });
+    QNetworkReply *reply = m_network.get(makeRequest(QStringLiteral("/v1/changes?since=%1&limit=%2").arg(since).arg(limit)));
+    connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done)]() mutable {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status == 0)
+            return done(offline(reply->errorString()));
+        QByteArray body = reply->readAll();
+        if (status != 200)
+            return done(fromStatus(status, QJsonDocument::fromJson(body).object()));
+        // The destructor waits for this task, so `this` outlives it; the queued call is dropped
+        // if the connection is gone by the time it would run.
+        m_parser.start([this, body = std::move(body), done = std::move(done)]() mutable {
+            auto page = std::make_shared<Core::Result<Protocol::ChangePage>>(
+                Protocol::ChangePage::fromJson(QJsonDocument::fromJson(body).object()));
+            QMetaObject::invokeMethod(this, [page, done = std::move(done)] { done(std::move(*page)); }, Qt::QueuedConnection);
+        });
+    });
 }
 
 } // namespace Toonbank::Sync::Client

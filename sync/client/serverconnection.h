@@ -8,6 +8,7 @@
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QSslCertificate>
+#include <QThreadPool>
 #include <QUrl>
 
 #include <functional>
@@ -24,6 +25,7 @@ class ServerConnection final : public QObject
     Q_DISABLE_COPY_MOVE(ServerConnection)
 public:
     explicit ServerConnection(QUrl baseUrl, QObject *parent = nullptr);
+    ~ServerConnection() override; // waits for a page still being parsed
 
     void setCredentials(const QList<QSslCertificate> &ca, const QString &token);
 
@@ -33,6 +35,8 @@ public:
     /// Errors: "sync.offline" (no connection, TLS failure, 5xx: retry later),
     /// "sync.refused" (4xx other than 422: the request itself is wrong), "sync.unauthorized".
     void push(const Protocol::PushRequest &request, std::function<void(Core::Result<Protocol::PushResponse>)> done);
+    /// The page is parsed on a helper thread (a 20 000-product page is tens of milliseconds of
+    /// JSON), so the caller can write the previous page meanwhile; answers arrive in order.
     void pull(qint64 since, int limit, std::function<void(Core::Result<Protocol::ChangePage>)> done);
 
     int timeoutMs() const { return m_timeoutMs; }
@@ -48,6 +52,7 @@ private:
     QString m_token;
     int m_timeoutMs = 30000;
     QNetworkAccessManager m_network;
+    QThreadPool m_parser; // one thread: pages are parsed, and delivered, in request order
 };
 
 } // namespace Toonbank::Sync::Client

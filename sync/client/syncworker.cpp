@@ -226,33 +226,49 @@ void SyncWorker::pullNext()
             return failCycle(pageRefused(begun.error()));
         }
     }
-    const int limit = snapshot ? m_options.snapshotPageSize : m_options.pageSize;
-    m_connection->pull(m_cursor, limit, [this](Core::Result<Protocol::ChangePage> page) {
-        if (!page)
-            return failCycle(page.error());
-        m_state.online = true;
-        if (page->since != m_cursor)
-            return failCycle(pageRefused(Error::make(QStringLiteral("sync.feed"), {}, QStringLiteral("page for another cursor"))));
-        if (auto done = applyPage(page.value()); !done)
-            return failCycle(pageRefused(done.error()));
-        emit progress(QStringLiteral("pulled %1 rows up to %2").arg(page->size()).arg(page->next));
-        if (page->more)
-            return pullNext();
-        if (m_snapshot) {
-            if (auto stamped = m_outbox->setLastPullAt(QDateTime::currentDateTimeUtc()); !stamped)
-                return failCycle(pageRefused(stamped.error()));
-            auto done = m_snapshot->commit();
-            m_snapshot.reset();
-            if (!done) {
-                m_cursor = m_outbox->pullCursor();
-                return failCycle(pageRefused(done.error()));
-            }
-        } else if (auto stamped = m_outbox->setLastPullAt(QDateTime::currentDateTimeUtc()); !stamped) {
-            return failCycle(pageRefused(stamped.error()));
-        }
-        m_state.lastPullAt = m_outbox->lastPullAt();
-        finishCycle();
+    requestPage(m_cursor);
+}
+
+void SyncWorker::requestPage(qint64 since)
+{
+    const int limit = m_snapshot ? m_options.snapshotPageSize : m_options.pageSize;
+    const quint64 generation = m_generation;
+    m_connection->pull(since, limit, [this, generation](Core::Result<Protocol::ChangePage> page) {
+        if (generation != m_generation)
+            return; // the cycle this answer belonged to has failed meanwhile
+        onPage(page);
     });
+}
+
+void SyncWorker::onPage(const Core::Result<Protocol::ChangePage> &page)
+{
+    if (!page)
+        return failCycle(page.error());
+    m_state.online = true;
+    if (page->since != m_cursor)
+        return failCycle(pageRefused(Error::make(QStringLiteral("sync.feed"), {}, QStringLiteral("page for another cursor"))));
+    // Ask for the next page before writing this one: the server reads it while we write.
+    if (page->more)
+        requestPage(page->next);
+    if (auto done = applyPage(page.value()); !done)
+        return failCycle(pageRefused(done.error()));
+    emit progress(QStringLiteral("pulled %1 rows up to %2").arg(page->size()).arg(page->next));
+    if (page->more)
+        return;
+    if (m_snapshot) {
+        if (auto stamped = m_outbox->setLastPullAt(QDateTime::currentDateTimeUtc()); !stamped)
+            return failCycle(pageRefused(stamped.error()));
+        auto done = m_snapshot->commit();
+        m_snapshot.reset();
+        if (!done) {
+            m_cursor = m_outbox->pullCursor();
+            return failCycle(pageRefused(done.error()));
+        }
+    } else if (auto stamped = m_outbox->setLastPullAt(QDateTime::currentDateTimeUtc()); !stamped) {
+        return failCycle(pageRefused(stamped.error()));
+    }
+    m_state.lastPullAt = m_outbox->lastPullAt();
+    finishCycle();
 }
 
 Core::Status SyncWorker::applyPage(const Protocol::ChangePage &page)
@@ -320,6 +336,7 @@ void SyncWorker::finishCycle()
 
 void SyncWorker::failCycle(const Error &error)
 {
+    ++m_generation;
     if (m_snapshot) {
         // An interrupted first sync starts again from nothing: half a snapshot is never kept.
         m_snapshot.reset();

@@ -48,6 +48,8 @@ private:
     void startCycle();
     void pushNext();
     void pullNext();
+    void requestPage(qint64 since);
+    void onPage(const Core::Result<Protocol::ChangePage> &page);
     Core::Status applyPage(const Protocol::ChangePage &page);
     void finishCycle();
     void failCycle(const Core::Error &error);
@@ -70,6 +72,7 @@ private:
     bool m_again = false;
     qint64 m_cursor = 0;
     int m_pushProgressless = 0;
+    quint64 m_generation = 0; // bumped when a cycle fails: late answers of it are ignored
 };
 
 } // namespace Internal
