@@ -136,7 +136,6 @@ void SyncScreen::reload()
         m_table->setItem(row, 1, new QTableWidgetItem(typeName(event.type)));
         m_table->setItem(row, 2, new QTableWidgetItem(event.reason));
     }
-    m_table->setVisible(!m_rejected.isEmpty());
     m_retry->setEnabled(!m_rejected.isEmpty());
     showOverview(m_status.overview());
     if (!m_rejected.isEmpty()) {
@@ -212,7 +211,7 @@ void SyncScreen::retranslate()
     m_lastErrorCaption->setText(tr("Last problem"));
     m_table->setHorizontalHeaderLabels({tr("When"), tr("What"), tr("Reason")});
     m_detailsTitle->setText(tr("Details"));
-    m_retry->setText(tr("Retry rejected events"));
+    m_retry->setText(tr("Retry"));
     m_back->setText(tr("Back"));
 }
 

@@ -945,12 +945,12 @@ now %2</translation>
         <translation>Details</translation>
     </message>
     <message>
-        <source>Retry rejected events</source>
-        <translation>Retry rejected events</translation>
-    </message>
-    <message>
         <source>Back</source>
         <translation>Back</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
     </message>
 </context>
 <context>

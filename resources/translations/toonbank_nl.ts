@@ -945,12 +945,12 @@ nu %2</translation>
         <translation>Details</translation>
     </message>
     <message>
-        <source>Retry rejected events</source>
-        <translation>Afgewezen opnieuw versturen</translation>
-    </message>
-    <message>
         <source>Back</source>
         <translation>Terug</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Opnieuw versturen</translation>
     </message>
 </context>
 <context>

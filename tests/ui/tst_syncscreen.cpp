@@ -137,6 +137,7 @@ private slots:
         QCOMPARE(loginChip->text(), QStringLiteral("offline"));
         QCOMPARE(loginChip->property("state").toString(), QStringLiteral("offline"));
         QVERIFY(loginChip->height() >= 48);
+        screenshot(QStringLiteral("19-login-sync-chip"));
     }
 
     void chipCountsWaitingSalesWithoutAServer()
@@ -180,8 +181,12 @@ private slots:
         QCOMPARE(find<QLabel>("syncWaiting")->text(), QStringLiteral("1 gebeurtenis"));
         QCOMPARE(find<QLabel>("syncLastPull")->text(), QStringLiteral("nooit"));
         QVERIFY(!find<QLabel>("syncLastError")->text().isEmpty());
-        for (QWidget *button : m_window->syncScreen()->findChildren<QPushButton *>())
+        for (QPushButton *button : m_window->syncScreen()->findChildren<QPushButton *>()) {
             QVERIFY2(button->height() >= 48, qPrintable(button->objectName()));
+            QVERIFY2(button->fontMetrics().horizontalAdvance(button->text()) <= button->contentsRect().width(),
+                     qPrintable(button->text())); // the label is not clipped
+        }
+        QCOMPARE(find<QPushButton>("syncRetry")->text(), QStringLiteral("Opnieuw versturen"));
         screenshot(QStringLiteral("20-sync-rejected"));
     }
 
