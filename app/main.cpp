@@ -1,6 +1,7 @@
 #include "app/devices/cashdrawer.h"
 #include "app/devices/receiptprinter.h"
 #include "app/services/checkoutservice.h"
+#include "app/services/syncstatus.h"
 #include "app/services/terminal.h"
 #include "sync/client/syncengine.h"
 #include "ui/language.h"
@@ -40,7 +41,10 @@ int main(int argc, char *argv[])
     parser.addOptions({cacheOption, langOption, printerOption});
     parser.process(app);
 
+    // An explicit --lang wins for this run; without it MainWindow restores the language saved
+    // at login (device setting ui_language), falling back to the option's default.
     language.setLanguage(parser.value(langOption));
+    language.setExplicit(parser.isSet(langOption));
     app.setStyleSheet(Ui::styleSheet());
 
     QDir().mkpath(dataDir);
@@ -65,11 +69,12 @@ int main(int argc, char *argv[])
                      &Sync::Client::SyncEngine::syncNow);
     syncEngine.start();
     // ---- end of sync engine block -----------------------------------------------------------
+    terminal.value()->syncStatus().attachEngine(&syncEngine); // the top bar and Sync screen follow it
 
     Ui::ScanInterceptor scanner;
     app.installEventFilter(&scanner);
     Ui::MainWindow window(terminal.value()->session(), terminal.value()->checkout(), terminal.value()->products(),
-                          language, scanner);
+                          terminal.value()->syncStatus(), language, scanner);
     window.resize(1280, 800);
     window.show();
     const int status = QApplication::exec();

@@ -20,6 +20,10 @@ public:
     bool setLanguage(const QString &code);
     const QString &current() const { return m_current; }
     static QLocale localeFor(const QString &code);
+    /// True when the language was asked for explicitly for this run (main()'s --lang): it then
+    /// wins over the one saved on the device, which MainWindow otherwise restores.
+    bool isExplicit() const { return m_explicit; }
+    void setExplicit(bool isExplicit) { m_explicit = isExplicit; }
 
 signals:
     void changed(const QString &code);
@@ -27,6 +31,7 @@ signals:
 private:
     QTranslator m_translator;
     QString m_current;
+    bool m_explicit = false;
 };
 
 } // namespace Toonbank::Ui

@@ -1,6 +1,7 @@
 #include "loginscreen.h"
 
 #include "language.h"
+#include "syncchip.h"
 #include "uihelpers.h"
 
 #include "app/services/checkoutservice.h"
@@ -71,8 +72,8 @@ QPushButton *staffTile(QWidget *parent, const Store::StaffMember &member)
 
 } // namespace
 
-LoginScreen::LoginScreen(Services::Session &session, Services::CheckoutService &checkout, Language &language,
-                         QWidget *parent)
+LoginScreen::LoginScreen(Services::Session &session, Services::CheckoutService &checkout,
+                         Services::SyncStatus &syncStatus, Language &language, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
     , m_checkout(checkout)
@@ -90,11 +91,14 @@ LoginScreen::LoginScreen(Services::Session &session, Services::CheckoutService &
     , m_languageLabel(roleLabel(this, "subtle"))
     , m_dutch(touchButton(this))
     , m_english(touchButton(this))
-    , m_sync(roleLabel(this, "subtle"))
+    , m_sync(new SyncChip(syncStatus, this))
 {
     setObjectName(QStringLiteral("loginScreen"));
     setFocusPolicy(Qt::StrongFocus); // takes digits typed on a keyboard, too
     m_tileGroup->setExclusive(true);
+    // The same state as the top bar's chip; the details need a login, so no tap here.
+    m_sync->setObjectName(QStringLiteral("loginSyncChip"));
+    m_sync->setAttribute(Qt::WA_TransparentForMouseEvents);
     m_pinDisplay->setObjectName(QStringLiteral("pinDisplay"));
     m_error->setObjectName(QStringLiteral("loginError"));
     m_error->setWordWrap(true);
@@ -310,8 +314,6 @@ void LoginScreen::retranslate()
     m_dutch->setChecked(m_language.current() == QLatin1String("nl"));
     m_english->setChecked(m_language.current() == QLatin1String("en"));
     updateTileTexts();
-    const int waiting = m_checkout.waitingEventCount();
-    m_sync->setText(waiting > 0 ? tr("offline — %n waiting", nullptr, waiting) : tr("offline"));
     updatePinDisplay();
 }
 

@@ -13,11 +13,13 @@ class QScrollArea;
 namespace Toonbank::Services {
 class CheckoutService;
 class Session;
+class SyncStatus;
 } // namespace Toonbank::Services
 
 namespace Toonbank::Ui {
 
 class Language;
+class SyncChip;
 
 /// Tap your name, then your PIN on a big pad. Per-staff salted hashes make PIN-only
 /// identification impossible, so the name comes first. Language switch NL/EN on the side;
@@ -27,8 +29,8 @@ class LoginScreen final : public QWidget
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(LoginScreen)
 public:
-    LoginScreen(Services::Session &session, Services::CheckoutService &checkout, Language &language,
-                QWidget *parent = nullptr);
+    LoginScreen(Services::Session &session, Services::CheckoutService &checkout, Services::SyncStatus &syncStatus,
+                Language &language, QWidget *parent = nullptr);
 
     /// Reloads the staff tiles and clears the PIN; `idleLocked` shows why the screen is back.
     void reset(bool idleLocked = false);
@@ -71,7 +73,7 @@ private:
     QLabel *m_languageLabel;
     QPushButton *m_dutch;
     QPushButton *m_english;
-    QLabel *m_sync;
+    SyncChip *m_sync;
 };
 
 } // namespace Toonbank::Ui

@@ -8,6 +8,7 @@
 #include "receiptscreen.h"
 #include "scaninterceptor.h"
 #include "sellscreen.h"
+#include "syncscreen.h"
 #include "topbar.h"
 
 #include "app/services/checkoutservice.h"
@@ -19,24 +20,26 @@
 namespace Toonbank::Ui {
 
 MainWindow::MainWindow(Services::Session &session, Services::CheckoutService &checkout,
-                       Services::ProductService &products, Language &language, ScanInterceptor &scanner,
-                       QWidget *parent)
+                       Services::ProductService &products, Services::SyncStatus &syncStatus, Language &language,
+                       ScanInterceptor &scanner, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
     , m_checkout(checkout)
-    , m_topBar(new TopBar(session, checkout, this))
+    , m_topBar(new TopBar(session, checkout, syncStatus, this))
     , m_stack(new QStackedWidget(this))
-    , m_login(new LoginScreen(session, checkout, language, m_stack))
+    , m_login(new LoginScreen(session, checkout, syncStatus, language, m_stack))
     , m_sell(new SellScreen(checkout, &scanner, m_stack))
     , m_pay(new PayScreen(checkout, m_stack))
     , m_receipt(new ReceiptScreen(checkout, m_stack))
     , m_product(new ProductScreen(products, checkout, m_stack))
     , m_parked(new ParkedScreen(checkout, m_stack))
+    , m_syncScreen(new SyncScreen(syncStatus, m_stack))
 {
     setObjectName(QStringLiteral("mainWindow"));
     for (QWidget *screen : {static_cast<QWidget *>(m_login), static_cast<QWidget *>(m_sell),
                             static_cast<QWidget *>(m_pay), static_cast<QWidget *>(m_receipt),
-                            static_cast<QWidget *>(m_product), static_cast<QWidget *>(m_parked)}) {
+                            static_cast<QWidget *>(m_product), static_cast<QWidget *>(m_parked),
+                            static_cast<QWidget *>(m_syncScreen)}) {
         // An explicit minimum: the landscape layout's wide minimum must not stop the window
         // from turning portrait, where each screen stacks its columns.
         screen->setMinimumSize(480, 480);
@@ -63,6 +66,11 @@ MainWindow::MainWindow(Services::Session &session, Services::CheckoutService &ch
         m_parked->reload();
         showScreen(m_parked);
     });
+    connect(m_topBar, &TopBar::syncRequested, this, [this] {
+        showScreen(m_syncScreen);
+        m_syncScreen->reload();
+    });
+    connect(m_syncScreen, &SyncScreen::closed, this, [this] { showScreen(m_sell); });
     connect(m_sell, &SellScreen::payRequested, this, [this] {
         m_pay->start();
         showScreen(m_pay);
@@ -82,8 +90,10 @@ MainWindow::MainWindow(Services::Session &session, Services::CheckoutService &ch
     connect(m_parked, &ParkedScreen::closed, this, [this] { showScreen(m_sell); });
     connect(m_parked, &ParkedScreen::resumed, this, [this] { showScreen(m_sell); });
 
-    // Comes back in the language last chosen on this device.
-    if (const QString saved = session.preferredLanguage(); !saved.isEmpty() && saved != language.current())
+    // Comes back in the language last chosen on this device, unless one was asked for
+    // explicitly (--lang) for this run.
+    if (const QString saved = session.preferredLanguage();
+        !language.isExplicit() && !saved.isEmpty() && saved != language.current())
         language.setLanguage(saved);
     m_login->reset();
     showScreen(m_login);
@@ -114,7 +124,7 @@ void MainWindow::onScan(const QString &code)
     if (m_stack->currentWidget() == m_pay)
         return;
     if (m_stack->currentWidget() == m_receipt || m_stack->currentWidget() == m_product
-        || m_stack->currentWidget() == m_parked)
+        || m_stack->currentWidget() == m_parked || m_stack->currentWidget() == m_syncScreen)
         showScreen(m_sell);
     m_sell->handleScan(code);
 }

@@ -8,6 +8,7 @@ namespace Toonbank::Services {
 class CheckoutService;
 class ProductService;
 class Session;
+class SyncStatus;
 } // namespace Toonbank::Services
 
 namespace Toonbank::Ui {
@@ -20,6 +21,7 @@ class ProductScreen;
 class ReceiptScreen;
 class ScanInterceptor;
 class SellScreen;
+class SyncScreen;
 class TopBar;
 
 /// The one window: the top bar and a stack of full-screen pages (no small dialogs).
@@ -29,7 +31,8 @@ class MainWindow final : public QWidget
     Q_DISABLE_COPY_MOVE(MainWindow)
 public:
     MainWindow(Services::Session &session, Services::CheckoutService &checkout, Services::ProductService &products,
-               Language &language, ScanInterceptor &scanner, QWidget *parent = nullptr);
+               Services::SyncStatus &syncStatus, Language &language, ScanInterceptor &scanner,
+               QWidget *parent = nullptr);
 
     LoginScreen *loginScreen() const { return m_login; }
     SellScreen *sellScreen() const { return m_sell; }
@@ -37,6 +40,7 @@ public:
     ReceiptScreen *receiptScreen() const { return m_receipt; }
     ProductScreen *productScreen() const { return m_product; }
     ParkedScreen *parkedScreen() const { return m_parked; }
+    SyncScreen *syncScreen() const { return m_syncScreen; }
     QWidget *currentScreen() const;
 
 private:
@@ -53,6 +57,7 @@ private:
     ReceiptScreen *m_receipt;
     ProductScreen *m_product;
     ParkedScreen *m_parked;
+    SyncScreen *m_syncScreen;
 };
 
 } // namespace Toonbank::Ui

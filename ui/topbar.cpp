@@ -1,9 +1,11 @@
 #include "topbar.h"
 
+#include "syncchip.h"
 #include "uihelpers.h"
 
 #include "app/services/checkoutservice.h"
 #include "app/services/session.h"
+#include "app/services/syncstatus.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -13,24 +15,27 @@
 
 namespace Toonbank::Ui {
 
-TopBar::TopBar(Services::Session &session, Services::CheckoutService &checkout, QWidget *parent)
+TopBar::TopBar(Services::Session &session, Services::CheckoutService &checkout, Services::SyncStatus &syncStatus,
+               QWidget *parent)
     : QFrame(parent)
     , m_session(session)
     , m_checkout(checkout)
+    , m_syncStatus(syncStatus)
     , m_store(new QLabel(this))
     , m_staff(new QLabel(this))
-    , m_sync(new QLabel(this))
+    , m_sync(new SyncChip(syncStatus, this))
     , m_menuButton(touchButton(this))
     , m_menu(new QMenu(this))
 {
     setObjectName(QStringLiteral("topBar"));
     m_store->setObjectName(QStringLiteral("storeLabel"));
     m_staff->setObjectName(QStringLiteral("staffLabel"));
-    m_sync->setObjectName(QStringLiteral("syncLabel"));
+    connect(m_sync, &SyncChip::clicked, this, &TopBar::syncRequested);
     m_menuButton->setObjectName(QStringLiteral("menuButton"));
     // Long store or staff names must not force the window wider than a portrait tablet.
     m_staff->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_parkedAction = m_menu->addAction(QString(), this, &TopBar::parkedSalesRequested);
+    m_syncAction = m_menu->addAction(QString(), this, &TopBar::syncRequested);
     m_switchAction = m_menu->addAction(QString(), this, &TopBar::switchUserRequested);
     connect(m_menuButton, &QPushButton::clicked, this, [this] {
         m_menu->popup(m_menuButton->mapToGlobal(QPoint(m_menuButton->width() - m_menu->sizeHint().width(),
@@ -54,17 +59,14 @@ void TopBar::refresh()
         m_staff->setText(QStringLiteral("%1 · %2").arg(staff->displayName, Services::Session::roleDisplayName(staff->role)));
     else
         m_staff->clear();
-    // The sync engine is not connected yet: what is waiting in the outbox is what we know.
-    const int waiting = m_checkout.waitingEventCount();
-    m_sync->setText(waiting > 0 ? tr("offline — %n waiting", nullptr, waiting) : tr("offline"));
-    m_sync->setProperty("state", waiting > 0 ? QStringLiteral("waiting") : QStringLiteral("offline"));
-    repolish(m_sync);
+    m_syncStatus.refresh(); // the chip follows it
 }
 
 void TopBar::retranslate()
 {
     m_menuButton->setText(tr("Menu"));
     m_parkedAction->setText(tr("Parked sales"));
+    m_syncAction->setText(tr("Sync"));
     m_switchAction->setText(tr("Switch user"));
     refresh();
 }

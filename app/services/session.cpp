@@ -89,6 +89,11 @@ Core::Status Session::require(Permission permission) const
             return Error::make(QStringLiteral("permission.denied"),
                                tr("Only a supervisor or manager can change this setting."));
         return Core::success();
+    case Permission::RetrySync:
+        if (m_staff->role == Store::StaffRole::Cashier)
+            return Error::make(QStringLiteral("permission.denied"),
+                               tr("Only a supervisor or manager can send rejected events again."));
+        return Core::success();
     }
     return Core::success();
 }

@@ -3,6 +3,7 @@
 #include "checkoutservice.h"
 #include "productservice.h"
 #include "session.h"
+#include "syncstatus.h"
 
 #include "app/core/tr.h"
 #include "app/store/catalog.h"
@@ -45,6 +46,9 @@ Core::Result<std::unique_ptr<Terminal>> Terminal::open(const QString &cachePath,
     terminal->m_session = std::make_unique<Session>(*terminal->m_db, here);
     terminal->m_checkout = std::make_unique<CheckoutService>(*terminal->m_db, *terminal->m_catalog, *terminal->m_session);
     terminal->m_products = std::make_unique<ProductService>(*terminal->m_catalog, *terminal->m_session);
+    terminal->m_syncStatus = std::make_unique<SyncStatus>(*terminal->m_db, *terminal->m_session);
+    QObject::connect(terminal->m_checkout.get(), &CheckoutService::saleCompleted, terminal->m_syncStatus.get(),
+                     &SyncStatus::refresh);
     return terminal;
 }
 

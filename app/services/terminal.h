@@ -16,6 +16,7 @@ namespace Toonbank::Services {
 class CheckoutService;
 class ProductService;
 class Session;
+class SyncStatus;
 
 /// This tablet's services over one opened cache, wired once for main(), the tests and the
 /// benchmark. Opening reads settings only: the catalog is never scanned at start.
@@ -35,6 +36,8 @@ public:
     Session &session() { return *m_session; }
     CheckoutService &checkout() { return *m_checkout; }
     ProductService &products() { return *m_products; }
+    /// Outbox counts and, once main() attaches the engine, the link to the server.
+    SyncStatus &syncStatus() { return *m_syncStatus; }
 
 private:
     Terminal() = default;
@@ -44,6 +47,7 @@ private:
     std::unique_ptr<Session> m_session;
     std::unique_ptr<CheckoutService> m_checkout;
     std::unique_ptr<ProductService> m_products;
+    std::unique_ptr<SyncStatus> m_syncStatus;
 };
 
 } // namespace Toonbank::Services

@@ -443,6 +443,17 @@ Demo PINs (every staff member has their own salt):
         <source>This language is not available.</source>
         <translation>This language is not available.</translation>
     </message>
+    <message>
+        <source>Only a supervisor or manager can send rejected events again.</source>
+        <translation>Only a supervisor or manager can send rejected events again.</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Services::SyncStatus</name>
+    <message>
+        <source>Not connected to the server yet.</source>
+        <translation>Not connected to the server yet.</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Ui::LoginScreen</name>
@@ -469,17 +480,6 @@ Demo PINs (every staff member has their own salt):
     <message>
         <source>Language</source>
         <translation>Language</translation>
-    </message>
-    <message numerus="yes">
-        <source>offline — %n waiting</source>
-        <translation>
-            <numerusform>offline — %n waiting</numerusform>
-            <numerusform>offline — %n waiting</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>offline</source>
-        <translation>offline</translation>
     </message>
 </context>
 <context>
@@ -795,7 +795,36 @@ now %2</translation>
     </message>
 </context>
 <context>
-    <name>Toonbank::Ui::TopBar</name>
+    <name>Toonbank::Ui::SyncChip</name>
+    <message numerus="yes">
+        <source>%n rejected</source>
+        <translation>
+            <numerusform>%n rejected</numerusform>
+            <numerusform>%n rejected</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>online — %n waiting</source>
+        <translation>
+            <numerusform>online — %n waiting</numerusform>
+            <numerusform>online — %n waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
     <message numerus="yes">
         <source>offline — %n waiting</source>
         <translation>
@@ -807,6 +836,125 @@ now %2</translation>
         <source>offline</source>
         <translation>offline</translation>
     </message>
+</context>
+<context>
+    <name>Toonbank::Ui::SyncScreen</name>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>none, but the server has not answered yet</source>
+        <translation>none, but the server has not answered yet</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rejected by the server (%n):</source>
+        <translation>
+            <numerusform>Rejected by the server (%n):</numerusform>
+            <numerusform>Rejected by the server (%n):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server has rejected nothing.</source>
+        <translation>The server has rejected nothing.</translation>
+    </message>
+    <message>
+        <source>Nothing to retry.</source>
+        <translation>Nothing to retry.</translation>
+    </message>
+    <message>
+        <source>Tap an event to see its details.</source>
+        <translation>Tap an event to see its details.</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <source>Code: %1</source>
+        <translation>Code: %1</translation>
+    </message>
+    <message>
+        <source>Attempts: %1</source>
+        <translation>Attempts: %1</translation>
+    </message>
+    <message>
+        <source>Number on this tablet: %1</source>
+        <translation>Number on this tablet: %1</translation>
+    </message>
+    <message>
+        <source>Event: %1</source>
+        <translation>Event: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) will be sent again.</source>
+        <translation>
+            <numerusform>%n event will be sent again.</numerusform>
+            <numerusform>%n events will be sent again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Sale</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <source>Last update from the server</source>
+        <translation>Last update from the server</translation>
+    </message>
+    <message>
+        <source>Last problem</source>
+        <translation>Last problem</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Ui::TopBar</name>
     <message>
         <source>Menu</source>
         <translation>Menu</translation>
@@ -818,6 +966,10 @@ now %2</translation>
     <message>
         <source>Switch user</source>
         <translation>Switch user</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
     </message>
 </context>
 </TS>

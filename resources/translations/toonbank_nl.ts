@@ -443,6 +443,17 @@ Demopincodes (elke medewerker heeft een eigen salt):
         <source>This language is not available.</source>
         <translation>Deze taal is niet beschikbaar.</translation>
     </message>
+    <message>
+        <source>Only a supervisor or manager can send rejected events again.</source>
+        <translation>Alleen een supervisor of manager kan afgewezen gebeurtenissen opnieuw versturen.</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Services::SyncStatus</name>
+    <message>
+        <source>Not connected to the server yet.</source>
+        <translation>Nog niet verbonden met de server.</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Ui::LoginScreen</name>
@@ -469,17 +480,6 @@ Demopincodes (elke medewerker heeft een eigen salt):
     <message>
         <source>Language</source>
         <translation>Taal</translation>
-    </message>
-    <message numerus="yes">
-        <source>offline — %n waiting</source>
-        <translation>
-            <numerusform>offline — %n wachtend</numerusform>
-            <numerusform>offline — %n wachtend</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>offline</source>
-        <translation>offline</translation>
     </message>
 </context>
 <context>
@@ -795,7 +795,36 @@ nu %2</translation>
     </message>
 </context>
 <context>
-    <name>Toonbank::Ui::TopBar</name>
+    <name>Toonbank::Ui::SyncChip</name>
+    <message numerus="yes">
+        <source>%n rejected</source>
+        <translation>
+            <numerusform>%n afgewezen</numerusform>
+            <numerusform>%n afgewezen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n wachtend</numerusform>
+            <numerusform>%n wachtend</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>online — %n waiting</source>
+        <translation>
+            <numerusform>online — %n wachtend</numerusform>
+            <numerusform>online — %n wachtend</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
     <message numerus="yes">
         <source>offline — %n waiting</source>
         <translation>
@@ -807,6 +836,125 @@ nu %2</translation>
         <source>offline</source>
         <translation>offline</translation>
     </message>
+</context>
+<context>
+    <name>Toonbank::Ui::SyncScreen</name>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n gebeurtenis</numerusform>
+            <numerusform>%n gebeurtenissen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nooit</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <source>none, but the server has not answered yet</source>
+        <translation>geen, maar de server heeft nog niet geantwoord</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rejected by the server (%n):</source>
+        <translation>
+            <numerusform>Afgewezen door de server (%n):</numerusform>
+            <numerusform>Afgewezen door de server (%n):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server has rejected nothing.</source>
+        <translation>De server heeft niets afgewezen.</translation>
+    </message>
+    <message>
+        <source>Nothing to retry.</source>
+        <translation>Niets om opnieuw te versturen.</translation>
+    </message>
+    <message>
+        <source>Tap an event to see its details.</source>
+        <translation>Tik op een gebeurtenis voor de details.</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Reden: %1</translation>
+    </message>
+    <message>
+        <source>Code: %1</source>
+        <translation>Code: %1</translation>
+    </message>
+    <message>
+        <source>Attempts: %1</source>
+        <translation>Pogingen: %1</translation>
+    </message>
+    <message>
+        <source>Number on this tablet: %1</source>
+        <translation>Volgnummer op deze tablet: %1</translation>
+    </message>
+    <message>
+        <source>Event: %1</source>
+        <translation>Gebeurtenis: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) will be sent again.</source>
+        <translation>
+            <numerusform>%n gebeurtenis wordt opnieuw verstuurd.</numerusform>
+            <numerusform>%n gebeurtenissen worden opnieuw verstuurd.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Verkoop</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchronisatie</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Wacht op verzending</translation>
+    </message>
+    <message>
+        <source>Last update from the server</source>
+        <translation>Laatste update van de server</translation>
+    </message>
+    <message>
+        <source>Last problem</source>
+        <translation>Laatste probleem</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Terug</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Opnieuw versturen</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Ui::TopBar</name>
     <message>
         <source>Menu</source>
         <translation>Menu</translation>
@@ -818,6 +966,10 @@ nu %2</translation>
     <message>
         <source>Switch user</source>
         <translation>Wissel gebruiker</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchronisatie</translation>
     </message>
 </context>
 </TS>

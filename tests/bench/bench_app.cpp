@@ -59,7 +59,7 @@ int startupProbe(const QString &cache, QElapsedTimer &sinceMain)
         return 1;
     Ui::ScanInterceptor scanner;
     Ui::MainWindow window(terminal.value()->session(), terminal.value()->checkout(), terminal.value()->products(),
-                          language, scanner);
+                          terminal.value()->syncStatus(), language, scanner);
     window.resize(1280, 800);
     window.show();
     if (!QTest::qWaitForWindowExposed(&window))
@@ -136,7 +136,8 @@ int main(int argc, char *argv[])
     Services::Terminal &terminal = *opened.value();
     Ui::ScanInterceptor scanner;
     app.installEventFilter(&scanner);
-    Ui::MainWindow window(terminal.session(), terminal.checkout(), terminal.products(), language, scanner);
+    Ui::MainWindow window(terminal.session(), terminal.checkout(), terminal.products(), terminal.syncStatus(), language,
+                          scanner);
     window.resize(1280, 800);
     window.show();
     (void)QTest::qWaitForWindowExposed(&window);

@@ -89,7 +89,7 @@ private:
         m_terminal = std::move(terminal.value());
         m_terminal->checkout().setReceiptPrinter(m_printer.get());
         m_window = std::make_unique<Ui::MainWindow>(m_terminal->session(), m_terminal->checkout(), m_terminal->products(),
-                                                    *m_language, *m_scanner);
+                                                    m_terminal->syncStatus(), *m_language, *m_scanner);
         m_window->resize(1280, 800);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -333,7 +333,7 @@ private slots:
         QCOMPARE(m_window->currentScreen(), static_cast<QWidget *>(m_window->receiptScreen()));
         QCOMPARE(find<QLabel>("receiptChange")->text(), QStringLiteral("€ 8,05"));
         screenshot(QStringLiteral("07-receipt"));
-        QVERIFY(find<QLabel>("syncLabel")->text().contains(QStringLiteral("1")));
+        QVERIFY(find<QPushButton>("syncChip")->text().contains(QStringLiteral("1")));
 
         QFile printed(m_printerFile);
         QVERIFY(printed.open(QIODevice::ReadOnly));

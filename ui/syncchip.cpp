@@ -1,0 +1,60 @@
+#include "syncchip.h"
+
+#include "uihelpers.h"
+
+#include <QEvent>
+
+namespace Toonbank::Ui {
+
+SyncChip::SyncChip(Services::SyncStatus &status, QWidget *parent)
+    : QPushButton(parent)
+    , m_status(status)
+{
+    setObjectName(QStringLiteral("syncChip"));
+    setFocusPolicy(Qt::NoFocus); // the scanner's keys never land on it
+    connect(&status, &Services::SyncStatus::changed, this, &SyncChip::showOverview);
+    showOverview(status.overview());
+}
+
+QString SyncChip::textFor(const Services::SyncOverview &overview)
+{
+    if (overview.rejectedEvents > 0) {
+        const QString rejected = tr("%n rejected", nullptr, overview.rejectedEvents);
+        return overview.pendingEvents > 0
+                   ? tr("%1 · %2").arg(rejected, tr("%n waiting", nullptr, overview.pendingEvents))
+                   : rejected;
+    }
+    if (overview.online) {
+        return overview.pendingEvents > 0 ? tr("online — %n waiting", nullptr, overview.pendingEvents)
+                                          : tr("online");
+    }
+    return overview.pendingEvents > 0 ? tr("offline — %n waiting", nullptr, overview.pendingEvents) : tr("offline");
+}
+
+QString SyncChip::stateFor(const Services::SyncOverview &overview)
+{
+    if (overview.rejectedEvents > 0)
+        return QStringLiteral("rejected");
+    if (!overview.online)
+        return QStringLiteral("offline");
+    return overview.pendingEvents > 0 ? QStringLiteral("waiting") : QStringLiteral("online");
+}
+
+void SyncChip::showOverview(const Services::SyncOverview &overview)
+{
+    setText(textFor(overview));
+    const QString state = stateFor(overview);
+    if (property("state").toString() != state) {
+        setProperty("state", state);
+        repolish(this);
+    }
+}
+
+void SyncChip::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        showOverview(m_status.overview());
+    QPushButton::changeEvent(event);
+}
+
+} // namespace Toonbank::Ui
