@@ -6,6 +6,7 @@
 #include "app/store/catalogwriter.h"
 #include "app/store/localdatabase.h"
 #include "tests/support/testcache.h"
+#include "tests/ui/widgetdriver.h"
 #include "ui/language.h"
 #include "ui/mainwindow.h"
 #include "ui/loginscreen.h"
@@ -56,17 +57,9 @@ private:
     template<typename T>
     T *find(const char *name)
     {
-        T *widget = m_window->findChild<T *>(QString::fromLatin1(name));
-        if (!widget)
-            qWarning("no widget %s", name);
-        return widget;
+        return findNamed<T>(m_window.get(), name);
     }
-    void click(const char *name)
-    {
-        auto *button = find<QPushButton>(name);
-        QVERIFY2(button && button->isVisible() && button->isEnabled(), name);
-        QTest::mouseClick(button, Qt::LeftButton);
-    }
+    void click(const char *name) { tapButton(m_window.get(), name); }
     void clickCell(QTableWidget *table, int row, int column)
     {
         QTableWidgetItem *cell = table->item(row, column);
@@ -74,12 +67,7 @@ private:
         const QRect rect = table->visualItemRect(cell);
         QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, rect.center());
     }
-    void screenshot(const QString &name)
-    {
-        QApplication::processEvents();
-        const QString file = TestCache::outputDir(QStringLiteral("screenshots")) + QLatin1Char('/') + name + QStringLiteral(".png");
-        QVERIFY(m_window->grab().save(file));
-    }
+    void screenshot(const QString &name) { saveScreenshot(m_window.get(), name); }
     void start()
     {
         m_window.reset();

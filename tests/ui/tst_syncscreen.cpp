@@ -6,6 +6,7 @@
 #include "app/store/outbox.h"
 #include "sync/client/syncengine.h"
 #include "tests/support/testcache.h"
+#include "tests/ui/widgetdriver.h"
 #include "ui/language.h"
 #include "ui/loginscreen.h"
 #include "ui/mainwindow.h"
@@ -46,23 +47,10 @@ private:
     template<typename T>
     T *find(const char *name)
     {
-        T *widget = m_window->findChild<T *>(QString::fromLatin1(name));
-        if (!widget)
-            qWarning("no widget %s", name);
-        return widget;
+        return findNamed<T>(m_window.get(), name);
     }
-    void click(const char *name)
-    {
-        auto *button = find<QPushButton>(name);
-        QVERIFY2(button && button->isVisible() && button->isEnabled(), name);
-        QTest::mouseClick(button, Qt::LeftButton);
-    }
-    void screenshot(const QString &name)
-    {
-        QApplication::processEvents();
-        const QString file = TestCache::outputDir(QStringLiteral("screenshots")) + QLatin1Char('/') + name + QStringLiteral(".png");
-        QVERIFY(m_window->grab().save(file));
-    }
+    void click(const char *name) { tapButton(m_window.get(), name); }
+    void screenshot(const QString &name) { saveScreenshot(m_window.get(), name); }
     void showWindow()
     {
         m_window.reset();
