@@ -7,6 +7,8 @@
 #include <QString>
 #include <QThread>
 
+#include <functional>
+
 namespace Toonbank::Sync::Client {
 
 namespace Internal {
@@ -50,6 +52,10 @@ public:
         int backoffCapMs = 60000;
         bool automatic = true;        // false: only syncNow() starts a cycle (tools, tests)
         int requestTimeoutMs = 60000;
+        /// Fault injection for the crash tests (toonbank-synctool --die-after-ack): runs when
+        /// the server's answer to a push has arrived and before the outbox records it — the
+        /// window in which "the server id never reached the client" duplicated peers' orders.
+        std::function<void()> afterPushAnswer;
     };
 
     explicit SyncEngine(QString cachePath, QObject *parent = nullptr);

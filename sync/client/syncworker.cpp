@@ -175,6 +175,8 @@ void SyncWorker::pushNext()
             (void)m_outbox->noteFailedAttempt(attempted, response.error().code + QLatin1Char(' ') + response.error().detail);
             return failCycle(response.error());
         }
+        if (m_options.afterPushAnswer)
+            m_options.afterPushAnswer();
         m_state.online = true;
         QStringList acknowledged;
         QHash<QString, QString> rejected;

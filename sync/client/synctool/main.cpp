@@ -27,6 +27,7 @@ namespace {
 const char usage[] = R"(commands (all take --cache FILE):
   enrol URL CODE FINGERPRINT [--name NAME]   enrol this cache with toonbank-server
   sync-once [--batch N] [--timeout S]        push the outbox, pull the feed; exit 0 when both finished
+            [--die-after-ack]                  crash test: SIGKILL itself once the server answered a push
   sell N [--product ID] [--quantity Q] [--staff ID]
                                              record N card sales through the SalesLedger (offline)
   status                                     pending/rejected events, cursor, last pull
@@ -89,11 +90,15 @@ int enrol(const QString &cache, const QStringList &args, const QString &deviceNa
     return 0;
 }
 
-int syncOnce(const QString &cache, int batch, int timeoutSeconds)
+int syncOnce(const QString &cache, int batch, int timeoutSeconds, bool dieAfterAck)
 {
     Sync::Client::SyncEngine::Options options;
     options.automatic = false;
     options.pushBatchSize = batch;
+    if (dieAfterAck) {
+        // The server has committed the batch; the tablet dies before it can forget the events.
+        options.afterPushAnswer = [] { ::raise(SIGKILL); };
+    }
     Sync::Client::SyncEngine engine(cache, options);
     bool ok = false;
     QObject::connect(&engine, &Sync::Client::SyncEngine::progress, [](const QString &message) { out(message); });
@@ -201,7 +206,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption productOption(QStringLiteral("product"), QStringLiteral("Product id."), QStringLiteral("id"), QStringLiteral("1"));
     const QCommandLineOption quantityOption(QStringLiteral("quantity"), QStringLiteral("Quantity per sale."), QStringLiteral("q"), QStringLiteral("1"));
     const QCommandLineOption staffOption(QStringLiteral("staff"), QStringLiteral("Staff id."), QStringLiteral("id"), QStringLiteral("0"));
-    parser.addOptions({cacheOption, nameOption, batchOption, timeoutOption, productOption, quantityOption, staffOption});
+    const QCommandLineOption dieAfterAckOption(QStringLiteral("die-after-ack"),
+                                               QStringLiteral("Crash test: SIGKILL this process when the first push answer arrives."));
+    parser.addOptions({cacheOption, nameOption, batchOption, timeoutOption, productOption, quantityOption, staffOption,
+                       dieAfterAckOption});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see above)."));
     parser.process(app);
 
@@ -214,7 +222,8 @@ int main(int argc, char *argv[])
     if (command == QLatin1String("enrol") && args.size() == 4)
         return enrol(cache, args, parser.value(nameOption));
     if (command == QLatin1String("sync-once") && args.size() == 1)
-        return syncOnce(cache, parser.value(batchOption).toInt(), parser.value(timeoutOption).toInt());
+        return syncOnce(cache, parser.value(batchOption).toInt(), parser.value(timeoutOption).toInt(),
+                        parser.isSet(dieAfterAckOption));
     if (command == QLatin1String("sell") && args.size() == 2)
         return sell(cache, args.at(1).toInt(), parser.value(productOption).toLongLong(), parser.value(quantityOption).toInt(),
                     parser.value(staffOption).toLongLong());

@@ -188,6 +188,40 @@ private slots:
         QCOMPARE(runTool(till, {QStringLiteral("stock"), QStringLiteral("2"), QStringLiteral("1")}).output.trimmed(), QString::number(100 - sales));
     }
 
+    void answerLostAfterServerCommitIsNotDoubled()
+    {
+        // The peers' bug: the server applied the orders, its answer never reached the till, the
+        // till sent them again and they were booked twice. Here the tablet dies (SIGKILL) exactly
+        // after the server committed a batch and before the outbox forgot it, twice over.
+        ServerFixture server;
+        QVERIFY(server.seed(5));
+        QVERIFY(server.start());
+        const QString till = cache(QStringLiteral("lost-answer"));
+        QVERIFY(enrol(server, till, QStringLiteral("AMS01"), server.url(QString()).toString()));
+        QVERIFY(syncOnce(till));
+        constexpr int sales = 30;
+        QCOMPARE(runTool(till, {QStringLiteral("sell"), QString::number(sales), QStringLiteral("--product"), QStringLiteral("3")}).exitCode, 0);
+
+        for (int round = 1; round <= 2; ++round) {
+            QProcess tool;
+            tool.setProcessChannelMode(QProcess::MergedChannels);
+            tool.start(synctool(), {QStringLiteral("--cache"), till, QStringLiteral("sync-once"), QStringLiteral("--batch"),
+                                    QStringLiteral("10"), QStringLiteral("--die-after-ack")});
+            QVERIFY(tool.waitForFinished(60000));
+            QCOMPARE(tool.exitStatus(), QProcess::CrashExit);
+            // The server holds the first batch of this round; the tablet still has all of them
+            // (it died before it could record the answer).
+            QCOMPARE(server.scalar(QStringLiteral("SELECT COUNT(*) FROM events")), 10);
+            QCOMPARE(cacheScalar(till, QStringLiteral("SELECT count(*) FROM outbox")), sales);
+        }
+
+        QVERIFY(syncOnce(till));
+        QCOMPARE(cacheScalar(till, QStringLiteral("SELECT count(*) FROM outbox")), 0);
+        QCOMPARE(server.scalar(QStringLiteral("SELECT COUNT(*) FROM events")), sales);
+        QCOMPARE(server.scalar(QStringLiteral("SELECT COUNT(*) FROM sales")), sales);
+        QCOMPARE(server.scalar(QStringLiteral("SELECT quantity FROM stock WHERE product_id = 3 AND location_id = 1")), 100 - sales);
+    }
+
     void twoTabletsThroughHaproxyToTwoInstances()
     {
         if (!ServerFixture::wantsPostgres())
