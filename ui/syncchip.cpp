@@ -48,6 +48,9 @@ void SyncChip::showOverview(const Services::SyncOverview &overview)
         setProperty("state", state);
         repolish(this);
     }
+    // The chip is what staff look at and tap: a narrow (portrait) top bar squeezes the names
+    // beside it, never the chip's own text.
+    setMinimumWidth(sizeHint().width());
 }
 
 void SyncChip::changeEvent(QEvent *event)

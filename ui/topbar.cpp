@@ -32,8 +32,11 @@ TopBar::TopBar(Services::Session &session, Services::CheckoutService &checkout, 
     m_staff->setObjectName(QStringLiteral("staffLabel"));
     connect(m_sync, &SyncChip::clicked, this, &TopBar::syncRequested);
     m_menuButton->setObjectName(QStringLiteral("menuButton"));
-    // Long store or staff names must not force the window wider than a portrait tablet.
+    // Long store or staff names must not force the window wider than a portrait tablet: the
+    // names give way (staff first), the sync chip and the menu never do — they are what staff
+    // tap.
     m_staff->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_store->setMinimumWidth(1);
     m_parkedAction = m_menu->addAction(QString(), this, &TopBar::parkedSalesRequested);
     m_syncAction = m_menu->addAction(QString(), this, &TopBar::syncRequested);
     m_switchAction = m_menu->addAction(QString(), this, &TopBar::switchUserRequested);
@@ -65,6 +68,7 @@ void TopBar::refresh()
 void TopBar::retranslate()
 {
     m_menuButton->setText(tr("Menu"));
+    m_menuButton->setMinimumWidth(m_menuButton->sizeHint().width());
     m_parkedAction->setText(tr("Parked sales"));
     m_syncAction->setText(tr("Sync"));
     m_switchAction->setText(tr("Switch user"));
