@@ -3,7 +3,7 @@ import sys, re, html, json
 # Fills unfinished .ts entries after `cmake --build build --target toonbank_lupdate`:
 # Dutch from a JSON file {"English source": "Nederlandse vertaling"}, English with the source text.
 # Run from the repository root: python3 resources/translations/fill_unfinished.py nl.json
-# usage: fill_ts.py nl.json  — fills unfinished entries in nl (from the mapping) and en (source text)
+# Plural (numerus) entries are not filled: translate those by hand or in Qt Linguist.
 mapping = json.load(open(sys.argv[1]))
 for lang in ('nl','en'):
     p=f'resources/translations/toonbank_{lang}.ts'
