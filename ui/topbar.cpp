@@ -1,5 +1,6 @@
 #include "topbar.h"
 
+#include "elidedlabel.h"
 #include "syncchip.h"
 #include "uihelpers.h"
 
@@ -21,7 +22,7 @@ TopBar::TopBar(Services::Session &session, Services::CheckoutService &checkout, 
     , m_session(session)
     , m_checkout(checkout)
     , m_syncStatus(syncStatus)
-    , m_store(new QLabel(this))
+    , m_store(new ElidedLabel(this))
     , m_staff(new QLabel(this))
     , m_sync(new SyncChip(syncStatus, this))
     , m_menuButton(touchButton(this))
@@ -36,7 +37,6 @@ TopBar::TopBar(Services::Session &session, Services::CheckoutService &checkout, 
     // names give way (staff first), the sync chip and the menu never do — they are what staff
     // tap.
     m_staff->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_store->setMinimumWidth(1);
     m_parkedAction = m_menu->addAction(QString(), this, &TopBar::parkedSalesRequested);
     m_syncAction = m_menu->addAction(QString(), this, &TopBar::syncRequested);
     m_switchAction = m_menu->addAction(QString(), this, &TopBar::switchUserRequested);

@@ -14,6 +14,8 @@ class SyncStatus;
 
 namespace Toonbank::Ui {
 
+class ElidedLabel;
+
 class SyncChip;
 
 /// Store name · staff and role · sync chip (tap for the Sync screen) · menu, on every screen after login.
@@ -41,7 +43,7 @@ private:
     Services::Session &m_session;
     Services::CheckoutService &m_checkout;
     Services::SyncStatus &m_syncStatus;
-    QLabel *m_store;
+    ElidedLabel *m_store;
     QLabel *m_staff;
     SyncChip *m_sync;
     QPushButton *m_menuButton;
