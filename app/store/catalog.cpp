@@ -268,10 +268,7 @@ Core::Result<QList<ProductSummary>> Catalog::search(
         statement.bind(sqlite3_bind_parameter_index(statement.handle(), ":sku"), trimmed);
         statement.bind(
             sqlite3_bind_parameter_index(statement.handle(), ":skuUpper"), trimmed.toUpper());
-        int rc;
-        while ((rc = statement.step()) == SQLITE_ROW)
-            addUnique(readSummary(statement));
-        if (rc != SQLITE_DONE)
+        if (!statement.forEachRow([&] { addUnique(readSummary(statement)); }))
             return Internal::queryFailed(statement.errorMessage());
     }
 
@@ -286,10 +283,7 @@ Core::Result<QList<ProductSummary>> Catalog::search(
     statement.bind(sqlite3_bind_parameter_index(stmt, ":match"), match);
     statement.bind(sqlite3_bind_parameter_index(stmt, ":cap"), qMax(searchCandidateCap, limit));
     statement.bind(sqlite3_bind_parameter_index(stmt, ":limit"), limit);
-    int rc;
-    while ((rc = statement.step()) == SQLITE_ROW)
-        addUnique(readSummary(statement));
-    if (rc != SQLITE_DONE)
+    if (!statement.forEachRow([&] { addUnique(readSummary(statement)); }))
         return Internal::queryFailed(statement.errorMessage());
     return hits;
 }
@@ -342,20 +336,17 @@ Core::Result<ProductDetail> Catalog::product(qint64 productId) const
         Statement &statement = d->barcodesOf;
         StatementScope scope(statement);
         statement.bind(1, productId);
-        int rc;
-        while ((rc = statement.step()) == SQLITE_ROW)
-            record.barcodes.append(statement.text(0));
-        if (rc != SQLITE_DONE)
+        if (!statement.forEachRow([&] { record.barcodes.append(statement.text(0)); }))
             return Internal::queryFailed(statement.errorMessage());
     }
     if (!record.variantGroup.isEmpty()) {
         Statement &statement = d->variants;
         StatementScope scope(statement);
         statement.bind(1, record.variantGroup);
-        int rc;
-        while ((rc = statement.step()) == SQLITE_ROW)
+        const auto readVariant = [&] {
             detail.variants.append({ statement.int64(0), statement.text(1), statement.text(2) });
-        if (rc != SQLITE_DONE)
+        };
+        if (!statement.forEachRow(readVariant))
             return Internal::queryFailed(statement.errorMessage());
     }
     return detail;
@@ -371,8 +362,7 @@ Core::Result<QList<StockFigure>> Catalog::stockEverywhere(qint64 productId) cons
     Statement &statement = d->stock;
     StatementScope scope(statement);
     statement.bind(1, productId);
-    int rc;
-    while ((rc = statement.step()) == SQLITE_ROW) {
+    const bool complete = statement.forEachRow([&] {
         StockFigure figure;
         figure.location = readLocation(statement, 0);
         figure.quantity = statement.integer(10);
@@ -382,8 +372,8 @@ Core::Result<QList<StockFigure>> Catalog::stockEverywhere(qint64 productId) cons
                 figure.location.latitude, figure.location.longitude);
         }
         figures.append(std::move(figure));
-    }
-    if (rc != SQLITE_DONE)
+    });
+    if (!complete)
         return Internal::queryFailed(statement.errorMessage());
 
     // Here first, then the other stores nearest first, then the web warehouse(s).
@@ -410,10 +400,7 @@ Core::Result<QList<Location>> Catalog::locations() const
     QList<Location> all;
     Statement &statement = d->locations;
     StatementScope scope(statement);
-    int rc;
-    while ((rc = statement.step()) == SQLITE_ROW)
-        all.append(readLocation(statement, 0));
-    if (rc != SQLITE_DONE)
+    if (!statement.forEachRow([&] { all.append(readLocation(statement, 0)); }))
         return Internal::queryFailed(statement.errorMessage());
     return all;
 }

@@ -53,6 +53,17 @@ public:
     /// SQLITE_ROW, SQLITE_DONE or an error code.
     int step() { return sqlite3_step(m_stmt); }
 
+    /// Calls `onRow` for every row; true when all rows were read, false on an error
+    /// (errorMessage() says which).
+    template<typename OnRow>
+    bool forEachRow(OnRow &&onRow)
+    {
+        int rc;
+        while ((rc = step()) == SQLITE_ROW)
+            onRow();
+        return rc == SQLITE_DONE;
+    }
+
     bool isNull(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
     qint64 int64(int column) const { return sqlite3_column_int64(m_stmt, column); }
     int integer(int column) const { return sqlite3_column_int(m_stmt, column); }
