@@ -31,14 +31,17 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
-    const QCommandLineOption cacheOption(QStringLiteral("cache"), QStringLiteral("Local cache file (default %1)").arg(dataDir + QStringLiteral("/cache.sqlite")),
-                                         QStringLiteral("FILE"), dataDir + QStringLiteral("/cache.sqlite"));
-    const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("User interface language: nl or en."),
-                                        QStringLiteral("nl|en"), QStringLiteral("nl"));
+    const QCommandLineOption cacheOption(QStringLiteral("cache"),
+        QStringLiteral("Local cache file (default %1)")
+            .arg(dataDir + QStringLiteral("/cache.sqlite")),
+        QStringLiteral("FILE"), dataDir + QStringLiteral("/cache.sqlite"));
+    const QCommandLineOption langOption(QStringLiteral("lang"),
+        QStringLiteral("User interface language: nl or en."), QStringLiteral("nl|en"),
+        QStringLiteral("nl"));
     const QCommandLineOption printerOption(QStringLiteral("printer-out"),
-                                           QStringLiteral("File receiving the receipt printer's ESC/POS bytes."),
-                                           QStringLiteral("FILE"), dataDir + QStringLiteral("/receipts.escpos"));
-    parser.addOptions({cacheOption, langOption, printerOption});
+        QStringLiteral("File receiving the receipt printer's ESC/POS bytes."),
+        QStringLiteral("FILE"), dataDir + QStringLiteral("/receipts.escpos"));
+    parser.addOptions({ cacheOption, langOption, printerOption });
     parser.process(app);
 
     // An explicit --lang wins for this run; without it MainWindow restores the language saved
@@ -51,7 +54,8 @@ int main(int argc, char *argv[])
     auto terminal = Services::Terminal::open(parser.value(cacheOption));
     if (!terminal) {
         std::fprintf(stderr, "toonbank: %s\n%s\n", qPrintable(terminal.error().message),
-                     qPrintable(QCoreApplication::translate("Toonbank", "Create a demo cache with toonbank-demogen --out FILE.")));
+            qPrintable(QCoreApplication::translate(
+                "Toonbank", "Create a demo cache with toonbank-demogen --out FILE.")));
         return 1;
     }
 
@@ -65,16 +69,17 @@ int main(int argc, char *argv[])
     // (toonbank-synctool enrol); an unenrolled cache leaves it idle. The top bar can show
     // syncEngine.state() and follow SyncEngine::stateChanged (Sync::Client::SyncState).
     Sync::Client::SyncEngine syncEngine(parser.value(cacheOption));
-    QObject::connect(&terminal.value()->checkout(), &Services::CheckoutService::saleCompleted, &syncEngine,
-                     &Sync::Client::SyncEngine::syncNow);
+    QObject::connect(&terminal.value()->checkout(), &Services::CheckoutService::saleCompleted,
+        &syncEngine, &Sync::Client::SyncEngine::syncNow);
     syncEngine.start();
     // ---- end of sync engine block -----------------------------------------------------------
-    terminal.value()->syncStatus().attachEngine(&syncEngine); // the top bar and Sync screen follow it
+    terminal.value()->syncStatus().attachEngine(
+        &syncEngine); // the top bar and Sync screen follow it
 
     Ui::ScanInterceptor scanner;
     app.installEventFilter(&scanner);
-    Ui::MainWindow window(terminal.value()->session(), terminal.value()->checkout(), terminal.value()->products(),
-                          terminal.value()->syncStatus(), language, scanner);
+    Ui::MainWindow window(terminal.value()->session(), terminal.value()->checkout(),
+        terminal.value()->products(), terminal.value()->syncStatus(), language, scanner);
     window.resize(1280, 800);
     window.show();
     const int status = QApplication::exec();

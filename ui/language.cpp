@@ -7,8 +7,7 @@ namespace Toonbank::Ui {
 
 Language::Language(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 QLocale Language::localeFor(const QString &code)
 {
@@ -27,7 +26,8 @@ bool Language::setLanguage(const QString &code)
     if (loaded)
         QCoreApplication::installTranslator(&m_translator); // posts LanguageChange to every widget
     else
-        QCoreApplication::postEvent(QCoreApplication::instance(), new QEvent(QEvent::LanguageChange)); // the locale changed
+        QCoreApplication::postEvent(
+            QCoreApplication::instance(), new QEvent(QEvent::LanguageChange)); // the locale changed
     emit changed(chosen);
     return loaded;
 }

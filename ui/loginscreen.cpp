@@ -7,10 +7,10 @@
 #include "app/services/checkoutservice.h"
 #include "app/services/session.h"
 
+#include <QBoxLayout>
 #include <QButtonGroup>
 #include <QEvent>
 #include <QGridLayout>
-#include <QBoxLayout>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -37,7 +37,8 @@ protected:
     void resizeEvent(QResizeEvent *event) override
     {
         QPushButton::resizeEvent(event);
-        const int needed = qMax(minimumTileHeight, layout() ? layout()->totalHeightForWidth(width()) : 0);
+        const int needed
+            = qMax(minimumTileHeight, layout() ? layout()->totalHeightForWidth(width()) : 0);
         if (needed != minimumHeight())
             setMinimumHeight(needed);
     }
@@ -59,7 +60,7 @@ QPushButton *staffTile(QWidget *parent, const Store::StaffMember &member)
     auto *layout = new QVBoxLayout(tile);
     layout->setContentsMargins(10, 8, 10, 8);
     layout->setSpacing(2);
-    for (const char *role : {"tileName", "tileRole"}) {
+    for (const char *role : { "tileName", "tileRole" }) {
         QLabel *label = roleLabel(tile, role);
         label->setObjectName(QString::fromLatin1(role));
         label->setAlignment(Qt::AlignCenter);
@@ -73,7 +74,7 @@ QPushButton *staffTile(QWidget *parent, const Store::StaffMember &member)
 } // namespace
 
 LoginScreen::LoginScreen(Services::Session &session, Services::CheckoutService &checkout,
-                         Services::SyncStatus &syncStatus, Language &language, QWidget *parent)
+    Services::SyncStatus &syncStatus, Language &language, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
     , m_checkout(checkout)
@@ -133,7 +134,8 @@ LoginScreen::LoginScreen(Services::Session &session, Services::CheckoutService &
     connect(m_backspace, &QPushButton::clicked, this, &LoginScreen::backspace);
     connect(m_ok, &QPushButton::clicked, this, &LoginScreen::submit);
     connect(m_dutch, &QPushButton::clicked, this, [this] { chooseLanguage(QStringLiteral("nl")); });
-    connect(m_english, &QPushButton::clicked, this, [this] { chooseLanguage(QStringLiteral("en")); });
+    connect(
+        m_english, &QPushButton::clicked, this, [this] { chooseLanguage(QStringLiteral("en")); });
 
     m_tileLayout->setSpacing(12);
     m_tileLayout->setContentsMargins(0, 0, 8, 0);
@@ -288,7 +290,8 @@ void LoginScreen::submit()
 
 void LoginScreen::updatePinDisplay()
 {
-    m_pinDisplay->setText(m_pin.isEmpty() ? QStringLiteral(" ") : QString(m_pin.size(), QChar(u'●')));
+    m_pinDisplay->setText(
+        m_pin.isEmpty() ? QStringLiteral(" ") : QString(m_pin.size(), QChar(u'●')));
 }
 
 void LoginScreen::keyPressEvent(QKeyEvent *event)
@@ -306,9 +309,11 @@ void LoginScreen::keyPressEvent(QKeyEvent *event)
 
 void LoginScreen::retranslate()
 {
-    m_title->setText(m_checkout.location().name.isEmpty() ? tr("Toonbank") : m_checkout.location().name);
-    m_hint->setText(m_idleLocked ? tr("Locked after a period without use. Tap your name and enter your PIN.")
-                                 : tr("Tap your name and enter your PIN."));
+    m_title->setText(
+        m_checkout.location().name.isEmpty() ? tr("Toonbank") : m_checkout.location().name);
+    m_hint->setText(m_idleLocked
+            ? tr("Locked after a period without use. Tap your name and enter your PIN.")
+            : tr("Tap your name and enter your PIN."));
     m_ok->setText(tr("OK"));
     m_languageLabel->setText(tr("Language"));
     m_dutch->setChecked(m_language.current() == QLatin1String("nl"));

@@ -29,8 +29,8 @@ class LoginScreen final : public QWidget
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(LoginScreen)
 public:
-    LoginScreen(Services::Session &session, Services::CheckoutService &checkout, Services::SyncStatus &syncStatus,
-                Language &language, QWidget *parent = nullptr);
+    LoginScreen(Services::Session &session, Services::CheckoutService &checkout,
+        Services::SyncStatus &syncStatus, Language &language, QWidget *parent = nullptr);
 
     /// Reloads the staff tiles and clears the PIN; `idleLocked` shows why the screen is back.
     void reset(bool idleLocked = false);

@@ -20,8 +20,8 @@
 namespace Toonbank::Ui {
 
 MainWindow::MainWindow(Services::Session &session, Services::CheckoutService &checkout,
-                       Services::ProductService &products, Services::SyncStatus &syncStatus, Language &language,
-                       ScanInterceptor &scanner, QWidget *parent)
+    Services::ProductService &products, Services::SyncStatus &syncStatus, Language &language,
+    ScanInterceptor &scanner, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
     , m_checkout(checkout)
@@ -36,10 +36,10 @@ MainWindow::MainWindow(Services::Session &session, Services::CheckoutService &ch
     , m_syncScreen(new SyncScreen(syncStatus, m_stack))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    for (QWidget *screen : {static_cast<QWidget *>(m_login), static_cast<QWidget *>(m_sell),
-                            static_cast<QWidget *>(m_pay), static_cast<QWidget *>(m_receipt),
-                            static_cast<QWidget *>(m_product), static_cast<QWidget *>(m_parked),
-                            static_cast<QWidget *>(m_syncScreen)}) {
+    for (QWidget *screen : { static_cast<QWidget *>(m_login), static_cast<QWidget *>(m_sell),
+             static_cast<QWidget *>(m_pay), static_cast<QWidget *>(m_receipt),
+             static_cast<QWidget *>(m_product), static_cast<QWidget *>(m_parked),
+             static_cast<QWidget *>(m_syncScreen) }) {
         // An explicit minimum: the landscape layout's wide minimum must not stop the window
         // from turning portrait, where each screen stacks its columns.
         screen->setMinimumSize(480, 480);

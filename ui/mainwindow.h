@@ -30,9 +30,9 @@ class MainWindow final : public QWidget
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 public:
-    MainWindow(Services::Session &session, Services::CheckoutService &checkout, Services::ProductService &products,
-               Services::SyncStatus &syncStatus, Language &language, ScanInterceptor &scanner,
-               QWidget *parent = nullptr);
+    MainWindow(Services::Session &session, Services::CheckoutService &checkout,
+        Services::ProductService &products, Services::SyncStatus &syncStatus, Language &language,
+        ScanInterceptor &scanner, QWidget *parent = nullptr);
 
     LoginScreen *loginScreen() const { return m_login; }
     SellScreen *sellScreen() const { return m_sell; }

@@ -51,8 +51,11 @@ void ParkedScreen::reload()
     const QLocale locale;
     for (int row = 0; row < m_parked.size(); ++row) {
         const Services::ParkedSummary &summary = m_parked.at(row);
-        m_table->setItem(row, 0, new QTableWidgetItem(locale.toString(summary.parkedAt.toLocalTime(), QLocale::ShortFormat)));
-        m_table->setItem(row, 1, new QTableWidgetItem(tr("%n item(s)", nullptr, summary.itemCount)));
+        m_table->setItem(row, 0,
+            new QTableWidgetItem(
+                locale.toString(summary.parkedAt.toLocalTime(), QLocale::ShortFormat)));
+        m_table->setItem(
+            row, 1, new QTableWidgetItem(tr("%n item(s)", nullptr, summary.itemCount)));
         m_table->setItem(row, 2, new QTableWidgetItem(summary.total.toDisplayString()));
         m_table->setItem(row, 3, new QTableWidgetItem(tr("Resume")));
     }
@@ -75,7 +78,7 @@ void ParkedScreen::resume(int row)
 void ParkedScreen::retranslate()
 {
     m_title->setText(tr("Parked sales"));
-    m_table->setHorizontalHeaderLabels({tr("Parked at"), tr("Items"), tr("Total"), QString()});
+    m_table->setHorizontalHeaderLabels({ tr("Parked at"), tr("Items"), tr("Total"), QString() });
     m_back->setText(tr("Back"));
 }
 

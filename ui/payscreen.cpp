@@ -4,9 +4,9 @@
 
 #include "app/services/checkoutservice.h"
 
+#include <QBoxLayout>
 #include <QEvent>
 #include <QGridLayout>
-#include <QBoxLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -16,7 +16,7 @@
 namespace Toonbank::Ui {
 
 namespace {
-constexpr qint64 quickEuros[] = {5, 10, 20, 50};
+constexpr qint64 quickEuros[] = { 5, 10, 20, 50 };
 constexpr qint64 maxTenderedCents = 1000000; // € 10 000: more is a typing slip
 } // namespace
 
@@ -51,7 +51,7 @@ PayScreen::PayScreen(Services::CheckoutService &checkout, QWidget *parent)
     m_clear->setObjectName(QStringLiteral("payClear"));
     m_cancel->setObjectName(QStringLiteral("payCancel"));
     m_done->setObjectName(QStringLiteral("payDone"));
-    for (QLabel *value : {m_total, m_rounding, m_due, m_tendered, m_change})
+    for (QLabel *value : { m_total, m_rounding, m_due, m_tendered, m_change })
         value->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
 
     auto *amounts = new QGridLayout;
@@ -80,7 +80,8 @@ PayScreen::PayScreen(Services::CheckoutService &checkout, QWidget *parent)
     auto *quick = new QGridLayout;
     quick->setSpacing(10);
     quick->addWidget(m_exact, 0, 0, 1, 2);
-    connect(m_exact, &QPushButton::clicked, this, [this] { setTendered(m_checkout.cashQuote().due.cents()); });
+    connect(m_exact, &QPushButton::clicked, this,
+        [this] { setTendered(m_checkout.cashQuote().due.cents()); });
     for (qint64 euros : quickEuros) {
         QPushButton *button = touchButton(this, "quick");
         button->setObjectName(QStringLiteral("quick%1").arg(euros));
@@ -91,10 +92,9 @@ PayScreen::PayScreen(Services::CheckoutService &checkout, QWidget *parent)
     }
     auto *pad = new QGridLayout;
     pad->setSpacing(10);
-    const QStringList keys = {QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"),
-                              QStringLiteral("4"), QStringLiteral("5"), QStringLiteral("6"),
-                              QStringLiteral("7"), QStringLiteral("8"), QStringLiteral("9"),
-                              QStringLiteral("00"), QStringLiteral("0")};
+    const QStringList keys = { QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"),
+        QStringLiteral("4"), QStringLiteral("5"), QStringLiteral("6"), QStringLiteral("7"),
+        QStringLiteral("8"), QStringLiteral("9"), QStringLiteral("00"), QStringLiteral("0") };
     for (int i = 0; i < keys.size(); ++i) {
         QPushButton *key = touchButton(this, "key");
         key->setObjectName(QStringLiteral("payKey%1").arg(keys.at(i)));
@@ -185,7 +185,9 @@ void PayScreen::retranslate()
     m_changeCaption->setText(tr("Change"));
     m_exact->setText(tr("Exact"));
     for (int i = 0; i < m_quick.size(); ++i)
-        m_quick.at(i)->setText(Core::Money::fromCents(quickEuros[i] * 100).toDisplayString().remove(QRegularExpression(QStringLiteral("[.,]00$"))));
+        m_quick.at(i)->setText(Core::Money::fromCents(quickEuros[i] * 100)
+                                   .toDisplayString()
+                                   .remove(QRegularExpression(QStringLiteral("[.,]00$"))));
     m_clear->setText(tr("C"));
     m_cancel->setText(tr("Back"));
     m_done->setText(tr("Complete sale"));

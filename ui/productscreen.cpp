@@ -47,7 +47,8 @@ QPixmap placeholderPhoto(const QString &text)
 
 } // namespace
 
-ProductScreen::ProductScreen(Services::ProductService &products, Services::CheckoutService &checkout, QWidget *parent)
+ProductScreen::ProductScreen(
+    Services::ProductService &products, Services::CheckoutService &checkout, QWidget *parent)
     : QWidget(parent)
     , m_products(products)
     , m_checkout(checkout)
@@ -84,7 +85,8 @@ ProductScreen::ProductScreen(Services::ProductService &products, Services::Check
     // Fixed figure columns leave the store's name the rest; its row grows to fit the name.
     m_stockTable->horizontalHeader()->setSectionResizeMode(StockDistance, QHeaderView::Fixed);
     m_stockTable->horizontalHeader()->setSectionResizeMode(StockQuantity, QHeaderView::Fixed);
-    m_stockTable->horizontalHeader()->setSectionResizeMode(StockAsOf, QHeaderView::ResizeToContents);
+    m_stockTable->horizontalHeader()->setSectionResizeMode(
+        StockAsOf, QHeaderView::ResizeToContents);
     m_stockTable->horizontalHeader()->resizeSection(StockDistance, 96);
     m_stockTable->horizontalHeader()->resizeSection(StockQuantity, 84);
     m_stockTable->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -155,29 +157,35 @@ void ProductScreen::render()
 {
     const Store::ProductRecord &record = m_detail.record;
     const QDate today = QDate::currentDate();
-    m_photo->setPixmap(placeholderPhoto(record.imageRef.isEmpty() ? tr("No photo") : tr("Photo not in the cache")));
+    m_photo->setPixmap(placeholderPhoto(
+        record.imageRef.isEmpty() ? tr("No photo") : tr("Photo not in the cache")));
     m_name->setText(record.name);
     m_brand->setText(record.brand);
     if (record.promoActiveOn(today) && record.promoPrice)
-        m_price->setText(tr("%1 (was %2)").arg(record.promoPrice->toDisplayString(), record.price.toDisplayString()));
+        m_price->setText(
+            tr("%1 (was %2)")
+                .arg(record.promoPrice->toDisplayString(), record.price.toDisplayString()));
     else
         m_price->setText(record.price.toDisplayString());
     if (record.ratingTenths >= 0) {
         const int stars = (record.ratingTenths + 5) / 10;
         m_rating->setText(tr("%1 %2 out of 5 · %n review(s)", nullptr, record.reviewCount)
                               .arg(QString(stars, QChar(u'★')) + QString(5 - stars, QChar(u'☆')),
-                                   QLocale().toString(record.ratingTenths / 10.0, 'f', 1)));
+                                  QLocale().toString(record.ratingTenths / 10.0, 'f', 1)));
     } else {
         m_rating->setText(tr("No reviews yet"));
     }
     QStringList facts;
     if (!m_error.isEmpty())
-        facts.append(QStringLiteral("<b style='color:#a3140f'>%1</b>").arg(m_error.toHtmlEscaped()));
+        facts.append(
+            QStringLiteral("<b style='color:#a3140f'>%1</b>").arg(m_error.toHtmlEscaped()));
     facts.append(tr("<b>SKU</b> %1").arg(record.sku.toHtmlEscaped()));
     if (!record.barcodes.isEmpty())
-        facts.append(tr("<b>Barcodes</b> %1").arg(record.barcodes.join(QStringLiteral(", ")).toHtmlEscaped()));
+        facts.append(tr("<b>Barcodes</b> %1")
+                         .arg(record.barcodes.join(QStringLiteral(", ")).toHtmlEscaped()));
     for (const auto &attribute : record.attributes)
-        facts.append(QStringLiteral("<b>%1</b> %2").arg(attribute.first.toHtmlEscaped(), attribute.second.toHtmlEscaped()));
+        facts.append(QStringLiteral("<b>%1</b> %2")
+                         .arg(attribute.first.toHtmlEscaped(), attribute.second.toHtmlEscaped()));
     m_facts->setText(facts.join(QStringLiteral("<br>")));
 
     while (QLayoutItem *item = m_variants->takeAt(0)) {
@@ -215,23 +223,27 @@ void ProductScreen::render()
         if (here)
             where = tr("%1 (here)").arg(where);
         m_stockTable->setItem(row, StockLocation, new QTableWidgetItem(where));
-        auto *distance = new QTableWidgetItem(here || web ? QString() : distanceText(figure.distanceKm, locale));
+        auto *distance = new QTableWidgetItem(
+            here || web ? QString() : distanceText(figure.distanceKm, locale));
         distance->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_stockTable->setItem(row, StockDistance, distance);
         auto *quantity = new QTableWidgetItem(QString::number(figure.quantity));
         quantity->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_stockTable->setItem(row, StockQuantity, quantity);
-        m_stockTable->setItem(row, StockAsOf, new QTableWidgetItem(Services::ProductService::ageText(figure.asOf, now)));
+        m_stockTable->setItem(row, StockAsOf,
+            new QTableWidgetItem(Services::ProductService::ageText(figure.asOf, now)));
     }
-    m_web->setText(record.webDeliveryDays < 0 ? tr("Not sold in the web shop.")
-                                              : tr("Web shop delivery: %n working day(s).", nullptr, record.webDeliveryDays));
+    m_web->setText(record.webDeliveryDays < 0
+            ? tr("Not sold in the web shop.")
+            : tr("Web shop delivery: %n working day(s).", nullptr, record.webDeliveryDays));
 }
 
 void ProductScreen::retranslate()
 {
     m_variantsCaption->setText(tr("Variants"));
     m_stockCaption->setText(tr("Stock"));
-    m_stockTable->setHorizontalHeaderLabels({tr("Location"), tr("Distance"), tr("Qty"), tr("As of")});
+    m_stockTable->setHorizontalHeaderLabels(
+        { tr("Location"), tr("Distance"), tr("Qty"), tr("As of") });
     m_back->setText(tr("Back"));
     m_add->setText(tr("Add to basket"));
     if (m_detail.record.id != 0 || !m_error.isEmpty())

@@ -25,7 +25,8 @@ class ProductScreen final : public QWidget
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ProductScreen)
 public:
-    ProductScreen(Services::ProductService &products, Services::CheckoutService &checkout, QWidget *parent = nullptr);
+    ProductScreen(Services::ProductService &products, Services::CheckoutService &checkout,
+        QWidget *parent = nullptr);
 
     void showProduct(qint64 productId);
     qint64 productId() const { return m_detail.record.id; }

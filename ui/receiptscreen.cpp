@@ -100,10 +100,13 @@ void ReceiptScreen::printCopy()
 
 void ReceiptScreen::retranslate()
 {
-    m_title->setText(m_sale.receiptNumber.isEmpty() ? QString() : tr("Sale %1 completed").arg(m_sale.receiptNumber));
+    m_title->setText(m_sale.receiptNumber.isEmpty()
+            ? QString()
+            : tr("Sale %1 completed").arg(m_sale.receiptNumber));
     m_changeCaption->setText(tr("Change"));
     m_change->setText(m_sale.change.toDisplayString());
-    QString status = m_sale.printError.isEmpty() ? tr("The receipt has been printed.") : m_sale.printError;
+    QString status
+        = m_sale.printError.isEmpty() ? tr("The receipt has been printed.") : m_sale.printError;
     if (!m_copyStatus.isEmpty())
         status += QLatin1Char('\n') + m_copyStatus;
     m_printStatus->setText(status);

@@ -40,11 +40,12 @@ int ReceiptView::lineHeight(const Devices::ReceiptLine &line) const
 
 QSize ReceiptView::sizeHint() const
 {
-    const int width = QFontMetrics(m_font).horizontalAdvance(QString(Devices::ReceiptLayout::defaultWidth, QLatin1Char('M')));
+    const int width = QFontMetrics(m_font).horizontalAdvance(
+        QString(Devices::ReceiptLayout::defaultWidth, QLatin1Char('M')));
     int height = 2 * margin;
     for (const Devices::ReceiptLine &line : m_lines)
         height += lineHeight(line);
-    return {width + 2 * margin, height};
+    return { width + 2 * margin, height };
 }
 
 void ReceiptView::paintEvent(QPaintEvent *)
@@ -69,7 +70,7 @@ void ReceiptView::paintEvent(QPaintEvent *)
                 for (int column = 0; column < code.size; ++column) {
                     if (code.isDark(column, row))
                         painter.fillRect(left + column * qrModulePixels, top + row * qrModulePixels,
-                                         qrModulePixels, qrModulePixels, Qt::black);
+                            qrModulePixels, qrModulePixels, Qt::black);
                 }
             }
             break;
@@ -78,10 +79,12 @@ void ReceiptView::paintEvent(QPaintEvent *)
             QFont font = line.large ? m_largeFont : m_font;
             font.setBold(line.bold || line.large);
             painter.setFont(font);
-            const Qt::Alignment align = line.align == Devices::ReceiptLine::Align::Center ? Qt::AlignHCenter
-                                        : line.align == Devices::ReceiptLine::Align::Right ? Qt::AlignRight
-                                                                                           : Qt::AlignLeft;
-            painter.drawText(QRect(area.left(), y, area.width(), height), int(align | Qt::AlignVCenter), line.text);
+            const Qt::Alignment align = line.align == Devices::ReceiptLine::Align::Center
+                ? Qt::AlignHCenter
+                : line.align == Devices::ReceiptLine::Align::Right ? Qt::AlignRight
+                                                                   : Qt::AlignLeft;
+            painter.drawText(QRect(area.left(), y, area.width(), height),
+                int(align | Qt::AlignVCenter), line.text);
             break;
         }
         }

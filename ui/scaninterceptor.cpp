@@ -14,7 +14,8 @@ ScanInterceptor::ScanInterceptor(QObject *parent)
 
 bool ScanInterceptor::burstInProgress() const
 {
-    return !m_buffer.isEmpty() && m_sinceLastKey.isValid() && m_sinceLastKey.elapsed() < maximumGapMs;
+    return !m_buffer.isEmpty() && m_sinceLastKey.isValid()
+        && m_sinceLastKey.elapsed() < maximumGapMs;
 }
 
 void ScanInterceptor::reset()
@@ -27,7 +28,8 @@ void ScanInterceptor::reset()
 bool ScanInterceptor::eventFilter(QObject *watched, QEvent *event)
 {
     const QEvent::Type type = event->type();
-    if (type == QEvent::MouseButtonPress || type == QEvent::TouchBegin || type == QEvent::KeyPress) {
+    if (type == QEvent::MouseButtonPress || type == QEvent::TouchBegin
+        || type == QEvent::KeyPress) {
         // Throttled: one notice per 200 ms is plenty for an idle lock measured in minutes.
         const qint64 now = m_activityClock.elapsed();
         if (m_lastActivityNotice < 0 || now - m_lastActivityNotice > 200) {
@@ -69,7 +71,8 @@ bool ScanInterceptor::eventFilter(QObject *watched, QEvent *event)
     }
 
     const QString text = key->text();
-    if (text.size() != 1 || !text.at(0).isPrint() || (key->modifiers() & (Qt::ControlModifier | Qt::AltModifier))) {
+    if (text.size() != 1 || !text.at(0).isPrint()
+        || (key->modifiers() & (Qt::ControlModifier | Qt::AltModifier))) {
         reset();
         return false;
     }

@@ -6,10 +6,10 @@ namespace Toonbank::Ui {
 
 SearchResultsModel::SearchResultsModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
-void SearchResultsModel::setResults(const QString &query, QList<Store::ProductSummary> results, int requested)
+void SearchResultsModel::setResults(
+    const QString &query, QList<Store::ProductSummary> results, int requested)
 {
     beginResetModel();
     m_query = query;
@@ -64,14 +64,17 @@ QVariant SearchResultsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case Name:
-            return product.brand.isEmpty() ? product.name : product.name + QLatin1Char('\n') + product.brand;
+            return product.brand.isEmpty() ? product.name
+                                           : product.name + QLatin1Char('\n') + product.brand;
         case Price:
             if (product.promoPrice)
-                return tr("%1\nnow %2").arg(product.price.toDisplayString(), product.promoPrice->toDisplayString());
+                return tr("%1\nnow %2")
+                    .arg(product.price.toDisplayString(), product.promoPrice->toDisplayString());
             return product.price.toDisplayString();
         case StockHere:
             // No figure for this store at all (never synced, or not stocked here) is not zero.
-            return product.stockHereKnown ? QString::number(product.stockHere) : QStringLiteral("–");
+            return product.stockHereKnown ? QString::number(product.stockHere)
+                                          : QStringLiteral("–");
         case Info:
             return QStringLiteral("i");
         }

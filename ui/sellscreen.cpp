@@ -22,7 +22,15 @@ namespace Toonbank::Ui {
 
 namespace {
 
-enum BasketColumn { BasketName, BasketMinus, BasketQuantity, BasketPlus, BasketPrice, BasketRemove, BasketColumns };
+enum BasketColumn {
+    BasketName,
+    BasketMinus,
+    BasketQuantity,
+    BasketPlus,
+    BasketPrice,
+    BasketRemove,
+    BasketColumns
+};
 constexpr int rowHeight = 64;
 // Rows fetched beyond those that fit: a flick shows them at once; more come on scrolling.
 constexpr int extraRows = 4;
@@ -56,7 +64,8 @@ QTableWidgetItem *item(const QString &text, Qt::Alignment align = Qt::AlignLeft 
 
 } // namespace
 
-SellScreen::SellScreen(Services::CheckoutService &checkout, ScanInterceptor *scanner, QWidget *parent)
+SellScreen::SellScreen(
+    Services::CheckoutService &checkout, ScanInterceptor *scanner, QWidget *parent)
     : QWidget(parent)
     , m_checkout(checkout)
     , m_scanner(scanner)
@@ -88,7 +97,8 @@ SellScreen::SellScreen(Services::CheckoutService &checkout, ScanInterceptor *sca
     m_vatGrid->setVerticalSpacing(2);
     for (int column = 0; column < int(m_vatHead.size()); ++column) {
         m_vatHead[size_t(column)] = roleLabel(m_vat, "vatHead");
-        m_vatHead[size_t(column)]->setAlignment((column == 0 ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter);
+        m_vatHead[size_t(column)]->setAlignment(
+            (column == 0 ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter);
         m_vatGrid->addWidget(m_vatHead[size_t(column)], 0, column);
         m_vatGrid->setColumnStretch(column, 1);
     }
@@ -110,7 +120,7 @@ SellScreen::SellScreen(Services::CheckoutService &checkout, ScanInterceptor *sca
     resultHeader->resizeSection(SearchResultsModel::Info, 64);
     // Asked for from the view while it lays out: answered on the next turn of the event loop.
     connect(m_resultModel, &SearchResultsModel::moreWanted, this, &SellScreen::fetchMoreResults,
-            Qt::QueuedConnection);
+        Qt::QueuedConnection);
     QHeaderView *basketHeader = m_basketTable->horizontalHeader();
     basketHeader->setSectionResizeMode(QHeaderView::Fixed);
     basketHeader->setSectionResizeMode(BasketName, QHeaderView::Stretch);
@@ -143,7 +153,7 @@ SellScreen::SellScreen(Services::CheckoutService &checkout, ScanInterceptor *sca
         repolish(m_search);
     });
     connect(m_resultTable, &QTableView::clicked, this,
-            [this](const QModelIndex &index) { onResultClicked(index.row(), index.column()); });
+        [this](const QModelIndex &index) { onResultClicked(index.row(), index.column()); });
     connect(m_basketTable, &QTableWidget::cellClicked, this, &SellScreen::onBasketClicked);
     connect(m_pay, &QPushButton::clicked, this, &SellScreen::payRequested);
     connect(m_park, &QPushButton::clicked, this, &SellScreen::park);
@@ -151,7 +161,8 @@ SellScreen::SellScreen(Services::CheckoutService &checkout, ScanInterceptor *sca
         if (const Core::Status cleared = m_checkout.clear(); !cleared)
             showError(cleared.error().message);
     });
-    connect(&m_checkout, &Services::CheckoutService::basketChanged, this, &SellScreen::refreshBasket);
+    connect(
+        &m_checkout, &Services::CheckoutService::basketChanged, this, &SellScreen::refreshBasket);
 
     auto *left = new QFrame(this);
     left->setProperty("role", QStringLiteral("pane"));
@@ -316,14 +327,19 @@ void SellScreen::refreshBasket()
     m_basketTable->setRowCount(int(lines.size()));
     for (int row = 0; row < lines.size(); ++row) {
         const Core::BasketLine &line = lines.at(row);
-        QString name = QStringLiteral("%1\n%2 × %3").arg(line.name).arg(line.quantity).arg(line.unitPrice.toDisplayString());
+        QString name = QStringLiteral("%1\n%2 × %3")
+                           .arg(line.name)
+                           .arg(line.quantity)
+                           .arg(line.unitPrice.toDisplayString());
         if (line.regularPrice > line.unitPrice)
             name += QLatin1Char(' ') + tr("(was %1)").arg(line.regularPrice.toDisplayString());
         m_basketTable->setItem(row, BasketName, item(name));
         m_basketTable->setItem(row, BasketMinus, item(QStringLiteral("−"), Qt::AlignCenter));
-        m_basketTable->setItem(row, BasketQuantity, item(QString::number(line.quantity), Qt::AlignCenter));
+        m_basketTable->setItem(
+            row, BasketQuantity, item(QString::number(line.quantity), Qt::AlignCenter));
         m_basketTable->setItem(row, BasketPlus, item(QStringLiteral("+"), Qt::AlignCenter));
-        m_basketTable->setItem(row, BasketPrice, item(line.lineTotal().toDisplayString(), Qt::AlignRight | Qt::AlignVCenter));
+        m_basketTable->setItem(row, BasketPrice,
+            item(line.lineTotal().toDisplayString(), Qt::AlignRight | Qt::AlignVCenter));
         m_basketTable->setItem(row, BasketRemove, item(QStringLiteral("✕"), Qt::AlignCenter));
     }
     m_basketTable->setUpdatesEnabled(true);
@@ -344,7 +360,8 @@ void SellScreen::refreshVatSummary(const QList<Core::VatBreakdown> &perRate)
         const int gridRow = int(m_vatRows.size()) + 1;
         for (int column = 0; column < int(row.size()); ++column) {
             row[size_t(column)] = roleLabel(m_vat, "vatCell");
-            row[size_t(column)]->setAlignment((column == 0 ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter);
+            row[size_t(column)]->setAlignment(
+                (column == 0 ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter);
             m_vatGrid->addWidget(row[size_t(column)], gridRow, column);
         }
         m_vatRows.append(row);
@@ -374,7 +391,8 @@ void SellScreen::retranslate()
     m_vatHead[3]->setText(tr("Incl. VAT"));
     m_search->setPlaceholderText(tr("Search name, brand, SKU or barcode"));
     m_resultModel->retranslate();
-    m_basketTable->setHorizontalHeaderLabels({tr("Product"), QString(), tr("Qty"), QString(), tr("Amount"), QString()});
+    m_basketTable->setHorizontalHeaderLabels(
+        { tr("Product"), QString(), tr("Qty"), QString(), tr("Amount"), QString() });
     m_totalCaption->setText(tr("Total"));
     m_pay->setText(tr("Pay"));
     m_park->setText(tr("Park"));

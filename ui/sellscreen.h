@@ -32,7 +32,8 @@ class SellScreen final : public QWidget
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SellScreen)
 public:
-    SellScreen(Services::CheckoutService &checkout, ScanInterceptor *scanner, QWidget *parent = nullptr);
+    SellScreen(
+        Services::CheckoutService &checkout, ScanInterceptor *scanner, QWidget *parent = nullptr);
 
     /// A barcode from the scanner (or typed and confirmed with Enter).
     void handleScan(const QString &code);

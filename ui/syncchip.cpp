@@ -21,14 +21,16 @@ QString SyncChip::textFor(const Services::SyncOverview &overview)
     if (overview.rejectedEvents > 0) {
         const QString rejected = tr("%n rejected", nullptr, overview.rejectedEvents);
         return overview.pendingEvents > 0
-                   ? tr("%1 · %2").arg(rejected, tr("%n waiting", nullptr, overview.pendingEvents))
-                   : rejected;
+            ? tr("%1 · %2").arg(rejected, tr("%n waiting", nullptr, overview.pendingEvents))
+            : rejected;
     }
     if (overview.online) {
-        return overview.pendingEvents > 0 ? tr("online — %n waiting", nullptr, overview.pendingEvents)
-                                          : tr("online");
+        return overview.pendingEvents > 0
+            ? tr("online — %n waiting", nullptr, overview.pendingEvents)
+            : tr("online");
     }
-    return overview.pendingEvents > 0 ? tr("offline — %n waiting", nullptr, overview.pendingEvents) : tr("offline");
+    return overview.pendingEvents > 0 ? tr("offline — %n waiting", nullptr, overview.pendingEvents)
+                                      : tr("offline");
 }
 
 QString SyncChip::stateFor(const Services::SyncOverview &overview)

@@ -47,7 +47,7 @@ SyncScreen::SyncScreen(Services::SyncStatus &status, QWidget *parent)
     m_message->setObjectName(QStringLiteral("syncMessage"));
     m_retry->setObjectName(QStringLiteral("syncRetry"));
     m_back->setObjectName(QStringLiteral("syncBack"));
-    for (QLabel *label : {m_lastError, m_details, m_message, m_state})
+    for (QLabel *label : { m_lastError, m_details, m_message, m_state })
         label->setWordWrap(true);
     m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_details->setTextFormat(Qt::PlainText);
@@ -67,9 +67,8 @@ SyncScreen::SyncScreen(Services::SyncStatus &status, QWidget *parent)
     connect(m_table, &QTableWidget::cellClicked, this, [this](int row, int) { showDetails(row); });
     connect(m_retry, &QPushButton::clicked, this, &SyncScreen::retry);
     connect(m_back, &QPushButton::clicked, this, &SyncScreen::closed);
-    connect(&status, &Services::SyncStatus::changed, this, [this](const Services::SyncOverview &overview) {
-        showOverview(overview);
-    });
+    connect(&status, &Services::SyncStatus::changed, this,
+        [this](const Services::SyncOverview &overview) { showOverview(overview); });
     // "3 min ago" grows older while the screen is open.
     m_ageTimer->setInterval(30000);
     connect(m_ageTimer, &QTimer::timeout, this, [this] {
@@ -132,7 +131,9 @@ void SyncScreen::reload()
     const QLocale locale;
     for (int row = 0; row < m_rejected.size(); ++row) {
         const Services::RejectedEvent &event = m_rejected.at(row);
-        m_table->setItem(row, 0, new QTableWidgetItem(locale.toString(event.occurredAt.toLocalTime(), QLocale::ShortFormat)));
+        m_table->setItem(row, 0,
+            new QTableWidgetItem(
+                locale.toString(event.occurredAt.toLocalTime(), QLocale::ShortFormat)));
         m_table->setItem(row, 1, new QTableWidgetItem(typeName(event.type)));
         m_table->setItem(row, 2, new QTableWidgetItem(event.reason));
     }
@@ -152,28 +153,31 @@ void SyncScreen::showOverview(const Services::SyncOverview &overview)
 {
     m_state->setText(SyncChip::textFor(overview));
     m_waiting->setText(tr("%n event(s)", nullptr, overview.pendingEvents));
-    m_lastPull->setText(overview.lastPullAt.isValid()
-                            ? Services::ProductService::ageText(overview.lastPullAt, QDateTime::currentDateTimeUtc())
-                            : tr("never"));
+    m_lastPull->setText(overview.lastPullAt.isValid() ? Services::ProductService::ageText(
+                            overview.lastPullAt, QDateTime::currentDateTimeUtc())
+                                                      : tr("never"));
     if (!overview.lastError.isEmpty())
         m_lastError->setText(overview.lastError);
     else
-        m_lastError->setText(overview.online ? tr("none") : tr("none, but the server has not answered yet"));
+        m_lastError->setText(
+            overview.online ? tr("none") : tr("none, but the server has not answered yet"));
     m_rejectedCaption->setText(overview.rejectedEvents > 0
-                                   ? tr("Rejected by the server (%n):", nullptr, overview.rejectedEvents)
-                                   : tr("The server has rejected nothing."));
+            ? tr("Rejected by the server (%n):", nullptr, overview.rejectedEvents)
+            : tr("The server has rejected nothing."));
 }
 
 void SyncScreen::showDetails(int row)
 {
     if (row < 0 || row >= m_rejected.size()) {
-        m_details->setText(m_rejected.isEmpty() ? tr("Nothing to retry.") : tr("Tap an event to see its details."));
+        m_details->setText(m_rejected.isEmpty() ? tr("Nothing to retry.")
+                                                : tr("Tap an event to see its details."));
         return;
     }
     const Services::RejectedEvent &event = m_rejected.at(row);
     const QLocale locale;
     QStringList lines;
-    lines << tr("%1, %2").arg(typeName(event.type), locale.toString(event.occurredAt.toLocalTime(), QLocale::LongFormat));
+    lines << tr("%1, %2").arg(
+        typeName(event.type), locale.toString(event.occurredAt.toLocalTime(), QLocale::LongFormat));
     lines << tr("Reason: %1").arg(event.reason);
     if (!event.reasonCode.isEmpty())
         lines << tr("Code: %1").arg(event.reasonCode);
@@ -209,7 +213,7 @@ void SyncScreen::retranslate()
     m_waitingCaption->setText(tr("Waiting to be sent"));
     m_lastPullCaption->setText(tr("Last update from the server"));
     m_lastErrorCaption->setText(tr("Last problem"));
-    m_table->setHorizontalHeaderLabels({tr("When"), tr("What"), tr("Reason")});
+    m_table->setHorizontalHeaderLabels({ tr("When"), tr("What"), tr("Reason") });
     m_detailsTitle->setText(tr("Details"));
     m_retry->setText(tr("Retry"));
     m_back->setText(tr("Back"));

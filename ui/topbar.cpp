@@ -16,8 +16,8 @@
 
 namespace Toonbank::Ui {
 
-TopBar::TopBar(Services::Session &session, Services::CheckoutService &checkout, Services::SyncStatus &syncStatus,
-               QWidget *parent)
+TopBar::TopBar(Services::Session &session, Services::CheckoutService &checkout,
+    Services::SyncStatus &syncStatus, QWidget *parent)
     : QFrame(parent)
     , m_session(session)
     , m_checkout(checkout)
@@ -41,8 +41,8 @@ TopBar::TopBar(Services::Session &session, Services::CheckoutService &checkout, 
     m_syncAction = m_menu->addAction(QString(), this, &TopBar::syncRequested);
     m_switchAction = m_menu->addAction(QString(), this, &TopBar::switchUserRequested);
     connect(m_menuButton, &QPushButton::clicked, this, [this] {
-        m_menu->popup(m_menuButton->mapToGlobal(QPoint(m_menuButton->width() - m_menu->sizeHint().width(),
-                                                       m_menuButton->height())));
+        m_menu->popup(m_menuButton->mapToGlobal(
+            QPoint(m_menuButton->width() - m_menu->sizeHint().width(), m_menuButton->height())));
     });
 
     auto *layout = new QHBoxLayout(this);
@@ -59,7 +59,8 @@ void TopBar::refresh()
 {
     m_store->setText(m_checkout.location().name);
     if (const auto &staff = m_session.staff())
-        m_staff->setText(QStringLiteral("%1 · %2").arg(staff->displayName, Services::Session::roleDisplayName(staff->role)));
+        m_staff->setText(QStringLiteral("%1 · %2").arg(
+            staff->displayName, Services::Session::roleDisplayName(staff->role)));
     else
         m_staff->clear();
     m_syncStatus.refresh(); // the chip follows it

@@ -18,14 +18,15 @@ class ElidedLabel;
 
 class SyncChip;
 
-/// Store name · staff and role · sync chip (tap for the Sync screen) · menu, on every screen after login.
+/// Store name · staff and role · sync chip (tap for the Sync screen) · menu, on every screen after
+/// login.
 class TopBar final : public QFrame
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TopBar)
 public:
-    TopBar(Services::Session &session, Services::CheckoutService &checkout, Services::SyncStatus &syncStatus,
-           QWidget *parent = nullptr);
+    TopBar(Services::Session &session, Services::CheckoutService &checkout,
+        Services::SyncStatus &syncStatus, QWidget *parent = nullptr);
 
     void refresh();
 

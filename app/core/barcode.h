@@ -30,7 +30,10 @@ public:
     static QString kindName(Kind kind); // "ean13", "ean8", "upca", "internal"
 
 private:
-    Barcode(Kind kind, QString code) : m_kind(kind), m_code(std::move(code)) {}
+    Barcode(Kind kind, QString code)
+        : m_kind(kind)
+        , m_code(std::move(code))
+    { }
     Kind m_kind;
     QString m_code;
 };

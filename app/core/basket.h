@@ -14,11 +14,11 @@ struct BasketLine
     qint64 productId = 0;
     QString sku;
     QString name;
-    Money unitPrice;      // the price charged per unit (promo price when one applies)
-    Money regularPrice;   // the list price, to show the saving under the line
+    Money unitPrice; // the price charged per unit (promo price when one applies)
+    Money regularPrice; // the list price, to show the saving under the line
     int quantity = 1;
     VatRate vatRate;
-    Money lineDiscount;   // positive amount taken off this line's total
+    Money lineDiscount; // positive amount taken off this line's total
 
     Money lineTotal() const { return unitPrice * quantity - lineDiscount; }
 };
@@ -29,15 +29,15 @@ struct VatBreakdown
     VatRate rate;
     Money gross; // VAT-inclusive
     Money vat;
-    Money net;   // gross - vat, so net + vat == gross exactly
+    Money net; // gross - vat, so net + vat == gross exactly
 };
 
 struct BasketTotals
 {
-    Money total;                 // VAT-inclusive sum of line totals
+    Money total; // VAT-inclusive sum of line totals
     QList<VatBreakdown> perRate; // ordered by rate, highest first
     Money totalVat;
-    int itemCount = 0;           // sum of quantities
+    int itemCount = 0; // sum of quantities
 };
 
 /// The basket of one sale. VAT is computed per rate on the summed gross of that rate (not per

@@ -34,7 +34,7 @@ Result<Money> Money::parse(const QString &text)
     const QString trimmed = text.trimmed();
     auto invalid = [&text](const QString &why) {
         return Error::make(QStringLiteral("money.invalid"),
-                           Tr::tr("\"%1\" is not a valid amount.").arg(text.left(40)), why);
+            Tr::tr("\"%1\" is not a valid amount.").arg(text.left(40)), why);
     };
     if (trimmed.isEmpty())
         return invalid(QStringLiteral("empty"));
@@ -56,7 +56,8 @@ Result<Money> Money::parse(const QString &text)
     }
     qint64 cents = 0;
     int centDigits = 0;
-    if (pos < trimmed.size() && (trimmed.at(pos) == QLatin1Char('.') || trimmed.at(pos) == QLatin1Char(','))) {
+    if (pos < trimmed.size()
+        && (trimmed.at(pos) == QLatin1Char('.') || trimmed.at(pos) == QLatin1Char(','))) {
         ++pos;
         while (pos < trimmed.size() && trimmed.at(pos).isDigit()) {
             if (++centDigits > 2)

@@ -27,8 +27,16 @@ public:
     constexpr Money operator-(Money other) const { return Money(m_cents - other.m_cents); }
     constexpr Money operator-() const { return Money(-m_cents); }
     constexpr Money operator*(qint64 factor) const { return Money(m_cents * factor); }
-    constexpr Money &operator+=(Money other) { m_cents += other.m_cents; return *this; }
-    constexpr Money &operator-=(Money other) { m_cents -= other.m_cents; return *this; }
+    constexpr Money &operator+=(Money other)
+    {
+        m_cents += other.m_cents;
+        return *this;
+    }
+    constexpr Money &operator-=(Money other)
+    {
+        m_cents -= other.m_cents;
+        return *this;
+    }
     constexpr auto operator<=>(const Money &) const = default;
 
     /// "12.50" style, no currency sign, '.' separator: for the wire and the log.
@@ -41,7 +49,9 @@ public:
     static Result<Money> parse(const QString &text);
 
 private:
-    constexpr explicit Money(qint64 cents) : m_cents(cents) {}
+    constexpr explicit Money(qint64 cents)
+        : m_cents(cents)
+    { }
     qint64 m_cents = 0;
 };
 

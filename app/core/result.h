@@ -12,35 +12,54 @@ namespace Toonbank::Core {
 /// for the screen, and a detail for the log (never shown to staff).
 struct Error
 {
-    QString code;    // stable, e.g. "barcode.check_digit"
+    QString code; // stable, e.g. "barcode.check_digit"
     QString message; // user-presentable, already translated
-    QString detail;  // for the log
+    QString detail; // for the log
 
     static Error make(QString code, QString message, QString detail = {})
     {
-        return Error{std::move(code), std::move(message), std::move(detail)};
+        return Error { std::move(code), std::move(message), std::move(detail) };
     }
 };
 
 /// The value or a user-presentable error. Errors a user can cause travel as values, never as
 /// exceptions across layers.
-template<typename T>
-class [[nodiscard]] Result
+template <typename T> class [[nodiscard]] Result
 {
 public:
-    Result(T value) : m_state(std::in_place_index<0>, std::move(value)) {}
-    Result(Error error) : m_state(std::in_place_index<1>, std::move(error)) {}
+    Result(T value)
+        : m_state(std::in_place_index<0>, std::move(value))
+    { }
+    Result(Error error)
+        : m_state(std::in_place_index<1>, std::move(error))
+    { }
 
     bool ok() const { return m_state.index() == 0; }
     explicit operator bool() const { return ok(); }
 
-    const T &value() const & { Q_ASSERT(ok()); return std::get<0>(m_state); }
-    T &value() & { Q_ASSERT(ok()); return std::get<0>(m_state); }
-    T &&value() && { Q_ASSERT(ok()); return std::get<0>(std::move(m_state)); }
+    const T &value() const &
+    {
+        Q_ASSERT(ok());
+        return std::get<0>(m_state);
+    }
+    T &value() &
+    {
+        Q_ASSERT(ok());
+        return std::get<0>(m_state);
+    }
+    T &&value() &&
+    {
+        Q_ASSERT(ok());
+        return std::get<0>(std::move(m_state));
+    }
     const T *operator->() const { return &value(); }
     const T &operator*() const { return value(); }
 
-    const Error &error() const { Q_ASSERT(!ok()); return std::get<1>(m_state); }
+    const Error &error() const
+    {
+        Q_ASSERT(!ok());
+        return std::get<1>(m_state);
+    }
 
 private:
     std::variant<T, Error> m_state;
@@ -52,6 +71,9 @@ struct Done
 };
 using Status = Result<Done>;
 
-inline Status success() { return Done{}; }
+inline Status success()
+{
+    return Done {};
+}
 
 } // namespace Toonbank::Core

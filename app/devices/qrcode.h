@@ -9,8 +9,8 @@ namespace Toonbank::Devices {
 /// GS ( k data). Encoded with libqrencode, error correction M like the printer.
 struct QrCode
 {
-    int size = 0;             // modules per side; 0 when encoding failed
-    QList<bool> dark;         // size * size, row by row
+    int size = 0; // modules per side; 0 when encoding failed
+    QList<bool> dark; // size * size, row by row
 
     bool isDark(int x, int y) const { return dark.at(y * size + x); }
     static QrCode encode(const QString &text);

@@ -11,13 +11,14 @@ QString leftRight(const QString &left, const QString &right, int width)
 {
     const int room = width - int(right.size()) - 1;
     QString text = left.left(qMax(0, room));
-    return text + QString(qMax(1, width - int(text.size()) - int(right.size())), QLatin1Char(' ')) + right;
+    return text + QString(qMax(1, width - int(text.size()) - int(right.size())), QLatin1Char(' '))
+        + right;
 }
 
-ReceiptLine text(QString content, ReceiptLine::Align align = ReceiptLine::Align::Left, bool bold = false,
-                 bool large = false)
+ReceiptLine text(QString content, ReceiptLine::Align align = ReceiptLine::Align::Left,
+    bool bold = false, bool large = false)
 {
-    return {ReceiptLine::Kind::Text, std::move(content), align, bold, large};
+    return { ReceiptLine::Kind::Text, std::move(content), align, bold, large };
 }
 
 ReceiptLine rule()
@@ -59,7 +60,7 @@ QList<ReceiptLine> ReceiptLayout::headline(const QString &content, int width)
     const int largeLength = qMax(1, width / 2);
     const QStringList words = content.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     const bool fitsLarge = std::all_of(words.cbegin(), words.cend(),
-                                       [largeLength](const QString &word) { return word.size() <= largeLength; });
+        [largeLength](const QString &word) { return word.size() <= largeLength; });
     QList<ReceiptLine> lines;
     for (const QString &line : wrapWords(content, fitsLarge ? largeLength : width))
         lines.append(text(line, ReceiptLine::Align::Center, true, fitsLarge));
@@ -87,7 +88,7 @@ QList<ReceiptLine> ReceiptLayout::layout(const ReceiptData &receipt, int width)
         lines.append(text(tr("*** TRAINING — NOT A RECEIPT ***"), Align::Center, true));
     lines.append(rule());
     lines.append(text(leftRight(locale.toString(receipt.soldAt.date(), QLocale::ShortFormat),
-                                locale.toString(receipt.soldAt.time(), QStringLiteral("HH:mm:ss")), width)));
+        locale.toString(receipt.soldAt.time(), QStringLiteral("HH:mm:ss")), width)));
     lines.append(text(leftRight(tr("Receipt"), receipt.receiptNumber, width)));
     lines.append(text(leftRight(tr("Served by"), receipt.staffName, width)));
     lines.append(rule());
@@ -99,10 +100,12 @@ QList<ReceiptLine> ReceiptLayout::layout(const ReceiptData &receipt, int width)
                               .arg(money(line.unitPrice), tr("VAT %1").arg(line.vatLabel))));
     }
     lines.append(rule());
-    lines.append(text(leftRight(tr("TOTAL"), money(receipt.total), width / 2), Align::Left, true, true));
+    lines.append(
+        text(leftRight(tr("TOTAL"), money(receipt.total), width / 2), Align::Left, true, true));
     if (!receipt.rounding.isZero()) {
         lines.append(text(leftRight(tr("Cash rounding"), money(receipt.rounding), width)));
-        lines.append(text(leftRight(tr("To pay in cash"), money(receipt.paid), width), Align::Left, true));
+        lines.append(
+            text(leftRight(tr("To pay in cash"), money(receipt.paid), width), Align::Left, true));
     }
     lines.append(text(leftRight(tr("Cash tendered"), money(receipt.tendered), width)));
     lines.append(text(leftRight(tr("Change"), money(receipt.change), width), Align::Left, true));
@@ -111,16 +114,17 @@ QList<ReceiptLine> ReceiptLayout::layout(const ReceiptData &receipt, int width)
     lines.append(text(tr("VAT summary"), Align::Left, true));
     // Four columns: rate, net, VAT, gross — right-aligned so the figures line up.
     const int column = (width - 6) / 3;
-    auto row = [column](const QString &rate, const QString &net, const QString &vat, const QString &gross) {
+    auto row = [column](const QString &rate, const QString &net, const QString &vat,
+                   const QString &gross) {
         return rate.leftJustified(6, QLatin1Char(' '), true) + net.rightJustified(column)
-               + vat.rightJustified(column) + gross.rightJustified(column);
+            + vat.rightJustified(column) + gross.rightJustified(column);
     };
     lines.append(text(row(tr("Rate"), tr("Net"), tr("VAT"), tr("Incl."))));
     for (const ReceiptData::VatRow &vat : receipt.vat)
         lines.append(text(row(vat.rateLabel, money(vat.net), money(vat.vat), money(vat.gross))));
     lines.append(rule());
 
-    lines.append({ReceiptLine::Kind::Qr, qrPayload(receipt), Align::Center});
+    lines.append({ ReceiptLine::Kind::Qr, qrPayload(receipt), Align::Center });
     lines.append(text(receipt.receiptNumber, Align::Center));
     if (receipt.duplicate)
         lines.append(text(tr("Copy — not a new sale"), Align::Center, true));

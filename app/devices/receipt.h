@@ -33,15 +33,15 @@ struct ReceiptData
     QString storeName;
     QString storeAddress; // street and number
     QString storeCity;
-    QDateTime soldAt;     // local time for the print
+    QDateTime soldAt; // local time for the print
     QString staffName;
     QString receiptNumber;
     QString saleId;
     QList<Line> lines;
     QList<VatRow> vat;
-    Core::Money total;    // unrounded
+    Core::Money total; // unrounded
     Core::Money rounding; // cash rounding; zero when none
-    Core::Money paid;     // total + rounding
+    Core::Money paid; // total + rounding
     Core::Money tendered;
     Core::Money change;
     bool training = false;

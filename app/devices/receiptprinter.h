@@ -29,7 +29,8 @@ public:
 
     /// The ESC/POS byte stream for one receipt: ESC @, code page PC858, ESC a / ESC E / GS !
     /// per line, GS ( k for the QR code, feed and GS V cut.
-    static QByteArray encode(const QList<ReceiptLine> &lines, int width = ReceiptLayout::defaultWidth);
+    static QByteArray encode(
+        const QList<ReceiptLine> &lines, int width = ReceiptLayout::defaultWidth);
     /// Text in code page PC858 (has the euro sign at 0xD5); unmappable characters become '?'.
     static QByteArray toPc858(const QString &text);
 

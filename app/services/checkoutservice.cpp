@@ -3,8 +3,8 @@
 #include "session.h"
 
 #include "app/core/cashrounding.h"
-#include "app/devices/cashdrawer.h"
 #include "app/core/tr.h"
+#include "app/devices/cashdrawer.h"
 #include "app/devices/receiptprinter.h"
 #include "app/store/catalog.h"
 #include "app/store/localdatabase.h"
@@ -27,21 +27,21 @@ namespace {
 QJsonObject lineToJson(const Core::BasketLine &line)
 {
     return {
-        {QStringLiteral("productId"), line.productId},
-        {QStringLiteral("sku"), line.sku},
-        {QStringLiteral("name"), line.name},
-        {QStringLiteral("unitPriceCents"), line.unitPrice.cents()},
-        {QStringLiteral("regularPriceCents"), line.regularPrice.cents()},
-        {QStringLiteral("quantity"), line.quantity},
-        {QStringLiteral("vatClass"), line.vatRate.vatClass},
-        {QStringLiteral("lineDiscountCents"), line.lineDiscount.cents()},
+        { QStringLiteral("productId"), line.productId },
+        { QStringLiteral("sku"), line.sku },
+        { QStringLiteral("name"), line.name },
+        { QStringLiteral("unitPriceCents"), line.unitPrice.cents() },
+        { QStringLiteral("regularPriceCents"), line.regularPrice.cents() },
+        { QStringLiteral("quantity"), line.quantity },
+        { QStringLiteral("vatClass"), line.vatRate.vatClass },
+        { QStringLiteral("lineDiscountCents"), line.lineDiscount.cents() },
     };
 }
 
 } // namespace
 
-CheckoutService::CheckoutService(Store::LocalDatabase &database, Store::Catalog &catalog, Session &session,
-                                 QObject *parent)
+CheckoutService::CheckoutService(
+    Store::LocalDatabase &database, Store::Catalog &catalog, Session &session, QObject *parent)
     : QObject(parent)
     , m_db(database)
     , m_catalog(catalog)
@@ -60,7 +60,8 @@ CheckoutService::~CheckoutService() = default;
 
 Core::Result<Core::BasketLine> CheckoutService::lineFor(const Store::ProductSummary &product) const
 {
-    Core::Result<Core::VatRate> rate = m_vatTable.rateFor(m_location.country, product.vatClass, QDate::currentDate());
+    Core::Result<Core::VatRate> rate
+        = m_vatTable.rateFor(m_location.country, product.vatClass, QDate::currentDate());
     if (!rate)
         return rate.error();
     Core::BasketLine line;
@@ -88,13 +89,15 @@ Core::Result<int> CheckoutService::addScannedCode(const QString &code)
 {
     if (const Core::Status allowed = m_session.require(Permission::Sell); !allowed)
         return allowed.error();
-    Core::Result<Store::ProductSummary> product = m_catalog.findByBarcode(code.trimmed(), QDate::currentDate());
+    Core::Result<Store::ProductSummary> product
+        = m_catalog.findByBarcode(code.trimmed(), QDate::currentDate());
     if (!product)
         return product.error();
     return addSummary(product.value());
 }
 
-Core::Result<QList<Store::ProductSummary>> CheckoutService::search(const QString &text, int limit) const
+Core::Result<QList<Store::ProductSummary>> CheckoutService::search(
+    const QString &text, int limit) const
 {
     if (const Core::Status allowed = m_session.require(Permission::Sell); !allowed)
         return allowed.error();
@@ -127,9 +130,11 @@ Core::Status CheckoutService::setQuantity(int lineIndex, int quantity)
     if (const Core::Status allowed = m_session.require(Permission::Sell); !allowed)
         return allowed;
     if (quantity < 0 || quantity > 9999)
-        return Error::make(QStringLiteral("basket.bad_quantity"), tr("A quantity must be between 0 and 9999."));
+        return Error::make(
+            QStringLiteral("basket.bad_quantity"), tr("A quantity must be between 0 and 9999."));
     if (!m_basket.setQuantity(lineIndex, quantity))
-        return Error::make(QStringLiteral("basket.no_line"), tr("This line is no longer in the basket."));
+        return Error::make(
+            QStringLiteral("basket.no_line"), tr("This line is no longer in the basket."));
     emit basketChanged();
     return Core::success();
 }
@@ -139,7 +144,8 @@ Core::Status CheckoutService::remove(int lineIndex)
     if (const Core::Status allowed = m_session.require(Permission::Sell); !allowed)
         return allowed;
     if (!m_basket.remove(lineIndex))
-        return Error::make(QStringLiteral("basket.no_line"), tr("This line is no longer in the basket."));
+        return Error::make(
+            QStringLiteral("basket.no_line"), tr("This line is no longer in the basket."));
     emit basketChanged();
     return Core::success();
 }
@@ -171,8 +177,11 @@ Core::Status CheckoutService::park(const QString &label)
     QJsonArray lines;
     for (const Core::BasketLine &line : m_basket.lines())
         lines.append(lineToJson(line));
-    const QByteArray json = QJsonDocument(QJsonObject{{QStringLiteral("lines"), lines}}).toJson(QJsonDocument::Compact);
-    Core::Result<qint64> parked = m_parked->park(m_session.staff()->id, label, json, QDateTime::currentDateTimeUtc());
+    const QByteArray json = QJsonDocument(
+        QJsonObject { { QStringLiteral("lines"),
+            lines } }).toJson(QJsonDocument::Compact);
+    Core::Result<qint64> parked
+        = m_parked->park(m_session.staff()->id, label, json, QDateTime::currentDateTimeUtc());
     if (!parked)
         return parked.error();
     m_basket.clear();
@@ -182,21 +191,25 @@ Core::Status CheckoutService::park(const QString &label)
 
 namespace {
 
-Core::Basket basketFromJson(const QByteArray &json, const std::function<Core::Result<Core::VatRate>(const QString &)> &rate,
-                            Core::Error *error)
+Core::Basket basketFromJson(const QByteArray &json,
+    const std::function<Core::Result<Core::VatRate>(const QString &)> &rate, Core::Error *error)
 {
     Core::Basket basket;
-    const QJsonArray lines = QJsonDocument::fromJson(json).object().value(QStringLiteral("lines")).toArray();
+    const QJsonArray lines
+        = QJsonDocument::fromJson(json).object().value(QStringLiteral("lines")).toArray();
     for (const QJsonValue &value : lines) {
         const QJsonObject object = value.toObject();
         Core::BasketLine line;
         line.productId = object.value(QStringLiteral("productId")).toInteger();
         line.sku = object.value(QStringLiteral("sku")).toString();
         line.name = object.value(QStringLiteral("name")).toString();
-        line.unitPrice = Money::fromCents(object.value(QStringLiteral("unitPriceCents")).toInteger());
-        line.regularPrice = Money::fromCents(object.value(QStringLiteral("regularPriceCents")).toInteger());
+        line.unitPrice
+            = Money::fromCents(object.value(QStringLiteral("unitPriceCents")).toInteger());
+        line.regularPrice
+            = Money::fromCents(object.value(QStringLiteral("regularPriceCents")).toInteger());
         line.quantity = object.value(QStringLiteral("quantity")).toInt();
-        line.lineDiscount = Money::fromCents(object.value(QStringLiteral("lineDiscountCents")).toInteger());
+        line.lineDiscount
+            = Money::fromCents(object.value(QStringLiteral("lineDiscountCents")).toInteger());
         // VAT follows the law on the day of the sale, not the day the basket was parked.
         Core::Result<Core::VatRate> vat = rate(object.value(QStringLiteral("vatClass")).toString());
         if (!vat) {
@@ -220,14 +233,19 @@ Core::Result<QList<ParkedSummary>> CheckoutService::listParked() const
         return parked.error();
     QList<ParkedSummary> summaries;
     for (const Store::ParkedBasket &basket : parked.value()) {
-        ParkedSummary summary{basket.id, basket.parkedAt, basket.label, 0, {}};
-        const QJsonArray lines = QJsonDocument::fromJson(basket.basketJson).object().value(QStringLiteral("lines")).toArray();
+        ParkedSummary summary { basket.id, basket.parkedAt, basket.label, 0, {} };
+        const QJsonArray lines = QJsonDocument::fromJson(basket.basketJson)
+                                     .object()
+                                     .value(QStringLiteral("lines"))
+                                     .toArray();
         for (const QJsonValue &value : lines) {
             const QJsonObject line = value.toObject();
             const int quantity = line.value(QStringLiteral("quantity")).toInt();
             summary.itemCount += quantity;
-            summary.total += Money::fromCents(line.value(QStringLiteral("unitPriceCents")).toInteger()) * quantity
-                             - Money::fromCents(line.value(QStringLiteral("lineDiscountCents")).toInteger());
+            summary.total
+                += Money::fromCents(line.value(QStringLiteral("unitPriceCents")).toInteger())
+                    * quantity
+                - Money::fromCents(line.value(QStringLiteral("lineDiscountCents")).toInteger());
         }
         summaries.append(summary);
     }
@@ -240,7 +258,7 @@ Core::Status CheckoutService::resume(qint64 parkedId)
         return allowed;
     if (!m_basket.isEmpty())
         return Error::make(QStringLiteral("basket.not_empty"),
-                           tr("Finish or park the current sale before resuming another one."));
+            tr("Finish or park the current sale before resuming another one."));
     Core::Result<QList<Store::ParkedBasket>> parked = m_parked->list();
     if (!parked)
         return parked.error();
@@ -262,7 +280,8 @@ Core::Status CheckoutService::resume(qint64 parkedId)
         emit basketChanged();
         return Core::success();
     }
-    return Error::make(QStringLiteral("parked.unknown"), tr("This parked sale was already resumed."));
+    return Error::make(
+        QStringLiteral("parked.unknown"), tr("This parked sale was already resumed."));
 }
 
 Core::Result<CompletedSale> CheckoutService::payCash(Money tendered)
@@ -273,11 +292,12 @@ Core::Result<CompletedSale> CheckoutService::payCash(Money tendered)
         return Error::make(QStringLiteral("basket.empty"), tr("The basket is empty."));
     const CashQuote quote = cashQuote();
     if (quote.due.isNegative())
-        return Error::make(QStringLiteral("pay.negative"), tr("A sale with a negative total needs a refund."));
+        return Error::make(
+            QStringLiteral("pay.negative"), tr("A sale with a negative total needs a refund."));
     if (tendered < quote.due)
         return Error::make(QStringLiteral("pay.insufficient"),
-                           tr("%1 is not enough: %2 is due.")
-                               .arg(tendered.toDisplayString(), quote.due.toDisplayString()));
+            tr("%1 is not enough: %2 is due.")
+                .arg(tendered.toDisplayString(), quote.due.toDisplayString()));
 
     CompletedSale sale;
     sale.saleId = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -296,7 +316,7 @@ Core::Result<CompletedSale> CheckoutService::payCash(Money tendered)
     event.soldAt = sale.soldAt;
     event.total = quote.total;
     event.rounding = quote.rounding;
-    event.payments.append({QStringLiteral("cash"), quote.due, tendered, sale.change, {}});
+    event.payments.append({ QStringLiteral("cash"), quote.due, tendered, sale.change, {} });
 
     Store::LedgerSale ledger;
     ledger.saleUuid = sale.saleId;
@@ -306,16 +326,16 @@ Core::Result<CompletedSale> CheckoutService::payCash(Money tendered)
     ledger.soldAt = sale.soldAt;
     ledger.total = quote.total;
     ledger.rounding = quote.rounding;
-    ledger.payments.append({QStringLiteral("cash"), quote.due, tendered, sale.change, {}});
+    ledger.payments.append({ QStringLiteral("cash"), quote.due, tendered, sale.change, {} });
     for (const Core::BasketLine &line : sale.lines) {
-        event.lines.append({line.productId, line.sku, line.quantity, line.unitPrice, line.lineDiscount,
-                            line.lineTotal(), line.vatRate.vatClass, line.vatRate.basisPoints});
-        ledger.lines.append({line.productId, line.sku, line.name, line.quantity, line.unitPrice, line.lineDiscount,
-                             line.lineTotal(), line.vatRate.vatClass, line.vatRate.basisPoints});
+        event.lines.append({ line.productId, line.sku, line.quantity, line.unitPrice,
+            line.lineDiscount, line.lineTotal(), line.vatRate.vatClass, line.vatRate.basisPoints });
+        ledger.lines.append({ line.productId, line.sku, line.name, line.quantity, line.unitPrice,
+            line.lineDiscount, line.lineTotal(), line.vatRate.vatClass, line.vatRate.basisPoints });
     }
     for (const Core::VatBreakdown &vat : sale.totals.perRate) {
-        event.vat.append({vat.rate.basisPoints, vat.gross, vat.vat, vat.net});
-        ledger.vat.append({vat.rate.basisPoints, vat.gross, vat.vat, vat.net});
+        event.vat.append({ vat.rate.basisPoints, vat.gross, vat.vat, vat.net });
+        ledger.vat.append({ vat.rate.basisPoints, vat.gross, vat.vat, vat.net });
     }
 
     // The payload is checked by the same validation the server runs, so a sale the server
@@ -324,7 +344,9 @@ Core::Result<CompletedSale> CheckoutService::payCash(Money tendered)
     auto payload = [&event, &invalid](const QString &receiptNumber) {
         event.receiptNumber = receiptNumber;
         const QJsonObject json = event.toJson();
-        if (Core::Result<Sync::Protocol::SaleEvent> check = Sync::Protocol::SaleEvent::fromJson(json); !check) {
+        if (Core::Result<Sync::Protocol::SaleEvent> check
+            = Sync::Protocol::SaleEvent::fromJson(json);
+            !check) {
             invalid = check.error();
             return QByteArray();
         }
@@ -344,7 +366,8 @@ Core::Result<CompletedSale> CheckoutService::payCash(Money tendered)
     if (m_drawer)
         (void)m_drawer->open();
     if (m_printer) {
-        const Core::Status printed = m_printer->print(Devices::ReceiptLayout::layout(receiptFor(sale)));
+        const Core::Status printed
+            = m_printer->print(Devices::ReceiptLayout::layout(receiptFor(sale)));
         if (!printed)
             sale.printError = printed.error().message;
     }
@@ -356,13 +379,15 @@ Core::Status CheckoutService::printReceipt(const CompletedSale &sale, bool dupli
     if (const Core::Status allowed = m_session.require(Permission::Sell); !allowed)
         return allowed;
     if (!m_printer)
-        return Core::Error::make(QStringLiteral("printer.none"), Core::Tr::tr("No receipt printer is connected to this tablet."));
+        return Core::Error::make(QStringLiteral("printer.none"),
+            Core::Tr::tr("No receipt printer is connected to this tablet."));
     Devices::ReceiptData receipt = receiptFor(sale);
     receipt.duplicate = duplicate;
     return m_printer->print(Devices::ReceiptLayout::layout(receipt));
 }
 
-Devices::ReceiptData CheckoutService::receiptFor(const CompletedSale &sale, const QLocale &locale) const
+Devices::ReceiptData CheckoutService::receiptFor(
+    const CompletedSale &sale, const QLocale &locale) const
 {
     Devices::ReceiptData receipt;
     receipt.storeName = sale.location.name;
@@ -373,9 +398,10 @@ Devices::ReceiptData CheckoutService::receiptFor(const CompletedSale &sale, cons
     receipt.receiptNumber = sale.receiptNumber;
     receipt.saleId = sale.saleId;
     for (const Core::BasketLine &line : sale.lines)
-        receipt.lines.append({line.name, line.quantity, line.unitPrice, line.lineTotal(), line.vatRate.toDisplayString()});
+        receipt.lines.append({ line.name, line.quantity, line.unitPrice, line.lineTotal(),
+            line.vatRate.toDisplayString() });
     for (const Core::VatBreakdown &vat : sale.totals.perRate)
-        receipt.vat.append({vat.rate.toDisplayString(), vat.net, vat.vat, vat.gross});
+        receipt.vat.append({ vat.rate.toDisplayString(), vat.net, vat.vat, vat.gross });
     receipt.total = sale.cash.total;
     receipt.rounding = sale.cash.rounding;
     receipt.paid = sale.cash.due;

@@ -69,7 +69,7 @@ class CheckoutService final : public QObject
     Q_DISABLE_COPY_MOVE(CheckoutService)
 public:
     CheckoutService(Store::LocalDatabase &database, Store::Catalog &catalog, Session &session,
-                    QObject *parent = nullptr);
+        QObject *parent = nullptr);
     ~CheckoutService() override;
 
     /// Optional devices; without a printer the receipt is only shown on screen.
@@ -107,7 +107,8 @@ public:
     bool hasReceiptPrinter() const { return m_printer != nullptr; }
 
     /// The receipt of a completed sale, laid out by Devices::ReceiptLayout.
-    Devices::ReceiptData receiptFor(const CompletedSale &sale, const QLocale &locale = QLocale()) const;
+    Devices::ReceiptData receiptFor(
+        const CompletedSale &sale, const QLocale &locale = QLocale()) const;
 
     const Store::Location &location() const { return m_location; }
     /// Events waiting for the server (for "offline — N waiting").

@@ -9,8 +9,7 @@ namespace Toonbank::Services {
 ProductService::ProductService(Store::Catalog &catalog, const Session &session)
     : m_catalog(catalog)
     , m_session(session)
-{
-}
+{ }
 
 Core::Result<Store::ProductDetail> ProductService::product(qint64 productId) const
 {

@@ -39,12 +39,13 @@ Core::Result<QList<Store::StaffMember>> Session::staffHere() const
 
 Core::Result<Store::StaffMember> Session::logIn(qint64 staffId, const QString &pin)
 {
-    Core::Result<Store::StaffMember> member = m_directory->verifyPin(staffId, pin, QDateTime::currentDateTimeUtc());
+    Core::Result<Store::StaffMember> member
+        = m_directory->verifyPin(staffId, pin, QDateTime::currentDateTimeUtc());
     if (!member)
         return member;
     if (member->homeLocationId != m_here)
         return Error::make(QStringLiteral("login.wrong_store"),
-                           tr("%1 does not work in this store.").arg(member->displayName));
+            tr("%1 does not work in this store.").arg(member->displayName));
     m_staff = member.value();
     m_lastActivity.start();
     m_idleCheck.start();
@@ -87,12 +88,12 @@ Core::Status Session::require(Permission permission) const
     case Permission::ChangeSettings:
         if (m_staff->role == Store::StaffRole::Cashier)
             return Error::make(QStringLiteral("permission.denied"),
-                               tr("Only a supervisor or manager can change this setting."));
+                tr("Only a supervisor or manager can change this setting."));
         return Core::success();
     case Permission::RetrySync:
         if (m_staff->role == Store::StaffRole::Cashier)
             return Error::make(QStringLiteral("permission.denied"),
-                               tr("Only a supervisor or manager can send rejected events again."));
+                tr("Only a supervisor or manager can send rejected events again."));
         return Core::success();
     }
     return Core::success();
@@ -103,8 +104,10 @@ Core::Status Session::setIdleLockSeconds(int seconds)
     if (const Core::Status allowed = require(Permission::ChangeSettings); !allowed)
         return allowed;
     if (seconds < 0)
-        return Error::make(QStringLiteral("settings.invalid"), tr("The lock time cannot be negative."));
-    if (const Core::Status stored = m_db.setSetting(idleSettingKey, QString::number(seconds)); !stored)
+        return Error::make(
+            QStringLiteral("settings.invalid"), tr("The lock time cannot be negative."));
+    if (const Core::Status stored = m_db.setSetting(idleSettingKey, QString::number(seconds));
+        !stored)
         return stored;
     m_idleLockSeconds = seconds;
     return Core::success();
@@ -118,7 +121,8 @@ QString Session::preferredLanguage() const
 Core::Status Session::setPreferredLanguage(const QString &code)
 {
     if (code != QLatin1String("nl") && code != QLatin1String("en"))
-        return Error::make(QStringLiteral("settings.invalid"), tr("This language is not available."), code);
+        return Error::make(
+            QStringLiteral("settings.invalid"), tr("This language is not available."), code);
     return m_db.setSetting(languageSettingKey, code);
 }
 

@@ -18,9 +18,9 @@ class StaffDirectory;
 namespace Toonbank::Services {
 
 enum class Permission {
-    Sell,           // scan, basket, take cash
+    Sell, // scan, basket, take cash
     ChangeSettings, // idle lock time and other device settings: supervisor or manager
-    RetrySync,      // send events the server rejected once more: supervisor or manager
+    RetrySync, // send events the server rejected once more: supervisor or manager
 };
 
 /// Who is using the tablet. Every service asks the session before it acts, so a permission is

@@ -28,7 +28,8 @@ void SyncStatus::attachEngine(Sync::Client::SyncEngine *engine)
         return;
     // The engine publishes from its worker thread's results; queue so the slot always runs
     // here, on the GUI thread that owns this object and its cache connection.
-    connect(engine, &Sync::Client::SyncEngine::stateChanged, this, &SyncStatus::applyEngineState, Qt::QueuedConnection);
+    connect(engine, &Sync::Client::SyncEngine::stateChanged, this, &SyncStatus::applyEngineState,
+        Qt::QueuedConnection);
     applyEngineState(engine->state());
 }
 

@@ -28,13 +28,13 @@ class Session;
 /// outbox counts read fresh from this device's cache.
 struct SyncOverview
 {
-    bool enrolled = false;  // false: this cache has no server to sync with
-    bool online = false;    // the last request got an answer
-    bool syncing = false;   // a push/pull cycle is running
-    int pendingEvents = 0;  // waiting to be sent
+    bool enrolled = false; // false: this cache has no server to sync with
+    bool online = false; // the last request got an answer
+    bool syncing = false; // a push/pull cycle is running
+    int pendingEvents = 0; // waiting to be sent
     int rejectedEvents = 0; // refused by the server; a supervisor must look at them
-    QDateTime lastPullAt;   // UTC; null = never
-    QString lastError;      // translated; empty after a successful cycle
+    QDateTime lastPullAt; // UTC; null = never
+    QString lastError; // translated; empty after a successful cycle
     QString lastErrorCode;
 
     bool operator==(const SyncOverview &) const = default;
@@ -45,12 +45,12 @@ struct RejectedEvent
 {
     qint64 deviceSeq = 0;
     QString eventId;
-    QString type;          // "sale", …
+    QString type; // "sale", …
     qint64 staffId = 0;
-    QDateTime occurredAt;  // UTC
+    QDateTime occurredAt; // UTC
     int attempts = 0;
-    QString reasonCode;    // stable, from the server ("sale.unknown_product"); may be empty
-    QString reason;        // the server's words
+    QString reasonCode; // stable, from the server ("sale.unknown_product"); may be empty
+    QString reason; // the server's words
 };
 
 /// The screens' door to sync: follows the SyncEngine (which runs on its own thread) and reads

@@ -13,10 +13,12 @@ namespace Toonbank::Services {
 
 const QString Terminal::locationSettingKey = QStringLiteral("location_id");
 
-Core::Result<std::unique_ptr<Terminal>> Terminal::open(const QString &cachePath, bool createIfMissing)
+Core::Result<std::unique_ptr<Terminal>> Terminal::open(
+    const QString &cachePath, bool createIfMissing)
 {
-    auto database = Store::LocalDatabase::open(cachePath, createIfMissing ? Store::LocalDatabase::OpenMode::CreateIfMissing
-                                                                          : Store::LocalDatabase::OpenMode::ExistingOnly);
+    auto database = Store::LocalDatabase::open(cachePath,
+        createIfMissing ? Store::LocalDatabase::OpenMode::CreateIfMissing
+                        : Store::LocalDatabase::OpenMode::ExistingOnly);
     if (!database)
         return database.error();
     std::unique_ptr<Terminal> terminal(new Terminal);
@@ -40,15 +42,17 @@ Core::Result<std::unique_ptr<Terminal>> Terminal::open(const QString &cachePath,
     }
     if (!known)
         return Core::Error::make(QStringLiteral("terminal.no_store"),
-                                 Core::Tr::tr("This cache does not name a store for this device."));
+            Core::Tr::tr("This cache does not name a store for this device."));
 
     terminal->m_catalog = std::make_unique<Store::Catalog>(*terminal->m_db, here);
     terminal->m_session = std::make_unique<Session>(*terminal->m_db, here);
-    terminal->m_checkout = std::make_unique<CheckoutService>(*terminal->m_db, *terminal->m_catalog, *terminal->m_session);
-    terminal->m_products = std::make_unique<ProductService>(*terminal->m_catalog, *terminal->m_session);
+    terminal->m_checkout = std::make_unique<CheckoutService>(
+        *terminal->m_db, *terminal->m_catalog, *terminal->m_session);
+    terminal->m_products
+        = std::make_unique<ProductService>(*terminal->m_catalog, *terminal->m_session);
     terminal->m_syncStatus = std::make_unique<SyncStatus>(*terminal->m_db, *terminal->m_session);
-    QObject::connect(terminal->m_checkout.get(), &CheckoutService::saleCompleted, terminal->m_syncStatus.get(),
-                     &SyncStatus::refresh);
+    QObject::connect(terminal->m_checkout.get(), &CheckoutService::saleCompleted,
+        terminal->m_syncStatus.get(), &SyncStatus::refresh);
     return terminal;
 }
 

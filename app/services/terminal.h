@@ -28,7 +28,8 @@ public:
     static const QString locationSettingKey;
 
     /// Errors: those of LocalDatabase::open, "terminal.no_store".
-    static Core::Result<std::unique_ptr<Terminal>> open(const QString &cachePath, bool createIfMissing = false);
+    static Core::Result<std::unique_ptr<Terminal>> open(
+        const QString &cachePath, bool createIfMissing = false);
     ~Terminal();
 
     Store::LocalDatabase &database() { return *m_db; }

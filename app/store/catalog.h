@@ -30,7 +30,8 @@ public:
     /// Ranked search over name, brand and SKU, every word a prefix ("lev jea" finds
     /// "Levi's 501 Jeans"); a full barcode typed into the box also finds its product.
     /// Empty or whitespace text gives an empty list.
-    Core::Result<QList<ProductSummary>> search(const QString &text, QDate today, int limit = 50) const;
+    Core::Result<QList<ProductSummary>> search(
+        const QString &text, QDate today, int limit = 50) const;
 
     Core::Result<ProductDetail> product(qint64 productId) const;
 

@@ -19,12 +19,12 @@ enum class LocationKind { Store, WebWarehouse };
 struct Location
 {
     qint64 id = 0;
-    QString code;     // "AMS01", "WEB"
+    QString code; // "AMS01", "WEB"
     QString name;
     LocationKind kind = LocationKind::Store;
     QString address;
     QString city;
-    QString country;  // "NL", "BE"
+    QString country; // "NL", "BE"
     double latitude = 0;
     double longitude = 0;
     bool cashRounding = true; // 5-cent rounding of cash totals (on by default)
@@ -39,19 +39,19 @@ struct ProductRecord
     QString brand;
     QString category;
     QString description;
-    QString vatClass;              // "standard", "intermediate", "reduced", "zero"
-    Core::Money price;             // VAT-inclusive list price
+    QString vatClass; // "standard", "intermediate", "reduced", "zero"
+    Core::Money price; // VAT-inclusive list price
     std::optional<Core::Money> promoPrice;
-    QDate promoFrom;               // inclusive; null = no start limit
-    QDate promoUntil;              // inclusive; null = no end limit
+    QDate promoFrom; // inclusive; null = no start limit
+    QDate promoUntil; // inclusive; null = no end limit
     QList<QPair<QString, QString>> attributes; // ("Colour", "Navy"), ("Size", "M")
-    QString variantGroup;          // products sharing it are variants of one another
-    QString variantLabel;          // "Navy / M"
-    int ratingTenths = -1;         // 0..50 (4.3 stars = 43); -1 = no rating
+    QString variantGroup; // products sharing it are variants of one another
+    QString variantLabel; // "Navy / M"
+    int ratingTenths = -1; // 0..50 (4.3 stars = 43); -1 = no rating
     int reviewCount = 0;
     QString imageRef;
-    int webDeliveryDays = -1;      // -1 = not sold on the web
-    QStringList barcodes;          // lookup keys (see Core::Barcode::lookupKey)
+    int webDeliveryDays = -1; // -1 = not sold on the web
+    QStringList barcodes; // lookup keys (see Core::Barcode::lookupKey)
 
     /// The price charged on `day`: the promo price while the promotion runs, else the list price.
     Core::Money priceOn(QDate day) const;
@@ -66,7 +66,7 @@ struct ProductSummary
     QString name;
     QString brand;
     QString vatClass;
-    Core::Money price;               // list price
+    Core::Money price; // list price
     std::optional<Core::Money> promoPrice; // only when the promotion runs today
     int stockHere = 0;
     bool stockHereKnown = false;
@@ -93,7 +93,7 @@ struct StockFigure
 {
     Location location;
     int quantity = 0;
-    QDateTime asOf;        // when the figure was true (UTC)
+    QDateTime asOf; // when the figure was true (UTC)
     double distanceKm = 0; // from this store; 0 for this store itself
 };
 
@@ -102,14 +102,14 @@ enum class StaffRole { Cashier, Supervisor, Manager };
 struct StaffMember
 {
     qint64 id = 0;
-    QString code;        // staff number, e.g. "E1042"
+    QString code; // staff number, e.g. "E1042"
     QString displayName;
     StaffRole role = StaffRole::Cashier;
     qint64 homeLocationId = 0;
     bool active = true;
 };
 
-QString roleName(StaffRole role);                // "cashier" … (stable, for storage/wire)
+QString roleName(StaffRole role); // "cashier" … (stable, for storage/wire)
 std::optional<StaffRole> roleFromName(const QString &name);
 
 } // namespace Toonbank::Store

@@ -28,8 +28,8 @@ public:
     /// a truncated file, or fails the quick integrity check), "cache.newer_schema",
     /// "cache.open_failed". Catalog, CatalogWriter and StaffDirectory objects must be
     /// destroyed before the LocalDatabase they use (they keep prepared statements open).
-    static Core::Result<std::unique_ptr<LocalDatabase>> open(const QString &path,
-                                                             OpenMode mode = OpenMode::CreateIfMissing);
+    static Core::Result<std::unique_ptr<LocalDatabase>> open(
+        const QString &path, OpenMode mode = OpenMode::CreateIfMissing);
     ~LocalDatabase();
 
     QSqlDatabase connection() const;

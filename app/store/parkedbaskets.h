@@ -27,8 +27,8 @@ class ParkedBaskets final
 public:
     explicit ParkedBaskets(LocalDatabase &database);
 
-    Core::Result<qint64> park(qint64 staffId, const QString &label, const QByteArray &basketJson,
-                              const QDateTime &now);
+    Core::Result<qint64> park(
+        qint64 staffId, const QString &label, const QByteArray &basketJson, const QDateTime &now);
     /// Oldest first.
     Core::Result<QList<ParkedBasket>> list() const;
     /// Reads and deletes one parked basket. Error: "parked.unknown".

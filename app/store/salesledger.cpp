@@ -29,8 +29,8 @@ QString isoUtc(const QDateTime &when)
 Error storeFailed(const QSqlQuery &query)
 {
     return Error::make(QStringLiteral("sale.store_failed"),
-                       Tr::tr("The sale could not be saved. Nothing was recorded; please try again."),
-                       query.lastError().text());
+        Tr::tr("The sale could not be saved. Nothing was recorded; please try again."),
+        query.lastError().text());
 }
 
 // A null QString binds as SQL NULL; NOT NULL text columns get '' instead.
@@ -50,18 +50,17 @@ bool exec(QSqlQuery &query, const QString &sql, const QVariantList &values)
 }
 
 QByteArray journalBody(qint64 seq, const QString &recordedAt, const QString &kind,
-                       const QString &reference, qint64 amountCents, qint64 grandTotalCents,
-                       const QJsonObject &event)
+    const QString &reference, qint64 amountCents, qint64 grandTotalCents, const QJsonObject &event)
 {
     // QJsonDocument writes object keys sorted, so the compact form is canonical.
-    const QJsonObject body{
-        {QStringLiteral("seq"), seq},
-        {QStringLiteral("recordedAt"), recordedAt},
-        {QStringLiteral("kind"), kind},
-        {QStringLiteral("reference"), reference},
-        {QStringLiteral("amountCents"), amountCents},
-        {QStringLiteral("grandTotalCents"), grandTotalCents},
-        {QStringLiteral("event"), event},
+    const QJsonObject body {
+        { QStringLiteral("seq"), seq },
+        { QStringLiteral("recordedAt"), recordedAt },
+        { QStringLiteral("kind"), kind },
+        { QStringLiteral("reference"), reference },
+        { QStringLiteral("amountCents"), amountCents },
+        { QStringLiteral("grandTotalCents"), grandTotalCents },
+        { QStringLiteral("event"), event },
     };
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
@@ -70,8 +69,7 @@ QByteArray journalBody(qint64 seq, const QString &recordedAt, const QString &kin
 
 SalesLedger::SalesLedger(LocalDatabase &database)
     : m_db(database)
-{
-}
+{ }
 
 QString SalesLedger::chainHash(const QString &previousHash, const QByteArray &body)
 {
@@ -86,7 +84,8 @@ QString SalesLedger::terminalCode() const
     return m_db.setting(QStringLiteral("terminal_code"), QStringLiteral("T1"));
 }
 
-Core::Result<RecordedSale> SalesLedger::record(const LedgerSale &sale, const PayloadBuilder &payload)
+Core::Result<RecordedSale> SalesLedger::record(
+    const LedgerSale &sale, const PayloadBuilder &payload)
 {
     if (sale.lines.isEmpty())
         return Error::make(QStringLiteral("sale.empty"), Tr::tr("The basket is empty."));
@@ -104,9 +103,10 @@ Core::Result<RecordedSale> SalesLedger::record(const LedgerSale &sale, const Pay
     const Core::Status status = m_db.transaction([&]() -> Core::Status {
         QSqlQuery q(db);
         // Receipt number from the per-device counter, bumped in this same transaction.
-        if (!exec(q, QStringLiteral("INSERT INTO counters(name, value) VALUES('receipt', 1) "
-                                    "ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value"),
-                  {})
+        if (!exec(q,
+                QStringLiteral("INSERT INTO counters(name, value) VALUES('receipt', 1) "
+                               "ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value"),
+                {})
             || !q.next())
             return storeFailed(q);
         const qint64 number = q.value(0).toLongLong();
@@ -115,63 +115,79 @@ Core::Result<RecordedSale> SalesLedger::record(const LedgerSale &sale, const Pay
                                      .arg(number, 6, 10, QLatin1Char('0'));
 
         const QString soldAt = isoUtc(sale.soldAt);
-        if (!exec(q, QStringLiteral("INSERT INTO sales(sale_uuid, receipt_number, location_id, staff_id, "
-                                    "customer_id, created_at, total_cents, rounding_cents, training) "
-                                    "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                  {sale.saleUuid, recorded.receiptNumber, sale.locationId, sale.staffId,
-                   sale.customerId > 0 ? QVariant(sale.customerId) : QVariant(),
-                   soldAt, sale.total.cents(), sale.rounding.cents(), sale.training ? 1 : 0}))
+        if (!exec(q,
+                QStringLiteral(
+                    "INSERT INTO sales(sale_uuid, receipt_number, location_id, staff_id, "
+                    "customer_id, created_at, total_cents, rounding_cents, training) "
+                    "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                { sale.saleUuid, recorded.receiptNumber, sale.locationId, sale.staffId,
+                    sale.customerId > 0 ? QVariant(sale.customerId) : QVariant(), soldAt,
+                    sale.total.cents(), sale.rounding.cents(), sale.training ? 1 : 0 }))
             return storeFailed(q);
         recorded.saleRowId = q.lastInsertId().toLongLong();
 
         const qint64 nowSeconds = sale.soldAt.toSecsSinceEpoch();
         int lineNo = 0;
         for (const LedgerLine &line : sale.lines) {
-            if (!exec(q, QStringLiteral("INSERT INTO sale_lines(sale_id, line_no, product_id, sku, name, "
-                                        "quantity, unit_price_cents, line_discount_cents, line_total_cents, "
-                                        "vat_class, vat_basis_points) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                      {recorded.saleRowId, ++lineNo, line.productId, line.sku, notNull(line.name), line.quantity,
-                       line.unitPrice.cents(), line.lineDiscount.cents(), line.lineTotal.cents(),
-                       line.vatClass, line.vatBasisPoints}))
+            if (!exec(q,
+                    QStringLiteral(
+                        "INSERT INTO sale_lines(sale_id, line_no, product_id, sku, name, "
+                        "quantity, unit_price_cents, line_discount_cents, line_total_cents, "
+                        "vat_class, vat_basis_points) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                    { recorded.saleRowId, ++lineNo, line.productId, line.sku, notNull(line.name),
+                        line.quantity, line.unitPrice.cents(), line.lineDiscount.cents(),
+                        line.lineTotal.cents(), line.vatClass, line.vatBasisPoints }))
                 return storeFailed(q);
             // Stock here goes down with the sale; a product with no known figure gets a
             // negative one, which the next stock pull corrects.
-            if (!exec(q, QStringLiteral("INSERT INTO stock(product_id, location_id, quantity, as_of) "
-                                        "VALUES(?, ?, ?, ?) ON CONFLICT(product_id, location_id) DO UPDATE "
-                                        "SET quantity = quantity - ?, as_of = ?"),
-                      {line.productId, sale.locationId, -line.quantity, nowSeconds, line.quantity, nowSeconds}))
+            if (!exec(q,
+                    QStringLiteral(
+                        "INSERT INTO stock(product_id, location_id, quantity, as_of) "
+                        "VALUES(?, ?, ?, ?) ON CONFLICT(product_id, location_id) DO UPDATE "
+                        "SET quantity = quantity - ?, as_of = ?"),
+                    { line.productId, sale.locationId, -line.quantity, nowSeconds, line.quantity,
+                        nowSeconds }))
                 return storeFailed(q);
         }
         for (const LedgerVat &vat : sale.vat) {
-            if (!exec(q, QStringLiteral("INSERT INTO sale_vat(sale_id, vat_basis_points, gross_cents, "
-                                        "vat_cents, net_cents) VALUES(?, ?, ?, ?, ?)"),
-                      {recorded.saleRowId, vat.basisPoints, vat.gross.cents(), vat.vat.cents(), vat.net.cents()}))
+            if (!exec(q,
+                    QStringLiteral("INSERT INTO sale_vat(sale_id, vat_basis_points, gross_cents, "
+                                   "vat_cents, net_cents) VALUES(?, ?, ?, ?, ?)"),
+                    { recorded.saleRowId, vat.basisPoints, vat.gross.cents(), vat.vat.cents(),
+                        vat.net.cents() }))
                 return storeFailed(q);
         }
         int paymentNo = 0;
         for (const LedgerPayment &payment : sale.payments) {
-            if (!exec(q, QStringLiteral("INSERT INTO sale_payments(sale_id, payment_no, method, amount_cents, "
-                                        "tendered_cents, change_cents, reference) VALUES(?, ?, ?, ?, ?, ?, ?)"),
-                      {recorded.saleRowId, ++paymentNo, payment.method, payment.amount.cents(),
-                       payment.tendered.cents(), payment.change.cents(), notNull(payment.reference)}))
+            if (!exec(q,
+                    QStringLiteral(
+                        "INSERT INTO sale_payments(sale_id, payment_no, method, amount_cents, "
+                        "tendered_cents, change_cents, reference) VALUES(?, ?, ?, ?, ?, ?, ?)"),
+                    { recorded.saleRowId, ++paymentNo, payment.method, payment.amount.cents(),
+                        payment.tendered.cents(), payment.change.cents(),
+                        notNull(payment.reference) }))
                 return storeFailed(q);
         }
 
         const QByteArray eventJson = payload(recorded.receiptNumber);
         if (eventJson.isEmpty())
             return Error::make(QStringLiteral("sale.invalid_event"),
-                               Tr::tr("The sale could not be saved. Nothing was recorded; please try again."));
+                Tr::tr("The sale could not be saved. Nothing was recorded; please try again."));
         recorded.eventId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        if (!exec(q, QStringLiteral("INSERT INTO outbox(event_id, type, staff_id, occurred_at, payload) "
-                                    "VALUES(?, 'sale', ?, ?, ?)"),
-                  {recorded.eventId, sale.staffId, soldAt, QString::fromUtf8(eventJson)}))
+        if (!exec(q,
+                QStringLiteral("INSERT INTO outbox(event_id, type, staff_id, occurred_at, payload) "
+                               "VALUES(?, 'sale', ?, ?, ?)"),
+                { recorded.eventId, sale.staffId, soldAt, QString::fromUtf8(eventJson) }))
             return storeFailed(q);
 
         // Journal: chain onto the last entry and carry the perpetual grand total forward.
         QString previousHash = genesisHash;
         qint64 grandTotal = 0;
         qint64 seq = 1;
-        if (!exec(q, QStringLiteral("SELECT seq, hash, grand_total_cents FROM journal ORDER BY seq DESC LIMIT 1"), {}))
+        if (!exec(q,
+                QStringLiteral(
+                    "SELECT seq, hash, grand_total_cents FROM journal ORDER BY seq DESC LIMIT 1"),
+                {}))
             return storeFailed(q);
         if (q.next()) {
             seq = q.value(0).toLongLong() + 1;
@@ -180,12 +196,15 @@ Core::Result<RecordedSale> SalesLedger::record(const LedgerSale &sale, const Pay
         }
         const qint64 paid = (sale.total + sale.rounding).cents();
         grandTotal += paid;
-        const QByteArray body = journalBody(seq, soldAt, QStringLiteral("sale"), recorded.receiptNumber,
-                                            paid, grandTotal, QJsonDocument::fromJson(eventJson).object());
-        if (!exec(q, QStringLiteral("INSERT INTO journal(seq, recorded_at, kind, reference, amount_cents, "
-                                    "grand_total_cents, body, prev_hash, hash) VALUES(?, ?, 'sale', ?, ?, ?, ?, ?, ?)"),
-                  {seq, soldAt, recorded.receiptNumber, paid, grandTotal, QString::fromUtf8(body),
-                   previousHash, chainHash(previousHash, body)}))
+        const QByteArray body = journalBody(seq, soldAt, QStringLiteral("sale"),
+            recorded.receiptNumber, paid, grandTotal, QJsonDocument::fromJson(eventJson).object());
+        if (!exec(q,
+                QStringLiteral(
+                    "INSERT INTO journal(seq, recorded_at, kind, reference, amount_cents, "
+                    "grand_total_cents, body, prev_hash, hash) VALUES(?, ?, 'sale', ?, ?, ?, ?, ?, "
+                    "?)"),
+                { seq, soldAt, recorded.receiptNumber, paid, grandTotal, QString::fromUtf8(body),
+                    previousHash, chainHash(previousHash, body) }))
             return storeFailed(q);
         recorded.journalSeq = seq;
 
@@ -211,8 +230,9 @@ Core::Status SalesLedger::verifyJournal() const
 {
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT seq, recorded_at, kind, reference, amount_cents, grand_total_cents, "
-                               "body, prev_hash, hash FROM journal ORDER BY seq")))
+    if (!q.exec(QStringLiteral(
+            "SELECT seq, recorded_at, kind, reference, amount_cents, grand_total_cents, "
+            "body, prev_hash, hash FROM journal ORDER BY seq")))
         return storeFailed(q);
     QString previousHash = genesisHash;
     qint64 grandTotal = 0;
@@ -222,16 +242,15 @@ Core::Status SalesLedger::verifyJournal() const
         const QByteArray body = q.value(6).toString().toUtf8();
         const QJsonObject parsed = QJsonDocument::fromJson(body).object();
         grandTotal += q.value(4).toLongLong();
-        const QByteArray expectedBody = journalBody(seq, q.value(1).toString(), q.value(2).toString(),
-                                                    q.value(3).toString(), q.value(4).toLongLong(),
-                                                    q.value(5).toLongLong(),
-                                                    parsed.value(QStringLiteral("event")).toObject());
+        const QByteArray expectedBody = journalBody(seq, q.value(1).toString(),
+            q.value(2).toString(), q.value(3).toString(), q.value(4).toLongLong(),
+            q.value(5).toLongLong(), parsed.value(QStringLiteral("event")).toObject());
         const bool intact = seq == expectedSeq && q.value(7).toString() == previousHash
-                            && q.value(5).toLongLong() == grandTotal && body == expectedBody
-                            && q.value(8).toString() == chainHash(previousHash, body);
+            && q.value(5).toLongLong() == grandTotal && body == expectedBody
+            && q.value(8).toString() == chainHash(previousHash, body);
         if (!intact)
             return Error::make(QStringLiteral("journal.broken"),
-                               Tr::tr("The journal has been altered at entry %1.").arg(seq));
+                Tr::tr("The journal has been altered at entry %1.").arg(seq));
         previousHash = q.value(8).toString();
         ++expectedSeq;
     }

@@ -52,8 +52,8 @@ struct LedgerSale
     QString locationCode; // first part of the receipt number
     qint64 staffId = 0;
     qint64 customerId = 0;
-    QDateTime soldAt;     // UTC
-    Core::Money total;    // unrounded sum of line totals
+    QDateTime soldAt; // UTC
+    Core::Money total; // unrounded sum of line totals
     Core::Money rounding; // cash rounding (paid = total + rounding)
     bool training = false;
     QList<LedgerLine> lines;
@@ -65,7 +65,7 @@ struct RecordedSale
 {
     qint64 saleRowId = 0;
     QString receiptNumber;
-    QString eventId;       // outbox event UUID
+    QString eventId; // outbox event UUID
     qint64 journalSeq = 0;
 };
 

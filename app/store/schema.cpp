@@ -160,7 +160,7 @@ QStringList version1()
 const QList<Migration> &migrations()
 {
     static const QList<Migration> all = {
-        {1, version1()},
+        { 1, version1() },
     };
     return all;
 }

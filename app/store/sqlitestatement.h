@@ -55,8 +55,7 @@ public:
 
     /// Calls `onRow` for every row; true when all rows were read, false on an error
     /// (errorMessage() says which).
-    template<typename OnRow>
-    bool forEachRow(OnRow &&onRow)
+    template <typename OnRow> bool forEachRow(OnRow &&onRow)
     {
         int rc;
         while ((rc = step()) == SQLITE_ROW)

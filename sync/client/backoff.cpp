@@ -9,9 +9,9 @@ namespace Toonbank::Sync::Client {
 Backoff::Backoff(int baseMs, int capMs, std::function<double()> random)
     : m_baseMs(baseMs)
     , m_capMs(capMs)
-    , m_random(random ? std::move(random) : [] { return QRandomGenerator::global()->generateDouble(); })
-{
-}
+    , m_random(
+          random ? std::move(random) : [] { return QRandomGenerator::global()->generateDouble(); })
+{ }
 
 int Backoff::nextDelayMs()
 {

@@ -50,7 +50,8 @@ QString sealSecret(const QString &secret)
 {
     const QByteArray key = machineKey();
     QByteArray nonce(nonceBytes, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(nonce.data()), nonceBytes / 4);
+    QRandomGenerator::system()->fillRange(
+        reinterpret_cast<quint32 *>(nonce.data()), nonceBytes / 4);
     const QByteArray plain = secret.toUtf8();
     QByteArray cipher(plain.size() + 16, Qt::Uninitialized);
     QByteArray tag(tagBytes, Qt::Uninitialized);
@@ -61,10 +62,13 @@ QString sealSecret(const QString &secret)
     const auto *n = reinterpret_cast<const unsigned char *>(nonce.constData());
     if (!ctx || EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, k, n) != 1
         || EVP_EncryptUpdate(ctx.get(), reinterpret_cast<unsigned char *>(cipher.data()), &len,
-                             reinterpret_cast<const unsigned char *>(plain.constData()), int(plain.size())) != 1)
+               reinterpret_cast<const unsigned char *>(plain.constData()), int(plain.size()))
+            != 1)
         return {};
     total = len;
-    if (EVP_EncryptFinal_ex(ctx.get(), reinterpret_cast<unsigned char *>(cipher.data()) + total, &len) != 1
+    if (EVP_EncryptFinal_ex(
+            ctx.get(), reinterpret_cast<unsigned char *>(cipher.data()) + total, &len)
+            != 1
         || EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, tagBytes, tag.data()) != 1)
         return {};
     total += len;
@@ -76,8 +80,9 @@ Core::Result<QString> unsealSecret(const QString &sealed)
 {
     const auto unreadable = [](const QString &detail) {
         return Core::Error::make(QStringLiteral("sync.token_unreadable"),
-                                 Core::Tr::tr("The server credentials on this tablet cannot be read. Enrol the tablet again."),
-                                 detail);
+            Core::Tr::tr(
+                "The server credentials on this tablet cannot be read. Enrol the tablet again."),
+            detail);
     };
     if (!sealed.startsWith(sealPrefix))
         return unreadable(QStringLiteral("unknown sealing format"));
@@ -93,14 +98,19 @@ Core::Result<QString> unsealSecret(const QString &sealed)
     int len = 0;
     int total = 0;
     if (!ctx
-        || EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, reinterpret_cast<const unsigned char *>(key.constData()),
-                              reinterpret_cast<const unsigned char *>(nonce.constData())) != 1
+        || EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr,
+               reinterpret_cast<const unsigned char *>(key.constData()),
+               reinterpret_cast<const unsigned char *>(nonce.constData()))
+            != 1
         || EVP_DecryptUpdate(ctx.get(), reinterpret_cast<unsigned char *>(plain.data()), &len,
-                             reinterpret_cast<const unsigned char *>(cipher.constData()), int(cipher.size())) != 1)
+               reinterpret_cast<const unsigned char *>(cipher.constData()), int(cipher.size()))
+            != 1)
         return unreadable(QStringLiteral("decrypt failed"));
     total = len;
     if (EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, tagBytes, tag.data()) != 1
-        || EVP_DecryptFinal_ex(ctx.get(), reinterpret_cast<unsigned char *>(plain.data()) + total, &len) != 1)
+        || EVP_DecryptFinal_ex(
+               ctx.get(), reinterpret_cast<unsigned char *>(plain.data()) + total, &len)
+            != 1)
         return unreadable(QStringLiteral("authentication failed (sealed on another machine?)"));
     total += len;
     plain.truncate(total);
@@ -119,7 +129,8 @@ Core::Result<DeviceConfig> DeviceConfig::load(const Store::LocalDatabase &databa
     config.locationCode = database.setting(keyLocationCode);
     const QString sealed = database.setting(keyToken);
     if (config.deviceId.isEmpty() || sealed.isEmpty())
-        return Core::Error::make(QStringLiteral("sync.not_enrolled"), Core::Tr::tr("This tablet is not enrolled with a server yet."));
+        return Core::Error::make(QStringLiteral("sync.not_enrolled"),
+            Core::Tr::tr("This tablet is not enrolled with a server yet."));
     auto token = Internal::unsealSecret(sealed);
     if (!token)
         return token.error();
@@ -131,12 +142,13 @@ Core::Status DeviceConfig::save(Store::LocalDatabase &database) const
 {
     const QString sealed = Internal::sealSecret(token);
     if (sealed.isEmpty())
-        return Core::Error::make(QStringLiteral("sync.token_unreadable"), Core::Tr::tr("The server credentials could not be saved."),
-                                 QStringLiteral("sealing failed"));
+        return Core::Error::make(QStringLiteral("sync.token_unreadable"),
+            Core::Tr::tr("The server credentials could not be saved."),
+            QStringLiteral("sealing failed"));
     return database.transaction([&]() -> Core::Status {
-        const QList<QPair<QString, QString>> values{
-            {keyServerUrl, serverUrl.toString()}, {keyDeviceId, deviceId}, {keyToken, sealed}, {keyCa, caCertificatePem},
-            {keyLocationId, QString::number(locationId)}, {keyLocationCode, locationCode}};
+        const QList<QPair<QString, QString>> values { { keyServerUrl, serverUrl.toString() },
+            { keyDeviceId, deviceId }, { keyToken, sealed }, { keyCa, caCertificatePem },
+            { keyLocationId, QString::number(locationId) }, { keyLocationCode, locationCode } };
         for (const auto &[key, value] : values) {
             if (auto done = database.setSetting(key, value); !done)
                 return done;

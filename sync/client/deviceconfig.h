@@ -29,7 +29,8 @@ struct DeviceConfig
 
     bool isComplete() const
     {
-        return serverUrl.isValid() && !deviceId.isEmpty() && !token.isEmpty() && !caCertificatePem.isEmpty();
+        return serverUrl.isValid() && !deviceId.isEmpty() && !token.isEmpty()
+            && !caCertificatePem.isEmpty();
     }
 
     /// Errors: "sync.not_enrolled" (nothing saved), "sync.token_unreadable" (sealed on

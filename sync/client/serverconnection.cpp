@@ -16,18 +16,23 @@ namespace {
 
 Error offline(const QString &detail)
 {
-    return Error::make(QStringLiteral("sync.offline"), Tr::tr("The server cannot be reached; sales are kept and sent later."), detail);
+    return Error::make(QStringLiteral("sync.offline"),
+        Tr::tr("The server cannot be reached; sales are kept and sent later."), detail);
 }
 
 Error fromStatus(int status, const QJsonObject &json)
 {
-    const QString detail = QStringLiteral("HTTP %1: %2").arg(status).arg(
-        QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)).left(300));
+    const QString detail
+        = QStringLiteral("HTTP %1: %2")
+              .arg(status)
+              .arg(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)).left(300));
     if (status == 401)
-        return Error::make(QStringLiteral("sync.unauthorized"), Tr::tr("This tablet is not (or no longer) enrolled with the server."), detail);
+        return Error::make(QStringLiteral("sync.unauthorized"),
+            Tr::tr("This tablet is not (or no longer) enrolled with the server."), detail);
     if (status >= 500 || status == 0)
         return offline(detail);
-    return Error::make(QStringLiteral("sync.refused"), Tr::tr("The server refused the data from this tablet."), detail);
+    return Error::make(QStringLiteral("sync.refused"),
+        Tr::tr("The server refused the data from this tablet."), detail);
 }
 
 } // namespace
@@ -68,7 +73,7 @@ QNetworkRequest ServerConnection::makeRequest(const QString &path) const
 }
 
 void ServerConnection::send(const QByteArray &method, const QString &path, const QByteArray &body,
-                            std::function<void(int, const QJsonObject &, const Error &)> done)
+    std::function<void(int, const QJsonObject &, const Error &)> done)
 {
     QNetworkRequest request = makeRequest(path);
     if (!body.isNull())
@@ -78,12 +83,13 @@ void ServerConnection::send(const QByteArray &method, const QString &path, const
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QJsonObject json = QJsonDocument::fromJson(reply->readAll()).object();
-        done(status, json, status == 0 ? offline(reply->errorString()) : Error{});
+        done(status, json, status == 0 ? offline(reply->errorString()) : Error {});
     });
 }
 
-void ServerConnection::enrol(const QString &code, const QString &deviceName, const QString &caFingerprintHex,
-                             std::function<void(Core::Result<Protocol::EnrolResponse>)> done)
+void ServerConnection::enrol(const QString &code, const QString &deviceName,
+    const QString &caFingerprintHex,
+    std::function<void(Core::Result<Protocol::EnrolResponse>)> done)
 {
     // First learn the CA: a status call that fails verification (we trust nothing yet) still
     // shows the peer chain. No secret is sent on it. The CA is accepted only by fingerprint,
@@ -109,49 +115,60 @@ void ServerConnection::enrol(const QString &code, const QString &deviceName, con
         probeNetwork->deleteLater();
         QList<QSslCertificate> pinned;
         for (const QSslCertificate &cert : *chain) {
-            if (QString::fromLatin1(cert.digest(QCryptographicHash::Sha256).toHex()).compare(caFingerprintHex.trimmed(), Qt::CaseInsensitive) == 0)
+            if (QString::fromLatin1(cert.digest(QCryptographicHash::Sha256).toHex())
+                    .compare(caFingerprintHex.trimmed(), Qt::CaseInsensitive)
+                == 0)
                 pinned.append(cert);
         }
         if (pinned.isEmpty()) {
             done(Error::make(QStringLiteral("sync.ca_mismatch"),
-                             Tr::tr("The server's certificate does not match the enrolment details."),
-                             reply->errorString()));
+                Tr::tr("The server's certificate does not match the enrolment details."),
+                reply->errorString()));
             return;
         }
         m_ca = pinned;
-        const QByteArray body = QJsonDocument(Protocol::EnrolRequest{code, deviceName}.toJson()).toJson(QJsonDocument::Compact);
-        send("POST", QStringLiteral("/v1/enrol"), body, [this, pinned, done](int status, const QJsonObject &json, const Error &transport) {
-            if (status == 0)
-                return done(transport);
-            if (status != 200)
-                return done(fromStatus(status, json));
-            Core::Result<Protocol::EnrolResponse> response = Protocol::EnrolResponse::fromJson(json);
-            if (response && QSslCertificate(response->caCertificatePem.toLatin1()) != pinned.first())
-                return done(Error::make(QStringLiteral("sync.ca_mismatch"),
-                                        Tr::tr("The server's certificate does not match the enrolment details."), {}));
-            if (response)
-                m_token = response->token;
-            done(response);
-        });
+        const QByteArray body = QJsonDocument(Protocol::EnrolRequest { code, deviceName }.toJson())
+                                    .toJson(QJsonDocument::Compact);
+        send("POST", QStringLiteral("/v1/enrol"), body,
+            [this, pinned, done](int status, const QJsonObject &json, const Error &transport) {
+                if (status == 0)
+                    return done(transport);
+                if (status != 200)
+                    return done(fromStatus(status, json));
+                Core::Result<Protocol::EnrolResponse> response
+                    = Protocol::EnrolResponse::fromJson(json);
+                if (response
+                    && QSslCertificate(response->caCertificatePem.toLatin1()) != pinned.first())
+                    return done(Error::make(QStringLiteral("sync.ca_mismatch"),
+                        Tr::tr("The server's certificate does not match the enrolment details."),
+                        {}));
+                if (response)
+                    m_token = response->token;
+                done(response);
+            });
     });
 }
 
-void ServerConnection::push(const Protocol::PushRequest &request, std::function<void(Core::Result<Protocol::PushResponse>)> done)
+void ServerConnection::push(const Protocol::PushRequest &request,
+    std::function<void(Core::Result<Protocol::PushResponse>)> done)
 {
     const QByteArray body = QJsonDocument(request.toJson()).toJson(QJsonDocument::Compact);
-    send("POST", QStringLiteral("/v1/events"), body, [done = std::move(done)](int status, const QJsonObject &json, const Error &transport) {
-        if (status == 0)
-            return done(transport);
-        // 422 still carries per-event results: the rejected ones and those to send again.
-        if (status != 200 && status != 422)
-            return done(fromStatus(status, json));
-        done(Protocol::PushResponse::fromJson(json));
-    });
+    send("POST", QStringLiteral("/v1/events"), body,
+        [done = std::move(done)](int status, const QJsonObject &json, const Error &transport) {
+            if (status == 0)
+                return done(transport);
+            // 422 still carries per-event results: the rejected ones and those to send again.
+            if (status != 200 && status != 422)
+                return done(fromStatus(status, json));
+            done(Protocol::PushResponse::fromJson(json));
+        });
 }
 
-void ServerConnection::pull(qint64 since, int limit, std::function<void(Core::Result<Protocol::ChangePage>)> done)
+void ServerConnection::pull(
+    qint64 since, int limit, std::function<void(Core::Result<Protocol::ChangePage>)> done)
 {
-    QNetworkReply *reply = m_network.get(makeRequest(QStringLiteral("/v1/changes?since=%1&limit=%2").arg(since).arg(limit)));
+    QNetworkReply *reply = m_network.get(
+        makeRequest(QStringLiteral("/v1/changes?since=%1&limit=%2").arg(since).arg(limit)));
     connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done)]() mutable {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -165,7 +182,9 @@ void ServerConnection::pull(qint64 since, int limit, std::function<void(Core::Re
         m_parser.start([this, body = std::move(body), done = std::move(done)]() mutable {
             auto page = std::make_shared<Core::Result<Protocol::ChangePage>>(
                 Protocol::ChangePage::fromJson(QJsonDocument::fromJson(body).object()));
-            QMetaObject::invokeMethod(this, [page, done = std::move(done)] { done(std::move(*page)); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [page, done = std::move(done)] { done(std::move(*page)); },
+                Qt::QueuedConnection);
         });
     });
 }

@@ -31,13 +31,15 @@ public:
 
     /// Exchanges a one-time code for a token. `caFingerprintHex` pins the CA for this first call.
     void enrol(const QString &code, const QString &deviceName, const QString &caFingerprintHex,
-               std::function<void(Core::Result<Protocol::EnrolResponse>)> done);
+        std::function<void(Core::Result<Protocol::EnrolResponse>)> done);
     /// Errors: "sync.offline" (no connection, TLS failure, 5xx: retry later),
     /// "sync.refused" (4xx other than 422: the request itself is wrong), "sync.unauthorized".
-    void push(const Protocol::PushRequest &request, std::function<void(Core::Result<Protocol::PushResponse>)> done);
+    void push(const Protocol::PushRequest &request,
+        std::function<void(Core::Result<Protocol::PushResponse>)> done);
     /// The page is parsed on a helper thread (a 20 000-product page is tens of milliseconds of
     /// JSON), so the caller can write the previous page meanwhile; answers arrive in order.
-    void pull(qint64 since, int limit, std::function<void(Core::Result<Protocol::ChangePage>)> done);
+    void pull(
+        qint64 since, int limit, std::function<void(Core::Result<Protocol::ChangePage>)> done);
 
     int timeoutMs() const { return m_timeoutMs; }
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
@@ -45,7 +47,8 @@ public:
 private:
     QNetworkRequest makeRequest(const QString &path) const;
     void send(const QByteArray &method, const QString &path, const QByteArray &body,
-              std::function<void(int status, const QJsonObject &json, const Core::Error &transportError)> done);
+        std::function<void(int status, const QJsonObject &json, const Core::Error &transportError)>
+            done);
 
     QUrl m_baseUrl;
     QList<QSslCertificate> m_ca;

@@ -8,9 +8,8 @@
 namespace Toonbank::Sync::Client {
 
 SyncEngine::SyncEngine(QString cachePath, QObject *parent)
-    : SyncEngine(std::move(cachePath), Options{}, parent)
-{
-}
+    : SyncEngine(std::move(cachePath), Options {}, parent)
+{ }
 
 SyncEngine::SyncEngine(QString cachePath, Options options, QObject *parent)
     : QObject(parent)
@@ -33,7 +32,8 @@ void SyncEngine::start()
 {
     if (m_worker)
         return;
-    m_worker = new Internal::SyncWorker(m_cachePath, m_options); // owned by the thread (deleteLater on finish)
+    m_worker = new Internal::SyncWorker(
+        m_cachePath, m_options); // owned by the thread (deleteLater on finish)
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &Internal::SyncWorker::stateChanged, this, &SyncEngine::publish);
@@ -46,7 +46,8 @@ void SyncEngine::start()
 void SyncEngine::syncNow()
 {
     if (m_worker)
-        QMetaObject::invokeMethod(m_worker, &Internal::SyncWorker::requestSync, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            m_worker, &Internal::SyncWorker::requestSync, Qt::QueuedConnection);
 }
 
 SyncState SyncEngine::state() const

@@ -18,14 +18,14 @@ class SyncWorker;
 /// What the top bar shows about the link to the server. A value: copy it freely.
 struct SyncState
 {
-    bool enrolled = false;  // the cache holds a device config; false = nothing to sync with
-    bool online = false;    // the last request got an answer from the server
-    bool syncing = false;   // a push/pull cycle is running
-    int pendingEvents = 0;  // sales etc. waiting to be sent
+    bool enrolled = false; // the cache holds a device config; false = nothing to sync with
+    bool online = false; // the last request got an answer from the server
+    bool syncing = false; // a push/pull cycle is running
+    int pendingEvents = 0; // sales etc. waiting to be sent
     int rejectedEvents = 0; // refused by the server; a supervisor must look at them
-    QDateTime lastPullAt;   // UTC end of the last complete pull; null = never
-    QString lastError;      // translated, for the screen; empty after a successful cycle
-    QString lastErrorCode;  // stable ("sync.offline", "sync.unauthorized", …)
+    QDateTime lastPullAt; // UTC end of the last complete pull; null = never
+    QString lastError; // translated, for the screen; empty after a successful cycle
+    QString lastErrorCode; // stable ("sync.offline", "sync.unauthorized", …)
 
     bool operator==(const SyncState &) const = default;
 };
@@ -44,13 +44,13 @@ class SyncEngine final : public QObject
 public:
     struct Options
     {
-        int pushBatchSize = 200;      // events per POST /v1/events (server max 500)
-        int pageSize = 5000;          // change-feed rows per page after the first sync
+        int pushBatchSize = 200; // events per POST /v1/events (server max 500)
+        int pageSize = 5000; // change-feed rows per page after the first sync
         int snapshotPageSize = 20000; // first sync (bulk snapshot): the server's maximum
-        int pollIntervalMs = 60000;   // pull this often while nothing else happens
+        int pollIntervalMs = 60000; // pull this often while nothing else happens
         int backoffBaseMs = 1000;
         int backoffCapMs = 60000;
-        bool automatic = true;        // false: only syncNow() starts a cycle (tools, tests)
+        bool automatic = true; // false: only syncNow() starts a cycle (tools, tests)
         int requestTimeoutMs = 60000;
         /// Fault injection for the crash tests (toonbank-synctool --die-after-ack): runs when
         /// the server's answer to a push has arrived and before the outbox records it — the

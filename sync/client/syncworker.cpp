@@ -25,7 +25,8 @@ Store::Location toStore(const Protocol::LocationData &in)
     out.id = in.id;
     out.code = in.code;
     out.name = in.name;
-    out.kind = in.kind == QLatin1String("web_warehouse") ? Store::LocationKind::WebWarehouse : Store::LocationKind::Store;
+    out.kind = in.kind == QLatin1String("web_warehouse") ? Store::LocationKind::WebWarehouse
+                                                         : Store::LocationKind::Store;
     out.address = in.address;
     out.city = in.city;
     out.country = in.country;
@@ -64,8 +65,8 @@ Store::ProductRecord toStore(const Protocol::ProductData &in)
 Error pageRefused(const Error &cause)
 {
     return Error::make(QStringLiteral("sync.apply_failed"),
-                       Tr::tr("Changes from the server could not be saved on this tablet."),
-                       cause.code + QLatin1String(": ") + cause.detail);
+        Tr::tr("Changes from the server could not be saved on this tablet."),
+        cause.code + QLatin1String(": ") + cause.detail);
 }
 
 } // namespace
@@ -110,7 +111,8 @@ void SyncWorker::open()
         m_state.enrolled = true;
         m_connection = std::make_unique<ServerConnection>(m_config.serverUrl);
         m_connection->setTimeoutMs(m_options.requestTimeoutMs);
-        m_connection->setCredentials(QSslCertificate::fromData(m_config.caCertificatePem.toLatin1()), m_config.token);
+        m_connection->setCredentials(
+            QSslCertificate::fromData(m_config.caCertificatePem.toLatin1()), m_config.token);
     } else {
         m_state.lastError = config.error().message;
         m_state.lastErrorCode = config.error().code;
@@ -172,7 +174,8 @@ void SyncWorker::pushNext()
         if (!response) {
             // Nothing is known about this batch: it stays pending and is sent again as is —
             // the server answers "duplicate" for whatever it had already applied.
-            (void)m_outbox->noteFailedAttempt(attempted, response.error().code + QLatin1Char(' ') + response.error().detail);
+            (void)m_outbox->noteFailedAttempt(
+                attempted, response.error().code + QLatin1Char(' ') + response.error().detail);
             return failCycle(response.error());
         }
         if (m_options.afterPushAnswer)
@@ -204,14 +207,18 @@ void SyncWorker::pushNext()
         if (auto done = m_outbox->recordOutcome(acknowledged, rejected, attempted); !done)
             return failCycle(done.error());
         emit progress(QStringLiteral("pushed %1 (applied %2, duplicate %3, rejected %4)")
-                          .arg(attempted.size()).arg(applied).arg(duplicate).arg(rejected.size()));
+                          .arg(attempted.size())
+                          .arg(applied)
+                          .arg(duplicate)
+                          .arg(rejected.size()));
         refreshCounts();
         publish();
         // A batch that moved nothing forward would loop for ever; the server always answers
         // every event, so this only guards against a broken answer.
         if (acknowledged.isEmpty() && rejected.isEmpty() && ++m_pushProgressless >= 2)
-            return failCycle(Error::make(QStringLiteral("sync.refused"), Tr::tr("The server refused the data from this tablet."),
-                                         QStringLiteral("push made no progress")));
+            return failCycle(Error::make(QStringLiteral("sync.refused"),
+                Tr::tr("The server refused the data from this tablet."),
+                QStringLiteral("push made no progress")));
         pushNext();
     });
 }
@@ -248,7 +255,8 @@ void SyncWorker::onPage(const Core::Result<Protocol::ChangePage> &page)
         return failCycle(page.error());
     m_state.online = true;
     if (page->since != m_cursor)
-        return failCycle(pageRefused(Error::make(QStringLiteral("sync.feed"), {}, QStringLiteral("page for another cursor"))));
+        return failCycle(pageRefused(Error::make(
+            QStringLiteral("sync.feed"), {}, QStringLiteral("page for another cursor"))));
     // Ask for the next page before writing this one: the server reads it while we write.
     if (page->more)
         requestPage(page->next);
@@ -294,7 +302,9 @@ Core::Status SyncWorker::applyPage(const Protocol::ChangePage &page)
             return done;
     }
     for (const auto &figure : page.stock) {
-        if (auto done = writer->setStock(figure.productId, figure.locationId, int(figure.quantity), figure.asOf); !done)
+        if (auto done = writer->setStock(
+                figure.productId, figure.locationId, int(figure.quantity), figure.asOf);
+            !done)
             return done;
     }
     for (const auto &member : page.staff) {

@@ -25,12 +25,14 @@ QDate readDate(JsonReader &reader, const QString &key)
         return {};
     const QDate day = QDate::fromString(text, Qt::ISODate);
     if (!day.isValid())
-        reader.fail(QStringLiteral("protocol.bad_date"), QStringLiteral("%1 is not an ISO-8601 date").arg(key));
+        reader.fail(QStringLiteral("protocol.bad_date"),
+            QStringLiteral("%1 is not an ISO-8601 date").arg(key));
     return day;
 }
 
-template<typename T, typename Parse>
-bool readList(const QJsonObject &json, const QString &key, QList<T> &into, Parse parse, Core::Error &error)
+template <typename T, typename Parse>
+bool readList(
+    const QJsonObject &json, const QString &key, QList<T> &into, Parse parse, Core::Error &error)
 {
     const QJsonArray items = json.value(key).toArray();
     into.reserve(items.size());
@@ -45,8 +47,7 @@ bool readList(const QJsonObject &json, const QString &key, QList<T> &into, Parse
     return true;
 }
 
-template<typename T>
-QJsonArray writeList(const QList<T> &items)
+template <typename T> QJsonArray writeList(const QList<T> &items)
 {
     QJsonArray array;
     for (const T &item : items)
@@ -58,11 +59,12 @@ QJsonArray writeList(const QList<T> &items)
 
 QJsonObject toJson(const LocationData &l)
 {
-    return {{QStringLiteral("id"), l.id}, {QStringLiteral("code"), l.code},
-            {QStringLiteral("name"), l.name}, {QStringLiteral("kind"), l.kind},
-            {QStringLiteral("address"), l.address}, {QStringLiteral("city"), l.city},
-            {QStringLiteral("country"), l.country}, {QStringLiteral("latitude"), l.latitude},
-            {QStringLiteral("longitude"), l.longitude}, {QStringLiteral("cashRounding"), l.cashRounding}};
+    return { { QStringLiteral("id"), l.id }, { QStringLiteral("code"), l.code },
+        { QStringLiteral("name"), l.name }, { QStringLiteral("kind"), l.kind },
+        { QStringLiteral("address"), l.address }, { QStringLiteral("city"), l.city },
+        { QStringLiteral("country"), l.country }, { QStringLiteral("latitude"), l.latitude },
+        { QStringLiteral("longitude"), l.longitude },
+        { QStringLiteral("cashRounding"), l.cashRounding } };
 }
 
 Core::Result<LocationData> locationFromJson(const QJsonObject &json)
@@ -91,21 +93,20 @@ QJsonObject toJson(const ProductData &p)
 {
     QJsonArray attributes;
     for (const auto &[name, value] : p.attributes)
-        attributes.append(QJsonArray{name, value});
-    QJsonObject json{{QStringLiteral("id"), p.id}, {QStringLiteral("sku"), p.sku},
-                     {QStringLiteral("name"), p.name}, {QStringLiteral("brand"), p.brand},
-                     {QStringLiteral("category"), p.category},
-                     {QStringLiteral("description"), p.description},
-                     {QStringLiteral("vatClass"), p.vatClass},
-                     {QStringLiteral("priceCents"), p.priceCents},
-                     {QStringLiteral("attributes"), attributes},
-                     {QStringLiteral("variantGroup"), p.variantGroup},
-                     {QStringLiteral("variantLabel"), p.variantLabel},
-                     {QStringLiteral("ratingTenths"), p.ratingTenths},
-                     {QStringLiteral("reviewCount"), p.reviewCount},
-                     {QStringLiteral("imageRef"), p.imageRef},
-                     {QStringLiteral("webDeliveryDays"), p.webDeliveryDays},
-                     {QStringLiteral("barcodes"), QJsonArray::fromStringList(p.barcodes)}};
+        attributes.append(QJsonArray { name, value });
+    QJsonObject json { { QStringLiteral("id"), p.id }, { QStringLiteral("sku"), p.sku },
+        { QStringLiteral("name"), p.name }, { QStringLiteral("brand"), p.brand },
+        { QStringLiteral("category"), p.category },
+        { QStringLiteral("description"), p.description },
+        { QStringLiteral("vatClass"), p.vatClass }, { QStringLiteral("priceCents"), p.priceCents },
+        { QStringLiteral("attributes"), attributes },
+        { QStringLiteral("variantGroup"), p.variantGroup },
+        { QStringLiteral("variantLabel"), p.variantLabel },
+        { QStringLiteral("ratingTenths"), p.ratingTenths },
+        { QStringLiteral("reviewCount"), p.reviewCount },
+        { QStringLiteral("imageRef"), p.imageRef },
+        { QStringLiteral("webDeliveryDays"), p.webDeliveryDays },
+        { QStringLiteral("barcodes"), QJsonArray::fromStringList(p.barcodes) } };
     if (p.promoPriceCents) {
         json.insert(QStringLiteral("promoPriceCents"), *p.promoPriceCents);
         json.insert(QStringLiteral("promoFrom"), isoDate(p.promoFrom));
@@ -126,7 +127,8 @@ Core::Result<ProductData> productFromJson(const QJsonObject &json)
     p.description = r.string(QStringLiteral("description"), false);
     p.vatClass = r.string(QStringLiteral("vatClass"));
     p.priceCents = r.integer(QStringLiteral("priceCents"), true, 0, 100'000'000'00);
-    if (json.contains(QStringLiteral("promoPriceCents")) && !json.value(QStringLiteral("promoPriceCents")).isNull())
+    if (json.contains(QStringLiteral("promoPriceCents"))
+        && !json.value(QStringLiteral("promoPriceCents")).isNull())
         p.promoPriceCents = r.integer(QStringLiteral("promoPriceCents"), true, 0, 100'000'000'00);
     else
         r.integer(QStringLiteral("promoPriceCents"), false);
@@ -136,23 +138,27 @@ Core::Result<ProductData> productFromJson(const QJsonObject &json)
     for (const QJsonValue &pair : attributes) {
         const QJsonArray kv = pair.toArray();
         if (kv.size() != 2 || !kv.at(0).isString() || !kv.at(1).isString()) {
-            r.fail(QStringLiteral("protocol.wrong_type"), QStringLiteral("product.attributes holds a bad pair"));
+            r.fail(QStringLiteral("protocol.wrong_type"),
+                QStringLiteral("product.attributes holds a bad pair"));
             break;
         }
-        p.attributes.append({kv.at(0).toString(), kv.at(1).toString()});
+        p.attributes.append({ kv.at(0).toString(), kv.at(1).toString() });
     }
     p.variantGroup = r.string(QStringLiteral("variantGroup"), false);
     p.variantLabel = r.string(QStringLiteral("variantLabel"), false);
     if (json.contains(QStringLiteral("ratingTenths")))
         p.ratingTenths = static_cast<int>(r.integer(QStringLiteral("ratingTenths"), true, -1, 50));
-    p.reviewCount = static_cast<int>(r.integer(QStringLiteral("reviewCount"), false, 0, 1'000'000'000));
+    p.reviewCount
+        = static_cast<int>(r.integer(QStringLiteral("reviewCount"), false, 0, 1'000'000'000));
     p.imageRef = r.string(QStringLiteral("imageRef"), false);
     if (json.contains(QStringLiteral("webDeliveryDays")))
-        p.webDeliveryDays = static_cast<int>(r.integer(QStringLiteral("webDeliveryDays"), true, -1, 365));
+        p.webDeliveryDays
+            = static_cast<int>(r.integer(QStringLiteral("webDeliveryDays"), true, -1, 365));
     const QJsonArray barcodes = r.array(QStringLiteral("barcodes"), false);
     for (const QJsonValue &code : barcodes) {
         if (!code.isString()) {
-            r.fail(QStringLiteral("protocol.wrong_type"), QStringLiteral("product.barcodes must hold strings"));
+            r.fail(QStringLiteral("protocol.wrong_type"),
+                QStringLiteral("product.barcodes must hold strings"));
             break;
         }
         p.barcodes.append(code.toString());
@@ -165,8 +171,9 @@ Core::Result<ProductData> productFromJson(const QJsonObject &json)
 
 QJsonObject toJson(const StockData &s)
 {
-    return {{QStringLiteral("productId"), s.productId}, {QStringLiteral("locationId"), s.locationId},
-            {QStringLiteral("quantity"), s.quantity}, {QStringLiteral("asOf"), isoTime(s.asOf)}};
+    return { { QStringLiteral("productId"), s.productId },
+        { QStringLiteral("locationId"), s.locationId }, { QStringLiteral("quantity"), s.quantity },
+        { QStringLiteral("asOf"), isoTime(s.asOf) } };
 }
 
 Core::Result<StockData> stockFromJson(const QJsonObject &json)
@@ -186,10 +193,10 @@ Core::Result<StockData> stockFromJson(const QJsonObject &json)
 
 QJsonObject toJson(const StaffData &s)
 {
-    return {{QStringLiteral("id"), s.id}, {QStringLiteral("code"), s.code},
-            {QStringLiteral("displayName"), s.displayName}, {QStringLiteral("role"), s.role},
-            {QStringLiteral("homeLocationId"), s.homeLocationId},
-            {QStringLiteral("pinHash"), s.pinHash}, {QStringLiteral("active"), s.active}};
+    return { { QStringLiteral("id"), s.id }, { QStringLiteral("code"), s.code },
+        { QStringLiteral("displayName"), s.displayName }, { QStringLiteral("role"), s.role },
+        { QStringLiteral("homeLocationId"), s.homeLocationId },
+        { QStringLiteral("pinHash"), s.pinHash }, { QStringLiteral("active"), s.active } };
 }
 
 Core::Result<StaffData> staffFromJson(const QJsonObject &json)
@@ -211,9 +218,10 @@ Core::Result<StaffData> staffFromJson(const QJsonObject &json)
 
 QJsonObject toJson(const CustomerData &c)
 {
-    return {{QStringLiteral("id"), c.id}, {QStringLiteral("code"), c.code},
-            {QStringLiteral("name"), c.name}, {QStringLiteral("email"), c.email},
-            {QStringLiteral("phone"), c.phone}, {QStringLiteral("loyaltyPoints"), c.loyaltyPoints}};
+    return { { QStringLiteral("id"), c.id }, { QStringLiteral("code"), c.code },
+        { QStringLiteral("name"), c.name }, { QStringLiteral("email"), c.email },
+        { QStringLiteral("phone"), c.phone },
+        { QStringLiteral("loyaltyPoints"), c.loyaltyPoints } };
 }
 
 Core::Result<CustomerData> customerFromJson(const QJsonObject &json)
@@ -234,10 +242,10 @@ Core::Result<CustomerData> customerFromJson(const QJsonObject &json)
 
 QJsonObject toJson(const WebOrderData &o)
 {
-    return {{QStringLiteral("id"), o.id}, {QStringLiteral("orderNumber"), o.orderNumber},
-            {QStringLiteral("locationId"), o.locationId}, {QStringLiteral("customerId"), o.customerId},
-            {QStringLiteral("status"), o.status}, {QStringLiteral("totalCents"), o.totalCents},
-            {QStringLiteral("details"), o.details}};
+    return { { QStringLiteral("id"), o.id }, { QStringLiteral("orderNumber"), o.orderNumber },
+        { QStringLiteral("locationId"), o.locationId },
+        { QStringLiteral("customerId"), o.customerId }, { QStringLiteral("status"), o.status },
+        { QStringLiteral("totalCents"), o.totalCents }, { QStringLiteral("details"), o.details } };
 }
 
 Core::Result<WebOrderData> webOrderFromJson(const QJsonObject &json)
@@ -259,15 +267,13 @@ Core::Result<WebOrderData> webOrderFromJson(const QJsonObject &json)
 
 QJsonObject ChangePage::toJson() const
 {
-    return {{QStringLiteral("since"), since},
-            {QStringLiteral("next"), next},
-            {QStringLiteral("more"), more},
-            {QStringLiteral("locations"), writeList(locations)},
-            {QStringLiteral("products"), writeList(products)},
-            {QStringLiteral("stock"), writeList(stock)},
-            {QStringLiteral("staff"), writeList(staff)},
-            {QStringLiteral("customers"), writeList(customers)},
-            {QStringLiteral("webOrders"), writeList(webOrders)}};
+    return { { QStringLiteral("since"), since }, { QStringLiteral("next"), next },
+        { QStringLiteral("more"), more }, { QStringLiteral("locations"), writeList(locations) },
+        { QStringLiteral("products"), writeList(products) },
+        { QStringLiteral("stock"), writeList(stock) },
+        { QStringLiteral("staff"), writeList(staff) },
+        { QStringLiteral("customers"), writeList(customers) },
+        { QStringLiteral("webOrders"), writeList(webOrders) } };
 }
 
 Core::Result<ChangePage> ChangePage::fromJson(const QJsonObject &json)
@@ -277,7 +283,7 @@ Core::Result<ChangePage> ChangePage::fromJson(const QJsonObject &json)
     page.since = r.integer(QStringLiteral("since"));
     page.next = r.integer(QStringLiteral("next"));
     page.more = r.boolean(QStringLiteral("more"));
-    for (const char *key : {"locations", "products", "stock", "staff", "customers", "webOrders"})
+    for (const char *key : { "locations", "products", "stock", "staff", "customers", "webOrders" })
         r.array(QLatin1String(key));
     r.rejectUnknownFields();
     if (r.ok() && page.next < page.since)

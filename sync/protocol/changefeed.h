@@ -114,7 +114,7 @@ struct ChangePage
     qsizetype size() const
     {
         return locations.size() + products.size() + stock.size() + staff.size() + customers.size()
-               + webOrders.size();
+            + webOrders.size();
     }
 
     QJsonObject toJson() const;

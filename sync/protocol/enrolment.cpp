@@ -6,7 +6,7 @@ namespace Toonbank::Sync::Protocol {
 
 QJsonObject EnrolRequest::toJson() const
 {
-    return {{QStringLiteral("code"), code}, {QStringLiteral("deviceName"), deviceName}};
+    return { { QStringLiteral("code"), code }, { QStringLiteral("deviceName"), deviceName } };
 }
 
 Core::Result<EnrolRequest> EnrolRequest::fromJson(const QJsonObject &json)
@@ -17,7 +17,8 @@ Core::Result<EnrolRequest> EnrolRequest::fromJson(const QJsonObject &json)
     request.deviceName = r.string(QStringLiteral("deviceName"));
     r.rejectUnknownFields();
     if (r.ok() && (request.code.size() > 64 || request.deviceName.size() > 200))
-        r.fail(QStringLiteral("protocol.too_long"), QStringLiteral("enrol.code or enrol.deviceName is too long"));
+        r.fail(QStringLiteral("protocol.too_long"),
+            QStringLiteral("enrol.code or enrol.deviceName is too long"));
     if (!r.ok())
         return r.error();
     return request;
@@ -25,12 +26,11 @@ Core::Result<EnrolRequest> EnrolRequest::fromJson(const QJsonObject &json)
 
 QJsonObject EnrolResponse::toJson() const
 {
-    return {{QStringLiteral("deviceId"), deviceId},
-            {QStringLiteral("token"), token},
-            {QStringLiteral("locationId"), locationId},
-            {QStringLiteral("locationCode"), locationCode},
-            {QStringLiteral("caCertificatePem"), caCertificatePem},
-            {QStringLiteral("serverTime"), serverTime.toUTC().toString(Qt::ISODateWithMs)}};
+    return { { QStringLiteral("deviceId"), deviceId }, { QStringLiteral("token"), token },
+        { QStringLiteral("locationId"), locationId },
+        { QStringLiteral("locationCode"), locationCode },
+        { QStringLiteral("caCertificatePem"), caCertificatePem },
+        { QStringLiteral("serverTime"), serverTime.toUTC().toString(Qt::ISODateWithMs) } };
 }
 
 Core::Result<EnrolResponse> EnrolResponse::fromJson(const QJsonObject &json)
@@ -51,8 +51,9 @@ Core::Result<EnrolResponse> EnrolResponse::fromJson(const QJsonObject &json)
 
 QJsonObject ApiErrorBody::toJson() const
 {
-    return {{QStringLiteral("error"),
-             QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}}}};
+    return { { QStringLiteral("error"),
+        QJsonObject {
+            { QStringLiteral("code"), code }, { QStringLiteral("message"), message } } } };
 }
 
 Core::Result<ApiErrorBody> ApiErrorBody::fromJson(const QJsonObject &json)

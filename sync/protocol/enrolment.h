@@ -11,7 +11,7 @@ namespace Toonbank::Sync::Protocol {
 /// POST /v1/enrol (the only call without a device token): a one-time code for a device token.
 struct EnrolRequest
 {
-    QString code;       // as printed by `toonbank-admin enrol`, e.g. "K7QF-M2XD-9PLA-4TRE"
+    QString code; // as printed by `toonbank-admin enrol`, e.g. "K7QF-M2XD-9PLA-4TRE"
     QString deviceName; // "Till 2, Amsterdam"
 
     QJsonObject toJson() const;
@@ -21,8 +21,8 @@ struct EnrolRequest
 struct EnrolResponse
 {
     QString deviceId;
-    QString token;            // sent as "Authorization: Bearer <token>" from now on
-    qint64 locationId = 0;    // the store this device belongs to: its whole write scope
+    QString token; // sent as "Authorization: Bearer <token>" from now on
+    qint64 locationId = 0; // the store this device belongs to: its whole write scope
     QString locationCode;
     QString caCertificatePem; // verify the server with this CA from now on
     QDateTime serverTime;

@@ -11,15 +11,14 @@ using Core::Tr;
 JsonReader::JsonReader(const QJsonObject &object, QString context)
     : m_object(object)
     , m_context(std::move(context))
-{
-}
+{ }
 
 void JsonReader::fail(const QString &code, const QString &detail)
 {
     if (!ok())
         return;
     m_error = Core::Error::make(code, Tr::tr("The data received is not valid: %1").arg(detail),
-                                m_context + QStringLiteral(": ") + detail);
+        m_context + QStringLiteral(": ") + detail);
 }
 
 const QJsonValue *JsonReader::take(const QString &key, bool required)
@@ -30,7 +29,8 @@ const QJsonValue *JsonReader::take(const QString &key, bool required)
     const auto it = m_object.constFind(key);
     if (it == m_object.constEnd() || it->isNull()) {
         if (required)
-            fail(QStringLiteral("protocol.missing_field"), QStringLiteral("%1.%2 is missing").arg(m_context, key));
+            fail(QStringLiteral("protocol.missing_field"),
+                QStringLiteral("%1.%2 is missing").arg(m_context, key));
         return nullptr;
     }
     m_current = *it;
@@ -43,12 +43,14 @@ QString JsonReader::string(const QString &key, bool required)
     if (!value)
         return {};
     if (!value->isString()) {
-        fail(QStringLiteral("protocol.wrong_type"), QStringLiteral("%1.%2 must be a string").arg(m_context, key));
+        fail(QStringLiteral("protocol.wrong_type"),
+            QStringLiteral("%1.%2 must be a string").arg(m_context, key));
         return {};
     }
     const QString text = value->toString();
     if (text.size() > 4096) {
-        fail(QStringLiteral("protocol.too_long"), QStringLiteral("%1.%2 is too long").arg(m_context, key));
+        fail(QStringLiteral("protocol.too_long"),
+            QStringLiteral("%1.%2 is too long").arg(m_context, key));
         return {};
     }
     return text;
@@ -64,11 +66,13 @@ qint64 JsonReader::integer(const QString &key, bool required, qint64 min, qint64
     constexpr qint64 notWhole = std::numeric_limits<qint64>::min();
     const qint64 whole = value->isDouble() ? value->toInteger(notWhole) : notWhole;
     if (whole == notWhole) {
-        fail(QStringLiteral("protocol.wrong_type"), QStringLiteral("%1.%2 must be a whole number").arg(m_context, key));
+        fail(QStringLiteral("protocol.wrong_type"),
+            QStringLiteral("%1.%2 must be a whole number").arg(m_context, key));
         return 0;
     }
     if (whole < min || whole > max) {
-        fail(QStringLiteral("protocol.out_of_range"), QStringLiteral("%1.%2 is out of range").arg(m_context, key));
+        fail(QStringLiteral("protocol.out_of_range"),
+            QStringLiteral("%1.%2 is out of range").arg(m_context, key));
         return 0;
     }
     return whole;
@@ -86,7 +90,8 @@ double JsonReader::real(const QString &key, bool required) // for latitude/longi
     if (!value)
         return 0;
     if (!value->isDouble() || !std::isfinite(value->toDouble())) {
-        fail(QStringLiteral("protocol.wrong_type"), QStringLiteral("%1.%2 must be a number").arg(m_context, key));
+        fail(QStringLiteral("protocol.wrong_type"),
+            QStringLiteral("%1.%2 must be a number").arg(m_context, key));
         return 0;
     }
     return value->toDouble();
@@ -98,7 +103,8 @@ bool JsonReader::boolean(const QString &key, bool required)
     if (!value)
         return false;
     if (!value->isBool()) {
-        fail(QStringLiteral("protocol.wrong_type"), QStringLiteral("%1.%2 must be true or false").arg(m_context, key));
+        fail(QStringLiteral("protocol.wrong_type"),
+            QStringLiteral("%1.%2 must be true or false").arg(m_context, key));
         return false;
     }
     return value->toBool();
@@ -111,7 +117,8 @@ QDateTime JsonReader::timestamp(const QString &key)
         return {};
     QDateTime when = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!when.isValid()) {
-        fail(QStringLiteral("protocol.bad_time"), QStringLiteral("%1.%2 is not an ISO-8601 time").arg(m_context, key));
+        fail(QStringLiteral("protocol.bad_time"),
+            QStringLiteral("%1.%2 is not an ISO-8601 time").arg(m_context, key));
         return {};
     }
     return when.toUTC();
@@ -123,7 +130,8 @@ QJsonArray JsonReader::array(const QString &key, bool required)
     if (!value)
         return {};
     if (!value->isArray()) {
-        fail(QStringLiteral("protocol.wrong_type"), QStringLiteral("%1.%2 must be a list").arg(m_context, key));
+        fail(QStringLiteral("protocol.wrong_type"),
+            QStringLiteral("%1.%2 must be a list").arg(m_context, key));
         return {};
     }
     return value->toArray();
@@ -135,7 +143,8 @@ QJsonObject JsonReader::object(const QString &key, bool required)
     if (!value)
         return {};
     if (!value->isObject()) {
-        fail(QStringLiteral("protocol.wrong_type"), QStringLiteral("%1.%2 must be an object").arg(m_context, key));
+        fail(QStringLiteral("protocol.wrong_type"),
+            QStringLiteral("%1.%2 must be an object").arg(m_context, key));
         return {};
     }
     return value->toObject();
@@ -148,7 +157,7 @@ void JsonReader::rejectUnknownFields()
     for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it) {
         if (!m_seen.contains(it.key())) {
             fail(QStringLiteral("protocol.unknown_field"),
-                 QStringLiteral("%1.%2 is not a known field").arg(m_context, it.key().left(64)));
+                QStringLiteral("%1.%2 is not a known field").arg(m_context, it.key().left(64)));
             return;
         }
     }

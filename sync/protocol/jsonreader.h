@@ -20,9 +20,10 @@ public:
 
     QString string(const QString &key, bool required = true);
     qint64 integer(const QString &key, bool required = true, qint64 min = 0,
-                   qint64 max = std::numeric_limits<qint64>::max());
+        qint64 max = std::numeric_limits<qint64>::max());
     Core::Money money(const QString &key, bool allowNegative = false, bool required = true);
-    double real(const QString &key, bool required = true); // coordinates (latitude/longitude) only, never money
+    double real(const QString &key,
+        bool required = true); // coordinates (latitude/longitude) only, never money
     bool boolean(const QString &key, bool required = true);
     QDateTime timestamp(const QString &key);
     QJsonArray array(const QString &key, bool required = true);

@@ -12,7 +12,7 @@ QJsonObject PushRequest::toJson() const
     QJsonArray eventArray;
     for (const EventEnvelope &event : events)
         eventArray.append(event.toJson());
-    return {{QStringLiteral("deviceId"), deviceId}, {QStringLiteral("events"), eventArray}};
+    return { { QStringLiteral("deviceId"), deviceId }, { QStringLiteral("events"), eventArray } };
 }
 
 Core::Result<PushRequest> PushRequest::fromJson(const QJsonObject &json)
@@ -24,14 +24,15 @@ Core::Result<PushRequest> PushRequest::fromJson(const QJsonObject &json)
     reader.rejectUnknownFields();
     if (reader.ok() && (eventArray.isEmpty() || eventArray.size() > maxEventsPerPush))
         reader.fail(QStringLiteral("protocol.batch_size"),
-                    QStringLiteral("push.events must hold 1 to %1 events").arg(maxEventsPerPush));
+            QStringLiteral("push.events must hold 1 to %1 events").arg(maxEventsPerPush));
     if (!reader.ok())
         return reader.error();
     qint64 previousSeq = 0;
     QSet<QString> ids;
     for (qsizetype i = 0; i < eventArray.size(); ++i) {
         if (!eventArray.at(i).isObject()) {
-            reader.fail(QStringLiteral("protocol.wrong_type"), QStringLiteral("push.events[%1] must be an object").arg(i));
+            reader.fail(QStringLiteral("protocol.wrong_type"),
+                QStringLiteral("push.events[%1] must be an object").arg(i));
             return reader.error();
         }
         Core::Result<EventEnvelope> event = EventEnvelope::fromJson(eventArray.at(i).toObject());
@@ -41,17 +42,17 @@ Core::Result<PushRequest> PushRequest::fromJson(const QJsonObject &json)
         // one tablet write in another's name or apply events out of order.
         if (event->deviceId != request.deviceId) {
             reader.fail(QStringLiteral("protocol.device_mismatch"),
-                        QStringLiteral("push.events[%1] belongs to another device").arg(i));
+                QStringLiteral("push.events[%1] belongs to another device").arg(i));
             return reader.error();
         }
         if (event->deviceSeq <= previousSeq) {
             reader.fail(QStringLiteral("protocol.sequence"),
-                        QStringLiteral("push.events[%1] is out of device sequence order").arg(i));
+                QStringLiteral("push.events[%1] is out of device sequence order").arg(i));
             return reader.error();
         }
         if (ids.contains(event->eventId)) {
             reader.fail(QStringLiteral("protocol.duplicate_id"),
-                        QStringLiteral("push.events[%1] repeats an event id of the batch").arg(i));
+                QStringLiteral("push.events[%1] repeats an event id of the batch").arg(i));
             return reader.error();
         }
         ids.insert(event->eventId);
@@ -64,10 +65,14 @@ Core::Result<PushRequest> PushRequest::fromJson(const QJsonObject &json)
 QString outcomeName(PushOutcome outcome)
 {
     switch (outcome) {
-    case PushOutcome::Applied: return QStringLiteral("applied");
-    case PushOutcome::Duplicate: return QStringLiteral("duplicate");
-    case PushOutcome::Rejected: return QStringLiteral("rejected");
-    case PushOutcome::NotApplied: return QStringLiteral("not_applied");
+    case PushOutcome::Applied:
+        return QStringLiteral("applied");
+    case PushOutcome::Duplicate:
+        return QStringLiteral("duplicate");
+    case PushOutcome::Rejected:
+        return QStringLiteral("rejected");
+    case PushOutcome::NotApplied:
+        return QStringLiteral("not_applied");
     }
     return {};
 }
@@ -76,15 +81,15 @@ QJsonObject PushResponse::toJson() const
 {
     QJsonArray resultArray;
     for (const PushResult &result : results) {
-        QJsonObject item{{QStringLiteral("eventId"), result.eventId},
-                         {QStringLiteral("outcome"), outcomeName(result.outcome)}};
+        QJsonObject item { { QStringLiteral("eventId"), result.eventId },
+            { QStringLiteral("outcome"), outcomeName(result.outcome) } };
         if (result.outcome == PushOutcome::Rejected) {
             item.insert(QStringLiteral("code"), result.code);
             item.insert(QStringLiteral("reason"), result.reason);
         }
         resultArray.append(item);
     }
-    return {{QStringLiteral("results"), resultArray}};
+    return { { QStringLiteral("results"), resultArray } };
 }
 
 Core::Result<PushResponse> PushResponse::fromJson(const QJsonObject &json)
@@ -113,7 +118,8 @@ Core::Result<PushResponse> PushResponse::fromJson(const QJsonObject &json)
         else if (outcome == QLatin1String("not_applied"))
             result.outcome = PushOutcome::NotApplied;
         else if (item.ok())
-            item.fail(QStringLiteral("protocol.bad_value"), QStringLiteral("unknown outcome %1").arg(outcome));
+            item.fail(QStringLiteral("protocol.bad_value"),
+                QStringLiteral("unknown outcome %1").arg(outcome));
         if (!item.ok())
             return item.error();
         response.results.append(result);

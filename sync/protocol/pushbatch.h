@@ -26,9 +26,9 @@ struct PushRequest
 };
 
 enum class PushOutcome {
-    Applied,    // applied now, in this request
-    Duplicate,  // applied before (a replay): nothing changed
-    Rejected,   // invalid: kept on the server for a supervisor, never applied
+    Applied, // applied now, in this request
+    Duplicate, // applied before (a replay): nothing changed
+    Rejected, // invalid: kept on the server for a supervisor, never applied
     NotApplied, // valid, but the batch held a rejected event so nothing was applied: resend
 };
 
@@ -38,7 +38,7 @@ struct PushResult
 {
     QString eventId;
     PushOutcome outcome = PushOutcome::NotApplied;
-    QString code;   // for Rejected: a stable error code ("sale.total", "scope.location", …)
+    QString code; // for Rejected: a stable error code ("sale.total", "scope.location", …)
     QString reason; // for Rejected: a plain sentence for the supervisor
 };
 

@@ -17,28 +17,31 @@ using Method = QHttpServerRequest::Method;
 
 ApiReply ApiReply::json(const QJsonObject &object, int status)
 {
-    return {status, QJsonDocument(object).toJson(QJsonDocument::Compact)};
+    return { status, QJsonDocument(object).toJson(QJsonDocument::Compact) };
 }
 
 ApiReply ApiReply::error(const ApiError &error)
 {
-    return json(Protocol::ApiErrorBody{error.code, error.message}.toJson(), httpStatus(error.kind));
+    return json(
+        Protocol::ApiErrorBody { error.code, error.message }.toJson(), httpStatus(error.kind));
 }
 
 std::variant<QJsonObject, ApiError> ApiRequest::jsonBody() const
 {
     const QByteArray contentType = http.value("Content-Type").toLower();
     if (!contentType.startsWith("application/json"))
-        return ApiError{ApiErrorKind::UnsupportedMedia, QStringLiteral("http.content_type"),
-                        QStringLiteral("the body must be application/json")};
+        return ApiError { ApiErrorKind::UnsupportedMedia, QStringLiteral("http.content_type"),
+            QStringLiteral("the body must be application/json") };
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(http.body(), &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return ApiError{ApiErrorKind::BadRequest, QStringLiteral("protocol.malformed_json"),
-                        QStringLiteral("malformed JSON at offset %1: %2").arg(parseError.offset).arg(parseError.errorString())};
+        return ApiError { ApiErrorKind::BadRequest, QStringLiteral("protocol.malformed_json"),
+            QStringLiteral("malformed JSON at offset %1: %2")
+                .arg(parseError.offset)
+                .arg(parseError.errorString()) };
     if (!document.isObject())
-        return ApiError{ApiErrorKind::BadRequest, QStringLiteral("protocol.wrong_type"),
-                        QStringLiteral("the body must be a JSON object")};
+        return ApiError { ApiErrorKind::BadRequest, QStringLiteral("protocol.wrong_type"),
+            QStringLiteral("the body must be a JSON object") };
     return document.object();
 }
 
@@ -55,16 +58,22 @@ ApiServer::ApiServer(ServerDatabase &database, Options options, QObject *parent)
     , m_db(database)
     , m_options(std::move(options))
     , m_devices(database)
-    , m_controllers(new Controllers{StatusController(database), EnrolmentController(m_devices, m_options.caCertificatePem),
-                                    EventsController(database), ChangesController(database)})
+    , m_controllers(new Controllers { StatusController(database),
+          EnrolmentController(m_devices, m_options.caCertificatePem), EventsController(database),
+          ChangesController(database) })
 {
     Controllers &c = *m_controllers;
     m_routes = {
-        {QStringLiteral("/v1/status"), Method::Get, false, [&c](const ApiRequest &r) { return c.status.status(r); }},
-        {QStringLiteral("/v1/enrol"), Method::Post, false, [&c](const ApiRequest &r) { return c.enrolment.enrol(r); }},
-        {QStringLiteral("/v1/events"), Method::Post, true, [&c](const ApiRequest &r) { return c.events.push(r); }},
-        {QStringLiteral("/v1/events/rejected"), Method::Get, true, [&c](const ApiRequest &r) { return c.events.rejected(r); }},
-        {QStringLiteral("/v1/changes"), Method::Get, true, [&c](const ApiRequest &r) { return c.changes.changes(r); }},
+        { QStringLiteral("/v1/status"), Method::Get, false,
+            [&c](const ApiRequest &r) { return c.status.status(r); } },
+        { QStringLiteral("/v1/enrol"), Method::Post, false,
+            [&c](const ApiRequest &r) { return c.enrolment.enrol(r); } },
+        { QStringLiteral("/v1/events"), Method::Post, true,
+            [&c](const ApiRequest &r) { return c.events.push(r); } },
+        { QStringLiteral("/v1/events/rejected"), Method::Get, true,
+            [&c](const ApiRequest &r) { return c.events.rejected(r); } },
+        { QStringLiteral("/v1/changes"), Method::Get, true,
+            [&c](const ApiRequest &r) { return c.changes.changes(r); } },
     };
 }
 
@@ -83,22 +92,23 @@ ApiReply ApiServer::dispatch(const QHttpServerRequest &request)
             match = &route;
     }
     if (!pathKnown)
-        return ApiReply::error({ApiErrorKind::NotFound, QStringLiteral("http.not_found"), QStringLiteral("no such resource")});
+        return ApiReply::error({ ApiErrorKind::NotFound, QStringLiteral("http.not_found"),
+            QStringLiteral("no such resource") });
     if (!match)
-        return ApiReply::error({ApiErrorKind::MethodNotAllowed, QStringLiteral("http.method"),
-                                QStringLiteral("method not allowed on this resource")});
+        return ApiReply::error({ ApiErrorKind::MethodNotAllowed, QStringLiteral("http.method"),
+            QStringLiteral("method not allowed on this resource") });
     // Qt 6.4 reads the whole body before handing the request over, so this bounds what a
     // controller parses; the socket read itself is bounded by the reverse proxy in production.
     const qint64 declared = request.value("Content-Length").toLongLong();
     if (declared > m_options.maxBodyBytes || request.body().size() > m_options.maxBodyBytes)
-        return ApiReply::error({ApiErrorKind::PayloadTooLarge, QStringLiteral("http.too_large"),
-                                QStringLiteral("the body is larger than %1 bytes").arg(m_options.maxBodyBytes)});
-    ApiRequest apiRequest{request, std::nullopt};
+        return ApiReply::error({ ApiErrorKind::PayloadTooLarge, QStringLiteral("http.too_large"),
+            QStringLiteral("the body is larger than %1 bytes").arg(m_options.maxBodyBytes) });
+    ApiRequest apiRequest { request, std::nullopt };
     if (match->needsDevice) {
         apiRequest.device = m_devices.authenticate(request.value("Authorization"));
         if (!apiRequest.device)
-            return ApiReply::error({ApiErrorKind::Unauthorized, QStringLiteral("auth.token"),
-                                    QStringLiteral("missing, unknown or revoked device token")});
+            return ApiReply::error({ ApiErrorKind::Unauthorized, QStringLiteral("auth.token"),
+                QStringLiteral("missing, unknown or revoked device token") });
     }
     return match->handler(apiRequest);
 }
@@ -111,15 +121,17 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
 
 void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    send(request, socket, ApiReply::error({ApiErrorKind::NotFound, QStringLiteral("http.not_found"),
-                                           QStringLiteral("no such resource")}));
+    send(request, socket,
+        ApiReply::error({ ApiErrorKind::NotFound, QStringLiteral("http.not_found"),
+            QStringLiteral("no such resource") }));
 }
 
 void ApiServer::send(const QHttpServerRequest &request, QTcpSocket *socket, const ApiReply &reply)
 {
     QHttpServerResponder responder = makeResponder(request, socket);
-    responder.write(reply.body, {{"Content-Type", "application/json"}, {"Cache-Control", "no-store"}},
-                    static_cast<QHttpServerResponder::StatusCode>(reply.status));
+    responder.write(reply.body,
+        { { "Content-Type", "application/json" }, { "Cache-Control", "no-store" } },
+        static_cast<QHttpServerResponder::StatusCode>(reply.status));
 }
 
 } // namespace Toonbank::Sync::Server

@@ -32,7 +32,8 @@ QStringList splitCsvLine(const QString &line)
     for (qsizetype i = 0; i < line.size(); ++i) {
         const QChar c = line.at(i);
         if (quoted) {
-            if (c == QLatin1Char('"') && i + 1 < line.size() && line.at(i + 1) == QLatin1Char('"')) {
+            if (c == QLatin1Char('"') && i + 1 < line.size()
+                && line.at(i + 1) == QLatin1Char('"')) {
                 field += c;
                 ++i;
             } else if (c == QLatin1Char('"')) {
@@ -56,20 +57,23 @@ QStringList splitCsvLine(const QString &line)
 // CSV cells are text; the wire form wants numbers, booleans and lists where the JSON has them.
 QJsonValue csvCell(const QString &key, const QString &text, QString &problem)
 {
-    static const QSet<QString> integers{
-        QStringLiteral("id"), QStringLiteral("priceCents"), QStringLiteral("promoPriceCents"), QStringLiteral("ratingTenths"),
-        QStringLiteral("reviewCount"), QStringLiteral("webDeliveryDays"), QStringLiteral("productId"),
-        QStringLiteral("locationId"), QStringLiteral("quantity"), QStringLiteral("homeLocationId"),
-        QStringLiteral("loyaltyPoints"), QStringLiteral("customerId"), QStringLiteral("totalCents")};
-    static const QSet<QString> reals{QStringLiteral("latitude"), QStringLiteral("longitude")};
-    static const QSet<QString> booleans{QStringLiteral("cashRounding"), QStringLiteral("active")};
+    static const QSet<QString> integers { QStringLiteral("id"), QStringLiteral("priceCents"),
+        QStringLiteral("promoPriceCents"), QStringLiteral("ratingTenths"),
+        QStringLiteral("reviewCount"), QStringLiteral("webDeliveryDays"),
+        QStringLiteral("productId"), QStringLiteral("locationId"), QStringLiteral("quantity"),
+        QStringLiteral("homeLocationId"), QStringLiteral("loyaltyPoints"),
+        QStringLiteral("customerId"), QStringLiteral("totalCents") };
+    static const QSet<QString> reals { QStringLiteral("latitude"), QStringLiteral("longitude") };
+    static const QSet<QString> booleans { QStringLiteral("cashRounding"),
+        QStringLiteral("active") };
     if (text.isEmpty() && (integers.contains(key) || reals.contains(key)))
         return QJsonValue(QJsonValue::Null);
     if (integers.contains(key)) {
         bool ok = false;
         const qint64 value = text.trimmed().toLongLong(&ok);
         if (!ok)
-            problem = QStringLiteral("%1 must be a whole number, not \"%2\"").arg(key, text.left(40));
+            problem
+                = QStringLiteral("%1 must be a whole number, not \"%2\"").arg(key, text.left(40));
         return double(value);
     }
     if (reals.contains(key)) {
@@ -81,7 +85,8 @@ QJsonValue csvCell(const QString &key, const QString &text, QString &problem)
     }
     if (booleans.contains(key)) {
         const QString t = text.trimmed().toLower();
-        if (t != QLatin1String("true") && t != QLatin1String("false") && t != QLatin1String("1") && t != QLatin1String("0"))
+        if (t != QLatin1String("true") && t != QLatin1String("false") && t != QLatin1String("1")
+            && t != QLatin1String("0"))
             problem = QStringLiteral("%1 must be true or false").arg(key);
         return t == QLatin1String("true") || t == QLatin1String("1");
     }
@@ -93,7 +98,7 @@ QJsonValue csvCell(const QString &key, const QString &text, QString &problem)
             const qsizetype eq = pair.indexOf(QLatin1Char('='));
             if (eq < 1)
                 problem = QStringLiteral("attributes must look like Colour=Navy|Size=M");
-            pairs.append(QJsonArray{pair.left(eq), pair.mid(eq + 1)});
+            pairs.append(QJsonArray { pair.left(eq), pair.mid(eq + 1) });
         }
         return pairs;
     }
@@ -110,7 +115,7 @@ bool readRows(const QString &path, QList<RawRow> &rows, QList<ImportProblem> &pr
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        problems.append({0, QStringLiteral("cannot open %1: %2").arg(path, file.errorString())});
+        problems.append({ 0, QStringLiteral("cannot open %1: %2").arg(path, file.errorString()) });
         return false;
     }
     const QByteArray data = file.readAll();
@@ -130,10 +135,13 @@ bool readRows(const QString &path, QList<RawRow> &rows, QList<ImportProblem> &pr
                 continue;
             }
             if (fields.size() != header.size()) {
-                problems.append({lineNo, QStringLiteral("%1 fields where the header has %2").arg(fields.size()).arg(header.size())});
+                problems.append({ lineNo,
+                    QStringLiteral("%1 fields where the header has %2")
+                        .arg(fields.size())
+                        .arg(header.size()) });
                 continue;
             }
-            RawRow row{lineNo, {}};
+            RawRow row { lineNo, {} };
             QString problem;
             for (qsizetype i = 0; i < header.size() && problem.isEmpty(); ++i) {
                 const QJsonValue value = csvCell(header.at(i).trimmed(), fields.at(i), problem);
@@ -141,7 +149,7 @@ bool readRows(const QString &path, QList<RawRow> &rows, QList<ImportProblem> &pr
                     row.object.insert(header.at(i).trimmed(), value);
             }
             if (!problem.isEmpty())
-                problems.append({lineNo, problem});
+                problems.append({ lineNo, problem });
             else
                 rows.append(row);
         }
@@ -152,15 +160,16 @@ bool readRows(const QString &path, QList<RawRow> &rows, QList<ImportProblem> &pr
         const QJsonDocument document = QJsonDocument::fromJson(data, &error);
         if (error.error != QJsonParseError::NoError) {
             const int line = int(data.left(error.offset).count('\n')) + 1;
-            problems.append({line, QStringLiteral("malformed JSON: %1").arg(error.errorString())});
+            problems.append(
+                { line, QStringLiteral("malformed JSON: %1").arg(error.errorString()) });
             return false;
         }
         const QJsonArray items = document.array();
         for (qsizetype i = 0; i < items.size(); ++i) {
             if (!items.at(i).isObject())
-                problems.append({int(i) + 1, QStringLiteral("item is not an object")});
+                problems.append({ int(i) + 1, QStringLiteral("item is not an object") });
             else
-                rows.append({int(i) + 1, items.at(i).toObject()});
+                rows.append({ int(i) + 1, items.at(i).toObject() });
         }
         return true;
     }
@@ -173,9 +182,10 @@ bool readRows(const QString &path, QList<RawRow> &rows, QList<ImportProblem> &pr
         QJsonParseError error;
         const QJsonDocument document = QJsonDocument::fromJson(line, &error);
         if (error.error != QJsonParseError::NoError || !document.isObject())
-            problems.append({lineNo, QStringLiteral("not a JSON object: %1").arg(error.errorString())});
+            problems.append(
+                { lineNo, QStringLiteral("not a JSON object: %1").arg(error.errorString()) });
         else
-            rows.append({lineNo, document.object()});
+            rows.append({ lineNo, document.object() });
     }
     return true;
 }
@@ -184,11 +194,15 @@ bool readRows(const QString &path, QList<RawRow> &rows, QList<ImportProblem> &pr
 
 std::optional<ChainAdmin::ImportKind> ChainAdmin::kindFromName(const QString &name)
 {
-    static const QHash<QString, ImportKind> kinds{
-        {QStringLiteral("locations"), ImportKind::Locations}, {QStringLiteral("products"), ImportKind::Products},
-        {QStringLiteral("catalog"), ImportKind::Products}, {QStringLiteral("prices"), ImportKind::Prices},
-        {QStringLiteral("stock"), ImportKind::Stock}, {QStringLiteral("customers"), ImportKind::Customers},
-        {QStringLiteral("web-orders"), ImportKind::WebOrders}, {QStringLiteral("staff"), ImportKind::Staff}};
+    static const QHash<QString, ImportKind> kinds { { QStringLiteral("locations"),
+                                                        ImportKind::Locations },
+        { QStringLiteral("products"), ImportKind::Products },
+        { QStringLiteral("catalog"), ImportKind::Products },
+        { QStringLiteral("prices"), ImportKind::Prices },
+        { QStringLiteral("stock"), ImportKind::Stock },
+        { QStringLiteral("customers"), ImportKind::Customers },
+        { QStringLiteral("web-orders"), ImportKind::WebOrders },
+        { QStringLiteral("staff"), ImportKind::Staff } };
     if (auto it = kinds.constFind(name); it != kinds.constEnd())
         return *it;
     return std::nullopt;
@@ -196,14 +210,14 @@ std::optional<ChainAdmin::ImportKind> ChainAdmin::kindFromName(const QString &na
 
 ChainAdmin::ChainAdmin(ServerDatabase &database)
     : m_db(database)
-{
-}
+{ }
 
 Core::Status ChainAdmin::createChain(const QString &name)
 {
     return m_db.transaction([&]() -> Core::Status {
-        auto done = m_db.exec(QStringLiteral("INSERT INTO chain(id, name) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name"),
-                              {name});
+        auto done = m_db.exec(QStringLiteral("INSERT INTO chain(id, name) VALUES (1, ?) ON "
+                                             "CONFLICT(id) DO UPDATE SET name = excluded.name"),
+            { name });
         if (!done)
             return done.error();
         return Core::success();
@@ -219,19 +233,20 @@ Core::Status ChainAdmin::upsertLocations(const QList<Protocol::LocationData> &lo
         QList<QVariantList> rows;
         qint64 next = seq.value();
         for (const auto &l : locations)
-            rows.append({l.id, l.code, l.name, l.kind, l.address, l.city, l.country, l.latitude, l.longitude,
-                         l.cashRounding ? 1 : 0, next++});
+            rows.append({ l.id, l.code, l.name, l.kind, l.address, l.city, l.country, l.latitude,
+                l.longitude, l.cashRounding ? 1 : 0, next++ });
         return m_db.insertRows(QStringLiteral("locations"),
-                               {QStringLiteral("id"), QStringLiteral("code"), QStringLiteral("name"), QStringLiteral("kind"),
-                                QStringLiteral("address"), QStringLiteral("city"), QStringLiteral("country"),
-                                QStringLiteral("latitude"), QStringLiteral("longitude"), QStringLiteral("cash_rounding"),
-                                QStringLiteral("change_seq")},
-                               rows,
-                               QStringLiteral("ON CONFLICT(id) DO UPDATE SET code = excluded.code, name = excluded.name, "
-                                              "kind = excluded.kind, address = excluded.address, city = excluded.city, "
-                                              "country = excluded.country, latitude = excluded.latitude, "
-                                              "longitude = excluded.longitude, cash_rounding = excluded.cash_rounding, "
-                                              "change_seq = excluded.change_seq"));
+            { QStringLiteral("id"), QStringLiteral("code"), QStringLiteral("name"),
+                QStringLiteral("kind"), QStringLiteral("address"), QStringLiteral("city"),
+                QStringLiteral("country"), QStringLiteral("latitude"), QStringLiteral("longitude"),
+                QStringLiteral("cash_rounding"), QStringLiteral("change_seq") },
+            rows,
+            QStringLiteral(
+                "ON CONFLICT(id) DO UPDATE SET code = excluded.code, name = excluded.name, "
+                "kind = excluded.kind, address = excluded.address, city = excluded.city, "
+                "country = excluded.country, latitude = excluded.latitude, "
+                "longitude = excluded.longitude, cash_rounding = excluded.cash_rounding, "
+                "change_seq = excluded.change_seq"));
     });
 }
 
@@ -245,12 +260,14 @@ Core::Status ChainAdmin::upsertProducts(const QList<Protocol::ProductData> &prod
         rows.reserve(products.size());
         qint64 next = seq.value();
         for (const auto &p : products)
-            rows.append({p.id, p.sku, compact(Protocol::toJson(p)), next++});
+            rows.append({ p.id, p.sku, compact(Protocol::toJson(p)), next++ });
         return m_db.insertRows(QStringLiteral("products"),
-                               {QStringLiteral("id"), QStringLiteral("sku"), QStringLiteral("data"), QStringLiteral("change_seq")},
-                               rows,
-                               QStringLiteral("ON CONFLICT(id) DO UPDATE SET sku = excluded.sku, data = excluded.data, "
-                                              "change_seq = excluded.change_seq"));
+            { QStringLiteral("id"), QStringLiteral("sku"), QStringLiteral("data"),
+                QStringLiteral("change_seq") },
+            rows,
+            QStringLiteral(
+                "ON CONFLICT(id) DO UPDATE SET sku = excluded.sku, data = excluded.data, "
+                "change_seq = excluded.change_seq"));
     });
 }
 
@@ -264,13 +281,15 @@ Core::Status ChainAdmin::setStock(const QList<Protocol::StockData> &figures)
         rows.reserve(figures.size());
         qint64 next = seq.value();
         for (const auto &s : figures)
-            rows.append({s.productId, s.locationId, s.quantity, s.asOf.toUTC().toString(Qt::ISODateWithMs), next++});
+            rows.append({ s.productId, s.locationId, s.quantity,
+                s.asOf.toUTC().toString(Qt::ISODateWithMs), next++ });
         return m_db.insertRows(QStringLiteral("stock"),
-                               {QStringLiteral("product_id"), QStringLiteral("location_id"), QStringLiteral("quantity"),
-                                QStringLiteral("as_of"), QStringLiteral("change_seq")},
-                               rows,
-                               QStringLiteral("ON CONFLICT(product_id, location_id) DO UPDATE SET quantity = excluded.quantity, "
-                                              "as_of = excluded.as_of, change_seq = excluded.change_seq"));
+            { QStringLiteral("product_id"), QStringLiteral("location_id"),
+                QStringLiteral("quantity"), QStringLiteral("as_of"), QStringLiteral("change_seq") },
+            rows,
+            QStringLiteral(
+                "ON CONFLICT(product_id, location_id) DO UPDATE SET quantity = excluded.quantity, "
+                "as_of = excluded.as_of, change_seq = excluded.change_seq"));
     });
 }
 
@@ -286,25 +305,31 @@ Core::Status ChainAdmin::addStaff(Protocol::StaffData member, const QString &pin
         auto seq = m_db.reserveSequence(1);
         if (!seq)
             return seq.error();
-        auto done = m_db.exec(QStringLiteral("INSERT INTO staff(id, code, display_name, role, home_location_id, pin_hash, active, change_seq) "
-                                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET code = excluded.code, "
-                                             "display_name = excluded.display_name, role = excluded.role, "
-                                             "home_location_id = excluded.home_location_id, pin_hash = excluded.pin_hash, "
-                                             "active = excluded.active, change_seq = excluded.change_seq"),
-                              {member.id, member.code, member.displayName, member.role, member.homeLocationId,
-                               member.pinHash, member.active ? 1 : 0, seq.value()});
+        auto done = m_db.exec(
+            QStringLiteral(
+                "INSERT INTO staff(id, code, display_name, role, home_location_id, pin_hash, "
+                "active, change_seq) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET code = "
+                "excluded.code, "
+                "display_name = excluded.display_name, role = excluded.role, "
+                "home_location_id = excluded.home_location_id, pin_hash = excluded.pin_hash, "
+                "active = excluded.active, change_seq = excluded.change_seq"),
+            { member.id, member.code, member.displayName, member.role, member.homeLocationId,
+                member.pinHash, member.active ? 1 : 0, seq.value() });
         if (!done)
             return done.error();
         return Core::success();
     });
 }
 
-Core::Status ChainAdmin::importFile(ImportKind kind, const QString &path, QList<ImportProblem> &problems, int &imported)
+Core::Status ChainAdmin::importFile(
+    ImportKind kind, const QString &path, QList<ImportProblem> &problems, int &imported)
 {
     imported = 0;
     QList<RawRow> rows;
     if (!readRows(path, rows, problems))
-        return Error::make(QStringLiteral("import.bad_rows"), QStringLiteral("the file cannot be read"));
+        return Error::make(
+            QStringLiteral("import.bad_rows"), QStringLiteral("the file cannot be read"));
 
     // Lookups the rows refer to by code.
     QHash<QString, qint64> locationIds;
@@ -329,23 +354,29 @@ Core::Status ChainAdmin::importFile(ImportKind kind, const QString &path, QList<
     QSet<QString> keysSeen;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (RawRow &row : rows) {
-        auto bad = [&](const QString &reason) { problems.append({row.line, reason}); };
-        auto fromCore = [&](const Core::Error &error) { bad(error.detail.isEmpty() ? error.message : error.detail); };
-        // Rows may name a store or product by code instead of id.
-        auto resolve = [&](const QString &codeKey, const QString &idKey, const QHash<QString, qint64> &ids) {
-            if (!row.object.contains(codeKey))
-                return true;
-            const QString code = row.object.take(codeKey).toString();
-            if (!ids.contains(code)) {
-                bad(QStringLiteral("unknown %1 \"%2\"").arg(codeKey, code.left(40)));
-                return false;
-            }
-            row.object.insert(idKey, double(ids.value(code)));
-            return true;
+        auto bad = [&](const QString &reason) { problems.append({ row.line, reason }); };
+        auto fromCore = [&](const Core::Error &error) {
+            bad(error.detail.isEmpty() ? error.message : error.detail);
         };
+        // Rows may name a store or product by code instead of id.
+        auto resolve
+            = [&](const QString &codeKey, const QString &idKey, const QHash<QString, qint64> &ids) {
+                  if (!row.object.contains(codeKey))
+                      return true;
+                  const QString code = row.object.take(codeKey).toString();
+                  if (!ids.contains(code)) {
+                      bad(QStringLiteral("unknown %1 \"%2\"").arg(codeKey, code.left(40)));
+                      return false;
+                  }
+                  row.object.insert(idKey, double(ids.value(code)));
+                  return true;
+              };
         switch (kind) {
         case ImportKind::Locations:
-            if (auto l = Protocol::locationFromJson(row.object); !l) fromCore(l.error()); else locations.append(l.value());
+            if (auto l = Protocol::locationFromJson(row.object); !l)
+                fromCore(l.error());
+            else
+                locations.append(l.value());
             break;
         case ImportKind::Products:
             if (auto p = Protocol::productFromJson(row.object); !p) {
@@ -359,18 +390,22 @@ Core::Status ChainAdmin::importFile(ImportKind kind, const QString &path, QList<
             break;
         case ImportKind::Prices: {
             const QString sku = row.object.value(QStringLiteral("sku")).toString();
-            auto current = m_db.exec(QStringLiteral("SELECT data FROM products WHERE sku = ?"), {sku});
+            auto current
+                = m_db.exec(QStringLiteral("SELECT data FROM products WHERE sku = ?"), { sku });
             if (!current || !current.value().next()) {
                 bad(QStringLiteral("unknown sku \"%1\"").arg(sku.left(40)));
                 break;
             }
-            QJsonObject product = QJsonDocument::fromJson(current.value().value(0).toString().toUtf8()).object();
-            for (const QString &key : {QStringLiteral("promoPriceCents"), QStringLiteral("promoFrom"), QStringLiteral("promoUntil")})
+            QJsonObject product
+                = QJsonDocument::fromJson(current.value().value(0).toString().toUtf8()).object();
+            for (const QString &key : { QStringLiteral("promoPriceCents"),
+                     QStringLiteral("promoFrom"), QStringLiteral("promoUntil") })
                 product.remove(key);
             bool unknown = false;
             for (auto it = row.object.constBegin(); it != row.object.constEnd(); ++it) {
-                static const QSet<QString> allowed{QStringLiteral("sku"), QStringLiteral("priceCents"), QStringLiteral("promoPriceCents"),
-                                                   QStringLiteral("promoFrom"), QStringLiteral("promoUntil")};
+                static const QSet<QString> allowed { QStringLiteral("sku"),
+                    QStringLiteral("priceCents"), QStringLiteral("promoPriceCents"),
+                    QStringLiteral("promoFrom"), QStringLiteral("promoUntil") };
                 if (!allowed.contains(it.key())) {
                     bad(QStringLiteral("%1 is not a price field").arg(it.key().left(40)));
                     unknown = true;
@@ -380,12 +415,16 @@ Core::Status ChainAdmin::importFile(ImportKind kind, const QString &path, QList<
             }
             if (unknown)
                 break;
-            if (auto p = Protocol::productFromJson(product); !p) fromCore(p.error()); else products.append(p.value());
+            if (auto p = Protocol::productFromJson(product); !p)
+                fromCore(p.error());
+            else
+                products.append(p.value());
             break;
         }
         case ImportKind::Stock: {
             if (!resolve(QStringLiteral("sku"), QStringLiteral("productId"), productIds)
-                || !resolve(QStringLiteral("locationCode"), QStringLiteral("locationId"), locationIds))
+                || !resolve(
+                    QStringLiteral("locationCode"), QStringLiteral("locationId"), locationIds))
                 break;
             if (!row.object.contains(QStringLiteral("asOf")))
                 row.object.insert(QStringLiteral("asOf"), now.toString(Qt::ISODateWithMs));
@@ -399,15 +438,22 @@ Core::Status ChainAdmin::importFile(ImportKind kind, const QString &path, QList<
             break;
         }
         case ImportKind::Customers:
-            if (auto c = Protocol::customerFromJson(row.object); !c) fromCore(c.error()); else customers.append(c.value());
+            if (auto c = Protocol::customerFromJson(row.object); !c)
+                fromCore(c.error());
+            else
+                customers.append(c.value());
             break;
         case ImportKind::WebOrders:
             if (!resolve(QStringLiteral("locationCode"), QStringLiteral("locationId"), locationIds))
                 break;
-            if (auto o = Protocol::webOrderFromJson(row.object); !o) fromCore(o.error()); else orders.append(o.value());
+            if (auto o = Protocol::webOrderFromJson(row.object); !o)
+                fromCore(o.error());
+            else
+                orders.append(o.value());
             break;
         case ImportKind::Staff: {
-            if (!resolve(QStringLiteral("homeLocationCode"), QStringLiteral("homeLocationId"), locationIds))
+            if (!resolve(QStringLiteral("homeLocationCode"), QStringLiteral("homeLocationId"),
+                    locationIds))
                 break;
             const QString pin = row.object.take(QStringLiteral("pin")).toString();
             if (!row.object.contains(QStringLiteral("pinHash")))
@@ -422,23 +468,33 @@ Core::Status ChainAdmin::importFile(ImportKind kind, const QString &path, QList<
             } else {
                 Protocol::StaffData member = s.value();
                 member.pinHash.clear();
-                staff.append({member, pin});
+                staff.append({ member, pin });
             }
             break;
         }
         }
     }
     std::stable_sort(problems.begin(), problems.end(),
-                     [](const ImportProblem &a, const ImportProblem &b) { return a.line < b.line; });
+        [](const ImportProblem &a, const ImportProblem &b) { return a.line < b.line; });
     if (!problems.isEmpty())
-        return Error::make(QStringLiteral("import.bad_rows"), QStringLiteral("%1 bad rows; nothing imported").arg(problems.size()));
+        return Error::make(QStringLiteral("import.bad_rows"),
+            QStringLiteral("%1 bad rows; nothing imported").arg(problems.size()));
 
     Core::Status written = Core::success();
     switch (kind) {
-    case ImportKind::Locations: written = upsertLocations(locations); imported = int(locations.size()); break;
+    case ImportKind::Locations:
+        written = upsertLocations(locations);
+        imported = int(locations.size());
+        break;
     case ImportKind::Products:
-    case ImportKind::Prices: written = upsertProducts(products); imported = int(products.size()); break;
-    case ImportKind::Stock: written = setStock(stock); imported = int(stock.size()); break;
+    case ImportKind::Prices:
+        written = upsertProducts(products);
+        imported = int(products.size());
+        break;
+    case ImportKind::Stock:
+        written = setStock(stock);
+        imported = int(stock.size());
+        break;
     case ImportKind::Customers:
         written = m_db.transaction([&]() -> Core::Status {
             auto seq = m_db.reserveSequence(customers.size());
@@ -447,9 +503,13 @@ Core::Status ChainAdmin::importFile(ImportKind kind, const QString &path, QList<
             QList<QVariantList> r;
             qint64 next = seq.value();
             for (const auto &c : customers)
-                r.append({c.id, c.code, compact(Protocol::toJson(c)), next++});
-            return m_db.insertRows(QStringLiteral("customers"), {QStringLiteral("id"), QStringLiteral("code"), QStringLiteral("data"), QStringLiteral("change_seq")},
-                                   r, QStringLiteral("ON CONFLICT(id) DO UPDATE SET code = excluded.code, data = excluded.data, change_seq = excluded.change_seq"));
+                r.append({ c.id, c.code, compact(Protocol::toJson(c)), next++ });
+            return m_db.insertRows(QStringLiteral("customers"),
+                { QStringLiteral("id"), QStringLiteral("code"), QStringLiteral("data"),
+                    QStringLiteral("change_seq") },
+                r,
+                QStringLiteral("ON CONFLICT(id) DO UPDATE SET code = excluded.code, data = "
+                               "excluded.data, change_seq = excluded.change_seq"));
         });
         imported = int(customers.size());
         break;
@@ -461,9 +521,16 @@ Core::Status ChainAdmin::importFile(ImportKind kind, const QString &path, QList<
             QList<QVariantList> r;
             qint64 next = seq.value();
             for (const auto &o : orders)
-                r.append({o.id, o.orderNumber, o.locationId, compact(Protocol::toJson(o)), next++});
-            return m_db.insertRows(QStringLiteral("web_orders"), {QStringLiteral("id"), QStringLiteral("order_number"), QStringLiteral("location_id"), QStringLiteral("data"), QStringLiteral("change_seq")},
-                                   r, QStringLiteral("ON CONFLICT(id) DO UPDATE SET order_number = excluded.order_number, location_id = excluded.location_id, data = excluded.data, change_seq = excluded.change_seq"));
+                r.append(
+                    { o.id, o.orderNumber, o.locationId, compact(Protocol::toJson(o)), next++ });
+            return m_db.insertRows(QStringLiteral("web_orders"),
+                { QStringLiteral("id"), QStringLiteral("order_number"),
+                    QStringLiteral("location_id"), QStringLiteral("data"),
+                    QStringLiteral("change_seq") },
+                r,
+                QStringLiteral("ON CONFLICT(id) DO UPDATE SET order_number = "
+                               "excluded.order_number, location_id = excluded.location_id, data = "
+                               "excluded.data, change_seq = excluded.change_seq"));
         });
         imported = int(orders.size());
         break;
@@ -482,9 +549,18 @@ Core::Status ChainAdmin::importFile(ImportKind kind, const QString &path, QList<
             QList<QVariantList> r;
             qint64 next = seq.value();
             for (const auto &[m, pin] : staff)
-                r.append({m.id, m.code, m.displayName, m.role, m.homeLocationId, m.pinHash, m.active ? 1 : 0, next++});
-            return m_db.insertRows(QStringLiteral("staff"), {QStringLiteral("id"), QStringLiteral("code"), QStringLiteral("display_name"), QStringLiteral("role"), QStringLiteral("home_location_id"), QStringLiteral("pin_hash"), QStringLiteral("active"), QStringLiteral("change_seq")},
-                                   r, QStringLiteral("ON CONFLICT(id) DO UPDATE SET code = excluded.code, display_name = excluded.display_name, role = excluded.role, home_location_id = excluded.home_location_id, pin_hash = excluded.pin_hash, active = excluded.active, change_seq = excluded.change_seq"));
+                r.append({ m.id, m.code, m.displayName, m.role, m.homeLocationId, m.pinHash,
+                    m.active ? 1 : 0, next++ });
+            return m_db.insertRows(QStringLiteral("staff"),
+                { QStringLiteral("id"), QStringLiteral("code"), QStringLiteral("display_name"),
+                    QStringLiteral("role"), QStringLiteral("home_location_id"),
+                    QStringLiteral("pin_hash"), QStringLiteral("active"),
+                    QStringLiteral("change_seq") },
+                r,
+                QStringLiteral("ON CONFLICT(id) DO UPDATE SET code = excluded.code, display_name = "
+                               "excluded.display_name, role = excluded.role, home_location_id = "
+                               "excluded.home_location_id, pin_hash = excluded.pin_hash, active = "
+                               "excluded.active, change_seq = excluded.change_seq"));
         });
         imported = int(staff.size());
         break;

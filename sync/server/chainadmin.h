@@ -40,7 +40,8 @@ public:
     /// Reads CSV (header row of wire field names) or JSON (an array or one object per line),
     /// checks every row, and writes all of them in one transaction only when none is bad.
     /// On bad rows returns them in `problems` and changes nothing.
-    Core::Status importFile(ImportKind kind, const QString &path, QList<ImportProblem> &problems, int &imported);
+    Core::Status importFile(
+        ImportKind kind, const QString &path, QList<ImportProblem> &problems, int &imported);
 
 private:
     ServerDatabase &m_db;

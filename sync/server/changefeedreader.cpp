@@ -17,8 +17,8 @@ namespace {
 
 struct Kind
 {
-    const char *key;     // field of the page
-    QString sql;         // selects (document columns..., change_seq) after `since`, scoped
+    const char *key; // field of the page
+    QString sql; // selects (document columns..., change_seq) after `since`, scoped
     bool scoped = false; // binds the device's location
 };
 
@@ -37,22 +37,33 @@ QByteArray compact(const QJsonObject &object)
 
 ChangeFeedReader::ChangeFeedReader(ServerDatabase &database)
     : m_db(database)
-{
-}
+{ }
 
-std::variant<QByteArray, ApiError> ChangeFeedReader::page(const DeviceIdentity &device, qint64 since, int limit)
+std::variant<QByteArray, ApiError> ChangeFeedReader::page(
+    const DeviceIdentity &device, qint64 since, int limit)
 {
-    const std::array<Kind, 6> kinds{{
-        {"locations", QStringLiteral("SELECT id, code, name, kind, address, city, country, latitude, longitude, "
-                                     "cash_rounding, change_seq FROM locations WHERE change_seq > ?")},
-        {"products", QStringLiteral("SELECT data, change_seq FROM products WHERE change_seq > ?")},
-        {"stock", QStringLiteral("SELECT product_id, location_id, quantity, as_of, change_seq FROM stock "
-                                 "WHERE change_seq > ?")},
-        {"staff", QStringLiteral("SELECT id, code, display_name, role, home_location_id, pin_hash, active, change_seq "
-                                 "FROM staff WHERE change_seq > ? AND home_location_id = ?"), true},
-        {"customers", QStringLiteral("SELECT data, change_seq FROM customers WHERE change_seq > ?")},
-        {"webOrders", QStringLiteral("SELECT data, change_seq FROM web_orders WHERE change_seq > ? AND location_id = ?"), true},
-    }};
+    const std::array<Kind, 6> kinds { {
+        { "locations",
+            QStringLiteral(
+                "SELECT id, code, name, kind, address, city, country, latitude, longitude, "
+                "cash_rounding, change_seq FROM locations WHERE change_seq > ?") },
+        { "products",
+            QStringLiteral("SELECT data, change_seq FROM products WHERE change_seq > ?") },
+        { "stock",
+            QStringLiteral("SELECT product_id, location_id, quantity, as_of, change_seq FROM stock "
+                           "WHERE change_seq > ?") },
+        { "staff",
+            QStringLiteral("SELECT id, code, display_name, role, home_location_id, pin_hash, "
+                           "active, change_seq "
+                           "FROM staff WHERE change_seq > ? AND home_location_id = ?"),
+            true },
+        { "customers",
+            QStringLiteral("SELECT data, change_seq FROM customers WHERE change_seq > ?") },
+        { "webOrders",
+            QStringLiteral(
+                "SELECT data, change_seq FROM web_orders WHERE change_seq > ? AND location_id = ?"),
+            true },
+    } };
 
     // Each kind's first `limit` rows after the cursor; the page ends at the limit-th smallest
     // sequence over all kinds, so no row is skipped and a page never exceeds the limit.
@@ -60,11 +71,12 @@ std::variant<QByteArray, ApiError> ChangeFeedReader::page(const DeviceIdentity &
     std::vector<qint64> seqs;
     bool more = false;
     for (size_t k = 0; k < kinds.size(); ++k) {
-        QVariantList params{since};
+        QVariantList params { since };
         if (kinds[k].scoped)
             params.append(device.locationId);
         params.append(limit + 1);
-        auto query = m_db.exec(kinds[k].sql + QStringLiteral(" ORDER BY change_seq LIMIT ?"), params);
+        auto query
+            = m_db.exec(kinds[k].sql + QStringLiteral(" ORDER BY change_seq LIMIT ?"), params);
         if (!query)
             return ApiError::fromCore(ApiErrorKind::Internal, query.error());
         QSqlQuery &q = query.value();
@@ -74,20 +86,21 @@ std::variant<QByteArray, ApiError> ChangeFeedReader::page(const DeviceIdentity &
             row.seq = q.value(seqColumn).toLongLong();
             switch (k) {
             case 0:
-                row.json = compact(Protocol::toJson(Protocol::LocationData{
-                    q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-                    q.value(4).toString(), q.value(5).toString(), q.value(6).toString(), q.value(7).toDouble(),
-                    q.value(8).toDouble(), q.value(9).toInt() != 0}));
+                row.json
+                    = compact(Protocol::toJson(Protocol::LocationData { q.value(0).toLongLong(),
+                        q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                        q.value(4).toString(), q.value(5).toString(), q.value(6).toString(),
+                        q.value(7).toDouble(), q.value(8).toDouble(), q.value(9).toInt() != 0 }));
                 break;
             case 2:
-                row.json = compact(Protocol::toJson(Protocol::StockData{
-                    q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
-                    QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs)}));
+                row.json = compact(Protocol::toJson(Protocol::StockData { q.value(0).toLongLong(),
+                    q.value(1).toLongLong(), q.value(2).toLongLong(),
+                    QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs) }));
                 break;
             case 3:
-                row.json = compact(Protocol::toJson(Protocol::StaffData{
-                    q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-                    q.value(4).toLongLong(), q.value(5).toString(), q.value(6).toInt() != 0}));
+                row.json = compact(Protocol::toJson(Protocol::StaffData { q.value(0).toLongLong(),
+                    q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                    q.value(4).toLongLong(), q.value(5).toString(), q.value(6).toInt() != 0 }));
                 break;
             default:
                 row.json = q.value(0).toString().toUtf8();
@@ -117,7 +130,7 @@ std::variant<QByteArray, ApiError> ChangeFeedReader::page(const DeviceIdentity &
     QByteArray body;
     body.reserve(1 << 16);
     body += "{\"since\":" + QByteArray::number(since) + ",\"next\":" + QByteArray::number(next)
-            + ",\"more\":" + (more ? "true" : "false");
+        + ",\"more\":" + (more ? "true" : "false");
     for (size_t k = 0; k < kinds.size(); ++k) {
         body += ",\"" + QByteArray(kinds[k].key) + "\":[";
         bool first = true;

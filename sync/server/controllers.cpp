@@ -14,11 +14,12 @@ namespace Toonbank::Sync::Server {
 
 ApiReply StatusController::status(const ApiRequest &)
 {
-    return ApiReply::json({{QStringLiteral("status"), QStringLiteral("ok")},
-                           {QStringLiteral("protocol"), Protocol::protocolVersion},
-                           {QStringLiteral("schema"), m_db.schemaVersion()},
-                           {QStringLiteral("database"), m_db.dialect() == Dialect::Sqlite ? QStringLiteral("sqlite")
-                                                                                        : QStringLiteral("postgresql")}});
+    return ApiReply::json({ { QStringLiteral("status"), QStringLiteral("ok") },
+        { QStringLiteral("protocol"), Protocol::protocolVersion },
+        { QStringLiteral("schema"), m_db.schemaVersion() },
+        { QStringLiteral("database"),
+            m_db.dialect() == Dialect::Sqlite ? QStringLiteral("sqlite")
+                                              : QStringLiteral("postgresql") } });
 }
 
 ApiReply EnrolmentController::enrol(const ApiRequest &request)
@@ -26,7 +27,8 @@ ApiReply EnrolmentController::enrol(const ApiRequest &request)
     auto body = request.jsonBody();
     if (auto *error = std::get_if<ApiError>(&body))
         return ApiReply::error(*error);
-    Core::Result<Protocol::EnrolRequest> parsed = Protocol::EnrolRequest::fromJson(std::get<QJsonObject>(body));
+    Core::Result<Protocol::EnrolRequest> parsed
+        = Protocol::EnrolRequest::fromJson(std::get<QJsonObject>(body));
     if (!parsed)
         return ApiReply::error(ApiError::fromCore(ApiErrorKind::BadRequest, parsed.error()));
     auto enrolled = m_devices.enrol(parsed.value(), m_caPem);
@@ -40,7 +42,8 @@ ApiReply EventsController::push(const ApiRequest &request)
     auto body = request.jsonBody();
     if (auto *error = std::get_if<ApiError>(&body))
         return ApiReply::error(*error);
-    Core::Result<Protocol::PushRequest> parsed = Protocol::PushRequest::fromJson(std::get<QJsonObject>(body));
+    Core::Result<Protocol::PushRequest> parsed
+        = Protocol::PushRequest::fromJson(std::get<QJsonObject>(body));
     if (!parsed)
         return ApiReply::error(ApiError::fromCore(ApiErrorKind::BadRequest, parsed.error()));
     auto applied = m_applier.apply(*request.device, parsed.value());
@@ -52,29 +55,32 @@ ApiReply EventsController::push(const ApiRequest &request)
         return ApiReply::json(json);
     // 422: the batch was refused as a whole; results say which events were invalid.
     json.insert(QStringLiteral("error"),
-                QJsonObject{{QStringLiteral("code"), QStringLiteral("events.rejected")},
-                            {QStringLiteral("message"), QStringLiteral("the batch holds invalid events; nothing was applied")}});
+        QJsonObject { { QStringLiteral("code"), QStringLiteral("events.rejected") },
+            { QStringLiteral("message"),
+                QStringLiteral("the batch holds invalid events; nothing was applied") } });
     return ApiReply::json(json, httpStatus(ApiErrorKind::Unprocessable));
 }
 
 ApiReply EventsController::rejected(const ApiRequest &request)
 {
-    auto query = m_db.exec(QStringLiteral("SELECT event_id, device_seq, type, reason_code, reason, received_at FROM events "
-                                          "WHERE device_id = ? AND status = 'rejected' ORDER BY device_seq LIMIT 1000"),
-                           {request.device->deviceId});
+    auto query = m_db.exec(
+        QStringLiteral(
+            "SELECT event_id, device_seq, type, reason_code, reason, received_at FROM events "
+            "WHERE device_id = ? AND status = 'rejected' ORDER BY device_seq LIMIT 1000"),
+        { request.device->deviceId });
     if (!query)
         return ApiReply::error(ApiError::fromCore(ApiErrorKind::Internal, query.error()));
     QJsonArray items;
     while (query.value().next()) {
         QSqlQuery &q = query.value();
-        items.append(QJsonObject{{QStringLiteral("eventId"), q.value(0).toString()},
-                                 {QStringLiteral("deviceSeq"), q.value(1).toLongLong()},
-                                 {QStringLiteral("type"), q.value(2).toString()},
-                                 {QStringLiteral("code"), q.value(3).toString()},
-                                 {QStringLiteral("reason"), q.value(4).toString()},
-                                 {QStringLiteral("receivedAt"), q.value(5).toString()}});
+        items.append(QJsonObject { { QStringLiteral("eventId"), q.value(0).toString() },
+            { QStringLiteral("deviceSeq"), q.value(1).toLongLong() },
+            { QStringLiteral("type"), q.value(2).toString() },
+            { QStringLiteral("code"), q.value(3).toString() },
+            { QStringLiteral("reason"), q.value(4).toString() },
+            { QStringLiteral("receivedAt"), q.value(5).toString() } });
     }
-    return ApiReply::json({{QStringLiteral("rejected"), items}});
+    return ApiReply::json({ { QStringLiteral("rejected"), items } });
 }
 
 ApiReply ChangesController::changes(const ApiRequest &request)
@@ -82,26 +88,28 @@ ApiReply ChangesController::changes(const ApiRequest &request)
     const QUrlQuery query = request.http.query();
     for (const auto &[key, value] : query.queryItems()) {
         if (key != QLatin1String("since") && key != QLatin1String("limit"))
-            return ApiReply::error({ApiErrorKind::BadRequest, QStringLiteral("protocol.unknown_field"),
-                                    QStringLiteral("unknown query parameter %1").arg(key.left(40))});
+            return ApiReply::error(
+                { ApiErrorKind::BadRequest, QStringLiteral("protocol.unknown_field"),
+                    QStringLiteral("unknown query parameter %1").arg(key.left(40)) });
     }
     bool sinceOk = true;
     bool limitOk = true;
     const qint64 since = query.hasQueryItem(QStringLiteral("since"))
-                             ? query.queryItemValue(QStringLiteral("since")).toLongLong(&sinceOk) : 0;
+        ? query.queryItemValue(QStringLiteral("since")).toLongLong(&sinceOk)
+        : 0;
     const qint64 limit = query.hasQueryItem(QStringLiteral("limit"))
-                             ? query.queryItemValue(QStringLiteral("limit")).toLongLong(&limitOk)
-                             : Protocol::defaultChangePageSize;
+        ? query.queryItemValue(QStringLiteral("limit")).toLongLong(&limitOk)
+        : Protocol::defaultChangePageSize;
     if (!sinceOk || since < 0)
-        return ApiReply::error({ApiErrorKind::BadRequest, QStringLiteral("protocol.out_of_range"),
-                                QStringLiteral("since must be a whole number >= 0")});
+        return ApiReply::error({ ApiErrorKind::BadRequest, QStringLiteral("protocol.out_of_range"),
+            QStringLiteral("since must be a whole number >= 0") });
     if (!limitOk || limit < 1 || limit > Protocol::maxChangePageSize)
-        return ApiReply::error({ApiErrorKind::BadRequest, QStringLiteral("protocol.out_of_range"),
-                                QStringLiteral("limit must be 1 to %1").arg(Protocol::maxChangePageSize)});
+        return ApiReply::error({ ApiErrorKind::BadRequest, QStringLiteral("protocol.out_of_range"),
+            QStringLiteral("limit must be 1 to %1").arg(Protocol::maxChangePageSize) });
     auto page = m_reader.page(*request.device, since, int(limit));
     if (auto *error = std::get_if<ApiError>(&page))
         return ApiReply::error(*error);
-    return {200, std::get<QByteArray>(page)};
+    return { 200, std::get<QByteArray>(page) };
 }
 
 } // namespace Toonbank::Sync::Server

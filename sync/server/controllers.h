@@ -10,7 +10,9 @@ namespace Toonbank::Sync::Server {
 class StatusController final
 {
 public:
-    explicit StatusController(ServerDatabase &database) : m_db(database) {}
+    explicit StatusController(ServerDatabase &database)
+        : m_db(database)
+    { }
     ApiReply status(const ApiRequest &request);
 
 private:
@@ -21,7 +23,10 @@ private:
 class EnrolmentController final
 {
 public:
-    EnrolmentController(DeviceRegistry &devices, QString caPem) : m_devices(devices), m_caPem(std::move(caPem)) {}
+    EnrolmentController(DeviceRegistry &devices, QString caPem)
+        : m_devices(devices)
+        , m_caPem(std::move(caPem))
+    { }
     ApiReply enrol(const ApiRequest &request);
 
 private:
@@ -34,7 +39,10 @@ private:
 class EventsController final
 {
 public:
-    explicit EventsController(ServerDatabase &database) : m_db(database), m_applier(database) {}
+    explicit EventsController(ServerDatabase &database)
+        : m_db(database)
+        , m_applier(database)
+    { }
     ApiReply push(const ApiRequest &request);
     ApiReply rejected(const ApiRequest &request);
 
@@ -47,7 +55,9 @@ private:
 class ChangesController final
 {
 public:
-    explicit ChangesController(ServerDatabase &database) : m_reader(database) {}
+    explicit ChangesController(ServerDatabase &database)
+        : m_reader(database)
+    { }
     ApiReply changes(const ApiRequest &request);
 
 private:

@@ -7,8 +7,7 @@ namespace Toonbank::Sync::Server {
 DemoSeedSink::DemoSeedSink(ChainAdmin &admin, QSet<qint64> stockLocations)
     : m_admin(admin)
     , m_stockLocations(std::move(stockLocations))
-{
-}
+{ }
 
 Core::Status DemoSeedSink::upsertLocation(const Store::Location &location)
 {
@@ -16,7 +15,8 @@ Core::Status DemoSeedSink::upsertLocation(const Store::Location &location)
     data.id = location.id;
     data.code = location.code;
     data.name = location.name;
-    data.kind = location.kind == Store::LocationKind::WebWarehouse ? QStringLiteral("web_warehouse") : QStringLiteral("store");
+    data.kind = location.kind == Store::LocationKind::WebWarehouse ? QStringLiteral("web_warehouse")
+                                                                   : QStringLiteral("store");
     data.address = location.address;
     data.city = location.city;
     data.country = location.country;
@@ -63,11 +63,12 @@ Core::Status DemoSeedSink::upsertProduct(const Store::ProductRecord &product)
     return Core::success();
 }
 
-Core::Status DemoSeedSink::setStock(qint64 productId, qint64 locationId, int quantity, const QDateTime &asOf)
+Core::Status DemoSeedSink::setStock(
+    qint64 productId, qint64 locationId, int quantity, const QDateTime &asOf)
 {
     if (!m_stockLocations.isEmpty() && !m_stockLocations.contains(locationId))
         return Core::success();
-    m_stock.append({productId, locationId, quantity, asOf});
+    m_stock.append({ productId, locationId, quantity, asOf });
     if (m_stock.size() >= 4 * batchRows)
         return flush();
     return Core::success();
@@ -111,8 +112,9 @@ Core::Status DemoSeedSink::flush()
     return Core::success();
 }
 
-Core::Result<Store::DemoChain::Summary> DemoSeedSink::seed(ChainAdmin &admin, const Store::DemoChain::Options &options,
-                                                           QSet<qint64> stockLocations, const Store::DemoChain::Progress &progress)
+Core::Result<Store::DemoChain::Summary> DemoSeedSink::seed(ChainAdmin &admin,
+    const Store::DemoChain::Options &options, QSet<qint64> stockLocations,
+    const Store::DemoChain::Progress &progress)
 {
     if (auto done = admin.createChain(QStringLiteral("Toonbank demo")); !done)
         return done.error();

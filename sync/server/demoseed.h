@@ -27,15 +27,16 @@ public:
 
     Core::Status upsertLocation(const Store::Location &location) override;
     Core::Status upsertProduct(const Store::ProductRecord &product) override;
-    Core::Status setStock(qint64 productId, qint64 locationId, int quantity, const QDateTime &asOf) override;
+    Core::Status setStock(
+        qint64 productId, qint64 locationId, int quantity, const QDateTime &asOf) override;
     Core::Status upsertStaff(const Store::StaffMember &member, const QString &pinHash) override;
     /// Writes what is still buffered.
     Core::Status flush();
 
     /// Generates the demo chain into the server: all locations, staff, products and stock.
-    static Core::Result<Store::DemoChain::Summary> seed(ChainAdmin &admin, const Store::DemoChain::Options &options,
-                                                         QSet<qint64> stockLocations = {},
-                                                         const Store::DemoChain::Progress &progress = {});
+    static Core::Result<Store::DemoChain::Summary> seed(ChainAdmin &admin,
+        const Store::DemoChain::Options &options, QSet<qint64> stockLocations = {},
+        const Store::DemoChain::Progress &progress = {});
 
 private:
     static constexpr int batchRows = 5000;

@@ -17,15 +17,25 @@ using Core::Error;
 
 namespace {
 
-struct KeyFree { void operator()(EVP_PKEY *key) const { EVP_PKEY_free(key); } };
-struct CertFree { void operator()(X509 *cert) const { X509_free(cert); } };
-struct BioFree { void operator()(BIO *bio) const { BIO_free(bio); } };
+struct KeyFree
+{
+    void operator()(EVP_PKEY *key) const { EVP_PKEY_free(key); }
+};
+struct CertFree
+{
+    void operator()(X509 *cert) const { X509_free(cert); }
+};
+struct BioFree
+{
+    void operator()(BIO *bio) const { BIO_free(bio); }
+};
 using Key = std::unique_ptr<EVP_PKEY, KeyFree>;
 using Cert = std::unique_ptr<X509, CertFree>;
 
 Error sslError(const QString &what)
 {
-    return Error::make(QStringLiteral("tls.create"), QStringLiteral("cannot create the certificate: %1").arg(what));
+    return Error::make(QStringLiteral("tls.create"),
+        QStringLiteral("cannot create the certificate: %1").arg(what));
 }
 
 bool addExtension(X509 *cert, X509 *issuer, int nid, const QByteArray &value)
@@ -41,7 +51,8 @@ bool addExtension(X509 *cert, X509 *issuer, int nid, const QByteArray &value)
     return added;
 }
 
-Cert makeCertificate(EVP_PKEY *key, const QByteArray &commonName, X509 *issuer, long serial, int validDays)
+Cert makeCertificate(
+    EVP_PKEY *key, const QByteArray &commonName, X509 *issuer, long serial, int validDays)
 {
     Cert cert(X509_new());
     X509_set_version(cert.get(), 2);
@@ -50,8 +61,10 @@ Cert makeCertificate(EVP_PKEY *key, const QByteArray &commonName, X509 *issuer, 
     X509_gmtime_adj(X509_getm_notAfter(cert.get()), long(validDays) * 24 * 3600);
     X509_set_pubkey(cert.get(), key);
     X509_NAME *name = X509_get_subject_name(cert.get());
-    X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC, reinterpret_cast<const unsigned char *>("Toonbank development"), -1, -1, 0);
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char *>(commonName.constData()), -1, -1, 0);
+    X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC,
+        reinterpret_cast<const unsigned char *>("Toonbank development"), -1, -1, 0);
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
+        reinterpret_cast<const unsigned char *>(commonName.constData()), -1, -1, 0);
     X509_set_issuer_name(cert.get(), issuer ? X509_get_subject_name(issuer) : name);
     return cert;
 }
@@ -66,7 +79,8 @@ Core::Status writeKey(const QString &path, EVP_PKEY *key)
     QFile file(path);
     // The private key is readable by its owner only.
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
-        || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) || file.write(data, size) != size)
+        || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+        || file.write(data, size) != size)
         return sslError(path);
     return Core::success();
 }
@@ -86,7 +100,8 @@ Core::Status writeCert(const QString &path, X509 *cert)
 
 } // namespace
 
-Core::Status createDevCertificates(const QString &directory, const QStringList &hosts, int validDays)
+Core::Status createDevCertificates(
+    const QString &directory, const QStringList &hosts, int validDays)
 {
     if (!QDir().mkpath(directory))
         return sslError(directory);
@@ -96,7 +111,8 @@ Core::Status createDevCertificates(const QString &directory, const QStringList &
         return sslError(QStringLiteral("key generation"));
 
     const long serialBase = long(QDateTime::currentSecsSinceEpoch());
-    Cert ca = makeCertificate(caKey.get(), "Toonbank development CA", nullptr, serialBase, validDays + 365);
+    Cert ca = makeCertificate(
+        caKey.get(), "Toonbank development CA", nullptr, serialBase, validDays + 365);
     if (!addExtension(ca.get(), ca.get(), NID_basic_constraints, "critical,CA:TRUE,pathlen:0")
         || !addExtension(ca.get(), ca.get(), NID_key_usage, "critical,keyCertSign,cRLSign")
         || !addExtension(ca.get(), ca.get(), NID_subject_key_identifier, "hash")
@@ -108,13 +124,17 @@ Core::Status createDevCertificates(const QString &directory, const QStringList &
         const bool isIp = !QHostAddress(host).isNull();
         altNames.append((isIp ? QStringLiteral("IP:") : QStringLiteral("DNS:")) + host);
     }
-    const QByteArray commonName = hosts.isEmpty() ? QByteArray("localhost") : hosts.first().toUtf8();
+    const QByteArray commonName
+        = hosts.isEmpty() ? QByteArray("localhost") : hosts.first().toUtf8();
     Cert server = makeCertificate(serverKey.get(), commonName, ca.get(), serialBase + 1, validDays);
     if (!addExtension(server.get(), ca.get(), NID_basic_constraints, "critical,CA:FALSE")
-        || !addExtension(server.get(), ca.get(), NID_key_usage, "critical,digitalSignature,keyAgreement")
+        || !addExtension(
+            server.get(), ca.get(), NID_key_usage, "critical,digitalSignature,keyAgreement")
         || !addExtension(server.get(), ca.get(), NID_ext_key_usage, "serverAuth")
         || !addExtension(server.get(), ca.get(), NID_authority_key_identifier, "keyid:always")
-        || (!altNames.isEmpty() && !addExtension(server.get(), ca.get(), NID_subject_alt_name, altNames.join(QLatin1Char(',')).toLatin1()))
+        || (!altNames.isEmpty()
+            && !addExtension(server.get(), ca.get(), NID_subject_alt_name,
+                altNames.join(QLatin1Char(',')).toLatin1()))
         || X509_sign(server.get(), caKey.get(), EVP_sha256()) <= 0)
         return sslError(QStringLiteral("server certificate"));
 

@@ -34,8 +34,8 @@ public:
     /// A one-time code for a tablet of store `locationCode`, valid for `validity`.
     Core::Result<QString> issueCode(const QString &locationCode, int validityHours);
     /// Exchanges a code for a token. Errors: "enrol.code" (unknown, used or expired).
-    std::variant<Protocol::EnrolResponse, ApiError> enrol(const Protocol::EnrolRequest &request,
-                                                          const QString &caCertificatePem);
+    std::variant<Protocol::EnrolResponse, ApiError> enrol(
+        const Protocol::EnrolRequest &request, const QString &caCertificatePem);
     /// The device for "Bearer <token>"; nullopt for a missing, unknown or revoked token.
     std::optional<DeviceIdentity> authenticate(const QByteArray &authorizationHeader);
     Core::Status revoke(const QString &deviceId);

@@ -41,15 +41,14 @@ struct Pending
 
 EventApplier::EventApplier(ServerDatabase &database)
     : m_db(database)
-{
-}
+{ }
 
-std::variant<EventApplier::Outcome, ApiError> EventApplier::apply(const DeviceIdentity &device,
-                                                                  const Protocol::PushRequest &request)
+std::variant<EventApplier::Outcome, ApiError> EventApplier::apply(
+    const DeviceIdentity &device, const Protocol::PushRequest &request)
 {
     if (request.deviceId != device.deviceId)
-        return ApiError{ApiErrorKind::Forbidden, QStringLiteral("scope.device"),
-                        QStringLiteral("a device can only push its own events")};
+        return ApiError { ApiErrorKind::Forbidden, QStringLiteral("scope.device"),
+            QStringLiteral("a device can only push its own events") };
 
     // Validation that needs no database: the payload must parse and add up.
     QList<Pending> batch;
@@ -65,17 +64,23 @@ std::variant<EventApplier::Outcome, ApiError> EventApplier::apply(const DeviceId
             item.result.reason = reason;
         };
         if (envelope.type != QLatin1String("sale")) {
-            reject(QStringLiteral("event.unknown_type"), QStringLiteral("unknown event type %1").arg(envelope.type.left(40)));
-        } else if (Core::Result<Protocol::SaleEvent> sale = Protocol::SaleEvent::fromJson(envelope.payload); !sale) {
-            reject(sale.error().code, sale.error().detail.isEmpty() ? sale.error().message : sale.error().detail);
+            reject(QStringLiteral("event.unknown_type"),
+                QStringLiteral("unknown event type %1").arg(envelope.type.left(40)));
+        } else if (Core::Result<Protocol::SaleEvent> sale
+                   = Protocol::SaleEvent::fromJson(envelope.payload);
+                   !sale) {
+            reject(sale.error().code,
+                sale.error().detail.isEmpty() ? sale.error().message : sale.error().detail);
         } else if (sale->locationCode != device.locationCode) {
             reject(QStringLiteral("scope.location"),
-                   QStringLiteral("sale of store %1 pushed by a device of store %2").arg(sale->locationCode.left(20), device.locationCode));
+                QStringLiteral("sale of store %1 pushed by a device of store %2")
+                    .arg(sale->locationCode.left(20), device.locationCode));
         } else {
             for (const Protocol::SaleLine &line : sale->lines) {
                 // Returns inside an exchange travel as return events once the server knows them.
                 if (line.quantity < 0) {
-                    reject(QStringLiteral("sale.negative_quantity"), QStringLiteral("line %1 has a negative quantity").arg(line.sku.left(40)));
+                    reject(QStringLiteral("sale.negative_quantity"),
+                        QStringLiteral("line %1 has a negative quantity").arg(line.sku.left(40)));
                     break;
                 }
             }
@@ -105,9 +110,11 @@ std::variant<EventApplier::Outcome, ApiError> EventApplier::apply(const DeviceId
             return firstSeq.error();
 
         // Events seen before keep their first outcome.
-        auto seen = m_db.exec(QStringLiteral("SELECT event_id, status, reason_code, reason FROM events WHERE event_id IN (")
-                                  + placeholders(eventIds.size()) + QStringLiteral(")"),
-                              QVariantList(eventIds.cbegin(), eventIds.cend()));
+        auto seen = m_db.exec(
+            QStringLiteral(
+                "SELECT event_id, status, reason_code, reason FROM events WHERE event_id IN (")
+                + placeholders(eventIds.size()) + QStringLiteral(")"),
+            QVariantList(eventIds.cbegin(), eventIds.cend()));
         if (!seen)
             return seen.error();
         QHash<QString, PushResult> earlier;
@@ -137,9 +144,9 @@ std::variant<EventApplier::Outcome, ApiError> EventApplier::apply(const DeviceId
         }
         QSet<qint64> knownProducts;
         if (!productIds.isEmpty()) {
-            auto q = m_db.exec(QStringLiteral("SELECT id FROM products WHERE id IN (") + placeholders(productIds.size())
-                                   + QStringLiteral(")"),
-                               QVariantList(productIds.cbegin(), productIds.cend()));
+            auto q = m_db.exec(QStringLiteral("SELECT id FROM products WHERE id IN (")
+                    + placeholders(productIds.size()) + QStringLiteral(")"),
+                QVariantList(productIds.cbegin(), productIds.cend()));
             if (!q)
                 return q.error();
             while (q.value().next())
@@ -147,9 +154,9 @@ std::variant<EventApplier::Outcome, ApiError> EventApplier::apply(const DeviceId
         }
         QSet<qint64> knownStaff;
         if (!staffIds.isEmpty()) {
-            auto q = m_db.exec(QStringLiteral("SELECT id FROM staff WHERE id IN (") + placeholders(staffIds.size())
-                                   + QStringLiteral(")"),
-                               QVariantList(staffIds.cbegin(), staffIds.cend()));
+            auto q = m_db.exec(QStringLiteral("SELECT id FROM staff WHERE id IN (")
+                    + placeholders(staffIds.size()) + QStringLiteral(")"),
+                QVariantList(staffIds.cbegin(), staffIds.cend()));
             if (!q)
                 return q.error();
             while (q.value().next())
@@ -157,9 +164,9 @@ std::variant<EventApplier::Outcome, ApiError> EventApplier::apply(const DeviceId
         }
         QSet<QString> recordedSales;
         if (!saleIds.isEmpty()) {
-            auto q = m_db.exec(QStringLiteral("SELECT sale_id FROM sales WHERE sale_id IN (") + placeholders(saleIds.size())
-                                   + QStringLiteral(")"),
-                               QVariantList(saleIds.cbegin(), saleIds.cend()));
+            auto q = m_db.exec(QStringLiteral("SELECT sale_id FROM sales WHERE sale_id IN (")
+                    + placeholders(saleIds.size()) + QStringLiteral(")"),
+                QVariantList(saleIds.cbegin(), saleIds.cend()));
             if (!q)
                 return q.error();
             while (q.value().next())
@@ -184,17 +191,22 @@ std::variant<EventApplier::Outcome, ApiError> EventApplier::apply(const DeviceId
                 anyRejected = true;
             };
             if (!knownStaff.contains(item.envelope->staffId)) {
-                reject(QStringLiteral("event.unknown_staff"), QStringLiteral("staff %1 is unknown").arg(item.envelope->staffId));
+                reject(QStringLiteral("event.unknown_staff"),
+                    QStringLiteral("staff %1 is unknown").arg(item.envelope->staffId));
                 continue;
             }
-            if (recordedSales.contains(item.sale->saleId) || salesInBatch.contains(item.sale->saleId)) {
-                reject(QStringLiteral("sale.duplicate_sale"), QStringLiteral("sale %1 was already recorded under another event").arg(item.sale->saleId));
+            if (recordedSales.contains(item.sale->saleId)
+                || salesInBatch.contains(item.sale->saleId)) {
+                reject(QStringLiteral("sale.duplicate_sale"),
+                    QStringLiteral("sale %1 was already recorded under another event")
+                        .arg(item.sale->saleId));
                 continue;
             }
             salesInBatch.insert(item.sale->saleId);
             for (const Protocol::SaleLine &line : item.sale->lines) {
                 if (!knownProducts.contains(line.productId)) {
-                    reject(QStringLiteral("sale.unknown_product"), QStringLiteral("product %1 is unknown").arg(line.productId));
+                    reject(QStringLiteral("sale.unknown_product"),
+                        QStringLiteral("product %1 is unknown").arg(line.productId));
                     break;
                 }
             }
@@ -203,22 +215,24 @@ std::variant<EventApplier::Outcome, ApiError> EventApplier::apply(const DeviceId
         const QString now = isoTime(QDateTime::currentDateTimeUtc());
         auto eventRow = [&](const Pending &item, const QString &status) -> QVariantList {
             const Protocol::EventEnvelope &e = *item.envelope;
-            return {e.eventId, device.deviceId, e.deviceSeq, e.type, e.staffId, isoTime(e.occurredAt), now, status,
-                    status == QLatin1String("rejected") ? item.result.code : QString(),
-                    status == QLatin1String("rejected") ? item.result.reason : QString(),
-                    QString::fromUtf8(QJsonDocument(e.payload).toJson(QJsonDocument::Compact))};
+            return { e.eventId, device.deviceId, e.deviceSeq, e.type, e.staffId,
+                isoTime(e.occurredAt), now, status,
+                status == QLatin1String("rejected") ? item.result.code : QString(),
+                status == QLatin1String("rejected") ? item.result.reason : QString(),
+                QString::fromUtf8(QJsonDocument(e.payload).toJson(QJsonDocument::Compact)) };
         };
-        const QStringList eventColumns{QStringLiteral("event_id"), QStringLiteral("device_id"), QStringLiteral("device_seq"),
-                                       QStringLiteral("type"), QStringLiteral("staff_id"), QStringLiteral("occurred_at"),
-                                       QStringLiteral("received_at"), QStringLiteral("status"), QStringLiteral("reason_code"),
-                                       QStringLiteral("reason"), QStringLiteral("payload")};
+        const QStringList eventColumns { QStringLiteral("event_id"), QStringLiteral("device_id"),
+            QStringLiteral("device_seq"), QStringLiteral("type"), QStringLiteral("staff_id"),
+            QStringLiteral("occurred_at"), QStringLiteral("received_at"), QStringLiteral("status"),
+            QStringLiteral("reason_code"), QStringLiteral("reason"), QStringLiteral("payload") };
         const QString onConflict = QStringLiteral("ON CONFLICT(event_id) DO NOTHING");
 
         if (anyRejected) {
             // Nothing of the batch is applied; the newly rejected are kept for the supervisor.
             QList<QVariantList> rows;
             for (Pending &item : batch) {
-                if (item.result.outcome == PushOutcome::Rejected && !earlier.contains(item.envelope->eventId))
+                if (item.result.outcome == PushOutcome::Rejected
+                    && !earlier.contains(item.envelope->eventId))
                     rows.append(eventRow(item, QStringLiteral("rejected")));
                 else if (item.result.outcome == PushOutcome::Applied)
                     item.result.outcome = PushOutcome::NotApplied;
@@ -235,10 +249,12 @@ std::variant<EventApplier::Outcome, ApiError> EventApplier::apply(const DeviceId
         }
         if (rows.isEmpty())
             return Core::success();
-        QString sql = QStringLiteral("INSERT INTO events(") + eventColumns.join(QLatin1Char(',')) + QStringLiteral(") VALUES ");
+        QString sql = QStringLiteral("INSERT INTO events(") + eventColumns.join(QLatin1Char(','))
+            + QStringLiteral(") VALUES ");
         QVariantList params;
         for (qsizetype i = 0; i < rows.size(); ++i) {
-            sql += (i ? QStringLiteral(",(") : QStringLiteral("(")) + placeholders(eventColumns.size()) + QStringLiteral(")");
+            sql += (i ? QStringLiteral(",(") : QStringLiteral("("))
+                + placeholders(eventColumns.size()) + QStringLiteral(")");
             params += rows.at(i);
         }
         sql += QLatin1Char(' ') + onConflict + QStringLiteral(" RETURNING event_id");
@@ -260,33 +276,36 @@ std::variant<EventApplier::Outcome, ApiError> EventApplier::apply(const DeviceId
                 continue;
             }
             const Protocol::SaleEvent &sale = *item.sale;
-            saleRows.append({sale.saleId, item.envelope->eventId, device.locationId, device.deviceId,
-                             item.envelope->staffId, sale.receiptNumber, isoTime(sale.soldAt), sale.total.cents(),
-                             sale.rounding.cents(), sale.customerId, sale.training ? 1 : 0});
+            saleRows.append({ sale.saleId, item.envelope->eventId, device.locationId,
+                device.deviceId, item.envelope->staffId, sale.receiptNumber, isoTime(sale.soldAt),
+                sale.total.cents(), sale.rounding.cents(), sale.customerId,
+                sale.training ? 1 : 0 });
             int lineNo = 0;
             for (const Protocol::SaleLine &line : sale.lines) {
-                lineRows.append({sale.saleId, ++lineNo, line.productId, line.sku, line.quantity,
-                                 line.unitPrice.cents(), line.lineDiscount.cents(), line.lineTotal.cents(),
-                                 line.vatBasisPoints});
+                lineRows.append({ sale.saleId, ++lineNo, line.productId, line.sku, line.quantity,
+                    line.unitPrice.cents(), line.lineDiscount.cents(), line.lineTotal.cents(),
+                    line.vatBasisPoints });
                 // Training sales teach the till; they never move stock.
                 if (!sale.training)
                     soldPerProduct[line.productId] += line.quantity;
             }
         }
         if (Core::Status s = m_db.insertRows(QStringLiteral("sales"),
-                                              {QStringLiteral("sale_id"), QStringLiteral("event_id"), QStringLiteral("location_id"),
-                                               QStringLiteral("device_id"), QStringLiteral("staff_id"), QStringLiteral("receipt_number"),
-                                               QStringLiteral("sold_at"), QStringLiteral("total_cents"), QStringLiteral("rounding_cents"),
-                                               QStringLiteral("customer_id"), QStringLiteral("training")},
-                                              saleRows);
+                { QStringLiteral("sale_id"), QStringLiteral("event_id"),
+                    QStringLiteral("location_id"), QStringLiteral("device_id"),
+                    QStringLiteral("staff_id"), QStringLiteral("receipt_number"),
+                    QStringLiteral("sold_at"), QStringLiteral("total_cents"),
+                    QStringLiteral("rounding_cents"), QStringLiteral("customer_id"),
+                    QStringLiteral("training") },
+                saleRows);
             !s)
             return s;
         if (Core::Status s = m_db.insertRows(QStringLiteral("sale_lines"),
-                                              {QStringLiteral("sale_id"), QStringLiteral("line_no"), QStringLiteral("product_id"),
-                                               QStringLiteral("sku"), QStringLiteral("quantity"), QStringLiteral("unit_price_cents"),
-                                               QStringLiteral("line_discount_cents"), QStringLiteral("line_total_cents"),
-                                               QStringLiteral("vat_basis_points")},
-                                              lineRows);
+                { QStringLiteral("sale_id"), QStringLiteral("line_no"),
+                    QStringLiteral("product_id"), QStringLiteral("sku"), QStringLiteral("quantity"),
+                    QStringLiteral("unit_price_cents"), QStringLiteral("line_discount_cents"),
+                    QStringLiteral("line_total_cents"), QStringLiteral("vat_basis_points") },
+                lineRows);
             !s)
             return s;
         // Decrement in SQL (quantity = quantity - n), never read-modify-write in C++, so two
@@ -295,14 +314,14 @@ std::variant<EventApplier::Outcome, ApiError> EventApplier::apply(const DeviceId
         QList<QVariantList> stockRows;
         qint64 seq = firstSeq.value();
         for (const auto &[productId, sold] : soldPerProduct)
-            stockRows.append({productId, device.locationId, -sold, now, seq++});
+            stockRows.append({ productId, device.locationId, -sold, now, seq++ });
         return m_db.insertRows(QStringLiteral("stock"),
-                               {QStringLiteral("product_id"), QStringLiteral("location_id"), QStringLiteral("quantity"),
-                                QStringLiteral("as_of"), QStringLiteral("change_seq")},
-                               stockRows,
-                               QStringLiteral("ON CONFLICT(product_id, location_id) DO UPDATE SET "
-                                              "quantity = stock.quantity + excluded.quantity, "
-                                              "as_of = excluded.as_of, change_seq = excluded.change_seq"));
+            { QStringLiteral("product_id"), QStringLiteral("location_id"),
+                QStringLiteral("quantity"), QStringLiteral("as_of"), QStringLiteral("change_seq") },
+            stockRows,
+            QStringLiteral("ON CONFLICT(product_id, location_id) DO UPDATE SET "
+                           "quantity = stock.quantity + excluded.quantity, "
+                           "as_of = excluded.as_of, change_seq = excluded.change_seq"));
     });
     if (!done)
         return ApiError::fromCore(ApiErrorKind::Internal, done.error());

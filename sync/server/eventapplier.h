@@ -28,7 +28,8 @@ public:
         bool anyRejected = false;
     };
 
-    std::variant<Outcome, ApiError> apply(const DeviceIdentity &device, const Protocol::PushRequest &request);
+    std::variant<Outcome, ApiError> apply(
+        const DeviceIdentity &device, const Protocol::PushRequest &request);
 
 private:
     ServerDatabase &m_db;

@@ -34,7 +34,9 @@ int fail(const QString &message)
 
 int fail(const Toonbank::Core::Error &error)
 {
-    return fail(error.detail.isEmpty() ? error.message : error.message + QStringLiteral(" (") + error.detail + QStringLiteral(")"));
+    return fail(error.detail.isEmpty()
+            ? error.message
+            : error.message + QStringLiteral(" (") + error.detail + QStringLiteral(")"));
 }
 
 const char usage[] = R"(commands:
@@ -61,32 +63,53 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QString::fromLatin1(usage));
     parser.addHelpOption();
-    const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("Server data folder."), QStringLiteral("dir"),
-                                     QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
-    const QCommandLineOption database(QStringLiteral("database"), QStringLiteral("postgresql://… (default: SQLite in the data folder)."), QStringLiteral("url"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+        QStringLiteral("Server data folder."), QStringLiteral("dir"),
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+    const QCommandLineOption database(QStringLiteral("database"),
+        QStringLiteral("postgresql://… (default: SQLite in the data folder)."),
+        QStringLiteral("url"));
     const QCommandLineOption id(QStringLiteral("id"), QStringLiteral("Id."), QStringLiteral("n"));
-    const QCommandLineOption country(QStringLiteral("country"), QStringLiteral("Country."), QStringLiteral("cc"), QStringLiteral("NL"));
-    const QCommandLineOption city(QStringLiteral("city"), QStringLiteral("City."), QStringLiteral("city"));
-    const QCommandLineOption address(QStringLiteral("address"), QStringLiteral("Address."), QStringLiteral("text"));
-    const QCommandLineOption lat(QStringLiteral("lat"), QStringLiteral("Latitude."), QStringLiteral("deg"), QStringLiteral("0"));
-    const QCommandLineOption lon(QStringLiteral("lon"), QStringLiteral("Longitude."), QStringLiteral("deg"), QStringLiteral("0"));
-    const QCommandLineOption kind(QStringLiteral("kind"), QStringLiteral("Location kind."), QStringLiteral("kind"), QStringLiteral("store"));
-    const QCommandLineOption code(QStringLiteral("code"), QStringLiteral("Staff code."), QStringLiteral("code"));
-    const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("Display name."), QStringLiteral("name"));
-    const QCommandLineOption role(QStringLiteral("role"), QStringLiteral("Staff role."), QStringLiteral("role"), QStringLiteral("cashier"));
-    const QCommandLineOption store(QStringLiteral("store"), QStringLiteral("Store code."), QStringLiteral("code"));
-    const QCommandLineOption pin(QStringLiteral("pin"), QStringLiteral("PIN."), QStringLiteral("digits"));
-    const QCommandLineOption hours(QStringLiteral("hours"), QStringLiteral("Validity of an enrolment code."), QStringLiteral("h"), QStringLiteral("24"));
-    const QCommandLineOption hosts(QStringLiteral("hosts"), QStringLiteral("Server names for dev-cert."), QStringLiteral("list"),
-                                   QStringLiteral("127.0.0.1,localhost,::1"));
-    const QCommandLineOption products(QStringLiteral("products"), QStringLiteral("demo-seed: number of products."), QStringLiteral("n"),
-                                      QStringLiteral("20000"));
-    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("demo-seed: generator seed."), QStringLiteral("n"), QStringLiteral("42"));
-    const QCommandLineOption stockStores(QStringLiteral("stock-stores"), QStringLiteral("demo-seed: stock for all locations or the home store only."),
-                                         QStringLiteral("all|home"), QStringLiteral("all"));
-    parser.addOptions({dataDir, database, id, country, city, address, lat, lon, kind, code, name, role, store, pin, hours, hosts,
-                       products, seed, stockStores});
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see above)."));
+    const QCommandLineOption country(QStringLiteral("country"), QStringLiteral("Country."),
+        QStringLiteral("cc"), QStringLiteral("NL"));
+    const QCommandLineOption city(
+        QStringLiteral("city"), QStringLiteral("City."), QStringLiteral("city"));
+    const QCommandLineOption address(
+        QStringLiteral("address"), QStringLiteral("Address."), QStringLiteral("text"));
+    const QCommandLineOption lat(QStringLiteral("lat"), QStringLiteral("Latitude."),
+        QStringLiteral("deg"), QStringLiteral("0"));
+    const QCommandLineOption lon(QStringLiteral("lon"), QStringLiteral("Longitude."),
+        QStringLiteral("deg"), QStringLiteral("0"));
+    const QCommandLineOption kind(QStringLiteral("kind"), QStringLiteral("Location kind."),
+        QStringLiteral("kind"), QStringLiteral("store"));
+    const QCommandLineOption code(
+        QStringLiteral("code"), QStringLiteral("Staff code."), QStringLiteral("code"));
+    const QCommandLineOption name(
+        QStringLiteral("name"), QStringLiteral("Display name."), QStringLiteral("name"));
+    const QCommandLineOption role(QStringLiteral("role"), QStringLiteral("Staff role."),
+        QStringLiteral("role"), QStringLiteral("cashier"));
+    const QCommandLineOption store(
+        QStringLiteral("store"), QStringLiteral("Store code."), QStringLiteral("code"));
+    const QCommandLineOption pin(
+        QStringLiteral("pin"), QStringLiteral("PIN."), QStringLiteral("digits"));
+    const QCommandLineOption hours(QStringLiteral("hours"),
+        QStringLiteral("Validity of an enrolment code."), QStringLiteral("h"),
+        QStringLiteral("24"));
+    const QCommandLineOption hosts(QStringLiteral("hosts"),
+        QStringLiteral("Server names for dev-cert."), QStringLiteral("list"),
+        QStringLiteral("127.0.0.1,localhost,::1"));
+    const QCommandLineOption products(QStringLiteral("products"),
+        QStringLiteral("demo-seed: number of products."), QStringLiteral("n"),
+        QStringLiteral("20000"));
+    const QCommandLineOption seed(QStringLiteral("seed"),
+        QStringLiteral("demo-seed: generator seed."), QStringLiteral("n"), QStringLiteral("42"));
+    const QCommandLineOption stockStores(QStringLiteral("stock-stores"),
+        QStringLiteral("demo-seed: stock for all locations or the home store only."),
+        QStringLiteral("all|home"), QStringLiteral("all"));
+    parser.addOptions({ dataDir, database, id, country, city, address, lat, lon, kind, code, name,
+        role, store, pin, hours, hosts, products, seed, stockStores });
+    parser.addPositionalArgument(
+        QStringLiteral("command"), QStringLiteral("What to do (see above)."));
     parser.process(app);
 
     const QStringList args = parser.positionalArguments();
@@ -97,13 +120,16 @@ int main(int argc, char *argv[])
 
     if (command == QLatin1String("dev-cert")) {
         const QString tls = QDir(dir).filePath(QStringLiteral("tls"));
-        if (auto done = createDevCertificates(tls, parser.value(hosts).split(QLatin1Char(','), Qt::SkipEmptyParts)); !done)
+        if (auto done = createDevCertificates(
+                tls, parser.value(hosts).split(QLatin1Char(','), Qt::SkipEmptyParts));
+            !done)
             return fail(done.error());
         QFile caFile(QDir(tls).filePath(QStringLiteral("ca.crt")));
         caFile.open(QIODevice::ReadOnly);
         const QSslCertificate ca(caFile.readAll());
         out(QStringLiteral("CA and server certificate written to %1").arg(tls));
-        out(QStringLiteral("CA SHA-256 fingerprint: %1").arg(QString::fromLatin1(ca.digest(QCryptographicHash::Sha256).toHex())));
+        out(QStringLiteral("CA SHA-256 fingerprint: %1")
+                .arg(QString::fromLatin1(ca.digest(QCryptographicHash::Sha256).toHex())));
         return 0;
     }
 
@@ -130,9 +156,11 @@ int main(int argc, char *argv[])
         l.address = parser.value(address);
         l.latitude = parser.value(lat).toDouble();
         l.longitude = parser.value(lon).toDouble();
-        if (l.id <= 0 || (l.kind != QLatin1String("store") && l.kind != QLatin1String("web_warehouse")))
-            return fail(QStringLiteral("add-store needs --id N (> 0) and --kind store or web_warehouse"));
-        if (auto done = admin.upsertLocations({l}); !done)
+        if (l.id <= 0
+            || (l.kind != QLatin1String("store") && l.kind != QLatin1String("web_warehouse")))
+            return fail(
+                QStringLiteral("add-store needs --id N (> 0) and --kind store or web_warehouse"));
+        if (auto done = admin.upsertLocations({ l }); !done)
             return fail(done.error());
         out(QStringLiteral("store %1 (%2) saved").arg(l.code, l.name));
         return 0;
@@ -145,14 +173,16 @@ int main(int argc, char *argv[])
         int imported = 0;
         const auto done = admin.importFile(*importKind, args.at(2), problems, imported);
         for (const ImportProblem &problem : problems)
-            std::fprintf(stderr, "%s:%d: %s\n", qPrintable(args.at(2)), problem.line, qPrintable(problem.reason));
+            std::fprintf(stderr, "%s:%d: %s\n", qPrintable(args.at(2)), problem.line,
+                qPrintable(problem.reason));
         if (!done)
             return fail(done.error());
         out(QStringLiteral("imported %1 %2").arg(imported).arg(args.at(1)));
         return 0;
     }
     if (command == QLatin1String("add-staff")) {
-        auto location = db.value()->exec(QStringLiteral("SELECT id FROM locations WHERE code = ?"), {parser.value(store)});
+        auto location = db.value()->exec(
+            QStringLiteral("SELECT id FROM locations WHERE code = ?"), { parser.value(store) });
         if (!location || !location.value().next())
             return fail(QStringLiteral("unknown store %1").arg(parser.value(store)));
         Protocol::StaffData member;
@@ -163,7 +193,8 @@ int main(int argc, char *argv[])
         member.homeLocationId = location.value().value(0).toLongLong();
         if (member.id <= 0 || member.code.isEmpty() || member.displayName.isEmpty())
             return fail(QStringLiteral("add-staff needs --id, --code and --name"));
-        if (member.role != QLatin1String("cashier") && member.role != QLatin1String("supervisor") && member.role != QLatin1String("manager"))
+        if (member.role != QLatin1String("cashier") && member.role != QLatin1String("supervisor")
+            && member.role != QLatin1String("manager"))
             return fail(QStringLiteral("--role must be cashier, supervisor or manager"));
         if (auto done = admin.addStaff(member, parser.value(pin)); !done)
             return fail(done.error());
@@ -177,7 +208,8 @@ int main(int argc, char *argv[])
         QFile caFile(QDir(dir).filePath(QStringLiteral("tls/ca.crt")));
         QString fingerprint;
         if (caFile.open(QIODevice::ReadOnly))
-            fingerprint = QString::fromLatin1(QSslCertificate(caFile.readAll()).digest(QCryptographicHash::Sha256).toHex());
+            fingerprint = QString::fromLatin1(
+                QSslCertificate(caFile.readAll()).digest(QCryptographicHash::Sha256).toHex());
         out(QStringLiteral("enrolment code: %1").arg(issued.value()));
         if (!fingerprint.isEmpty())
             out(QStringLiteral("CA SHA-256 fingerprint: %1").arg(fingerprint));
@@ -190,8 +222,9 @@ int main(int argc, char *argv[])
         return 0;
     }
     if (command == QLatin1String("rejected")) {
-        auto q = db.value()->exec(QStringLiteral("SELECT received_at, device_id, device_seq, event_id, reason_code, reason FROM events "
-                                                 "WHERE status = 'rejected' ORDER BY received_at"));
+        auto q = db.value()->exec(QStringLiteral(
+            "SELECT received_at, device_id, device_seq, event_id, reason_code, reason FROM events "
+            "WHERE status = 'rejected' ORDER BY received_at"));
         if (!q)
             return fail(q.error());
         while (q.value().next()) {
@@ -209,28 +242,35 @@ int main(int argc, char *argv[])
         QSet<qint64> stockLocations;
         if (parser.value(stockStores) == QLatin1String("home"))
             stockLocations.insert(Toonbank::Store::DemoChain::locations().constFirst().id);
-        auto summary = DemoSeedSink::seed(admin, options, stockLocations, [](int done, int total) {
-            std::fprintf(stderr, "\r%d / %d products", done, total);
-        });
+        auto summary = DemoSeedSink::seed(admin, options, stockLocations,
+            [](int done, int total) { std::fprintf(stderr, "\r%d / %d products", done, total); });
         std::fprintf(stderr, "\n");
         if (!summary)
             return fail(summary.error());
         out(QStringLiteral("demo chain seeded: %1 locations, %2 staff, %3 products")
-                .arg(summary->locations).arg(summary->staff).arg(summary->products));
+                .arg(summary->locations)
+                .arg(summary->staff)
+                .arg(summary->products));
         out(QStringLiteral("demo PINs: cashier %1, supervisor %2, manager %3")
                 .arg(Toonbank::Store::DemoChain::demoPin(Toonbank::Store::StaffRole::Cashier),
-                     Toonbank::Store::DemoChain::demoPin(Toonbank::Store::StaffRole::Supervisor),
-                     Toonbank::Store::DemoChain::demoPin(Toonbank::Store::StaffRole::Manager)));
+                    Toonbank::Store::DemoChain::demoPin(Toonbank::Store::StaffRole::Supervisor),
+                    Toonbank::Store::DemoChain::demoPin(Toonbank::Store::StaffRole::Manager)));
         return 0;
     }
     if (command == QLatin1String("stats")) {
-        for (const char *table : {"events", "sales", "sale_lines", "products", "stock", "devices"}) {
-            auto q = db.value()->exec(QStringLiteral("SELECT COUNT(*) FROM ") + QLatin1String(table));
+        for (const char *table :
+            { "events", "sales", "sale_lines", "products", "stock", "devices" }) {
+            auto q
+                = db.value()->exec(QStringLiteral("SELECT COUNT(*) FROM ") + QLatin1String(table));
             if (!q || !q.value().next())
                 return fail(QStringLiteral("cannot count %1").arg(QLatin1String(table)));
-            out(QStringLiteral("%1\t%2").arg(QLatin1String(table)).arg(q.value().value(0).toLongLong()));
+            out(QStringLiteral("%1\t%2")
+                    .arg(QLatin1String(table))
+                    .arg(q.value().value(0).toLongLong()));
         }
         return 0;
     }
-    return fail(QStringLiteral("unknown command or wrong arguments: %1\n").arg(args.join(QLatin1Char(' '))) + QString::fromLatin1(usage));
+    return fail(
+        QStringLiteral("unknown command or wrong arguments: %1\n").arg(args.join(QLatin1Char(' ')))
+        + QString::fromLatin1(usage));
 }

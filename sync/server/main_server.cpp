@@ -40,22 +40,31 @@ int main(int argc, char *argv[])
     std::signal(SIGPIPE, SIG_IGN);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Toonbank central backend (HTTPS JSON API /v1)"));
+    parser.setApplicationDescription(
+        QStringLiteral("Toonbank central backend (HTTPS JSON API /v1)"));
     parser.addHelpOption();
-    const QCommandLineOption dataDirOption(QStringLiteral("data-dir"), QStringLiteral("Data folder (SQLite file, tls/)."), QStringLiteral("dir"),
-                                           QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
-    const QCommandLineOption databaseOption(QStringLiteral("database"), QStringLiteral("postgresql://user:pw@host:port/db (default: SQLite in the data folder)."),
-                                            QStringLiteral("url"));
-    const QCommandLineOption listenOption(QStringLiteral("listen"), QStringLiteral("Address to listen on."), QStringLiteral("address"),
-                                          QStringLiteral("127.0.0.1"));
-    const QCommandLineOption portOption(QStringLiteral("port"), QStringLiteral("Port (0 = any free port, printed at start)."),
-                                        QStringLiteral("port"), QStringLiteral("8443"));
-    const QCommandLineOption tlsDirOption(QStringLiteral("tls-dir"), QStringLiteral("Folder with server.crt, server.key, ca.crt (default <data-dir>/tls)."),
-                                          QStringLiteral("dir"));
-    const QCommandLineOption insecureOption(QStringLiteral("insecure-dev"), QStringLiteral("Plain HTTP, for development only."));
-    const QCommandLineOption maxBodyOption(QStringLiteral("max-body-bytes"), QStringLiteral("Largest request body accepted."),
-                                           QStringLiteral("bytes"), QString::number(8 * 1024 * 1024));
-    parser.addOptions({dataDirOption, databaseOption, listenOption, portOption, tlsDirOption, insecureOption, maxBodyOption});
+    const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
+        QStringLiteral("Data folder (SQLite file, tls/)."), QStringLiteral("dir"),
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+    const QCommandLineOption databaseOption(QStringLiteral("database"),
+        QStringLiteral("postgresql://user:pw@host:port/db (default: SQLite in the data folder)."),
+        QStringLiteral("url"));
+    const QCommandLineOption listenOption(QStringLiteral("listen"),
+        QStringLiteral("Address to listen on."), QStringLiteral("address"),
+        QStringLiteral("127.0.0.1"));
+    const QCommandLineOption portOption(QStringLiteral("port"),
+        QStringLiteral("Port (0 = any free port, printed at start)."), QStringLiteral("port"),
+        QStringLiteral("8443"));
+    const QCommandLineOption tlsDirOption(QStringLiteral("tls-dir"),
+        QStringLiteral("Folder with server.crt, server.key, ca.crt (default <data-dir>/tls)."),
+        QStringLiteral("dir"));
+    const QCommandLineOption insecureOption(
+        QStringLiteral("insecure-dev"), QStringLiteral("Plain HTTP, for development only."));
+    const QCommandLineOption maxBodyOption(QStringLiteral("max-body-bytes"),
+        QStringLiteral("Largest request body accepted."), QStringLiteral("bytes"),
+        QString::number(8 * 1024 * 1024));
+    parser.addOptions({ dataDirOption, databaseOption, listenOption, portOption, tlsDirOption,
+        insecureOption, maxBodyOption });
     parser.process(app);
 
     const QString dataDir = parser.value(dataDirOption);
@@ -65,18 +74,24 @@ int main(int argc, char *argv[])
 
     ApiServer::Options options;
     options.maxBodyBytes = parser.value(maxBodyOption).toLongLong();
-    const QString tlsDir = parser.isSet(tlsDirOption) ? parser.value(tlsDirOption) : QDir(dataDir).filePath(QStringLiteral("tls"));
+    const QString tlsDir = parser.isSet(tlsDirOption)
+        ? parser.value(tlsDirOption)
+        : QDir(dataDir).filePath(QStringLiteral("tls"));
     const bool secure = !parser.isSet(insecureOption);
     QSslConfiguration tlsConfig = QSslConfiguration::defaultConfiguration();
     if (secure) {
         const QDir tls(tlsDir);
-        const QList<QSslCertificate> chain = QSslCertificate::fromData(readFile(tls.filePath(QStringLiteral("server.crt"))));
-        const QList<QSslCertificate> ca = QSslCertificate::fromData(readFile(tls.filePath(QStringLiteral("ca.crt"))));
+        const QList<QSslCertificate> chain
+            = QSslCertificate::fromData(readFile(tls.filePath(QStringLiteral("server.crt"))));
+        const QList<QSslCertificate> ca
+            = QSslCertificate::fromData(readFile(tls.filePath(QStringLiteral("ca.crt"))));
         const QSslKey key(readFile(tls.filePath(QStringLiteral("server.key"))), QSsl::Ec);
         if (chain.isEmpty() || ca.isEmpty() || key.isNull())
-            return fail(QStringLiteral("no TLS certificate in %1 — run `toonbank-admin --data-dir %2 dev-cert` or pass --insecure-dev")
+            return fail(QStringLiteral("no TLS certificate in %1 — run `toonbank-admin --data-dir "
+                                       "%2 dev-cert` or pass --insecure-dev")
                             .arg(tlsDir, dataDir));
-        tlsConfig.setLocalCertificateChain(chain + ca); // an enrolling tablet finds the CA in the chain
+        tlsConfig.setLocalCertificateChain(
+            chain + ca); // an enrolling tablet finds the CA in the chain
         tlsConfig.setPrivateKey(key);
         tlsConfig.setPeerVerifyMode(QSslSocket::VerifyNone); // devices authenticate with tokens
         tlsConfig.setProtocol(QSsl::TlsV1_2OrLater);
@@ -88,11 +103,12 @@ int main(int argc, char *argv[])
     const QHostAddress address(parser.value(listenOption));
     const quint16 port = server.listen(address, quint16(parser.value(portOption).toUInt()));
     if (!port)
-        return fail(QStringLiteral("cannot listen on %1:%2").arg(parser.value(listenOption), parser.value(portOption)));
+        return fail(QStringLiteral("cannot listen on %1:%2")
+                        .arg(parser.value(listenOption), parser.value(portOption)));
     // Test fixtures and demo.sh read this line to learn the port.
     std::printf("toonbank-server listening on %s://%s:%u (%s)\n", secure ? "https" : "http",
-                qPrintable(address.toString()), unsigned(port),
-                database.value()->dialect() == Dialect::Sqlite ? "sqlite" : "postgresql");
+        qPrintable(address.toString()), unsigned(port),
+        database.value()->dialect() == Dialect::Sqlite ? "sqlite" : "postgresql");
     std::fflush(stdout);
     return app.exec();
 }

@@ -126,7 +126,7 @@ QStringList version1()
 QList<Migration> migrations(Dialect dialect)
 {
     Q_UNUSED(dialect) // version 1 is the same on both; later steps may differ here
-    return {{1, version1()}};
+    return { { 1, version1() } };
 }
 
 } // namespace Toonbank::Sync::Server::Internal

@@ -22,8 +22,10 @@ bool isTransient(const Error &error, Dialect dialect)
     if (error.code != QLatin1String("db.error"))
         return false;
     if (dialect == Dialect::Postgres)
-        return error.detail.startsWith(QLatin1String("[40001]")) || error.detail.startsWith(QLatin1String("[40P01]"));
-    return error.detail.startsWith(QLatin1String("[5]")) || error.detail.startsWith(QLatin1String("[6]"));
+        return error.detail.startsWith(QLatin1String("[40001]"))
+            || error.detail.startsWith(QLatin1String("[40P01]"));
+    return error.detail.startsWith(QLatin1String("[5]"))
+        || error.detail.startsWith(QLatin1String("[6]"));
 }
 
 // Statements carry at most this many bound values: below SQLite's 32766 and PostgreSQL's 65535.
@@ -34,8 +36,7 @@ constexpr int maxParamsPerStatement = 30000;
 ServerDatabase::ServerDatabase(Dialect dialect, QString connectionName)
     : m_dialect(dialect)
     , m_connectionName(std::move(connectionName))
-{
-}
+{ }
 
 ServerDatabase::~ServerDatabase()
 {
@@ -52,18 +53,21 @@ Error ServerDatabase::dbError(const QSqlError &error, const QString &what)
     // The native code (SQLSTATE / SQLite result code) travels in the detail so that
     // transaction() can tell a transient conflict from a real failure.
     return Error::make(QStringLiteral("db.error"), QStringLiteral("database error"),
-                       QStringLiteral("[%1] %2: %3").arg(error.nativeErrorCode(), what, error.text()));
+        QStringLiteral("[%1] %2: %3").arg(error.nativeErrorCode(), what, error.text()));
 }
 
-Core::Result<std::unique_ptr<ServerDatabase>> ServerDatabase::open(const QString &spec, const QString &dataDir)
+Core::Result<std::unique_ptr<ServerDatabase>> ServerDatabase::open(
+    const QString &spec, const QString &dataDir)
 {
-    const QString name = QStringLiteral("toonbank-server-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString name
+        = QStringLiteral("toonbank-server-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     std::unique_ptr<ServerDatabase> database;
     if (spec.isEmpty() || spec.startsWith(QLatin1String("sqlite:"))) {
         QString path = spec.mid(7);
         if (path.isEmpty()) {
             if (!QDir().mkpath(dataDir))
-                return Error::make(QStringLiteral("db.open"), QStringLiteral("cannot create %1").arg(dataDir));
+                return Error::make(
+                    QStringLiteral("db.open"), QStringLiteral("cannot create %1").arg(dataDir));
             path = QDir(dataDir).filePath(QStringLiteral("toonbank.db"));
         }
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
@@ -75,12 +79,14 @@ Core::Result<std::unique_ptr<ServerDatabase>> ServerDatabase::open(const QString
             return dbError(db.lastError(), QStringLiteral("open ") + path);
         // WAL lets the feed be read while a batch is written; FULL makes an acknowledged event
         // survive power loss, not only a process crash.
-        for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
+        for (const char *pragma :
+            { "PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON" }) {
             Core::Result<QSqlQuery> done = database->exec(QLatin1String(pragma));
             if (!done)
                 return done.error();
         }
-    } else if (spec.startsWith(QLatin1String("postgresql://")) || spec.startsWith(QLatin1String("postgres://"))) {
+    } else if (spec.startsWith(QLatin1String("postgresql://"))
+        || spec.startsWith(QLatin1String("postgres://"))) {
         const QUrl url(spec);
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
         db.setHostName(url.host().isEmpty() ? QStringLiteral("127.0.0.1") : url.host());
@@ -92,8 +98,9 @@ Core::Result<std::unique_ptr<ServerDatabase>> ServerDatabase::open(const QString
         if (!db.open())
             return dbError(db.lastError(), QStringLiteral("open PostgreSQL ") + url.host());
     } else {
-        return Error::make(QStringLiteral("db.open"), QStringLiteral("unknown database %1").arg(spec),
-                           QStringLiteral("use postgresql://user:password@host:port/dbname or sqlite:/path"));
+        return Error::make(QStringLiteral("db.open"),
+            QStringLiteral("unknown database %1").arg(spec),
+            QStringLiteral("use postgresql://user:password@host:port/dbname or sqlite:/path"));
     }
     if (Core::Status migrated = database->migrate(); !migrated)
         return migrated.error();
@@ -130,17 +137,18 @@ Core::Result<QSqlQuery> ServerDatabase::exec(const QString &sql, const QVariantL
 }
 
 Core::Status ServerDatabase::insertRows(const QString &table, const QStringList &columns,
-                                        const QList<QVariantList> &rows, const QString &suffix)
+    const QList<QVariantList> &rows, const QString &suffix)
 {
     if (rows.isEmpty())
         return Core::success();
     const qsizetype perStatement = std::max<qsizetype>(1, maxParamsPerStatement / columns.size());
-    QString oneRow = QStringLiteral("(") + QStringList(columns.size(), QStringLiteral("?")).join(QLatin1Char(','))
-                     + QStringLiteral(")");
+    QString oneRow = QStringLiteral("(")
+        + QStringList(columns.size(), QStringLiteral("?")).join(QLatin1Char(','))
+        + QStringLiteral(")");
     for (qsizetype start = 0; start < rows.size(); start += perStatement) {
         const qsizetype count = std::min(perStatement, rows.size() - start);
-        QString sql = QStringLiteral("INSERT INTO ") + table + QStringLiteral("(") + columns.join(QLatin1Char(','))
-                      + QStringLiteral(") VALUES ");
+        QString sql = QStringLiteral("INSERT INTO ") + table + QStringLiteral("(")
+            + columns.join(QLatin1Char(',')) + QStringLiteral(") VALUES ");
         sql.reserve(sql.size() + count * (oneRow.size() + 1) + suffix.size() + 1);
         QVariantList params;
         params.reserve(count * columns.size());
@@ -167,7 +175,7 @@ Core::Status ServerDatabase::transaction(const std::function<Core::Status()> &wo
         // SQLite: IMMEDIATE takes the write lock up front, so two writers never deadlock
         // upgrading a read lock. PostgreSQL: READ COMMITTED plus the feed row lock.
         const QString begin = m_dialect == Dialect::Sqlite ? QStringLiteral("BEGIN IMMEDIATE")
-                                                            : QStringLiteral("BEGIN");
+                                                           : QStringLiteral("BEGIN");
         QSqlQuery query(connection());
         if (!query.exec(begin)) {
             last = dbError(query.lastError(), begin);
@@ -196,7 +204,7 @@ Core::Status ServerDatabase::transaction(const std::function<Core::Status()> &wo
 Core::Result<qint64> ServerDatabase::reserveSequence(qint64 count)
 {
     Core::Result<QSqlQuery> query = exec(
-        QStringLiteral("UPDATE feed_head SET seq = seq + ? WHERE id = 1 RETURNING seq"), {count});
+        QStringLiteral("UPDATE feed_head SET seq = seq + ? WHERE id = 1 RETURNING seq"), { count });
     if (!query)
         return query.error();
     if (!query.value().next())
@@ -225,27 +233,31 @@ Core::Status ServerDatabase::migrate()
     return transaction([this]() -> Core::Status {
         if (m_dialect == Dialect::Postgres) {
             // Two instances starting together must not both run the same migration.
-            if (auto locked = exec(QStringLiteral("SELECT pg_advisory_xact_lock(7316001)")); !locked)
+            if (auto locked = exec(QStringLiteral("SELECT pg_advisory_xact_lock(7316001)"));
+                !locked)
                 return locked.error();
         }
-        if (auto created = exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version("
-                                               "version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"));
+        if (auto created
+            = exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version("
+                                  "version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"));
             !created)
             return created.error();
         const int current = schemaVersion();
         if (current > currentSchemaVersion)
             return Error::make(QStringLiteral("db.newer_schema"),
-                               QStringLiteral("the database was written by a newer toonbank-server (schema %1)")
-                                   .arg(current));
+                QStringLiteral("the database was written by a newer toonbank-server (schema %1)")
+                    .arg(current));
         for (const Internal::Migration &step : Internal::migrations(m_dialect)) {
             if (step.version <= current)
                 continue;
             for (const QString &statement : step.statements) {
                 if (auto done = exec(statement); !done)
-                    return Error::make(QStringLiteral("db.migrate"), done.error().message, done.error().detail);
+                    return Error::make(
+                        QStringLiteral("db.migrate"), done.error().message, done.error().detail);
             }
-            if (auto done = exec(QStringLiteral("INSERT INTO schema_version(version, applied_at) VALUES (?, ?)"),
-                                 {step.version, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)});
+            if (auto done = exec(
+                    QStringLiteral("INSERT INTO schema_version(version, applied_at) VALUES (?, ?)"),
+                    { step.version, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) });
                 !done)
                 return done.error();
         }

@@ -26,7 +26,8 @@ public:
 
     /// `spec` empty: SQLite file `<dataDir>/toonbank.db`. "postgresql://user:pw@host:port/db":
     /// PostgreSQL through QPSQL. Errors: "db.open", "db.migrate", "db.newer_schema".
-    static Core::Result<std::unique_ptr<ServerDatabase>> open(const QString &spec, const QString &dataDir);
+    static Core::Result<std::unique_ptr<ServerDatabase>> open(
+        const QString &spec, const QString &dataDir);
     ~ServerDatabase();
 
     Dialect dialect() const { return m_dialect; }
@@ -43,7 +44,7 @@ public:
     /// INSERT of many rows in as few statements as the parameter limits allow. `suffix` is
     /// appended to each statement (an ON CONFLICT clause).
     Core::Status insertRows(const QString &table, const QStringList &columns,
-                            const QList<QVariantList> &rows, const QString &suffix = {});
+        const QList<QVariantList> &rows, const QString &suffix = {});
 
     /// Reserves `count` change-feed sequence numbers and returns the first. Called first in a
     /// write transaction: the row lock it takes orders all writers, so sequence order is commit

@@ -38,8 +38,8 @@ void report(const char *what, QList<double> ms)
     std::sort(ms.begin(), ms.end());
     const double median = ms.at(ms.size() / 2);
     const double p99 = ms.at(std::min<qsizetype>(ms.size() - 1, qsizetype(ms.size() * 0.99)));
-    std::printf("%-40s n=%-5lld median %7.2f ms   p99 %7.2f ms   max %7.2f ms\n", what, qlonglong(ms.size()), median, p99,
-                ms.last());
+    std::printf("%-40s n=%-5lld median %7.2f ms   p99 %7.2f ms   max %7.2f ms\n", what,
+        qlonglong(ms.size()), median, p99, ms.last());
     std::fflush(stdout);
 }
 
@@ -58,8 +58,8 @@ int startupProbe(const QString &cache, QElapsedTimer &sinceMain)
     if (!terminal)
         return 1;
     Ui::ScanInterceptor scanner;
-    Ui::MainWindow window(terminal.value()->session(), terminal.value()->checkout(), terminal.value()->products(),
-                          terminal.value()->syncStatus(), language, scanner);
+    Ui::MainWindow window(terminal.value()->session(), terminal.value()->checkout(),
+        terminal.value()->products(), terminal.value()->syncStatus(), language, scanner);
     window.resize(1280, 800);
     window.show();
     if (!QTest::qWaitForWindowExposed(&window))
@@ -75,7 +75,8 @@ QString typedQuery(const QString &name)
 {
     QString query;
     for (QChar c : name.toLower()) {
-        if (query.size() < 7 && c.unicode() < 128 && (c.isLetterOrNumber() || c == QLatin1Char(' ')))
+        if (query.size() < 7 && c.unicode() < 128
+            && (c.isLetterOrNumber() || c == QLatin1Char(' ')))
             query.append(c);
     }
     return query;
@@ -87,20 +88,23 @@ int main(int argc, char *argv[])
 {
     QElapsedTimer sinceMain;
     sinceMain.start();
-    qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? QByteArray("offscreen") : qgetenv("QT_QPA_PLATFORM"));
+    qputenv("QT_QPA_PLATFORM",
+        qgetenv("QT_QPA_PLATFORM").isEmpty() ? QByteArray("offscreen")
+                                             : qgetenv("QT_QPA_PLATFORM"));
     QApplication app(argc, argv);
     QCommandLineParser parser;
-    const QCommandLineOption cacheOption(QStringLiteral("cache"), QStringLiteral("Cache file (e.g. a 1M demo cache)."),
-                                         QStringLiteral("FILE"));
-    const QCommandLineOption scansOption(QStringLiteral("scans"), QStringLiteral("Scans to time."), QStringLiteral("N"),
-                                         QStringLiteral("500"));
-    const QCommandLineOption searchesOption(QStringLiteral("searches"), QStringLiteral("Search queries to type."),
-                                            QStringLiteral("N"), QStringLiteral("100"));
-    const QCommandLineOption startsOption(QStringLiteral("starts"), QStringLiteral("Cold starts to time."),
-                                          QStringLiteral("N"), QStringLiteral("10"));
-    const QCommandLineOption probeOption(QStringLiteral("startup-probe"), QStringLiteral("Internal: one cold start."));
+    const QCommandLineOption cacheOption(QStringLiteral("cache"),
+        QStringLiteral("Cache file (e.g. a 1M demo cache)."), QStringLiteral("FILE"));
+    const QCommandLineOption scansOption(QStringLiteral("scans"), QStringLiteral("Scans to time."),
+        QStringLiteral("N"), QStringLiteral("500"));
+    const QCommandLineOption searchesOption(QStringLiteral("searches"),
+        QStringLiteral("Search queries to type."), QStringLiteral("N"), QStringLiteral("100"));
+    const QCommandLineOption startsOption(QStringLiteral("starts"),
+        QStringLiteral("Cold starts to time."), QStringLiteral("N"), QStringLiteral("10"));
+    const QCommandLineOption probeOption(
+        QStringLiteral("startup-probe"), QStringLiteral("Internal: one cold start."));
     parser.addHelpOption();
-    parser.addOptions({cacheOption, scansOption, searchesOption, startsOption, probeOption});
+    parser.addOptions({ cacheOption, scansOption, searchesOption, startsOption, probeOption });
     parser.process(app);
     const QString cache = parser.value(cacheOption);
     if (cache.isEmpty())
@@ -116,9 +120,11 @@ int main(int argc, char *argv[])
         QElapsedTimer wall;
         wall.start();
         QProcess child;
-        child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--cache"), cache, QStringLiteral("--startup-probe")});
+        child.start(QCoreApplication::applicationFilePath(),
+            { QStringLiteral("--cache"), cache, QStringLiteral("--startup-probe") });
         if (!child.waitForFinished(60000) || child.exitCode() != 0) {
-            std::fprintf(stderr, "startup probe failed: %s\n", child.readAllStandardError().constData());
+            std::fprintf(
+                stderr, "startup probe failed: %s\n", child.readAllStandardError().constData());
             return 1;
         }
         startWall.append(msSince(wall));
@@ -136,8 +142,8 @@ int main(int argc, char *argv[])
     Services::Terminal &terminal = *opened.value();
     Ui::ScanInterceptor scanner;
     app.installEventFilter(&scanner);
-    Ui::MainWindow window(terminal.session(), terminal.checkout(), terminal.products(), terminal.syncStatus(), language,
-                          scanner);
+    Ui::MainWindow window(terminal.session(), terminal.checkout(), terminal.products(),
+        terminal.syncStatus(), language, scanner);
     window.resize(1280, 800);
     window.show();
     (void)QTest::qWaitForWindowExposed(&window);
@@ -145,7 +151,8 @@ int main(int argc, char *argv[])
     auto staff = terminal.session().staffHere();
     bool loggedIn = false;
     for (const Store::StaffMember &member : staff.value()) {
-        for (const QString &pin : {QStringLiteral("1111"), QStringLiteral("2222"), QStringLiteral("3333")}) {
+        for (const QString &pin :
+            { QStringLiteral("1111"), QStringLiteral("2222"), QStringLiteral("3333") }) {
             if (!loggedIn && terminal.session().logIn(member.id, pin))
                 loggedIn = true;
         }
@@ -163,11 +170,13 @@ int main(int argc, char *argv[])
         const int scans = parser.value(scansOption).toInt();
         q.exec(QStringLiteral("SELECT max(rowid) FROM products"));
         const qint64 maxId = q.next() ? q.value(0).toLongLong() : 0;
-        q.prepare(QStringLiteral("SELECT b.code, p.name FROM products p JOIN barcodes b ON b.product_id = p.id "
-                                 "WHERE p.id >= ? LIMIT 1"));
+        q.prepare(QStringLiteral(
+            "SELECT b.code, p.name FROM products p JOIN barcodes b ON b.product_id = p.id "
+            "WHERE p.id >= ? LIMIT 1"));
         const int searches = parser.value(searchesOption).toInt();
         for (int i = 0; i < std::max(scans, searches); ++i) {
-            q.addBindValue(qint64(1 + (quint64(i) * 2654435761u) % quint64(std::max<qint64>(maxId, 1))));
+            q.addBindValue(
+                qint64(1 + (quint64(i) * 2654435761u) % quint64(std::max<qint64>(maxId, 1))));
             if (q.exec() && q.next()) {
                 codes.append(q.value(0).toString());
                 names.append(q.value(1).toString());
@@ -176,16 +185,14 @@ int main(int argc, char *argv[])
         codes = codes.mid(0, scans);
         names = names.mid(0, searches);
     }
-    std::printf("cache %s: %lld scan codes, %lld search names\n", qPrintable(cache), qlonglong(codes.size()),
-                qlonglong(names.size()));
+    std::printf("cache %s: %lld scan codes, %lld search names\n", qPrintable(cache),
+        qlonglong(codes.size()), qlonglong(names.size()));
 
     auto *basket = window.findChild<QTableWidget *>(QStringLiteral("basketTable"));
     auto *search = window.findChild<QLineEdit *>(QStringLiteral("searchField"));
     auto *results = window.findChild<QAbstractItemView *>(QStringLiteral("searchResults"));
     auto *vat = window.findChild<QWidget *>(QStringLiteral("vatSummary"));
     auto *total = window.findChild<QWidget *>(QStringLiteral("basketTotal"));
-
-
 
     // Scan: the wedge's keystrokes go in fast; the clock runs from the final Enter until the
     // basket has been painted.

@@ -2,8 +2,10 @@
 // sale events on SQLite, PostgreSQL, and two instances behind haproxy. Run by hand; prints
 // figures, asserts nothing on time (STYLE.md), but checks that no event was lost or doubled.
 //
-//   bench_sync initial --server-data DIR      DIR seeded by `toonbank-admin --data-dir DIR demo-seed …`
-//                                             and `dev-cert` (SQLite); the tablet cache starts empty
+//   bench_sync initial --server-data DIR      DIR seeded by `toonbank-admin --data-dir DIR
+//   demo-seed …`
+//                                             and `dev-cert` (SQLite); the tablet cache starts
+//                                             empty
 //   bench_sync push [--tablets K] [--events M] [--batch B] [--backends sqlite,postgresql,haproxy]
 //                                             postgresql/haproxy need TOONBANK_TEST_PG_URL
 #include "serverfixture.h"
@@ -44,7 +46,8 @@ void say(const QString &text)
 }
 
 /// Enrols a fresh cache at `cachePath` against `url` (the fixture's data folder gives the code).
-bool enrolCache(ServerFixture &server, const QUrl &url, const QString &cachePath, const QString &code)
+bool enrolCache(
+    ServerFixture &server, const QUrl &url, const QString &cachePath, const QString &code)
 {
     auto db = Store::LocalDatabase::open(cachePath);
     if (!db)
@@ -53,14 +56,16 @@ bool enrolCache(ServerFixture &server, const QUrl &url, const QString &cachePath
     std::optional<Core::Result<Sync::Protocol::EnrolResponse>> answer;
     QEventLoop loop;
     connection.enrol(code, QStringLiteral("bench"),
-                     QString::fromLatin1(server.caCertificates().first().digest(QCryptographicHash::Sha256).toHex()),
-                     [&](auto result) {
-                         answer = std::move(result);
-                         loop.quit();
-                     });
+        QString::fromLatin1(
+            server.caCertificates().first().digest(QCryptographicHash::Sha256).toHex()),
+        [&](auto result) {
+            answer = std::move(result);
+            loop.quit();
+        });
     loop.exec();
     if (!answer || !answer->ok()) {
-        say(QStringLiteral("enrol failed: %1").arg(answer ? answer->error().detail : QStringLiteral("no answer")));
+        say(QStringLiteral("enrol failed: %1")
+                .arg(answer ? answer->error().detail : QStringLiteral("no answer")));
         return false;
     }
     Sync::Client::DeviceConfig config;
@@ -81,11 +86,12 @@ bool runCycles(const std::vector<std::unique_ptr<SyncEngine>> &engines, int time
     QEventLoop loop;
     std::vector<QMetaObject::Connection> connections;
     for (const auto &engine : engines) {
-        connections.push_back(QObject::connect(engine.get(), &SyncEngine::cycleFinished, &loop, [&](bool finished) {
-            ok = ok && finished;
-            if (--running == 0)
-                loop.quit();
-        }));
+        connections.push_back(
+            QObject::connect(engine.get(), &SyncEngine::cycleFinished, &loop, [&](bool finished) {
+                ok = ok && finished;
+                if (--running == 0)
+                    loop.quit();
+            }));
         engine->syncNow();
     }
     QTimer::singleShot(timeoutMs, &loop, [&] {
@@ -113,21 +119,29 @@ int initialSync(const QString &serverData)
     ServerFixture server;
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(qEnvironmentVariable("TOONBANK_TEST_BUILD_DIR") + QStringLiteral("/sync/server/toonbank-server"),
-                  {QStringLiteral("--data-dir"), serverData, QStringLiteral("--port"), QStringLiteral("0")});
+    process.start(qEnvironmentVariable("TOONBANK_TEST_BUILD_DIR")
+            + QStringLiteral("/sync/server/toonbank-server"),
+        { QStringLiteral("--data-dir"), serverData, QStringLiteral("--port"),
+            QStringLiteral("0") });
     process.waitForReadyRead(30000);
-    const auto match = QRegularExpression(QStringLiteral(":(\\d+) \\(")).match(QString::fromUtf8(process.readAll()));
+    const auto match = QRegularExpression(QStringLiteral(":(\\d+) \\("))
+                           .match(QString::fromUtf8(process.readAll()));
     if (!match.hasMatch())
         return 1;
     const QUrl url(QStringLiteral("https://127.0.0.1:%1").arg(match.captured(1)));
     QProcess admin;
-    admin.start(qEnvironmentVariable("TOONBANK_TEST_BUILD_DIR") + QStringLiteral("/sync/server/toonbank-admin"),
-                {QStringLiteral("--data-dir"), serverData, QStringLiteral("enrol"), QStringLiteral("AMS01")});
+    admin.start(qEnvironmentVariable("TOONBANK_TEST_BUILD_DIR")
+            + QStringLiteral("/sync/server/toonbank-admin"),
+        { QStringLiteral("--data-dir"), serverData, QStringLiteral("enrol"),
+            QStringLiteral("AMS01") });
     admin.waitForFinished(60000);
-    const QString code = QRegularExpression(QStringLiteral("enrolment code: (\\S+)")).match(QString::fromUtf8(admin.readAll())).captured(1);
+    const QString code = QRegularExpression(QStringLiteral("enrolment code: (\\S+)"))
+                             .match(QString::fromUtf8(admin.readAll()))
+                             .captured(1);
     // The fixture reads the CA from its own folder: copy it there.
     QDir().mkpath(server.dataDir() + QStringLiteral("/tls"));
-    QFile::copy(serverData + QStringLiteral("/tls/ca.crt"), server.dataDir() + QStringLiteral("/tls/ca.crt"));
+    QFile::copy(serverData + QStringLiteral("/tls/ca.crt"),
+        server.dataDir() + QStringLiteral("/tls/ca.crt"));
 
     QTemporaryDir tablet;
     const QString cache = tablet.filePath(QStringLiteral("cache.sqlite"));
@@ -139,7 +153,8 @@ int initialSync(const QString &serverData)
     std::vector<std::unique_ptr<SyncEngine>> engines;
     engines.push_back(std::make_unique<SyncEngine>(cache, options));
     int pages = 0;
-    QObject::connect(engines.front().get(), &SyncEngine::progress, [&pages](const QString &) { ++pages; });
+    QObject::connect(
+        engines.front().get(), &SyncEngine::progress, [&pages](const QString &) { ++pages; });
     engines.front()->start();
     QElapsedTimer timer;
     timer.start();
@@ -153,12 +168,15 @@ int initialSync(const QString &serverData)
     qint64 products = 0;
     qint64 rows = 0;
     QSqlQuery q(db.value()->connection());
-    if (q.exec(QStringLiteral("SELECT (SELECT count(*) FROM products), (SELECT count(*) FROM products) + (SELECT count(*) FROM stock) "
-                              "+ (SELECT count(*) FROM locations) + (SELECT count(*) FROM staff)")) && q.next()) {
+    if (q.exec(QStringLiteral("SELECT (SELECT count(*) FROM products), (SELECT count(*) FROM "
+                              "products) + (SELECT count(*) FROM stock) "
+                              "+ (SELECT count(*) FROM locations) + (SELECT count(*) FROM staff)"))
+        && q.next()) {
         products = q.value(0).toLongLong();
         rows = q.value(1).toLongLong();
     }
-    say(QStringLiteral("initial sync: %1 products, %2 rows in %3 pages, %4 s, %5 rows/s, cache %6 MB, %7")
+    say(QStringLiteral(
+        "initial sync: %1 products, %2 rows in %3 pages, %4 s, %5 rows/s, cache %6 MB, %7")
             .arg(products)
             .arg(rows)
             .arg(pages)
@@ -208,14 +226,17 @@ int pushThroughput(const QString &backend, int tablets, int eventsPerTablet, int
         auto db = Store::LocalDatabase::open(cache, Store::LocalDatabase::OpenMode::ExistingOnly);
         const auto done = db.value()->transaction([&]() -> Core::Status {
             QSqlQuery q(db.value()->connection());
-            q.prepare(QStringLiteral("INSERT INTO outbox(event_id, type, staff_id, occurred_at, payload) VALUES(?, 'sale', 7, ?, ?)"));
+            q.prepare(QStringLiteral("INSERT INTO outbox(event_id, type, staff_id, occurred_at, "
+                                     "payload) VALUES(?, 'sale', 7, ?, ?)"));
             for (int i = 0; i < eventsPerTablet; ++i) {
                 const auto sale = makeSale(QStringLiteral("AMS01"), 1 + i % 20, 1);
                 q.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
                 q.addBindValue(sale.soldAt.toString(Qt::ISODateWithMs));
-                q.addBindValue(QString::fromUtf8(QJsonDocument(sale.toJson()).toJson(QJsonDocument::Compact)));
+                q.addBindValue(
+                    QString::fromUtf8(QJsonDocument(sale.toJson()).toJson(QJsonDocument::Compact)));
                 if (!q.exec())
-                    return Core::Error::make(QStringLiteral("bench"), QStringLiteral("outbox insert failed"));
+                    return Core::Error::make(
+                        QStringLiteral("bench"), QStringLiteral("outbox insert failed"));
             }
             return Core::success();
         });
@@ -244,11 +265,15 @@ int pushThroughput(const QString &backend, int tablets, int eventsPerTablet, int
 
     const qint64 expected = qint64(tablets) * eventsPerTablet;
     const qint64 events = server.scalar(QStringLiteral("SELECT COUNT(*) FROM events"));
-    const qint64 distinctEvents = server.scalar(QStringLiteral("SELECT COUNT(DISTINCT event_id) FROM events"));
+    const qint64 distinctEvents
+        = server.scalar(QStringLiteral("SELECT COUNT(DISTINCT event_id) FROM events"));
     const qint64 sales = server.scalar(QStringLiteral("SELECT COUNT(*) FROM sales"));
-    const qint64 sold = server.scalar(QStringLiteral("SELECT SUM(100 - quantity) FROM stock WHERE location_id = 1"));
-    const bool exact = events == expected && distinctEvents == expected && sales == expected && sold == expected;
-    say(QStringLiteral("push %1: %2 tablets x %3 events, batch %4: %5 s, %6 events/s, batch latency median %7 ms p99 %8 ms; "
+    const qint64 sold = server.scalar(
+        QStringLiteral("SELECT SUM(100 - quantity) FROM stock WHERE location_id = 1"));
+    const bool exact
+        = events == expected && distinctEvents == expected && sales == expected && sold == expected;
+    say(QStringLiteral("push %1: %2 tablets x %3 events, batch %4: %5 s, %6 events/s, batch "
+                       "latency median %7 ms p99 %8 ms; "
                        "server events %9 distinct %10 sales %11 stock sold %12 -> %13")
             .arg(backend)
             .arg(tablets)
@@ -275,13 +300,18 @@ int main(int argc, char *argv[])
         qputenv("TOONBANK_TEST_BUILD_DIR", TOONBANK_BUILD_DIR);
     QCommandLineParser parser;
     parser.addHelpOption();
-    const QCommandLineOption serverData(QStringLiteral("server-data"), QStringLiteral("Seeded server data folder."), QStringLiteral("dir"));
-    const QCommandLineOption tablets(QStringLiteral("tablets"), QStringLiteral("Tablets pushing at once."), QStringLiteral("k"), QStringLiteral("4"));
-    const QCommandLineOption events(QStringLiteral("events"), QStringLiteral("Events per tablet."), QStringLiteral("m"), QStringLiteral("2500"));
-    const QCommandLineOption batch(QStringLiteral("batch"), QStringLiteral("Events per push."), QStringLiteral("b"), QStringLiteral("200"));
-    const QCommandLineOption backends(QStringLiteral("backends"), QStringLiteral("sqlite,postgresql,haproxy"), QStringLiteral("list"),
-                                      QStringLiteral("sqlite,postgresql,haproxy"));
-    parser.addOptions({serverData, tablets, events, batch, backends});
+    const QCommandLineOption serverData(QStringLiteral("server-data"),
+        QStringLiteral("Seeded server data folder."), QStringLiteral("dir"));
+    const QCommandLineOption tablets(QStringLiteral("tablets"),
+        QStringLiteral("Tablets pushing at once."), QStringLiteral("k"), QStringLiteral("4"));
+    const QCommandLineOption events(QStringLiteral("events"), QStringLiteral("Events per tablet."),
+        QStringLiteral("m"), QStringLiteral("2500"));
+    const QCommandLineOption batch(QStringLiteral("batch"), QStringLiteral("Events per push."),
+        QStringLiteral("b"), QStringLiteral("200"));
+    const QCommandLineOption backends(QStringLiteral("backends"),
+        QStringLiteral("sqlite,postgresql,haproxy"), QStringLiteral("list"),
+        QStringLiteral("sqlite,postgresql,haproxy"));
+    parser.addOptions({ serverData, tablets, events, batch, backends });
     parser.addPositionalArgument(QStringLiteral("what"), QStringLiteral("initial | push"));
     parser.process(app);
     const QStringList args = parser.positionalArguments();
@@ -289,8 +319,10 @@ int main(int argc, char *argv[])
         return initialSync(parser.value(serverData));
     if (args.value(0) == QLatin1String("push")) {
         int failures = 0;
-        for (const QString &backend : parser.value(backends).split(QLatin1Char(','), Qt::SkipEmptyParts))
-            failures += pushThroughput(backend, parser.value(tablets).toInt(), parser.value(events).toInt(), parser.value(batch).toInt());
+        for (const QString &backend :
+            parser.value(backends).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            failures += pushThroughput(backend, parser.value(tablets).toInt(),
+                parser.value(events).toInt(), parser.value(batch).toInt());
         return failures == 0 ? 0 : 1;
     }
     parser.showHelp(2);

@@ -1,22 +1,22 @@
+#include "app/core/pin.h"
 #include "app/devices/receiptprinter.h"
 #include "app/services/checkoutservice.h"
 #include "app/services/session.h"
 #include "app/services/terminal.h"
-#include "app/core/pin.h"
 #include "app/store/catalogwriter.h"
 #include "app/store/localdatabase.h"
 #include "tests/support/testcache.h"
 #include "tests/ui/widgetdriver.h"
 #include "ui/language.h"
-#include "ui/mainwindow.h"
 #include "ui/loginscreen.h"
+#include "ui/mainwindow.h"
 #include "ui/parkedscreen.h"
 #include "ui/payscreen.h"
 #include "ui/productscreen.h"
 #include "ui/receiptscreen.h"
-#include "ui/sellscreen.h"
 #include "ui/scaninterceptor.h"
 #include "ui/searchresultsmodel.h"
+#include "ui/sellscreen.h"
 #include "ui/uihelpers.h"
 
 #include <QApplication>
@@ -54,11 +54,7 @@ private:
     std::unique_ptr<Ui::ScanInterceptor> m_scanner;
     std::unique_ptr<Ui::MainWindow> m_window;
 
-    template<typename T>
-    T *find(const char *name)
-    {
-        return findNamed<T>(m_window.get(), name);
-    }
+    template <typename T> T *find(const char *name) { return findNamed<T>(m_window.get(), name); }
     void click(const char *name) { tapButton(m_window.get(), name); }
     void clickCell(QTableWidget *table, int row, int column)
     {
@@ -76,8 +72,8 @@ private:
         QVERIFY(terminal.ok());
         m_terminal = std::move(terminal.value());
         m_terminal->checkout().setReceiptPrinter(m_printer.get());
-        m_window = std::make_unique<Ui::MainWindow>(m_terminal->session(), m_terminal->checkout(), m_terminal->products(),
-                                                    m_terminal->syncStatus(), *m_language, *m_scanner);
+        m_window = std::make_unique<Ui::MainWindow>(m_terminal->session(), m_terminal->checkout(),
+            m_terminal->products(), m_terminal->syncStatus(), *m_language, *m_scanner);
         m_window->resize(1280, 800);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -93,7 +89,8 @@ private:
     /// A hand scanner: fast keystrokes ending in Enter, sent to whatever has focus.
     void scan(const QString &code)
     {
-        QWidget *target = QApplication::focusWidget() ? QApplication::focusWidget() : m_window.get();
+        QWidget *target
+            = QApplication::focusWidget() ? QApplication::focusWidget() : m_window.get();
         QTest::keyClicks(target, code);
         QTest::keyClick(target, Qt::Key_Return);
     }
@@ -126,9 +123,10 @@ private:
             for (QLabel *label : tile->findChildren<QLabel *>()) {
                 QVERIFY(!label->text().isEmpty());
                 const QRect room = label->contentsRect();
-                const QRect needed = label->fontMetrics().boundingRect(room, int(label->alignment() | Qt::TextWordWrap),
-                                                                       label->text());
-                QVERIFY2(needed.width() <= room.width() && needed.height() <= room.height(), qPrintable(label->text()));
+                const QRect needed = label->fontMetrics().boundingRect(
+                    room, int(label->alignment() | Qt::TextWordWrap), label->text());
+                QVERIFY2(needed.width() <= room.width() && needed.height() <= room.height(),
+                    qPrintable(label->text()));
                 QVERIFY2(tile->rect().contains(label->geometry()), qPrintable(label->text()));
                 ++checked;
             }
@@ -147,7 +145,8 @@ private slots:
         m_path = m_dir.filePath(QStringLiteral("cache.sqlite"));
         const QString failure = TestCache::create(m_path);
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
-        m_printerFile = TestCache::outputDir(QStringLiteral("printer")) + QStringLiteral("/receipts.escpos");
+        m_printerFile
+            = TestCache::outputDir(QStringLiteral("printer")) + QStringLiteral("/receipts.escpos");
         QFile::remove(m_printerFile);
         m_printer = std::make_unique<Devices::EscPosPrinterSimulator>(m_printerFile);
         m_language = std::make_unique<Ui::Language>();
@@ -173,8 +172,9 @@ private slots:
         logIn(TestCache::cashierId, QStringLiteral("1111"));
         QCOMPARE(m_window->currentScreen(), static_cast<QWidget *>(m_window->sellScreen()));
         const QString staff = find<QLabel>("staffLabel")->text();
-        QVERIFY2(staff.contains(QStringLiteral("Anna de Vries")) && staff.contains(QStringLiteral("Kassamedewerker")),
-                 qPrintable(staff));
+        QVERIFY2(staff.contains(QStringLiteral("Anna de Vries"))
+                && staff.contains(QStringLiteral("Kassamedewerker")),
+            qPrintable(staff));
     }
 
     void scanFromAnywhere()
@@ -218,7 +218,8 @@ private slots:
         QTest::qWait(80);
         QTest::keyClick(search, Qt::Key_M);
         QTRY_COMPARE(results()->model()->rowCount(), 1);
-        QVERIFY(resultText(0, SearchResultsModelColumn::Name).contains(QStringLiteral("Bamboo socks")));
+        QVERIFY(
+            resultText(0, SearchResultsModelColumn::Name).contains(QStringLiteral("Bamboo socks")));
         // The test cache has no stock figure for the socks in this store: unknown, not zero.
         QCOMPARE(resultText(0, SearchResultsModelColumn::StockHere), QStringLiteral("–"));
         screenshot(QStringLiteral("02-sell-search"));
@@ -232,14 +233,17 @@ private slots:
         QCOMPARE(find<QLabel>("basketTotal")->text(), QStringLiteral("€ 101,92"));
         // The VAT summary: a table per rate, in body size (≥ 18 px) and not monospace.
         const QString vat = vatSummaryText();
-        QVERIFY2(vat.contains(QStringLiteral("btw 21%")) && vat.contains(QStringLiteral("btw 9%")), qPrintable(vat));
-        QVERIFY2(vat.contains(QStringLiteral("€ 17,34")) && vat.contains(QStringLiteral("€ 82,59")), qPrintable(vat));
+        QVERIFY2(vat.contains(QStringLiteral("btw 21%")) && vat.contains(QStringLiteral("btw 9%")),
+            qPrintable(vat));
+        QVERIFY2(vat.contains(QStringLiteral("€ 17,34")) && vat.contains(QStringLiteral("€ 82,59")),
+            qPrintable(vat));
         for (QLabel *cell : find<QWidget>("vatSummary")->findChildren<QLabel *>()) {
             if (cell->isVisible()) {
                 QVERIFY(QFontInfo(cell->font()).pixelSize() >= 18);
                 QVERIFY(!QFontInfo(cell->font()).fixedPitch());
-                QVERIFY2(cell->fontMetrics().horizontalAdvance(cell->text()) <= cell->contentsRect().width(),
-                         qPrintable(cell->text()));
+                QVERIFY2(cell->fontMetrics().horizontalAdvance(cell->text())
+                        <= cell->contentsRect().width(),
+                    qPrintable(cell->text()));
             }
         }
         screenshot(QStringLiteral("04-sell-basket"));
@@ -291,7 +295,8 @@ private slots:
         // Here, then the other stores nearest first with their distance, then the web.
         QVERIFY(stock->item(0, 0)->text().contains(QStringLiteral("Amsterdam")));
         QVERIFY(stock->item(1, 0)->text().contains(QStringLiteral("Utrecht")));
-        QCOMPARE(stock->item(1, 1)->text(), QStringLiteral("35 km")); // Kalverstraat – Hoog Catharijne
+        QCOMPARE(
+            stock->item(1, 1)->text(), QStringLiteral("35 km")); // Kalverstraat – Hoog Catharijne
         QVERIFY(stock->item(0, 1)->text().isEmpty());
         QVERIFY(stock->item(2, 1)->text().isEmpty());
         QCOMPARE(stock->item(1, 2)->text(), QStringLiteral("3"));
@@ -312,7 +317,7 @@ private slots:
         QVERIFY(!find<QPushButton>("payDone")->isEnabled());
         click("quick50");
         QVERIFY(!find<QPushButton>("payDone")->isEnabled());
-        for (const char *key : {"payKey1", "payKey0", "payKey0", "payKey00"})
+        for (const char *key : { "payKey1", "payKey0", "payKey0", "payKey00" })
             click(key);
         QCOMPARE(find<QLabel>("payTendered")->text(), QStringLiteral("€ 100,00"));
         QCOMPARE(find<QLabel>("payChange")->text(), QStringLiteral("€ 8,05"));
@@ -372,7 +377,8 @@ private slots:
         start(); // a new app: the cache is all that survives
         logIn(TestCache::managerId, QStringLiteral("3333"));
         m_window->findChild<QWidget *>(QStringLiteral("topBar"));
-        QMetaObject::invokeMethod(m_window->findChild<QObject *>(QStringLiteral("topBar")), "parkedSalesRequested");
+        QMetaObject::invokeMethod(
+            m_window->findChild<QObject *>(QStringLiteral("topBar")), "parkedSalesRequested");
         QCOMPARE(m_window->currentScreen(), static_cast<QWidget *>(m_window->parkedScreen()));
         auto *parked = find<QTableWidget>("parkedTable");
         QCOMPARE(parked->rowCount(), 1);
@@ -385,13 +391,16 @@ private slots:
 
     void switchUserAndIdleLock()
     {
-        QMetaObject::invokeMethod(m_window->findChild<QObject *>(QStringLiteral("topBar")), "switchUserRequested");
+        QMetaObject::invokeMethod(
+            m_window->findChild<QObject *>(QStringLiteral("topBar")), "switchUserRequested");
         QCOMPARE(m_window->currentScreen(), static_cast<QWidget *>(m_window->loginScreen()));
         logIn(TestCache::managerId, QStringLiteral("3333"));
         QVERIFY(m_terminal->session().setIdleLockSeconds(1).ok());
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->currentScreen(), static_cast<QWidget *>(m_window->loginScreen()), 4000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_window->currentScreen(), static_cast<QWidget *>(m_window->loginScreen()), 4000);
         screenshot(QStringLiteral("10-login-locked"));
-        QCOMPARE(m_terminal->checkout().basket().lines().size(), 1); // the sale waits for the next login
+        QCOMPARE(
+            m_terminal->checkout().basket().lines().size(), 1); // the sale waits for the next login
     }
 
     void languageChosenAtLoginSurvivesARestart()
@@ -399,7 +408,8 @@ private slots:
         QCOMPARE(m_window->currentScreen(), static_cast<QWidget *>(m_window->loginScreen()));
         click("languageEn");
         QCOMPARE(m_language->current(), QStringLiteral("en"));
-        QCOMPARE(m_terminal->database().setting(QStringLiteral("ui_language")), QStringLiteral("en"));
+        QCOMPARE(
+            m_terminal->database().setting(QStringLiteral("ui_language")), QStringLiteral("en"));
         // A restart: main() starts in its default language; the device setting wins.
         QVERIFY(m_language->setLanguage(QStringLiteral("nl")));
         start();
@@ -411,7 +421,8 @@ private slots:
         QCOMPARE(m_language->current(), QStringLiteral("nl"));
         start();
         QCOMPARE(m_language->current(), QStringLiteral("nl"));
-        QCOMPARE(m_terminal->database().setting(QStringLiteral("ui_language")), QStringLiteral("nl"));
+        QCOMPARE(
+            m_terminal->database().setting(QStringLiteral("ui_language")), QStringLiteral("nl"));
     }
 
     void portraitStacksThePanes()
@@ -420,9 +431,9 @@ private slots:
         m_window->resize(800, 1280);
         QTRY_VERIFY(m_window->width() <= 840 && m_window->width() < m_window->height());
         QTRY_VERIFY(basket()->mapTo(m_window.get(), QPoint()).y()
-                    > find<QLineEdit>("searchField")->mapTo(m_window.get(), QPoint()).y() + 200);
+            > find<QLineEdit>("searchField")->mapTo(m_window.get(), QPoint()).y() + 200);
         // What staff tap in the top bar keeps its full size; the names give way.
-        for (const char *name : {"syncChip", "menuButton"}) {
+        for (const char *name : { "syncChip", "menuButton" }) {
             auto *button = find<QPushButton>(name);
             QVERIFY(button);
             QVERIFY2(button->width() >= button->sizeHint().width(), name);
@@ -442,7 +453,8 @@ private slots:
                 Store::StaffMember member;
                 member.id = 200 + i;
                 member.code = QStringLiteral("E%1").arg(200 + i);
-                member.displayName = QStringLiteral("Medewerker %1 van Oosterhout-Vermeulen").arg(i + 1);
+                member.displayName
+                    = QStringLiteral("Medewerker %1 van Oosterhout-Vermeulen").arg(i + 1);
                 member.role = i % 3 == 0 ? Store::StaffRole::Supervisor : Store::StaffRole::Cashier;
                 member.homeLocationId = TestCache::hereId;
                 QVERIFY(writer.upsertStaff(member, hash.value()).ok());

@@ -44,18 +44,14 @@ private:
     std::unique_ptr<Ui::ScanInterceptor> m_scanner;
     std::unique_ptr<Ui::MainWindow> m_window;
 
-    template<typename T>
-    T *find(const char *name)
-    {
-        return findNamed<T>(m_window.get(), name);
-    }
+    template <typename T> T *find(const char *name) { return findNamed<T>(m_window.get(), name); }
     void click(const char *name) { tapButton(m_window.get(), name); }
     void screenshot(const QString &name) { saveScreenshot(m_window.get(), name); }
     void showWindow()
     {
         m_window.reset();
-        m_window = std::make_unique<Ui::MainWindow>(m_terminal->session(), m_terminal->checkout(), m_terminal->products(),
-                                                    m_terminal->syncStatus(), *m_language, *m_scanner);
+        m_window = std::make_unique<Ui::MainWindow>(m_terminal->session(), m_terminal->checkout(),
+            m_terminal->products(), m_terminal->syncStatus(), *m_language, *m_scanner);
         m_window->resize(1280, 800);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -81,7 +77,7 @@ private:
     {
         Store::Outbox outbox(m_terminal->database());
         auto counts = outbox.counts();
-        return counts ? counts.value() : Store::OutboxCounts{-1, -1};
+        return counts ? counts.value() : Store::OutboxCounts { -1, -1 };
     }
 
 private slots:
@@ -100,7 +96,7 @@ private slots:
         options.automatic = false;
         m_engine = std::make_unique<Sync::Client::SyncEngine>(m_path, options);
         connect(&m_terminal->checkout(), &Services::CheckoutService::saleCompleted, m_engine.get(),
-                &Sync::Client::SyncEngine::syncNow);
+            &Sync::Client::SyncEngine::syncNow);
         m_terminal->syncStatus().attachEngine(m_engine.get());
         m_engine->start();
 
@@ -109,7 +105,8 @@ private slots:
         m_scanner = std::make_unique<Ui::ScanInterceptor>();
         showWindow();
         // The engine opened the cache on its thread and found no enrolment.
-        QTRY_COMPARE(m_terminal->syncStatus().overview().lastErrorCode, QStringLiteral("sync.not_enrolled"));
+        QTRY_COMPARE(
+            m_terminal->syncStatus().overview().lastErrorCode, QStringLiteral("sync.not_enrolled"));
     }
     void cleanupTestCase()
     {
@@ -153,8 +150,10 @@ private slots:
         auto pending = outbox.pending(10);
         QVERIFY(pending.ok());
         QCOMPARE(pending->size(), 2);
-        QVERIFY(outbox.markRejected(pending->first().eventId,
-                                    QStringLiteral("sale.unknown_product: Product 100 is not in the catalogue")).ok());
+        QVERIFY(outbox
+                    .markRejected(pending->first().eventId,
+                        QStringLiteral("sale.unknown_product: Product 100 is not in the catalogue"))
+                    .ok());
         m_terminal->syncStatus().refresh();
         QTRY_COMPARE(chip()->property("state").toString(), QStringLiteral("rejected"));
         QCOMPARE(chip()->text(), QStringLiteral("1 afgewezen · 1 wachtend"));
@@ -165,14 +164,17 @@ private slots:
         QCOMPARE(table->rowCount(), 1);
         QCOMPARE(table->item(0, 1)->text(), QStringLiteral("Verkoop"));
         QCOMPARE(table->item(0, 2)->text(), QStringLiteral("Product 100 is not in the catalogue"));
-        QVERIFY(find<QLabel>("rejectedDetails")->text().contains(QStringLiteral("sale.unknown_product")));
+        QVERIFY(find<QLabel>("rejectedDetails")
+                    ->text()
+                    .contains(QStringLiteral("sale.unknown_product")));
         QCOMPARE(find<QLabel>("syncWaiting")->text(), QStringLiteral("1 gebeurtenis"));
         QCOMPARE(find<QLabel>("syncLastPull")->text(), QStringLiteral("nooit"));
         QVERIFY(!find<QLabel>("syncLastError")->text().isEmpty());
         for (QPushButton *button : m_window->syncScreen()->findChildren<QPushButton *>()) {
             QVERIFY2(button->height() >= 48, qPrintable(button->objectName()));
-            QVERIFY2(button->fontMetrics().horizontalAdvance(button->text()) <= button->contentsRect().width(),
-                     qPrintable(button->text())); // the label is not clipped
+            QVERIFY2(button->fontMetrics().horizontalAdvance(button->text())
+                    <= button->contentsRect().width(),
+                qPrintable(button->text())); // the label is not clipped
         }
         QCOMPARE(find<QPushButton>("syncRetry")->text(), QStringLiteral("Opnieuw versturen"));
         screenshot(QStringLiteral("20-sync-rejected"));
@@ -187,7 +189,8 @@ private slots:
         // And the screen says why in the user's language.
         click("syncRetry");
         QCOMPARE(find<QLabel>("syncMessage")->text(),
-                 QStringLiteral("Alleen een supervisor of manager kan afgewezen gebeurtenissen opnieuw versturen."));
+            QStringLiteral("Alleen een supervisor of manager kan afgewezen gebeurtenissen opnieuw "
+                           "versturen."));
         QCOMPARE(counts().rejected, 1);
         QCOMPARE(counts().pending, 1);
         screenshot(QStringLiteral("21-sync-cashier-refused"));
@@ -196,12 +199,14 @@ private slots:
     void supervisorRetryMovesItBackToPending()
     {
         logIn(TestCache::managerId, QStringLiteral("3333"));
-        QMetaObject::invokeMethod(m_window->findChild<QObject *>(QStringLiteral("topBar")), "syncRequested");
+        QMetaObject::invokeMethod(
+            m_window->findChild<QObject *>(QStringLiteral("topBar")), "syncRequested");
         QCOMPARE(m_window->currentScreen(), static_cast<QWidget *>(m_window->syncScreen()));
         click("syncRetry");
         QCOMPARE(counts().rejected, 0);
         QCOMPARE(counts().pending, 2);
-        QCOMPARE(find<QLabel>("syncMessage")->text(), QStringLiteral("1 gebeurtenis wordt opnieuw verstuurd."));
+        QCOMPARE(find<QLabel>("syncMessage")->text(),
+            QStringLiteral("1 gebeurtenis wordt opnieuw verstuurd."));
         QCOMPARE(find<QTableWidget>("rejectedTable")->rowCount(), 0);
         QTRY_COMPARE(chip()->text(), QStringLiteral("offline — 2 wachtend"));
         QCOMPARE(chip()->property("state").toString(), QStringLiteral("offline"));

@@ -10,8 +10,7 @@
 namespace Toonbank::Tests {
 
 /// Finds a named child of `root`, warning (so a failing test says which) when it is missing.
-template<typename T>
-T *findNamed(QWidget *root, const char *name)
+template <typename T> T *findNamed(QWidget *root, const char *name)
 {
     T *widget = root->findChild<T *>(QString::fromLatin1(name));
     if (!widget)
@@ -31,8 +30,8 @@ inline void tapButton(QWidget *root, const char *name)
 inline void saveScreenshot(QWidget *window, const QString &name)
 {
     QApplication::processEvents();
-    const QString file = TestCache::outputDir(QStringLiteral("screenshots")) + QLatin1Char('/') + name
-                         + QStringLiteral(".png");
+    const QString file = TestCache::outputDir(QStringLiteral("screenshots")) + QLatin1Char('/')
+        + name + QStringLiteral(".png");
     QVERIFY(window->grab().save(file));
 }
 

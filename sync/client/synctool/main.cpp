@@ -50,7 +50,9 @@ int fail(const QString &message)
 
 int fail(const Core::Error &error)
 {
-    return fail(error.code + QStringLiteral(": ") + error.message + (error.detail.isEmpty() ? QString() : QStringLiteral(" (") + error.detail + QLatin1Char(')')));
+    return fail(error.code + QStringLiteral(": ") + error.message
+        + (error.detail.isEmpty() ? QString()
+                                  : QStringLiteral(" (") + error.detail + QLatin1Char(')')));
 }
 
 int vatBasisPoints(const QString &vatClass)
@@ -68,7 +70,7 @@ int enrol(const QString &cache, const QStringList &args, const QString &deviceNa
     auto db = Store::LocalDatabase::open(cache);
     if (!db)
         return fail(db.error());
-    Sync::Client::ServerConnection connection{QUrl(args.at(1))};
+    Sync::Client::ServerConnection connection { QUrl(args.at(1)) };
     std::optional<Core::Result<Sync::Protocol::EnrolResponse>> answer;
     connection.enrol(args.at(2), deviceName, args.at(3), [&](auto result) {
         answer = std::move(result);
@@ -86,7 +88,8 @@ int enrol(const QString &cache, const QStringList &args, const QString &deviceNa
     config.locationCode = answer->value().locationCode;
     if (auto saved = config.save(*db.value()); !saved)
         return fail(saved.error());
-    out(QStringLiteral("enrolled device %1 for store %2").arg(config.deviceId, config.locationCode));
+    out(QStringLiteral("enrolled device %1 for store %2")
+            .arg(config.deviceId, config.locationCode));
     return 0;
 }
 
@@ -101,7 +104,8 @@ int syncOnce(const QString &cache, int batch, int timeoutSeconds, bool dieAfterA
     }
     Sync::Client::SyncEngine engine(cache, options);
     bool ok = false;
-    QObject::connect(&engine, &Sync::Client::SyncEngine::progress, [](const QString &message) { out(message); });
+    QObject::connect(
+        &engine, &Sync::Client::SyncEngine::progress, [](const QString &message) { out(message); });
     QObject::connect(&engine, &Sync::Client::SyncEngine::cycleFinished, [&ok](bool finished) {
         ok = finished;
         QCoreApplication::quit();
@@ -127,7 +131,8 @@ int sell(const QString &cache, int count, qint64 productId, int quantity, qint64
     auto db = Store::LocalDatabase::open(cache, Store::LocalDatabase::OpenMode::ExistingOnly);
     if (!db)
         return fail(db.error());
-    const qint64 here = db.value()->setting(QStringLiteral("location_id"), QStringLiteral("0")).toLongLong();
+    const qint64 here
+        = db.value()->setting(QStringLiteral("location_id"), QStringLiteral("0")).toLongLong();
     Store::Catalog catalog(*db.value(), here);
     auto location = catalog.location(here);
     if (!location)
@@ -140,7 +145,9 @@ int sell(const QString &cache, int count, qint64 productId, int quantity, qint64
         Store::StaffDirectory staff(*db.value());
         auto members = staff.staffAt(here);
         if (!members || members->isEmpty())
-            return fail(QStringLiteral("no staff for store %1 in the cache: sync first or pass --staff").arg(here));
+            return fail(
+                QStringLiteral("no staff for store %1 in the cache: sync first or pass --staff")
+                    .arg(here));
         staffId = members->first().id;
     }
     const Store::ProductRecord &record = product->record;
@@ -163,23 +170,28 @@ int sell(const QString &cache, int count, qint64 productId, int quantity, qint64
         line.lineTotal = Core::Money::fromCents(unit.cents() * quantity);
         line.vatClass = record.vatClass;
         line.vatBasisPoints = basisPoints;
-        sale.lines = {line};
+        sale.lines = { line };
         const qint64 gross = line.lineTotal.cents();
-        const qint64 vat = (gross * basisPoints + (10000 + basisPoints) / 2) / (10000 + basisPoints);
-        sale.vat = {{basisPoints, line.lineTotal, Core::Money::fromCents(vat), Core::Money::fromCents(gross - vat)}};
+        const qint64 vat
+            = (gross * basisPoints + (10000 + basisPoints) / 2) / (10000 + basisPoints);
+        sale.vat = { { basisPoints, line.lineTotal, Core::Money::fromCents(vat),
+            Core::Money::fromCents(gross - vat) } };
         sale.total = line.lineTotal;
-        sale.payments = {{QStringLiteral("card"), sale.total, Core::Money(), Core::Money(), QStringLiteral("synctool")}};
+        sale.payments = { { QStringLiteral("card"), sale.total, Core::Money(), Core::Money(),
+            QStringLiteral("synctool") } };
         auto recorded = ledger.record(sale, [&](const QString &receiptNumber) {
             Sync::Protocol::SaleEvent event;
             event.saleId = sale.saleUuid;
             event.receiptNumber = receiptNumber;
             event.locationCode = sale.locationCode;
             event.soldAt = sale.soldAt;
-            event.lines = {{line.productId, line.sku, line.quantity, line.unitPrice, line.lineDiscount, line.lineTotal,
-                            line.vatClass, line.vatBasisPoints}};
-            event.vat = {{basisPoints, sale.vat.first().gross, sale.vat.first().vat, sale.vat.first().net}};
+            event.lines = { { line.productId, line.sku, line.quantity, line.unitPrice,
+                line.lineDiscount, line.lineTotal, line.vatClass, line.vatBasisPoints } };
+            event.vat = { { basisPoints, sale.vat.first().gross, sale.vat.first().vat,
+                sale.vat.first().net } };
             event.total = sale.total;
-            event.payments = {{QStringLiteral("card"), sale.total, Core::Money(), Core::Money(), QStringLiteral("synctool")}};
+            event.payments = { { QStringLiteral("card"), sale.total, Core::Money(), Core::Money(),
+                QStringLiteral("synctool") } };
             return QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact);
         });
         if (!recorded)
@@ -199,34 +211,43 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QString::fromLatin1(usage));
     parser.addHelpOption();
-    const QCommandLineOption cacheOption(QStringLiteral("cache"), QStringLiteral("Tablet cache file."), QStringLiteral("file"));
-    const QCommandLineOption nameOption(QStringLiteral("name"), QStringLiteral("Device name."), QStringLiteral("name"), QStringLiteral("toonbank-synctool"));
-    const QCommandLineOption batchOption(QStringLiteral("batch"), QStringLiteral("Events per push."), QStringLiteral("n"), QStringLiteral("200"));
-    const QCommandLineOption timeoutOption(QStringLiteral("timeout"), QStringLiteral("Give up after S seconds."), QStringLiteral("s"), QStringLiteral("300"));
-    const QCommandLineOption productOption(QStringLiteral("product"), QStringLiteral("Product id."), QStringLiteral("id"), QStringLiteral("1"));
-    const QCommandLineOption quantityOption(QStringLiteral("quantity"), QStringLiteral("Quantity per sale."), QStringLiteral("q"), QStringLiteral("1"));
-    const QCommandLineOption staffOption(QStringLiteral("staff"), QStringLiteral("Staff id."), QStringLiteral("id"), QStringLiteral("0"));
+    const QCommandLineOption cacheOption(
+        QStringLiteral("cache"), QStringLiteral("Tablet cache file."), QStringLiteral("file"));
+    const QCommandLineOption nameOption(QStringLiteral("name"), QStringLiteral("Device name."),
+        QStringLiteral("name"), QStringLiteral("toonbank-synctool"));
+    const QCommandLineOption batchOption(QStringLiteral("batch"),
+        QStringLiteral("Events per push."), QStringLiteral("n"), QStringLiteral("200"));
+    const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
+        QStringLiteral("Give up after S seconds."), QStringLiteral("s"), QStringLiteral("300"));
+    const QCommandLineOption productOption(QStringLiteral("product"), QStringLiteral("Product id."),
+        QStringLiteral("id"), QStringLiteral("1"));
+    const QCommandLineOption quantityOption(QStringLiteral("quantity"),
+        QStringLiteral("Quantity per sale."), QStringLiteral("q"), QStringLiteral("1"));
+    const QCommandLineOption staffOption(QStringLiteral("staff"), QStringLiteral("Staff id."),
+        QStringLiteral("id"), QStringLiteral("0"));
     const QCommandLineOption dieAfterAckOption(QStringLiteral("die-after-ack"),
-                                               QStringLiteral("Crash test: SIGKILL this process when the first push answer arrives."));
-    parser.addOptions({cacheOption, nameOption, batchOption, timeoutOption, productOption, quantityOption, staffOption,
-                       dieAfterAckOption});
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see above)."));
+        QStringLiteral("Crash test: SIGKILL this process when the first push answer arrives."));
+    parser.addOptions({ cacheOption, nameOption, batchOption, timeoutOption, productOption,
+        quantityOption, staffOption, dieAfterAckOption });
+    parser.addPositionalArgument(
+        QStringLiteral("command"), QStringLiteral("What to do (see above)."));
     parser.process(app);
 
     const QStringList args = parser.positionalArguments();
     const QString cache = parser.value(cacheOption);
     if (args.isEmpty() || cache.isEmpty())
-        return fail(QStringLiteral("need --cache FILE and a command\n") + QString::fromLatin1(usage));
+        return fail(
+            QStringLiteral("need --cache FILE and a command\n") + QString::fromLatin1(usage));
     const QString command = args.first();
 
     if (command == QLatin1String("enrol") && args.size() == 4)
         return enrol(cache, args, parser.value(nameOption));
     if (command == QLatin1String("sync-once") && args.size() == 1)
-        return syncOnce(cache, parser.value(batchOption).toInt(), parser.value(timeoutOption).toInt(),
-                        parser.isSet(dieAfterAckOption));
+        return syncOnce(cache, parser.value(batchOption).toInt(),
+            parser.value(timeoutOption).toInt(), parser.isSet(dieAfterAckOption));
     if (command == QLatin1String("sell") && args.size() == 2)
-        return sell(cache, args.at(1).toInt(), parser.value(productOption).toLongLong(), parser.value(quantityOption).toInt(),
-                    parser.value(staffOption).toLongLong());
+        return sell(cache, args.at(1).toInt(), parser.value(productOption).toLongLong(),
+            parser.value(quantityOption).toInt(), parser.value(staffOption).toLongLong());
 
     auto db = Store::LocalDatabase::open(cache, Store::LocalDatabase::OpenMode::ExistingOnly);
     if (!db)
@@ -238,7 +259,8 @@ int main(int argc, char *argv[])
             return fail(counts.error());
         auto config = Sync::Client::DeviceConfig::load(*db.value());
         out(QStringLiteral("device=%1 store=%2 pending=%3 rejected=%4 cursor=%5 lastPull=%6")
-                .arg(config ? config->deviceId : QStringLiteral("-"), config ? config->locationCode : QStringLiteral("-"))
+                .arg(config ? config->deviceId : QStringLiteral("-"),
+                    config ? config->locationCode : QStringLiteral("-"))
                 .arg(counts->pending)
                 .arg(counts->rejected)
                 .arg(outbox.pullCursor())
@@ -278,5 +300,6 @@ int main(int argc, char *argv[])
         out(QStringLiteral("queued %1 events again").arg(requeued.value()));
         return 0;
     }
-    return fail(QStringLiteral("unknown command or wrong arguments\n") + QString::fromLatin1(usage));
+    return fail(
+        QStringLiteral("unknown command or wrong arguments\n") + QString::fromLatin1(usage));
 }

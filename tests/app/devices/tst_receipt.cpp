@@ -24,10 +24,10 @@ private:
         receipt.staffName = QStringLiteral("Anna de Vries");
         receipt.receiptNumber = QStringLiteral("AMS01-T1-000001");
         receipt.saleId = QStringLiteral("sale-1");
-        receipt.lines.append({QStringLiteral("Bamboo socks 3-pack"), 1, Core::Money::fromCents(499),
-                              Core::Money::fromCents(499), QStringLiteral("21%")});
-        receipt.vat.append({QStringLiteral("21%"), Core::Money::fromCents(412), Core::Money::fromCents(87),
-                            Core::Money::fromCents(499)});
+        receipt.lines.append({ QStringLiteral("Bamboo socks 3-pack"), 1,
+            Core::Money::fromCents(499), Core::Money::fromCents(499), QStringLiteral("21%") });
+        receipt.vat.append({ QStringLiteral("21%"), Core::Money::fromCents(412),
+            Core::Money::fromCents(87), Core::Money::fromCents(499) });
         receipt.total = Core::Money::fromCents(499);
         receipt.paid = receipt.total;
         receipt.tendered = Core::Money::fromCents(500);
@@ -43,8 +43,10 @@ private slots:
         QTest::addColumn<bool>("large");
         QTest::addColumn<int>("lineCount");
         QTest::newRow("short, one line") << QStringLiteral("Toonbank Delft") << true << 1;
-        QTest::newRow("26 characters wrap") << QStringLiteral("Toonbank Amsterdam Centrum") << true << 2;
-        QTest::newRow("21 characters exactly") << QStringLiteral("Toonbank Utrecht Hoog") << true << 1;
+        QTest::newRow("26 characters wrap")
+            << QStringLiteral("Toonbank Amsterdam Centrum") << true << 2;
+        QTest::newRow("21 characters exactly")
+            << QStringLiteral("Toonbank Utrecht Hoog") << true << 1;
         QTest::newRow("word too long for double size")
             << QStringLiteral("Toonbank Hoogcatharijnewinkelcentrum") << false << 1;
         QTest::newRow("word too long for the paper")
@@ -75,10 +77,12 @@ private slots:
         receipt.duplicate = true;
         for (const ReceiptLine &line : ReceiptLayout::layout(receipt, width)) {
             if (line.kind == ReceiptLine::Kind::Text)
-                QVERIFY2(line.text.size() <= (line.large ? width / 2 : width), qPrintable(line.text));
+                QVERIFY2(
+                    line.text.size() <= (line.large ? width / 2 : width), qPrintable(line.text));
         }
         // The printer receives the same lines: no double-size run longer than half the paper.
-        const QByteArray bytes = Devices::EscPosPrinterSimulator::encode(ReceiptLayout::layout(receipt, width), width);
+        const QByteArray bytes
+            = Devices::EscPosPrinterSimulator::encode(ReceiptLayout::layout(receipt, width), width);
         qsizetype at = 0;
         while ((at = bytes.indexOf(QByteArray("\x1d!\x11", 3), at)) >= 0) {
             const qsizetype end = bytes.indexOf('\n', at);
@@ -97,7 +101,8 @@ private slots:
         QVERIFY(!original.contains(QStringLiteral("COPY")));
         receipt.duplicate = true;
         const QString copy = ReceiptLayout::toPlainText(ReceiptLayout::layout(receipt));
-        QVERIFY2(copy.contains(QStringLiteral("*** COPY ***")), qPrintable(copy)); // no translator: the source text
+        QVERIFY2(copy.contains(QStringLiteral("*** COPY ***")),
+            qPrintable(copy)); // no translator: the source text
         QVERIFY(copy.contains(QStringLiteral("AMS01-T1-000001")));
     }
 };

@@ -22,7 +22,8 @@ int main(int argc, char *argv[])
     if (args.size() < 3)
         return 2;
     auto terminal = Services::Terminal::open(args.at(1));
-    if (!terminal || !terminal.value()->session().logIn(Tests::TestCache::cashierId, QStringLiteral("1111")))
+    if (!terminal
+        || !terminal.value()->session().logIn(Tests::TestCache::cashierId, QStringLiteral("1111")))
         return 3;
     Services::CheckoutService &checkout = terminal.value()->checkout();
     const bool pause = args.at(2) == QLatin1String("pause");
@@ -36,7 +37,8 @@ int main(int argc, char *argv[])
                     QThread::sleep(1);
             });
         }
-        if (!checkout.addScannedCode(Tests::TestCache::jeansBarcode) || !checkout.addScannedCode(Tests::TestCache::appleJuiceBarcode))
+        if (!checkout.addScannedCode(Tests::TestCache::jeansBarcode)
+            || !checkout.addScannedCode(Tests::TestCache::appleJuiceBarcode))
             return 4;
         auto done = checkout.payCash(Core::Money::fromCents(10000));
         if (!done) {

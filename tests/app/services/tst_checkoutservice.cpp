@@ -52,7 +52,8 @@ private slots:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        m_path = m_dir.filePath(QStringLiteral("cache-%1.sqlite").arg(QString::fromLatin1(QTest::currentTestFunction())));
+        m_path = m_dir.filePath(QStringLiteral("cache-%1.sqlite")
+                                    .arg(QString::fromLatin1(QTest::currentTestFunction())));
         const QString failure = TestCache::create(m_path);
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
         openTerminal();
@@ -70,10 +71,12 @@ private slots:
 
     void wrongPinAndOtherStoreAreRefused()
     {
-        QCOMPARE(m_terminal->session().logIn(TestCache::cashierId, QStringLiteral("9999")).error().code,
-                 QStringLiteral("login.wrong_pin"));
+        QCOMPARE(
+            m_terminal->session().logIn(TestCache::cashierId, QStringLiteral("9999")).error().code,
+            QStringLiteral("login.wrong_pin"));
         QVERIFY(!m_terminal->session().isLoggedIn());
-        QCOMPARE(m_terminal->session().logIn(12, QStringLiteral("2222")).error().code, QStringLiteral("login.wrong_store"));
+        QCOMPARE(m_terminal->session().logIn(12, QStringLiteral("2222")).error().code,
+            QStringLiteral("login.wrong_store"));
         auto staff = m_terminal->session().staffHere();
         QVERIFY(staff.ok());
         QCOMPARE(staff->size(), 2);
@@ -102,8 +105,10 @@ private slots:
         QTest::addColumn<QString>("code");
         QTest::addColumn<QString>("error");
         QTest::newRow("unknown") << TestCache::unknownBarcode << QStringLiteral("barcode.unknown");
-        QTest::newRow("check digit") << TestCache::badCheckDigitBarcode << QStringLiteral("barcode.check_digit");
-        QTest::newRow("letters") << QStringLiteral("87123X5000011") << QStringLiteral("barcode.not_digits");
+        QTest::newRow("check digit")
+            << TestCache::badCheckDigitBarcode << QStringLiteral("barcode.check_digit");
+        QTest::newRow("letters") << QStringLiteral("87123X5000011")
+                                 << QStringLiteral("barcode.not_digits");
         QTest::newRow("length") << QStringLiteral("12345") << QStringLiteral("barcode.length");
     }
     void badBarcodesLeaveTheBasketUnchanged()
@@ -153,7 +158,7 @@ private slots:
     void cashIsRoundedToFiveCentsAndTheSaleIsRecordedWhole()
     {
         logIn();
-        QVERIFY(checkout().addScannedCode(TestCache::jeansBarcode).ok());     // 89,95
+        QVERIFY(checkout().addScannedCode(TestCache::jeansBarcode).ok()); // 89,95
         QVERIFY(checkout().addScannedCode(TestCache::appleJuiceBarcode).ok()); // 1,99 → 91,94
         const Services::CashQuote quote = checkout().cashQuote();
         QCOMPARE(quote.total, Money::fromCents(9194));
@@ -169,7 +174,8 @@ private slots:
         Devices::EscPosPrinterSimulator printer(printerFile);
         checkout().setReceiptPrinter(&printer);
         auto sale = checkout().payCash(Money::fromCents(10000));
-        QVERIFY2(sale.ok(), sale.ok() ? "" : qPrintable(sale.error().message + sale.error().detail));
+        QVERIFY2(
+            sale.ok(), sale.ok() ? "" : qPrintable(sale.error().message + sale.error().detail));
         QCOMPARE(sale->change, Money::fromCents(805));
         QCOMPARE(sale->receiptNumber, QStringLiteral("AMS01-T1-000001"));
         QVERIFY(checkout().basket().isEmpty());
@@ -182,8 +188,12 @@ private slots:
         QCOMPARE(scalar(QStringLiteral("SELECT sum(gross_cents) FROM sale_vat")), 9194);
         QCOMPARE(scalar(QStringLiteral("SELECT amount_cents FROM sale_payments")), 9195);
         QCOMPARE(scalar(QStringLiteral("SELECT change_cents FROM sale_payments")), 805);
-        QCOMPARE(scalar(QStringLiteral("SELECT quantity FROM stock WHERE product_id = 100 AND location_id = 1")), 6);
-        QCOMPARE(scalar(QStringLiteral("SELECT quantity FROM stock WHERE product_id = 102 AND location_id = 1")), 49);
+        QCOMPARE(scalar(QStringLiteral(
+                     "SELECT quantity FROM stock WHERE product_id = 100 AND location_id = 1")),
+            6);
+        QCOMPARE(scalar(QStringLiteral(
+                     "SELECT quantity FROM stock WHERE product_id = 102 AND location_id = 1")),
+            49);
         QCOMPARE(scalar(QStringLiteral("SELECT grand_total_cents FROM journal")), 9195);
         QCOMPARE(checkout().waitingEventCount(), 1);
 
@@ -191,7 +201,8 @@ private slots:
         QSqlQuery q(m_terminal->database().connection());
         QVERIFY(q.exec(QStringLiteral("SELECT type, payload FROM outbox")) && q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("sale"));
-        auto event = Sync::Protocol::SaleEvent::fromJson(QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object());
+        auto event = Sync::Protocol::SaleEvent::fromJson(
+            QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object());
         QVERIFY2(event.ok(), event.ok() ? "" : qPrintable(event.error().detail));
         QCOMPARE(event->receiptNumber, sale->receiptNumber);
         QCOMPARE(event->rounding, Money::fromCents(1));
@@ -201,12 +212,14 @@ private slots:
         auto second = checkout().payCash(Money::fromCents(500));
         QVERIFY(second.ok());
         QCOMPARE(second->receiptNumber, QStringLiteral("AMS01-T1-000002"));
-        QCOMPARE(scalar(QStringLiteral("SELECT grand_total_cents FROM journal WHERE seq = 2")), 9195 + 500);
+        QCOMPARE(scalar(QStringLiteral("SELECT grand_total_cents FROM journal WHERE seq = 2")),
+            9195 + 500);
         QVERIFY(checkout().ledger().verifyJournal().ok());
 
         // Tampering with an amount breaks the chain.
         QVERIFY(q.exec(QStringLiteral("UPDATE journal SET amount_cents = 1 WHERE seq = 1")));
-        QCOMPARE(checkout().ledger().verifyJournal().error().code, QStringLiteral("journal.broken"));
+        QCOMPARE(
+            checkout().ledger().verifyJournal().error().code, QStringLiteral("journal.broken"));
 
         // The printer received real ESC/POS: init, QR code (GS ( k), cut (GS V), euro in PC858.
         QFile file(printerFile);
@@ -230,10 +243,12 @@ private slots:
         // The seller's name may wrap over two lines in double size: compare with whitespace
         // collapsed.
         const QString text = Devices::ReceiptLayout::toPlainText(
-            Devices::ReceiptLayout::layout(checkout().receiptFor(sale.value(), QLocale(QLocale::Dutch, QLocale::Netherlands))))
+            Devices::ReceiptLayout::layout(
+                checkout().receiptFor(sale.value(), QLocale(QLocale::Dutch, QLocale::Netherlands))))
                                  .simplified();
-        for (const char *expected : {"Toonbank Amsterdam Centrum", "Kalverstraat 12", "AMS01-T1-000001",
-                                     "€ 91,94", "€ 91,95", "€ 0,01", "€ 100,00", "€ 8,05", "21%", "9%", "[QR TOONBANK:SALE:"})
+        for (const char *expected :
+            { "Toonbank Amsterdam Centrum", "Kalverstraat 12", "AMS01-T1-000001", "€ 91,94",
+                "€ 91,95", "€ 0,01", "€ 100,00", "€ 8,05", "21%", "9%", "[QR TOONBANK:SALE:" })
             QVERIFY2(text.contains(QString::fromUtf8(expected)), expected);
     }
 
@@ -255,20 +270,23 @@ private slots:
         QCOMPARE(parked->at(0).itemCount, 3);
         QCOMPARE(parked->at(0).total, Money::fromCents(2 * 8995 + 199));
         QVERIFY(checkout().addScannedCode(TestCache::socksBarcode).ok());
-        QCOMPARE(checkout().resume(parked->at(0).id).error().code, QStringLiteral("basket.not_empty"));
+        QCOMPARE(
+            checkout().resume(parked->at(0).id).error().code, QStringLiteral("basket.not_empty"));
         QVERIFY(checkout().clear().ok());
         QVERIFY(checkout().resume(parked->at(0).id).ok());
         QCOMPARE(checkout().basket().lines().size(), 2);
         QCOMPARE(checkout().basket().lines().at(0).quantity, 2);
         QCOMPARE(checkout().listParked()->size(), 0);
         QVERIFY(checkout().clear().ok());
-        QCOMPARE(checkout().resume(parked->at(0).id).error().code, QStringLiteral("parked.unknown"));
+        QCOMPARE(
+            checkout().resume(parked->at(0).id).error().code, QStringLiteral("parked.unknown"));
     }
 
     void idleLockAndSettingsPermission()
     {
         logIn();
-        QCOMPARE(m_terminal->session().setIdleLockSeconds(1).error().code, QStringLiteral("permission.denied"));
+        QCOMPARE(m_terminal->session().setIdleLockSeconds(1).error().code,
+            QStringLiteral("permission.denied"));
         m_terminal->session().logOut();
         logIn(TestCache::managerId, QStringLiteral("3333"));
         QVERIFY(m_terminal->session().setIdleLockSeconds(1).ok());
@@ -293,7 +311,8 @@ private slots:
         QCOMPARE(stock->at(1).location.id, TestCache::otherStoreId);
         QVERIFY(stock->at(1).distanceKm > 30 && stock->at(1).distanceKm < 40);
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        QCOMPARE(Services::ProductService::ageText(now.addSecs(-180), now), QStringLiteral("3 min ago"));
+        QCOMPARE(
+            Services::ProductService::ageText(now.addSecs(-180), now), QStringLiteral("3 min ago"));
     }
 };
 

@@ -221,7 +221,8 @@ private slots:
             QCOMPARE(first->at(i).id, second->at(i).id);
         // Tokens the way the FTS tokenizer counts them, over every indexed column.
         auto tokens = [](const Store::ProductSummary &hit) {
-            const QString text = hit.sku + QLatin1Char(' ') + hit.name + QLatin1Char(' ') + hit.brand;
+            const QString text
+                = hit.sku + QLatin1Char(' ') + hit.name + QLatin1Char(' ') + hit.brand;
             int count = 0;
             bool inToken = false;
             for (const QChar ch : text) {
@@ -232,7 +233,8 @@ private slots:
             return count;
         };
         for (int i = 1; i < first->size(); ++i)
-            QVERIFY2(tokens(first->at(i - 1)) <= tokens(first->at(i)), qPrintable(first->at(i).name));
+            QVERIFY2(
+                tokens(first->at(i - 1)) <= tokens(first->at(i)), qPrintable(first->at(i).name));
     }
 
     void searchLimitAndEmpty()

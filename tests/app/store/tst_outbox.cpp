@@ -18,7 +18,8 @@ private:
     static void append(LocalDatabase &db, const QString &eventId)
     {
         QSqlQuery q(db.connection());
-        q.prepare(QStringLiteral("INSERT INTO outbox(event_id, type, staff_id, occurred_at, payload) VALUES(?, 'sale', 7, ?, ?)"));
+        q.prepare(QStringLiteral("INSERT INTO outbox(event_id, type, staff_id, occurred_at, "
+                                 "payload) VALUES(?, 'sale', 7, ?, ?)"));
         q.addBindValue(eventId);
         q.addBindValue(QStringLiteral("2025-06-02T10:00:00.000Z"));
         q.addBindValue(QStringLiteral("{\"n\":\"%1\"}").arg(eventId));
@@ -44,9 +45,9 @@ private slots:
         QCOMPARE(firstThree->at(0).payload, QByteArray("{\"n\":\"e1\"}"));
         QCOMPARE(firstThree->at(0).occurredAt, QDateTime(QDate(2025, 6, 2), QTime(10, 0), Qt::UTC));
 
-        QVERIFY(outbox.recordOutcome({QStringLiteral("e1"), QStringLiteral("e3")},
-                                     {{QStringLiteral("e2"), QStringLiteral("product 9 is unknown")}},
-                                     {QStringLiteral("e1"), QStringLiteral("e2"), QStringLiteral("e3")}));
+        QVERIFY(outbox.recordOutcome({ QStringLiteral("e1"), QStringLiteral("e3") },
+            { { QStringLiteral("e2"), QStringLiteral("product 9 is unknown") } },
+            { QStringLiteral("e1"), QStringLiteral("e2"), QStringLiteral("e3") }));
         auto counts = outbox.counts();
         QVERIFY(counts);
         QCOMPARE(counts->pending, 2);
@@ -72,7 +73,8 @@ private slots:
         QVERIFY(after->at(2).deviceSeq > after->at(1).deviceSeq);
         QCOMPARE(outbox.counts()->rejected, 0);
 
-        QVERIFY(outbox.markAcknowledged({after->at(0).eventId, after->at(1).eventId, after->at(2).eventId}));
+        QVERIFY(outbox.markAcknowledged(
+            { after->at(0).eventId, after->at(1).eventId, after->at(2).eventId }));
         QCOMPARE(outbox.counts()->pending, 0);
         // device_seq is never reused after rows leave (AUTOINCREMENT).
         append(*db.value(), QStringLiteral("e6"));

@@ -14,7 +14,7 @@ private slots:
         QList<int> delays;
         for (int i = 0; i < 7; ++i)
             delays.append(top.nextDelayMs());
-        QCOMPARE(delays, (QList<int>{499, 999, 1999, 3999, 7999, 7999, 7999}));
+        QCOMPARE(delays, (QList<int> { 499, 999, 1999, 3999, 7999, 7999, 7999 }));
         Backoff bottom(500, 8000, [] { return 0.0; });
         QCOMPARE(bottom.nextDelayMs(), 0);
         top.reset();

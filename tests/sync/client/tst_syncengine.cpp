@@ -28,10 +28,12 @@ private:
     {
         const Sync::Protocol::SaleEvent sale = makeSale(QStringLiteral("AMS01"), productId, 1);
         QSqlQuery q(db.connection());
-        q.prepare(QStringLiteral("INSERT INTO outbox(event_id, type, staff_id, occurred_at, payload) VALUES(?, 'sale', 7, ?, ?)"));
+        q.prepare(QStringLiteral("INSERT INTO outbox(event_id, type, staff_id, occurred_at, "
+                                 "payload) VALUES(?, 'sale', 7, ?, ?)"));
         q.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
         q.addBindValue(sale.soldAt.toString(Qt::ISODateWithMs));
-        q.addBindValue(QString::fromUtf8(QJsonDocument(sale.toJson()).toJson(QJsonDocument::Compact)));
+        q.addBindValue(
+            QString::fromUtf8(QJsonDocument(sale.toJson()).toJson(QJsonDocument::Compact)));
         QVERIFY(q.exec());
     }
 
@@ -41,11 +43,13 @@ private slots:
         const QString sealed = Sync::Client::Internal::sealSecret(QStringLiteral("secret-token"));
         QVERIFY(sealed.startsWith(QStringLiteral("gcm1:")));
         QVERIFY(!sealed.contains(QStringLiteral("secret-token")));
-        QCOMPARE(Sync::Client::Internal::unsealSecret(sealed).value(), QStringLiteral("secret-token"));
+        QCOMPARE(
+            Sync::Client::Internal::unsealSecret(sealed).value(), QStringLiteral("secret-token"));
         // One flipped ciphertext bit fails authentication.
         QByteArray raw = QByteArray::fromBase64(sealed.mid(5).toLatin1());
         raw[14] = char(raw.at(14) ^ 1);
-        const auto tampered = Sync::Client::Internal::unsealSecret(QStringLiteral("gcm1:") + QString::fromLatin1(raw.toBase64()));
+        const auto tampered = Sync::Client::Internal::unsealSecret(
+            QStringLiteral("gcm1:") + QString::fromLatin1(raw.toBase64()));
         QVERIFY(!tampered.ok());
         QCOMPARE(tampered.error().code, QStringLiteral("sync.token_unreadable"));
     }
@@ -64,8 +68,9 @@ private slots:
         Sync::Client::ServerConnection connection(server.url(QString()));
         std::optional<Core::Result<Sync::Protocol::EnrolResponse>> enrolled;
         connection.enrol(server.enrolmentCode(QStringLiteral("AMS01")), QStringLiteral("Till"),
-                         QString::fromLatin1(server.caCertificates().first().digest(QCryptographicHash::Sha256).toHex()),
-                         [&](auto result) { enrolled = result; });
+            QString::fromLatin1(
+                server.caCertificates().first().digest(QCryptographicHash::Sha256).toHex()),
+            [&](auto result) { enrolled = result; });
         QTRY_VERIFY_WITH_TIMEOUT(enrolled.has_value(), 20000);
         QVERIFY(enrolled->ok());
         Sync::Client::DeviceConfig config;
@@ -88,9 +93,11 @@ private slots:
         options.pollIntervalMs = 3600000;
         SyncEngine engine(cachePath, options);
         QList<SyncState> states;
-        connect(&engine, &SyncEngine::stateChanged, this, [&](const SyncState &state) { states.append(state); });
+        connect(&engine, &SyncEngine::stateChanged, this,
+            [&](const SyncState &state) { states.append(state); });
         engine.start();
-        QTRY_VERIFY_WITH_TIMEOUT(engine.state().lastPullAt.isValid() && !engine.state().syncing, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            engine.state().lastPullAt.isValid() && !engine.state().syncing, 20000);
         SyncState state = engine.state();
         QVERIFY(state.enrolled);
         QVERIFY(state.online);
@@ -98,14 +105,21 @@ private slots:
         QCOMPARE(state.rejectedEvents, 1);
         QVERIFY(state.lastError.isEmpty());
         QVERIFY(!states.isEmpty());
-        QCOMPARE(server.scalar(QStringLiteral("SELECT COUNT(*) FROM events WHERE status = 'applied'")), 2);
-        QCOMPARE(server.scalar(QStringLiteral("SELECT COUNT(*) FROM events WHERE status = 'rejected'")), 1);
+        QCOMPARE(
+            server.scalar(QStringLiteral("SELECT COUNT(*) FROM events WHERE status = 'applied'")),
+            2);
+        QCOMPARE(
+            server.scalar(QStringLiteral("SELECT COUNT(*) FROM events WHERE status = 'rejected'")),
+            1);
         Store::Outbox outbox(*db.value());
-        QVERIFY(outbox.rejected().value().first().second.startsWith(QStringLiteral("sale.unknown_product")));
+        QVERIFY(outbox.rejected().value().first().second.startsWith(
+            QStringLiteral("sale.unknown_product")));
         QVERIFY(outbox.pullCursor() > 0);
         // The pulled stock already shows the two sales.
         QSqlQuery q(db.value()->connection());
-        QVERIFY(q.exec(QStringLiteral("SELECT quantity FROM stock WHERE product_id = 1 AND location_id = 1")) && q.next());
+        QVERIFY(q.exec(QStringLiteral(
+                    "SELECT quantity FROM stock WHERE product_id = 1 AND location_id = 1"))
+            && q.next());
         QCOMPARE(q.value(0).toInt(), 99);
 
         // Outage: a sale waits, the state says offline; the server returns on the same port and
@@ -114,12 +128,15 @@ private slots:
         server.kill();
         appendSale(*db.value(), 3);
         engine.syncNow();
-        QTRY_VERIFY_WITH_TIMEOUT(engine.state().lastErrorCode == QLatin1String("sync.offline"), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            engine.state().lastErrorCode == QLatin1String("sync.offline"), 20000);
         QVERIFY(!engine.state().online);
         QCOMPARE(engine.state().pendingEvents, 1);
-        QVERIFY(server.start({QStringLiteral("--port"), QString::number(port)}));
+        QVERIFY(server.start({ QStringLiteral("--port"), QString::number(port) }));
         QTRY_VERIFY_WITH_TIMEOUT(engine.state().pendingEvents == 0 && engine.state().online, 20000);
-        QCOMPARE(server.scalar(QStringLiteral("SELECT COUNT(*) FROM events WHERE status = 'applied'")), 3);
+        QCOMPARE(
+            server.scalar(QStringLiteral("SELECT COUNT(*) FROM events WHERE status = 'applied'")),
+            3);
     }
 };
 

@@ -26,14 +26,15 @@ struct ToolRun
 
 QString synctool()
 {
-    return qEnvironmentVariable("TOONBANK_TEST_BUILD_DIR") + QStringLiteral("/sync/client/synctool/toonbank-synctool");
+    return qEnvironmentVariable("TOONBANK_TEST_BUILD_DIR")
+        + QStringLiteral("/sync/client/synctool/toonbank-synctool");
 }
 
 ToolRun runTool(const QString &cache, const QStringList &args, int timeoutMs = 120000)
 {
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(synctool(), QStringList{QStringLiteral("--cache"), cache} + args);
+    process.start(synctool(), QStringList { QStringLiteral("--cache"), cache } + args);
     process.waitForFinished(timeoutMs);
     ToolRun run;
     run.output = QString::fromUtf8(process.readAll());
@@ -61,7 +62,8 @@ qint64 cacheScalar(const QString &cache, const QString &sql)
 
 QString fingerprint(ServerFixture &server)
 {
-    return QString::fromLatin1(server.caCertificates().first().digest(QCryptographicHash::Sha256).toHex());
+    return QString::fromLatin1(
+        server.caCertificates().first().digest(QCryptographicHash::Sha256).toHex());
 }
 
 } // namespace
@@ -72,11 +74,16 @@ class TestEndToEnd final : public QObject
 private:
     QTemporaryDir m_tablets;
 
-    QString cache(const QString &name) const { return m_tablets.filePath(name + QStringLiteral(".sqlite")); }
-
-    bool enrol(ServerFixture &server, const QString &cacheFile, const QString &store, const QString &url)
+    QString cache(const QString &name) const
     {
-        const ToolRun run = runTool(cacheFile, {QStringLiteral("enrol"), url, server.enrolmentCode(store), fingerprint(server)});
+        return m_tablets.filePath(name + QStringLiteral(".sqlite"));
+    }
+
+    bool enrol(
+        ServerFixture &server, const QString &cacheFile, const QString &store, const QString &url)
+    {
+        const ToolRun run = runTool(cacheFile,
+            { QStringLiteral("enrol"), url, server.enrolmentCode(store), fingerprint(server) });
         if (run.exitCode != 0)
             qWarning().noquote() << "enrol failed:" << run.output;
         return run.exitCode == 0;
@@ -84,7 +91,7 @@ private:
 
     static bool syncOnce(const QString &cacheFile, const QStringList &extra = {})
     {
-        const ToolRun run = runTool(cacheFile, QStringList{QStringLiteral("sync-once")} + extra);
+        const ToolRun run = runTool(cacheFile, QStringList { QStringLiteral("sync-once") } + extra);
         if (run.exitCode != 0)
             qWarning().noquote() << "sync-once failed:" << run.output;
         return run.exitCode == 0;
@@ -112,35 +119,58 @@ private slots:
         QVERIFY(syncOnce(till));
         QCOMPARE(cacheScalar(till, QStringLiteral("SELECT count(*) FROM products")), 20);
         QCOMPARE(cacheScalar(till, QStringLiteral("SELECT count(*) FROM stock")), 40);
-        QCOMPARE(cacheScalar(till, QStringLiteral("SELECT count(*) FROM staff")), 1); // own store's staff only
-        QCOMPARE(runTool(till, {QStringLiteral("stock"), QStringLiteral("3"), QStringLiteral("1")}).output.trimmed(), QStringLiteral("100"));
+        QCOMPARE(cacheScalar(till, QStringLiteral("SELECT count(*) FROM staff")),
+            1); // own store's staff only
+        QCOMPARE(
+            runTool(till, { QStringLiteral("stock"), QStringLiteral("3"), QStringLiteral("1") })
+                .output.trimmed(),
+            QStringLiteral("100"));
         // The token is not in the cache in clear.
-        QVERIFY(cacheScalar(till, QStringLiteral("SELECT count(*) FROM settings WHERE value LIKE 'gcm1:%'")) == 1);
+        QVERIFY(cacheScalar(
+                    till, QStringLiteral("SELECT count(*) FROM settings WHERE value LIKE 'gcm1:%'"))
+            == 1);
 
         // The server goes away; the store keeps selling.
         const quint16 port = server.port();
         server.kill();
-        QCOMPARE(runTool(till, {QStringLiteral("sell"), QStringLiteral("5"), QStringLiteral("--product"), QStringLiteral("3"),
-                                QStringLiteral("--quantity"), QStringLiteral("2")}).exitCode, 0);
-        const ToolRun offline = runTool(till, {QStringLiteral("sync-once")});
+        QCOMPARE(runTool(till,
+                     { QStringLiteral("sell"), QStringLiteral("5"), QStringLiteral("--product"),
+                         QStringLiteral("3"), QStringLiteral("--quantity"), QStringLiteral("2") })
+                     .exitCode,
+            0);
+        const ToolRun offline = runTool(till, { QStringLiteral("sync-once") });
         QCOMPARE(offline.exitCode, 1);
-        QVERIFY2(offline.output.contains(QStringLiteral("error=sync.offline")), qPrintable(offline.output));
-        QCOMPARE(cacheScalar(till, QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'pending'")), 5);
-        QCOMPARE(runTool(till, {QStringLiteral("stock"), QStringLiteral("3"), QStringLiteral("1")}).output.trimmed(), QStringLiteral("90"));
+        QVERIFY2(offline.output.contains(QStringLiteral("error=sync.offline")),
+            qPrintable(offline.output));
+        QCOMPARE(cacheScalar(
+                     till, QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'pending'")),
+            5);
+        QCOMPARE(
+            runTool(till, { QStringLiteral("stock"), QStringLiteral("3"), QStringLiteral("1") })
+                .output.trimmed(),
+            QStringLiteral("90"));
 
         // Back on the same address (the tablet keeps its server URL); the sales go through once.
-        QVERIFY(server.start({QStringLiteral("--port"), QString::number(port)}));
+        QVERIFY(server.start({ QStringLiteral("--port"), QString::number(port) }));
         QVERIFY(syncOnce(till));
         QVERIFY(syncOnce(till)); // a second cycle sends nothing again
         QCOMPARE(cacheScalar(till, QStringLiteral("SELECT count(*) FROM outbox")), 0);
         QCOMPARE(server.scalar(QStringLiteral("SELECT COUNT(*) FROM events")), 5);
         QCOMPARE(server.scalar(QStringLiteral("SELECT COUNT(*) FROM sales")), 5);
-        QCOMPARE(server.scalar(QStringLiteral("SELECT quantity FROM stock WHERE product_id = 3 AND location_id = 1")), 90);
+        QCOMPARE(server.scalar(QStringLiteral(
+                     "SELECT quantity FROM stock WHERE product_id = 3 AND location_id = 1")),
+            90);
 
         // The other store's tablet sees Amsterdam's new figure.
         QVERIFY(syncOnce(other));
-        QCOMPARE(runTool(other, {QStringLiteral("stock"), QStringLiteral("3"), QStringLiteral("1")}).output.trimmed(), QStringLiteral("90"));
-        QCOMPARE(runTool(other, {QStringLiteral("stock"), QStringLiteral("3"), QStringLiteral("2")}).output.trimmed(), QStringLiteral("100"));
+        QCOMPARE(
+            runTool(other, { QStringLiteral("stock"), QStringLiteral("3"), QStringLiteral("1") })
+                .output.trimmed(),
+            QStringLiteral("90"));
+        QCOMPARE(
+            runTool(other, { QStringLiteral("stock"), QStringLiteral("3"), QStringLiteral("2") })
+                .output.trimmed(),
+            QStringLiteral("100"));
     }
 
     void tabletKilledMidPushLosesAndDoublesNothing()
@@ -152,7 +182,11 @@ private slots:
         QVERIFY(enrol(server, till, QStringLiteral("AMS01"), server.url(QString()).toString()));
         QVERIFY(syncOnce(till));
         constexpr int sales = 600;
-        QCOMPARE(runTool(till, {QStringLiteral("sell"), QString::number(sales), QStringLiteral("--product"), QStringLiteral("2")}).exitCode, 0);
+        QCOMPARE(runTool(till,
+                     { QStringLiteral("sell"), QString::number(sales), QStringLiteral("--product"),
+                         QStringLiteral("2") })
+                     .exitCode,
+            0);
 
         // Kill on the first acknowledged batch: later batches are in flight or queued, and the
         // kill may land between the server's commit and the tablet's outbox delete.
@@ -160,11 +194,14 @@ private slots:
         for (int round = 0; round < 3; ++round) {
             QProcess tool;
             tool.setProcessChannelMode(QProcess::MergedChannels);
-            tool.start(synctool(), {QStringLiteral("--cache"), till, QStringLiteral("sync-once"), QStringLiteral("--batch"), QStringLiteral("10")});
+            tool.start(synctool(),
+                { QStringLiteral("--cache"), till, QStringLiteral("sync-once"),
+                    QStringLiteral("--batch"), QStringLiteral("10") });
             QVERIFY(tool.waitForStarted());
             QByteArray seen;
             QDeadlineTimer deadline(60000);
-            while (!seen.contains("pushed") && !deadline.hasExpired() && tool.state() == QProcess::Running) {
+            while (!seen.contains("pushed") && !deadline.hasExpired()
+                && tool.state() == QProcess::Running) {
                 tool.waitForReadyRead(50);
                 seen += tool.readAll();
             }
@@ -181,11 +218,18 @@ private slots:
         QVERIFY(syncOnce(till));
         QCOMPARE(cacheScalar(till, QStringLiteral("SELECT count(*) FROM outbox")), 0);
         QCOMPARE(server.scalar(QStringLiteral("SELECT COUNT(*) FROM events")), sales);
-        QCOMPARE(server.scalar(QStringLiteral("SELECT COUNT(*) FROM events WHERE status = 'applied'")), sales);
+        QCOMPARE(
+            server.scalar(QStringLiteral("SELECT COUNT(*) FROM events WHERE status = 'applied'")),
+            sales);
         QCOMPARE(server.scalar(QStringLiteral("SELECT COUNT(*) FROM sales")), sales);
-        QCOMPARE(server.scalar(QStringLiteral("SELECT quantity FROM stock WHERE product_id = 2 AND location_id = 1")), 100 - sales);
+        QCOMPARE(server.scalar(QStringLiteral(
+                     "SELECT quantity FROM stock WHERE product_id = 2 AND location_id = 1")),
+            100 - sales);
         // And the tablet's own figure is the server's again after the pull.
-        QCOMPARE(runTool(till, {QStringLiteral("stock"), QStringLiteral("2"), QStringLiteral("1")}).output.trimmed(), QString::number(100 - sales));
+        QCOMPARE(
+            runTool(till, { QStringLiteral("stock"), QStringLiteral("2"), QStringLiteral("1") })
+                .output.trimmed(),
+            QString::number(100 - sales));
     }
 
     void answerLostAfterServerCommitIsNotDoubled()
@@ -200,13 +244,19 @@ private slots:
         QVERIFY(enrol(server, till, QStringLiteral("AMS01"), server.url(QString()).toString()));
         QVERIFY(syncOnce(till));
         constexpr int sales = 30;
-        QCOMPARE(runTool(till, {QStringLiteral("sell"), QString::number(sales), QStringLiteral("--product"), QStringLiteral("3")}).exitCode, 0);
+        QCOMPARE(runTool(till,
+                     { QStringLiteral("sell"), QString::number(sales), QStringLiteral("--product"),
+                         QStringLiteral("3") })
+                     .exitCode,
+            0);
 
         for (int round = 1; round <= 2; ++round) {
             QProcess tool;
             tool.setProcessChannelMode(QProcess::MergedChannels);
-            tool.start(synctool(), {QStringLiteral("--cache"), till, QStringLiteral("sync-once"), QStringLiteral("--batch"),
-                                    QStringLiteral("10"), QStringLiteral("--die-after-ack")});
+            tool.start(synctool(),
+                { QStringLiteral("--cache"), till, QStringLiteral("sync-once"),
+                    QStringLiteral("--batch"), QStringLiteral("10"),
+                    QStringLiteral("--die-after-ack") });
             QVERIFY(tool.waitForFinished(60000));
             QCOMPARE(tool.exitStatus(), QProcess::CrashExit);
             // The server holds the first batch of this round; the tablet still has all of them
@@ -219,7 +269,9 @@ private slots:
         QCOMPARE(cacheScalar(till, QStringLiteral("SELECT count(*) FROM outbox")), 0);
         QCOMPARE(server.scalar(QStringLiteral("SELECT COUNT(*) FROM events")), sales);
         QCOMPARE(server.scalar(QStringLiteral("SELECT COUNT(*) FROM sales")), sales);
-        QCOMPARE(server.scalar(QStringLiteral("SELECT quantity FROM stock WHERE product_id = 3 AND location_id = 1")), 100 - sales);
+        QCOMPARE(server.scalar(QStringLiteral(
+                     "SELECT quantity FROM stock WHERE product_id = 3 AND location_id = 1")),
+            100 - sales);
     }
 
     void twoSyncProcessesOnOneQueueDoubleNothing()
@@ -233,13 +285,19 @@ private slots:
         QVERIFY(enrol(server, till, QStringLiteral("AMS01"), server.url(QString()).toString()));
         QVERIFY(syncOnce(till));
         constexpr int sales = 200;
-        QCOMPARE(runTool(till, {QStringLiteral("sell"), QString::number(sales), QStringLiteral("--product"), QStringLiteral("4")}).exitCode, 0);
+        QCOMPARE(runTool(till,
+                     { QStringLiteral("sell"), QString::number(sales), QStringLiteral("--product"),
+                         QStringLiteral("4") })
+                     .exitCode,
+            0);
 
         QProcess first;
         QProcess second;
-        for (QProcess *tool : {&first, &second}) {
+        for (QProcess *tool : { &first, &second }) {
             tool->setProcessChannelMode(QProcess::MergedChannels);
-            tool->start(synctool(), {QStringLiteral("--cache"), till, QStringLiteral("sync-once"), QStringLiteral("--batch"), QStringLiteral("20")});
+            tool->start(synctool(),
+                { QStringLiteral("--cache"), till, QStringLiteral("sync-once"),
+                    QStringLiteral("--batch"), QStringLiteral("20") });
         }
         QVERIFY(first.waitForFinished(120000));
         QVERIFY(second.waitForFinished(120000));
@@ -248,7 +306,9 @@ private slots:
         QCOMPARE(cacheScalar(till, QStringLiteral("SELECT count(*) FROM outbox")), 0);
         QCOMPARE(server.scalar(QStringLiteral("SELECT COUNT(*) FROM events")), sales);
         QCOMPARE(server.scalar(QStringLiteral("SELECT COUNT(*) FROM sales")), sales);
-        QCOMPARE(server.scalar(QStringLiteral("SELECT quantity FROM stock WHERE product_id = 4 AND location_id = 1")), 100 - sales);
+        QCOMPARE(server.scalar(QStringLiteral(
+                     "SELECT quantity FROM stock WHERE product_id = 4 AND location_id = 1")),
+            100 - sales);
     }
 
     void twoTabletsThroughHaproxyToTwoInstances()
@@ -274,17 +334,26 @@ private slots:
         QVERIFY(syncOnce(tillA));
         QVERIFY(syncOnce(tillB));
         constexpr int perTablet = 300;
-        QCOMPARE(runTool(tillA, {QStringLiteral("sell"), QString::number(perTablet), QStringLiteral("--product"), QStringLiteral("1")}).exitCode, 0);
-        QCOMPARE(runTool(tillB, {QStringLiteral("sell"), QString::number(perTablet), QStringLiteral("--product"), QStringLiteral("1")}).exitCode, 0);
+        QCOMPARE(runTool(tillA,
+                     { QStringLiteral("sell"), QString::number(perTablet),
+                         QStringLiteral("--product"), QStringLiteral("1") })
+                     .exitCode,
+            0);
+        QCOMPARE(runTool(tillB,
+                     { QStringLiteral("sell"), QString::number(perTablet),
+                         QStringLiteral("--product"), QStringLiteral("1") })
+                     .exitCode,
+            0);
 
         // Both push at once, small batches so they interleave on both instances and contend for
         // the same stock row.
         QProcess a;
         QProcess b;
-        for (QProcess *tool : {&a, &b}) {
+        for (QProcess *tool : { &a, &b }) {
             tool->setProcessChannelMode(QProcess::MergedChannels);
-            tool->start(synctool(), {QStringLiteral("--cache"), tool == &a ? tillA : tillB, QStringLiteral("sync-once"),
-                                     QStringLiteral("--batch"), QStringLiteral("20")});
+            tool->start(synctool(),
+                { QStringLiteral("--cache"), tool == &a ? tillA : tillB,
+                    QStringLiteral("sync-once"), QStringLiteral("--batch"), QStringLiteral("20") });
         }
         QVERIFY(a.waitForFinished(120000));
         QVERIFY(b.waitForFinished(120000));
@@ -293,12 +362,16 @@ private slots:
 
         QCOMPARE(server.scalar(QStringLiteral("SELECT COUNT(*) FROM events")), 2 * perTablet);
         QCOMPARE(server.scalar(QStringLiteral("SELECT COUNT(*) FROM sales")), 2 * perTablet);
-        QCOMPARE(server.scalar(QStringLiteral("SELECT quantity FROM stock WHERE product_id = 1 AND location_id = 1")), 100 - 2 * perTablet);
+        QCOMPARE(server.scalar(QStringLiteral(
+                     "SELECT quantity FROM stock WHERE product_id = 1 AND location_id = 1")),
+            100 - 2 * perTablet);
         // Both instances served traffic.
         QVERIFY(server.scalar(QStringLiteral("SELECT COUNT(DISTINCT device_id) FROM events")) == 2);
         QVERIFY(syncOnce(tillA));
-        QCOMPARE(runTool(tillA, {QStringLiteral("stock"), QStringLiteral("1"), QStringLiteral("1")}).output.trimmed(),
-                 QString::number(100 - 2 * perTablet));
+        QCOMPARE(
+            runTool(tillA, { QStringLiteral("stock"), QStringLiteral("1"), QStringLiteral("1") })
+                .output.trimmed(),
+            QString::number(100 - 2 * perTablet));
     }
 };
 

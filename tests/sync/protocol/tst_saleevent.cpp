@@ -24,19 +24,19 @@ SaleEvent validSale()
     sale.locationCode = QStringLiteral("AMS01");
     sale.soldAt = QDateTime(QDate(2026, 11, 24), QTime(10, 0), Qt::UTC);
     sale.lines = {
-        {11, QStringLiteral("SKU-11"), 2, Money::fromCents(250), Money(), Money::fromCents(500),
-         QStringLiteral("standard"), 2100},
-        {12, QStringLiteral("SKU-12"), 1, Money::fromCents(199), Money(), Money::fromCents(199),
-         QStringLiteral("reduced"), 900},
+        { 11, QStringLiteral("SKU-11"), 2, Money::fromCents(250), Money(), Money::fromCents(500),
+            QStringLiteral("standard"), 2100 },
+        { 12, QStringLiteral("SKU-12"), 1, Money::fromCents(199), Money(), Money::fromCents(199),
+            QStringLiteral("reduced"), 900 },
     };
     sale.vat = {
-        {2100, Money::fromCents(500), Money::fromCents(87), Money::fromCents(413)},
-        {900, Money::fromCents(199), Money::fromCents(16), Money::fromCents(183)},
+        { 2100, Money::fromCents(500), Money::fromCents(87), Money::fromCents(413) },
+        { 900, Money::fromCents(199), Money::fromCents(16), Money::fromCents(183) },
     };
     sale.total = Money::fromCents(699);
     sale.rounding = Money::fromCents(1);
-    sale.payments = {{QStringLiteral("cash"), Money::fromCents(700), Money::fromCents(1000),
-                      Money::fromCents(300), QString()}};
+    sale.payments = { { QStringLiteral("cash"), Money::fromCents(700), Money::fromCents(1000),
+        Money::fromCents(300), QString() } };
     return sale;
 }
 
@@ -83,32 +83,45 @@ private slots:
     {
         QTest::addColumn<QJsonObject>("json");
         QTest::addColumn<QString>("code");
-        QTest::newRow("unknown field") << mutate([](QJsonObject &j) { j[QStringLiteral("extra")] = 1; })
-                                       << QStringLiteral("protocol.unknown_field");
-        QTest::newRow("missing total") << mutate([](QJsonObject &j) { j.remove(QStringLiteral("totalCents")); })
-                                       << QStringLiteral("protocol.missing_field");
-        QTest::newRow("total as string") << mutate([](QJsonObject &j) { j[QStringLiteral("totalCents")] = QStringLiteral("699"); })
-                                         << QStringLiteral("protocol.wrong_type");
-        QTest::newRow("fractional cents") << mutate([](QJsonObject &j) { j[QStringLiteral("totalCents")] = 699.5; })
-                                          << QStringLiteral("protocol.wrong_type");
-        QTest::newRow("huge number") << mutate([](QJsonObject &j) { j[QStringLiteral("totalCents")] = 1e300; })
-                                     << QStringLiteral("protocol.wrong_type");
-        QTest::newRow("total does not add up") << mutate([](QJsonObject &j) { j[QStringLiteral("totalCents")] = 700; })
-                                               << QStringLiteral("sale.total");
-        QTest::newRow("no lines") << mutate([](QJsonObject &j) { j[QStringLiteral("lines")] = QJsonArray(); })
-                                  << QStringLiteral("sale.lines");
-        QTest::newRow("bad sale id") << mutate([](QJsonObject &j) { j[QStringLiteral("saleId")] = QStringLiteral("nope"); })
-                                     << QStringLiteral("protocol.bad_id");
-        QTest::newRow("bad time") << mutate([](QJsonObject &j) { j[QStringLiteral("soldAt")] = QStringLiteral("yesterday"); })
-                                  << QStringLiteral("protocol.bad_time");
-        QTest::newRow("zero quantity") << mutateLine([](QJsonObject &l) { l[QStringLiteral("quantity")] = 0; })
-                                       << QStringLiteral("sale.quantity");
-        QTest::newRow("negative unit price") << mutateLine([](QJsonObject &l) { l[QStringLiteral("unitPriceCents")] = -250; })
-                                             << QStringLiteral("protocol.out_of_range");
-        QTest::newRow("line total wrong") << mutateLine([](QJsonObject &l) { l[QStringLiteral("lineTotalCents")] = 499; })
-                                          << QStringLiteral("sale.line_total");
-        QTest::newRow("unknown line field") << mutateLine([](QJsonObject &l) { l[QStringLiteral("colour")] = QStringLiteral("red"); })
-                                            << QStringLiteral("protocol.unknown_field");
+        QTest::newRow("unknown field")
+            << mutate([](QJsonObject &j) { j[QStringLiteral("extra")] = 1; })
+            << QStringLiteral("protocol.unknown_field");
+        QTest::newRow("missing total")
+            << mutate([](QJsonObject &j) { j.remove(QStringLiteral("totalCents")); })
+            << QStringLiteral("protocol.missing_field");
+        QTest::newRow("total as string") << mutate([](QJsonObject &j) {
+            j[QStringLiteral("totalCents")] = QStringLiteral("699");
+        }) << QStringLiteral("protocol.wrong_type");
+        QTest::newRow("fractional cents")
+            << mutate([](QJsonObject &j) { j[QStringLiteral("totalCents")] = 699.5; })
+            << QStringLiteral("protocol.wrong_type");
+        QTest::newRow("huge number")
+            << mutate([](QJsonObject &j) { j[QStringLiteral("totalCents")] = 1e300; })
+            << QStringLiteral("protocol.wrong_type");
+        QTest::newRow("total does not add up")
+            << mutate([](QJsonObject &j) { j[QStringLiteral("totalCents")] = 700; })
+            << QStringLiteral("sale.total");
+        QTest::newRow("no lines") << mutate([](QJsonObject &j) {
+            j[QStringLiteral("lines")] = QJsonArray();
+        }) << QStringLiteral("sale.lines");
+        QTest::newRow("bad sale id")
+            << mutate([](QJsonObject &j) { j[QStringLiteral("saleId")] = QStringLiteral("nope"); })
+            << QStringLiteral("protocol.bad_id");
+        QTest::newRow("bad time") << mutate([](QJsonObject &j) {
+            j[QStringLiteral("soldAt")] = QStringLiteral("yesterday");
+        }) << QStringLiteral("protocol.bad_time");
+        QTest::newRow("zero quantity")
+            << mutateLine([](QJsonObject &l) { l[QStringLiteral("quantity")] = 0; })
+            << QStringLiteral("sale.quantity");
+        QTest::newRow("negative unit price")
+            << mutateLine([](QJsonObject &l) { l[QStringLiteral("unitPriceCents")] = -250; })
+            << QStringLiteral("protocol.out_of_range");
+        QTest::newRow("line total wrong")
+            << mutateLine([](QJsonObject &l) { l[QStringLiteral("lineTotalCents")] = 499; })
+            << QStringLiteral("sale.line_total");
+        QTest::newRow("unknown line field") << mutateLine([](QJsonObject &l) {
+            l[QStringLiteral("colour")] = QStringLiteral("red");
+        }) << QStringLiteral("protocol.unknown_field");
         QTest::newRow("vat net+vat != gross") << mutate([](QJsonObject &j) {
             QJsonArray vat = j.value(QStringLiteral("vat")).toArray();
             QJsonObject first = vat.at(0).toObject();
@@ -123,9 +136,9 @@ private slots:
             payments[0] = first;
             j[QStringLiteral("payments")] = payments;
         }) << QStringLiteral("sale.payments");
-        QTest::newRow("line not an object") << mutate([](QJsonObject &j) {
-            j[QStringLiteral("lines")] = QJsonArray{42};
-        }) << QStringLiteral("protocol.wrong_type");
+        QTest::newRow("line not an object")
+            << mutate([](QJsonObject &j) { j[QStringLiteral("lines")] = QJsonArray { 42 }; })
+            << QStringLiteral("protocol.wrong_type");
     }
 
     void rejectsInvalid()
@@ -154,11 +167,13 @@ private slots:
 
         QJsonObject zeroSeq = event.toJson();
         zeroSeq[QStringLiteral("deviceSeq")] = 0;
-        QCOMPARE(EventEnvelope::fromJson(zeroSeq).error().code, QStringLiteral("protocol.out_of_range"));
+        QCOMPARE(
+            EventEnvelope::fromJson(zeroSeq).error().code, QStringLiteral("protocol.out_of_range"));
 
         QJsonObject noPayload = event.toJson();
         noPayload[QStringLiteral("payload")] = QStringLiteral("x");
-        QCOMPARE(EventEnvelope::fromJson(noPayload).error().code, QStringLiteral("protocol.wrong_type"));
+        QCOMPARE(
+            EventEnvelope::fromJson(noPayload).error().code, QStringLiteral("protocol.wrong_type"));
     }
 };
 

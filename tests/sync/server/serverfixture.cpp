@@ -69,16 +69,18 @@ QString ServerFixture::binary(const QString &name)
 bool ServerFixture::admin(const QStringList &args, QString *output)
 {
     QProcess process;
-    QStringList all{QStringLiteral("--data-dir"), m_dir.path()};
+    QStringList all { QStringLiteral("--data-dir"), m_dir.path() };
     if (!m_databaseUrl.isEmpty())
         all << QStringLiteral("--database") << m_databaseUrl;
     process.start(binary(QStringLiteral("toonbank-admin")), all + args);
     process.waitForFinished(120000);
-    const QString text = QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
+    const QString text
+        = QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
     if (output)
         *output = text;
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
-        qWarning().noquote() << "toonbank-admin" << args.join(QLatin1Char(' ')) << "failed:" << text;
+        qWarning().noquote() << "toonbank-admin" << args.join(QLatin1Char(' '))
+                             << "failed:" << text;
         return false;
     }
     return true;
@@ -90,7 +92,8 @@ bool ServerFixture::seed(int productCount)
         const QString base = qEnvironmentVariable("TOONBANK_TEST_PG_URL");
         if (base.isEmpty())
             return false;
-        m_pgDatabase = QStringLiteral("toonbank_t_") + QUuid::createUuid().toString(QUuid::Id128).left(16);
+        m_pgDatabase
+            = QStringLiteral("toonbank_t_") + QUuid::createUuid().toString(QUuid::Id128).left(16);
         const QString admin = QStringLiteral("fixture-admin-") + m_pgDatabase;
         bool created = false;
         {
@@ -101,7 +104,8 @@ bool ServerFixture::seed(int productCount)
             db.setUserName(url.userName());
             db.setPassword(url.password());
             db.setDatabaseName(url.path().mid(1));
-            created = db.open() && QSqlQuery(db).exec(QStringLiteral("CREATE DATABASE ") + m_pgDatabase);
+            created = db.open()
+                && QSqlQuery(db).exec(QStringLiteral("CREATE DATABASE ") + m_pgDatabase);
             if (!created)
                 qWarning() << "cannot create test database:" << db.lastError().text();
         }
@@ -112,32 +116,39 @@ bool ServerFixture::seed(int productCount)
         url.setPath(QLatin1Char('/') + m_pgDatabase);
         m_databaseUrl = url.toString();
     }
-    if (!admin({QStringLiteral("dev-cert"), QStringLiteral("--hosts"), QStringLiteral("127.0.0.1,localhost")})
-        || !admin({QStringLiteral("init-chain"), QStringLiteral("Test chain")})
-        || !admin({QStringLiteral("add-store"), QStringLiteral("AMS01"), QStringLiteral("Amsterdam"), QStringLiteral("--id"), QStringLiteral("1"),
-                   QStringLiteral("--lat"), QStringLiteral("52.37"), QStringLiteral("--lon"), QStringLiteral("4.89")})
-        || !admin({QStringLiteral("add-store"), QStringLiteral("UTR01"), QStringLiteral("Utrecht"), QStringLiteral("--id"), QStringLiteral("2"),
-                   QStringLiteral("--lat"), QStringLiteral("52.09"), QStringLiteral("--lon"), QStringLiteral("5.12")}))
+    if (!admin({ QStringLiteral("dev-cert"), QStringLiteral("--hosts"),
+            QStringLiteral("127.0.0.1,localhost") })
+        || !admin({ QStringLiteral("init-chain"), QStringLiteral("Test chain") })
+        || !admin(
+            { QStringLiteral("add-store"), QStringLiteral("AMS01"), QStringLiteral("Amsterdam"),
+                QStringLiteral("--id"), QStringLiteral("1"), QStringLiteral("--lat"),
+                QStringLiteral("52.37"), QStringLiteral("--lon"), QStringLiteral("4.89") })
+        || !admin({ QStringLiteral("add-store"), QStringLiteral("UTR01"), QStringLiteral("Utrecht"),
+            QStringLiteral("--id"), QStringLiteral("2"), QStringLiteral("--lat"),
+            QStringLiteral("52.09"), QStringLiteral("--lon"), QStringLiteral("5.12") }))
         return false;
     QFile products(m_dir.filePath(QStringLiteral("products.csv")));
     QFile stock(m_dir.filePath(QStringLiteral("stock.csv")));
     QFile staff(m_dir.filePath(QStringLiteral("staff.csv")));
-    if (!products.open(QIODevice::WriteOnly) || !stock.open(QIODevice::WriteOnly) || !staff.open(QIODevice::WriteOnly))
+    if (!products.open(QIODevice::WriteOnly) || !stock.open(QIODevice::WriteOnly)
+        || !staff.open(QIODevice::WriteOnly))
         return false;
     products.write("id,sku,name,brand,vatClass,priceCents,barcodes\n");
     stock.write("sku,locationCode,quantity\n");
     for (int i = 1; i <= productCount; ++i) {
-        products.write(QStringLiteral("%1,SKU%1,Product %1,Brand,standard,1000,\n").arg(i).toUtf8());
+        products.write(
+            QStringLiteral("%1,SKU%1,Product %1,Brand,standard,1000,\n").arg(i).toUtf8());
         stock.write(QStringLiteral("SKU%1,AMS01,100\nSKU%1,UTR01,100\n").arg(i).toUtf8());
     }
     // Low PBKDF2 cost is not available through the CSV; two staff keep the hashing short.
-    staff.write("id,code,displayName,role,homeLocationCode,pin\n7,E7,Ann,cashier,AMS01,1234\n8,E8,Bob,supervisor,UTR01,5678\n");
+    staff.write("id,code,displayName,role,homeLocationCode,pin\n7,E7,Ann,cashier,AMS01,1234\n8,E8,"
+                "Bob,supervisor,UTR01,5678\n");
     products.close();
     stock.close();
     staff.close();
-    return admin({QStringLiteral("import"), QStringLiteral("products"), products.fileName()})
-           && admin({QStringLiteral("import"), QStringLiteral("stock"), stock.fileName()})
-           && admin({QStringLiteral("import"), QStringLiteral("staff"), staff.fileName()});
+    return admin({ QStringLiteral("import"), QStringLiteral("products"), products.fileName() })
+        && admin({ QStringLiteral("import"), QStringLiteral("stock"), stock.fileName() })
+        && admin({ QStringLiteral("import"), QStringLiteral("staff"), staff.fileName() });
 }
 
 bool ServerFixture::start(const QStringList &extraArgs)
@@ -145,7 +156,8 @@ bool ServerFixture::start(const QStringList &extraArgs)
     stopMain();
     m_server = std::make_unique<QProcess>();
     m_server->setProcessChannelMode(QProcess::SeparateChannels);
-    QStringList args{QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("--port"), QStringLiteral("0")};
+    QStringList args { QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("--port"),
+        QStringLiteral("0") };
     if (!m_databaseUrl.isEmpty())
         args << QStringLiteral("--database") << m_databaseUrl;
     m_server->start(binary(QStringLiteral("toonbank-server")), args + extraArgs);
@@ -172,7 +184,8 @@ bool ServerFixture::start(const QStringList &extraArgs)
 quint16 ServerFixture::startExtraInstance()
 {
     auto process = std::make_unique<QProcess>();
-    QStringList args{QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("--port"), QStringLiteral("0")};
+    QStringList args { QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("--port"),
+        QStringLiteral("0") };
     if (!m_databaseUrl.isEmpty())
         args << QStringLiteral("--database") << m_databaseUrl;
     process->start(binary(QStringLiteral("toonbank-server")), args);
@@ -189,7 +202,8 @@ quint16 ServerFixture::startExtraInstance()
             return port;
         }
     }
-    qWarning().noquote() << "extra instance did not start:" << seen << process->readAllStandardError();
+    qWarning().noquote() << "extra instance did not start:" << seen
+                         << process->readAllStandardError();
     return 0;
 }
 
@@ -204,24 +218,26 @@ quint16 ServerFixture::startHaproxy()
         front = probe.serverPort();
     }
     QString servers;
-    const QList<quint16> ports = QList<quint16>{m_port} + m_extraPorts;
+    const QList<quint16> ports = QList<quint16> { m_port } + m_extraPorts;
     for (qsizetype i = 0; i < ports.size(); ++i)
         servers += QStringLiteral("    server s%1 127.0.0.1:%2\n").arg(i + 1).arg(ports.at(i));
     const QString config = QDir(m_dir.path()).filePath(QStringLiteral("haproxy.cfg"));
     QFile file(config);
     if (!file.open(QIODevice::WriteOnly))
         return 0;
-    file.write(QStringLiteral("global\n    maxconn 1024\ndefaults\n    mode tcp\n    timeout connect 5s\n"
-                              "    timeout client 120s\n    timeout server 120s\n"
-                              "frontend toonbank\n    bind 127.0.0.1:%1\n    default_backend servers\n"
-                              "backend servers\n    balance roundrobin\n%2")
-                   .arg(front)
-                   .arg(servers)
-                   .toUtf8());
+    file.write(
+        QStringLiteral("global\n    maxconn 1024\ndefaults\n    mode tcp\n    timeout connect 5s\n"
+                       "    timeout client 120s\n    timeout server 120s\n"
+                       "frontend toonbank\n    bind 127.0.0.1:%1\n    default_backend servers\n"
+                       "backend servers\n    balance roundrobin\n%2")
+            .arg(front)
+            .arg(servers)
+            .toUtf8());
     file.close();
     auto haproxy = std::make_unique<QProcess>();
     haproxy->setProcessChannelMode(QProcess::MergedChannels);
-    haproxy->start(QStringLiteral("haproxy"), {QStringLiteral("-db"), QStringLiteral("-f"), config});
+    haproxy->start(
+        QStringLiteral("haproxy"), { QStringLiteral("-db"), QStringLiteral("-f"), config });
     if (!haproxy->waitForStarted(5000))
         return 0;
     // Ready once it accepts connections.
@@ -262,7 +278,7 @@ void ServerFixture::stopMain()
 QString ServerFixture::enrolmentCode(const QString &store)
 {
     QString output;
-    if (!admin({QStringLiteral("enrol"), store}, &output))
+    if (!admin({ QStringLiteral("enrol"), store }, &output))
         return {};
     static const QRegularExpression code(QStringLiteral("enrolment code: (\\S+)"));
     return code.match(output).captured(1);
@@ -288,8 +304,8 @@ QList<QSslCertificate> ServerFixture::caCertificates() const
     return QSslCertificate::fromData(file.readAll());
 }
 
-HttpAnswer ServerFixture::request(const QByteArray &method, const QString &path, const QByteArray &body,
-                                  const QString &token, const QByteArray &contentType)
+HttpAnswer ServerFixture::request(const QByteArray &method, const QString &path,
+    const QByteArray &body, const QString &token, const QByteArray &contentType)
 {
     QNetworkRequest request(url(path));
     QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
@@ -361,17 +377,18 @@ Sync::Protocol::SaleEvent makeSale(const QString &store, qint64 productId, int q
     line.lineTotal = Money::fromCents(1000 * qint64(quantity));
     line.vatClass = QStringLiteral("standard");
     line.vatBasisPoints = 2100;
-    sale.lines = {line};
+    sale.lines = { line };
     const qint64 gross = line.lineTotal.cents();
     const qint64 vat = (gross * 21 + 60) / 121;
-    sale.vat = {{2100, line.lineTotal, Money::fromCents(vat), Money::fromCents(gross - vat)}};
+    sale.vat = { { 2100, line.lineTotal, Money::fromCents(vat), Money::fromCents(gross - vat) } };
     sale.total = line.lineTotal;
-    sale.payments = {{QStringLiteral("card"), sale.total, Money(), Money(), QStringLiteral("ref")}};
+    sale.payments
+        = { { QStringLiteral("card"), sale.total, Money(), Money(), QStringLiteral("ref") } };
     return sale;
 }
 
-QJsonObject makePush(const QString &deviceId, qint64 staffId, const QList<Sync::Protocol::SaleEvent> &sales,
-                     qint64 firstSeq, QStringList *eventIds)
+QJsonObject makePush(const QString &deviceId, qint64 staffId,
+    const QList<Sync::Protocol::SaleEvent> &sales, qint64 firstSeq, QStringList *eventIds)
 {
     Sync::Protocol::PushRequest push;
     push.deviceId = deviceId;

@@ -44,7 +44,7 @@ public:
     /// haproxy in TCP mode (TLS passes through to the instances) on a free loopback port in front
     /// of every instance started; returns its port, 0 on failure. kill() stops it too.
     quint16 startHaproxy();
-    void kill();                  // SIGKILL, no goodbye (extra instances and haproxy too)
+    void kill(); // SIGKILL, no goodbye (extra instances and haproxy too)
     bool admin(const QStringList &args, QString *output = nullptr);
     QString enrolmentCode(const QString &store);
 
@@ -56,7 +56,7 @@ public:
 
     /// A synchronous request with the fixture's CA. `body` null: no body.
     HttpAnswer request(const QByteArray &method, const QString &path, const QByteArray &body = {},
-                       const QString &token = {}, const QByteArray &contentType = "application/json");
+        const QString &token = {}, const QByteArray &contentType = "application/json");
 
     /// Server-side figures, read through the database directly.
     qint64 scalar(const QString &sql, const QVariantList &params = {});
@@ -77,7 +77,8 @@ private:
 /// A valid sale of `quantity` × product `productId` at €10.00 each for `store`.
 Sync::Protocol::SaleEvent makeSale(const QString &store, qint64 productId, int quantity);
 /// A push body for `sales` numbered from `firstSeq`. Event ids are returned through `eventIds`.
-QJsonObject makePush(const QString &deviceId, qint64 staffId, const QList<Sync::Protocol::SaleEvent> &sales,
-                     qint64 firstSeq, QStringList *eventIds = nullptr);
+QJsonObject makePush(const QString &deviceId, qint64 staffId,
+    const QList<Sync::Protocol::SaleEvent> &sales, qint64 firstSeq,
+    QStringList *eventIds = nullptr);
 
 } // namespace Toonbank::Tests

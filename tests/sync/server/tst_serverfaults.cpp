@@ -33,7 +33,8 @@ private slots:
         QVERIFY(server.start());
         const QString code = server.enrolmentCode(QStringLiteral("AMS01"));
         const HttpAnswer enrolled = server.request("POST", QStringLiteral("/v1/enrol"),
-                                                   QJsonDocument(Sync::Protocol::EnrolRequest{code, QStringLiteral("Till")}.toJson()).toJson());
+            QJsonDocument(Sync::Protocol::EnrolRequest { code, QStringLiteral("Till") }.toJson())
+                .toJson());
         QCOMPARE(enrolled.status, 200);
         auto device = Sync::Protocol::EnrolResponse::fromJson(enrolled.json);
         QVERIFY(device.ok());
@@ -50,7 +51,9 @@ private slots:
                 sales.append(makeSale(QStringLiteral("AMS01"), product, 1));
                 ++sold[product];
             }
-            bodies.append(QJsonDocument(makePush(device->deviceId, 7, sales, 1 + b * perBatch, &ids[b])).toJson(QJsonDocument::Compact));
+            bodies.append(
+                QJsonDocument(makePush(device->deviceId, 7, sales, 1 + b * perBatch, &ids[b]))
+                    .toJson(QJsonDocument::Compact));
         }
 
         int kills = 0;
@@ -71,7 +74,8 @@ private slots:
             QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
             reply->deleteLater();
             QVERIFY(server.start());
-            const HttpAnswer retry = server.request("POST", QStringLiteral("/v1/events"), bodies.at(b), device->token);
+            const HttpAnswer retry
+                = server.request("POST", QStringLiteral("/v1/events"), bodies.at(b), device->token);
             QCOMPARE(retry.status, 200);
             auto parsed = Sync::Protocol::PushResponse::fromJson(retry.json);
             QVERIFY(parsed.ok());
@@ -83,11 +87,16 @@ private slots:
                 QCOMPARE(result.outcome, first);
         }
         QCOMPARE(kills, batches);
-        QCOMPARE(server.scalar(QStringLiteral("SELECT COUNT(*) FROM events WHERE status = 'applied'")), batches * perBatch);
+        QCOMPARE(
+            server.scalar(QStringLiteral("SELECT COUNT(*) FROM events WHERE status = 'applied'")),
+            batches * perBatch);
         QCOMPARE(server.scalar(QStringLiteral("SELECT COUNT(*) FROM sales")), batches * perBatch);
         for (int product = 1; product <= 20; ++product)
-            QCOMPARE(server.scalar(QStringLiteral("SELECT quantity FROM stock WHERE product_id = ? AND location_id = 1"), {product}),
-                     100 - sold[product]);
+            QCOMPARE(server.scalar(
+                         QStringLiteral(
+                             "SELECT quantity FROM stock WHERE product_id = ? AND location_id = 1"),
+                         { product }),
+                100 - sold[product]);
     }
 };
 
