@@ -11,7 +11,7 @@ packages=(
   libgl-dev libxkbcommon-dev
   libsqlite3-dev sqlite3 libssl-dev openssl libqrencode-dev
   postgresql haproxy
-  fonts-dejavu-core
+  fonts-dejavu-core clang-format
 )
 
 missing=()
