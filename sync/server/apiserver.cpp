@@ -58,9 +58,10 @@ ApiServer::ApiServer(ServerDatabase &database, Options options, QObject *parent)
     , m_db(database)
     , m_options(std::move(options))
     , m_devices(database)
+    , m_handlers(EventHandlerRegistry::standard({ m_options.checkSales }))
     , m_controllers(new Controllers { StatusController(database),
-          EnrolmentController(m_devices, m_options.caCertificatePem), EventsController(database),
-          ChangesController(database) })
+          EnrolmentController(m_devices, m_options.caCertificatePem),
+          EventsController(database, *m_handlers), ChangesController(database) })
 {
     Controllers &c = *m_controllers;
     m_routes = {

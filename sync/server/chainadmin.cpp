@@ -257,17 +257,33 @@ Core::Status ChainAdmin::upsertProducts(const QList<Protocol::ProductData> &prod
         if (!seq)
             return seq.error();
         QList<QVariantList> rows;
+        QList<QVariantList> prices;
         rows.reserve(products.size());
+        prices.reserve(products.size());
         qint64 next = seq.value();
-        for (const auto &p : products)
+        for (const auto &p : products) {
+            // Every catalog version keeps its price: a sale priced offline from an older
+            // version is still explained (see SaleHandler).
+            prices.append({ p.id, next, p.priceCents,
+                p.promoPriceCents ? QVariant(*p.promoPriceCents) : QVariant(),
+                p.promoFrom.isValid() ? p.promoFrom.toString(Qt::ISODate) : QString(),
+                p.promoUntil.isValid() ? p.promoUntil.toString(Qt::ISODate) : QString() });
             rows.append({ p.id, p.sku, compact(Protocol::toJson(p)), next++ });
-        return m_db.insertRows(QStringLiteral("products"),
-            { QStringLiteral("id"), QStringLiteral("sku"), QStringLiteral("data"),
-                QStringLiteral("change_seq") },
-            rows,
-            QStringLiteral(
-                "ON CONFLICT(id) DO UPDATE SET sku = excluded.sku, data = excluded.data, "
-                "change_seq = excluded.change_seq"));
+        }
+        if (Core::Status s = m_db.insertRows(QStringLiteral("products"),
+                { QStringLiteral("id"), QStringLiteral("sku"), QStringLiteral("data"),
+                    QStringLiteral("change_seq") },
+                rows,
+                QStringLiteral(
+                    "ON CONFLICT(id) DO UPDATE SET sku = excluded.sku, data = excluded.data, "
+                    "change_seq = excluded.change_seq"));
+            !s)
+            return s;
+        return m_db.insertRows(QStringLiteral("product_prices"),
+            { QStringLiteral("product_id"), QStringLiteral("valid_from_seq"),
+                QStringLiteral("price_cents"), QStringLiteral("promo_price_cents"),
+                QStringLiteral("promo_from"), QStringLiteral("promo_until") },
+            prices);
     });
 }
 
@@ -500,16 +516,40 @@ Core::Status ChainAdmin::importFile(
             auto seq = m_db.reserveSequence(customers.size());
             if (!seq)
                 return seq.error();
+            QHash<QString, qint64> homes;
+            if (auto q = m_db.exec(QStringLiteral("SELECT code, id FROM locations")); q) {
+                while (q.value().next())
+                    homes.insert(q.value().value(0).toString(), q.value().value(1).toLongLong());
+            } else {
+                return q.error();
+            }
+            // E-mail and phone are unique and optional: NULL (an invalid variant), not ''.
+            auto orNull
+                = [](const QString &text) { return text.isEmpty() ? QVariant() : QVariant(text); };
             QList<QVariantList> r;
             qint64 next = seq.value();
             for (const auto &c : customers)
-                r.append({ c.id, c.code, compact(Protocol::toJson(c)), next++ });
+                r.append({ c.id, c.code, c.name, orNull(c.email.trimmed().toLower()),
+                    orNull(c.phone.trimmed()), c.tier.isEmpty() ? QStringLiteral("basic") : c.tier,
+                    c.loyaltyPoints, std::max(c.lifetimePoints, c.loyaltyPoints),
+                    homes.value(c.homeStoreCode), int(c.consentEmail), int(c.consentSms),
+                    int(c.consentPersonalised), next++ });
             return m_db.insertRows(QStringLiteral("customers"),
-                { QStringLiteral("id"), QStringLiteral("code"), QStringLiteral("data"),
+                { QStringLiteral("id"), QStringLiteral("card_number"), QStringLiteral("name"),
+                    QStringLiteral("email"), QStringLiteral("phone"), QStringLiteral("tier"),
+                    QStringLiteral("points_balance"), QStringLiteral("lifetime_points"),
+                    QStringLiteral("home_location_id"), QStringLiteral("consent_email"),
+                    QStringLiteral("consent_sms"), QStringLiteral("consent_personalised"),
                     QStringLiteral("change_seq") },
                 r,
-                QStringLiteral("ON CONFLICT(id) DO UPDATE SET code = excluded.code, data = "
-                               "excluded.data, change_seq = excluded.change_seq"));
+                QStringLiteral(
+                    "ON CONFLICT(id) DO UPDATE SET card_number = excluded.card_number, name = "
+                    "excluded.name, email = excluded.email, phone = excluded.phone, tier = "
+                    "excluded.tier, points_balance = excluded.points_balance, lifetime_points = "
+                    "excluded.lifetime_points, home_location_id = excluded.home_location_id, "
+                    "consent_email = excluded.consent_email, consent_sms = excluded.consent_sms, "
+                    "consent_personalised = excluded.consent_personalised, change_seq = "
+                    "excluded.change_seq"));
         });
         imported = int(customers.size());
         break;

@@ -87,7 +87,8 @@ ApiReply ChangesController::changes(const ApiRequest &request)
 {
     const QUrlQuery query = request.http.query();
     for (const auto &[key, value] : query.queryItems()) {
-        if (key != QLatin1String("since") && key != QLatin1String("limit"))
+        if (key != QLatin1String("since") && key != QLatin1String("limit")
+            && key != QLatin1String("kind"))
             return ApiReply::error(
                 { ApiErrorKind::BadRequest, QStringLiteral("protocol.unknown_field"),
                     QStringLiteral("unknown query parameter %1").arg(key.left(40)) });
@@ -106,7 +107,14 @@ ApiReply ChangesController::changes(const ApiRequest &request)
     if (!limitOk || limit < 1 || limit > Protocol::maxChangePageSize)
         return ApiReply::error({ ApiErrorKind::BadRequest, QStringLiteral("protocol.out_of_range"),
             QStringLiteral("limit must be 1 to %1").arg(Protocol::maxChangePageSize) });
-    auto page = m_reader.page(*request.device, since, int(limit));
+    const QString kindName = query.hasQueryItem(QStringLiteral("kind"))
+        ? query.queryItemValue(QStringLiteral("kind"))
+        : Protocol::name(Protocol::FeedKind::Catalog);
+    const std::optional<Protocol::FeedKind> kind = Protocol::feedKindFromName(kindName);
+    if (!kind)
+        return ApiReply::error({ ApiErrorKind::BadRequest, QStringLiteral("protocol.unknown_kind"),
+            QStringLiteral("unknown feed kind %1").arg(kindName.left(40)) });
+    auto page = m_reader.page(*request.device, *kind, since, int(limit));
     if (auto *error = std::get_if<ApiError>(&page))
         return ApiReply::error(*error);
     return { 200, std::get<QByteArray>(page) };

@@ -39,9 +39,9 @@ private:
 class EventsController final
 {
 public:
-    explicit EventsController(ServerDatabase &database)
+    EventsController(ServerDatabase &database, const EventHandlerRegistry &handlers)
         : m_db(database)
-        , m_applier(database)
+        , m_applier(database, handlers)
     { }
     ApiReply push(const ApiRequest &request);
     ApiReply rejected(const ApiRequest &request);
