@@ -310,13 +310,16 @@ Core::Result<CompletedSale> CheckoutService::payCash(Money tendered)
     sale.staff = *m_session.staff();
     sale.location = m_location;
 
-    Sync::Protocol::SaleEvent event;
+    // The wire form is Core::Sale (protocol 2). Minimal mapping until checkout builds a
+    // Core::Sale itself: a line discount travels as a manual adjustment.
+    Core::Sale event;
     event.saleId = sale.saleId;
-    event.locationCode = m_location.code;
+    event.storeCode = m_location.code;
     event.soldAt = sale.soldAt;
+    event.staffId = sale.staff.id;
     event.total = quote.total;
     event.rounding = quote.rounding;
-    event.payments.append({ QStringLiteral("cash"), quote.due, tendered, sale.change, {} });
+    event.tenders.append({ Core::TenderMethod::Cash, quote.due, tendered, sale.change, {} });
 
     Store::LedgerSale ledger;
     ledger.saleUuid = sale.saleId;
@@ -328,13 +331,26 @@ Core::Result<CompletedSale> CheckoutService::payCash(Money tendered)
     ledger.rounding = quote.rounding;
     ledger.payments.append({ QStringLiteral("cash"), quote.due, tendered, sale.change, {} });
     for (const Core::BasketLine &line : sale.lines) {
-        event.lines.append({ line.productId, line.sku, line.quantity, line.unitPrice,
-            line.lineDiscount, line.lineTotal(), line.vatRate.vatClass, line.vatRate.basisPoints });
+        Core::SaleLine saleLine;
+        saleLine.lineId = QStringLiteral("L%1").arg(event.lines.size() + 1);
+        saleLine.productId = line.productId;
+        saleLine.sku = line.sku;
+        saleLine.name = line.name;
+        saleLine.vatClass
+            = Core::vatClassFromName(line.vatRate.vatClass).value_or(Core::VatClass::Standard);
+        saleLine.vatRate = line.vatRate;
+        saleLine.quantity = line.quantity;
+        saleLine.unitPrice = line.unitPrice;
+        saleLine.regularPrice = line.regularPrice;
+        if (line.lineDiscount.cents() > 0)
+            saleLine.adjustments.append({ Core::AdjustmentKind::Manual, QStringLiteral("manual"),
+                tr("Discount"), line.lineDiscount, 0 });
+        event.lines.append(saleLine);
         ledger.lines.append({ line.productId, line.sku, line.name, line.quantity, line.unitPrice,
             line.lineDiscount, line.lineTotal(), line.vatRate.vatClass, line.vatRate.basisPoints });
     }
+    event.vat = Core::vatBreakdown(event.lines);
     for (const Core::VatBreakdown &vat : sale.totals.perRate) {
-        event.vat.append({ vat.rate.basisPoints, vat.gross, vat.vat, vat.net });
         ledger.vat.append({ vat.rate.basisPoints, vat.gross, vat.vat, vat.net });
     }
 
@@ -343,10 +359,8 @@ Core::Result<CompletedSale> CheckoutService::payCash(Money tendered)
     Core::Error invalid;
     auto payload = [&event, &invalid](const QString &receiptNumber) {
         event.receiptNumber = receiptNumber;
-        const QJsonObject json = event.toJson();
-        if (Core::Result<Sync::Protocol::SaleEvent> check
-            = Sync::Protocol::SaleEvent::fromJson(json);
-            !check) {
+        const QJsonObject json = Sync::Protocol::saleToJson(event);
+        if (Core::Result<Core::Sale> check = Sync::Protocol::saleFromJson(json); !check) {
             invalid = check.error();
             return QByteArray();
         }

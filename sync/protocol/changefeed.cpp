@@ -1,6 +1,7 @@
 #include "changefeed.h"
 
 #include "jsonreader.h"
+#include "promotionjson.h"
 
 #include <QJsonArray>
 
@@ -317,13 +318,21 @@ Core::Result<WebOrderData> webOrderFromJson(const QJsonObject &json, Reading rea
 
 QJsonObject ChangePage::toJson() const
 {
-    return { { QStringLiteral("since"), since }, { QStringLiteral("next"), next },
+    QJsonObject json { { QStringLiteral("since"), since }, { QStringLiteral("next"), next },
         { QStringLiteral("more"), more }, { QStringLiteral("locations"), writeList(locations) },
         { QStringLiteral("products"), writeList(products) },
         { QStringLiteral("stock"), writeList(stock) },
         { QStringLiteral("staff"), writeList(staff) },
         { QStringLiteral("customers"), writeList(customers) },
-        { QStringLiteral("webOrders"), writeList(webOrders) } };
+        { QStringLiteral("webOrders"), writeList(webOrders) },
+        { QStringLiteral("kind"), kind.isEmpty() ? name(FeedKind::Catalog) : kind } };
+    if (!promotions.isEmpty()) {
+        QJsonArray array;
+        for (const Core::Promotion &promotion : promotions)
+            array.append(promotionToJson(promotion));
+        json.insert(QStringLiteral("promotions"), array);
+    }
+    return json;
 }
 
 Core::Result<ChangePage> ChangePage::fromJson(const QJsonObject &json)
@@ -357,7 +366,9 @@ Core::Result<ChangePage> ChangePage::fromJson(const QJsonObject &json)
         || !readList(
             json, QStringLiteral("webOrders"), page.webOrders, tolerant(webOrderFromJson), error))
         return error;
-    page.promotionRows = json.value(QStringLiteral("promotions")).toArray();
+    if (!readList(json, QStringLiteral("promotions"), page.promotions, tolerant(promotionFromJson),
+            error))
+        return error;
     return page;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/core/promotion.h"
 #include "app/core/result.h"
 
 #include <QDate>
@@ -135,12 +136,12 @@ struct ChangePage
     QList<StaffData> staff;
     QList<CustomerData> customers;
     QList<WebOrderData> webOrders;
-    QJsonArray promotionRows; // promotions kind: rows for promotionFromJson()
+    QList<Core::Promotion> promotions; // promotions kind
 
     qsizetype size() const
     {
         return locations.size() + products.size() + stock.size() + staff.size() + customers.size()
-            + webOrders.size() + promotionRows.size();
+            + webOrders.size() + promotions.size();
     }
 
     QJsonObject toJson() const;

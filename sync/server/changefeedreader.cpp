@@ -1,6 +1,9 @@
 #include "changefeedreader.h"
 
+#include "promotionrows.h"
 #include "serverdatabase.h"
+
+#include "sync/protocol/promotionjson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,14 +26,6 @@ struct Row
 QByteArray compact(const QJsonObject &object)
 {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
-
-QJsonArray splitList(const QString &text)
-{
-    QJsonArray list;
-    for (const QString &item : text.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
-        list.append(item);
-    return list;
 }
 
 /// One array of a page: the query selects (columns..., change_seq) after `since`; the
@@ -99,35 +94,11 @@ const QList<FeedKindTable> &feedKinds()
             { "customers" } },
         { Protocol::FeedKind::Promotions,
             { { "promotions",
-                QStringLiteral(
-                    "SELECT id, label, kind, target, target_keys, percent_basis_points, "
-                    "amount_cents, threshold_cents, buy_quantity, pay_quantity, valid_from, "
-                    "valid_until, store_codes, exclusive, priority, coupon_code, single_use, "
-                    "customer_id, tier, change_seq FROM promotions WHERE change_seq > ?"),
+                QStringLiteral("SELECT ") + PromotionRows::columns().join(QLatin1Char(','))
+                    + QStringLiteral(", change_seq FROM promotions WHERE change_seq > ?"),
                 0,
                 [](const QSqlQuery &q) {
-                    return compact(QJsonObject {
-                        { QStringLiteral("id"), q.value(0).toString() },
-                        { QStringLiteral("label"), q.value(1).toString() },
-                        { QStringLiteral("kind"), q.value(2).toString() },
-                        { QStringLiteral("target"), q.value(3).toString() },
-                        { QStringLiteral("targetKeys"), splitList(q.value(4).toString()) },
-                        { QStringLiteral("percentBasisPoints"), q.value(5).toInt() },
-                        { QStringLiteral("amountCents"), q.value(6).toLongLong() },
-                        { QStringLiteral("thresholdCents"), q.value(7).toLongLong() },
-                        { QStringLiteral("buyQuantity"), q.value(8).toInt() },
-                        { QStringLiteral("payQuantity"), q.value(9).toInt() },
-                        { QStringLiteral("validFrom"), q.value(10).toString() },
-                        { QStringLiteral("validUntil"), q.value(11).toString() },
-                        { QStringLiteral("storeCodes"), splitList(q.value(12).toString()) },
-                        { QStringLiteral("exclusive"), q.value(13).toInt() != 0 },
-                        { QStringLiteral("priority"), q.value(14).toInt() },
-                        { QStringLiteral("couponCode"), q.value(15).toString() },
-                        { QStringLiteral("singleUse"), q.value(16).toInt() != 0 },
-                        { QStringLiteral("customerId"), q.value(17).toLongLong() },
-                        { QStringLiteral("tier"), q.value(18).toString() },
-                        { QStringLiteral("version"), q.value(19).toLongLong() },
-                    });
+                    return compact(Protocol::promotionToJson(PromotionRows::fromQuery(q)));
                 } } },
             {} },
         { Protocol::FeedKind::Customers,
