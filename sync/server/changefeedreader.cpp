@@ -36,6 +36,7 @@ struct Section
     QString sql;
     int scopeBinds = 0;
     std::function<QByteArray(const QSqlQuery &)> row;
+    const char *seqColumn = "change_seq"; // qualified when the query joins
 };
 
 struct FeedKindTable
@@ -131,7 +132,8 @@ const QList<FeedKindTable> &feedKinds()
                         = QDateTime::fromString(q.value(12).toString(), Qt::ISODateWithMs);
                     c.lastSeenAt = QDateTime::fromString(q.value(13).toString(), Qt::ISODateWithMs);
                     return compact(Protocol::toJson(c));
-                } } },
+                },
+                "c.change_seq" } },
             {} },
     };
     return table;
@@ -163,8 +165,9 @@ std::variant<QByteArray, ApiError> ChangeFeedReader::page(
         for (int i = 0; i < sections[k].scopeBinds; ++i)
             params.append(device.locationId);
         params.append(limit + 1);
-        auto query
-            = m_db.exec(sections[k].sql + QStringLiteral(" ORDER BY change_seq LIMIT ?"), params);
+        auto query = m_db.exec(sections[k].sql + QStringLiteral(" ORDER BY ")
+                + QLatin1String(sections[k].seqColumn) + QStringLiteral(" LIMIT ?"),
+            params);
         if (!query)
             return ApiError::fromCore(ApiErrorKind::Internal, query.error());
         QSqlQuery &q = query.value();
