@@ -57,7 +57,7 @@ AdjustmentKind adjustmentKindOf(const Promotion &promotion)
 
 struct PromotionEngine::Index
 {
-    /// One valid promotion, ready for apply(): its position in `entries` is its rank.
+    /// One valid promotion, ready for apply(): its position in `prepared` is its rank.
     struct Entry
     {
         const Promotion *promotion = nullptr;
