@@ -1,5 +1,6 @@
 #include "app/core/promotionengine.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 #include <algorithm>
@@ -258,6 +259,7 @@ private slots:
     void partialReturnRefundsOnlyThePaidShare();
     void lineIdsAndOrderKept();
     void invalidPromotionsAreIgnored();
+    void randomisedInvariants();
     void spreadProRata_data();
     void spreadProRata();
     void validate_data();
@@ -586,6 +588,98 @@ void tst_Promotions::invalidPromotionsAreIgnored()
     QCOMPARE(engine.promotions().size(), 3);
     QCOMPARE(describe(engine.apply(makeLines({ { sock } }), makeContext(Ctx {}))),
         QStringLiteral("[P1=50]"));
+}
+
+void tst_Promotions::randomisedInvariants()
+{
+    // Seeded random baskets against random promotions of every kind: whatever the mix, no
+    // adjustment is empty or larger than what is left of its line, exclusives stand alone, and
+    // the result does not depend on recomputation or on the order of the promotion list.
+    QRandomGenerator random(20261129);
+    const Product products[] = { sock, shirt, cap, milk, bread };
+    const char *skus[] = { "SOCK", "SHIRT", "CAP", "MILK", "BREAD" };
+    const char *categories[] = { "clothing", "food" };
+    const char *brands[] = { "Acme", "Bolt", "Dairyco", "Bakker" };
+    const PromotionContext context = makeContext(Ctx {});
+    for (int round = 0; round < 300; ++round) {
+        QList<Promotion> promotions;
+        const int count = 1 + int(random.bounded(8));
+        for (int n = 0; n < count; ++n) {
+            const QByteArray id = QByteArray("R") + QByteArray::number(n);
+            const char *sku = skus[random.bounded(5)];
+            const char *other = skus[random.bounded(5)];
+            const int which = int(random.bounded(3));
+            const PromotionTarget target = which == 0 ? Item : which == 1 ? Category : Brand;
+            const char *key = which == 0 ? sku
+                : which == 1             ? categories[random.bounded(2)]
+                                         : brands[random.bounded(4)];
+            P p;
+            switch (random.bounded(10)) {
+            case 0:
+                p = P::percent(id.constData(), target, { key }, 500 + int(random.bounded(9500)));
+                break;
+            case 1:
+                p = P::amountOff(id.constData(), target, { key }, 1 + random.bounded(3000));
+                break;
+            case 2:
+                p = P::fixedPrice(id.constData(), target, { key }, random.bounded(3000));
+                break;
+            case 3:
+                p = P::buyPay(id.constData(), target, { key }, 3, 2);
+                break;
+            case 4:
+                p = P::nth(id.constData(), target, { key }, 2, 5000);
+                break;
+            case 5:
+                p = P::cheapestFree(id.constData(), target, { key }, 2 + int(random.bounded(2)));
+                break;
+            case 6:
+                p = P::bundle(id.constData(), { sku, other }, random.bounded(3000));
+                break;
+            case 7:
+                p = P::spend(id.constData(), Basket, {}, 500 + random.bounded(5000), 500);
+                break;
+            case 8:
+                p = P::percent(id.constData(), Basket, {}, 500 + int(random.bounded(2000)));
+                break;
+            default:
+                p = P::amountOff(id.constData(), Basket, {}, 1 + random.bounded(2000));
+                break;
+            }
+            p.priority(int(random.bounded(3)));
+            if (random.bounded(6) == 0)
+                p.exclusive();
+            promotions.append(p);
+        }
+        QList<LineSpec> specs;
+        const int lineCount = 1 + int(random.bounded(6));
+        for (int n = 0; n < lineCount; ++n)
+            specs.append(LineSpec { products[random.bounded(5)], 1 + int(random.bounded(5)) });
+        const QList<SaleLine> lines = makeLines(specs);
+
+        const PromotionEngine engine(promotions);
+        const QList<QList<Adjustment>> result = engine.apply(lines, context);
+        QCOMPARE(result.size(), lines.size());
+        QStringList used;
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            Money left = lines.at(i).grossTotal();
+            for (const Adjustment &adjustment : result.at(i)) {
+                QVERIFY(adjustment.amount.cents() > 0);
+                QVERIFY(adjustment.amount <= left);
+                left -= adjustment.amount;
+                if (!used.contains(adjustment.sourceId))
+                    used.append(adjustment.sourceId);
+            }
+        }
+        for (const Promotion &promotion : promotions) {
+            if (promotion.exclusive && used.contains(promotion.id))
+                QCOMPARE(used.size(), 1);
+        }
+        QCOMPARE(engine.apply(lines, context), result);
+        QList<Promotion> reversed = promotions;
+        std::reverse(reversed.begin(), reversed.end());
+        QCOMPARE(PromotionEngine(reversed).apply(lines, context), result);
+    }
 }
 
 void tst_Promotions::spreadProRata_data()
