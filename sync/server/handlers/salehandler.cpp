@@ -264,7 +264,17 @@ Verdict recheck(const Core::Sale &sale, const Reference &ref)
                 "customer.unknown", QStringLiteral("customer %1 is unknown").arg(customer.id));
         if (known.id != 0) {
             customer.id = known.id;
-            customer.tier = known.tier;
+            // Tiers only go up: a tablet that has not pulled the customer since an upgrade
+            // sells at the older, lower tier, which is fine; a tier above the server's is not.
+            auto rank = [&loyalty](const QString &tier) {
+                for (qsizetype i = 0; i < loyalty.tiers.size(); ++i) {
+                    if (loyalty.tiers.at(i).name == tier)
+                        return i;
+                }
+                return qsizetype(-1);
+            };
+            if (rank(customer.tier) < 0 || rank(customer.tier) > rank(known.tier))
+                customer.tier = known.tier;
         }
         context.customer = customer;
     }
