@@ -1,5 +1,7 @@
 #include "basket.h"
 
+#include "sale.h"
+
 #include <algorithm>
 
 namespace Toonbank::Core {
@@ -59,30 +61,25 @@ void Basket::clear()
 
 BasketTotals Basket::totals() const
 {
+    // VAT through the one VAT function, so the basket and a built sale always agree.
+    QList<SaleLine> saleLines;
+    saleLines.reserve(m_lines.size());
     BasketTotals totals;
-    totals.perRate.reserve(4);
     for (const BasketLine &line : m_lines) {
-        const Money lineTotal = line.lineTotal();
-        totals.total += lineTotal;
+        SaleLine saleLine;
+        saleLine.vatRate = line.vatRate;
+        saleLine.quantity = line.quantity;
+        saleLine.unitPrice = line.unitPrice;
+        if (!line.lineDiscount.isZero())
+            saleLine.adjustments.append(
+                Adjustment { AdjustmentKind::Manual, {}, {}, line.lineDiscount, 0 });
+        totals.total += saleLine.lineTotal();
         totals.itemCount += line.quantity;
-        auto group = std::find_if(
-            totals.perRate.begin(), totals.perRate.end(), [&line](const VatBreakdown &breakdown) {
-                return breakdown.rate.basisPoints == line.vatRate.basisPoints;
-            });
-        if (group == totals.perRate.end())
-            totals.perRate.append(VatBreakdown { line.vatRate, lineTotal, {}, {} });
-        else
-            group->gross += lineTotal;
+        saleLines.append(std::move(saleLine));
     }
-    for (VatBreakdown &breakdown : totals.perRate) {
-        breakdown.vat = vatIncluded(breakdown.gross, breakdown.rate.basisPoints);
-        breakdown.net = breakdown.gross - breakdown.vat;
+    totals.perRate = vatBreakdown(saleLines);
+    for (const VatBreakdown &breakdown : std::as_const(totals.perRate))
         totals.totalVat += breakdown.vat;
-    }
-    std::sort(totals.perRate.begin(), totals.perRate.end(),
-        [](const VatBreakdown &a, const VatBreakdown &b) {
-            return a.rate.basisPoints > b.rate.basisPoints;
-        });
     return totals;
 }
 

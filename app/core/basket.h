@@ -23,15 +23,6 @@ struct BasketLine
     Money lineTotal() const { return unitPrice * quantity - lineDiscount; }
 };
 
-/// VAT for one rate in a basket.
-struct VatBreakdown
-{
-    VatRate rate;
-    Money gross; // VAT-inclusive
-    Money vat;
-    Money net; // gross - vat, so net + vat == gross exactly
-};
-
 struct BasketTotals
 {
     Money total; // VAT-inclusive sum of line totals

@@ -3,6 +3,8 @@
 #include "promotion.h"
 #include "sale.h"
 
+#include <memory>
+
 namespace Toonbank::Core {
 
 /// Who and what the engine prices for.
@@ -41,8 +43,11 @@ public:
 
     const QList<Promotion> &promotions() const { return m_promotions; }
 
+    struct Index; // promotions indexed by target key, built once in the constructor
+
 private:
     QList<Promotion> m_promotions;
+    std::shared_ptr<const Index> m_index;
 };
 
 } // namespace Toonbank::Core

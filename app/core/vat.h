@@ -49,6 +49,15 @@ private:
     QList<VatRule> m_rules;
 };
 
+/// VAT for one rate in a basket or a sale (see vatBreakdown() in sale.h).
+struct VatBreakdown
+{
+    VatRate rate;
+    Money gross; // VAT-inclusive
+    Money vat;
+    Money net; // gross - vat, so net + vat == gross exactly
+};
+
 /// VAT contained in a VAT-inclusive gross amount at `rate`, rounded half away from zero to the
 /// cent: gross * bp / (10000 + bp).
 Money vatIncluded(Money gross, int basisPoints);
