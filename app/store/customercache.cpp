@@ -452,6 +452,21 @@ Core::Result<qint64> CustomerCache::pendingPoints(const QString &cardNumber) con
     return q.value(0).toLongLong();
 }
 
+Core::Result<QList<PendingPoints>> CustomerCache::pendingEntries(const QString &cardNumber) const
+{
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    if (!run(q,
+            QStringLiteral("SELECT sale_uuid, points, created_at FROM loyalty_pending "
+                           "WHERE card_number = ? ORDER BY id DESC"),
+            { cardNumber }))
+        return failed(q);
+    QList<PendingPoints> entries;
+    while (q.next())
+        entries.append({ q.value(0).toString(), q.value(1).toLongLong(), fromIso(q.value(2)) });
+    return entries;
+}
+
 Core::Status CustomerCache::confirmPoints(const QStringList &saleIds)
 {
     return m_db.transaction([&]() -> Core::Status {

@@ -48,6 +48,14 @@ struct ConsentChange
     QString source; // "enrolment", "edit", "server"
 };
 
+/// One of this tablet's unconfirmed point changes.
+struct PendingPoints
+{
+    QString saleId;
+    qint64 points = 0;
+    QDateTime createdAt; // UTC
+};
+
 struct WishItem
 {
     qint64 productId = 0;
@@ -104,6 +112,8 @@ public:
     /// Points this tablet earned (+) or redeemed (−) for a sale, not yet confirmed.
     Core::Status addPendingPoints(
         const QString &cardNumber, const QString &saleId, qint64 points, const QDateTime &now);
+    /// This customer's unconfirmed point changes, newest first.
+    Core::Result<QList<PendingPoints>> pendingEntries(const QString &cardNumber) const;
     /// Sum of this customer's unconfirmed points.
     Core::Result<qint64> pendingPoints(const QString &cardNumber) const;
     /// The server has credited these sales' points (its balance includes them now): the

@@ -15,11 +15,19 @@ namespace {
 
 const QString localFormat = QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz");
 
+// Store-local wall-clock text. A UTC or offset time is first converted to local time, the way
+// Core::isActive reads it.
+QString wallClock(const QDateTime &time)
+{
+    const QDateTime local = time.timeSpec() == Qt::LocalTime ? time : time.toLocalTime();
+    return local.toString(localFormat);
+}
+
 QVariant localText(const QDateTime &time)
 {
     if (!time.isValid())
         return QVariant(QMetaType(QMetaType::QString));
-    return time.toString(localFormat);
+    return wallClock(time);
 }
 
 QDateTime fromLocalText(const QVariant &value)
@@ -154,7 +162,7 @@ Core::Result<QList<Core::Promotion>> PromotionStore::select(
 Core::Result<QList<Core::Promotion>> PromotionStore::activeAt(
     const QDateTime &local, const QString &storeCode) const
 {
-    const QString at = local.toString(localFormat);
+    const QString at = wallClock(local);
     auto candidates = select(QStringLiteral("WHERE (valid_from IS NULL OR valid_from <= ?) AND "
                                             "(valid_until IS NULL OR valid_until >= ?)"),
         { at, at });
