@@ -314,17 +314,41 @@ Core::Result<QList<CustomerRecord>> CustomerCache::byName(const QString &text, i
     const QStringList tokens = nameTokens(text);
     if (tokens.isEmpty())
         return QList<CustomerRecord>();
-    // Every word must match: one indexed lookup per word, intersected.
-    QString where = QStringLiteral("WHERE card_number IN (");
-    QVariantList values;
-    for (int i = 0; i < tokens.size(); ++i) {
-        if (i > 0)
-            where += QStringLiteral(" INTERSECT ");
-        where
-            += QStringLiteral("SELECT card_number FROM customer_name_tokens WHERE token_index = ?");
-        values.append(m_cipher->blindIndex(nameDomain, tokens.at(i)));
+    // Every word must match. The rarest word drives (counted up to a cap, one index range
+    // each); the others are probed by primary key for each of its rows, so a common surname
+    // next to a rare first name stays cheap.
+    QList<QByteArray> indexes;
+    for (const QString &token : tokens)
+        indexes.append(m_cipher->blindIndex(nameDomain, token));
+    if (indexes.size() > 1) {
+        QList<QPair<qint64, int>> counts;
+        QSqlQuery q(m_db.connection());
+        for (int i = 0; i < indexes.size(); ++i) {
+            if (!run(q,
+                    QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM customer_name_tokens "
+                                   "WHERE token_index = ? LIMIT 5000)"),
+                    { indexes.at(i) })
+                || !q.next())
+                return failed(q);
+            counts.append({ q.value(0).toLongLong(), i });
+        }
+        std::sort(counts.begin(), counts.end());
+        QList<QByteArray> ordered;
+        for (const auto &count : counts)
+            ordered.append(indexes.at(count.second));
+        indexes = ordered;
     }
-    where += QStringLiteral(")");
+    QString where = QStringLiteral(
+        "WHERE card_number IN (SELECT t0.card_number FROM customer_name_tokens t0");
+    QVariantList values;
+    for (int i = 1; i < indexes.size(); ++i) {
+        where += QStringLiteral(" CROSS JOIN customer_name_tokens t%1 ON t%1.token_index = ? AND "
+                                "t%1.card_number = t0.card_number")
+                     .arg(i);
+        values.append(indexes.at(i));
+    }
+    where += QStringLiteral(" WHERE t0.token_index = ?)");
+    values.append(indexes.first());
     // The names are sealed, so the order is by name after decrypting the (few) matches.
     auto found = select(where, values, 500);
     if (!found)
