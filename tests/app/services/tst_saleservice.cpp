@@ -71,6 +71,28 @@ public:
     void release(const Services::CouponClaim &claim) override { released.append(claim.code); }
 };
 
+class FakeDirectory final : public Services::CustomerDirectory
+{
+public:
+    bool online = true;
+    int calls = 0;
+    QList<Services::DirectoryCustomer> customers;
+    bool isOnline() const override { return online; }
+    Core::Result<QList<Services::DirectoryCustomer>> find(
+        Field field, const QString &value) override
+    {
+        ++calls;
+        QList<Services::DirectoryCustomer> found;
+        for (const Services::DirectoryCustomer &c : customers) {
+            if ((field == Field::Card && c.cardNumber == value)
+                || (field == Field::Phone && c.phone == value)
+                || (field == Field::Email && c.email == value))
+                found.append(c);
+        }
+        return found;
+    }
+};
+
 } // namespace
 
 class TestSaleService final : public QObject
@@ -414,6 +436,46 @@ private slots:
             pietCard);
         QCOMPARE(customers().findByName(QStringLiteral("jansen"))->first().cardNumber, pietCard);
         QCOMPARE(snapshot(), before);
+    }
+
+    void appQrAndOnlineDirectory()
+    {
+        logIn();
+        // The customer's app shows a QR with the card number: the same scan path.
+        auto qr = sale().scan(QStringLiteral("TBCUST:") + pietCard);
+        QVERIFY2(qr, qr ? "" : qPrintable(qr.error().message));
+        QCOMPARE(qr->kind, Services::ScanResult::Kind::CustomerAttached);
+        QCOMPARE(sale().view().customer->cardNumber, pietCard);
+        sale().detachCustomer();
+
+        // Another store's customer: not cached; offline not found, online fetched and cached.
+        const QString other = cardNumber(QStringLiteral("000000777"));
+        FakeDirectory directory;
+        Services::DirectoryCustomer sanne;
+        sanne.id = 777;
+        sanne.cardNumber = other;
+        sanne.name = QStringLiteral("Sanne Visser");
+        sanne.phone = QStringLiteral("+31687654321");
+        sanne.email = QStringLiteral("sanne@example.nl");
+        sanne.tier = QStringLiteral("gold");
+        sanne.pointsBalance = 7000;
+        sanne.homeStoreCode = QStringLiteral("UTR02");
+        sanne.lastSeenAt = m_clock.nowUtc().addDays(-20);
+        directory.customers = { sanne };
+        customers().setDirectory(&directory);
+        directory.online = false;
+        QCOMPARE(sale().scan(other).error().code, QStringLiteral("customer.not_found"));
+        QCOMPARE(directory.calls, 0);
+        directory.online = true;
+        auto found = customers().findByPhone(QStringLiteral("06 8765 4321"));
+        QVERIFY(found);
+        QVERIFY(found->first().fromServer);
+        QCOMPARE(directory.calls, 1);
+        QVERIFY(sale().scan(other)); // from the cache now: no second server call
+        QCOMPARE(directory.calls, 1);
+        QCOMPARE(sale().view().customer->tier, QStringLiteral("gold"));
+        QCOMPARE(sale().view().customer->points, 7000);
+        customers().setDirectory(nullptr);
     }
 
     void enrolmentOfflineWithConsent()
