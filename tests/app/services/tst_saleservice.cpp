@@ -16,6 +16,7 @@
 #include "app/store/parkedbaskets.h"
 #include "app/store/promotionstore.h"
 #include "app/store/salesledger.h"
+#include "sync/protocol/saleevent.h"
 #include "tests/support/testcache.h"
 
 #include <QFile>
@@ -331,6 +332,23 @@ private slots:
         // One outbox event, the ledger rows, the pending points, the journal.
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox")), outboxBefore + 1);
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE type = 'sale'")), 1);
+        // The event is the Core::Sale on the wire: adjustments, approval, customer, points.
+        auto events = Store::Outbox(db()).pending(10);
+        QVERIFY(events);
+        auto wire = Sync::Protocol::saleFromJson(
+            QJsonDocument::fromJson(events->last().payload).object());
+        QVERIFY2(wire, wire ? "" : qPrintable(wire.error().detail));
+        QCOMPARE(wire->saleId, recorded.saleId);
+        QCOMPARE(wire->receiptNumber, done->receiptNumber);
+        QCOMPARE(wire->customer->code, pietCard);
+        QCOMPARE(wire->pointsEarned, recorded.pointsEarned);
+        QCOMPARE(wire->couponCodes, recorded.couponCodes);
+        QCOMPARE(wire->authorisations.size(), 1);
+        QCOMPARE(wire->authorisations.first().approvedBy, TestCache::managerId);
+        QCOMPARE(wire->lines.size(), 2);
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(wire->lines.at(i).adjustments, recorded.lines.at(i).adjustments);
+        QCOMPARE(wire->total, recorded.total);
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM sale_adjustments")), 4);
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM sale_adjustments WHERE kind = "
                                        "'manual' AND approved_by = 11")),
