@@ -115,7 +115,11 @@ struct CustomerProfile
 /// Customers: attach by card, find by phone / e-mail / name (cache first, then the
 /// CustomerDirectory when online), enrol offline with explicit consent, edit consent, wish
 /// list, and the profile screen. Each change is one transaction: the cache plus its outbox
-/// event ("customer_enrolled", "consent_changed", "wishlist_changed").
+/// event, in the protocol-2 form the server reads strictly (sync/server/API_CHANGELOG.md):
+///   customer_enrolled {cardNumber, name, email?, phone?, consentEmail, consentSms,
+///                      consentPersonalised, enrolledAt} — sealed at rest (personal data);
+///   consent_changed   {cardNumber, consentEmail, consentSms, consentPersonalised, changedAt};
+///   wishlist_changed  {cardNumber, productId, action: "add"|"remove", changedAt}.
 class CustomerService final : public QObject
 {
     Q_OBJECT

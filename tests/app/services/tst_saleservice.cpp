@@ -518,16 +518,16 @@ private slots:
         QCOMPARE(pending->size(), 1);
         QCOMPARE(pending->first().type, QStringLiteral("customer_enrolled"));
         const QJsonObject payload = QJsonDocument::fromJson(pending->first().payload).object();
-        QCOMPARE(payload.value(QStringLiteral("card_number")).toString(), enrolled->cardNumber);
+        QCOMPARE(payload.value(QStringLiteral("cardNumber")).toString(), enrolled->cardNumber);
         QCOMPARE(payload.value(QStringLiteral("email")).toString(),
             QStringLiteral("zoe.vermeulen@example.nl"));
         QCOMPARE(payload.value(QStringLiteral("phone")).toString(), QStringLiteral("+31611112222"));
         QCOMPARE(payload.value(QStringLiteral("name")).toString(), QStringLiteral("Zoë Vermeulen"));
-        QVERIFY(payload.value(QStringLiteral("consent_email")).toBool());
-        QVERIFY(!payload.value(QStringLiteral("consent_sms")).toBool());
-        QVERIFY(payload.value(QStringLiteral("consent_personalised")).toBool());
-        QCOMPARE(payload.value(QStringLiteral("store_code")).toString(), QStringLiteral("AMS01"));
-        QVERIFY(!QUuid::fromString(payload.value(QStringLiteral("local_id")).toString()).isNull());
+        QVERIFY(payload.value(QStringLiteral("consentEmail")).toBool());
+        QVERIFY(!payload.value(QStringLiteral("consentSms")).toBool());
+        QVERIFY(payload.value(QStringLiteral("consentPersonalised")).toBool());
+        QCOMPARE(payload.value(QStringLiteral("enrolledAt")).toString(),
+            m_clock.nowUtc().toString(Qt::ISODateWithMs));
         // Sealed in the file.
         QCOMPARE(scalar(QStringLiteral(
                      "SELECT count(*) FROM outbox WHERE payload LIKE '%zoe.vermeulen%'")),
@@ -541,14 +541,15 @@ private slots:
         QCOMPARE(pending->size(), 4);
         QCOMPARE(pending->at(1).type, QStringLiteral("consent_changed"));
         const QJsonObject consent = QJsonDocument::fromJson(pending->at(1).payload).object();
-        QCOMPARE(consent.value(QStringLiteral("card_number")).toString(), enrolled->cardNumber);
-        QVERIFY(consent.value(QStringLiteral("consent_sms")).toBool());
-        QVERIFY(!consent.value(QStringLiteral("consent_email")).toBool());
+        QCOMPARE(consent.value(QStringLiteral("cardNumber")).toString(), enrolled->cardNumber);
+        QVERIFY(consent.value(QStringLiteral("consentSms")).toBool());
+        QVERIFY(!consent.value(QStringLiteral("consentEmail")).toBool());
         QCOMPARE(pending->at(2).type, QStringLiteral("wishlist_changed"));
         const QJsonObject wish = QJsonDocument::fromJson(pending->at(2).payload).object();
         QCOMPARE(wish.value(QStringLiteral("action")).toString(), QStringLiteral("add"));
-        QCOMPARE(wish.value(QStringLiteral("product_id")).toInteger(), TestCache::jeansId);
-        QCOMPARE(wish.value(QStringLiteral("sku")).toString(), QStringLiteral("LEV-501-IND-32"));
+        QCOMPARE(wish.value(QStringLiteral("productId")).toInteger(), TestCache::jeansId);
+        QCOMPARE(wish.value(QStringLiteral("changedAt")).toString(),
+            m_clock.nowUtc().toString(Qt::ISODateWithMs));
         QCOMPARE(QJsonDocument::fromJson(pending->at(3).payload)
                      .object()
                      .value(QStringLiteral("action"))
