@@ -42,6 +42,7 @@ class TestSaleServer final : public QObject
     Q_OBJECT
 private:
     QTemporaryDir m_dir;
+    QString m_card;
 
     bool syncOnce(const QString &cache)
     {
@@ -118,6 +119,7 @@ private slots:
             request.consentEmail = true;
             auto customer = terminal.customers().enrol(request);
             QVERIFY2(customer, customer ? "" : qPrintable(customer.error().message));
+            m_card = customer->cardNumber;
         }
 
         const qint64 salesBefore = server.scalar(QStringLiteral("SELECT COUNT(*) FROM sales"));
@@ -146,6 +148,53 @@ private slots:
         QCOMPARE(left, 0);
         QCOMPARE(
             server.scalar(QStringLiteral("SELECT COUNT(*) FROM customers")), customersBefore + 1);
+
+        // The enrolled customer buys (offline-enrolled, so known to the tablet by card only),
+        // edits consent and adds a wish: all accepted, the points credited once.
+        {
+            auto opened = Services::Terminal::open(cache);
+            QVERIFY(opened);
+            Services::Terminal &terminal = *opened.value();
+            QVERIFY(terminal.session().logIn(cashier, QStringLiteral("1234")));
+            QVERIFY(terminal.sale().attachCustomer(m_card));
+            QVERIFY(terminal.sale().addProduct(2));
+            QVERIFY(terminal.sale().addProduct(2));
+            auto paid = terminal.sale().payCash(Core::Money::fromCents(2000));
+            QVERIFY2(paid, paid ? "" : qPrintable(paid.error().message));
+            QCOMPARE(paid->sale.pointsEarned, 20); // basic: 1 per euro
+            QCOMPARE(terminal.customers().pointsOf(m_card).value(), 20); // 0 + pending
+            QVERIFY(terminal.customers().setConsent(m_card, true, true, false));
+            QVERIFY(terminal.customers().addToWishlist(m_card, 4));
+        }
+        QVERIFY(syncOnce(cache));
+        QVERIFY(syncOnce(cache));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+            db.setDatabaseName(cache);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM outbox")) && q.next());
+            left = q.value(0).toLongLong();
+            if (left != 0 && q.exec(QStringLiteral("SELECT type, last_error FROM outbox"))) {
+                while (q.next())
+                    qWarning() << q.value(0).toString() << q.value(1).toString();
+            }
+        }
+        QSqlDatabase::removeDatabase(connection);
+        QCOMPARE(left, 0);
+        QCOMPARE(server.scalar(QStringLiteral("SELECT COUNT(*) FROM sales")), salesBefore + 2);
+        QCOMPARE(server.scalar(QStringLiteral("SELECT points_balance FROM customers WHERE "
+                                              "card_number = ?"),
+                     { m_card }),
+            20);
+        QCOMPARE(server.scalar(QStringLiteral("SELECT COUNT(*) FROM wishlist w JOIN customers c "
+                                              "ON c.id = w.customer_id WHERE c.card_number = ?"),
+                     { m_card }),
+            1);
+        QCOMPARE(server.scalar(QStringLiteral("SELECT consent_sms FROM customers WHERE "
+                                              "card_number = ?"),
+                     { m_card }),
+            1);
     }
 };
 
