@@ -5,8 +5,10 @@
 #include "app/services/customerservice.h"
 #include "app/services/overrideservice.h"
 #include "app/services/saleservice.h"
+#include "app/services/serverlookups.h"
 #include "app/services/session.h"
 #include "app/services/terminal.h"
+#include "app/store/customercache.h"
 #include "serverfixture.h"
 
 #include <QCryptographicHash>
@@ -195,6 +197,33 @@ private slots:
                                               "card_number = ?"),
                      { m_card }),
             1);
+
+        // Online look-up through the enrolment: a customer not in the cache is found on the
+        // server by card, phone and e-mail, and cached.
+        {
+            auto opened = Services::Terminal::open(cache);
+            QVERIFY(opened);
+            Services::Terminal &terminal = *opened.value();
+            QVERIFY(terminal.session().logIn(cashier, QStringLiteral("1234")));
+            QVERIFY(Store::CustomerCache(terminal.database()).removeFromServer(m_card));
+            Services::ServerLookups lookups(terminal.database());
+            QVERIFY(lookups.isOnline());
+            terminal.customers().setDirectory(&lookups);
+            auto byCard = terminal.customers().findByCard(m_card);
+            QVERIFY2(byCard, byCard ? "" : qPrintable(byCard.error().detail));
+            QVERIFY(byCard->fromServer);
+            QVERIFY(byCard->id > 0);
+            QCOMPARE(byCard->points, 20);
+            QCOMPARE(terminal.customers().findByPhone(QStringLiteral("06 2222 3333"))->size(), 1);
+            QVERIFY(Store::CustomerCache(terminal.database()).removeFromServer(m_card));
+            auto byEmail = terminal.customers().findByEmail(QStringLiteral("NOOR@example.nl"));
+            QVERIFY2(byEmail, byEmail ? "" : qPrintable(byEmail.error().detail));
+            QVERIFY(byEmail->first().fromServer);
+            QCOMPARE(
+                terminal.customers().findByEmail(QStringLiteral("nobody@example.nl")).error().code,
+                QStringLiteral("customer.not_found"));
+            terminal.customers().setDirectory(nullptr);
+        }
     }
 };
 
