@@ -40,7 +40,7 @@ Core::Result<QList<Store::StaffMember>> Session::staffHere() const
 Core::Result<Store::StaffMember> Session::logIn(qint64 staffId, const QString &pin)
 {
     Core::Result<Store::StaffMember> member
-        = m_directory->verifyPin(staffId, pin, QDateTime::currentDateTimeUtc());
+        = m_directory->verifyPin(staffId, pin, m_clock->nowUtc());
     if (!member)
         return member;
     if (member->homeLocationId != m_here)
@@ -82,21 +82,51 @@ Core::Status Session::require(Permission permission) const
 {
     if (!m_staff)
         return Error::make(QStringLiteral("session.locked"), tr("Please log in first."));
+    if (Core::allows(coreRole(m_staff->role), permission))
+        return Core::success();
+    QString message;
     switch (permission) {
-    case Permission::Sell:
-        return Core::success();
     case Permission::ChangeSettings:
-        if (m_staff->role == Store::StaffRole::Cashier)
-            return Error::make(QStringLiteral("permission.denied"),
-                tr("Only a supervisor or manager can change this setting."));
-        return Core::success();
+        message = tr("Only a supervisor or manager can change this setting.");
+        break;
     case Permission::RetrySync:
-        if (m_staff->role == Store::StaffRole::Cashier)
-            return Error::make(QStringLiteral("permission.denied"),
-                tr("Only a supervisor or manager can send rejected events again."));
-        return Core::success();
+        message = tr("Only a supervisor or manager can send rejected events again.");
+        break;
+    case Permission::EnrolCustomer:
+        message = tr("Your role does not allow enrolling customers or changing their consent.");
+        break;
+    case Permission::ManualDiscount:
+        message = tr("Your role does not allow manual discounts.");
+        break;
+    case Permission::ApproveManualDiscount:
+    case Permission::ChangePrice:
+    case Permission::RefundWithoutReceipt:
+    case Permission::OpenDrawerNoSale:
+        message = tr("This needs a manager's approval.");
+        break;
+    case Permission::Sell:
+        message = tr("Your role does not allow selling.");
+        break;
     }
-    return Core::success();
+    return Error::make(QStringLiteral("permission.denied"), message, Core::name(permission));
+}
+
+Core::Role Session::role() const
+{
+    return m_staff ? coreRole(m_staff->role) : Core::Role::Cashier;
+}
+
+Core::Role Session::coreRole(Store::StaffRole role)
+{
+    switch (role) {
+    case Store::StaffRole::Cashier:
+        return Core::Role::Cashier;
+    case Store::StaffRole::Supervisor:
+        return Core::Role::Supervisor;
+    case Store::StaffRole::Manager:
+        return Core::Role::Manager;
+    }
+    return Core::Role::Cashier;
 }
 
 Core::Status Session::setIdleLockSeconds(int seconds)

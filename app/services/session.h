@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/core/clock.h"
+#include "app/core/permissions.h"
 #include "app/core/result.h"
 #include "app/store/catalogtypes.h"
 
@@ -17,11 +19,8 @@ class StaffDirectory;
 
 namespace Toonbank::Services {
 
-enum class Permission {
-    Sell, // scan, basket, take cash
-    ChangeSettings, // idle lock time and other device settings: supervisor or manager
-    RetrySync, // send events the server rejected once more: supervisor or manager
-};
+/// What a staff member may do: the one role → permission table is Core::allows().
+using Permission = Core::Permission;
 
 /// Who is using the tablet. Every service asks the session before it acts, so a permission is
 /// enforced here and not just by hiding a button. The tablet locks itself after an idle time.
@@ -44,8 +43,15 @@ public:
 
     bool isLoggedIn() const { return m_staff.has_value(); }
     const std::optional<Store::StaffMember> &staff() const { return m_staff; }
-    /// Error "permission.denied" (or "session.locked") with a message naming what is missing.
+    /// Core::allows() for the logged-in staff member's role. Error "permission.denied" (or
+    /// "session.locked") with a message naming what is missing.
     Core::Status require(Permission permission) const;
+    /// The logged-in staff member's role (Cashier when nobody is logged in).
+    Core::Role role() const;
+
+    /// Where "now" comes from (PIN lock-out times). Default: the wall clock.
+    void setClock(const Core::Clock &clock) { m_clock = &clock; }
+    const Core::Clock &clock() const { return *m_clock; }
 
     int idleLockSeconds() const { return m_idleLockSeconds; }
     /// Stored on the device; needs Permission::ChangeSettings. 0 turns the lock off.
@@ -59,6 +65,7 @@ public:
     void noteActivity();
 
     static QString roleDisplayName(Store::StaffRole role);
+    static Core::Role coreRole(Store::StaffRole role);
 
 signals:
     void loggedIn();
@@ -71,6 +78,7 @@ private:
     qint64 m_here;
     std::unique_ptr<Store::StaffDirectory> m_directory;
     std::optional<Store::StaffMember> m_staff;
+    const Core::Clock *m_clock = &Core::SystemClock::instance();
     int m_idleLockSeconds = defaultIdleLockSeconds;
     QElapsedTimer m_lastActivity;
     QTimer m_idleCheck;

@@ -1,7 +1,10 @@
 #include "terminal.h"
 
 #include "checkoutservice.h"
+#include "customerservice.h"
+#include "overrideservice.h"
 #include "productservice.h"
+#include "serverlookups.h"
 #include "session.h"
 #include "syncstatus.h"
 
@@ -14,7 +17,7 @@ namespace Toonbank::Services {
 const QString Terminal::locationSettingKey = QStringLiteral("location_id");
 
 Core::Result<std::unique_ptr<Terminal>> Terminal::open(
-    const QString &cachePath, bool createIfMissing)
+    const QString &cachePath, bool createIfMissing, const Core::Clock *clock)
 {
     auto database = Store::LocalDatabase::open(cachePath,
         createIfMissing ? Store::LocalDatabase::OpenMode::CreateIfMissing
@@ -45,9 +48,24 @@ Core::Result<std::unique_ptr<Terminal>> Terminal::open(
             Core::Tr::tr("This cache does not name a store for this device."));
 
     terminal->m_catalog = std::make_unique<Store::Catalog>(*terminal->m_db, here);
+    terminal->m_clock = clock ? clock : &Core::SystemClock::instance();
+    const Core::Clock &now = *terminal->m_clock;
     terminal->m_session = std::make_unique<Session>(*terminal->m_db, here);
-    terminal->m_checkout = std::make_unique<CheckoutService>(
-        *terminal->m_db, *terminal->m_catalog, *terminal->m_session);
+    terminal->m_session->setClock(now);
+    terminal->m_customers = std::make_unique<CustomerService>(
+        *terminal->m_db, *terminal->m_catalog, *terminal->m_session, now);
+    terminal->m_sale = std::make_unique<SaleService>(
+        *terminal->m_db, *terminal->m_catalog, *terminal->m_session, now);
+    terminal->m_sale->setCustomerService(terminal->m_customers.get());
+    terminal->m_lookups = std::make_unique<ServerLookups>(*terminal->m_db);
+    terminal->m_customers->setDirectory(terminal->m_lookups.get());
+    terminal->m_sale->setCouponClaimer(terminal->m_lookups.get());
+    // Personal data of customers unseen for the store's N days leaves the tablet at start
+    // (an indexed delete; nothing is decrypted).
+    (void)terminal->m_customers->purgeUnseen();
+    terminal->m_overrides
+        = std::make_unique<OverrideService>(*terminal->m_db, *terminal->m_session, now);
+    terminal->m_checkout = std::make_unique<CheckoutService>(*terminal->m_sale);
     terminal->m_products
         = std::make_unique<ProductService>(*terminal->m_catalog, *terminal->m_session);
     terminal->m_syncStatus = std::make_unique<SyncStatus>(*terminal->m_db, *terminal->m_session);

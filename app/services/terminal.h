@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/core/clock.h"
 #include "app/core/result.h"
 
 #include <QString>
@@ -14,7 +15,11 @@ class LocalDatabase;
 namespace Toonbank::Services {
 
 class CheckoutService;
+class CustomerService;
+class OverrideService;
 class ProductService;
+class SaleService;
+class ServerLookups;
 class Session;
 class SyncStatus;
 
@@ -28,14 +33,24 @@ public:
     static const QString locationSettingKey;
 
     /// Errors: those of LocalDatabase::open, "terminal.no_store".
+    /// `clock`: where every service gets "now" from (tests pass a Core::FixedClock; it must
+    /// outlive the terminal). Default: the wall clock.
     static Core::Result<std::unique_ptr<Terminal>> open(
-        const QString &cachePath, bool createIfMissing = false);
+        const QString &cachePath, bool createIfMissing = false, const Core::Clock *clock = nullptr);
     ~Terminal();
 
     Store::LocalDatabase &database() { return *m_db; }
     Store::Catalog &catalog() { return *m_catalog; }
     Session &session() { return *m_session; }
+    /// The v1 facade over sale(), kept for the existing screens.
     CheckoutService &checkout() { return *m_checkout; }
+    SaleService &sale() { return *m_sale; }
+    CustomerService &customers() { return *m_customers; }
+    OverrideService &overrides() { return *m_overrides; }
+    /// Online customer look-up and coupon claims over this cache's enrolment (offline when
+    /// not enrolled); wired into customers() and sale() by open().
+    ServerLookups &lookups() { return *m_lookups; }
+    const Core::Clock &clock() const { return *m_clock; }
     ProductService &products() { return *m_products; }
     /// Outbox counts and, once main() attaches the engine, the link to the server.
     SyncStatus &syncStatus() { return *m_syncStatus; }
@@ -45,7 +60,12 @@ private:
     // Declared in construction order; destroyed in reverse, the database last.
     std::unique_ptr<Store::LocalDatabase> m_db;
     std::unique_ptr<Store::Catalog> m_catalog;
+    const Core::Clock *m_clock = nullptr;
     std::unique_ptr<Session> m_session;
+    std::unique_ptr<CustomerService> m_customers;
+    std::unique_ptr<SaleService> m_sale;
+    std::unique_ptr<OverrideService> m_overrides;
+    std::unique_ptr<ServerLookups> m_lookups;
     std::unique_ptr<CheckoutService> m_checkout;
     std::unique_ptr<ProductService> m_products;
     std::unique_ptr<SyncStatus> m_syncStatus;

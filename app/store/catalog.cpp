@@ -29,7 +29,7 @@ namespace {
     "CASE WHEN p.promo_price_cents IS NOT NULL "                                                   \
     " AND (p.promo_from IS NULL OR p.promo_from <= :today) "                                       \
     " AND (p.promo_until IS NULL OR p.promo_until >= :today) THEN p.promo_price_cents END, "       \
-    "s.quantity"
+    "s.quantity, p.category"
 
 #define TOONBANK_STOCK_HERE_JOIN                                                                   \
     " LEFT JOIN stock s ON s.product_id = p.id AND s.location_id = :here "
@@ -54,6 +54,7 @@ ProductSummary readSummary(const Statement &row)
         summary.promoPrice = Core::Money::fromCents(row.int64(6));
     summary.stockHereKnown = !row.isNull(7);
     summary.stockHere = summary.stockHereKnown ? row.integer(7) : 0;
+    summary.category = row.text(8);
     return summary;
 }
 

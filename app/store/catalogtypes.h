@@ -65,6 +65,7 @@ struct ProductSummary
     QString sku;
     QString name;
     QString brand;
+    QString category;
     QString vatClass;
     Core::Money price; // list price
     std::optional<Core::Money> promoPrice; // only when the promotion runs today

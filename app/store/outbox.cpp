@@ -1,8 +1,13 @@
 #include "outbox.h"
 
+#include "customercache.h"
+#include "datacipher.h"
+#include "feedcursors.h"
 #include "localdatabase.h"
 #include "storeerrors.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
@@ -12,7 +17,6 @@ namespace Toonbank::Store {
 
 namespace {
 
-const QString cursorKey = QStringLiteral("pull_cursor");
 const QString lastPullKey = QStringLiteral("last_pull_at");
 
 Core::Error failed(const QSqlQuery &query)
@@ -28,6 +32,8 @@ bool run(QSqlQuery &query, const QString &sql, const QVariantList &values)
         query.addBindValue(value);
     return query.exec();
 }
+
+const QLatin1String sealedPrefix("sealed:gcm1:");
 
 OutboxEvent eventFrom(const QSqlQuery &q)
 {
@@ -51,6 +57,46 @@ Outbox::Outbox(LocalDatabase &database)
     : m_db(database)
 { }
 
+Outbox::~Outbox() = default;
+
+QByteArray Outbox::clearPayload(const QString &stored) const
+{
+    if (!stored.startsWith(sealedPrefix))
+        return stored.toUtf8();
+    if (!m_cipher) {
+        auto cipher = Internal::DataCipher::forDatabase(m_db);
+        if (!cipher)
+            return {};
+        m_cipher = cipher.value();
+    }
+    Core::Result<QByteArray> plain
+        = m_cipher->open(QByteArray::fromBase64(stored.mid(sealedPrefix.size()).toLatin1()));
+    return plain ? plain.value() : QByteArray();
+}
+
+Core::Result<QString> Outbox::append(const QString &type, qint64 staffId,
+    const QDateTime &occurredAt, const QByteArray &payload, Privacy privacy)
+{
+    QString stored = QString::fromUtf8(payload);
+    if (privacy == Privacy::Personal) {
+        if (!m_cipher) {
+            auto cipher = Internal::DataCipher::forDatabase(m_db);
+            if (!cipher)
+                return cipher.error();
+            m_cipher = cipher.value();
+        }
+        stored = sealedPrefix + QString::fromLatin1(m_cipher->seal(payload).toBase64());
+    }
+    const QString eventId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QSqlQuery q(m_db.connection());
+    if (!run(q,
+            QStringLiteral("INSERT INTO outbox(event_id, type, staff_id, occurred_at, payload) "
+                           "VALUES(?, ?, ?, ?, ?)"),
+            { eventId, type, staffId, occurredAt.toUTC().toString(Qt::ISODateWithMs), stored }))
+        return failed(q);
+    return eventId;
+}
+
 Core::Result<QList<OutboxEvent>> Outbox::pending(int limit) const
 {
     QSqlQuery q(m_db.connection());
@@ -62,8 +108,10 @@ Core::Result<QList<OutboxEvent>> Outbox::pending(int limit) const
             { limit }))
         return failed(q);
     QList<OutboxEvent> events;
-    while (q.next())
+    while (q.next()) {
         events.append(eventFrom(q));
+        events.last().payload = clearPayload(q.value(5).toString());
+    }
     return events;
 }
 
@@ -78,9 +126,27 @@ Core::Status Outbox::recordOutcome(const QStringList &acknowledged,
                     { id }))
                 return failed(q);
         }
+        QStringList settledSales;
         for (const QString &id : acknowledged) {
+            if (!run(q, QStringLiteral("SELECT type, payload FROM outbox WHERE event_id = ?"),
+                    { id }))
+                return failed(q);
+            if (q.next() && q.value(0).toString() == QLatin1String("sale")) {
+                const QString saleId = QJsonDocument::fromJson(q.value(1).toString().toUtf8())
+                                           .object()
+                                           .value(QStringLiteral("saleId"))
+                                           .toString();
+                if (!saleId.isEmpty())
+                    settledSales.append(saleId);
+            }
+            q.finish();
             if (!run(q, QStringLiteral("DELETE FROM outbox WHERE event_id = ?"), { id }))
                 return failed(q);
+        }
+        // The points of an applied sale are the server's now.
+        if (!settledSales.isEmpty()) {
+            if (auto settled = CustomerCache(m_db).settlePoints(settledSales); !settled)
+                return settled;
         }
         for (auto it = rejectedReasons.cbegin(); it != rejectedReasons.cend(); ++it) {
             if (!run(q,
@@ -169,8 +235,10 @@ Core::Result<QList<QPair<OutboxEvent, QString>>> Outbox::rejected() const
                 ", last_error FROM outbox WHERE state = 'rejected' ORDER BY device_seq")))
         return failed(q);
     QList<QPair<OutboxEvent, QString>> events;
-    while (q.next())
+    while (q.next()) {
         events.append({ eventFrom(q), q.value(7).toString() });
+        events.last().first.payload = clearPayload(q.value(5).toString());
+    }
     return events;
 }
 
@@ -195,12 +263,13 @@ Core::Status Outbox::setSyncValue(const QString &key, const QString &value)
 
 qint64 Outbox::pullCursor() const
 {
-    return syncValue(cursorKey, QStringLiteral("0")).toLongLong();
+    Core::Result<qint64> cursor = FeedCursors(m_db).cursor(FeedCursors::catalog);
+    return cursor ? cursor.value() : 0;
 }
 
 Core::Status Outbox::setPullCursor(qint64 cursor)
 {
-    return setSyncValue(cursorKey, QString::number(cursor));
+    return FeedCursors(m_db).setCursor(FeedCursors::catalog, cursor);
 }
 
 QDateTime Outbox::lastPullAt() const

@@ -9,9 +9,14 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
 namespace Toonbank::Store {
 
 class LocalDatabase;
+namespace Internal {
+class DataCipher;
+} // namespace Internal
 
 /// One event waiting for the server, as the sales ledger (and later other services) wrote it.
 struct OutboxEvent
@@ -38,6 +43,18 @@ class Outbox final
     Q_DISABLE_COPY_MOVE(Outbox)
 public:
     explicit Outbox(LocalDatabase &database);
+    ~Outbox();
+
+    /// Whether a payload carries personal data (a customer's name, e-mail, phone).
+    enum class Privacy { Plain, Personal };
+
+    /// Appends one event at the next device_seq, inside the caller's transaction when one is
+    /// open (so the event and the state change it reports commit together). A Personal payload
+    /// is stored AES-256-GCM sealed (Internal::DataCipher) and handed back in clear by
+    /// pending() and rejected(), so the cache file never holds it in clear. Returns the new
+    /// event id (UUID). Errors: "cache.query_failed", "customer.keys_unreadable".
+    Core::Result<QString> append(const QString &type, qint64 staffId, const QDateTime &occurredAt,
+        const QByteArray &payload, Privacy privacy = Privacy::Plain);
 
     /// Pending (not rejected) events in device_seq order, at most `limit`.
     Core::Result<QList<OutboxEvent>> pending(int limit) const;
@@ -65,9 +82,10 @@ public:
     /// The rejected events with their reasons, oldest first.
     Core::Result<QList<QPair<OutboxEvent, QString>>> rejected() const;
 
-    /// Change-feed cursor: the feed sequence up to which this cache has applied the server's
-    /// changes. Written inside the same transaction as the page it follows (call it while
-    /// that transaction is open on this database's connection).
+    /// The "catalog" change-feed cursor (FeedCursors, kind "catalog"): the feed sequence up to
+    /// which this cache has applied the server's catalog changes. Written inside the same
+    /// transaction as the page it follows (call it while that transaction is open on this
+    /// database's connection). Kept for the v1 sync client; new code uses FeedCursors.
     qint64 pullCursor() const;
     Core::Status setPullCursor(qint64 cursor);
     /// When the last pull finished (UTC); null if never.
@@ -79,7 +97,10 @@ public:
     Core::Status setSyncValue(const QString &key, const QString &value);
 
 private:
+    QByteArray clearPayload(const QString &stored) const;
+
     LocalDatabase &m_db;
+    mutable std::shared_ptr<const Internal::DataCipher> m_cipher;
 };
 
 } // namespace Toonbank::Store

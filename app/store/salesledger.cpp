@@ -1,10 +1,13 @@
 #include "salesledger.h"
 
+#include "customercache.h"
 #include "localdatabase.h"
+#include "storeerrors.h"
 
 #include "app/core/tr.h"
 
 #include <QCryptographicHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlError>
@@ -65,7 +68,53 @@ QByteArray journalBody(qint64 seq, const QString &recordedAt, const QString &kin
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 
+// Chains one entry onto the last one and carries the perpetual grand total forward. Runs
+// inside the caller's transaction.
+Core::Result<qint64> appendJournal(QSqlDatabase db, const QString &kind, const QString &reference,
+    qint64 amountCents, const QJsonObject &event, const QString &at)
+{
+    QSqlQuery q(db);
+    QString previousHash = genesisHash;
+    qint64 grandTotal = 0;
+    qint64 seq = 1;
+    if (!exec(q,
+            QStringLiteral(
+                "SELECT seq, hash, grand_total_cents FROM journal ORDER BY seq DESC LIMIT 1"),
+            {}))
+        return storeFailed(q);
+    if (q.next()) {
+        seq = q.value(0).toLongLong() + 1;
+        previousHash = q.value(1).toString();
+        grandTotal = q.value(2).toLongLong();
+    }
+    grandTotal += amountCents;
+    const QByteArray body = journalBody(seq, at, kind, reference, amountCents, grandTotal, event);
+    if (!exec(q,
+            QStringLiteral("INSERT INTO journal(seq, recorded_at, kind, reference, amount_cents, "
+                           "grand_total_cents, body, prev_hash, hash) "
+                           "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            { seq, at, kind, reference, amountCents, grandTotal, QString::fromUtf8(body),
+                previousHash, SalesLedger::chainHash(previousHash, body) }))
+        return storeFailed(q);
+    return seq;
+}
+
 } // namespace
+
+Core::Result<qint64> SalesLedger::recordJournal(
+    const QString &kind, const QString &reference, const QJsonObject &event, const QDateTime &at)
+{
+    Core::Result<qint64> seq = qint64(0);
+    const Core::Status status = m_db.transaction([&]() -> Core::Status {
+        seq = appendJournal(m_db.connection(), kind, reference, 0, event, isoUtc(at));
+        if (!seq)
+            return seq.error();
+        return Core::success();
+    });
+    if (!status)
+        return status.error();
+    return seq;
+}
 
 SalesLedger::SalesLedger(LocalDatabase &database)
     : m_db(database)
@@ -118,11 +167,17 @@ Core::Result<RecordedSale> SalesLedger::record(
         if (!exec(q,
                 QStringLiteral(
                     "INSERT INTO sales(sale_uuid, receipt_number, location_id, staff_id, "
-                    "customer_id, created_at, total_cents, rounding_cents, training) "
-                    "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                    "customer_id, created_at, total_cents, rounding_cents, training, "
+                    "customer_code, customer_tier, coupon_codes, points_earned, "
+                    "points_redeemed, catalog_version) "
+                    "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                 { sale.saleUuid, recorded.receiptNumber, sale.locationId, sale.staffId,
                     sale.customerId > 0 ? QVariant(sale.customerId) : QVariant(), soldAt,
-                    sale.total.cents(), sale.rounding.cents(), sale.training ? 1 : 0 }))
+                    sale.total.cents(), sale.rounding.cents(), sale.training ? 1 : 0,
+                    notNull(sale.customerCode), notNull(sale.customerTier),
+                    QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(sale.couponCodes))
+                                          .toJson(QJsonDocument::Compact)),
+                    sale.pointsEarned, sale.pointsRedeemed, sale.catalogVersion }))
             return storeFailed(q);
         recorded.saleRowId = q.lastInsertId().toLongLong();
 
@@ -133,11 +188,25 @@ Core::Result<RecordedSale> SalesLedger::record(
                     QStringLiteral(
                         "INSERT INTO sale_lines(sale_id, line_no, product_id, sku, name, "
                         "quantity, unit_price_cents, line_discount_cents, line_total_cents, "
-                        "vat_class, vat_basis_points) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                        "vat_class, vat_basis_points, line_id, category, brand, "
+                        "regular_price_cents) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                     { recorded.saleRowId, ++lineNo, line.productId, line.sku, notNull(line.name),
                         line.quantity, line.unitPrice.cents(), line.lineDiscount.cents(),
-                        line.lineTotal.cents(), line.vatClass, line.vatBasisPoints }))
+                        line.lineTotal.cents(), line.vatClass, line.vatBasisPoints,
+                        notNull(line.lineId), notNull(line.category), notNull(line.brand),
+                        line.regularPrice.cents() }))
                 return storeFailed(q);
+            int position = 0;
+            for (const LedgerAdjustment &adjustment : line.adjustments) {
+                if (!exec(q,
+                        QStringLiteral("INSERT INTO sale_adjustments(sale_id, line_no, position, "
+                                       "kind, source_id, label, amount_cents, approved_by) "
+                                       "VALUES(?, ?, ?, ?, ?, ?, ?, ?)"),
+                        { recorded.saleRowId, lineNo, ++position, adjustment.kind,
+                            notNull(adjustment.sourceId), notNull(adjustment.label),
+                            adjustment.amount.cents(), adjustment.approvedBy }))
+                    return storeFailed(q);
+            }
             // Stock here goes down with the sale; a product with no known figure gets a
             // negative one, which the next stock pull corrects.
             if (!exec(q,
@@ -169,6 +238,27 @@ Core::Result<RecordedSale> SalesLedger::record(
                 return storeFailed(q);
         }
 
+        int authorisationNo = 0;
+        for (const LedgerAuthorisation &a : sale.authorisations) {
+            if (!exec(q,
+                    QStringLiteral("INSERT INTO sale_authorisations(sale_id, position, "
+                                   "permission, requested_by, approved_by, line_id, "
+                                   "amount_cents, reason, approved_at) "
+                                   "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                    { recorded.saleRowId, ++authorisationNo, a.permission, a.requestedBy,
+                        a.approvedBy, notNull(a.lineId), a.amount.cents(), notNull(a.reason),
+                        isoUtc(a.approvedAt) }))
+                return storeFailed(q);
+        }
+        // Points shown as server balance + pending until the server confirms this sale.
+        const qint64 pointsDelta = sale.pointsEarned - sale.pointsRedeemed;
+        if (!sale.customerCode.isEmpty() && pointsDelta != 0 && !sale.training) {
+            if (auto pending = CustomerCache(m_db).addPendingPoints(
+                    sale.customerCode, sale.saleUuid, pointsDelta, sale.soldAt);
+                !pending)
+                return pending;
+        }
+
         const QByteArray eventJson = payload(recorded.receiptNumber);
         if (eventJson.isEmpty())
             return Error::make(QStringLiteral("sale.invalid_event"),
@@ -180,33 +270,12 @@ Core::Result<RecordedSale> SalesLedger::record(
                 { recorded.eventId, sale.staffId, soldAt, QString::fromUtf8(eventJson) }))
             return storeFailed(q);
 
-        // Journal: chain onto the last entry and carry the perpetual grand total forward.
-        QString previousHash = genesisHash;
-        qint64 grandTotal = 0;
-        qint64 seq = 1;
-        if (!exec(q,
-                QStringLiteral(
-                    "SELECT seq, hash, grand_total_cents FROM journal ORDER BY seq DESC LIMIT 1"),
-                {}))
-            return storeFailed(q);
-        if (q.next()) {
-            seq = q.value(0).toLongLong() + 1;
-            previousHash = q.value(1).toString();
-            grandTotal = q.value(2).toLongLong();
-        }
         const qint64 paid = (sale.total + sale.rounding).cents();
-        grandTotal += paid;
-        const QByteArray body = journalBody(seq, soldAt, QStringLiteral("sale"),
-            recorded.receiptNumber, paid, grandTotal, QJsonDocument::fromJson(eventJson).object());
-        if (!exec(q,
-                QStringLiteral(
-                    "INSERT INTO journal(seq, recorded_at, kind, reference, amount_cents, "
-                    "grand_total_cents, body, prev_hash, hash) VALUES(?, ?, 'sale', ?, ?, ?, ?, ?, "
-                    "?)"),
-                { seq, soldAt, recorded.receiptNumber, paid, grandTotal, QString::fromUtf8(body),
-                    previousHash, chainHash(previousHash, body) }))
-            return storeFailed(q);
-        recorded.journalSeq = seq;
+        Core::Result<qint64> seq = appendJournal(db, QStringLiteral("sale"), recorded.receiptNumber,
+            paid, QJsonDocument::fromJson(eventJson).object(), soldAt);
+        if (!seq)
+            return seq.error();
+        recorded.journalSeq = seq.value();
 
         if (m_beforeCommit)
             m_beforeCommit();
@@ -216,6 +285,30 @@ Core::Result<RecordedSale> SalesLedger::record(
     if (!status)
         return status.error();
     return recorded;
+}
+
+Core::Result<QList<LedgerSaleSummary>> SalesLedger::salesForCustomer(
+    const QString &cardNumber, int limit) const
+{
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    if (!exec(q,
+            QStringLiteral(
+                "SELECT s.sale_uuid, s.receipt_number, s.created_at, "
+                "s.total_cents + s.rounding_cents, (SELECT coalesce(sum(quantity), 0) FROM "
+                "sale_lines l WHERE l.sale_id = s.id), s.points_earned, s.points_redeemed "
+                "FROM sales s WHERE s.customer_code = ? AND s.training = 0 "
+                "ORDER BY s.id DESC LIMIT ?"),
+            { cardNumber, limit }))
+        return storeFailed(q);
+    QList<LedgerSaleSummary> sales;
+    while (q.next()) {
+        sales.append({ q.value(0).toString(), q.value(1).toString(),
+            QDateTime::fromString(q.value(2).toString(), Qt::ISODateWithMs).toUTC(),
+            Core::Money::fromCents(q.value(3).toLongLong()), q.value(4).toInt(),
+            q.value(5).toLongLong(), q.value(6).toLongLong() });
+    }
+    return sales;
 }
 
 int SalesLedger::waitingEventCount() const

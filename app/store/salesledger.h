@@ -3,15 +3,44 @@
 #include "app/core/money.h"
 #include "app/core/result.h"
 
+#include <QJsonObject>
+#include <QStringList>
+
 #include <QDateTime>
 #include <QList>
 #include <QString>
 
 #include <functional>
 
+namespace Toonbank::Core {
+struct Sale;
+} // namespace Toonbank::Core
+
 namespace Toonbank::Store {
 
 class LocalDatabase;
+
+/// One adjustment of a line (Core::Adjustment with its kind by name).
+struct LedgerAdjustment
+{
+    QString kind; // "promotion", "coupon", "personal_offer", "tier", "manual"
+    QString sourceId;
+    QString label;
+    Core::Money amount;
+    qint64 approvedBy = 0;
+};
+
+/// A recorded approval (Core::Authorisation with its permission by name).
+struct LedgerAuthorisation
+{
+    QString permission;
+    qint64 requestedBy = 0;
+    qint64 approvedBy = 0;
+    QString lineId;
+    Core::Money amount;
+    QString reason;
+    QDateTime approvedAt; // UTC
+};
 
 struct LedgerLine
 {
@@ -24,6 +53,11 @@ struct LedgerLine
     Core::Money lineTotal;
     QString vatClass;
     int vatBasisPoints = 0;
+    QString lineId; // stable id within the sale ("L1")
+    QString category;
+    QString brand;
+    Core::Money regularPrice;
+    QList<LedgerAdjustment> adjustments; // lineDiscount is their sum
 };
 
 struct LedgerVat
@@ -59,6 +93,28 @@ struct LedgerSale
     QList<LedgerLine> lines;
     QList<LedgerVat> vat;
     QList<LedgerPayment> payments;
+    QString customerCode; // loyalty card number; empty = no customer
+    QString customerTier;
+    QStringList couponCodes;
+    qint64 pointsEarned = 0;
+    qint64 pointsRedeemed = 0;
+    qint64 catalogVersion = 0;
+    QList<LedgerAuthorisation> authorisations;
+};
+
+/// The one mapping of a Core::Sale to what the ledger writes (ledgersale.cpp).
+LedgerSale ledgerSaleFrom(const Core::Sale &sale, qint64 locationId);
+
+/// A customer's sale on this tablet, for the purchase history.
+struct LedgerSaleSummary
+{
+    QString saleUuid;
+    QString receiptNumber;
+    QDateTime soldAt; // UTC
+    Core::Money paid; // total + rounding
+    int itemCount = 0;
+    qint64 pointsEarned = 0;
+    qint64 pointsRedeemed = 0;
 };
 
 struct RecordedSale
@@ -89,6 +145,15 @@ public:
     /// Called inside the transaction right before COMMIT. Only the crash tests set it: they
     /// stop a child process here and kill it.
     void setBeforeCommitHook(std::function<void()> hook) { m_beforeCommit = std::move(hook); }
+
+    /// Appends a journal entry of `kind` (e.g. "approval") that moves no money, chained like
+    /// the sales. Runs inside the caller's transaction when one is open. Returns its seq.
+    Core::Result<qint64> recordJournal(const QString &kind, const QString &reference,
+        const QJsonObject &event, const QDateTime &at);
+
+    /// This tablet's sales to the customer with this card number, newest first.
+    Core::Result<QList<LedgerSaleSummary>> salesForCustomer(
+        const QString &cardNumber, int limit = 20) const;
 
     /// Events not yet acknowledged by the server (pending or rejected).
     int waitingEventCount() const;

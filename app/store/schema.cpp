@@ -155,12 +155,157 @@ QStringList version1()
     };
 }
 
+// Version 2 (issue 8, "Checkout I"): a cursor per feed kind, promotions, the customer cache
+// with personal data encrypted at rest, loyalty points not yet confirmed, wish lists, consent
+// history, and the ledger of the one Sale (adjustments, authorisations, customer, points).
+QStringList version2()
+{
+    return {
+        // One cursor per change-feed kind; v1's single pull cursor covered locations,
+        // products, stock and staff, so it becomes the "catalog" cursor.
+        QStringLiteral(R"(CREATE TABLE feed_cursors(
+            kind TEXT PRIMARY KEY,
+            cursor INTEGER NOT NULL CHECK(cursor >= 0)) WITHOUT ROWID)"),
+        QStringLiteral("INSERT INTO feed_cursors(kind, cursor) SELECT 'catalog', "
+                       "max(0, CAST(value AS INTEGER)) FROM sync_state WHERE key = 'pull_cursor'"),
+        QStringLiteral("DELETE FROM sync_state WHERE key = 'pull_cursor'"),
+        // Core::Promotion as columns. valid_from/valid_until are store local time
+        // "yyyy-MM-ddTHH:mm:ss" (NULL = open); lists are JSON arrays.
+        QStringLiteral(R"(CREATE TABLE promotions(
+            id TEXT PRIMARY KEY,
+            label TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            target TEXT NOT NULL,
+            target_keys TEXT NOT NULL DEFAULT '[]',
+            percent_basis_points INTEGER NOT NULL DEFAULT 0,
+            amount_cents INTEGER NOT NULL DEFAULT 0,
+            threshold_cents INTEGER NOT NULL DEFAULT 0,
+            buy_quantity INTEGER NOT NULL DEFAULT 0,
+            pay_quantity INTEGER NOT NULL DEFAULT 0,
+            valid_from TEXT,
+            valid_until TEXT,
+            store_codes TEXT NOT NULL DEFAULT '[]',
+            exclusive INTEGER NOT NULL DEFAULT 0,
+            priority INTEGER NOT NULL DEFAULT 0,
+            coupon_code TEXT NOT NULL DEFAULT '',
+            single_use INTEGER NOT NULL DEFAULT 0,
+            customer_id INTEGER NOT NULL DEFAULT 0,
+            tier TEXT NOT NULL DEFAULT '',
+            version INTEGER NOT NULL DEFAULT 0))"),
+        QStringLiteral("CREATE INDEX promotions_coupon ON promotions(lower(coupon_code)) "
+                       "WHERE coupon_code <> ''"),
+        QStringLiteral("CREATE INDEX promotions_until ON promotions(valid_until)"),
+        // The customers of this store and those seen here. name/email/phone are AES-256-GCM
+        // sealed (nonce ‖ ciphertext ‖ tag); *_index are HMAC-SHA256 blind indexes of the
+        // normalised value under a separate key, so lookups are indexed equality matches.
+        // The card number is the pseudonymous loyalty key that every sale event carries in
+        // clear, so it is stored in clear too. seen_at (unix s) = max(server's last seen,
+        // last use here): the purge of customers unseen for N days runs on it.
+        QStringLiteral(R"(CREATE TABLE customers(
+            card_number TEXT PRIMARY KEY,
+            server_id INTEGER NOT NULL DEFAULT 0,
+            local_id TEXT NOT NULL DEFAULT '',
+            name_sealed BLOB NOT NULL,
+            email_sealed BLOB,
+            phone_sealed BLOB,
+            email_index BLOB,
+            phone_index BLOB,
+            tier TEXT NOT NULL DEFAULT 'basic',
+            points_balance INTEGER NOT NULL DEFAULT 0,
+            lifetime_points INTEGER NOT NULL DEFAULT 0,
+            home_store_code TEXT NOT NULL DEFAULT '',
+            consent_email INTEGER NOT NULL DEFAULT 0,
+            consent_sms INTEGER NOT NULL DEFAULT 0,
+            consent_personalised INTEGER NOT NULL DEFAULT 0,
+            consent_changed_at TEXT,
+            last_seen_at TEXT,
+            seen_at INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID)"),
+        QStringLiteral("CREATE INDEX customers_email ON customers(email_index) "
+                       "WHERE email_index IS NOT NULL"),
+        QStringLiteral("CREATE INDEX customers_phone ON customers(phone_index) "
+                       "WHERE phone_index IS NOT NULL"),
+        QStringLiteral(
+            "CREATE INDEX customers_server ON customers(server_id) WHERE server_id <> 0"),
+        QStringLiteral("CREATE INDEX customers_seen ON customers(seen_at)"),
+        // HMAC of each lower-cased, diacritic-free name token: name search without decrypting.
+        QStringLiteral(R"(CREATE TABLE customer_name_tokens(
+            token_index BLOB NOT NULL,
+            card_number TEXT NOT NULL REFERENCES customers(card_number) ON DELETE CASCADE,
+            PRIMARY KEY(token_index, card_number)) WITHOUT ROWID)"),
+        QStringLiteral(
+            "CREATE INDEX customer_name_tokens_card ON customer_name_tokens(card_number)"),
+        // Points this tablet earned or spent that the server has not confirmed yet: shown as
+        // server balance + these, removed when the server confirms the sale.
+        QStringLiteral(R"(CREATE TABLE loyalty_pending(
+            id INTEGER PRIMARY KEY,
+            card_number TEXT NOT NULL,
+            sale_uuid TEXT NOT NULL,
+            points INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            UNIQUE(sale_uuid, card_number)))"),
+        QStringLiteral("CREATE INDEX loyalty_pending_card ON loyalty_pending(card_number)"),
+        QStringLiteral(R"(CREATE TABLE wishlist(
+            card_number TEXT NOT NULL,
+            product_id INTEGER NOT NULL,
+            sku TEXT NOT NULL,
+            added_at TEXT NOT NULL,
+            PRIMARY KEY(card_number, product_id)) WITHOUT ROWID)"),
+        QStringLiteral(R"(CREATE TABLE consent_history(
+            id INTEGER PRIMARY KEY,
+            card_number TEXT NOT NULL,
+            consent_email INTEGER NOT NULL,
+            consent_sms INTEGER NOT NULL,
+            consent_personalised INTEGER NOT NULL,
+            changed_at TEXT NOT NULL,
+            staff_id INTEGER NOT NULL DEFAULT 0,
+            source TEXT NOT NULL CHECK(source IN ('enrolment','edit','server'))))"),
+        QStringLiteral("CREATE INDEX consent_history_card ON consent_history(card_number, id)"),
+        // The one Sale in the ledger: what v1 lacked.
+        QStringLiteral("ALTER TABLE sales ADD COLUMN customer_code TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE sales ADD COLUMN customer_tier TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE sales ADD COLUMN coupon_codes TEXT NOT NULL DEFAULT '[]'"),
+        QStringLiteral("ALTER TABLE sales ADD COLUMN points_earned INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE sales ADD COLUMN points_redeemed INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE sales ADD COLUMN catalog_version INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("CREATE INDEX sales_customer ON sales(customer_code) "
+                       "WHERE customer_code <> ''"),
+        QStringLiteral("ALTER TABLE sale_lines ADD COLUMN line_id TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE sale_lines ADD COLUMN category TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE sale_lines ADD COLUMN brand TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral(
+            "ALTER TABLE sale_lines ADD COLUMN regular_price_cents INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral(R"(CREATE TABLE sale_adjustments(
+            sale_id INTEGER NOT NULL REFERENCES sales(id),
+            line_no INTEGER NOT NULL,
+            position INTEGER NOT NULL,
+            kind TEXT NOT NULL
+                CHECK(kind IN ('promotion','coupon','personal_offer','tier','manual')),
+            source_id TEXT NOT NULL,
+            label TEXT NOT NULL,
+            amount_cents INTEGER NOT NULL CHECK(amount_cents >= 0),
+            approved_by INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY(sale_id, line_no, position)))"),
+        QStringLiteral(R"(CREATE TABLE sale_authorisations(
+            sale_id INTEGER NOT NULL REFERENCES sales(id),
+            position INTEGER NOT NULL,
+            permission TEXT NOT NULL,
+            requested_by INTEGER NOT NULL,
+            approved_by INTEGER NOT NULL,
+            line_id TEXT NOT NULL DEFAULT '',
+            amount_cents INTEGER NOT NULL DEFAULT 0,
+            reason TEXT NOT NULL DEFAULT '',
+            approved_at TEXT NOT NULL,
+            PRIMARY KEY(sale_id, position)))"),
+    };
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
 {
     static const QList<Migration> all = {
         { 1, version1() },
+        { 2, version2() },
     };
     return all;
 }
