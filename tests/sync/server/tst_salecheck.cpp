@@ -474,6 +474,66 @@ private slots:
             QStringLiteral("customer.unknown"));
     }
 
+    void enrolmentAndSaleInOneBatchCreditTheNewCustomer()
+    {
+        // Offline: a customer enrolled on the tablet (no server id yet) and buys at once; both
+        // events travel in one batch, in order, and the points land on the new customer.
+        const QString card = QStringLiteral("2990000000936");
+        Sync::Protocol::PushRequest request;
+        request.deviceId = m_deviceId;
+        Sync::Protocol::EventEnvelope enrolment;
+        enrolment.eventId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        enrolment.deviceId = m_deviceId;
+        enrolment.deviceSeq = m_seq++;
+        enrolment.type = QStringLiteral("customer_enrolled");
+        enrolment.staffId = cashier;
+        enrolment.occurredAt = QDateTime::currentDateTimeUtc();
+        enrolment.payload = { { QStringLiteral("cardNumber"), card },
+            { QStringLiteral("name"), QStringLiteral("Noor") },
+            { QStringLiteral("consentEmail"), false }, { QStringLiteral("consentSms"), false },
+            { QStringLiteral("consentPersonalised"), false },
+            { QStringLiteral("enrolledAt"),
+                QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) } };
+        request.events.append(enrolment);
+        Core::SaleContext context;
+        context.customer = Core::SaleCustomer { 0, card, QStringLiteral("basic") };
+        Core::Sale sale = tabletSale({ line(9, 3, 1000) }, context);
+        QCOMPARE(sale.pointsEarned, 30);
+        const QJsonObject salePush = makePush(m_deviceId, cashier, { sale }, m_seq++);
+        request.events.append(Sync::Protocol::PushRequest::fromJson(salePush)->events.first());
+        const HttpAnswer answer = m_server.request(
+            "POST", QStringLiteral("/v1/events"), toBody(request.toJson()), m_token);
+        QVERIFY2(answer.status == 200, answer.body.constData());
+        const qint64 id = firstResult(answer).value(QStringLiteral("serverId")).toInteger();
+        QVERIFY(id > 0);
+        QCOMPARE(m_server.scalar(
+                     QStringLiteral("SELECT points_balance FROM customers WHERE id = ?"), { id }),
+            30);
+        QCOMPARE(m_server.scalar(QStringLiteral("SELECT customer_id FROM sales WHERE sale_id = ?"),
+                     { sale.saleId }),
+            id);
+
+        // The wishlist follows the same customer by card.
+        const HttpAnswer added = pushEvent(QStringLiteral("wishlist_changed"),
+            { { QStringLiteral("cardNumber"), card }, { QStringLiteral("productId"), 12 },
+                { QStringLiteral("action"), QStringLiteral("add") },
+                { QStringLiteral("changedAt"),
+                    QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) } });
+        QCOMPARE(added.status, 200);
+        QCOMPARE(m_server.scalar(
+                     QStringLiteral("SELECT COUNT(*) FROM wishlist WHERE customer_id = ?"), { id }),
+            1);
+        const HttpAnswer removed = pushEvent(QStringLiteral("wishlist_changed"),
+            { { QStringLiteral("customerId"), id }, { QStringLiteral("productId"), 12 },
+                { QStringLiteral("action"), QStringLiteral("remove") },
+                { QStringLiteral("changedAt"),
+                    QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) } });
+        QCOMPARE(removed.status, 200);
+        QCOMPARE(m_server.scalar(
+                     QStringLiteral("SELECT COUNT(*) FROM wishlist WHERE customer_id = ?"), { id }),
+            0);
+    }
+
     void promotionImportWithBadRowsImportsNothing()
     {
         const qint64 before = m_server.scalar(QStringLiteral("SELECT COUNT(*) FROM promotions"));
