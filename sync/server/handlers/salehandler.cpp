@@ -330,25 +330,28 @@ Verdict recheck(const Core::Sale &sale, const Reference &ref)
 Core::Result<std::any> SaleHandler::parse(
     const DeviceIdentity &device, const Protocol::EventEnvelope &envelope) const
 {
-    Core::Result<Core::Sale> sale = Protocol::saleFromJson(envelope.payload);
-    if (!sale)
-        return sale.error();
-    if (sale->storeCode != device.locationCode)
+    Core::Result<Core::Sale> parsed = Protocol::saleFromJson(envelope.payload);
+    if (!parsed)
+        return parsed.error();
+    Core::Sale sale = std::move(parsed).value();
+    if (sale.staffId == 0) // a protocol-1 sale: its seller is the envelope's
+        sale.staffId = envelope.staffId;
+    if (sale.storeCode != device.locationCode)
         return Core::Error::make(QStringLiteral("scope.location"), QString(),
             QStringLiteral("sale of store %1 pushed by a device of store %2")
-                .arg(sale->storeCode.left(20), device.locationCode));
-    if (sale->staffId != envelope.staffId)
+                .arg(sale.storeCode.left(20), device.locationCode));
+    if (sale.staffId != envelope.staffId)
         return Core::Error::make(QStringLiteral("sale.staff_mismatch"), QString(),
             QStringLiteral("sale of staff %1 in an event of staff %2")
-                .arg(sale->staffId)
+                .arg(sale.staffId)
                 .arg(envelope.staffId));
-    for (const Core::SaleLine &line : sale->lines) {
+    for (const Core::SaleLine &line : sale.lines) {
         // Returns inside an exchange travel as return events once the server knows them.
         if (line.quantity < 0)
             return Core::Error::make(QStringLiteral("sale.negative_quantity"), QString(),
                 QStringLiteral("line %1 has a negative quantity").arg(line.lineId.left(40)));
     }
-    return std::any(std::move(sale).value());
+    return std::any(std::move(sale));
 }
 
 Core::Status SaleHandler::check(BatchContext &context, const QList<BatchEvent *> &events)

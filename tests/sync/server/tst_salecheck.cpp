@@ -534,6 +534,44 @@ private slots:
             0);
     }
 
+    void protocol1SaleQueuedBeforeTheUpdateIsApplied()
+    {
+        const QString saleId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QJsonObject v1 {
+            { QStringLiteral("saleId"), saleId },
+            { QStringLiteral("receiptNumber"), QStringLiteral("AMS01-T1-V1") },
+            { QStringLiteral("locationCode"), QStringLiteral("AMS01") },
+            { QStringLiteral("soldAt"),
+                QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) },
+            { QStringLiteral("lines"),
+                QJsonArray { QJsonObject { { QStringLiteral("productId"), 10 },
+                    { QStringLiteral("sku"), QStringLiteral("SKU10") },
+                    { QStringLiteral("quantity"), 1 }, { QStringLiteral("unitPriceCents"), 1000 },
+                    { QStringLiteral("lineDiscountCents"), 0 },
+                    { QStringLiteral("lineTotalCents"), 1000 },
+                    { QStringLiteral("vatClass"), QStringLiteral("standard") },
+                    { QStringLiteral("vatBasisPoints"), 2100 } } } },
+            { QStringLiteral("vat"),
+                QJsonArray { QJsonObject { { QStringLiteral("basisPoints"), 2100 },
+                    { QStringLiteral("grossCents"), 1000 }, { QStringLiteral("vatCents"), 174 },
+                    { QStringLiteral("netCents"), 826 } } } },
+            { QStringLiteral("totalCents"), 1000 },
+            { QStringLiteral("roundingCents"), 0 },
+            { QStringLiteral("payments"),
+                QJsonArray { QJsonObject { { QStringLiteral("method"), QStringLiteral("card") },
+                    { QStringLiteral("amountCents"), 1000 }, { QStringLiteral("tenderedCents"), 0 },
+                    { QStringLiteral("changeCents"), 0 },
+                    { QStringLiteral("reference"), QStringLiteral("T") } } } },
+            { QStringLiteral("customerId"), 0 },
+            { QStringLiteral("training"), false },
+        };
+        const HttpAnswer answer = pushEvent(QStringLiteral("sale"), v1);
+        QVERIFY2(answer.status == 200, answer.body.constData());
+        QCOMPARE(m_server.scalar(
+                     QStringLiteral("SELECT staff_id FROM sales WHERE sale_id = ?"), { saleId }),
+            cashier);
+    }
+
     void promotionImportWithBadRowsImportsNothing()
     {
         const qint64 before = m_server.scalar(QStringLiteral("SELECT COUNT(*) FROM promotions"));
