@@ -572,6 +572,30 @@ private slots:
             cashier);
     }
 
+    void benchBaselineFlagSkipsTheRecheck()
+    {
+        // bench_sync's baseline server (--no-sale-checks) takes a price no version had; the
+        // envelope checks (unknown product) still hold.
+        ServerFixture baseline;
+        QVERIFY(baseline.seed(5));
+        QVERIFY(baseline.start({ QStringLiteral("--no-sale-checks") }));
+        const HttpAnswer enrolled = baseline.request("POST", QStringLiteral("/v1/enrol"),
+            toBody({ { QStringLiteral("code"), baseline.enrolmentCode(QStringLiteral("AMS01")) },
+                { QStringLiteral("deviceName"), QStringLiteral("Till") } }));
+        auto device = Sync::Protocol::EnrolResponse::fromJson(enrolled.json);
+        QVERIFY(device);
+        const HttpAnswer odd = baseline.request("POST", QStringLiteral("/v1/events"),
+            toBody(makePush(device->deviceId, cashier, { tabletSale({ line(2, 1, 900) }) }, 1)),
+            device->token);
+        QCOMPARE(odd.status, 200);
+        const HttpAnswer unknown = baseline.request("POST", QStringLiteral("/v1/events"),
+            toBody(makePush(device->deviceId, cashier, { tabletSale({ line(99, 1, 1000) }) }, 2)),
+            device->token);
+        QCOMPARE(unknown.status, 422);
+        QCOMPARE(firstResult(unknown).value(QStringLiteral("code")).toString(),
+            QStringLiteral("sale.unknown_product"));
+    }
+
     void promotionImportWithBadRowsImportsNothing()
     {
         const qint64 before = m_server.scalar(QStringLiteral("SELECT COUNT(*) FROM promotions"));
