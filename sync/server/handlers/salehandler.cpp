@@ -14,6 +14,7 @@
 #include <QSet>
 #include <QSqlQuery>
 
+#include <cstdlib>
 #include <functional>
 #include <map>
 
@@ -105,6 +106,29 @@ bool priceExplained(const QList<PriceVersion> &versions, Money unitPrice, QDate 
     return false;
 }
 
+// A price changed at the till: an authorisation for the line (Permission::ChangePrice; whether
+// its approver may give it is checked with the other authorisations) covering the difference
+// to a price the product had.
+bool priceChangeApproved(const Core::Sale &sale, const Core::SaleLine &line,
+    const QList<PriceVersion> &versions, QDate localDate)
+{
+    for (const Core::Authorisation &a : sale.authorisations) {
+        if (a.permission != Core::Permission::ChangePrice || a.lineId != line.lineId)
+            continue;
+        for (const PriceVersion &v : versions) {
+            QList<qint64> prices { v.priceCents };
+            if (v.promoCents && (!v.promoFrom.isValid() || v.promoFrom <= localDate)
+                && (!v.promoUntil.isValid() || localDate <= v.promoUntil))
+                prices.append(*v.promoCents);
+            for (qint64 price : prices) {
+                if (std::abs(price - line.unitPrice.cents()) <= a.amount.cents())
+                    return true;
+            }
+        }
+    }
+    return false;
+}
+
 bool sameAdjustment(const Core::Adjustment &a, const Core::Adjustment &b)
 {
     // Labels are display text (translated, shortened): kind, source, amount and approver count.
@@ -147,7 +171,8 @@ Verdict recheck(const Core::Sale &sale, const Reference &ref)
                     .arg(line.lineId)
                     .arg(line.productId)
                     .arg(product.sku, line.sku.left(40)));
-        if (!priceExplained(ref.prices.value(line.productId), line.unitPrice, localDate))
+        if (!priceExplained(ref.prices.value(line.productId), line.unitPrice, localDate)
+            && !priceChangeApproved(sale, line, ref.prices.value(line.productId), localDate))
             return fail("sale.price_unexplained",
                 QStringLiteral("line %1: %2 at %3 is no price %4 ever had on %5")
                     .arg(line.lineId, line.sku, line.unitPrice.toPlainString(), line.sku,

@@ -289,6 +289,23 @@ private slots:
         expectApplied(tabletSale({ line(6, 1, 1000, {}, small) }));
     }
 
+    void priceChangeNeedsAnApprovalCoveringIt()
+    {
+        auto changed = [this](qint64 approver, qint64 amountCents) {
+            Core::SaleContext context;
+            context.authorisations = { { Core::Permission::ChangePrice, cashier, approver,
+                QStringLiteral("L1"), Money::fromCents(amountCents),
+                QStringLiteral("price tag says 8"), QDateTime::currentDateTimeUtc() } };
+            return tabletSale({ line(11, 1, 800) }, context);
+        };
+        // 10.00 → 8.00 approved by the manager for 2.00: accepted.
+        expectApplied(changed(manager, 200));
+        // Approved for less than the difference: the price stays unexplained.
+        expectRejected(changed(manager, 100), QStringLiteral("sale.price_unexplained"));
+        // "Approved" by a cashier, who may not change prices: refused.
+        expectRejected(changed(cashier, 200), QStringLiteral("sale.approval_missing"));
+    }
+
     void threeForTwoWithCouponIsAccepted()
     {
         Core::SaleContext context;
