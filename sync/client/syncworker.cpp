@@ -4,18 +4,12 @@
 
 #include "app/core/tr.h"
 #include "app/store/catalogwriter.h"
-#include "app/store/localdatabase.h"
-#include "app/store/outbox.h"
-#include "sync/protocol/pushbatch.h"
-
-// The per-kind cursors and the promotion/customer stores of the cache (app/store, schema v2).
-// Until they are in the tree the worker pulls the combined catalog feed only.
-#if __has_include("app/store/feedcursors.h")
-#define TOONBANK_SYNC_FEED_KINDS 1
 #include "app/store/customercache.h"
 #include "app/store/feedcursors.h"
+#include "app/store/localdatabase.h"
+#include "app/store/outbox.h"
 #include "app/store/promotionstore.h"
-#endif
+#include "sync/protocol/pushbatch.h"
 
 #include <QDebug>
 #include <QJsonDocument>
@@ -293,16 +287,13 @@ void SyncWorker::onPage(const Core::Result<Protocol::ChangePage> &page)
 
 namespace {
 
-#ifdef TOONBANK_SYNC_FEED_KINDS
 constexpr Protocol::FeedKind otherKinds[]
     = { Protocol::FeedKind::Promotions, Protocol::FeedKind::Customers };
-#endif
 
 } // namespace
 
 void SyncWorker::pullKinds()
 {
-#ifdef TOONBANK_SYNC_FEED_KINDS
     if (m_kindIndex < int(std::size(otherKinds))) {
         const QString kind = Protocol::name(otherKinds[m_kindIndex]);
         Store::FeedCursors cursors(*m_db);
@@ -312,13 +303,11 @@ void SyncWorker::pullKinds()
         m_kindCursor = cursor.value();
         return requestKindPage(m_kindCursor);
     }
-#endif
     finishCycle();
 }
 
 void SyncWorker::requestKindPage(qint64 since)
 {
-#ifdef TOONBANK_SYNC_FEED_KINDS
     const quint64 generation = m_generation;
     m_connection->pull(otherKinds[m_kindIndex], since, m_options.pageSize,
         [this, generation](Core::Result<Protocol::ChangePage> page) {
@@ -326,14 +315,10 @@ void SyncWorker::requestKindPage(qint64 since)
                 return;
             onKindPage(page);
         });
-#else
-    Q_UNUSED(since)
-#endif
 }
 
 void SyncWorker::onKindPage(const Core::Result<Protocol::ChangePage> &page)
 {
-#ifdef TOONBANK_SYNC_FEED_KINDS
     if (!page)
         return failCycle(page.error());
     if (page->since != m_kindCursor)
@@ -380,9 +365,6 @@ void SyncWorker::onKindPage(const Core::Result<Protocol::ChangePage> &page)
         return requestKindPage(m_kindCursor);
     ++m_kindIndex;
     pullKinds();
-#else
-    Q_UNUSED(page)
-#endif
 }
 
 Core::Status SyncWorker::applyPage(const Protocol::ChangePage &page)

@@ -16,11 +16,9 @@
 #include <QUuid>
 #include <QtTest>
 
-#if __has_include("app/store/feedcursors.h")
 #include "app/store/customercache.h"
 #include "app/store/feedcursors.h"
 #include "app/store/promotionstore.h"
-#endif
 
 using namespace Toonbank;
 using namespace Toonbank::Tests;
@@ -149,7 +147,6 @@ private slots:
 
     void feedKindsFillTheirStores()
     {
-#if __has_include("app/store/feedcursors.h")
         // After the catalog the worker pulls promotions and this store's customers, each from
         // its own cursor, into the cache's stores.
         ServerFixture server;
@@ -210,9 +207,6 @@ private slots:
         Store::FeedCursors cursors(*db.value());
         QVERIFY(cursors.cursor(Store::FeedCursors::promotions).value() > 0);
         QVERIFY(cursors.cursor(Store::FeedCursors::customers).value() > 0);
-#else
-        QSKIP("the cache has no per-kind feed cursors yet (app/store/feedcursors.h)");
-#endif
     }
 };
 
