@@ -380,7 +380,7 @@ Demo PINs (every staff member has their own salt):
     </message>
     <message>
         <source>This line is no longer in the basket.</source>
-        <translation type="unfinished">This line is no longer in the basket.</translation>
+        <translation>This line is no longer in the basket.</translation>
     </message>
     <message>
         <source>This approval is for something else. Ask the manager again.</source>
@@ -505,7 +505,7 @@ Demo PINs (every staff member has their own salt):
     <name>Toonbank::Services::OverrideService</name>
     <message>
         <source>Please log in first.</source>
-        <translation type="unfinished">Please log in first.</translation>
+        <translation>Please log in first.</translation>
     </message>
     <message>
         <source>Give a reason for the approval; it is kept with the sale.</source>
@@ -517,7 +517,7 @@ Demo PINs (every staff member has their own salt):
     </message>
     <message>
         <source>%1 does not work in this store.</source>
-        <translation type="unfinished">%1 does not work in this store.</translation>
+        <translation>%1 does not work in this store.</translation>
     </message>
     <message>
         <source>%1 is a %2 and cannot approve this.</source>
@@ -564,7 +564,7 @@ Demo PINs (every staff member has their own salt):
     </message>
     <message>
         <source>A quantity must be between 0 and 9999.</source>
-        <translation type="unfinished">A quantity must be between 0 and 9999.</translation>
+        <translation>A quantity must be between 0 and 9999.</translation>
     </message>
     <message>
         <source>Customers cannot be looked up on this tablet.</source>
@@ -620,23 +620,23 @@ Demo PINs (every staff member has their own salt):
     </message>
     <message>
         <source>The basket is empty.</source>
-        <translation type="unfinished">The basket is empty.</translation>
+        <translation>The basket is empty.</translation>
     </message>
     <message>
         <source>Finish or park the current sale before resuming another one.</source>
-        <translation type="unfinished">Finish or park the current sale before resuming another one.</translation>
+        <translation>Finish or park the current sale before resuming another one.</translation>
     </message>
     <message>
         <source>This parked sale was already resumed.</source>
-        <translation type="unfinished">This parked sale was already resumed.</translation>
+        <translation>This parked sale was already resumed.</translation>
     </message>
     <message>
         <source>A sale with a negative total needs a refund.</source>
-        <translation type="unfinished">A sale with a negative total needs a refund.</translation>
+        <translation>A sale with a negative total needs a refund.</translation>
     </message>
     <message>
         <source>%1 is not enough: %2 is due.</source>
-        <translation type="unfinished">%1 is not enough: %2 is due.</translation>
+        <translation>%1 is not enough: %2 is due.</translation>
     </message>
 </context>
 <context>

@@ -380,7 +380,7 @@ Demopincodes (elke medewerker heeft een eigen salt):
     </message>
     <message>
         <source>This line is no longer in the basket.</source>
-        <translation type="unfinished">Deze regel staat niet meer in het mandje.</translation>
+        <translation>Deze regel staat niet meer in het mandje.</translation>
     </message>
     <message>
         <source>This approval is for something else. Ask the manager again.</source>
@@ -505,7 +505,7 @@ Demopincodes (elke medewerker heeft een eigen salt):
     <name>Toonbank::Services::OverrideService</name>
     <message>
         <source>Please log in first.</source>
-        <translation type="unfinished">Log eerst in.</translation>
+        <translation>Log eerst in.</translation>
     </message>
     <message>
         <source>Give a reason for the approval; it is kept with the sale.</source>
@@ -517,7 +517,7 @@ Demopincodes (elke medewerker heeft een eigen salt):
     </message>
     <message>
         <source>%1 does not work in this store.</source>
-        <translation type="unfinished">%1 werkt niet in deze winkel.</translation>
+        <translation>%1 werkt niet in deze winkel.</translation>
     </message>
     <message>
         <source>%1 is a %2 and cannot approve this.</source>
@@ -564,7 +564,7 @@ Demopincodes (elke medewerker heeft een eigen salt):
     </message>
     <message>
         <source>A quantity must be between 0 and 9999.</source>
-        <translation type="unfinished">Een aantal moet tussen 0 en 9999 liggen.</translation>
+        <translation>Een aantal moet tussen 0 en 9999 liggen.</translation>
     </message>
     <message>
         <source>Customers cannot be looked up on this tablet.</source>
@@ -620,23 +620,23 @@ Demopincodes (elke medewerker heeft een eigen salt):
     </message>
     <message>
         <source>The basket is empty.</source>
-        <translation type="unfinished">Het mandje is leeg.</translation>
+        <translation>Het mandje is leeg.</translation>
     </message>
     <message>
         <source>Finish or park the current sale before resuming another one.</source>
-        <translation type="unfinished">Rond de huidige verkoop af of parkeer hem voordat u een andere hervat.</translation>
+        <translation>Rond de huidige verkoop af of parkeer hem voordat u een andere hervat.</translation>
     </message>
     <message>
         <source>This parked sale was already resumed.</source>
-        <translation type="unfinished">Deze geparkeerde verkoop is al hervat.</translation>
+        <translation>Deze geparkeerde verkoop is al hervat.</translation>
     </message>
     <message>
         <source>A sale with a negative total needs a refund.</source>
-        <translation type="unfinished">Een verkoop met een negatief totaal vraagt om een terugbetaling.</translation>
+        <translation>Een verkoop met een negatief totaal vraagt om een terugbetaling.</translation>
     </message>
     <message>
         <source>%1 is not enough: %2 is due.</source>
-        <translation type="unfinished">%1 is niet genoeg: er moet %2 betaald worden.</translation>
+        <translation>%1 is niet genoeg: er moet %2 betaald worden.</translation>
     </message>
 </context>
 <context>
