@@ -4,7 +4,7 @@
 #include "searchresultsmodel.h"
 #include "uihelpers.h"
 
-#include "app/services/checkoutservice.h"
+#include "app/services/saleservice.h"
 
 #include <QApplication>
 #include <QBoxLayout>
@@ -14,6 +14,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QTableView>
 #include <QTableWidget>
@@ -64,10 +65,9 @@ QTableWidgetItem *item(const QString &text, Qt::Alignment align = Qt::AlignLeft 
 
 } // namespace
 
-SellScreen::SellScreen(
-    Services::CheckoutService &checkout, ScanInterceptor *scanner, QWidget *parent)
+SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QWidget *parent)
     : QWidget(parent)
-    , m_checkout(checkout)
+    , m_sale(sale)
     , m_scanner(scanner)
     , m_panes(new QBoxLayout(QBoxLayout::LeftToRight))
     , m_search(new QLineEdit(this))
@@ -76,6 +76,12 @@ SellScreen::SellScreen(
     , m_resultTable(new QTableView(this))
     , m_basketTitle(roleLabel(this, "title"))
     , m_basketTable(touchTable(this, BasketColumns))
+    , m_customer(roleLabel(this, "basketCustomer"))
+    , m_coupons(roleLabel(this, "subtle"))
+    , m_subtotalCaption(roleLabel(this, "sum"))
+    , m_subtotal(roleLabel(this, "sum"))
+    , m_discountCaption(roleLabel(this, "saving"))
+    , m_discount(roleLabel(this, "saving"))
     , m_vat(new QWidget(this))
     , m_vatGrid(new QGridLayout(m_vat))
     , m_totalCaption(roleLabel(this, "total"))
@@ -83,6 +89,9 @@ SellScreen::SellScreen(
     , m_pay(touchButton(this, "primary"))
     , m_park(touchButton(this))
     , m_clear(touchButton(this, "danger"))
+    , m_customerButton(touchButton(this))
+    , m_discountButton(touchButton(this))
+    , m_couponButton(touchButton(this))
 {
     setObjectName(QStringLiteral("sellScreen"));
     m_search->setObjectName(QStringLiteral("searchField"));
@@ -107,6 +116,20 @@ SellScreen::SellScreen(
     m_pay->setObjectName(QStringLiteral("payButton"));
     m_park->setObjectName(QStringLiteral("parkButton"));
     m_clear->setObjectName(QStringLiteral("clearButton"));
+    m_customerButton->setObjectName(QStringLiteral("customerButton"));
+    m_discountButton->setObjectName(QStringLiteral("discountButton"));
+    m_couponButton->setObjectName(QStringLiteral("couponButton"));
+    m_customer->setObjectName(QStringLiteral("basketCustomer"));
+    m_customer->setWordWrap(true);
+    m_coupons->setObjectName(QStringLiteral("basketCoupons"));
+    m_coupons->setWordWrap(true);
+    m_subtotal->setObjectName(QStringLiteral("basketSubtotal"));
+    m_discount->setObjectName(QStringLiteral("basketDiscount"));
+    for (QLabel *amount : { m_subtotal, m_discount })
+        amount->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    // A line is chosen (for Discount) by tapping it; the row shows it.
+    m_basketTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_basketTable->setSelectionBehavior(QAbstractItemView::SelectRows);
 
     makeTouchTable(m_resultTable);
     m_resultTable->setModel(m_resultModel);
@@ -129,6 +152,8 @@ SellScreen::SellScreen(
     basketHeader->resizeSection(BasketPlus, 60);
     basketHeader->resizeSection(BasketPrice, 130);
     basketHeader->resizeSection(BasketRemove, 60);
+    // Lines grow with their adjustments: each row is as tall as its text needs.
+    connect(basketHeader, &QHeaderView::sectionResized, this, &SellScreen::fitBasketRows);
 
     // Scanner bursts wait for their end; a person's keystroke searches at once.
     m_searchTimer.setSingleShot(true);
@@ -158,11 +183,19 @@ SellScreen::SellScreen(
     connect(m_pay, &QPushButton::clicked, this, &SellScreen::payRequested);
     connect(m_park, &QPushButton::clicked, this, &SellScreen::park);
     connect(m_clear, &QPushButton::clicked, this, [this] {
-        if (const Core::Status cleared = m_checkout.clear(); !cleared)
+        if (const Core::Status cleared = m_sale.clear(); !cleared)
             showError(cleared.error().message);
+        else
+            m_message->clear();
     });
-    connect(
-        &m_checkout, &Services::CheckoutService::basketChanged, this, &SellScreen::refreshBasket);
+    connect(m_customerButton, &QPushButton::clicked, this, &SellScreen::customerRequested);
+    connect(m_couponButton, &QPushButton::clicked, this, &SellScreen::couponRequested);
+    connect(m_discountButton, &QPushButton::clicked, this, [this] {
+        if (!m_selectedLineId.isEmpty())
+            emit discountRequested(m_selectedLineId);
+    });
+    connect(&m_sale, &Services::SaleService::basketChanged, this, &SellScreen::refreshBasket);
+    connect(&m_sale, &Services::SaleService::customerChanged, this, &SellScreen::refreshBasket);
 
     auto *left = new QFrame(this);
     left->setProperty("role", QStringLiteral("pane"));
@@ -175,12 +208,27 @@ SellScreen::SellScreen(
     right->setProperty("role", QStringLiteral("pane"));
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->addWidget(m_basketTitle);
+    rightLayout->addWidget(m_customer);
     rightLayout->addWidget(m_basketTable, 1);
+    rightLayout->addWidget(m_coupons);
+    auto *sums = new QGridLayout;
+    sums->setVerticalSpacing(0);
+    sums->addWidget(m_subtotalCaption, 0, 0);
+    sums->addWidget(m_subtotal, 0, 1);
+    sums->addWidget(m_discountCaption, 1, 0);
+    sums->addWidget(m_discount, 1, 1);
+    sums->setColumnStretch(1, 1);
+    rightLayout->addLayout(sums);
     rightLayout->addWidget(m_vat);
     auto *totalRow = new QHBoxLayout;
     totalRow->addWidget(m_totalCaption);
     totalRow->addWidget(m_total, 1);
     rightLayout->addLayout(totalRow);
+    auto *saleActions = new QHBoxLayout;
+    saleActions->addWidget(m_customerButton);
+    saleActions->addWidget(m_discountButton);
+    saleActions->addWidget(m_couponButton);
+    rightLayout->addLayout(saleActions);
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_clear);
     actions->addWidget(m_park);
@@ -202,13 +250,24 @@ void SellScreen::focusSearch()
 
 void SellScreen::handleScan(const QString &code)
 {
-    Core::Result<int> added = m_checkout.addScannedCode(code);
-    if (!added) {
-        showError(added.error().message);
+    // The one scan path: a product adds a unit, a loyalty card or app QR attaches the customer.
+    Core::Result<Services::ScanResult> scanned = m_sale.scan(code);
+    if (!scanned) {
+        showError(scanned.error().message);
+        return;
+    }
+    if (scanned.value().kind == Services::ScanResult::Kind::CustomerAttached) {
+        const auto &customer = m_sale.view().customer;
+        showInfo(tr("Customer attached: %1.")
+                     .arg(customer ? customer->name : scanned.value().cardNumber));
         return;
     }
     m_message->clear();
-    m_basketTable->scrollToItem(m_basketTable->item(added.value(), BasketName));
+    const QList<Services::BasketLineView> &lines = m_sale.view().lines;
+    for (int row = 0; row < lines.size(); ++row) {
+        if (lines.at(row).lineId == scanned.value().lineId)
+            m_basketTable->scrollToItem(m_basketTable->item(row, BasketQuantity));
+    }
 }
 
 void SellScreen::showError(const QString &message)
@@ -254,7 +313,7 @@ void SellScreen::runSearch()
         return;
     }
     const int limit = rowsThatFit();
-    Core::Result<QList<Store::ProductSummary>> found = m_checkout.search(text, limit);
+    Core::Result<QList<Store::ProductSummary>> found = m_sale.search(text, limit);
     if (found) {
         m_resultModel->setResults(text, std::move(found).value(), limit);
     } else {
@@ -271,7 +330,7 @@ void SellScreen::fetchMoreResults()
     if (text != m_search->text() || text.trimmed().isEmpty())
         return; // a newer search is on its way
     const int limit = m_resultModel->requested() + rowsThatFit();
-    Core::Result<QList<Store::ProductSummary>> found = m_checkout.search(text, limit);
+    Core::Result<QList<Store::ProductSummary>> found = m_sale.search(text, limit);
     if (found)
         m_resultModel->extendResults(std::move(found).value(), limit);
 }
@@ -285,7 +344,7 @@ void SellScreen::onResultClicked(int row, int column)
         emit productRequested(productId);
         return;
     }
-    Core::Result<int> added = m_checkout.addProduct(productId);
+    Core::Result<QString> added = m_sale.addProduct(productId);
     if (!added)
         showError(added.error().message);
     else
@@ -294,25 +353,43 @@ void SellScreen::onResultClicked(int row, int column)
 
 void SellScreen::onBasketClicked(int row, int column)
 {
-    const QList<Core::BasketLine> &lines = m_checkout.basket().lines();
+    const QList<Services::BasketLineView> lines = m_sale.view().lines;
     if (row < 0 || row >= lines.size())
         return;
+    const Services::BasketLineView &line = lines.at(row);
+    selectLine(line.lineId);
     Core::Status status = Core::success();
     if (column == BasketMinus)
-        status = m_checkout.setQuantity(row, lines.at(row).quantity - 1);
+        status = m_sale.setQuantity(line.lineId, line.quantity - 1);
     else if (column == BasketPlus)
-        status = m_checkout.setQuantity(row, lines.at(row).quantity + 1);
+        status = m_sale.setQuantity(line.lineId, line.quantity + 1);
     else if (column == BasketRemove)
-        status = m_checkout.remove(row);
-    else if (column == BasketName)
-        emit productRequested(lines.at(row).productId);
+        status = m_sale.removeLine(line.lineId);
     if (!status)
         showError(status.error().message);
 }
 
+void SellScreen::selectLine(const QString &lineId)
+{
+    m_selectedLineId = lineId;
+    const QList<Services::BasketLineView> &lines = m_sale.view().lines;
+    int selectedRow = -1;
+    for (int row = 0; row < lines.size(); ++row) {
+        if (lines.at(row).lineId == lineId)
+            selectedRow = row;
+    }
+    if (selectedRow < 0) {
+        m_selectedLineId.clear();
+        m_basketTable->clearSelection();
+    } else {
+        m_basketTable->selectRow(selectedRow);
+    }
+    m_discountButton->setEnabled(!m_selectedLineId.isEmpty());
+}
+
 void SellScreen::park()
 {
-    const Core::Status parked = m_checkout.park();
+    const Core::Status parked = m_sale.park();
     if (!parked)
         showError(parked.error().message);
     else
@@ -321,38 +398,116 @@ void SellScreen::park()
 
 void SellScreen::refreshBasket()
 {
-    const QList<Core::BasketLine> &lines = m_checkout.basket().lines();
-    const Core::BasketTotals totals = m_checkout.totals();
+    const Services::BasketView &view = m_sale.view();
+    const QList<Services::BasketLineView> &lines = view.lines;
     m_basketTable->setUpdatesEnabled(false);
     m_basketTable->setRowCount(int(lines.size()));
     for (int row = 0; row < lines.size(); ++row) {
-        const Core::BasketLine &line = lines.at(row);
-        QString name = QStringLiteral("%1\n%2 × %3")
-                           .arg(line.name)
-                           .arg(line.quantity)
-                           .arg(line.unitPrice.toDisplayString());
+        const Services::BasketLineView &line = lines.at(row);
+        // Name, then "2 × € 4,99", then every adjustment with what it takes off: the saving
+        // stands under the line it belongs to.
+        QString unit
+            = QStringLiteral("%1 × %2").arg(line.quantity).arg(line.unitPrice.toDisplayString());
         if (line.regularPrice > line.unitPrice)
-            name += QLatin1Char(' ') + tr("(was %1)").arg(line.regularPrice.toDisplayString());
-        m_basketTable->setItem(row, BasketName, item(name));
+            unit += QLatin1Char(' ') + tr("(was %1)").arg(line.regularPrice.toDisplayString());
+        QString html = QStringLiteral("<b>%1</b><br><span style='color:#3b4250'>%2</span>")
+                           .arg(line.name.toHtmlEscaped(), unit.toHtmlEscaped());
+        QString plain = line.name + QLatin1Char('\n') + unit;
+        for (const Services::AdjustmentView &adjustment : line.adjustments) {
+            QString label = adjustment.label;
+            if (!adjustment.approvedBy.isEmpty())
+                label += QLatin1Char(' ') + tr("(approved by %1)").arg(adjustment.approvedBy);
+            const QString text
+                = QStringLiteral("%1 · −%2").arg(label, adjustment.amount.toDisplayString());
+            html += QStringLiteral("<br><span style='color:#0b6b34; font-weight:bold'>%1</span>")
+                        .arg(text.toHtmlEscaped());
+            plain += QLatin1Char('\n') + text;
+        }
+        auto *nameCell = item(QString());
+        nameCell->setData(Qt::AccessibleTextRole, plain);
+        nameCell->setData(Qt::UserRole, line.lineId);
+        m_basketTable->setItem(row, BasketName, nameCell);
+        auto *label = qobject_cast<QLabel *>(m_basketTable->cellWidget(row, BasketName));
+        if (!label) {
+            label = new QLabel;
+            label->setObjectName(QStringLiteral("basketLineText"));
+            label->setWordWrap(true);
+            label->setTextFormat(Qt::RichText);
+            label->setContentsMargins(6, 6, 6, 6);
+            label->setAttribute(Qt::WA_TransparentForMouseEvents); // the row takes the tap
+            m_basketTable->setCellWidget(row, BasketName, label);
+        }
+        label->setText(html);
+        label->setProperty("plainText", plain);
         m_basketTable->setItem(row, BasketMinus, item(QStringLiteral("−"), Qt::AlignCenter));
         m_basketTable->setItem(
             row, BasketQuantity, item(QString::number(line.quantity), Qt::AlignCenter));
         m_basketTable->setItem(row, BasketPlus, item(QStringLiteral("+"), Qt::AlignCenter));
-        m_basketTable->setItem(row, BasketPrice,
-            item(line.lineTotal().toDisplayString(), Qt::AlignRight | Qt::AlignVCenter));
+        // What the line costs now; when something came off, the price before it struck
+        // through above it.
+        QString price
+            = QStringLiteral("<b>%1</b>").arg(line.lineTotal.toDisplayString().toHtmlEscaped());
+        if (line.lineTotal != line.grossTotal)
+            price = QStringLiteral("<s style='color:#3b4250'>%1</s><br>%2")
+                        .arg(line.grossTotal.toDisplayString().toHtmlEscaped(), price);
+        auto *priceCell = item(QString());
+        priceCell->setData(Qt::AccessibleTextRole, line.lineTotal.toDisplayString());
+        m_basketTable->setItem(row, BasketPrice, priceCell);
+        auto *priceLabel = qobject_cast<QLabel *>(m_basketTable->cellWidget(row, BasketPrice));
+        if (!priceLabel) {
+            priceLabel = new QLabel;
+            priceLabel->setObjectName(QStringLiteral("basketLinePrice"));
+            priceLabel->setTextFormat(Qt::RichText);
+            priceLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            priceLabel->setContentsMargins(4, 4, 8, 4);
+            priceLabel->setAttribute(Qt::WA_TransparentForMouseEvents);
+            m_basketTable->setCellWidget(row, BasketPrice, priceLabel);
+        }
+        priceLabel->setText(price);
         m_basketTable->setItem(row, BasketRemove, item(QStringLiteral("✕"), Qt::AlignCenter));
     }
+    fitBasketRows();
     m_basketTable->setUpdatesEnabled(true);
+    selectLine(m_selectedLineId);
 
-    refreshVatSummary(totals.perRate);
-    m_total->setText(totals.total.toDisplayString());
-    m_basketTitle->setText(tr("Basket (%n item(s))", nullptr, totals.itemCount));
+    if (view.customer) {
+        QString text = tr("Customer: %1 · %2 · %3 points")
+                           .arg(view.customer->name, tierDisplayName(view.customer->tier),
+                               QLocale().toString(view.customer->points));
+        if (view.pointsToEarn > 0)
+            text += QLatin1Char(' ')
+                + tr("(+%1 with this sale)").arg(QLocale().toString(view.pointsToEarn));
+        m_customer->setText(text);
+    }
+    m_customer->setVisible(view.customer.has_value());
+    m_coupons->setText(tr("Coupons: %1").arg(view.couponCodes.join(QStringLiteral(", "))));
+    m_coupons->setVisible(!view.couponCodes.isEmpty());
+    const bool discounted = view.discountTotal.cents() != 0;
+    m_subtotal->setText(view.grossTotal.toDisplayString());
+    m_discount->setText(QStringLiteral("−") + view.discountTotal.toDisplayString());
+    for (QLabel *label : { m_subtotalCaption, m_subtotal, m_discountCaption, m_discount })
+        label->setVisible(discounted);
+
+    refreshVatSummary(view.vat);
+    m_total->setText(view.total.toDisplayString());
+    m_basketTitle->setText(tr("Basket (%n item(s))", nullptr, view.itemCount));
     m_pay->setEnabled(!lines.isEmpty());
     m_park->setEnabled(!lines.isEmpty());
-    m_clear->setEnabled(!lines.isEmpty());
+    m_clear->setEnabled(!lines.isEmpty() || view.customer.has_value());
+    m_couponButton->setEnabled(!lines.isEmpty());
 }
 
-void SellScreen::refreshVatSummary(const QList<Core::VatBreakdown> &perRate)
+void SellScreen::fitBasketRows()
+{
+    const int width = m_basketTable->columnWidth(BasketName);
+    for (int row = 0; row < m_basketTable->rowCount(); ++row) {
+        const QWidget *label = m_basketTable->cellWidget(row, BasketName);
+        const int needed = label ? label->heightForWidth(width) + 4 : rowHeight;
+        m_basketTable->setRowHeight(row, qMax(rowHeight, needed));
+    }
+}
+
+void SellScreen::refreshVatSummary(const QList<Services::VatView> &perRate)
 {
     // A scan lands here: the labels are reused, a row is only ever added for a new rate.
     while (m_vatRows.size() < perRate.size()) {
@@ -373,8 +528,8 @@ void SellScreen::refreshVatSummary(const QList<Core::VatBreakdown> &perRate)
             cell->setVisible(used);
         if (!used)
             continue;
-        const Core::VatBreakdown &vat = perRate.at(index);
-        row[0]->setText(tr("VAT %1").arg(vat.rate.toDisplayString()));
+        const Services::VatView &vat = perRate.at(index);
+        row[0]->setText(tr("VAT %1").arg(vat.rateLabel));
         row[1]->setText(vat.net.toDisplayString());
         row[2]->setText(vat.vat.toDisplayString());
         row[3]->setText(vat.gross.toDisplayString());
@@ -397,6 +552,11 @@ void SellScreen::retranslate()
     m_pay->setText(tr("Pay"));
     m_park->setText(tr("Park"));
     m_clear->setText(tr("Clear"));
+    m_customerButton->setText(tr("Customer"));
+    m_discountButton->setText(tr("Discount"));
+    m_couponButton->setText(tr("Coupon"));
+    m_subtotalCaption->setText(tr("Subtotal"));
+    m_discountCaption->setText(tr("Your saving"));
     refreshBasket();
     if (!m_search->text().trimmed().isEmpty())
         runSearch(); // prices and promo texts follow the locale

@@ -4,26 +4,28 @@
 #include "syncchip.h"
 #include "uihelpers.h"
 
-#include "app/services/checkoutservice.h"
+#include "app/services/saleservice.h"
 #include "app/services/session.h"
 #include "app/services/syncstatus.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QPushButton>
 
 namespace Toonbank::Ui {
 
-TopBar::TopBar(Services::Session &session, Services::CheckoutService &checkout,
+TopBar::TopBar(Services::Session &session, Services::SaleService &sale,
     Services::SyncStatus &syncStatus, QWidget *parent)
     : QFrame(parent)
     , m_session(session)
-    , m_checkout(checkout)
+    , m_sale(sale)
     , m_syncStatus(syncStatus)
     , m_store(new ElidedLabel(this))
     , m_staff(new QLabel(this))
+    , m_customer(touchButton(this))
     , m_sync(new SyncChip(syncStatus, this))
     , m_menuButton(touchButton(this))
     , m_menu(new QMenu(this))
@@ -31,6 +33,14 @@ TopBar::TopBar(Services::Session &session, Services::CheckoutService &checkout,
     setObjectName(QStringLiteral("topBar"));
     m_store->setObjectName(QStringLiteral("storeLabel"));
     m_staff->setObjectName(QStringLiteral("staffLabel"));
+    m_customer->setObjectName(QStringLiteral("customerChip"));
+    m_customer->hide();
+    connect(m_customer, &QPushButton::clicked, this, [this] {
+        if (const auto &customer = m_sale.view().customer)
+            emit customerRequested(customer->cardNumber);
+    });
+    connect(&m_sale, &Services::SaleService::customerChanged, this, &TopBar::refreshCustomer);
+    connect(&m_sale, &Services::SaleService::basketChanged, this, &TopBar::refreshCustomer);
     connect(m_sync, &SyncChip::clicked, this, &TopBar::syncRequested);
     m_menuButton->setObjectName(QStringLiteral("menuButton"));
     // Long store or staff names must not force the window wider than a portrait tablet: the
@@ -50,6 +60,7 @@ TopBar::TopBar(Services::Session &session, Services::CheckoutService &checkout,
     layout->setSpacing(24);
     layout->addWidget(m_store);
     layout->addWidget(m_staff, 1);
+    layout->addWidget(m_customer);
     layout->addWidget(m_sync);
     layout->addWidget(m_menuButton);
     retranslate();
@@ -57,13 +68,31 @@ TopBar::TopBar(Services::Session &session, Services::CheckoutService &checkout,
 
 void TopBar::refresh()
 {
-    m_store->setText(m_checkout.location().name);
+    m_store->setText(m_sale.location().name);
     if (const auto &staff = m_session.staff())
         m_staff->setText(QStringLiteral("%1 · %2").arg(
             staff->displayName, Services::Session::roleDisplayName(staff->role)));
     else
         m_staff->clear();
+    refreshCustomer();
     m_syncStatus.refresh(); // the chip follows it
+}
+
+void TopBar::refreshCustomer()
+{
+    if (const auto &customer = m_sale.view().customer) {
+        // Name · tier · points: who the sale is for, at a glance; tap for the profile.
+        m_customer->setText(QStringLiteral("%1 · %2 · %3")
+                                .arg(customer->name, tierDisplayName(customer->tier),
+                                    tr("%1 pts").arg(QLocale().toString(customer->points))));
+        if (m_customer->property("tier").toString() != customer->tier) {
+            m_customer->setProperty("tier", customer->tier);
+            repolish(m_customer);
+        }
+        m_customer->show();
+    } else {
+        m_customer->hide();
+    }
 }
 
 void TopBar::retranslate()
