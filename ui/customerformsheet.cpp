@@ -6,6 +6,7 @@
 
 #include <QCheckBox>
 #include <QEvent>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -62,12 +63,23 @@ CustomerFormSheet::CustomerFormSheet(Services::CustomerService &customers, QWidg
     formLayout->setContentsMargins(0, 0, 8, 0);
     formLayout->setSpacing(8);
     formLayout->addWidget(m_intro);
+    // Two fields a row, so the whole form and all three consents fit a landscape sheet.
+    auto *fields = new QGridLayout;
+    fields->setHorizontalSpacing(16);
+    fields->setVerticalSpacing(4);
+    int index = 0;
     for (const auto &[caption, field] : { std::pair { m_nameCaption, m_nameField },
              std::pair { m_emailCaption, m_emailField }, std::pair { m_phoneCaption, m_phoneField },
              std::pair { m_cardCaption, m_cardField } }) {
-        formLayout->addWidget(caption);
-        formLayout->addWidget(field);
+        caption->setWordWrap(true);
+        caption->setAlignment(Qt::AlignLeft | Qt::AlignBottom);
+        fields->addWidget(caption, (index / 2) * 2, index % 2);
+        fields->addWidget(field, (index / 2) * 2 + 1, index % 2);
+        ++index;
     }
+    fields->setColumnStretch(0, 1);
+    fields->setColumnStretch(1, 1);
+    formLayout->addLayout(fields);
     formLayout->addSpacing(8);
     formLayout->addWidget(m_consentCaption);
     formLayout->addWidget(m_consentEmail);
@@ -75,6 +87,7 @@ CustomerFormSheet::CustomerFormSheet(Services::CustomerService &customers, QWidg
     formLayout->addWidget(m_consentPersonalised);
     formLayout->addStretch(1);
     auto *scroll = new QScrollArea(panel());
+    scroll->setObjectName(QStringLiteral("sheetScroll"));
     scroll->setWidget(form);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);

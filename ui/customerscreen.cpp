@@ -101,6 +101,7 @@ CustomerScreen::CustomerScreen(Services::CustomerService &customers, Services::S
     , m_name(roleLabel(m_profilePane, "title"))
     , m_tier(new QLabel(m_profilePane))
     , m_points(roleLabel(m_profilePane, "points"))
+    , m_pointsDetail(new QLabel(m_profilePane))
     , m_offers(sectionLabel(m_profilePane, "profileOffers"))
     , m_ledger(sectionLabel(m_profilePane, "profileLedger"))
     , m_purchases(sectionLabel(m_profilePane, "profilePurchases"))
@@ -121,6 +122,9 @@ CustomerScreen::CustomerScreen(Services::CustomerService &customers, Services::S
     m_name->setObjectName(QStringLiteral("profileName"));
     m_tier->setObjectName(QStringLiteral("profileTier"));
     m_points->setObjectName(QStringLiteral("profilePoints"));
+    m_pointsDetail->setObjectName(QStringLiteral("profilePointsDetail"));
+    m_pointsDetail->setWordWrap(true);
+    m_profilePane->setObjectName(QStringLiteral("profilePane"));
     m_editConsent->setObjectName(QStringLiteral("customerEditConsent"));
     m_attach->setObjectName(QStringLiteral("customerAttach"));
     for (QLabel *label : { m_findTitle, m_findHint, m_message, m_empty, m_name, m_tier, m_points })
@@ -173,6 +177,7 @@ CustomerScreen::CustomerScreen(Services::CustomerService &customers, Services::S
     profileLayout->addWidget(m_name);
     profileLayout->addWidget(m_tier);
     profileLayout->addWidget(m_points);
+    profileLayout->addWidget(m_pointsDetail);
     profileLayout->addWidget(m_offers);
     profileLayout->addWidget(m_ledger);
     profileLayout->addWidget(m_purchases);
@@ -332,12 +337,11 @@ void CustomerScreen::renderProfile()
     if (!c.phone.isEmpty())
         facts.append(c.phone);
     m_tier->setText(facts.join(QStringLiteral(" · ")));
-    QString pointsText = tr("%1 points").arg(points(p.serverPoints + p.pendingPoints));
-    if (p.pendingPoints != 0)
-        pointsText += QLatin1Char(' ')
-            + tr("(%1 confirmed + %2 pending)")
-                  .arg(points(p.serverPoints), points(p.pendingPoints));
-    m_points->setText(pointsText);
+    m_points->setText(tr("%1 points").arg(points(p.serverPoints + p.pendingPoints)));
+    // The pending part is this tablet's, not yet confirmed by the server: said so.
+    m_pointsDetail->setText(p.pendingPoints == 0
+            ? tr("All confirmed.")
+            : tr("%1 confirmed + %2 pending").arg(points(p.serverPoints), points(p.pendingPoints)));
 
     QStringList offers;
     for (const Services::OfferView &offer : p.personalOffers) {

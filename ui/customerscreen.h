@@ -78,6 +78,7 @@ private:
     QLabel *m_name;
     QLabel *m_tier;
     QLabel *m_points;
+    QLabel *m_pointsDetail;
     QLabel *m_offers;
     QLabel *m_ledger;
     QLabel *m_purchases;

@@ -123,6 +123,7 @@ SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QW
     m_customer->setWordWrap(true);
     m_coupons->setObjectName(QStringLiteral("basketCoupons"));
     m_coupons->setWordWrap(true);
+    m_coupons->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_subtotal->setObjectName(QStringLiteral("basketSubtotal"));
     m_discount->setObjectName(QStringLiteral("basketDiscount"));
     for (QLabel *amount : { m_subtotal, m_discount })
@@ -203,40 +204,44 @@ SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QW
     leftLayout->addWidget(m_search);
     leftLayout->addWidget(m_message);
     leftLayout->addWidget(m_resultTable, 1);
+    // Customer, Discount and Coupon under the results: the basket keeps its height for lines.
+    auto *saleActions = new QHBoxLayout;
+    saleActions->addWidget(m_customerButton);
+    saleActions->addWidget(m_discountButton);
+    saleActions->addWidget(m_couponButton);
+    leftLayout->addLayout(saleActions);
 
     auto *right = new QFrame(this);
     right->setProperty("role", QStringLiteral("pane"));
     auto *rightLayout = new QVBoxLayout(right);
-    rightLayout->addWidget(m_basketTitle);
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(m_basketTitle, 1);
+    titleRow->addWidget(m_coupons);
+    rightLayout->addLayout(titleRow);
     rightLayout->addWidget(m_customer);
     rightLayout->addWidget(m_basketTable, 1);
-    rightLayout->addWidget(m_coupons);
-    auto *sums = new QGridLayout;
-    sums->setVerticalSpacing(0);
-    sums->addWidget(m_subtotalCaption, 0, 0);
-    sums->addWidget(m_subtotal, 0, 1);
-    sums->addWidget(m_discountCaption, 1, 0);
-    sums->addWidget(m_discount, 1, 1);
-    sums->setColumnStretch(1, 1);
+    auto *sums = new QHBoxLayout;
+    sums->setSpacing(12);
+    sums->addWidget(m_subtotalCaption);
+    sums->addWidget(m_subtotal);
+    sums->addStretch(1);
+    sums->addWidget(m_discountCaption);
+    sums->addWidget(m_discount);
     rightLayout->addLayout(sums);
     rightLayout->addWidget(m_vat);
     auto *totalRow = new QHBoxLayout;
     totalRow->addWidget(m_totalCaption);
     totalRow->addWidget(m_total, 1);
     rightLayout->addLayout(totalRow);
-    auto *saleActions = new QHBoxLayout;
-    saleActions->addWidget(m_customerButton);
-    saleActions->addWidget(m_discountButton);
-    saleActions->addWidget(m_couponButton);
-    rightLayout->addLayout(saleActions);
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_clear);
     actions->addWidget(m_park);
     actions->addWidget(m_pay, 2);
     rightLayout->addLayout(actions);
 
-    m_panes->addWidget(left, 1);
-    m_panes->addWidget(right, 1);
+    // The basket gets the larger share: its lines carry their adjustments.
+    m_panes->addWidget(left, 2);
+    m_panes->addWidget(right, 3);
     m_panes->setContentsMargins(12, 12, 12, 12);
     m_panes->setSpacing(12);
     setLayout(m_panes);
@@ -413,16 +418,25 @@ void SellScreen::refreshBasket()
         QString html = QStringLiteral("<b>%1</b><br><span style='color:#3b4250'>%2</span>")
                            .arg(line.name.toHtmlEscaped(), unit.toHtmlEscaped());
         QString plain = line.name + QLatin1Char('\n') + unit;
+        // One row per adjustment: what it is (wrapping) and what it takes off (never broken).
+        QString rows;
         for (const Services::AdjustmentView &adjustment : line.adjustments) {
             QString label = adjustment.label;
+            if (adjustment.kind == Core::AdjustmentKind::Manual)
+                label = tr("Manual discount: %1").arg(label);
             if (!adjustment.approvedBy.isEmpty())
                 label += QLatin1Char(' ') + tr("(approved by %1)").arg(adjustment.approvedBy);
-            const QString text
-                = QStringLiteral("%1 · −%2").arg(label, adjustment.amount.toDisplayString());
-            html += QStringLiteral("<br><span style='color:#0b6b34; font-weight:bold'>%1</span>")
-                        .arg(text.toHtmlEscaped());
-            plain += QLatin1Char('\n') + text;
+            const QString amount = QStringLiteral("−") + adjustment.amount.toDisplayString();
+            plain += QLatin1Char('\n') + QStringLiteral("%1 · %2").arg(label, amount);
+            QString unbroken = amount;
+            unbroken.replace(QLatin1Char(' '), QChar(0x00a0));
+            rows += QStringLiteral("<tr><td>%1</td><td align='right' nowrap>%2</td></tr>")
+                        .arg(label.toHtmlEscaped(), unbroken.toHtmlEscaped());
         }
+        if (!rows.isEmpty())
+            html += QStringLiteral("<table width='100%' cellspacing='0' cellpadding='0' "
+                                   "style='color:#0b6b34; font-weight:bold'>%1</table>")
+                        .arg(rows);
         auto *nameCell = item(QString());
         nameCell->setData(Qt::AccessibleTextRole, plain);
         nameCell->setData(Qt::UserRole, line.lineId);
@@ -471,16 +485,15 @@ void SellScreen::refreshBasket()
     selectLine(m_selectedLineId);
 
     if (view.customer) {
-        QString text = tr("Customer: %1 · %2 · %3 points")
-                           .arg(view.customer->name, tierDisplayName(view.customer->tier),
-                               QLocale().toString(view.customer->points));
+        // Tier and balance are on the chip in the top bar; here what this sale brings.
+        QString text = tr("Customer: %1").arg(view.customer->name);
         if (view.pointsToEarn > 0)
-            text += QLatin1Char(' ')
-                + tr("(+%1 with this sale)").arg(QLocale().toString(view.pointsToEarn));
+            text += QStringLiteral(" · ")
+                + tr("+%1 points with this sale").arg(QLocale().toString(view.pointsToEarn));
         m_customer->setText(text);
     }
     m_customer->setVisible(view.customer.has_value());
-    m_coupons->setText(tr("Coupons: %1").arg(view.couponCodes.join(QStringLiteral(", "))));
+    m_coupons->setText(tr("Coupon: %1").arg(view.couponCodes.join(QStringLiteral(", "))));
     m_coupons->setVisible(!view.couponCodes.isEmpty());
     const bool discounted = view.discountTotal.cents() != 0;
     m_subtotal->setText(view.grossTotal.toDisplayString());

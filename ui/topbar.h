@@ -41,6 +41,7 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void retranslate();
@@ -49,7 +50,7 @@ private:
     Services::SaleService &m_sale;
     Services::SyncStatus &m_syncStatus;
     ElidedLabel *m_store;
-    QLabel *m_staff;
+    ElidedLabel *m_staff;
     QPushButton *m_customer;
     SyncChip *m_sync;
     QPushButton *m_menuButton;

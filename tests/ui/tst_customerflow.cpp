@@ -465,7 +465,7 @@ private slots:
             setLanguage(language);
             shootBothOrientations(QStringLiteral("34-customer-profile"));
         }
-        QVERIFY(find<QLabel>("profilePoints")->text().contains(QStringLiteral("pending")));
+        QVERIFY(find<QLabel>("profilePointsDetail")->text().contains(QStringLiteral("pending")));
         setLanguage(QStringLiteral("nl"));
     }
 
