@@ -28,6 +28,20 @@ bool isGroupKind(PromotionKind kind)
         || kind == PromotionKind::CheapestFree || kind == PromotionKind::BundlePrice;
 }
 
+// Target lists are short: a plain scan beats QStringList::removeDuplicates()'s hash.
+void removeDuplicates(QStringList &keys)
+{
+    for (qsizetype i = 1; i < keys.size();) {
+        bool seen = false;
+        for (qsizetype k = 0; k < i && !seen; ++k)
+            seen = keys.at(k) == keys.at(i);
+        if (seen)
+            keys.removeAt(i);
+        else
+            ++i;
+    }
+}
+
 AdjustmentKind adjustmentKindOf(const Promotion &promotion)
 {
     if (!promotion.couponCode.isEmpty())
@@ -43,7 +57,7 @@ AdjustmentKind adjustmentKindOf(const Promotion &promotion)
 
 struct PromotionEngine::Index
 {
-    /// One valid promotion, ready for apply(): its position in `entries` is its rank.
+    /// One valid promotion, ready for apply(): its position in `prepared` is its rank.
     struct Entry
     {
         const Promotion *promotion = nullptr;
@@ -297,10 +311,12 @@ template <typename InSet> Evaluation Evaluator::evaluate(const InSet &inSet) con
         std::sort(groupRanks.begin(), groupRanks.end());
         groupRanks.erase(std::unique(groupRanks.begin(), groupRanks.end()), groupRanks.end());
         std::vector<GroupPlan> plans(groupRanks.size());
-        for (std::size_t g = 0; g < groupRanks.size(); ++g) {
-            for (std::size_t i = 0; i < lineCount; ++i) {
-                if (matches(m_lines[i], groupRanks[g]))
-                    plans[g].lines.push_back(int(i));
+        for (std::size_t i = 0; i < lineCount; ++i) {
+            for (int rank : m_lines[i].candidates) {
+                if (!prepared(rank).group || !inSet(rank))
+                    continue;
+                const auto found = std::lower_bound(groupRanks.begin(), groupRanks.end(), rank);
+                plans[std::size_t(found - groupRanks.begin())].lines.push_back(int(i));
             }
         }
         std::vector<char> used(groupRanks.size(), 0);
@@ -385,6 +401,10 @@ template <typename InSet> Evaluation Evaluator::evaluate(const InSet &inSet) con
     basketRanks.erase(std::unique(basketRanks.begin(), basketRanks.end()), basketRanks.end());
     QList<Money> weights;
     weights.resize(qsizetype(lineCount));
+    if (!basketRanks.empty()) {
+        for (QList<Adjustment> &adjustments : evaluation.adjustments)
+            adjustments.reserve(adjustments.size() + qsizetype(basketRanks.size()));
+    }
     for (int rank : basketRanks) {
         const Promotion &promotion = *prepared(rank).promotion;
         const bool wholeBasket = promotion.target == PromotionTarget::Basket;
@@ -462,12 +482,12 @@ PromotionEngine::PromotionEngine(QList<Promotion> promotions)
             = p.adjustmentKind == AdjustmentKind::Coupon ? promotion->couponCode : promotion->id;
         if (promotion->kind == PromotionKind::BundlePrice) {
             p.bundleSkus = promotion->targetKeys;
-            p.bundleSkus.removeDuplicates();
+            removeDuplicates(p.bundleSkus);
         }
         index->prepared.push_back(std::move(p));
 
         QStringList keys = promotion->targetKeys;
-        keys.removeDuplicates();
+        removeDuplicates(keys);
         switch (promotion->target) {
         case PromotionTarget::Item:
             for (const QString &key : std::as_const(keys))
@@ -477,7 +497,7 @@ PromotionEngine::PromotionEngine(QList<Promotion> promotions)
             keys = QStringList();
             for (const QString &key : promotion->targetKeys)
                 keys.append(key.toLower());
-            keys.removeDuplicates();
+            removeDuplicates(keys);
             for (const QString &key : std::as_const(keys))
                 index->byCategory[key].push_back(rank);
             break;
@@ -485,7 +505,7 @@ PromotionEngine::PromotionEngine(QList<Promotion> promotions)
             keys = QStringList();
             for (const QString &key : promotion->targetKeys)
                 keys.append(key.toLower());
-            keys.removeDuplicates();
+            removeDuplicates(keys);
             for (const QString &key : std::as_const(keys))
                 index->byBrand[key].push_back(rank);
             break;
@@ -536,7 +556,7 @@ QList<QList<Adjustment>> PromotionEngine::apply(
     };
 
     std::vector<LineInfo> infos(std::size_t(lines.size()));
-    std::vector<int> involved;
+    std::vector<char> involved(promotionCount, 0);
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const SaleLine &line = lines.at(i);
         LineInfo &info = infos[std::size_t(i)];
@@ -564,7 +584,8 @@ QList<QList<Adjustment>> PromotionEngine::apply(
         std::sort(info.candidates.begin(), info.candidates.end());
         info.candidates.erase(
             std::unique(info.candidates.begin(), info.candidates.end()), info.candidates.end());
-        involved.insert(involved.end(), info.candidates.begin(), info.candidates.end());
+        for (int rank : info.candidates)
+            involved[std::size_t(rank)] = 1;
     }
     std::vector<int> basketCandidates;
     const bool anyLine = std::any_of(
@@ -575,9 +596,8 @@ QList<QList<Adjustment>> PromotionEngine::apply(
                 basketCandidates.push_back(rank);
         }
     }
-    involved.insert(involved.end(), basketCandidates.begin(), basketCandidates.end());
-    std::sort(involved.begin(), involved.end());
-    involved.erase(std::unique(involved.begin(), involved.end()), involved.end());
+    for (int rank : basketCandidates)
+        involved[std::size_t(rank)] = 1;
 
     const Evaluator evaluator(index, infos, basketCandidates);
     auto isExclusive
@@ -586,8 +606,22 @@ QList<QList<Adjustment>> PromotionEngine::apply(
     // Rule 4: the best non-exclusive combination, then each exclusive promotion alone; only a
     // strictly larger saving replaces what was found first.
     Evaluation best = evaluator.evaluate([&](int rank) { return !isExclusive(rank); });
-    for (int rank : involved) {
-        if (!isExclusive(rank))
+    qint64 basketGross = 0;
+    for (const LineInfo &info : infos)
+        basketGross += info.unit * info.quantity;
+    for (int rank = 0; rank < int(promotionCount); ++rank) {
+        if (!involved[std::size_t(rank)] || !isExclusive(rank))
+            continue;
+        // A promotion never saves more than the lines it looks at: skip what cannot win.
+        qint64 bound = basketGross;
+        if (index.prepared[std::size_t(rank)].promotion->target != PromotionTarget::Basket) {
+            bound = 0;
+            for (const LineInfo &info : infos) {
+                if (matches(info, rank))
+                    bound += info.unit * info.quantity;
+            }
+        }
+        if (bound <= best.saving)
             continue;
         Evaluation alone = evaluator.evaluate([rank](int candidate) { return candidate == rank; });
         if (alone.saving > best.saving)

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <utility>
+#include <vector>
 
 namespace Toonbank::Core {
 
@@ -55,6 +56,18 @@ std::optional<Enum> valueOf(
             return candidate;
     }
     return std::nullopt;
+}
+
+// The engine for a list of promotions, built once and kept while the caller passes the same
+// list. The cached engine holds a copy of the list, so the caller cannot change that data in
+// place (Qt's copy-on-write detaches it first): the same data pointer means the same promotions.
+const PromotionEngine &engineFor(const QList<Promotion> &promotions)
+{
+    thread_local std::optional<PromotionEngine> cached;
+    if (!cached || cached->promotions().constData() != promotions.constData()
+        || cached->promotions().size() != promotions.size())
+        cached.emplace(promotions);
+    return *cached;
 }
 
 Error saleError(const char *code, const QString &message, const QString &detail)
@@ -161,7 +174,10 @@ QList<Money> spreadProRata(Money amount, const QList<Money> &weights)
     if (toSpread > weightSum)
         toSpread = qint64(weightSum);
 
-    QList<qint64> remainders(count, -1);
+    // Whole cents first; the cents left over go to the largest remainders (ties: the earlier
+    // index). Fewer cents are left than there are positive weights.
+    std::vector<std::pair<qint64, qsizetype>> remainders;
+    remainders.reserve(std::size_t(count));
     qint64 spread = 0;
     for (qsizetype i = 0; i < count; ++i) {
         const qint64 weight = weights.at(i).cents();
@@ -169,23 +185,21 @@ QList<Money> spreadProRata(Money amount, const QList<Money> &weights)
             continue;
         const __int128 product = __int128(toSpread) * weight;
         const qint64 share = qint64(product / weightSum);
-        remainders[i] = qint64(product % weightSum);
+        const qint64 remainder = qint64(product % weightSum);
+        if (remainder > 0)
+            remainders.emplace_back(remainder, i);
         parts[i] = Money::fromCents(share);
         spread += share;
     }
-    qint64 left = toSpread - spread; // < number of positive weights
+    const std::size_t left = std::size_t(toSpread - spread);
     if (left > 0) {
-        QList<qsizetype> order;
-        order.reserve(count);
-        for (qsizetype i = 0; i < count; ++i) {
-            if (remainders.at(i) > 0)
-                order.append(i);
-        }
-        std::stable_sort(order.begin(), order.end(), [&remainders](qsizetype a, qsizetype b) {
-            return remainders.at(a) > remainders.at(b);
-        });
-        for (qsizetype i = 0; i < order.size() && left > 0; ++i, --left)
-            parts[order.at(i)] += Money::fromCents(1);
+        Q_ASSERT(left <= remainders.size());
+        std::partial_sort(remainders.begin(), remainders.begin() + qsizetype(left),
+            remainders.end(), [](const auto &a, const auto &b) {
+                return a.first != b.first ? a.first > b.first : a.second < b.second;
+            });
+        for (std::size_t i = 0; i < left; ++i)
+            parts[remainders[i].second] += Money::fromCents(1);
     }
     if (negative) {
         for (Money &part : parts)
@@ -248,8 +262,8 @@ Result<Sale> buildSale(
         promotionContext.customerTier = context.customer->tier;
     }
     promotionContext.couponCodes = context.couponCodes;
-    const PromotionEngine engine(rules.promotions);
-    const QList<QList<Adjustment>> adjustments = engine.apply(saleLines, promotionContext);
+    const QList<QList<Adjustment>> adjustments
+        = engineFor(rules.promotions).apply(saleLines, promotionContext);
     for (qsizetype i = 0; i < saleLines.size(); ++i)
         saleLines[i].adjustments = adjustments.at(i);
 

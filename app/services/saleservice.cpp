@@ -34,6 +34,10 @@ struct SaleService::Rules
     Core::SaleRules rules;
     QDate day;
     qint64 generation = -1;
+    // Which promotions can touch a line: by lower-cased "sku:", "category:" or "brand:" key;
+    // basket-wide ones always take part.
+    QHash<QString, QList<int>> byKey;
+    QList<int> always;
 };
 
 namespace {
@@ -179,7 +183,55 @@ void SaleService::refreshRules() const
         QStringLiteral("discount.supervisor_max_basis_points"), limits.supervisorMaxBasisPoints);
     limits.supervisorMaxAmount = Money::fromCents(settingInt(m_db,
         QStringLiteral("discount.supervisor_max_cents"), int(limits.supervisorMaxAmount.cents())));
+    for (int i = 0; i < r.promotions.size(); ++i) {
+        const Core::Promotion &p = r.promotions.at(i);
+        QString prefix;
+        switch (p.target) {
+        case Core::PromotionTarget::Item:
+            prefix = QStringLiteral("sku:");
+            break;
+        case Core::PromotionTarget::Category:
+            prefix = QStringLiteral("category:");
+            break;
+        case Core::PromotionTarget::Brand:
+            prefix = QStringLiteral("brand:");
+            break;
+        case Core::PromotionTarget::Basket:
+            break;
+        }
+        if (prefix.isEmpty() || p.targetKeys.isEmpty()) {
+            rules->always.append(i);
+            continue;
+        }
+        for (const QString &key : p.targetKeys)
+            rules->byKey[prefix + key.toLower()].append(i);
+    }
     m_rules = std::move(rules);
+}
+
+Core::SaleRules SaleService::rulesFor(const QList<Core::DraftLine> &lines) const
+{
+    refreshRules();
+    // Only the promotions that can touch one of these lines (or the whole basket) go to the
+    // engine: the same result as all of them, without weighing hundreds per scan.
+    Core::SaleRules subset = m_rules->rules;
+    QList<int> picked = m_rules->always;
+    for (const Core::DraftLine &line : lines) {
+        for (const QString &key : { QStringLiteral("sku:") + line.sku.toLower(),
+                 QStringLiteral("category:") + line.category.toLower(),
+                 QStringLiteral("brand:") + line.brand.toLower() }) {
+            const auto it = m_rules->byKey.constFind(key);
+            if (it != m_rules->byKey.cend())
+                picked += it.value();
+        }
+    }
+    std::sort(picked.begin(), picked.end());
+    picked.erase(std::unique(picked.begin(), picked.end()), picked.end());
+    subset.promotions.clear();
+    subset.promotions.reserve(picked.size());
+    for (const int index : std::as_const(picked))
+        subset.promotions.append(m_rules->rules.promotions.at(index));
+    return subset;
 }
 
 const Core::SaleRules &SaleService::rules() const
@@ -203,7 +255,7 @@ void SaleService::rebuild() const
     if (m_sale && m_view)
         return;
     refreshRules();
-    m_sale = Core::buildSale(m_lines, m_rules->rules, context(m_clock.nowUtc()));
+    m_sale = Core::buildSale(m_lines, rulesFor(m_lines), context(m_clock.nowUtc()));
     BasketView view;
     view.customer = m_customerChip;
     view.couponCodes = m_coupons;
@@ -631,7 +683,7 @@ Core::Result<ChangeOutcome> SaleService::setManualDiscount(const QString &lineId
         lines[index] = plain;
         refreshRules();
         Core::Result<Core::Sale> sale
-            = Core::buildSale(lines, m_rules->rules, context(m_clock.nowUtc()));
+            = Core::buildSale(lines, rulesFor(lines), context(m_clock.nowUtc()));
         if (!sale)
             return sale.error();
         for (const Core::SaleLine &line : sale->lines) {
@@ -1015,7 +1067,7 @@ Core::Result<CompletedSale> SaleService::payCash(Money tendered)
         return Error::make(QStringLiteral("basket.empty"), tr("The basket is empty."));
     refreshRules();
     const QDateTime soldAt = m_clock.nowUtc();
-    Core::Result<Core::Sale> built = Core::buildSale(m_lines, m_rules->rules, context(soldAt));
+    Core::Result<Core::Sale> built = Core::buildSale(m_lines, rulesFor(m_lines), context(soldAt));
     if (!built)
         return built.error();
     Core::Sale sale = built.value();

@@ -300,6 +300,7 @@ private:
     void changed();
     void rebuild() const;
     void refreshRules() const;
+    Core::SaleRules rulesFor(const QList<Core::DraftLine> &lines) const;
     Core::SaleContext context(const QDateTime &at) const;
 
     Store::LocalDatabase &m_db;

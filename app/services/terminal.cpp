@@ -56,6 +56,9 @@ Core::Result<std::unique_ptr<Terminal>> Terminal::open(
     terminal->m_sale = std::make_unique<SaleService>(
         *terminal->m_db, *terminal->m_catalog, *terminal->m_session, now);
     terminal->m_sale->setCustomerService(terminal->m_customers.get());
+    // Personal data of customers unseen for the store's N days leaves the tablet at start
+    // (an indexed delete; nothing is decrypted).
+    (void)terminal->m_customers->purgeUnseen();
     terminal->m_overrides
         = std::make_unique<OverrideService>(*terminal->m_db, *terminal->m_session, now);
     terminal->m_checkout = std::make_unique<CheckoutService>(*terminal->m_sale);

@@ -6,6 +6,7 @@
 
 #include "app/core/tr.h"
 
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -73,6 +74,25 @@ CustomerCache::CustomerCache(LocalDatabase &database)
 
 CustomerCache::~CustomerCache() = default;
 
+QSqlQuery &CustomerCache::prepared(const QString &sql, const QVariantList &values, bool *ok) const
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        QSqlQuery query(m_db.connection());
+        query.setForwardOnly(true);
+        *ok = query.prepare(sql);
+        it = m_statements.insert(sql, query);
+        if (!*ok)
+            return it.value();
+    }
+    QSqlQuery &query = it.value();
+    query.finish();
+    for (int i = 0; i < values.size(); ++i)
+        query.bindValue(i, values.at(i));
+    *ok = query.exec();
+    return query;
+}
+
 QStringList CustomerCache::nameTokens(const QString &name)
 {
     const QString decomposed = name.normalized(QString::NormalizationForm_D).toLower();
@@ -102,16 +122,18 @@ Core::Status CustomerCache::ensureCipher() const
 
 Core::Status CustomerCache::writeNameTokens(const QString &cardNumber, const QString &name)
 {
-    QSqlQuery q(m_db.connection());
-    if (!run(q, QStringLiteral("DELETE FROM customer_name_tokens WHERE card_number = ?"),
-            { cardNumber }))
-        return failed(q);
+    bool ok = false;
+    QSqlQuery &remove
+        = prepared(QStringLiteral("DELETE FROM customer_name_tokens WHERE card_number = ?"),
+            { cardNumber }, &ok);
+    if (!ok)
+        return failed(remove);
     for (const QString &token : nameTokens(name)) {
-        if (!run(q,
-                QStringLiteral("INSERT OR IGNORE INTO customer_name_tokens(token_index, "
-                               "card_number) VALUES(?, ?)"),
-                { m_cipher->blindIndex(nameDomain, token), cardNumber }))
-            return failed(q);
+        QSqlQuery &insert = prepared(QStringLiteral("INSERT OR IGNORE INTO customer_name_tokens("
+                                                    "token_index, card_number) VALUES(?, ?)"),
+            { m_cipher->blindIndex(nameDomain, token), cardNumber }, &ok);
+        if (!ok)
+            return failed(insert);
     }
     return Core::success();
 }
@@ -135,51 +157,55 @@ Core::Status CustomerCache::upsertFromServer(const CustomerRecord &r)
     if (auto ready = ensureCipher(); !ready)
         return ready;
     return m_db.transaction([&]() -> Core::Status {
-        QSqlQuery q(m_db.connection());
+        bool ok = false;
         // Consent as cached before, to keep the history when the server reports a change.
-        if (!run(q,
-                QStringLiteral("SELECT consent_email, consent_sms, consent_personalised FROM "
-                               "customers WHERE card_number = ?"),
-                { r.cardNumber }))
-            return failed(q);
-        const bool existed = q.next();
+        QSqlQuery &before = prepared(
+            QStringLiteral("SELECT consent_email, consent_sms, consent_personalised FROM "
+                           "customers WHERE card_number = ?"),
+            { r.cardNumber }, &ok);
+        if (!ok)
+            return failed(before);
+        const bool existed = before.next();
         const bool consentChanged = existed
-            && (q.value(0).toBool() != r.consentEmail || q.value(1).toBool() != r.consentSms
-                || q.value(2).toBool() != r.consentPersonalised);
-        q.finish();
+            && (before.value(0).toBool() != r.consentEmail
+                || before.value(1).toBool() != r.consentSms
+                || before.value(2).toBool() != r.consentPersonalised);
+        before.finish();
         const qint64 seen = r.lastSeenAt.isValid() ? r.lastSeenAt.toSecsSinceEpoch() : 0;
-        if (!run(q,
-                QStringLiteral(
-                    "INSERT INTO customers(card_number, server_id, local_id, name_sealed, "
-                    "email_sealed, phone_sealed, email_index, phone_index, tier, "
-                    "points_balance, lifetime_points, home_store_code, consent_email, "
-                    "consent_sms, consent_personalised, consent_changed_at, last_seen_at, "
-                    "seen_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                    "ON CONFLICT(card_number) DO UPDATE SET server_id = excluded.server_id, "
-                    "name_sealed = excluded.name_sealed, email_sealed = excluded.email_sealed, "
-                    "phone_sealed = excluded.phone_sealed, email_index = excluded.email_index, "
-                    "phone_index = excluded.phone_index, tier = excluded.tier, "
-                    "points_balance = excluded.points_balance, "
-                    "lifetime_points = excluded.lifetime_points, "
-                    "home_store_code = excluded.home_store_code, "
-                    "consent_email = excluded.consent_email, consent_sms = excluded.consent_sms, "
-                    "consent_personalised = excluded.consent_personalised, "
-                    "consent_changed_at = excluded.consent_changed_at, "
-                    "last_seen_at = excluded.last_seen_at, "
-                    "seen_at = max(customers.seen_at, excluded.seen_at)"),
-                { r.cardNumber, r.id, notNull(r.localId), m_cipher->sealText(r.name),
-                    r.email.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray))
-                                      : QVariant(m_cipher->sealText(r.email)),
-                    r.phone.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray))
-                                      : QVariant(m_cipher->sealText(r.phone)),
-                    r.email.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray))
-                                      : QVariant(m_cipher->blindIndex(emailDomain, r.email)),
-                    r.phone.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray))
-                                      : QVariant(m_cipher->blindIndex(phoneDomain, r.phone)),
-                    r.tier.isEmpty() ? QStringLiteral("basic") : r.tier, r.pointsBalance,
-                    r.lifetimePoints, notNull(r.homeStoreCode), r.consentEmail ? 1 : 0,
-                    r.consentSms ? 1 : 0, r.consentPersonalised ? 1 : 0,
-                    isoOrNull(r.consentChangedAt), isoOrNull(r.lastSeenAt), seen }))
+        QSqlQuery &q = prepared(
+            QStringLiteral(
+                "INSERT INTO customers(card_number, server_id, local_id, name_sealed, "
+                "email_sealed, phone_sealed, email_index, phone_index, tier, "
+                "points_balance, lifetime_points, home_store_code, consent_email, "
+                "consent_sms, consent_personalised, consent_changed_at, last_seen_at, "
+                "seen_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(card_number) DO UPDATE SET server_id = excluded.server_id, "
+                "name_sealed = excluded.name_sealed, email_sealed = excluded.email_sealed, "
+                "phone_sealed = excluded.phone_sealed, email_index = excluded.email_index, "
+                "phone_index = excluded.phone_index, tier = excluded.tier, "
+                "points_balance = excluded.points_balance, "
+                "lifetime_points = excluded.lifetime_points, "
+                "home_store_code = excluded.home_store_code, "
+                "consent_email = excluded.consent_email, consent_sms = excluded.consent_sms, "
+                "consent_personalised = excluded.consent_personalised, "
+                "consent_changed_at = excluded.consent_changed_at, "
+                "last_seen_at = excluded.last_seen_at, "
+                "seen_at = max(customers.seen_at, excluded.seen_at)"),
+            { r.cardNumber, r.id, notNull(r.localId), m_cipher->sealText(r.name),
+                r.email.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray))
+                                  : QVariant(m_cipher->sealText(r.email)),
+                r.phone.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray))
+                                  : QVariant(m_cipher->sealText(r.phone)),
+                r.email.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray))
+                                  : QVariant(m_cipher->blindIndex(emailDomain, r.email)),
+                r.phone.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray))
+                                  : QVariant(m_cipher->blindIndex(phoneDomain, r.phone)),
+                r.tier.isEmpty() ? QStringLiteral("basic") : r.tier, r.pointsBalance,
+                r.lifetimePoints, notNull(r.homeStoreCode), r.consentEmail ? 1 : 0,
+                r.consentSms ? 1 : 0, r.consentPersonalised ? 1 : 0, isoOrNull(r.consentChangedAt),
+                isoOrNull(r.lastSeenAt), seen },
+            &ok);
+        if (!ok)
             return failed(q);
         if (auto tokens = writeNameTokens(r.cardNumber, r.name); !tokens)
             return tokens;
@@ -238,12 +264,14 @@ Core::Result<QList<CustomerRecord>> CustomerCache::select(
 {
     if (auto ready = ensureCipher(); !ready)
         return ready.error();
-    QSqlQuery q(m_db.connection());
-    q.setForwardOnly(true);
     QString sql = QStringLiteral("SELECT ") + columns + QStringLiteral(" FROM customers ") + where;
     if (limit > 0)
         sql += QStringLiteral(" LIMIT %1").arg(limit);
-    if (!run(q, sql, values))
+    bool ok = false;
+    QSqlQuery &q = prepared(sql, values, &ok);
+    // Never leave the statement mid-step: it would hold a read transaction open.
+    const auto done = qScopeGuard([&q] { q.finish(); });
+    if (!ok)
         return failed(q);
     QList<CustomerRecord> records;
     while (q.next()) {
@@ -314,17 +342,41 @@ Core::Result<QList<CustomerRecord>> CustomerCache::byName(const QString &text, i
     const QStringList tokens = nameTokens(text);
     if (tokens.isEmpty())
         return QList<CustomerRecord>();
-    // Every word must match: one indexed lookup per word, intersected.
-    QString where = QStringLiteral("WHERE card_number IN (");
-    QVariantList values;
-    for (int i = 0; i < tokens.size(); ++i) {
-        if (i > 0)
-            where += QStringLiteral(" INTERSECT ");
-        where
-            += QStringLiteral("SELECT card_number FROM customer_name_tokens WHERE token_index = ?");
-        values.append(m_cipher->blindIndex(nameDomain, tokens.at(i)));
+    // Every word must match. The rarest word drives (counted up to a cap, one index range
+    // each); the others are probed by primary key for each of its rows, so a common surname
+    // next to a rare first name stays cheap.
+    QList<QByteArray> indexes;
+    for (const QString &token : tokens)
+        indexes.append(m_cipher->blindIndex(nameDomain, token));
+    if (indexes.size() > 1) {
+        QList<QPair<qint64, int>> counts;
+        QSqlQuery q(m_db.connection());
+        for (int i = 0; i < indexes.size(); ++i) {
+            if (!run(q,
+                    QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM customer_name_tokens "
+                                   "WHERE token_index = ? LIMIT 5000)"),
+                    { indexes.at(i) })
+                || !q.next())
+                return failed(q);
+            counts.append({ q.value(0).toLongLong(), i });
+        }
+        std::sort(counts.begin(), counts.end());
+        QList<QByteArray> ordered;
+        for (const auto &count : counts)
+            ordered.append(indexes.at(count.second));
+        indexes = ordered;
     }
-    where += QStringLiteral(")");
+    QString where = QStringLiteral(
+        "WHERE card_number IN (SELECT t0.card_number FROM customer_name_tokens t0");
+    QVariantList values;
+    for (int i = 1; i < indexes.size(); ++i) {
+        where += QStringLiteral(" CROSS JOIN customer_name_tokens t%1 ON t%1.token_index = ? AND "
+                                "t%1.card_number = t0.card_number")
+                     .arg(i);
+        values.append(indexes.at(i));
+    }
+    where += QStringLiteral(" WHERE t0.token_index = ?)");
+    values.append(indexes.first());
     // The names are sealed, so the order is by name after decrypting the (few) matches.
     auto found = select(where, values, 500);
     if (!found)

@@ -3,7 +3,9 @@
 #include "app/core/result.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
+#include <QSqlQuery>
 #include <QString>
 #include <QStringList>
 #include <QVariant>
@@ -101,6 +103,7 @@ public:
 
     /// The customer was used here now (attached to a sale, looked up): postpones the purge.
     Core::Status markSeen(const QString &cardNumber, const QDateTime &now);
+    /// (Destroy the cache before its LocalDatabase: it keeps prepared statements open.)
     /// Removes customers neither seen here nor by the server for `days` days, with their wish
     /// list, pending-free history and name index. Keeps those with unconfirmed points and
     /// those enrolled here that the server does not know yet. Returns how many went.
@@ -140,8 +143,13 @@ private:
     Core::Status addConsentEntry(const QString &cardNumber, bool email, bool sms, bool personalised,
         const QDateTime &at, qint64 staffId, const QString &source);
 
+    /// A statement prepared once per cache object and reused (the feed writes thousands of
+    /// customers per page); bound and executed with `values`. Reset before it is returned.
+    QSqlQuery &prepared(const QString &sql, const QVariantList &values, bool *ok) const;
+
     LocalDatabase &m_db;
     mutable std::shared_ptr<const Internal::DataCipher> m_cipher;
+    mutable QHash<QString, QSqlQuery> m_statements;
 };
 
 } // namespace Toonbank::Store

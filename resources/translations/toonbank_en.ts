@@ -274,6 +274,98 @@ Demo PINs (every staff member has their own salt):
         <source>Changes from the server could not be saved on this tablet.</source>
         <translation>Changes from the server could not be saved on this tablet.</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid phone number.</source>
+        <translation>&quot;%1&quot; is not a valid phone number.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a loyalty card.</source>
+        <translation>&quot;%1&quot; is not a loyalty card.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid e-mail address.</source>
+        <translation>&quot;%1&quot; is not a valid e-mail address.</translation>
+    </message>
+    <message>
+        <source>A promotion needs an id.</source>
+        <translation>A promotion needs an id.</translation>
+    </message>
+    <message>
+        <source>Promotion %1 has a negative amount.</source>
+        <translation>Promotion %1 has a negative amount.</translation>
+    </message>
+    <message>
+        <source>Promotion %1 has a percentage outside 0–100 %.</source>
+        <translation>Promotion %1 has a percentage outside 0–100 %.</translation>
+    </message>
+    <message>
+        <source>Promotion %1 ends before it starts.</source>
+        <translation>Promotion %1 ends before it starts.</translation>
+    </message>
+    <message>
+        <source>Promotion %1 does not say which products it is for.</source>
+        <translation>Promotion %1 does not say which products it is for.</translation>
+    </message>
+    <message>
+        <source>Promotion %1 has no percentage.</source>
+        <translation>Promotion %1 has no percentage.</translation>
+    </message>
+    <message>
+        <source>Promotion %1 cannot apply to the whole basket.</source>
+        <translation>Promotion %1 cannot apply to the whole basket.</translation>
+    </message>
+    <message>
+        <source>Promotion %1 has quantities that do not make sense.</source>
+        <translation>Promotion %1 has quantities that do not make sense.</translation>
+    </message>
+    <message>
+        <source>Promotion %1 has no amount.</source>
+        <translation>Promotion %1 has no amount.</translation>
+    </message>
+    <message>
+        <source>Bundle promotion %1 must list products.</source>
+        <translation>Bundle promotion %1 must list products.</translation>
+    </message>
+    <message>
+        <source>Bundle promotion %1 needs at least two products.</source>
+        <translation>Bundle promotion %1 needs at least two products.</translation>
+    </message>
+    <message>
+        <source>Promotion %1 needs a threshold and an amount.</source>
+        <translation>Promotion %1 needs a threshold and an amount.</translation>
+    </message>
+    <message>
+        <source>The sale has no date and time.</source>
+        <translation>The sale has no date and time.</translation>
+    </message>
+    <message>
+        <source>A line of the sale has no unique id.</source>
+        <translation>A line of the sale has no unique id.</translation>
+    </message>
+    <message>
+        <source>The quantity of &quot;%1&quot; cannot be zero.</source>
+        <translation>The quantity of &quot;%1&quot; cannot be zero.</translation>
+    </message>
+    <message>
+        <source>The price of &quot;%1&quot; cannot be negative.</source>
+        <translation>The price of &quot;%1&quot; cannot be negative.</translation>
+    </message>
+    <message>
+        <source>A discount on &quot;%1&quot; cannot be negative.</source>
+        <translation>A discount on &quot;%1&quot; cannot be negative.</translation>
+    </message>
+    <message>
+        <source>A discount on &quot;%1&quot; cannot be more than 100 %.</source>
+        <translation>A discount on &quot;%1&quot; cannot be more than 100 %.</translation>
+    </message>
+    <message>
+        <source>A discount of %1 on &quot;%2&quot; is more than the %3 left of the line.</source>
+        <translation>A discount of %1 on &quot;%2&quot; is more than the %3 left of the line.</translation>
+    </message>
+    <message>
+        <source>Manual discount</source>
+        <translation>Manual discount</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Devices::ReceiptLayout</name>

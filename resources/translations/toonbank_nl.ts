@@ -274,6 +274,98 @@ Demopincodes (elke medewerker heeft een eigen salt):
         <source>Changes from the server could not be saved on this tablet.</source>
         <translation>Wijzigingen van de server konden niet op deze tablet worden opgeslagen.</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid phone number.</source>
+        <translation>&quot;%1&quot; is geen geldig telefoonnummer.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a loyalty card.</source>
+        <translation>&quot;%1&quot; is geen klantenkaart.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid e-mail address.</source>
+        <translation>&quot;%1&quot; is geen geldig e-mailadres.</translation>
+    </message>
+    <message>
+        <source>A promotion needs an id.</source>
+        <translation>Een actie heeft een id nodig.</translation>
+    </message>
+    <message>
+        <source>Promotion %1 has a negative amount.</source>
+        <translation>Actie %1 heeft een negatief bedrag.</translation>
+    </message>
+    <message>
+        <source>Promotion %1 has a percentage outside 0–100 %.</source>
+        <translation>Actie %1 heeft een percentage buiten 0–100 %.</translation>
+    </message>
+    <message>
+        <source>Promotion %1 ends before it starts.</source>
+        <translation>Actie %1 eindigt voordat hij begint.</translation>
+    </message>
+    <message>
+        <source>Promotion %1 does not say which products it is for.</source>
+        <translation>Actie %1 zegt niet voor welke producten hij geldt.</translation>
+    </message>
+    <message>
+        <source>Promotion %1 has no percentage.</source>
+        <translation>Actie %1 heeft geen percentage.</translation>
+    </message>
+    <message>
+        <source>Promotion %1 cannot apply to the whole basket.</source>
+        <translation>Actie %1 kan niet voor de hele mand gelden.</translation>
+    </message>
+    <message>
+        <source>Promotion %1 has quantities that do not make sense.</source>
+        <translation>Actie %1 heeft aantallen die niet kloppen.</translation>
+    </message>
+    <message>
+        <source>Promotion %1 has no amount.</source>
+        <translation>Actie %1 heeft geen bedrag.</translation>
+    </message>
+    <message>
+        <source>Bundle promotion %1 must list products.</source>
+        <translation>Bundelactie %1 moet producten noemen.</translation>
+    </message>
+    <message>
+        <source>Bundle promotion %1 needs at least two products.</source>
+        <translation>Bundelactie %1 heeft minstens twee producten nodig.</translation>
+    </message>
+    <message>
+        <source>Promotion %1 needs a threshold and an amount.</source>
+        <translation>Actie %1 heeft een drempel en een bedrag nodig.</translation>
+    </message>
+    <message>
+        <source>The sale has no date and time.</source>
+        <translation>De verkoop heeft geen datum en tijd.</translation>
+    </message>
+    <message>
+        <source>A line of the sale has no unique id.</source>
+        <translation>Een regel van de verkoop heeft geen unieke id.</translation>
+    </message>
+    <message>
+        <source>The quantity of &quot;%1&quot; cannot be zero.</source>
+        <translation>Het aantal van &quot;%1&quot; kan niet nul zijn.</translation>
+    </message>
+    <message>
+        <source>The price of &quot;%1&quot; cannot be negative.</source>
+        <translation>De prijs van &quot;%1&quot; kan niet negatief zijn.</translation>
+    </message>
+    <message>
+        <source>A discount on &quot;%1&quot; cannot be negative.</source>
+        <translation>Een korting op &quot;%1&quot; kan niet negatief zijn.</translation>
+    </message>
+    <message>
+        <source>A discount on &quot;%1&quot; cannot be more than 100 %.</source>
+        <translation>Een korting op &quot;%1&quot; kan niet meer dan 100 % zijn.</translation>
+    </message>
+    <message>
+        <source>A discount of %1 on &quot;%2&quot; is more than the %3 left of the line.</source>
+        <translation>Een korting van %1 op &quot;%2&quot; is meer dan de %3 die van de regel over is.</translation>
+    </message>
+    <message>
+        <source>Manual discount</source>
+        <translation>Handmatige korting</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Devices::ReceiptLayout</name>

@@ -1,7 +1,10 @@
 // Benchmark of the tablet app's hot paths on a big cache (not a CTest test; run by hand):
-//   bench_app --cache FILE [--scans N] [--searches N] [--starts N]
+//   bench_app --cache FILE [--scans N] [--searches N] [--starts N] [--promotions N]
 // Prints median and p99 for: scan keystroke → basket painted, search keystroke → results
-// painted, and cold start → login screen (a fresh process each time).
+// painted, and cold start → login screen (a fresh process each time). With --promotions N
+// (default 500) the cache first gets N active promotions (item, category, brand, multi-buy,
+// basket, spend threshold; half of the item ones on the scanned products), so every scan is
+// priced by the promotion engine as in a store.
 #include "app/services/checkoutservice.h"
 #include "app/services/customerservice.h"
 #include "app/services/overrideservice.h"
@@ -9,6 +12,7 @@
 #include "app/services/session.h"
 #include "app/services/terminal.h"
 #include "app/store/localdatabase.h"
+#include "app/store/promotionstore.h"
 #include "ui/language.h"
 #include "ui/mainwindow.h"
 #include "ui/scaninterceptor.h"
@@ -105,10 +109,14 @@ int main(int argc, char *argv[])
         QStringLiteral("Search queries to type."), QStringLiteral("N"), QStringLiteral("100"));
     const QCommandLineOption startsOption(QStringLiteral("starts"),
         QStringLiteral("Cold starts to time."), QStringLiteral("N"), QStringLiteral("10"));
+    const QCommandLineOption promotionsOption(QStringLiteral("promotions"),
+        QStringLiteral("Active promotions to seed before timing (0: none)."), QStringLiteral("N"),
+        QStringLiteral("500"));
     const QCommandLineOption probeOption(
         QStringLiteral("startup-probe"), QStringLiteral("Internal: one cold start."));
     parser.addHelpOption();
-    parser.addOptions({ cacheOption, scansOption, searchesOption, startsOption, probeOption });
+    parser.addOptions(
+        { cacheOption, scansOption, searchesOption, startsOption, promotionsOption, probeOption });
     parser.process(app);
     const QString cache = parser.value(cacheOption);
     if (cache.isEmpty())
@@ -169,14 +177,18 @@ int main(int argc, char *argv[])
 
     QStringList codes;
     QStringList names;
+    QStringList skus;
+    QStringList categories;
+    QStringList brands;
     {
         QSqlQuery q(terminal.database().connection());
         const int scans = parser.value(scansOption).toInt();
         q.exec(QStringLiteral("SELECT max(rowid) FROM products"));
         const qint64 maxId = q.next() ? q.value(0).toLongLong() : 0;
-        q.prepare(QStringLiteral(
-            "SELECT b.code, p.name FROM products p JOIN barcodes b ON b.product_id = p.id "
-            "WHERE p.id >= ? LIMIT 1"));
+        q.prepare(
+            QStringLiteral("SELECT b.code, p.name, p.sku, p.category, p.brand FROM products p "
+                           "JOIN barcodes b ON b.product_id = p.id "
+                           "WHERE p.id >= ? LIMIT 1"));
         const int searches = parser.value(searchesOption).toInt();
         for (int i = 0; i < std::max(scans, searches); ++i) {
             q.addBindValue(
@@ -184,13 +196,71 @@ int main(int argc, char *argv[])
             if (q.exec() && q.next()) {
                 codes.append(q.value(0).toString());
                 names.append(q.value(1).toString());
+                skus.append(q.value(2).toString());
+                categories.append(q.value(3).toString());
+                brands.append(q.value(4).toString());
             }
         }
         codes = codes.mid(0, scans);
         names = names.mid(0, searches);
     }
-    std::printf("cache %s: %lld scan codes, %lld search names\n", qPrintable(cache),
-        qlonglong(codes.size()), qlonglong(names.size()));
+    const int promotionCount = parser.value(promotionsOption).toInt();
+    if (promotionCount > 0 && !skus.isEmpty()) {
+        Store::PromotionStore promotions(terminal.database());
+        const Core::Status seeded = terminal.database().transaction([&]() -> Core::Status {
+            for (int i = 0; i < promotionCount; ++i) {
+                Core::Promotion p;
+                p.id = QStringLiteral("BENCH-%1").arg(i, 4, 10, QLatin1Char('0'));
+                p.label = QStringLiteral("Bench promotion %1").arg(i);
+                const qsizetype pick = i % skus.size();
+                switch (i % 6) {
+                case 0:
+                case 1:
+                    p.kind = Core::PromotionKind::PercentOff;
+                    p.target = Core::PromotionTarget::Item;
+                    p.targetKeys = { skus.at(pick) };
+                    p.percentBasisPoints = 1000 + 500 * (i % 3);
+                    break;
+                case 2:
+                    p.kind = Core::PromotionKind::BuyNPayM;
+                    p.target = Core::PromotionTarget::Category;
+                    p.targetKeys = { categories.at(pick) };
+                    p.buyQuantity = 3;
+                    p.payQuantity = 2;
+                    break;
+                case 3:
+                    p.kind = Core::PromotionKind::AmountOff;
+                    p.target = Core::PromotionTarget::Brand;
+                    p.targetKeys = { brands.at(pick) };
+                    p.amount = Core::Money::fromCents(100);
+                    break;
+                case 4:
+                    p.kind = Core::PromotionKind::NthAtPercentOff;
+                    p.target = Core::PromotionTarget::Category;
+                    p.targetKeys = { categories.at(pick) };
+                    p.buyQuantity = 2;
+                    p.percentBasisPoints = 5000;
+                    break;
+                default:
+                    p.kind = Core::PromotionKind::SpendThreshold;
+                    p.target = Core::PromotionTarget::Basket;
+                    p.threshold = Core::Money::fromCents(5000 + 100 * i);
+                    p.amount = Core::Money::fromCents(500);
+                    break;
+                }
+                p.priority = i % 7;
+                if (auto done = promotions.upsert(p); !done)
+                    return done;
+            }
+            return Core::success();
+        });
+        if (!seeded) {
+            std::fprintf(stderr, "seeding promotions: %s\n", qPrintable(seeded.error().detail));
+            return 1;
+        }
+    }
+    std::printf("cache %s: %lld scan codes, %lld search names, %d promotions seeded\n",
+        qPrintable(cache), qlonglong(codes.size()), qlonglong(names.size()), promotionCount);
 
     auto *basket = window.findChild<QTableWidget *>(QStringLiteral("basketTable"));
     auto *search = window.findChild<QLineEdit *>(QStringLiteral("searchField"));

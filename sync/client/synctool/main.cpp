@@ -3,6 +3,8 @@
 #include "sync/client/serverconnection.h"
 #include "sync/client/syncengine.h"
 
+#include "app/core/sale.h"
+#include "app/core/vat.h"
 #include "app/store/catalog.h"
 #include "app/store/localdatabase.h"
 #include "app/store/outbox.h"
@@ -53,16 +55,6 @@ int fail(const Core::Error &error)
     return fail(error.code + QStringLiteral(": ") + error.message
         + (error.detail.isEmpty() ? QString()
                                   : QStringLiteral(" (") + error.detail + QLatin1Char(')')));
-}
-
-int vatBasisPoints(const QString &vatClass)
-{
-    // NL rates; the test chain and the demo chain's home store are Dutch.
-    if (vatClass == QLatin1String("reduced"))
-        return 900;
-    if (vatClass == QLatin1String("zero"))
-        return 0;
-    return 2100;
 }
 
 int enrol(const QString &cache, const QStringList &args, const QString &deviceName)
@@ -152,7 +144,14 @@ int sell(const QString &cache, int count, qint64 productId, int quantity, qint64
     }
     const Store::ProductRecord &record = product->record;
     const Core::Money unit = record.priceOn(QDate::currentDate());
-    const int basisPoints = vatBasisPoints(record.vatClass);
+    // VAT from the one VAT implementation: the store's country, the rate valid today. A cache
+    // without a country is a Dutch test store (the chain's home country).
+    const QString country = location->country.isEmpty() ? QStringLiteral("NL") : location->country;
+    const auto rate = Core::VatTable::builtIn().rateFor(
+        country, record.vatClass, QDateTime::currentDateTimeUtc().toLocalTime().date());
+    if (!rate)
+        return fail(rate.error());
+    const int basisPoints = rate->basisPoints;
     Store::SalesLedger ledger(*db.value());
     for (int i = 0; i < count; ++i) {
         Store::LedgerSale sale;
@@ -171,11 +170,14 @@ int sell(const QString &cache, int count, qint64 productId, int quantity, qint64
         line.vatClass = record.vatClass;
         line.vatBasisPoints = basisPoints;
         sale.lines = { line };
-        const qint64 gross = line.lineTotal.cents();
-        const qint64 vat
-            = (gross * basisPoints + (10000 + basisPoints) / 2) / (10000 + basisPoints);
-        sale.vat = { { basisPoints, line.lineTotal, Core::Money::fromCents(vat),
-            Core::Money::fromCents(gross - vat) } };
+        Core::SaleLine vatLine;
+        vatLine.vatRate = rate.value();
+        vatLine.quantity = quantity;
+        vatLine.unitPrice = unit;
+        sale.vat.clear();
+        for (const Core::VatBreakdown &breakdown : Core::vatBreakdown({ vatLine }))
+            sale.vat.append(
+                { breakdown.rate.basisPoints, breakdown.gross, breakdown.vat, breakdown.net });
         sale.total = line.lineTotal;
         sale.payments = { { QStringLiteral("card"), sale.total, Core::Money(), Core::Money(),
             QStringLiteral("synctool") } };
