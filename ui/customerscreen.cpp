@@ -299,6 +299,10 @@ void CustomerScreen::showProfile(const QString &cardNumber)
     }
     m_message->clear();
     m_profile = profile.value();
+    for (int row = 0; row < m_results.size(); ++row) {
+        if (m_results.at(row).cardNumber == cardNumber)
+            m_resultList->setCurrentRow(row); // which result is open
+    }
     renderProfile();
 }
 
@@ -409,6 +413,9 @@ void CustomerScreen::renderProfile()
                         .arg(yesNo(change.email), yesNo(change.sms), yesNo(change.personalised))
                         .toHtmlEscaped()));
     }
+    if (p.consentHistory.isEmpty())
+        consent.append(QStringLiteral("<span style='color:#3b4250'>%1</span>")
+                           .arg(tr("No changes recorded on this tablet.").toHtmlEscaped()));
     m_consent->setText(section(tr("Consent"), consent, QString()));
 }
 

@@ -277,6 +277,13 @@ private slots:
                 && chip->text().contains(QStringLiteral("1.240")),
             qPrintable(chip->text()));
         QVERIFY(find<QLabel>("basketCustomer")->text().contains(customerName));
+        // The chip opens the attached customer's profile.
+        click("customerChip");
+        QCOMPARE(m_window->currentScreen(), static_cast<QWidget *>(m_window->customerScreen()));
+        QCOMPARE(m_window->customerScreen()->shownCard(), cardNumber());
+        QVERIFY(find<QLabel>("profileName")->text().contains(customerName));
+        click("customerBack");
+        QCOMPARE(m_window->currentScreen(), static_cast<QWidget *>(m_window->sellScreen()));
     }
 
     void threeSocksGetTheThreeForTwo()
@@ -305,6 +312,10 @@ private slots:
         click("couponApply");
         QVERIFY(m_window->couponSheet()->isOpen());
         QVERIFY(!find<QLabel>("couponError")->text().isEmpty());
+        const Core::Status refused = sale().addCoupon(QStringLiteral("BESTAATNIET"));
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, QStringLiteral("coupon.unknown"));
+        QCOMPARE(find<QLabel>("couponError")->text(), refused.error().message);
         QCOMPARE(sale().view().total, before);
         QVERIFY(sale().view().couponCodes.isEmpty());
         field->setText(couponCode);
@@ -369,6 +380,32 @@ private slots:
         QVERIFY2(text.contains(QStringLiteral("Mehmet Yilmaz"))
                 && text.contains(QStringLiteral("−€ 25,00")),
             qPrintable(text));
+    }
+
+    void percentageWithinTheLimitNeedsNoApproval()
+    {
+        const int row = rowOf(TestCache::socksId);
+        QVERIFY(row >= 0);
+        const Core::Money before = sale().view().lines.at(row).lineTotal;
+        clickCell(basket(), row, 0);
+        click("discountButton");
+        click("discountModePercent");
+        clickKeys("discount", QStringLiteral("5"));
+        click("discountApply");
+        QVERIFY(m_window->discountSheet()->isOpen()); // no reason yet: refused, sheet stays
+        QVERIFY(!find<QLabel>("discountError")->text().isEmpty());
+        click("discountReason0");
+        click("discountApply");
+        QVERIFY(!m_window->discountSheet()->isOpen());
+        QVERIFY(!m_window->overrideSheet()->isOpen()); // 5 % is within a cashier's 10 %
+        const Services::BasketLineView *socks = lineOf(TestCache::socksId);
+        QVERIFY(socks);
+        bool manual = false;
+        for (const Services::AdjustmentView &adjustment : socks->adjustments)
+            manual |= adjustment.kind == Core::AdjustmentKind::Manual
+                && adjustment.approvedBy.isEmpty();
+        QVERIFY(manual);
+        QVERIFY(socks->lineTotal < before);
     }
 
     void basketScreenshots()
@@ -441,14 +478,20 @@ private slots:
         auto *message = find<QLabel>("customerMessage");
         search->setText(QStringLiteral("0687654321"));
         click("customerFind");
+        auto notFound = m_terminal->customers().findByPhone(QStringLiteral("0687654321"));
+        QVERIFY(!notFound.ok());
+        QCOMPARE(notFound.error().code, QStringLiteral("customer.not_found"));
+        QCOMPARE(message->text(), notFound.error().message);
         QVERIFY(!message->text().isEmpty());
         QCOMPARE(find<QListWidget>("customerResults")->count(), 0);
-        const QString notFound = message->text();
+        saveScreenshot(m_window.get(), QStringLiteral("33-customer-not-found-nl"));
         search->setText(QStringLiteral("piet@"));
         click("customerFind");
-        QVERIFY(!message->text().isEmpty());
-        QVERIFY(message->text() != notFound); // a malformed address is not "not found"
-        saveScreenshot(m_window.get(), QStringLiteral("33-customer-not-found-nl"));
+        auto malformed = m_terminal->customers().findByEmail(QStringLiteral("piet@"));
+        QVERIFY(!malformed.ok());
+        QCOMPARE(malformed.error().code, QStringLiteral("customer.email"));
+        QCOMPARE(message->text(), malformed.error().message); // not "not found"
+        saveScreenshot(m_window.get(), QStringLiteral("33-customer-bad-email-nl"));
     }
 
     void profileShowsPointsOffersHistory()
