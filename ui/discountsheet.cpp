@@ -57,6 +57,7 @@ DiscountSheet::DiscountSheet(QWidget *host)
     m_amountMode->setChecked(true);
     connect(m_modes, &QButtonGroup::idClicked, this, [this] {
         m_digits.clear();
+        m_error->clear();
         refreshValue();
     });
     auto *reasonGrid = new QGridLayout;
@@ -67,9 +68,13 @@ DiscountSheet::DiscountSheet(QWidget *host)
         button->setCheckable(true);
         m_reasons->addButton(button, index);
         m_reasonButtons.append(button);
-        reasonGrid->addWidget(button, index / 2, index % 2);
+        // One a row: a reason is read whole, never cut at the button's edge.
+        reasonGrid->addWidget(button, index, 0);
     }
-    connect(m_reasons, &QButtonGroup::idClicked, this, [this] { m_reasonText->clear(); });
+    connect(m_reasons, &QButtonGroup::idClicked, this, [this] {
+        m_reasonText->clear();
+        m_error->clear();
+    });
     connect(m_reasonText, &QLineEdit::textEdited, this, [this] {
         // A typed reason replaces the chosen one.
         if (QAbstractButton *checked = m_reasons->checkedButton()) {
@@ -83,6 +88,7 @@ DiscountSheet::DiscountSheet(QWidget *host)
     connect(keypad, &Keypad::digitPressed, this, [this](int digit) {
         if (m_digits.size() < maxDigits && !(m_digits.isEmpty() && digit == 0))
             m_digits.append(QString::number(digit));
+        m_error->clear();
         refreshValue();
     });
     connect(keypad, &Keypad::backspacePressed, this, [this] {

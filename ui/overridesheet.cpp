@@ -50,6 +50,7 @@ OverrideSheet::OverrideSheet(Services::OverrideService &overrides, QWidget *host
     connect(keypad, &Keypad::digitPressed, this, [this](int digit) {
         if (m_pin.size() < maxPinLength)
             m_pin.append(QString::number(digit));
+        m_error->clear(); // a new attempt: the last one's error goes
         refreshPin();
     });
     connect(keypad, &Keypad::backspacePressed, this, [this] {

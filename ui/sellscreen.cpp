@@ -148,11 +148,11 @@ SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QW
     QHeaderView *basketHeader = m_basketTable->horizontalHeader();
     basketHeader->setSectionResizeMode(QHeaderView::Fixed);
     basketHeader->setSectionResizeMode(BasketName, QHeaderView::Stretch);
-    basketHeader->resizeSection(BasketMinus, 60);
-    basketHeader->resizeSection(BasketQuantity, 84);
-    basketHeader->resizeSection(BasketPlus, 60);
-    basketHeader->resizeSection(BasketPrice, 130);
-    basketHeader->resizeSection(BasketRemove, 60);
+    basketHeader->resizeSection(BasketMinus, 56);
+    basketHeader->resizeSection(BasketQuantity, 80);
+    basketHeader->resizeSection(BasketPlus, 56);
+    basketHeader->resizeSection(BasketPrice, 124);
+    basketHeader->resizeSection(BasketRemove, 56);
     // Lines grow with their adjustments: each row is as tall as its text needs.
     connect(basketHeader, &QHeaderView::sectionResized, this, &SellScreen::fitBasketRows);
 
@@ -388,6 +388,15 @@ void SellScreen::selectLine(const QString &lineId)
         m_basketTable->clearSelection();
     } else {
         m_basketTable->selectRow(selectedRow);
+        // The chosen line whole in view (its adjustments too), once the view has taken in the
+        // new row heights (its scroll range follows on the next turn of the event loop).
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (QTableWidgetItem *chosen = m_basketTable->currentItem())
+                    m_basketTable->scrollToItem(m_basketTable->item(chosen->row(), BasketQuantity));
+            },
+            Qt::QueuedConnection);
     }
     m_discountButton->setEnabled(!m_selectedLineId.isEmpty());
 }
@@ -428,9 +437,12 @@ void SellScreen::refreshBasket()
                 label += QLatin1Char(' ') + tr("(approved by %1)").arg(adjustment.approvedBy);
             const QString amount = QStringLiteral("−") + adjustment.amount.toDisplayString();
             plain += QLatin1Char('\n') + QStringLiteral("%1 · %2").arg(label, amount);
+            // Never broken: a no-break space inside, a word joiner after the minus sign.
             QString unbroken = amount;
             unbroken.replace(QLatin1Char(' '), QChar(0x00a0));
-            rows += QStringLiteral("<tr><td>%1</td><td align='right' nowrap>%2</td></tr>")
+            unbroken.insert(1, QChar(0x2060));
+            rows += QStringLiteral("<tr><td>%1</td><td width='10'></td>"
+                                   "<td align='right' nowrap>%2</td></tr>")
                         .arg(label.toHtmlEscaped(), unbroken.toHtmlEscaped());
         }
         if (!rows.isEmpty())
@@ -514,7 +526,9 @@ void SellScreen::fitBasketRows()
 {
     const int width = m_basketTable->columnWidth(BasketName);
     for (int row = 0; row < m_basketTable->rowCount(); ++row) {
-        const QWidget *label = m_basketTable->cellWidget(row, BasketName);
+        QWidget *label = m_basketTable->cellWidget(row, BasketName);
+        if (label)
+            label->ensurePolished(); // measured in the stylesheet's font, not the default one
         const int needed = label ? label->heightForWidth(width) + 4 : rowHeight;
         m_basketTable->setRowHeight(row, qMax(rowHeight, needed));
     }

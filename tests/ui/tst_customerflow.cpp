@@ -395,6 +395,7 @@ private slots:
         QVERIFY(m_window->discountSheet()->isOpen()); // no reason yet: refused, sheet stays
         QVERIFY(!find<QLabel>("discountError")->text().isEmpty());
         click("discountReason0");
+        shootBothOrientations(QStringLiteral("36-discount-sheet"));
         click("discountApply");
         QVERIFY(!m_window->discountSheet()->isOpen());
         QVERIFY(!m_window->overrideSheet()->isOpen()); // 5 % is within a cashier's 10 %
@@ -410,6 +411,8 @@ private slots:
 
     void basketScreenshots()
     {
+        // The approved discount's line chosen (and so scrolled into view) for the pictures.
+        clickCell(basket(), rowOf(TestCache::jeansId), 0);
         for (const QString &language : { QStringLiteral("nl"), QStringLiteral("en") }) {
             setLanguage(language);
             shootBothOrientations(QStringLiteral("32-basket-adjustments"));
