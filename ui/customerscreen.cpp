@@ -287,6 +287,8 @@ void CustomerScreen::showResults(const QList<Services::CustomerSummary> &found)
                 + tr("Found online (home store %1)").arg(customer.homeStoreCode);
         auto *item = new QListWidgetItem(text, m_resultList);
         item->setSizeHint(QSize(0, customer.fromServer ? 104 : 76));
+        if (customer.cardNumber == shownCard())
+            m_resultList->setCurrentItem(item); // which result is open
     }
 }
 

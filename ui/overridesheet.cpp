@@ -68,6 +68,7 @@ OverrideSheet::OverrideSheet(Services::OverrideService &overrides, QWidget *host
     auto *left = new QVBoxLayout;
     left->addWidget(m_approversCaption);
     left->addLayout(m_tiles);
+    left->addWidget(m_error); // beside the pad, where the manager looks; never pushes it off
     left->addStretch(1);
     auto *right = new QVBoxLayout;
     right->addWidget(m_pinCaption);
@@ -85,7 +86,6 @@ OverrideSheet::OverrideSheet(Services::OverrideService &overrides, QWidget *host
     content()->addWidget(m_what);
     content()->addWidget(m_why);
     content()->addLayout(middle, 1);
-    content()->addWidget(m_error);
     content()->addLayout(buttons);
     retranslate();
 }
