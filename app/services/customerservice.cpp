@@ -305,17 +305,19 @@ Core::Result<CustomerSummary> CustomerService::enrol(const EnrolmentRequest &req
     record.lastSeenAt = now;
     record.localId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const qint64 staffId = m_session.staff()->id;
-    const QJsonObject payload {
-        { QStringLiteral("local_id"), record.localId },
-        { QStringLiteral("card_number"), card },
+    // The wire form of protocol 2 (sync/server/API_CHANGELOG.md; the server reads it strictly).
+    QJsonObject payload {
+        { QStringLiteral("cardNumber"), card },
         { QStringLiteral("name"), name },
-        { QStringLiteral("email"), email },
-        { QStringLiteral("phone"), phone },
-        { QStringLiteral("consent_email"), request.consentEmail },
-        { QStringLiteral("consent_sms"), request.consentSms },
-        { QStringLiteral("consent_personalised"), request.consentPersonalised },
-        { QStringLiteral("store_code"), record.homeStoreCode },
+        { QStringLiteral("consentEmail"), request.consentEmail },
+        { QStringLiteral("consentSms"), request.consentSms },
+        { QStringLiteral("consentPersonalised"), request.consentPersonalised },
+        { QStringLiteral("enrolledAt"), now.toString(Qt::ISODateWithMs) },
     };
+    if (!email.isEmpty())
+        payload.insert(QStringLiteral("email"), email);
+    if (!phone.isEmpty())
+        payload.insert(QStringLiteral("phone"), phone);
     const Core::Status written = m_db.transaction([&]() -> Core::Status {
         if (auto inserted = m_cache->insertEnrolled(record, staffId); !inserted)
             return inserted;
@@ -347,9 +349,10 @@ Core::Status CustomerService::setConsent(
             return set;
         Core::Result<QString> event = m_outbox->append(QStringLiteral("consent_changed"), staffId,
             now,
-            compact({ { QStringLiteral("card_number"), cardNumber },
-                { QStringLiteral("consent_email"), email }, { QStringLiteral("consent_sms"), sms },
-                { QStringLiteral("consent_personalised"), personalised } }));
+            compact({ { QStringLiteral("cardNumber"), cardNumber },
+                { QStringLiteral("consentEmail"), email }, { QStringLiteral("consentSms"), sms },
+                { QStringLiteral("consentPersonalised"), personalised },
+                { QStringLiteral("changedAt"), now.toString(Qt::ISODateWithMs) } }));
         if (!event)
             return event.error();
         return Core::success();
@@ -377,9 +380,10 @@ Core::Status CustomerService::addToWishlist(const QString &cardNumber, qint64 pr
             return added;
         Core::Result<QString> event
             = m_outbox->append(QStringLiteral("wishlist_changed"), m_session.staff()->id, now,
-                compact({ { QStringLiteral("card_number"), cardNumber },
-                    { QStringLiteral("product_id"), productId }, { QStringLiteral("sku"), sku },
-                    { QStringLiteral("action"), QStringLiteral("add") } }));
+                compact({ { QStringLiteral("cardNumber"), cardNumber },
+                    { QStringLiteral("productId"), productId },
+                    { QStringLiteral("action"), QStringLiteral("add") },
+                    { QStringLiteral("changedAt"), now.toString(Qt::ISODateWithMs) } }));
         if (!event)
             return event.error();
         return Core::success();
@@ -414,9 +418,10 @@ Core::Status CustomerService::removeFromWishlist(const QString &cardNumber, qint
             return removed;
         Core::Result<QString> event
             = m_outbox->append(QStringLiteral("wishlist_changed"), m_session.staff()->id, now,
-                compact({ { QStringLiteral("card_number"), cardNumber },
-                    { QStringLiteral("product_id"), productId }, { QStringLiteral("sku"), sku },
-                    { QStringLiteral("action"), QStringLiteral("remove") } }));
+                compact({ { QStringLiteral("cardNumber"), cardNumber },
+                    { QStringLiteral("productId"), productId },
+                    { QStringLiteral("action"), QStringLiteral("remove") },
+                    { QStringLiteral("changedAt"), now.toString(Qt::ISODateWithMs) } }));
         if (!event)
             return event.error();
         return Core::success();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "customerdirectory.h"
+
 #include "app/core/clock.h"
 #include "app/core/money.h"
 #include "app/core/promotion.h"
@@ -37,38 +39,6 @@ struct CustomerSummary
     qint64 points = 0; // server balance + this tablet's pending changes
     QString homeStoreCode;
     bool fromServer = false; // found online, not (yet) in this tablet's cache
-};
-
-/// Found by a server lookup (the sync client implements CustomerDirectory).
-struct DirectoryCustomer
-{
-    qint64 id = 0;
-    QString cardNumber;
-    QString name;
-    QString email;
-    QString phone;
-    QString tier;
-    qint64 pointsBalance = 0;
-    qint64 lifetimePoints = 0;
-    QString homeStoreCode;
-    bool consentEmail = false;
-    bool consentSms = false;
-    bool consentPersonalised = false;
-    QDateTime consentChangedAt; // UTC
-    QDateTime lastSeenAt; // UTC
-};
-
-/// Online lookup of customers the cache does not hold (another store's customers). The sync
-/// client implements it; the service asks only when the cache has no match and isOnline().
-class CustomerDirectory
-{
-public:
-    enum class Field { Card, Phone, Email, Name };
-    virtual ~CustomerDirectory() = default;
-    virtual bool isOnline() const = 0;
-    /// `value` is normalised (E.164 phone, lower-case e-mail, card number) or name words.
-    /// Errors: "sync.*" (network).
-    virtual Core::Result<QList<DirectoryCustomer>> find(Field field, const QString &value) = 0;
 };
 
 /// What staff enter to enrol a customer: explicit consent choices, nothing pre-ticked.
@@ -145,7 +115,11 @@ struct CustomerProfile
 /// Customers: attach by card, find by phone / e-mail / name (cache first, then the
 /// CustomerDirectory when online), enrol offline with explicit consent, edit consent, wish
 /// list, and the profile screen. Each change is one transaction: the cache plus its outbox
-/// event ("customer_enrolled", "consent_changed", "wishlist_changed").
+/// event, in the protocol-2 form the server reads strictly (sync/server/API_CHANGELOG.md):
+///   customer_enrolled {cardNumber, name, email?, phone?, consentEmail, consentSms,
+///                      consentPersonalised, enrolledAt} — sealed at rest (personal data);
+///   consent_changed   {cardNumber, consentEmail, consentSms, consentPersonalised, changedAt};
+///   wishlist_changed  {cardNumber, productId, action: "add"|"remove", changedAt}.
 class CustomerService final : public QObject
 {
     Q_OBJECT

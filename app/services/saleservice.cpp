@@ -1099,30 +1099,14 @@ Core::Result<CompletedSale> SaleService::payCash(Money tendered)
     if (auto cursor = Store::FeedCursors(m_db).cursor(Store::FeedCursors::catalog))
         sale.catalogVersion = cursor.value();
 
-    // The wire event. (Until Protocol::saleToJson carries adjustments, customer and points,
-    // the v1 sale event goes out with each line's discount as the sum of its adjustments.)
-    Sync::Protocol::SaleEvent event;
-    event.saleId = sale.saleId;
-    event.locationCode = m_location.code;
-    event.soldAt = sale.soldAt;
-    event.total = quote.total;
-    event.rounding = quote.rounding;
-    event.payments.append({ QStringLiteral("cash"), quote.due, tendered, cash.change, {} });
-    for (const Core::SaleLine &line : sale.lines) {
-        event.lines.append(
-            { line.productId, line.sku, line.quantity, line.unitPrice, line.discountTotal(),
-                line.lineTotal(), Core::name(line.vatClass), line.vatRate.basisPoints });
-    }
-    for (const Core::VatBreakdown &vat : sale.vat)
-        event.vat.append({ vat.rate.basisPoints, vat.gross, vat.vat, vat.net });
-
+    // The wire event is the Core::Sale itself (Protocol::saleToJson), checked by the same
+    // parser the server runs, so a sale the server would refuse never enters the outbox.
     Core::Error invalid;
-    auto payload = [&event, &invalid](const QString &receiptNumber) {
-        event.receiptNumber = receiptNumber;
-        const QJsonObject json = event.toJson();
-        if (Core::Result<Sync::Protocol::SaleEvent> check
-            = Sync::Protocol::SaleEvent::fromJson(json);
-            !check) {
+    auto payload = [&sale, &invalid](const QString &receiptNumber) {
+        Core::Sale wire = sale;
+        wire.receiptNumber = receiptNumber;
+        const QJsonObject json = Sync::Protocol::saleToJson(wire);
+        if (Core::Result<Core::Sale> check = Sync::Protocol::saleFromJson(json); !check) {
             invalid = check.error();
             return QByteArray();
         }

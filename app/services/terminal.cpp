@@ -4,6 +4,7 @@
 #include "customerservice.h"
 #include "overrideservice.h"
 #include "productservice.h"
+#include "serverlookups.h"
 #include "session.h"
 #include "syncstatus.h"
 
@@ -56,6 +57,9 @@ Core::Result<std::unique_ptr<Terminal>> Terminal::open(
     terminal->m_sale = std::make_unique<SaleService>(
         *terminal->m_db, *terminal->m_catalog, *terminal->m_session, now);
     terminal->m_sale->setCustomerService(terminal->m_customers.get());
+    terminal->m_lookups = std::make_unique<ServerLookups>(*terminal->m_db);
+    terminal->m_customers->setDirectory(terminal->m_lookups.get());
+    terminal->m_sale->setCouponClaimer(terminal->m_lookups.get());
     // Personal data of customers unseen for the store's N days leaves the tablet at start
     // (an indexed delete; nothing is decrypted).
     (void)terminal->m_customers->purgeUnseen();

@@ -19,6 +19,7 @@ class CustomerService;
 class OverrideService;
 class ProductService;
 class SaleService;
+class ServerLookups;
 class Session;
 class SyncStatus;
 
@@ -46,6 +47,9 @@ public:
     SaleService &sale() { return *m_sale; }
     CustomerService &customers() { return *m_customers; }
     OverrideService &overrides() { return *m_overrides; }
+    /// Online customer look-up and coupon claims over this cache's enrolment (offline when
+    /// not enrolled); wired into customers() and sale() by open().
+    ServerLookups &lookups() { return *m_lookups; }
     const Core::Clock &clock() const { return *m_clock; }
     ProductService &products() { return *m_products; }
     /// Outbox counts and, once main() attaches the engine, the link to the server.
@@ -61,6 +65,7 @@ private:
     std::unique_ptr<CustomerService> m_customers;
     std::unique_ptr<SaleService> m_sale;
     std::unique_ptr<OverrideService> m_overrides;
+    std::unique_ptr<ServerLookups> m_lookups;
     std::unique_ptr<CheckoutService> m_checkout;
     std::unique_ptr<ProductService> m_products;
     std::unique_ptr<SyncStatus> m_syncStatus;

@@ -167,8 +167,25 @@ void ServerConnection::push(const Protocol::PushRequest &request,
 void ServerConnection::pull(
     qint64 since, int limit, std::function<void(Core::Result<Protocol::ChangePage>)> done)
 {
-    QNetworkReply *reply = m_network.get(
-        makeRequest(QStringLiteral("/v1/changes?since=%1&limit=%2").arg(since).arg(limit)));
+    // Without a kind the server answers the catalog feed (what a v1 tablet pulled).
+    requestPage(
+        QStringLiteral("/v1/changes?since=%1&limit=%2").arg(since).arg(limit), std::move(done));
+}
+
+void ServerConnection::pull(Protocol::FeedKind kind, qint64 since, int limit,
+    std::function<void(Core::Result<Protocol::ChangePage>)> done)
+{
+    requestPage(QStringLiteral("/v1/changes?kind=%1&since=%2&limit=%3")
+                    .arg(Protocol::name(kind))
+                    .arg(since)
+                    .arg(limit),
+        std::move(done));
+}
+
+void ServerConnection::requestPage(
+    const QString &path, std::function<void(Core::Result<Protocol::ChangePage>)> done)
+{
+    QNetworkReply *reply = m_network.get(makeRequest(path));
     connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done)]() mutable {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -187,6 +204,52 @@ void ServerConnection::pull(
                 Qt::QueuedConnection);
         });
     });
+}
+
+void ServerConnection::searchCustomers(
+    const QString &text, std::function<void(Core::Result<QList<Protocol::CustomerData>>)> done)
+{
+    send("GET",
+        QStringLiteral("/v1/customers?q=") + QString::fromLatin1(QUrl::toPercentEncoding(text)), {},
+        [done = std::move(done)](int status, const QJsonObject &json, const Error &transport) {
+            if (status == 0)
+                return done(transport);
+            if (status != 200)
+                return done(fromStatus(status, json));
+            done(Protocol::customerSearchFromJson(json));
+        });
+}
+
+void ServerConnection::customerProfile(
+    qint64 customerId, std::function<void(Core::Result<Protocol::CustomerProfile>)> done)
+{
+    send("GET", QStringLiteral("/v1/customers/profile?id=%1").arg(customerId), {},
+        [done = std::move(done)](int status, const QJsonObject &json, const Error &transport) {
+            if (status == 0)
+                return done(transport);
+            if (status != 200)
+                return done(fromStatus(status, json));
+            done(Protocol::CustomerProfile::fromJson(json));
+        });
+}
+
+void ServerConnection::claimCoupon(
+    const QString &code, const QString &saleId, std::function<void(Core::Result<bool>)> done)
+{
+    const QByteArray body = QJsonDocument(
+        QJsonObject { { QStringLiteral("code"), code },
+            { QStringLiteral("saleId"),
+                saleId } }).toJson(QJsonDocument::Compact);
+    send("POST", QStringLiteral("/v1/coupons/claim"), body,
+        [done = std::move(done)](int status, const QJsonObject &json, const Error &transport) {
+            if (status == 0)
+                return done(transport);
+            if (status == 409)
+                return done(false);
+            if (status != 200)
+                return done(fromStatus(status, json));
+            done(true);
+        });
 }
 
 } // namespace Toonbank::Sync::Client

@@ -2,6 +2,7 @@
 
 #include "app/core/result.h"
 #include "sync/protocol/changefeed.h"
+#include "sync/protocol/customerlookup.h"
 #include "sync/protocol/enrolment.h"
 #include "sync/protocol/pushbatch.h"
 
@@ -40,12 +41,28 @@ public:
     /// JSON), so the caller can write the previous page meanwhile; answers arrive in order.
     void pull(
         qint64 since, int limit, std::function<void(Core::Result<Protocol::ChangePage>)> done);
+    /// One page of one feed kind (each kind has its own cursor on the tablet).
+    void pull(Protocol::FeedKind kind, qint64 since, int limit,
+        std::function<void(Core::Result<Protocol::ChangePage>)> done);
+
+    /// Online look-ups while a customer stands at the till (same errors as push; a 404 on the
+    /// profile is "sync.refused" with the server's code "customer.unknown" in the detail).
+    void searchCustomers(
+        const QString &text, std::function<void(Core::Result<QList<Protocol::CustomerData>>)> done);
+    void customerProfile(
+        qint64 customerId, std::function<void(Core::Result<Protocol::CustomerProfile>)> done);
+    /// Claims a single-use coupon for a sale: true when this sale holds it now, false when
+    /// another sale claimed it first (409); errors as above.
+    void claimCoupon(
+        const QString &code, const QString &saleId, std::function<void(Core::Result<bool>)> done);
 
     int timeoutMs() const { return m_timeoutMs; }
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
 
 private:
     QNetworkRequest makeRequest(const QString &path) const;
+    void requestPage(
+        const QString &path, std::function<void(Core::Result<Protocol::ChangePage>)> done);
     void send(const QByteArray &method, const QString &path, const QByteArray &body,
         std::function<void(int status, const QJsonObject &json, const Core::Error &transportError)>
             done);

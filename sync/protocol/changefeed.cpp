@@ -1,10 +1,33 @@
 #include "changefeed.h"
 
 #include "jsonreader.h"
+#include "promotionjson.h"
 
 #include <QJsonArray>
 
 namespace Toonbank::Sync::Protocol {
+
+QString name(FeedKind kind)
+{
+    switch (kind) {
+    case FeedKind::Catalog:
+        return QStringLiteral("catalog");
+    case FeedKind::Promotions:
+        return QStringLiteral("promotions");
+    case FeedKind::Customers:
+        return QStringLiteral("customers");
+    }
+    return {};
+}
+
+std::optional<FeedKind> feedKindFromName(const QString &name)
+{
+    for (FeedKind kind : { FeedKind::Catalog, FeedKind::Promotions, FeedKind::Customers }) {
+        if (Protocol::name(kind) == name)
+            return kind;
+    }
+    return std::nullopt;
+}
 
 namespace {
 
@@ -67,7 +90,7 @@ QJsonObject toJson(const LocationData &l)
         { QStringLiteral("cashRounding"), l.cashRounding } };
 }
 
-Core::Result<LocationData> locationFromJson(const QJsonObject &json)
+Core::Result<LocationData> locationFromJson(const QJsonObject &json, Reading reading)
 {
     JsonReader r(json, QStringLiteral("location"));
     LocationData l;
@@ -81,7 +104,8 @@ Core::Result<LocationData> locationFromJson(const QJsonObject &json)
     l.latitude = r.real(QStringLiteral("latitude"));
     l.longitude = r.real(QStringLiteral("longitude"));
     l.cashRounding = r.boolean(QStringLiteral("cashRounding"));
-    r.rejectUnknownFields();
+    if (reading == Reading::Strict)
+        r.rejectUnknownFields();
     if (r.ok() && l.kind != QLatin1String("store") && l.kind != QLatin1String("web_warehouse"))
         r.fail(QStringLiteral("protocol.bad_value"), QStringLiteral("location.kind is unknown"));
     if (!r.ok())
@@ -115,7 +139,7 @@ QJsonObject toJson(const ProductData &p)
     return json;
 }
 
-Core::Result<ProductData> productFromJson(const QJsonObject &json)
+Core::Result<ProductData> productFromJson(const QJsonObject &json, Reading reading)
 {
     JsonReader r(json, QStringLiteral("product"));
     ProductData p;
@@ -163,7 +187,8 @@ Core::Result<ProductData> productFromJson(const QJsonObject &json)
         }
         p.barcodes.append(code.toString());
     }
-    r.rejectUnknownFields();
+    if (reading == Reading::Strict)
+        r.rejectUnknownFields();
     if (!r.ok())
         return r.error();
     return p;
@@ -176,7 +201,7 @@ QJsonObject toJson(const StockData &s)
         { QStringLiteral("asOf"), isoTime(s.asOf) } };
 }
 
-Core::Result<StockData> stockFromJson(const QJsonObject &json)
+Core::Result<StockData> stockFromJson(const QJsonObject &json, Reading reading)
 {
     JsonReader r(json, QStringLiteral("stock"));
     StockData s;
@@ -185,7 +210,8 @@ Core::Result<StockData> stockFromJson(const QJsonObject &json)
     // Sales made offline can take a figure below zero until a count corrects it.
     s.quantity = r.integer(QStringLiteral("quantity"), true, -1'000'000'000, 1'000'000'000);
     s.asOf = r.timestamp(QStringLiteral("asOf"));
-    r.rejectUnknownFields();
+    if (reading == Reading::Strict)
+        r.rejectUnknownFields();
     if (!r.ok())
         return r.error();
     return s;
@@ -199,7 +225,7 @@ QJsonObject toJson(const StaffData &s)
         { QStringLiteral("pinHash"), s.pinHash }, { QStringLiteral("active"), s.active } };
 }
 
-Core::Result<StaffData> staffFromJson(const QJsonObject &json)
+Core::Result<StaffData> staffFromJson(const QJsonObject &json, Reading reading)
 {
     JsonReader r(json, QStringLiteral("staff"));
     StaffData s;
@@ -210,7 +236,8 @@ Core::Result<StaffData> staffFromJson(const QJsonObject &json)
     s.homeLocationId = r.integer(QStringLiteral("homeLocationId"), true, 1);
     s.pinHash = r.string(QStringLiteral("pinHash"));
     s.active = r.boolean(QStringLiteral("active"));
-    r.rejectUnknownFields();
+    if (reading == Reading::Strict)
+        r.rejectUnknownFields();
     if (!r.ok())
         return r.error();
     return s;
@@ -218,13 +245,25 @@ Core::Result<StaffData> staffFromJson(const QJsonObject &json)
 
 QJsonObject toJson(const CustomerData &c)
 {
-    return { { QStringLiteral("id"), c.id }, { QStringLiteral("code"), c.code },
+    QJsonObject json { { QStringLiteral("id"), c.id }, { QStringLiteral("code"), c.code },
         { QStringLiteral("name"), c.name }, { QStringLiteral("email"), c.email },
         { QStringLiteral("phone"), c.phone },
         { QStringLiteral("loyaltyPoints"), c.loyaltyPoints } };
+    // v2 fields only when set, so a v1 import file round-trips unchanged.
+    if (!c.tier.isEmpty()) {
+        json.insert(QStringLiteral("tier"), c.tier);
+        json.insert(QStringLiteral("lifetimePoints"), c.lifetimePoints);
+        json.insert(QStringLiteral("homeStoreCode"), c.homeStoreCode);
+        json.insert(QStringLiteral("consentEmail"), c.consentEmail);
+        json.insert(QStringLiteral("consentSms"), c.consentSms);
+        json.insert(QStringLiteral("consentPersonalised"), c.consentPersonalised);
+        json.insert(QStringLiteral("consentChangedAt"), isoTime(c.consentChangedAt));
+        json.insert(QStringLiteral("lastSeenAt"), isoTime(c.lastSeenAt));
+    }
+    return json;
 }
 
-Core::Result<CustomerData> customerFromJson(const QJsonObject &json)
+Core::Result<CustomerData> customerFromJson(const QJsonObject &json, Reading reading)
 {
     JsonReader r(json, QStringLiteral("customer"));
     CustomerData c;
@@ -234,9 +273,20 @@ Core::Result<CustomerData> customerFromJson(const QJsonObject &json)
     c.email = r.string(QStringLiteral("email"), false);
     c.phone = r.string(QStringLiteral("phone"), false);
     c.loyaltyPoints = r.integer(QStringLiteral("loyaltyPoints"), false, 0);
-    r.rejectUnknownFields();
+    c.tier = r.string(QStringLiteral("tier"), false);
+    c.lifetimePoints = r.integer(QStringLiteral("lifetimePoints"), false, 0);
+    c.homeStoreCode = r.string(QStringLiteral("homeStoreCode"), false);
+    c.consentEmail = r.boolean(QStringLiteral("consentEmail"), false);
+    c.consentSms = r.boolean(QStringLiteral("consentSms"), false);
+    c.consentPersonalised = r.boolean(QStringLiteral("consentPersonalised"), false);
+    const QString consentAt = r.string(QStringLiteral("consentChangedAt"), false);
+    const QString seenAt = r.string(QStringLiteral("lastSeenAt"), false);
+    if (reading == Reading::Strict)
+        r.rejectUnknownFields();
     if (!r.ok())
         return r.error();
+    c.consentChangedAt = QDateTime::fromString(consentAt, Qt::ISODateWithMs);
+    c.lastSeenAt = QDateTime::fromString(seenAt, Qt::ISODateWithMs);
     return c;
 }
 
@@ -248,7 +298,7 @@ QJsonObject toJson(const WebOrderData &o)
         { QStringLiteral("totalCents"), o.totalCents }, { QStringLiteral("details"), o.details } };
 }
 
-Core::Result<WebOrderData> webOrderFromJson(const QJsonObject &json)
+Core::Result<WebOrderData> webOrderFromJson(const QJsonObject &json, Reading reading)
 {
     JsonReader r(json, QStringLiteral("webOrder"));
     WebOrderData o;
@@ -259,7 +309,8 @@ Core::Result<WebOrderData> webOrderFromJson(const QJsonObject &json)
     o.status = r.string(QStringLiteral("status"));
     o.totalCents = r.integer(QStringLiteral("totalCents"), true, 0);
     o.details = r.object(QStringLiteral("details"), false);
-    r.rejectUnknownFields();
+    if (reading == Reading::Strict)
+        r.rejectUnknownFields();
     if (!r.ok())
         return r.error();
     return o;
@@ -267,36 +318,56 @@ Core::Result<WebOrderData> webOrderFromJson(const QJsonObject &json)
 
 QJsonObject ChangePage::toJson() const
 {
-    return { { QStringLiteral("since"), since }, { QStringLiteral("next"), next },
+    QJsonObject json { { QStringLiteral("since"), since }, { QStringLiteral("next"), next },
         { QStringLiteral("more"), more }, { QStringLiteral("locations"), writeList(locations) },
         { QStringLiteral("products"), writeList(products) },
         { QStringLiteral("stock"), writeList(stock) },
         { QStringLiteral("staff"), writeList(staff) },
         { QStringLiteral("customers"), writeList(customers) },
-        { QStringLiteral("webOrders"), writeList(webOrders) } };
+        { QStringLiteral("webOrders"), writeList(webOrders) },
+        { QStringLiteral("kind"), kind.isEmpty() ? name(FeedKind::Catalog) : kind } };
+    if (!promotions.isEmpty()) {
+        QJsonArray array;
+        for (const Core::Promotion &promotion : promotions)
+            array.append(promotionToJson(promotion));
+        json.insert(QStringLiteral("promotions"), array);
+    }
+    return json;
 }
 
 Core::Result<ChangePage> ChangePage::fromJson(const QJsonObject &json)
 {
+    // Tolerant: a newer server may send kinds and fields this tablet does not know yet; it
+    // reads what it knows and ignores the rest (pushed events stay strict on the server).
     JsonReader r(json, QStringLiteral("changes"));
     ChangePage page;
     page.since = r.integer(QStringLiteral("since"));
     page.next = r.integer(QStringLiteral("next"));
     page.more = r.boolean(QStringLiteral("more"));
+    page.kind = r.string(QStringLiteral("kind"), false);
     for (const char *key : { "locations", "products", "stock", "staff", "customers", "webOrders" })
-        r.array(QLatin1String(key));
-    r.rejectUnknownFields();
+        r.array(QLatin1String(key), false);
     if (r.ok() && page.next < page.since)
         r.fail(QStringLiteral("protocol.sequence"), QStringLiteral("changes.next is before since"));
     if (!r.ok())
         return r.error();
     Core::Error error;
-    if (!readList(json, QStringLiteral("locations"), page.locations, locationFromJson, error)
-        || !readList(json, QStringLiteral("products"), page.products, productFromJson, error)
-        || !readList(json, QStringLiteral("stock"), page.stock, stockFromJson, error)
-        || !readList(json, QStringLiteral("staff"), page.staff, staffFromJson, error)
-        || !readList(json, QStringLiteral("customers"), page.customers, customerFromJson, error)
-        || !readList(json, QStringLiteral("webOrders"), page.webOrders, webOrderFromJson, error))
+    auto tolerant = [](auto parse) {
+        return [parse](const QJsonObject &row) { return parse(row, Reading::Tolerant); };
+    };
+    if (!readList(
+            json, QStringLiteral("locations"), page.locations, tolerant(locationFromJson), error)
+        || !readList(
+            json, QStringLiteral("products"), page.products, tolerant(productFromJson), error)
+        || !readList(json, QStringLiteral("stock"), page.stock, tolerant(stockFromJson), error)
+        || !readList(json, QStringLiteral("staff"), page.staff, tolerant(staffFromJson), error)
+        || !readList(
+            json, QStringLiteral("customers"), page.customers, tolerant(customerFromJson), error)
+        || !readList(
+            json, QStringLiteral("webOrders"), page.webOrders, tolerant(webOrderFromJson), error))
+        return error;
+    if (!readList(json, QStringLiteral("promotions"), page.promotions, tolerant(promotionFromJson),
+            error))
         return error;
     return page;
 }

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "app/core/promotion.h"
 #include "app/core/result.h"
 
 #include <QDate>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
@@ -13,6 +15,20 @@
 #include <optional>
 
 namespace Toonbank::Sync::Protocol {
+
+/// The change feed is read per kind, each with its own cursor on the tablet, so a new kind
+/// starts at 0 without pulling the others again. GET /v1/changes?kind=K (default catalog).
+enum class FeedKind {
+    Catalog, // locations, products, stock, staff, web orders (the v1 feed)
+    Promotions, // Core::Promotion rows (promotionToJson)
+    Customers, // customers of the device's store: home store, bought or seen there
+};
+QString name(FeedKind kind);
+std::optional<FeedKind> feedKindFromName(const QString &name);
+
+/// How strictly a row is read: imports and pushed events are strict (an unknown field is an
+/// error); the tablet reads feed pages tolerantly (a newer server may add fields).
+enum class Reading { Strict, Tolerant };
 
 /// Page sizes of GET /v1/changes: the client asks for `limit`, the server caps it.
 constexpr int defaultChangePageSize = 2000;
@@ -82,7 +98,16 @@ struct CustomerData
     QString name;
     QString email;
     QString phone;
-    qint64 loyaltyPoints = 0;
+    qint64 loyaltyPoints = 0; // points balance
+    // v2 (customers feed kind); empty/false from a v1 source.
+    QString tier;
+    qint64 lifetimePoints = 0;
+    QString homeStoreCode;
+    bool consentEmail = false;
+    bool consentSms = false;
+    bool consentPersonalised = false;
+    QDateTime consentChangedAt;
+    QDateTime lastSeenAt;
 };
 
 struct WebOrderData
@@ -104,17 +129,19 @@ struct ChangePage
     qint64 since = 0;
     qint64 next = 0;
     bool more = false;
+    QString kind; // the feed kind of the page ("catalog" when a v1 server answered: empty)
     QList<LocationData> locations;
     QList<ProductData> products;
     QList<StockData> stock;
     QList<StaffData> staff;
     QList<CustomerData> customers;
     QList<WebOrderData> webOrders;
+    QList<Core::Promotion> promotions; // promotions kind
 
     qsizetype size() const
     {
         return locations.size() + products.size() + stock.size() + staff.size() + customers.size()
-            + webOrders.size();
+            + webOrders.size() + promotions.size();
     }
 
     QJsonObject toJson() const;
@@ -128,11 +155,15 @@ QJsonObject toJson(const StaffData &staff);
 QJsonObject toJson(const CustomerData &customer);
 QJsonObject toJson(const WebOrderData &order);
 
-Core::Result<LocationData> locationFromJson(const QJsonObject &json);
-Core::Result<ProductData> productFromJson(const QJsonObject &json);
-Core::Result<StockData> stockFromJson(const QJsonObject &json);
-Core::Result<StaffData> staffFromJson(const QJsonObject &json);
-Core::Result<CustomerData> customerFromJson(const QJsonObject &json);
-Core::Result<WebOrderData> webOrderFromJson(const QJsonObject &json);
+Core::Result<LocationData> locationFromJson(
+    const QJsonObject &json, Reading reading = Reading::Strict);
+Core::Result<ProductData> productFromJson(
+    const QJsonObject &json, Reading reading = Reading::Strict);
+Core::Result<StockData> stockFromJson(const QJsonObject &json, Reading reading = Reading::Strict);
+Core::Result<StaffData> staffFromJson(const QJsonObject &json, Reading reading = Reading::Strict);
+Core::Result<CustomerData> customerFromJson(
+    const QJsonObject &json, Reading reading = Reading::Strict);
+Core::Result<WebOrderData> webOrderFromJson(
+    const QJsonObject &json, Reading reading = Reading::Strict);
 
 } // namespace Toonbank::Sync::Protocol

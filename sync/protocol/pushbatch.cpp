@@ -87,6 +87,10 @@ QJsonObject PushResponse::toJson() const
             item.insert(QStringLiteral("code"), result.code);
             item.insert(QStringLiteral("reason"), result.reason);
         }
+        if (result.serverId != 0)
+            item.insert(QStringLiteral("serverId"), result.serverId);
+        if (result.merged)
+            item.insert(QStringLiteral("merged"), true);
         resultArray.append(item);
     }
     return { { QStringLiteral("results"), resultArray } };
@@ -108,7 +112,9 @@ Core::Result<PushResponse> PushResponse::fromJson(const QJsonObject &json)
         const QString outcome = item.string(QStringLiteral("outcome"));
         result.code = item.string(QStringLiteral("code"), false);
         result.reason = item.string(QStringLiteral("reason"), false);
-        item.rejectUnknownFields();
+        result.serverId = item.integer(QStringLiteral("serverId"), false);
+        result.merged = item.boolean(QStringLiteral("merged"), false);
+        // Tolerant: a newer server may tell more about an event; the tablet reads what it knows.
         if (outcome == QLatin1String("applied"))
             result.outcome = PushOutcome::Applied;
         else if (outcome == QLatin1String("duplicate"))

@@ -40,6 +40,8 @@ struct PushResult
     PushOutcome outcome = PushOutcome::NotApplied;
     QString code; // for Rejected: a stable error code ("sale.total", "scope.location", …)
     QString reason; // for Rejected: a plain sentence for the supervisor
+    qint64 serverId = 0; // customer_enrolled: the server id of the customer (new or merged into)
+    bool merged = false; // customer_enrolled: an existing customer (same e-mail/phone) was kept
 };
 
 /// The answer to a push: one result per event, in request order. HTTP 200 when nothing was

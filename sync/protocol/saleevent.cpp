@@ -5,6 +5,7 @@
 #include "app/core/tr.h"
 
 #include <QJsonArray>
+#include <QSet>
 #include <QUuid>
 
 namespace Toonbank::Sync::Protocol {
@@ -67,76 +68,139 @@ Core::Result<EventEnvelope> EventEnvelope::fromJson(const QJsonObject &json)
     return event;
 }
 
-QJsonObject SaleEvent::toJson() const
+QJsonObject saleToJson(const Core::Sale &sale)
 {
     QJsonArray lineArray;
-    for (const SaleLine &line : lines) {
+    for (const Core::SaleLine &line : sale.lines) {
+        QJsonArray adjustments;
+        for (const Core::Adjustment &adjustment : line.adjustments) {
+            adjustments.append(QJsonObject {
+                { QStringLiteral("kind"), Core::name(adjustment.kind) },
+                { QStringLiteral("sourceId"), adjustment.sourceId },
+                { QStringLiteral("label"), adjustment.label },
+                { QStringLiteral("amountCents"), adjustment.amount.cents() },
+                { QStringLiteral("approvedBy"), adjustment.approvedBy },
+            });
+        }
         lineArray.append(QJsonObject {
+            { QStringLiteral("lineId"), line.lineId },
             { QStringLiteral("productId"), line.productId },
             { QStringLiteral("sku"), line.sku },
+            { QStringLiteral("name"), line.name },
+            { QStringLiteral("category"), line.category },
+            { QStringLiteral("brand"), line.brand },
+            { QStringLiteral("vatClass"), Core::name(line.vatClass) },
+            { QStringLiteral("vatBasisPoints"), line.vatRate.basisPoints },
             { QStringLiteral("quantity"), line.quantity },
             { QStringLiteral("unitPriceCents"), line.unitPrice.cents() },
-            { QStringLiteral("lineDiscountCents"), line.lineDiscount.cents() },
-            { QStringLiteral("lineTotalCents"), line.lineTotal.cents() },
-            { QStringLiteral("vatClass"), line.vatClass },
-            { QStringLiteral("vatBasisPoints"), line.vatBasisPoints },
+            { QStringLiteral("regularPriceCents"), line.regularPrice.cents() },
+            { QStringLiteral("adjustments"), adjustments },
+            { QStringLiteral("lineTotalCents"), line.lineTotal().cents() },
         });
     }
     QJsonArray vatArray;
-    for (const SaleVat &rate : vat) {
+    for (const Core::VatBreakdown &rate : sale.vat) {
         vatArray.append(QJsonObject {
-            { QStringLiteral("basisPoints"), rate.basisPoints },
+            { QStringLiteral("vatClass"), rate.rate.vatClass },
+            { QStringLiteral("basisPoints"), rate.rate.basisPoints },
             { QStringLiteral("grossCents"), rate.gross.cents() },
             { QStringLiteral("vatCents"), rate.vat.cents() },
             { QStringLiteral("netCents"), rate.net.cents() },
         });
     }
-    QJsonArray paymentArray;
-    for (const SalePayment &payment : payments) {
-        paymentArray.append(QJsonObject {
-            { QStringLiteral("method"), payment.method },
-            { QStringLiteral("amountCents"), payment.amount.cents() },
-            { QStringLiteral("tenderedCents"), payment.tendered.cents() },
-            { QStringLiteral("changeCents"), payment.change.cents() },
-            { QStringLiteral("reference"), payment.reference },
+    QJsonArray tenderArray;
+    for (const Core::Tender &tender : sale.tenders) {
+        tenderArray.append(QJsonObject {
+            { QStringLiteral("method"), Core::name(tender.method) },
+            { QStringLiteral("amountCents"), tender.amount.cents() },
+            { QStringLiteral("tenderedCents"), tender.tendered.cents() },
+            { QStringLiteral("changeCents"), tender.change.cents() },
+            { QStringLiteral("reference"), tender.reference },
         });
     }
-    return {
-        { QStringLiteral("saleId"), saleId },
-        { QStringLiteral("receiptNumber"), receiptNumber },
-        { QStringLiteral("locationCode"), locationCode },
-        { QStringLiteral("soldAt"), isoTime(soldAt) },
+    QJsonArray authorisationArray;
+    for (const Core::Authorisation &a : sale.authorisations) {
+        authorisationArray.append(QJsonObject {
+            { QStringLiteral("permission"), Core::name(a.permission) },
+            { QStringLiteral("requestedBy"), a.requestedBy },
+            { QStringLiteral("approvedBy"), a.approvedBy },
+            { QStringLiteral("lineId"), a.lineId },
+            { QStringLiteral("amountCents"), a.amount.cents() },
+            { QStringLiteral("reason"), a.reason },
+            { QStringLiteral("approvedAt"), isoTime(a.approvedAt) },
+        });
+    }
+    QJsonObject json {
+        { QStringLiteral("saleId"), sale.saleId },
+        { QStringLiteral("receiptNumber"), sale.receiptNumber },
+        { QStringLiteral("storeCode"), sale.storeCode },
+        { QStringLiteral("soldAt"), isoTime(sale.soldAt) },
+        { QStringLiteral("staffId"), sale.staffId },
         { QStringLiteral("lines"), lineArray },
         { QStringLiteral("vat"), vatArray },
-        { QStringLiteral("totalCents"), total.cents() },
-        { QStringLiteral("roundingCents"), rounding.cents() },
-        { QStringLiteral("payments"), paymentArray },
-        { QStringLiteral("customerId"), customerId },
-        { QStringLiteral("training"), training },
+        { QStringLiteral("totalCents"), sale.total.cents() },
+        { QStringLiteral("roundingCents"), sale.rounding.cents() },
+        { QStringLiteral("tenders"), tenderArray },
+        { QStringLiteral("couponCodes"), QJsonArray::fromStringList(sale.couponCodes) },
+        { QStringLiteral("authorisations"), authorisationArray },
+        { QStringLiteral("pointsEarned"), sale.pointsEarned },
+        { QStringLiteral("pointsRedeemed"), sale.pointsRedeemed },
+        { QStringLiteral("catalogVersion"), sale.catalogVersion },
+        { QStringLiteral("training"), sale.training },
     };
+    if (sale.customer) {
+        json.insert(QStringLiteral("customer"),
+            QJsonObject { { QStringLiteral("id"), sale.customer->id },
+                { QStringLiteral("code"), sale.customer->code },
+                { QStringLiteral("tier"), sale.customer->tier } });
+    }
+    return json;
 }
 
-Core::Result<SaleEvent> SaleEvent::fromJson(const QJsonObject &json)
+namespace {
+
+// Reads one element of an array as an object, or fails the reader it came from.
+bool objectAt(const QJsonArray &array, qsizetype i, const QString &what, Core::Error &error,
+    QJsonObject &into)
+{
+    if (!array.at(i).isObject()) {
+        error = saleError(QStringLiteral("protocol.wrong_type"),
+            QStringLiteral("%1[%2] is not an object").arg(what).arg(i));
+        return false;
+    }
+    into = array.at(i).toObject();
+    return true;
+}
+
+} // namespace
+
+Core::Result<Core::Sale> saleFromJson(const QJsonObject &json)
 {
     JsonReader reader(json, QStringLiteral("sale"));
-    SaleEvent sale;
+    Core::Sale sale;
     sale.saleId = reader.string(QStringLiteral("saleId"));
     sale.receiptNumber = reader.string(QStringLiteral("receiptNumber"));
-    sale.locationCode = reader.string(QStringLiteral("locationCode"));
+    sale.storeCode = reader.string(QStringLiteral("storeCode"));
     sale.soldAt = reader.timestamp(QStringLiteral("soldAt"));
+    sale.staffId = reader.integer(QStringLiteral("staffId"), true, 1);
     const QJsonArray lineArray = reader.array(QStringLiteral("lines"));
     const QJsonArray vatArray = reader.array(QStringLiteral("vat"));
     sale.total = reader.money(QStringLiteral("totalCents"), true);
     sale.rounding = reader.money(QStringLiteral("roundingCents"), true);
-    const QJsonArray paymentArray = reader.array(QStringLiteral("payments"));
-    sale.customerId = reader.integer(QStringLiteral("customerId"), true, 0);
+    const QJsonArray tenderArray = reader.array(QStringLiteral("tenders"));
+    const QJsonObject customer = reader.object(QStringLiteral("customer"), false);
+    const QJsonArray couponArray = reader.array(QStringLiteral("couponCodes"));
+    const QJsonArray authorisationArray = reader.array(QStringLiteral("authorisations"));
+    sale.pointsEarned = reader.integer(QStringLiteral("pointsEarned"));
+    sale.pointsRedeemed = reader.integer(QStringLiteral("pointsRedeemed"));
+    sale.catalogVersion = reader.integer(QStringLiteral("catalogVersion"));
     sale.training = reader.boolean(QStringLiteral("training"));
     reader.rejectUnknownFields();
     if (!reader.ok())
         return reader.error();
     if (!isUuid(sale.saleId))
         return saleError(QStringLiteral("protocol.bad_id"), QStringLiteral("saleId is not a UUID"));
-    if (sale.receiptNumber.isEmpty() || sale.locationCode.isEmpty())
+    if (sale.receiptNumber.isEmpty() || sale.storeCode.isEmpty())
         return saleError(QStringLiteral("protocol.missing_field"),
             QStringLiteral("receipt number or store missing"));
     constexpr int maxLines = 1000;
@@ -144,84 +208,181 @@ Core::Result<SaleEvent> SaleEvent::fromJson(const QJsonObject &json)
         return saleError(
             QStringLiteral("sale.lines"), QStringLiteral("a sale needs 1 to 1000 lines"));
 
+    Core::Error error;
+    QJsonObject item;
+    if (json.contains(QStringLiteral("customer"))) {
+        JsonReader r(customer, QStringLiteral("sale.customer"));
+        Core::SaleCustomer c;
+        c.id = r.integer(QStringLiteral("id"), true, 0);
+        c.code = r.string(QStringLiteral("code"));
+        c.tier = r.string(QStringLiteral("tier"));
+        r.rejectUnknownFields();
+        if (!r.ok())
+            return r.error();
+        if (c.id == 0 && c.code.isEmpty())
+            return saleError(QStringLiteral("protocol.missing_field"),
+                QStringLiteral("the customer has neither id nor card number"));
+        sale.customer = c;
+    }
+    for (const QJsonValue &code : couponArray) {
+        if (!code.isString() || code.toString().isEmpty())
+            return saleError(QStringLiteral("protocol.wrong_type"),
+                QStringLiteral("couponCodes holds a non-text or empty code"));
+        sale.couponCodes.append(code.toString());
+    }
+
+    QSet<QString> lineIds;
     Money lineSum;
     for (qsizetype i = 0; i < lineArray.size(); ++i) {
-        if (!lineArray.at(i).isObject())
-            return saleError(QStringLiteral("protocol.wrong_type"),
-                QStringLiteral("line %1 is not an object").arg(i + 1));
-        JsonReader lineReader(lineArray.at(i).toObject(), QStringLiteral("sale.lines[%1]").arg(i));
-        SaleLine line;
-        line.productId = lineReader.integer(QStringLiteral("productId"), true, 1);
-        line.sku = lineReader.string(QStringLiteral("sku"));
+        if (!objectAt(lineArray, i, QStringLiteral("lines"), error, item))
+            return error;
+        JsonReader r(item, QStringLiteral("sale.lines[%1]").arg(i));
+        Core::SaleLine line;
+        line.lineId = r.string(QStringLiteral("lineId"));
+        line.productId = r.integer(QStringLiteral("productId"), true, 1);
+        line.sku = r.string(QStringLiteral("sku"));
+        line.name = r.string(QStringLiteral("name"), false);
+        line.category = r.string(QStringLiteral("category"), false);
+        line.brand = r.string(QStringLiteral("brand"), false);
+        const QString vatClass = r.string(QStringLiteral("vatClass"));
+        line.vatRate.basisPoints
+            = static_cast<int>(r.integer(QStringLiteral("vatBasisPoints"), true, 0, 10000));
         line.quantity
-            = static_cast<int>(lineReader.integer(QStringLiteral("quantity"), true, -10000, 10000));
-        line.unitPrice = lineReader.money(QStringLiteral("unitPriceCents"));
-        line.lineDiscount = lineReader.money(QStringLiteral("lineDiscountCents"));
-        line.lineTotal = lineReader.money(QStringLiteral("lineTotalCents"), true);
-        line.vatClass = lineReader.string(QStringLiteral("vatClass"));
-        line.vatBasisPoints = static_cast<int>(
-            lineReader.integer(QStringLiteral("vatBasisPoints"), true, 0, 10000));
-        lineReader.rejectUnknownFields();
-        if (!lineReader.ok())
-            return lineReader.error();
+            = static_cast<int>(r.integer(QStringLiteral("quantity"), true, -10000, 10000));
+        line.unitPrice = r.money(QStringLiteral("unitPriceCents"));
+        line.regularPrice = r.money(QStringLiteral("regularPriceCents"));
+        const QJsonArray adjustmentArray = r.array(QStringLiteral("adjustments"));
+        const Money lineTotal = r.money(QStringLiteral("lineTotalCents"), true);
+        r.rejectUnknownFields();
+        if (!r.ok())
+            return r.error();
+        const auto vatClassValue = Core::vatClassFromName(vatClass);
+        if (!vatClassValue)
+            return saleError(QStringLiteral("protocol.bad_value"),
+                QStringLiteral("line %1 has unknown VAT class %2")
+                    .arg(i + 1)
+                    .arg(vatClass.left(20)));
+        line.vatClass = *vatClassValue;
+        line.vatRate.vatClass = vatClass;
+        if (line.lineId.isEmpty() || lineIds.contains(line.lineId))
+            return saleError(QStringLiteral("sale.line_id"),
+                QStringLiteral("line %1 has no unique line id").arg(i + 1));
+        lineIds.insert(line.lineId);
         if (line.quantity == 0)
             return saleError(QStringLiteral("sale.quantity"),
                 QStringLiteral("line %1 has quantity 0").arg(i + 1));
-        if (line.unitPrice * line.quantity - line.lineDiscount != line.lineTotal)
+        for (qsizetype a = 0; a < adjustmentArray.size(); ++a) {
+            if (!objectAt(adjustmentArray, a, QStringLiteral("adjustments"), error, item))
+                return error;
+            JsonReader ar(item, QStringLiteral("sale.lines[%1].adjustments[%2]").arg(i).arg(a));
+            Core::Adjustment adjustment;
+            const QString kind = ar.string(QStringLiteral("kind"));
+            adjustment.sourceId = ar.string(QStringLiteral("sourceId"));
+            adjustment.label = ar.string(QStringLiteral("label"), false);
+            adjustment.amount = ar.money(QStringLiteral("amountCents"));
+            adjustment.approvedBy = ar.integer(QStringLiteral("approvedBy"), false, 0);
+            ar.rejectUnknownFields();
+            if (!ar.ok())
+                return ar.error();
+            const auto kindValue = Core::adjustmentKindFromName(kind);
+            if (!kindValue)
+                return saleError(QStringLiteral("protocol.bad_value"),
+                    QStringLiteral("line %1 has an adjustment of unknown kind %2")
+                        .arg(i + 1)
+                        .arg(kind.left(20)));
+            adjustment.kind = *kindValue;
+            line.adjustments.append(adjustment);
+        }
+        if (line.quantity > 0 && line.discountTotal() > line.grossTotal())
+            return saleError(QStringLiteral("sale.adjustment_exceeds_line"),
+                QStringLiteral("line %1 is reduced below zero").arg(i + 1));
+        if (line.lineTotal() != lineTotal)
             return saleError(QStringLiteral("sale.line_total"),
                 QStringLiteral("line %1 total is wrong").arg(i + 1));
-        lineSum += line.lineTotal;
+        lineSum += line.lineTotal();
         sale.lines.append(line);
     }
     if (lineSum != sale.total)
         return saleError(
             QStringLiteral("sale.total"), QStringLiteral("the lines do not add up to the total"));
 
-    Money vatGross;
     for (qsizetype i = 0; i < vatArray.size(); ++i) {
-        JsonReader vatReader(vatArray.at(i).toObject(), QStringLiteral("sale.vat[%1]").arg(i));
-        SaleVat rate;
-        rate.basisPoints
-            = static_cast<int>(vatReader.integer(QStringLiteral("basisPoints"), true, 0, 10000));
-        rate.gross = vatReader.money(QStringLiteral("grossCents"), true);
-        rate.vat = vatReader.money(QStringLiteral("vatCents"), true);
-        rate.net = vatReader.money(QStringLiteral("netCents"), true);
-        vatReader.rejectUnknownFields();
-        if (!vatArray.at(i).isObject() || !vatReader.ok())
-            return vatReader.ok() ? saleError(QStringLiteral("protocol.wrong_type"),
-                       QStringLiteral("vat entry is not an object"))
-                                  : vatReader.error();
-        if (rate.net + rate.vat != rate.gross)
-            return saleError(
-                QStringLiteral("sale.vat"), QStringLiteral("net + VAT differs from gross"));
-        vatGross += rate.gross;
+        if (!objectAt(vatArray, i, QStringLiteral("vat"), error, item))
+            return error;
+        JsonReader r(item, QStringLiteral("sale.vat[%1]").arg(i));
+        Core::VatBreakdown rate;
+        rate.rate.vatClass = r.string(QStringLiteral("vatClass"), false);
+        rate.rate.basisPoints
+            = static_cast<int>(r.integer(QStringLiteral("basisPoints"), true, 0, 10000));
+        rate.gross = r.money(QStringLiteral("grossCents"), true);
+        rate.vat = r.money(QStringLiteral("vatCents"), true);
+        rate.net = r.money(QStringLiteral("netCents"), true);
+        r.rejectUnknownFields();
+        if (!r.ok())
+            return r.error();
         sale.vat.append(rate);
     }
-    if (vatGross != sale.total)
-        return saleError(QStringLiteral("sale.vat"),
-            QStringLiteral("the VAT summary does not add up to the total"));
+    // The VAT summary is the one VAT function's answer for these lines, cent for cent.
+    const QList<Core::VatBreakdown> expected = Core::vatBreakdown(sale.lines);
+    bool vatAgrees = expected.size() == sale.vat.size();
+    for (qsizetype i = 0; vatAgrees && i < expected.size(); ++i) {
+        const Core::VatBreakdown &a = expected.at(i);
+        const Core::VatBreakdown &b = sale.vat.at(i);
+        vatAgrees = a.rate.basisPoints == b.rate.basisPoints && a.gross == b.gross && a.vat == b.vat
+            && a.net == b.net;
+    }
+    if (!vatAgrees)
+        return saleError(QStringLiteral("sale.vat_mismatch"),
+            QStringLiteral("the VAT summary differs from the lines"));
 
     Money paid;
-    for (qsizetype i = 0; i < paymentArray.size(); ++i) {
-        JsonReader paymentReader(
-            paymentArray.at(i).toObject(), QStringLiteral("sale.payments[%1]").arg(i));
-        SalePayment payment;
-        payment.method = paymentReader.string(QStringLiteral("method"));
-        payment.amount = paymentReader.money(QStringLiteral("amountCents"), true);
-        payment.tendered = paymentReader.money(QStringLiteral("tenderedCents"));
-        payment.change = paymentReader.money(QStringLiteral("changeCents"));
-        payment.reference = paymentReader.string(QStringLiteral("reference"), false);
-        paymentReader.rejectUnknownFields();
-        if (!paymentArray.at(i).isObject() || !paymentReader.ok())
-            return paymentReader.ok() ? saleError(QStringLiteral("protocol.wrong_type"),
-                       QStringLiteral("payment is not an object"))
-                                      : paymentReader.error();
-        paid += payment.amount;
-        sale.payments.append(payment);
+    for (qsizetype i = 0; i < tenderArray.size(); ++i) {
+        if (!objectAt(tenderArray, i, QStringLiteral("tenders"), error, item))
+            return error;
+        JsonReader r(item, QStringLiteral("sale.tenders[%1]").arg(i));
+        Core::Tender tender;
+        const QString method = r.string(QStringLiteral("method"));
+        tender.amount = r.money(QStringLiteral("amountCents"), true);
+        tender.tendered = r.money(QStringLiteral("tenderedCents"));
+        tender.change = r.money(QStringLiteral("changeCents"));
+        tender.reference = r.string(QStringLiteral("reference"), false);
+        r.rejectUnknownFields();
+        if (!r.ok())
+            return r.error();
+        const auto methodValue = Core::tenderMethodFromName(method);
+        if (!methodValue)
+            return saleError(QStringLiteral("protocol.bad_value"),
+                QStringLiteral("unknown tender method %1").arg(method.left(20)));
+        tender.method = *methodValue;
+        paid += tender.amount;
+        sale.tenders.append(tender);
     }
     if (paid != sale.total + sale.rounding)
-        return saleError(QStringLiteral("sale.payments"),
-            QStringLiteral("the payments do not settle the total"));
+        return saleError(
+            QStringLiteral("sale.payments"), QStringLiteral("the tenders do not settle the total"));
+
+    for (qsizetype i = 0; i < authorisationArray.size(); ++i) {
+        if (!objectAt(authorisationArray, i, QStringLiteral("authorisations"), error, item))
+            return error;
+        JsonReader r(item, QStringLiteral("sale.authorisations[%1]").arg(i));
+        Core::Authorisation a;
+        const QString permission = r.string(QStringLiteral("permission"));
+        a.requestedBy = r.integer(QStringLiteral("requestedBy"), true, 1);
+        a.approvedBy = r.integer(QStringLiteral("approvedBy"), true, 1);
+        a.lineId = r.string(QStringLiteral("lineId"), false);
+        a.amount = r.money(QStringLiteral("amountCents"));
+        a.reason = r.string(QStringLiteral("reason"), false);
+        a.approvedAt = r.timestamp(QStringLiteral("approvedAt"));
+        r.rejectUnknownFields();
+        if (!r.ok())
+            return r.error();
+        const auto permissionValue = Core::permissionFromName(permission);
+        if (!permissionValue)
+            return saleError(QStringLiteral("protocol.bad_value"),
+                QStringLiteral("unknown permission %1").arg(permission.left(30)));
+        a.permission = *permissionValue;
+        sale.authorisations.append(a);
+    }
     return sale;
 }
 

@@ -19,6 +19,8 @@ int httpStatus(ApiErrorKind kind)
         return 413;
     case ApiErrorKind::UnsupportedMedia:
         return 415;
+    case ApiErrorKind::Conflict:
+        return 409;
     case ApiErrorKind::Unprocessable:
         return 422;
     case ApiErrorKind::Internal:

@@ -15,6 +15,7 @@ enum class ApiErrorKind {
     MethodNotAllowed, // 405
     PayloadTooLarge, // 413
     UnsupportedMedia, // 415 not application/json
+    Conflict, // 409 the resource is taken (a single-use coupon claimed by another sale)
     Unprocessable, // 422 well-formed but invalid (a sale that does not add up)
     Internal, // 500 database trouble: the client retries
 };

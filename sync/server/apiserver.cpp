@@ -51,6 +51,8 @@ struct ApiServer::Controllers
     EnrolmentController enrolment;
     EventsController events;
     ChangesController changes;
+    CustomersController customers;
+    CouponsController coupons;
 };
 
 ApiServer::ApiServer(ServerDatabase &database, Options options, QObject *parent)
@@ -58,9 +60,11 @@ ApiServer::ApiServer(ServerDatabase &database, Options options, QObject *parent)
     , m_db(database)
     , m_options(std::move(options))
     , m_devices(database)
+    , m_handlers(EventHandlerRegistry::standard({ m_options.checkSales }))
     , m_controllers(new Controllers { StatusController(database),
-          EnrolmentController(m_devices, m_options.caCertificatePem), EventsController(database),
-          ChangesController(database) })
+          EnrolmentController(m_devices, m_options.caCertificatePem),
+          EventsController(database, *m_handlers), ChangesController(database),
+          CustomersController(database), CouponsController(database) })
 {
     Controllers &c = *m_controllers;
     m_routes = {
@@ -74,6 +78,12 @@ ApiServer::ApiServer(ServerDatabase &database, Options options, QObject *parent)
             [&c](const ApiRequest &r) { return c.events.rejected(r); } },
         { QStringLiteral("/v1/changes"), Method::Get, true,
             [&c](const ApiRequest &r) { return c.changes.changes(r); } },
+        { QStringLiteral("/v1/customers"), Method::Get, true,
+            [&c](const ApiRequest &r) { return c.customers.search(r); } },
+        { QStringLiteral("/v1/customers/profile"), Method::Get, true,
+            [&c](const ApiRequest &r) { return c.customers.profile(r); } },
+        { QStringLiteral("/v1/coupons/claim"), Method::Post, true,
+            [&c](const ApiRequest &r) { return c.coupons.claim(r); } },
     };
 }
 

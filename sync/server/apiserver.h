@@ -2,6 +2,7 @@
 
 #include "apierror.h"
 #include "deviceregistry.h"
+#include "handlers/eventhandler.h"
 
 #include <QAbstractHttpServer>
 #include <QHttpServerRequest>
@@ -51,6 +52,7 @@ public:
     {
         qint64 maxBodyBytes = 8 * 1024 * 1024;
         QString caCertificatePem; // handed to tablets at enrolment
+        bool checkSales = true; // false only for bench_sync (--no-sale-checks)
     };
 
     ApiServer(ServerDatabase &database, Options options, QObject *parent = nullptr);
@@ -75,6 +77,7 @@ private:
     ServerDatabase &m_db;
     Options m_options;
     DeviceRegistry m_devices;
+    std::unique_ptr<EventHandlerRegistry> m_handlers;
     std::vector<Route> m_routes;
     struct Controllers;
     std::unique_ptr<Controllers> m_controllers;

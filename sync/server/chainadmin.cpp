@@ -1,6 +1,9 @@
 #include "chainadmin.h"
 
+#include "promotionrows.h"
 #include "serverdatabase.h"
+
+#include "sync/protocol/promotionjson.h"
 
 #include "app/core/pin.h"
 
@@ -55,17 +58,25 @@ QStringList splitCsvLine(const QString &line)
 }
 
 // CSV cells are text; the wire form wants numbers, booleans and lists where the JSON has them.
-QJsonValue csvCell(const QString &key, const QString &text, QString &problem)
+// `textIds`: the file's "id" column is text (promotion ids like "PR-2026-114").
+QJsonValue csvCell(const QString &key, const QString &text, QString &problem, bool textIds)
 {
+    if (textIds && key == QLatin1String("id"))
+        return text;
     static const QSet<QString> integers { QStringLiteral("id"), QStringLiteral("priceCents"),
         QStringLiteral("promoPriceCents"), QStringLiteral("ratingTenths"),
         QStringLiteral("reviewCount"), QStringLiteral("webDeliveryDays"),
         QStringLiteral("productId"), QStringLiteral("locationId"), QStringLiteral("quantity"),
         QStringLiteral("homeLocationId"), QStringLiteral("loyaltyPoints"),
-        QStringLiteral("customerId"), QStringLiteral("totalCents") };
+        QStringLiteral("customerId"), QStringLiteral("totalCents"),
+        QStringLiteral("lifetimePoints"), QStringLiteral("percentBasisPoints"),
+        QStringLiteral("amountCents"), QStringLiteral("thresholdCents"),
+        QStringLiteral("buyQuantity"), QStringLiteral("payQuantity"), QStringLiteral("priority"),
+        QStringLiteral("version") };
     static const QSet<QString> reals { QStringLiteral("latitude"), QStringLiteral("longitude") };
-    static const QSet<QString> booleans { QStringLiteral("cashRounding"),
-        QStringLiteral("active") };
+    static const QSet<QString> booleans { QStringLiteral("cashRounding"), QStringLiteral("active"),
+        QStringLiteral("exclusive"), QStringLiteral("singleUse"), QStringLiteral("consentEmail"),
+        QStringLiteral("consentSms"), QStringLiteral("consentPersonalised") };
     if (text.isEmpty() && (integers.contains(key) || reals.contains(key)))
         return QJsonValue(QJsonValue::Null);
     if (integers.contains(key)) {
@@ -90,7 +101,8 @@ QJsonValue csvCell(const QString &key, const QString &text, QString &problem)
             problem = QStringLiteral("%1 must be true or false").arg(key);
         return t == QLatin1String("true") || t == QLatin1String("1");
     }
-    if (key == QLatin1String("barcodes"))
+    if (key == QLatin1String("barcodes") || key == QLatin1String("targetKeys")
+        || key == QLatin1String("storeCodes"))
         return QJsonArray::fromStringList(text.split(QLatin1Char('|'), Qt::SkipEmptyParts));
     if (key == QLatin1String("attributes")) {
         QJsonArray pairs;
@@ -111,7 +123,8 @@ struct RawRow
     QJsonObject object;
 };
 
-bool readRows(const QString &path, QList<RawRow> &rows, QList<ImportProblem> &problems)
+bool readRows(
+    const QString &path, QList<RawRow> &rows, QList<ImportProblem> &problems, bool textIds)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -144,7 +157,8 @@ bool readRows(const QString &path, QList<RawRow> &rows, QList<ImportProblem> &pr
             RawRow row { lineNo, {} };
             QString problem;
             for (qsizetype i = 0; i < header.size() && problem.isEmpty(); ++i) {
-                const QJsonValue value = csvCell(header.at(i).trimmed(), fields.at(i), problem);
+                const QJsonValue value
+                    = csvCell(header.at(i).trimmed(), fields.at(i), problem, textIds);
                 if (!value.isNull())
                     row.object.insert(header.at(i).trimmed(), value);
             }
@@ -202,7 +216,8 @@ std::optional<ChainAdmin::ImportKind> ChainAdmin::kindFromName(const QString &na
         { QStringLiteral("stock"), ImportKind::Stock },
         { QStringLiteral("customers"), ImportKind::Customers },
         { QStringLiteral("web-orders"), ImportKind::WebOrders },
-        { QStringLiteral("staff"), ImportKind::Staff } };
+        { QStringLiteral("staff"), ImportKind::Staff },
+        { QStringLiteral("promotions"), ImportKind::Promotions } };
     if (auto it = kinds.constFind(name); it != kinds.constEnd())
         return *it;
     return std::nullopt;
@@ -257,17 +272,33 @@ Core::Status ChainAdmin::upsertProducts(const QList<Protocol::ProductData> &prod
         if (!seq)
             return seq.error();
         QList<QVariantList> rows;
+        QList<QVariantList> prices;
         rows.reserve(products.size());
+        prices.reserve(products.size());
         qint64 next = seq.value();
-        for (const auto &p : products)
+        for (const auto &p : products) {
+            // Every catalog version keeps its price: a sale priced offline from an older
+            // version is still explained (see SaleHandler).
+            prices.append({ p.id, next, p.priceCents,
+                p.promoPriceCents ? QVariant(*p.promoPriceCents) : QVariant(),
+                p.promoFrom.isValid() ? p.promoFrom.toString(Qt::ISODate) : QString(),
+                p.promoUntil.isValid() ? p.promoUntil.toString(Qt::ISODate) : QString() });
             rows.append({ p.id, p.sku, compact(Protocol::toJson(p)), next++ });
-        return m_db.insertRows(QStringLiteral("products"),
-            { QStringLiteral("id"), QStringLiteral("sku"), QStringLiteral("data"),
-                QStringLiteral("change_seq") },
-            rows,
-            QStringLiteral(
-                "ON CONFLICT(id) DO UPDATE SET sku = excluded.sku, data = excluded.data, "
-                "change_seq = excluded.change_seq"));
+        }
+        if (Core::Status s = m_db.insertRows(QStringLiteral("products"),
+                { QStringLiteral("id"), QStringLiteral("sku"), QStringLiteral("data"),
+                    QStringLiteral("change_seq") },
+                rows,
+                QStringLiteral(
+                    "ON CONFLICT(id) DO UPDATE SET sku = excluded.sku, data = excluded.data, "
+                    "change_seq = excluded.change_seq"));
+            !s)
+            return s;
+        return m_db.insertRows(QStringLiteral("product_prices"),
+            { QStringLiteral("product_id"), QStringLiteral("valid_from_seq"),
+                QStringLiteral("price_cents"), QStringLiteral("promo_price_cents"),
+                QStringLiteral("promo_from"), QStringLiteral("promo_until") },
+            prices);
     });
 }
 
@@ -327,7 +358,7 @@ Core::Status ChainAdmin::importFile(
 {
     imported = 0;
     QList<RawRow> rows;
-    if (!readRows(path, rows, problems))
+    if (!readRows(path, rows, problems, kind == ImportKind::Promotions))
         return Error::make(
             QStringLiteral("import.bad_rows"), QStringLiteral("the file cannot be read"));
 
@@ -338,7 +369,7 @@ Core::Status ChainAdmin::importFile(
         while (q.value().next())
             locationIds.insert(q.value().value(0).toString(), q.value().value(1).toLongLong());
     }
-    if (kind == ImportKind::Stock || kind == ImportKind::Prices) {
+    if (kind == ImportKind::Stock || kind == ImportKind::Prices || kind == ImportKind::Promotions) {
         if (auto q = m_db.exec(QStringLiteral("SELECT sku, id FROM products")); q) {
             while (q.value().next())
                 productIds.insert(q.value().value(0).toString(), q.value().value(1).toLongLong());
@@ -351,6 +382,7 @@ Core::Status ChainAdmin::importFile(
     QList<Protocol::CustomerData> customers;
     QList<Protocol::WebOrderData> orders;
     QList<QPair<Protocol::StaffData, QString>> staff;
+    QList<Core::Promotion> promotions;
     QSet<QString> keysSeen;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (RawRow &row : rows) {
@@ -451,6 +483,40 @@ Core::Status ChainAdmin::importFile(
             else
                 orders.append(o.value());
             break;
+        case ImportKind::Promotions: {
+            // Every row: the wire form, the core's own rules for a promotion, and SKUs the
+            // catalog knows (item targets and bundles name SKUs).
+            auto p = Protocol::promotionFromJson(row.object);
+            if (!p) {
+                fromCore(p.error());
+                break;
+            }
+            if (Core::Status valid = p->validate(); !valid) {
+                bad(valid.error().detail.isEmpty() ? valid.error().message
+                                                   : valid.error().message + QStringLiteral(" (")
+                            + valid.error().detail + QLatin1Char(')'));
+                break;
+            }
+            if (p->target == Core::PromotionTarget::Item
+                || p->kind == Core::PromotionKind::BundlePrice) {
+                QStringList unknown;
+                for (const QString &sku : p->targetKeys) {
+                    if (!productIds.contains(sku))
+                        unknown.append(sku.left(40));
+                }
+                if (!unknown.isEmpty()) {
+                    bad(QStringLiteral("unknown sku %1").arg(unknown.join(QStringLiteral(", "))));
+                    break;
+                }
+            }
+            if (keysSeen.contains(p->id)) {
+                bad(QStringLiteral("promotion %1 appears twice").arg(p->id.left(40)));
+                break;
+            }
+            keysSeen.insert(p->id);
+            promotions.append(p.value());
+            break;
+        }
         case ImportKind::Staff: {
             if (!resolve(QStringLiteral("homeLocationCode"), QStringLiteral("homeLocationId"),
                     locationIds))
@@ -500,18 +566,63 @@ Core::Status ChainAdmin::importFile(
             auto seq = m_db.reserveSequence(customers.size());
             if (!seq)
                 return seq.error();
+            QHash<QString, qint64> homes;
+            if (auto q = m_db.exec(QStringLiteral("SELECT code, id FROM locations")); q) {
+                while (q.value().next())
+                    homes.insert(q.value().value(0).toString(), q.value().value(1).toLongLong());
+            } else {
+                return q.error();
+            }
+            // E-mail and phone are unique and optional: NULL (an invalid variant), not ''.
+            auto orNull
+                = [](const QString &text) { return text.isEmpty() ? QVariant() : QVariant(text); };
             QList<QVariantList> r;
             qint64 next = seq.value();
             for (const auto &c : customers)
-                r.append({ c.id, c.code, compact(Protocol::toJson(c)), next++ });
+                r.append({ c.id, c.code, c.name, orNull(c.email.trimmed().toLower()),
+                    orNull(c.phone.trimmed()), c.tier.isEmpty() ? QStringLiteral("basic") : c.tier,
+                    c.loyaltyPoints, std::max(c.lifetimePoints, c.loyaltyPoints),
+                    homes.value(c.homeStoreCode), int(c.consentEmail), int(c.consentSms),
+                    int(c.consentPersonalised), next++ });
             return m_db.insertRows(QStringLiteral("customers"),
-                { QStringLiteral("id"), QStringLiteral("code"), QStringLiteral("data"),
+                { QStringLiteral("id"), QStringLiteral("card_number"), QStringLiteral("name"),
+                    QStringLiteral("email"), QStringLiteral("phone"), QStringLiteral("tier"),
+                    QStringLiteral("points_balance"), QStringLiteral("lifetime_points"),
+                    QStringLiteral("home_location_id"), QStringLiteral("consent_email"),
+                    QStringLiteral("consent_sms"), QStringLiteral("consent_personalised"),
                     QStringLiteral("change_seq") },
                 r,
-                QStringLiteral("ON CONFLICT(id) DO UPDATE SET code = excluded.code, data = "
-                               "excluded.data, change_seq = excluded.change_seq"));
+                QStringLiteral(
+                    "ON CONFLICT(id) DO UPDATE SET card_number = excluded.card_number, name = "
+                    "excluded.name, email = excluded.email, phone = excluded.phone, tier = "
+                    "excluded.tier, points_balance = excluded.points_balance, lifetime_points = "
+                    "excluded.lifetime_points, home_location_id = excluded.home_location_id, "
+                    "consent_email = excluded.consent_email, consent_sms = excluded.consent_sms, "
+                    "consent_personalised = excluded.consent_personalised, change_seq = "
+                    "excluded.change_seq"));
         });
         imported = int(customers.size());
+        break;
+    case ImportKind::Promotions:
+        written = m_db.transaction([&]() -> Core::Status {
+            auto seq = m_db.reserveSequence(promotions.size());
+            if (!seq)
+                return seq.error();
+            QList<QVariantList> r;
+            qint64 next = seq.value();
+            for (const Core::Promotion &p : promotions)
+                r.append(PromotionRows::toRow(p, next++));
+            QStringList columns = PromotionRows::columns();
+            QStringList updates;
+            for (const QString &column : columns.mid(1))
+                updates.append(column + QStringLiteral(" = excluded.") + column);
+            columns.append(QStringLiteral("change_seq"));
+            updates.append(QStringLiteral("change_seq = excluded.change_seq"));
+            return m_db.insertRows(QStringLiteral("promotions"), columns, r,
+                QStringLiteral("ON CONFLICT(id) DO UPDATE SET ")
+                    + updates.join(QStringLiteral(", ")));
+        });
+        imported = int(promotions.size());
         break;
     case ImportKind::WebOrders:
         written = m_db.transaction([&]() -> Core::Status {

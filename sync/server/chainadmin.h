@@ -25,7 +25,16 @@ class ChainAdmin final
 {
     Q_DISABLE_COPY_MOVE(ChainAdmin)
 public:
-    enum class ImportKind { Locations, Products, Prices, Stock, Customers, WebOrders, Staff };
+    enum class ImportKind {
+        Locations,
+        Products,
+        Prices,
+        Stock,
+        Customers,
+        WebOrders,
+        Staff,
+        Promotions,
+    };
     static std::optional<ImportKind> kindFromName(const QString &name);
 
     explicit ChainAdmin(ServerDatabase &database);

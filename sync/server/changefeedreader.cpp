@@ -1,26 +1,21 @@
 #include "changefeedreader.h"
 
+#include "promotionrows.h"
 #include "serverdatabase.h"
 
-#include "sync/protocol/changefeed.h"
+#include "sync/protocol/promotionjson.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
 #include <QSqlRecord>
 
 #include <algorithm>
-#include <array>
+#include <functional>
 
 namespace Toonbank::Sync::Server {
 
 namespace {
-
-struct Kind
-{
-    const char *key; // field of the page
-    QString sql; // selects (document columns..., change_seq) after `since`, scoped
-    bool scoped = false; // binds the device's location
-};
 
 struct Row
 {
@@ -33,6 +28,117 @@ QByteArray compact(const QJsonObject &object)
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
+/// One array of a page: the query selects (columns..., change_seq) after `since`; the
+/// device's location id is bound `scopeBinds` times after `since`.
+struct Section
+{
+    const char *key;
+    QString sql;
+    int scopeBinds = 0;
+    std::function<QByteArray(const QSqlQuery &)> row;
+    const char *seqColumn = "change_seq"; // qualified when the query joins
+};
+
+struct FeedKindTable
+{
+    Protocol::FeedKind kind;
+    QList<Section> sections;
+    QList<const char *> emptyKeys; // arrays always present (empty) for older tablets
+};
+
+const QList<FeedKindTable> &feedKinds()
+{
+    static const QList<FeedKindTable> table {
+        { Protocol::FeedKind::Catalog,
+            {
+                { "locations",
+                    QStringLiteral(
+                        "SELECT id, code, name, kind, address, city, country, latitude, "
+                        "longitude, cash_rounding, change_seq FROM locations WHERE change_seq > ?"),
+                    0,
+                    [](const QSqlQuery &q) {
+                        return compact(Protocol::toJson(
+                            Protocol::LocationData { q.value(0).toLongLong(), q.value(1).toString(),
+                                q.value(2).toString(), q.value(3).toString(), q.value(4).toString(),
+                                q.value(5).toString(), q.value(6).toString(), q.value(7).toDouble(),
+                                q.value(8).toDouble(), q.value(9).toInt() != 0 }));
+                    } },
+                { "products",
+                    QStringLiteral("SELECT data, change_seq FROM products WHERE change_seq > ?"), 0,
+                    [](const QSqlQuery &q) { return q.value(0).toString().toUtf8(); } },
+                { "stock",
+                    QStringLiteral("SELECT product_id, location_id, quantity, as_of, change_seq "
+                                   "FROM stock WHERE change_seq > ?"),
+                    0,
+                    [](const QSqlQuery &q) {
+                        return compact(
+                            Protocol::toJson(Protocol::StockData { q.value(0).toLongLong(),
+                                q.value(1).toLongLong(), q.value(2).toLongLong(),
+                                QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs) }));
+                    } },
+                { "staff",
+                    QStringLiteral("SELECT id, code, display_name, role, home_location_id, "
+                                   "pin_hash, active, change_seq FROM staff WHERE change_seq > ? "
+                                   "AND home_location_id = ?"),
+                    1,
+                    [](const QSqlQuery &q) {
+                        return compact(Protocol::toJson(Protocol::StaffData {
+                            q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                            q.value(3).toString(), q.value(4).toLongLong(), q.value(5).toString(),
+                            q.value(6).toInt() != 0 }));
+                    } },
+                { "webOrders",
+                    QStringLiteral("SELECT data, change_seq FROM web_orders WHERE change_seq > ? "
+                                   "AND location_id = ?"),
+                    1, [](const QSqlQuery &q) { return q.value(0).toString().toUtf8(); } },
+            },
+            { "customers" } },
+        { Protocol::FeedKind::Promotions,
+            { { "promotions",
+                QStringLiteral("SELECT ") + PromotionRows::columns().join(QLatin1Char(','))
+                    + QStringLiteral(", change_seq FROM promotions WHERE change_seq > ?"),
+                0,
+                [](const QSqlQuery &q) {
+                    return compact(Protocol::promotionToJson(PromotionRows::fromQuery(q)));
+                } } },
+            {} },
+        { Protocol::FeedKind::Customers,
+            { { "customers",
+                QStringLiteral(
+                    "SELECT c.id, c.card_number, c.name, COALESCE(c.email, ''), "
+                    "COALESCE(c.phone, ''), c.points_balance, c.tier, c.lifetime_points, "
+                    "COALESCE(l.code, ''), c.consent_email, c.consent_sms, "
+                    "c.consent_personalised, c.consent_changed_at, c.last_seen_at, c.change_seq "
+                    "FROM customers c LEFT JOIN locations l ON l.id = c.home_location_id "
+                    "WHERE c.change_seq > ? AND (c.home_location_id = ? OR "
+                    "c.last_seen_location_id = ? OR EXISTS(SELECT 1 FROM sales s WHERE "
+                    "s.customer_id = c.id AND s.location_id = ?))"),
+                3,
+                [](const QSqlQuery &q) {
+                    Protocol::CustomerData c;
+                    c.id = q.value(0).toLongLong();
+                    c.code = q.value(1).toString();
+                    c.name = q.value(2).toString();
+                    c.email = q.value(3).toString();
+                    c.phone = q.value(4).toString();
+                    c.loyaltyPoints = q.value(5).toLongLong();
+                    c.tier = q.value(6).toString();
+                    c.lifetimePoints = q.value(7).toLongLong();
+                    c.homeStoreCode = q.value(8).toString();
+                    c.consentEmail = q.value(9).toInt() != 0;
+                    c.consentSms = q.value(10).toInt() != 0;
+                    c.consentPersonalised = q.value(11).toInt() != 0;
+                    c.consentChangedAt
+                        = QDateTime::fromString(q.value(12).toString(), Qt::ISODateWithMs);
+                    c.lastSeenAt = QDateTime::fromString(q.value(13).toString(), Qt::ISODateWithMs);
+                    return compact(Protocol::toJson(c));
+                },
+                "c.change_seq" } },
+            {} },
+    };
+    return table;
+}
+
 } // namespace
 
 ChangeFeedReader::ChangeFeedReader(ServerDatabase &database)
@@ -40,74 +146,34 @@ ChangeFeedReader::ChangeFeedReader(ServerDatabase &database)
 { }
 
 std::variant<QByteArray, ApiError> ChangeFeedReader::page(
-    const DeviceIdentity &device, qint64 since, int limit)
+    const DeviceIdentity &device, Protocol::FeedKind kind, qint64 since, int limit)
 {
-    const std::array<Kind, 6> kinds { {
-        { "locations",
-            QStringLiteral(
-                "SELECT id, code, name, kind, address, city, country, latitude, longitude, "
-                "cash_rounding, change_seq FROM locations WHERE change_seq > ?") },
-        { "products",
-            QStringLiteral("SELECT data, change_seq FROM products WHERE change_seq > ?") },
-        { "stock",
-            QStringLiteral("SELECT product_id, location_id, quantity, as_of, change_seq FROM stock "
-                           "WHERE change_seq > ?") },
-        { "staff",
-            QStringLiteral("SELECT id, code, display_name, role, home_location_id, pin_hash, "
-                           "active, change_seq "
-                           "FROM staff WHERE change_seq > ? AND home_location_id = ?"),
-            true },
-        { "customers",
-            QStringLiteral("SELECT data, change_seq FROM customers WHERE change_seq > ?") },
-        { "webOrders",
-            QStringLiteral(
-                "SELECT data, change_seq FROM web_orders WHERE change_seq > ? AND location_id = ?"),
-            true },
-    } };
+    const auto found = std::find_if(feedKinds().cbegin(), feedKinds().cend(),
+        [kind](const FeedKindTable &entry) { return entry.kind == kind; });
+    if (found == feedKinds().cend())
+        return ApiError { ApiErrorKind::BadRequest, QStringLiteral("protocol.unknown_kind"),
+            QStringLiteral("unknown feed kind") };
+    const QList<Section> &sections = found->sections;
 
-    // Each kind's first `limit` rows after the cursor; the page ends at the limit-th smallest
-    // sequence over all kinds, so no row is skipped and a page never exceeds the limit.
-    std::array<QList<Row>, 6> rows;
+    // Each section's first `limit` rows after the cursor; the page ends at the limit-th
+    // smallest sequence over all sections, so no row is skipped and a page never exceeds it.
+    QList<QList<Row>> rows(sections.size());
     std::vector<qint64> seqs;
     bool more = false;
-    for (size_t k = 0; k < kinds.size(); ++k) {
+    for (qsizetype k = 0; k < sections.size(); ++k) {
         QVariantList params { since };
-        if (kinds[k].scoped)
+        for (int i = 0; i < sections[k].scopeBinds; ++i)
             params.append(device.locationId);
         params.append(limit + 1);
-        auto query
-            = m_db.exec(kinds[k].sql + QStringLiteral(" ORDER BY change_seq LIMIT ?"), params);
+        auto query = m_db.exec(sections[k].sql + QStringLiteral(" ORDER BY ")
+                + QLatin1String(sections[k].seqColumn) + QStringLiteral(" LIMIT ?"),
+            params);
         if (!query)
             return ApiError::fromCore(ApiErrorKind::Internal, query.error());
         QSqlQuery &q = query.value();
         const int seqColumn = q.record().count() - 1;
-        while (q.next()) {
-            Row row;
-            row.seq = q.value(seqColumn).toLongLong();
-            switch (k) {
-            case 0:
-                row.json
-                    = compact(Protocol::toJson(Protocol::LocationData { q.value(0).toLongLong(),
-                        q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-                        q.value(4).toString(), q.value(5).toString(), q.value(6).toString(),
-                        q.value(7).toDouble(), q.value(8).toDouble(), q.value(9).toInt() != 0 }));
-                break;
-            case 2:
-                row.json = compact(Protocol::toJson(Protocol::StockData { q.value(0).toLongLong(),
-                    q.value(1).toLongLong(), q.value(2).toLongLong(),
-                    QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs) }));
-                break;
-            case 3:
-                row.json = compact(Protocol::toJson(Protocol::StaffData { q.value(0).toLongLong(),
-                    q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-                    q.value(4).toLongLong(), q.value(5).toString(), q.value(6).toInt() != 0 }));
-                break;
-            default:
-                row.json = q.value(0).toString().toUtf8();
-                break;
-            }
-            rows[k].append(std::move(row));
-        }
+        while (q.next())
+            rows[k].append({ q.value(seqColumn).toLongLong(), sections[k].row(q) });
         if (rows[k].size() > limit) {
             more = true;
             rows[k].removeLast();
@@ -130,9 +196,10 @@ std::variant<QByteArray, ApiError> ChangeFeedReader::page(
     QByteArray body;
     body.reserve(1 << 16);
     body += "{\"since\":" + QByteArray::number(since) + ",\"next\":" + QByteArray::number(next)
-        + ",\"more\":" + (more ? "true" : "false");
-    for (size_t k = 0; k < kinds.size(); ++k) {
-        body += ",\"" + QByteArray(kinds[k].key) + "\":[";
+        + ",\"more\":" + (more ? "true" : "false") + ",\"kind\":\""
+        + Protocol::name(kind).toLatin1() + '"';
+    for (qsizetype k = 0; k < sections.size(); ++k) {
+        body += ",\"" + QByteArray(sections[k].key) + "\":[";
         bool first = true;
         for (const Row &row : rows[k]) {
             if (row.seq > next)
@@ -144,6 +211,8 @@ std::variant<QByteArray, ApiError> ChangeFeedReader::page(
         }
         body += ']';
     }
+    for (const char *key : found->emptyKeys)
+        body += ",\"" + QByteArray(key) + "\":[]";
     body += '}';
     return body;
 }

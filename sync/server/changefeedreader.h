@@ -3,6 +3,8 @@
 #include "apierror.h"
 #include "deviceregistry.h"
 
+#include "sync/protocol/changefeed.h"
+
 #include <QByteArray>
 
 #include <variant>
@@ -11,18 +13,25 @@ namespace Toonbank::Sync::Server {
 
 class ServerDatabase;
 
-/// Reads one page of the change feed for a device: every row of its scope whose change_seq is
-/// in (since, next]. Catalog, prices, promotions (inside products), stock of every location,
-/// customers and locations are chain-wide; staff and web orders only of the device's store.
+/// Reads one page of one kind of the change feed for a device: every row of the kind's scope
+/// whose change_seq is in (since, next]. The kinds are a table (feedKinds() in the .cpp): each
+/// is a list of sections with a query, its scope and a row mapper, so adding a kind adds rows
+/// there and nothing else.
+///  - catalog: locations, products, stock of every location (chain-wide); staff and web
+///    orders of the device's store only. `customers` stays an empty array for v1 tablets.
+///  - promotions: every promotion (the engine picks the ones of the store and the time).
+///  - customers: customers whose home store is the device's store, or who were seen or
+///    bought there — not the whole chain.
 class ChangeFeedReader final
 {
     Q_DISABLE_COPY_MOVE(ChangeFeedReader)
 public:
     explicit ChangeFeedReader(ServerDatabase &database);
 
-    /// The page as the JSON body of a Protocol::ChangePage. Stored product and customer
-    /// documents are spliced in as they are: a million-product first sync never parses them.
-    std::variant<QByteArray, ApiError> page(const DeviceIdentity &device, qint64 since, int limit);
+    /// The page as the JSON body of a Protocol::ChangePage. Stored product documents are
+    /// spliced in as they are: a million-product first sync never parses them.
+    std::variant<QByteArray, ApiError> page(
+        const DeviceIdentity &device, Protocol::FeedKind kind, qint64 since, int limit);
 
 private:
     ServerDatabase &m_db;

@@ -39,9 +39,9 @@ private:
 class EventsController final
 {
 public:
-    explicit EventsController(ServerDatabase &database)
+    EventsController(ServerDatabase &database, const EventHandlerRegistry &handlers)
         : m_db(database)
-        , m_applier(database)
+        , m_applier(database, handlers)
     { }
     ApiReply push(const ApiRequest &request);
     ApiReply rejected(const ApiRequest &request);
@@ -62,6 +62,38 @@ public:
 
 private:
     ChangeFeedReader m_reader;
+};
+
+/// Online customer look-ups (the tablet asks while a customer stands at the till):
+/// GET /v1/customers?q=TEXT — by card number, e-mail, phone or name, chain-wide, at most 20;
+/// GET /v1/customers/profile?id=N — the customer, the loyalty ledger and purchase history
+/// (store sales and web orders), newest first.
+class CustomersController final
+{
+public:
+    explicit CustomersController(ServerDatabase &database)
+        : m_db(database)
+    { }
+    ApiReply search(const ApiRequest &request);
+    ApiReply profile(const ApiRequest &request);
+
+private:
+    ServerDatabase &m_db;
+};
+
+/// POST /v1/coupons/claim {code, saleId} — claims a single-use coupon for a sale with one
+/// conditional INSERT on the code's primary key: of two claims one gets 200, the other 409.
+/// Claiming again for the same sale is a 200 (a retry after a lost answer).
+class CouponsController final
+{
+public:
+    explicit CouponsController(ServerDatabase &database)
+        : m_db(database)
+    { }
+    ApiReply claim(const ApiRequest &request);
+
+private:
+    ServerDatabase &m_db;
 };
 
 } // namespace Toonbank::Sync::Server

@@ -2,14 +2,10 @@
 
 #include "serverdatabase.h"
 
-#include "sync/protocol/saleevent.h"
-
 #include <QHash>
 #include <QJsonDocument>
 #include <QSet>
 #include <QSqlQuery>
-
-#include <map>
 
 namespace Toonbank::Sync::Server {
 
@@ -28,19 +24,18 @@ QString isoTime(const QDateTime &when)
     return when.toUTC().toString(Qt::ISODateWithMs);
 }
 
-// One event of the batch as the applier sees it.
 struct Pending
 {
-    const Protocol::EventEnvelope *envelope = nullptr;
-    std::optional<Protocol::SaleEvent> sale;
+    BatchEvent event;
+    EventHandler *handler = nullptr;
     PushResult parsed; // the outcome of the checks that need no database
-    PushResult result;
 };
 
 } // namespace
 
-EventApplier::EventApplier(ServerDatabase &database)
+EventApplier::EventApplier(ServerDatabase &database, const EventHandlerRegistry &handlers)
     : m_db(database)
+    , m_handlers(handlers)
 { }
 
 std::variant<EventApplier::Outcome, ApiError> EventApplier::apply(
@@ -50,64 +45,44 @@ std::variant<EventApplier::Outcome, ApiError> EventApplier::apply(
         return ApiError { ApiErrorKind::Forbidden, QStringLiteral("scope.device"),
             QStringLiteral("a device can only push its own events") };
 
-    // Validation that needs no database: the payload must parse and add up.
+    // Validation that needs no database: the handler of the type parses the payload.
     QList<Pending> batch;
     batch.reserve(request.events.size());
     for (const Protocol::EventEnvelope &envelope : request.events) {
         Pending item;
-        item.envelope = &envelope;
-        item.result.eventId = envelope.eventId;
-        item.result.outcome = PushOutcome::Applied;
-        auto reject = [&item](const QString &code, const QString &reason) {
-            item.result.outcome = PushOutcome::Rejected;
-            item.result.code = code;
-            item.result.reason = reason;
-        };
-        if (envelope.type != QLatin1String("sale")) {
-            reject(QStringLiteral("event.unknown_type"),
+        item.event.envelope = &envelope;
+        item.event.result.eventId = envelope.eventId;
+        item.event.result.outcome = PushOutcome::Applied;
+        item.handler = m_handlers.find(envelope.type);
+        if (!item.handler) {
+            item.event.reject(QStringLiteral("event.unknown_type"),
                 QStringLiteral("unknown event type %1").arg(envelope.type.left(40)));
-        } else if (Core::Result<Protocol::SaleEvent> sale
-                   = Protocol::SaleEvent::fromJson(envelope.payload);
-                   !sale) {
-            reject(sale.error().code,
-                sale.error().detail.isEmpty() ? sale.error().message : sale.error().detail);
-        } else if (sale->locationCode != device.locationCode) {
-            reject(QStringLiteral("scope.location"),
-                QStringLiteral("sale of store %1 pushed by a device of store %2")
-                    .arg(sale->locationCode.left(20), device.locationCode));
+        } else if (Core::Result<std::any> payload = item.handler->parse(device, envelope);
+                   !payload) {
+            item.event.reject(payload.error().code,
+                payload.error().detail.isEmpty() ? payload.error().message
+                                                 : payload.error().detail);
         } else {
-            for (const Protocol::SaleLine &line : sale->lines) {
-                // Returns inside an exchange travel as return events once the server knows them.
-                if (line.quantity < 0) {
-                    reject(QStringLiteral("sale.negative_quantity"),
-                        QStringLiteral("line %1 has a negative quantity").arg(line.sku.left(40)));
-                    break;
-                }
-            }
-            if (item.result.outcome != PushOutcome::Rejected)
-                item.sale = std::move(sale).value();
+            item.event.payload = std::move(payload).value();
         }
-        item.parsed = item.result;
+        item.parsed = item.event.result;
         batch.append(std::move(item));
     }
 
     QStringList eventIds;
     for (const Pending &item : batch)
-        eventIds.append(item.envelope->eventId);
+        eventIds.append(item.event.envelope->eventId);
 
     bool anyRejected = false;
     Core::Status done = m_db.transaction([&]() -> Core::Status {
         anyRejected = false;
         for (Pending &item : batch) // a rerun after a conflict starts from the parse result
-            item.result = item.parsed;
+            item.event.result = item.parsed;
         // The feed lock first: it orders writers (see reserveSequence), and taking it before
-        // any row lock means two batches can never deadlock on stock rows.
-        qsizetype stockChanges = 0;
-        for (const Pending &item : batch)
-            stockChanges += item.sale ? item.sale->lines.size() : 0;
-        Core::Result<qint64> firstSeq = m_db.reserveSequence(stockChanges);
-        if (!firstSeq)
-            return firstSeq.error();
+        // any row lock means two batches can never deadlock on stock rows. Handlers reserve
+        // the sequence numbers they need under it.
+        if (Core::Status locked = m_db.lockFeed(); !locked)
+            return locked;
 
         // Events seen before keep their first outcome.
         auto seen = m_db.exec(
@@ -128,29 +103,11 @@ std::variant<EventApplier::Outcome, ApiError> EventApplier::apply(
             earlier.insert(result.eventId, result);
         }
 
-        // Checks against the database for the new ones: products, staff, sale id.
-        QSet<qint64> productIds;
+        // The envelope's staff member must exist.
         QSet<qint64> staffIds;
-        QStringList saleIds;
         for (const Pending &item : batch) {
-            if (earlier.contains(item.envelope->eventId))
-                continue;
-            staffIds.insert(item.envelope->staffId);
-            if (item.sale) {
-                saleIds.append(item.sale->saleId);
-                for (const Protocol::SaleLine &line : item.sale->lines)
-                    productIds.insert(line.productId);
-            }
-        }
-        QSet<qint64> knownProducts;
-        if (!productIds.isEmpty()) {
-            auto q = m_db.exec(QStringLiteral("SELECT id FROM products WHERE id IN (")
-                    + placeholders(productIds.size()) + QStringLiteral(")"),
-                QVariantList(productIds.cbegin(), productIds.cend()));
-            if (!q)
-                return q.error();
-            while (q.value().next())
-                knownProducts.insert(q.value().value(0).toLongLong());
+            if (!earlier.contains(item.event.envelope->eventId))
+                staffIds.insert(item.event.envelope->staffId);
         }
         QSet<qint64> knownStaff;
         if (!staffIds.isEmpty()) {
@@ -162,63 +119,44 @@ std::variant<EventApplier::Outcome, ApiError> EventApplier::apply(
             while (q.value().next())
                 knownStaff.insert(q.value().value(0).toLongLong());
         }
-        QSet<QString> recordedSales;
-        if (!saleIds.isEmpty()) {
-            auto q = m_db.exec(QStringLiteral("SELECT sale_id FROM sales WHERE sale_id IN (")
-                    + placeholders(saleIds.size()) + QStringLiteral(")"),
-                QVariantList(saleIds.cbegin(), saleIds.cend()));
-            if (!q)
-                return q.error();
-            while (q.value().next())
-                recordedSales.insert(q.value().value(0).toString());
-        }
 
-        QSet<QString> salesInBatch;
+        // New, parsed events go to their handler's check, grouped by handler in batch order.
+        QList<EventHandler *> handlerOrder;
+        QHash<EventHandler *, QList<BatchEvent *>> byHandler;
         for (Pending &item : batch) {
-            if (auto it = earlier.constFind(item.envelope->eventId); it != earlier.constEnd()) {
-                item.result = *it;
-                anyRejected = anyRejected || item.result.outcome == PushOutcome::Rejected;
+            if (auto it = earlier.constFind(item.event.envelope->eventId);
+                it != earlier.constEnd()) {
+                item.event.result = *it;
                 continue;
             }
-            if (item.result.outcome == PushOutcome::Rejected) {
-                anyRejected = true;
+            if (item.event.rejected())
+                continue;
+            if (!knownStaff.contains(item.event.envelope->staffId)) {
+                item.event.reject(QStringLiteral("event.unknown_staff"),
+                    QStringLiteral("staff %1 is unknown").arg(item.event.envelope->staffId));
                 continue;
             }
-            auto reject = [&](const QString &code, const QString &reason) {
-                item.result.outcome = PushOutcome::Rejected;
-                item.result.code = code;
-                item.result.reason = reason;
-                anyRejected = true;
-            };
-            if (!knownStaff.contains(item.envelope->staffId)) {
-                reject(QStringLiteral("event.unknown_staff"),
-                    QStringLiteral("staff %1 is unknown").arg(item.envelope->staffId));
-                continue;
-            }
-            if (recordedSales.contains(item.sale->saleId)
-                || salesInBatch.contains(item.sale->saleId)) {
-                reject(QStringLiteral("sale.duplicate_sale"),
-                    QStringLiteral("sale %1 was already recorded under another event")
-                        .arg(item.sale->saleId));
-                continue;
-            }
-            salesInBatch.insert(item.sale->saleId);
-            for (const Protocol::SaleLine &line : item.sale->lines) {
-                if (!knownProducts.contains(line.productId)) {
-                    reject(QStringLiteral("sale.unknown_product"),
-                        QStringLiteral("product %1 is unknown").arg(line.productId));
-                    break;
-                }
-            }
+            if (!byHandler.contains(item.handler))
+                handlerOrder.append(item.handler);
+            byHandler[item.handler].append(&item.event);
         }
+        BatchContext context { m_db, device, isoTime(QDateTime::currentDateTimeUtc()), {} };
+        for (const Pending &item : batch)
+            context.batch.append(item.event.envelope);
+        for (EventHandler *handler : handlerOrder) {
+            if (Core::Status checked = handler->check(context, byHandler.value(handler)); !checked)
+                return checked;
+        }
+        for (const Pending &item : batch)
+            anyRejected = anyRejected || item.event.rejected();
 
-        const QString now = isoTime(QDateTime::currentDateTimeUtc());
         auto eventRow = [&](const Pending &item, const QString &status) -> QVariantList {
-            const Protocol::EventEnvelope &e = *item.envelope;
+            const Protocol::EventEnvelope &e = *item.event.envelope;
+            const bool rejected = status == QLatin1String("rejected");
             return { e.eventId, device.deviceId, e.deviceSeq, e.type, e.staffId,
-                isoTime(e.occurredAt), now, status,
-                status == QLatin1String("rejected") ? item.result.code : QString(),
-                status == QLatin1String("rejected") ? item.result.reason : QString(),
+                isoTime(e.occurredAt), context.now, status,
+                rejected ? item.event.result.code : QString(),
+                rejected ? item.event.result.reason : QString(),
                 QString::fromUtf8(QJsonDocument(e.payload).toJson(QJsonDocument::Compact)) };
         };
         const QStringList eventColumns { QStringLiteral("event_id"), QStringLiteral("device_id"),
@@ -231,11 +169,10 @@ std::variant<EventApplier::Outcome, ApiError> EventApplier::apply(
             // Nothing of the batch is applied; the newly rejected are kept for the supervisor.
             QList<QVariantList> rows;
             for (Pending &item : batch) {
-                if (item.result.outcome == PushOutcome::Rejected
-                    && !earlier.contains(item.envelope->eventId))
+                if (item.event.rejected() && !earlier.contains(item.event.envelope->eventId))
                     rows.append(eventRow(item, QStringLiteral("rejected")));
-                else if (item.result.outcome == PushOutcome::Applied)
-                    item.result.outcome = PushOutcome::NotApplied;
+                else if (item.event.result.outcome == PushOutcome::Applied)
+                    item.event.result.outcome = PushOutcome::NotApplied;
             }
             return m_db.insertRows(QStringLiteral("events"), eventColumns, rows, onConflict);
         }
@@ -244,7 +181,7 @@ std::variant<EventApplier::Outcome, ApiError> EventApplier::apply(
         // The primary key, not the SELECT above, is what makes this exactly-once.
         QList<QVariantList> rows;
         for (const Pending &item : batch) {
-            if (item.result.outcome == PushOutcome::Applied)
+            if (item.event.result.outcome == PushOutcome::Applied)
                 rows.append(eventRow(item, QStringLiteral("applied")));
         }
         if (rows.isEmpty())
@@ -265,63 +202,32 @@ std::variant<EventApplier::Outcome, ApiError> EventApplier::apply(
         while (inserted.value().next())
             mine.insert(inserted.value().value(0).toString());
 
-        QList<QVariantList> saleRows;
-        QList<QVariantList> lineRows;
-        std::map<qint64, qint64> soldPerProduct; // ordered: the same row order in every batch
+        // Effects in batch order: each run of consecutive events of one type goes to its
+        // handler in one call (so a sale after the enrolment of its customer sees it).
+        EventHandler *runHandler = nullptr;
+        QList<BatchEvent *> run;
+        auto flush = [&]() -> Core::Status {
+            if (run.isEmpty())
+                return Core::success();
+            Core::Status applied = runHandler->apply(context, run);
+            run.clear();
+            return applied;
+        };
         for (Pending &item : batch) {
-            if (item.result.outcome != PushOutcome::Applied)
+            if (item.event.result.outcome != PushOutcome::Applied)
                 continue;
-            if (!mine.contains(item.envelope->eventId)) {
-                item.result.outcome = PushOutcome::Duplicate;
+            if (!mine.contains(item.event.envelope->eventId)) {
+                item.event.result.outcome = PushOutcome::Duplicate;
                 continue;
             }
-            const Protocol::SaleEvent &sale = *item.sale;
-            saleRows.append({ sale.saleId, item.envelope->eventId, device.locationId,
-                device.deviceId, item.envelope->staffId, sale.receiptNumber, isoTime(sale.soldAt),
-                sale.total.cents(), sale.rounding.cents(), sale.customerId,
-                sale.training ? 1 : 0 });
-            int lineNo = 0;
-            for (const Protocol::SaleLine &line : sale.lines) {
-                lineRows.append({ sale.saleId, ++lineNo, line.productId, line.sku, line.quantity,
-                    line.unitPrice.cents(), line.lineDiscount.cents(), line.lineTotal.cents(),
-                    line.vatBasisPoints });
-                // Training sales teach the till; they never move stock.
-                if (!sale.training)
-                    soldPerProduct[line.productId] += line.quantity;
+            if (item.handler != runHandler) {
+                if (Core::Status s = flush(); !s)
+                    return s;
+                runHandler = item.handler;
             }
+            run.append(&item.event);
         }
-        if (Core::Status s = m_db.insertRows(QStringLiteral("sales"),
-                { QStringLiteral("sale_id"), QStringLiteral("event_id"),
-                    QStringLiteral("location_id"), QStringLiteral("device_id"),
-                    QStringLiteral("staff_id"), QStringLiteral("receipt_number"),
-                    QStringLiteral("sold_at"), QStringLiteral("total_cents"),
-                    QStringLiteral("rounding_cents"), QStringLiteral("customer_id"),
-                    QStringLiteral("training") },
-                saleRows);
-            !s)
-            return s;
-        if (Core::Status s = m_db.insertRows(QStringLiteral("sale_lines"),
-                { QStringLiteral("sale_id"), QStringLiteral("line_no"),
-                    QStringLiteral("product_id"), QStringLiteral("sku"), QStringLiteral("quantity"),
-                    QStringLiteral("unit_price_cents"), QStringLiteral("line_discount_cents"),
-                    QStringLiteral("line_total_cents"), QStringLiteral("vat_basis_points") },
-                lineRows);
-            !s)
-            return s;
-        // Decrement in SQL (quantity = quantity - n), never read-modify-write in C++, so two
-        // instances selling the same product both count. A product never stocked here starts
-        // below zero: the sale happened, the count will correct it.
-        QList<QVariantList> stockRows;
-        qint64 seq = firstSeq.value();
-        for (const auto &[productId, sold] : soldPerProduct)
-            stockRows.append({ productId, device.locationId, -sold, now, seq++ });
-        return m_db.insertRows(QStringLiteral("stock"),
-            { QStringLiteral("product_id"), QStringLiteral("location_id"),
-                QStringLiteral("quantity"), QStringLiteral("as_of"), QStringLiteral("change_seq") },
-            stockRows,
-            QStringLiteral("ON CONFLICT(product_id, location_id) DO UPDATE SET "
-                           "quantity = stock.quantity + excluded.quantity, "
-                           "as_of = excluded.as_of, change_seq = excluded.change_seq"));
+        return flush();
     });
     if (!done)
         return ApiError::fromCore(ApiErrorKind::Internal, done.error());
@@ -329,7 +235,7 @@ std::variant<EventApplier::Outcome, ApiError> EventApplier::apply(
     Outcome outcome;
     outcome.anyRejected = anyRejected;
     for (const Pending &item : batch)
-        outcome.response.results.append(item.result);
+        outcome.response.results.append(item.event.result);
     return outcome;
 }
 

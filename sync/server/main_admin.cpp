@@ -42,7 +42,8 @@ int fail(const Toonbank::Core::Error &error)
 const char usage[] = R"(commands:
   init-chain NAME
   add-store CODE NAME --id N --country NL [--city C] [--address A] [--lat X --lon Y] [--kind store|web_warehouse]
-  import KIND FILE         KIND: locations, products (catalog), prices, stock, customers, web-orders, staff
+  import KIND FILE         KIND: locations, products (catalog), prices, stock, customers, web-orders, staff,
+                           promotions (every row checked; nothing imported when one is bad)
                            FILE: .csv with a header row, .json array or JSON lines
   add-staff --id N --code E1 --name NAME --role cashier|supervisor|manager --store CODE --pin 1234
   enrol STORE [--hours 24] one-time enrolment code for a tablet of STORE

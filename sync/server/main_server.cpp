@@ -63,8 +63,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption maxBodyOption(QStringLiteral("max-body-bytes"),
         QStringLiteral("Largest request body accepted."), QStringLiteral("bytes"),
         QString::number(8 * 1024 * 1024));
+    QCommandLineOption noSaleChecksOption(QStringLiteral("no-sale-checks"),
+        QStringLiteral("Skip re-pricing pushed sales (bench_sync only: measures the checks)."));
+    noSaleChecksOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({ dataDirOption, databaseOption, listenOption, portOption, tlsDirOption,
-        insecureOption, maxBodyOption });
+        insecureOption, maxBodyOption, noSaleChecksOption });
     parser.process(app);
 
     const QString dataDir = parser.value(dataDirOption);
@@ -74,6 +77,7 @@ int main(int argc, char *argv[])
 
     ApiServer::Options options;
     options.maxBodyBytes = parser.value(maxBodyOption).toLongLong();
+    options.checkSales = !parser.isSet(noSaleChecksOption);
     const QString tlsDir = parser.isSet(tlsDirOption)
         ? parser.value(tlsDirOption)
         : QDir(dataDir).filePath(QStringLiteral("tls"));

@@ -121,12 +121,247 @@ QStringList version1()
     };
 }
 
+// Version 2 (issue 8): sales as relational rows (lines, adjustments, VAT, tenders,
+// authorisations, coupons) instead of only the event payload; customers as columns (card
+// number, e-mail and phone unique, tier, consent, home store) with consent history, wishlist
+// and a loyalty ledger credited once per (event, customer, reason); promotions; the price
+// history of every product, so a sale is checked against the prices its catalog knew; coupon
+// claims, one per single-use code. Existing rows are carried over inside the same transaction.
+QStringList version2(Dialect dialect)
+{
+    const bool pg = dialect == Dialect::Postgres;
+    // JSON field of a TEXT column holding a v1 document, as text / as a number.
+    auto text = [pg](const char *column, const char *field) {
+        return pg ? QStringLiteral("COALESCE((%1::jsonb)->>'%2', '')")
+                        .arg(QLatin1String(column), QLatin1String(field))
+                  : QStringLiteral("COALESCE(json_extract(%1, '$.%2'), '')")
+                        .arg(QLatin1String(column), QLatin1String(field));
+    };
+    auto number = [pg](const char *column, const char *field) {
+        return pg ? QStringLiteral("COALESCE(((%1::jsonb)->>'%2')::BIGINT, 0)")
+                        .arg(QLatin1String(column), QLatin1String(field))
+                  : QStringLiteral("COALESCE(json_extract(%1, '$.%2'), 0)")
+                        .arg(QLatin1String(column), QLatin1String(field));
+    };
+    auto nullableNumber = [pg](const char *column, const char *field) {
+        return pg ? QStringLiteral("((%1::jsonb)->>'%2')::BIGINT")
+                        .arg(QLatin1String(column), QLatin1String(field))
+                  : QStringLiteral("json_extract(%1, '$.%2')")
+                        .arg(QLatin1String(column), QLatin1String(field));
+    };
+    // The elements of a JSON array inside an event payload, as a FROM item named `v`, and
+    // a field of such an element.
+    const QString vatItems = pg
+        ? QStringLiteral("jsonb_array_elements((e.payload::jsonb)->'vat') AS v")
+        : QStringLiteral("json_each(e.payload, '$.vat') AS v");
+    const QString paymentItems = pg
+        ? QStringLiteral("jsonb_array_elements((e.payload::jsonb)->'payments') AS v")
+        : QStringLiteral("json_each(e.payload, '$.payments') AS v");
+    auto item = [pg](const char *field) {
+        return pg ? QStringLiteral("COALESCE(v->>'%1', '0')").arg(QLatin1String(field))
+                  : QStringLiteral("COALESCE(json_extract(v.value, '$.%1'), 0)")
+                        .arg(QLatin1String(field));
+    };
+    auto itemNumber = [pg, item](const char *field) {
+        return pg ? QStringLiteral("(%1)::BIGINT").arg(item(field)) : item(field);
+    };
+
+    QStringList s {
+        // --- sales ---
+        QStringLiteral("ALTER TABLE sales ADD COLUMN store_code TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE sales ADD COLUMN customer_code TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE sales ADD COLUMN customer_tier TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE sales ADD COLUMN points_earned BIGINT NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE sales ADD COLUMN points_redeemed BIGINT NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE sales ADD COLUMN catalog_version BIGINT NOT NULL DEFAULT 0"),
+        QStringLiteral("CREATE INDEX sales_customer ON sales(customer_id)"),
+        QStringLiteral("CREATE INDEX sales_location ON sales(location_id, sold_at)"),
+        QStringLiteral(
+            "UPDATE sales SET store_code = COALESCE((SELECT code FROM locations l WHERE l.id = "
+            "sales.location_id), '')"),
+        QStringLiteral("ALTER TABLE sale_lines ADD COLUMN line_id TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE sale_lines ADD COLUMN name TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral(
+            "ALTER TABLE sale_lines ADD COLUMN vat_class TEXT NOT NULL DEFAULT 'standard'"),
+        QStringLiteral(
+            "ALTER TABLE sale_lines ADD COLUMN regular_price_cents BIGINT NOT NULL DEFAULT 0"),
+        QStringLiteral("UPDATE sale_lines SET line_id = 'L' || CAST(line_no AS TEXT), "
+                       "regular_price_cents = unit_price_cents"),
+        QStringLiteral(R"(CREATE TABLE sale_adjustments(
+            sale_id TEXT NOT NULL REFERENCES sales(sale_id),
+            line_no INTEGER NOT NULL,
+            adjustment_no INTEGER NOT NULL,
+            kind TEXT NOT NULL
+                CHECK(kind IN ('promotion','coupon','personal_offer','tier','manual')),
+            source_id TEXT NOT NULL,
+            label TEXT NOT NULL,
+            amount_cents BIGINT NOT NULL,
+            approved_by BIGINT NOT NULL DEFAULT 0,
+            PRIMARY KEY(sale_id, line_no, adjustment_no)))"),
+        QStringLiteral(R"(CREATE TABLE sale_vat(
+            sale_id TEXT NOT NULL REFERENCES sales(sale_id),
+            basis_points INTEGER NOT NULL,
+            vat_class TEXT NOT NULL DEFAULT '',
+            gross_cents BIGINT NOT NULL,
+            vat_cents BIGINT NOT NULL,
+            net_cents BIGINT NOT NULL,
+            PRIMARY KEY(sale_id, basis_points)))"),
+        QStringLiteral(R"(CREATE TABLE sale_tenders(
+            sale_id TEXT NOT NULL REFERENCES sales(sale_id),
+            tender_no INTEGER NOT NULL,
+            method TEXT NOT NULL,
+            amount_cents BIGINT NOT NULL,
+            tendered_cents BIGINT NOT NULL DEFAULT 0,
+            change_cents BIGINT NOT NULL DEFAULT 0,
+            reference TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY(sale_id, tender_no)))"),
+        QStringLiteral(R"(CREATE TABLE sale_authorisations(
+            sale_id TEXT NOT NULL REFERENCES sales(sale_id),
+            authorisation_no INTEGER NOT NULL,
+            permission TEXT NOT NULL,
+            requested_by BIGINT NOT NULL,
+            approved_by BIGINT NOT NULL,
+            line_id TEXT NOT NULL DEFAULT '',
+            amount_cents BIGINT NOT NULL DEFAULT 0,
+            reason TEXT NOT NULL DEFAULT '',
+            approved_at TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY(sale_id, authorisation_no)))"),
+        QStringLiteral(R"(CREATE TABLE sale_coupons(
+            sale_id TEXT NOT NULL REFERENCES sales(sale_id),
+            code TEXT NOT NULL,
+            PRIMARY KEY(sale_id, code)))"),
+        // v1 sales kept VAT and payments only in the event payload: carried over from there.
+        QStringLiteral("INSERT INTO sale_vat(sale_id, basis_points, gross_cents, vat_cents, "
+                       "net_cents) SELECT s.sale_id, %1, %2, %3, %4 FROM sales s JOIN events e "
+                       "ON e.event_id = s.event_id, %5")
+            .arg(itemNumber("basisPoints"), itemNumber("grossCents"), itemNumber("vatCents"),
+                itemNumber("netCents"), vatItems),
+        QStringLiteral("INSERT INTO sale_tenders(sale_id, tender_no, method, amount_cents, "
+                       "tendered_cents, change_cents, reference) SELECT s.sale_id, %1, %2, %3, "
+                       "%4, %5, %6 FROM sales s JOIN events e ON e.event_id = s.event_id, %7")
+            .arg(pg ? QStringLiteral("ROW_NUMBER() OVER (PARTITION BY s.sale_id)")
+                    : QStringLiteral("v.key + 1"),
+                pg ? QStringLiteral("COALESCE(v->>'method', '')")
+                   : QStringLiteral("COALESCE(json_extract(v.value, '$.method'), '')"),
+                itemNumber("amountCents"), itemNumber("tenderedCents"), itemNumber("changeCents"),
+                pg ? QStringLiteral("COALESCE(v->>'reference', '')")
+                   : QStringLiteral("COALESCE(json_extract(v.value, '$.reference'), '')"),
+                paymentItems),
+
+        // --- customers ---
+        QStringLiteral(R"(CREATE TABLE customers_v2(
+            id BIGINT PRIMARY KEY,
+            card_number TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            email TEXT UNIQUE,
+            phone TEXT UNIQUE,
+            tier TEXT NOT NULL DEFAULT 'basic',
+            points_balance BIGINT NOT NULL DEFAULT 0,
+            lifetime_points BIGINT NOT NULL DEFAULT 0,
+            home_location_id BIGINT NOT NULL DEFAULT 0,
+            consent_email INTEGER NOT NULL DEFAULT 0,
+            consent_sms INTEGER NOT NULL DEFAULT 0,
+            consent_personalised INTEGER NOT NULL DEFAULT 0,
+            consent_changed_at TEXT NOT NULL DEFAULT '',
+            enrolled_at TEXT NOT NULL DEFAULT '',
+            last_seen_at TEXT NOT NULL DEFAULT '',
+            last_seen_location_id BIGINT NOT NULL DEFAULT 0,
+            change_seq BIGINT NOT NULL))"),
+        // e-mail and phone are unique now: a v1 duplicate keeps them only on its lowest id.
+        QStringLiteral(
+            "INSERT INTO customers_v2(id, card_number, name, email, phone, points_balance, "
+            "lifetime_points, change_seq) SELECT c.id, c.code, %1, "
+            "CASE WHEN %2 = '' OR EXISTS(SELECT 1 FROM customers d WHERE d.id < c.id AND %3 = "
+            "%2) THEN NULL ELSE %2 END, "
+            "CASE WHEN %4 = '' OR EXISTS(SELECT 1 FROM customers d WHERE d.id < c.id AND %5 = "
+            "%4) THEN NULL ELSE %4 END, %6, %6, c.change_seq FROM customers c")
+            .arg(text("c.data", "name"), text("c.data", "email"), text("d.data", "email"),
+                text("c.data", "phone"), text("d.data", "phone"),
+                number("c.data", "loyaltyPoints")),
+        QStringLiteral("DROP TABLE customers"),
+        QStringLiteral("ALTER TABLE customers_v2 RENAME TO customers"),
+        QStringLiteral("CREATE INDEX customers_seq ON customers(change_seq)"),
+        QStringLiteral("CREATE INDEX customers_home ON customers(home_location_id)"),
+        QStringLiteral("CREATE INDEX customers_name ON customers(name)"),
+        QStringLiteral(R"(CREATE TABLE consent_history(
+            customer_id BIGINT NOT NULL,
+            event_id TEXT NOT NULL,
+            changed_at TEXT NOT NULL,
+            consent_email INTEGER NOT NULL,
+            consent_sms INTEGER NOT NULL,
+            consent_personalised INTEGER NOT NULL,
+            staff_id BIGINT NOT NULL DEFAULT 0,
+            location_id BIGINT NOT NULL DEFAULT 0,
+            PRIMARY KEY(customer_id, event_id)))"),
+        QStringLiteral(R"(CREATE TABLE wishlist(
+            customer_id BIGINT NOT NULL,
+            product_id BIGINT NOT NULL,
+            added_at TEXT NOT NULL,
+            location_id BIGINT NOT NULL DEFAULT 0,
+            PRIMARY KEY(customer_id, product_id)))"),
+        // Points are credited once per (event, customer, reason): a replay inserts nothing.
+        QStringLiteral(R"(CREATE TABLE loyalty_ledger(
+            customer_id BIGINT NOT NULL,
+            event_id TEXT NOT NULL,
+            points BIGINT NOT NULL,
+            reason TEXT NOT NULL,
+            sale_id TEXT NOT NULL DEFAULT '',
+            location_id BIGINT NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            UNIQUE(event_id, customer_id, reason)))"),
+        QStringLiteral("CREATE INDEX loyalty_ledger_customer ON loyalty_ledger(customer_id)"),
+
+        // --- promotions and prices ---
+        QStringLiteral(R"(CREATE TABLE promotions(
+            id TEXT PRIMARY KEY,
+            label TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            target TEXT NOT NULL,
+            target_keys TEXT NOT NULL DEFAULT '',
+            percent_basis_points INTEGER NOT NULL DEFAULT 0,
+            amount_cents BIGINT NOT NULL DEFAULT 0,
+            threshold_cents BIGINT NOT NULL DEFAULT 0,
+            buy_quantity INTEGER NOT NULL DEFAULT 0,
+            pay_quantity INTEGER NOT NULL DEFAULT 0,
+            valid_from TEXT NOT NULL DEFAULT '',
+            valid_until TEXT NOT NULL DEFAULT '',
+            store_codes TEXT NOT NULL DEFAULT '',
+            exclusive INTEGER NOT NULL DEFAULT 0,
+            priority INTEGER NOT NULL DEFAULT 0,
+            coupon_code TEXT NOT NULL DEFAULT '',
+            single_use INTEGER NOT NULL DEFAULT 0,
+            customer_id BIGINT NOT NULL DEFAULT 0,
+            tier TEXT NOT NULL DEFAULT '',
+            change_seq BIGINT NOT NULL))"),
+        QStringLiteral("CREATE INDEX promotions_seq ON promotions(change_seq)"),
+        QStringLiteral(R"(CREATE TABLE product_prices(
+            product_id BIGINT NOT NULL,
+            valid_from_seq BIGINT NOT NULL,
+            price_cents BIGINT NOT NULL,
+            promo_price_cents BIGINT,
+            promo_from TEXT NOT NULL DEFAULT '',
+            promo_until TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY(product_id, valid_from_seq)))"),
+        QStringLiteral("INSERT INTO product_prices(product_id, valid_from_seq, price_cents, "
+                       "promo_price_cents, promo_from, promo_until) SELECT p.id, p.change_seq, "
+                       "%1, %2, %3, %4 FROM products p")
+            .arg(number("p.data", "priceCents"), nullableNumber("p.data", "promoPriceCents"),
+                text("p.data", "promoFrom"), text("p.data", "promoUntil")),
+        // A single-use code is claimed once: the primary key makes the second claim a no-op.
+        QStringLiteral(R"(CREATE TABLE coupon_claims(
+            code TEXT PRIMARY KEY,
+            claimed_by_sale TEXT NOT NULL,
+            device_id TEXT NOT NULL,
+            claimed_at TEXT NOT NULL))"),
+    };
+    return s;
+}
+
 } // namespace
 
 QList<Migration> migrations(Dialect dialect)
 {
-    Q_UNUSED(dialect) // version 1 is the same on both; later steps may differ here
-    return { { 1, version1() } };
+    return { { 1, version1() }, { 2, version2(dialect) } };
 }
 
 } // namespace Toonbank::Sync::Server::Internal

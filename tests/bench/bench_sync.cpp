@@ -8,12 +8,22 @@
 //                                             empty
 //   bench_sync push [--tablets K] [--events M] [--batch B] [--backends sqlite,postgresql,haproxy]
 //                                             postgresql/haproxy need TOONBANK_TEST_PG_URL
+//   bench_sync recheck [--batches N] [--batch B] [--backends sqlite,postgresql]
+//                                             pushes N batches of B sales (3 lines, a customer,
+//                                             50 promotions on the server) to a server that
+//                                             re-checks every sale and to one started with
+//                                             --no-sale-checks; prints both and the overhead
 #include "serverfixture.h"
 
 #include "app/store/localdatabase.h"
 #include "sync/client/deviceconfig.h"
 #include "sync/client/serverconnection.h"
 #include "sync/client/syncengine.h"
+#include "sync/protocol/enrolment.h"
+#include "sync/protocol/promotionjson.h"
+
+#include "app/core/loyalty.h"
+#include "app/core/sale.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -21,6 +31,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
@@ -229,11 +240,12 @@ int pushThroughput(const QString &backend, int tablets, int eventsPerTablet, int
             q.prepare(QStringLiteral("INSERT INTO outbox(event_id, type, staff_id, occurred_at, "
                                      "payload) VALUES(?, 'sale', 7, ?, ?)"));
             for (int i = 0; i < eventsPerTablet; ++i) {
-                const auto sale = makeSale(QStringLiteral("AMS01"), 1 + i % 20, 1);
+                auto sale = makeSale(QStringLiteral("AMS01"), 1 + i % 20, 1);
+                sale.staffId = 7;
                 q.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
                 q.addBindValue(sale.soldAt.toString(Qt::ISODateWithMs));
-                q.addBindValue(
-                    QString::fromUtf8(QJsonDocument(sale.toJson()).toJson(QJsonDocument::Compact)));
+                q.addBindValue(QString::fromUtf8(QJsonDocument(Sync::Protocol::saleToJson(sale))
+                                                     .toJson(QJsonDocument::Compact)));
                 if (!q.exec())
                     return Core::Error::make(
                         QStringLiteral("bench"), QStringLiteral("outbox insert failed"));
@@ -291,6 +303,146 @@ int pushThroughput(const QString &backend, int tablets, int eventsPerTablet, int
     return ok && exact ? 0 : 1;
 }
 
+// One server, `batches` pushes of `batch` sales built by Core::buildSale under the server's
+// promotions; returns the per-batch latencies in ms (empty on failure).
+std::vector<double> recheckRun(const QString &backend, bool checks, int batches, int batch,
+    const QList<Core::Promotion> &promotions, const QByteArray &promotionFile)
+{
+    qputenv("TOONBANK_TEST_BACKEND", backend == QLatin1String("sqlite") ? "sqlite" : "postgresql");
+    ServerFixture server;
+    if (!server.seed(20)) {
+        say(QStringLiteral("%1: seed failed").arg(backend));
+        return {};
+    }
+    QFile file(server.dataDir() + QStringLiteral("/promotions.json"));
+    if (!file.open(QIODevice::WriteOnly) || file.write(promotionFile) < 0)
+        return {};
+    file.close();
+    QFile customers(server.dataDir() + QStringLiteral("/customers.csv"));
+    if (!customers.open(QIODevice::WriteOnly))
+        return {};
+    customers.write("id,code,name,tier,homeStoreCode\n1,2990000000011,Eva,basic,AMS01\n");
+    customers.close();
+    if (!server.admin({ QStringLiteral("import"), QStringLiteral("promotions"), file.fileName() })
+        || !server.admin(
+            { QStringLiteral("import"), QStringLiteral("customers"), customers.fileName() })
+        || !server.start(
+            checks ? QStringList() : QStringList { QStringLiteral("--no-sale-checks") }))
+        return {};
+    const HttpAnswer enrolled = server.request("POST", QStringLiteral("/v1/enrol"),
+        QJsonDocument(
+            QJsonObject { { QStringLiteral("code"), server.enrolmentCode(QStringLiteral("AMS01")) },
+                { QStringLiteral("deviceName"), QStringLiteral("bench") } })
+            .toJson(QJsonDocument::Compact));
+    auto device = Sync::Protocol::EnrolResponse::fromJson(enrolled.json);
+    if (!device)
+        return {};
+
+    Core::SaleRules rules;
+    rules.vatTable = Core::VatTable::builtIn();
+    rules.country = QStringLiteral("NL");
+    rules.storeCode = QStringLiteral("AMS01");
+    rules.promotions = promotions;
+    rules.loyalty = Core::LoyaltyRules::defaults();
+    std::vector<double> latencies;
+    qint64 seq = 1;
+    for (int b = 0; b < batches; ++b) {
+        QList<Core::Sale> sales;
+        for (int i = 0; i < batch; ++i) {
+            QList<Core::DraftLine> lines;
+            for (int l = 0; l < 3; ++l) {
+                Core::DraftLine line;
+                const int product = 1 + (b * batch + i * 3 + l) % 20;
+                line.lineId = QStringLiteral("L%1").arg(l + 1);
+                line.productId = product;
+                line.sku = QStringLiteral("SKU%1").arg(product);
+                line.name = QStringLiteral("Product %1").arg(product);
+                line.brand = QStringLiteral("Brand");
+                line.quantity = 1 + l;
+                line.unitPrice = Core::Money::fromCents(1000);
+                line.regularPrice = line.unitPrice;
+                lines.append(line);
+            }
+            Core::SaleContext context;
+            context.soldAt = QDateTime::currentDateTimeUtc();
+            context.customer = Core::SaleCustomer { 1, QStringLiteral("2990000000011"),
+                QStringLiteral("basic") };
+            auto built = Core::buildSale(lines, rules, context);
+            if (!built)
+                return {};
+            Core::Sale sale = built.value();
+            sale.saleId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            sale.receiptNumber = QStringLiteral("AMS01-B-") + sale.saleId.left(8);
+            sale.tenders
+                = { { Core::TenderMethod::Card, sale.total, {}, {}, QStringLiteral("b") } };
+            sale.pointsEarned = Core::pointsEarned(sale, rules.loyalty);
+            sales.append(sale);
+        }
+        const QByteArray body = QJsonDocument(makePush(device->deviceId, 7, sales, seq))
+                                    .toJson(QJsonDocument::Compact);
+        seq += batch;
+        QElapsedTimer timer;
+        timer.start();
+        const HttpAnswer answer
+            = server.request("POST", QStringLiteral("/v1/events"), body, device->token);
+        latencies.push_back(double(timer.nsecsElapsed()) / 1e6);
+        if (answer.status != 200) {
+            say(QStringLiteral("push refused: %1").arg(QString::fromUtf8(answer.body.left(400))));
+            return {};
+        }
+    }
+    if (server.scalar(QStringLiteral("SELECT COUNT(*) FROM sales")) != qint64(batches) * batch)
+        return {};
+    return latencies;
+}
+
+int recheckOverhead(const QString &backend, int batches, int batch)
+{
+    // 50 promotions: percent off on single SKUs, 3-for-2 on a few, a brand discount.
+    QJsonArray items;
+    QList<Core::Promotion> promotions;
+    for (int i = 0; i < 50; ++i) {
+        Core::Promotion p;
+        p.id = QStringLiteral("PR-%1").arg(i, 3, 10, QLatin1Char('0'));
+        p.label = p.id;
+        if (i % 10 == 0) {
+            p.kind = Core::PromotionKind::BuyNPayM;
+            p.buyQuantity = 3;
+            p.payQuantity = 2;
+        } else {
+            p.kind = Core::PromotionKind::PercentOff;
+            p.percentBasisPoints = 500 + 100 * (i % 5);
+        }
+        p.target = Core::PromotionTarget::Item;
+        p.targetKeys = { QStringLiteral("SKU%1").arg(1 + i % 20) };
+        p.priority = i % 3;
+        promotions.append(p);
+        items.append(Sync::Protocol::promotionToJson(p));
+    }
+    const QByteArray file = QJsonDocument(items).toJson(QJsonDocument::Compact);
+    const std::vector<double> without
+        = recheckRun(backend, false, batches, batch, promotions, file);
+    const std::vector<double> with = recheckRun(backend, true, batches, batch, promotions, file);
+    if (with.empty() || without.empty()) {
+        say(QStringLiteral("recheck %1: FAILED").arg(backend));
+        return 1;
+    }
+    const double base = percentile(without, 0.5);
+    const double checked = percentile(with, 0.5);
+    say(QStringLiteral("recheck %1: %2 batches x %3 sales (3 lines, customer, 50 promotions): "
+                       "without checks median %4 ms p99 %5 ms; with checks median %6 ms p99 %7 "
+                       "ms; overhead %8 % (median)")
+            .arg(backend)
+            .arg(batches)
+            .arg(batch)
+            .arg(base, 0, 'f', 1)
+            .arg(percentile(without, 0.99), 0, 'f', 1)
+            .arg(checked, 0, 'f', 1)
+            .arg(percentile(with, 0.99), 0, 'f', 1)
+            .arg((checked / base - 1.0) * 100.0, 0, 'f', 1));
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -311,8 +463,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption backends(QStringLiteral("backends"),
         QStringLiteral("sqlite,postgresql,haproxy"), QStringLiteral("list"),
         QStringLiteral("sqlite,postgresql,haproxy"));
-    parser.addOptions({ serverData, tablets, events, batch, backends });
-    parser.addPositionalArgument(QStringLiteral("what"), QStringLiteral("initial | push"));
+    const QCommandLineOption batchCount(QStringLiteral("batches"),
+        QStringLiteral("recheck: batches per server."), QStringLiteral("n"), QStringLiteral("30"));
+    parser.addOptions({ serverData, tablets, events, batch, backends, batchCount });
+    parser.addPositionalArgument(
+        QStringLiteral("what"), QStringLiteral("initial | push | recheck"));
     parser.process(app);
     const QStringList args = parser.positionalArguments();
     if (args.value(0) == QLatin1String("initial") && parser.isSet(serverData))
@@ -323,6 +478,16 @@ int main(int argc, char *argv[])
             parser.value(backends).split(QLatin1Char(','), Qt::SkipEmptyParts))
             failures += pushThroughput(backend, parser.value(tablets).toInt(),
                 parser.value(events).toInt(), parser.value(batch).toInt());
+        return failures == 0 ? 0 : 1;
+    }
+    if (args.value(0) == QLatin1String("recheck")) {
+        int failures = 0;
+        for (const QString &backend :
+            parser.value(backends).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            if (backend != QLatin1String("haproxy"))
+                failures += recheckOverhead(
+                    backend, parser.value(batchCount).toInt(), parser.value(batch).toInt());
+        }
         return failures == 0 ? 0 : 1;
     }
     parser.showHelp(2);

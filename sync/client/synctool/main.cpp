@@ -182,19 +182,29 @@ int sell(const QString &cache, int count, qint64 productId, int quantity, qint64
         sale.payments = { { QStringLiteral("card"), sale.total, Core::Money(), Core::Money(),
             QStringLiteral("synctool") } };
         auto recorded = ledger.record(sale, [&](const QString &receiptNumber) {
-            Sync::Protocol::SaleEvent event;
+            Core::Sale event;
             event.saleId = sale.saleUuid;
             event.receiptNumber = receiptNumber;
-            event.locationCode = sale.locationCode;
+            event.storeCode = sale.locationCode;
             event.soldAt = sale.soldAt;
-            event.lines = { { line.productId, line.sku, line.quantity, line.unitPrice,
-                line.lineDiscount, line.lineTotal, line.vatClass, line.vatBasisPoints } };
-            event.vat = { { basisPoints, sale.vat.first().gross, sale.vat.first().vat,
-                sale.vat.first().net } };
+            event.staffId = sale.staffId;
+            Core::SaleLine saleLine;
+            saleLine.lineId = QStringLiteral("L1");
+            saleLine.productId = line.productId;
+            saleLine.sku = line.sku;
+            saleLine.name = line.name;
+            saleLine.vatClass
+                = Core::vatClassFromName(line.vatClass).value_or(Core::VatClass::Standard);
+            saleLine.vatRate = { line.vatBasisPoints, line.vatClass };
+            saleLine.quantity = line.quantity;
+            saleLine.unitPrice = line.unitPrice;
+            saleLine.regularPrice = line.unitPrice;
+            event.lines = { saleLine };
+            event.vat = Core::vatBreakdown(event.lines);
             event.total = sale.total;
-            event.payments = { { QStringLiteral("card"), sale.total, Core::Money(), Core::Money(),
+            event.tenders = { { Core::TenderMethod::Card, sale.total, Core::Money(), Core::Money(),
                 QStringLiteral("synctool") } };
-            return QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact);
+            return QJsonDocument(Sync::Protocol::saleToJson(event)).toJson(QJsonDocument::Compact);
         });
         if (!recorded)
             return fail(recorded.error());

@@ -201,7 +201,7 @@ private slots:
         QSqlQuery q(m_terminal->database().connection());
         QVERIFY(q.exec(QStringLiteral("SELECT type, payload FROM outbox")) && q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("sale"));
-        auto event = Sync::Protocol::SaleEvent::fromJson(
+        auto event = Sync::Protocol::saleFromJson(
             QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object());
         QVERIFY2(event.ok(), event.ok() ? "" : qPrintable(event.error().detail));
         QCOMPARE(event->receiptNumber, sale->receiptNumber);

@@ -16,6 +16,7 @@
 #include "app/store/parkedbaskets.h"
 #include "app/store/promotionstore.h"
 #include "app/store/salesledger.h"
+#include "sync/protocol/saleevent.h"
 #include "tests/support/testcache.h"
 
 #include <QFile>
@@ -69,6 +70,28 @@ public:
         return Services::CouponClaim { code, QStringLiteral("claim-") + code };
     }
     void release(const Services::CouponClaim &claim) override { released.append(claim.code); }
+};
+
+class FakeDirectory final : public Services::CustomerDirectory
+{
+public:
+    bool online = true;
+    int calls = 0;
+    QList<Services::DirectoryCustomer> customers;
+    bool isOnline() const override { return online; }
+    Core::Result<QList<Services::DirectoryCustomer>> find(
+        Field field, const QString &value) override
+    {
+        ++calls;
+        QList<Services::DirectoryCustomer> found;
+        for (const Services::DirectoryCustomer &c : customers) {
+            if ((field == Field::Card && c.cardNumber == value)
+                || (field == Field::Phone && c.phone == value)
+                || (field == Field::Email && c.email == value))
+                found.append(c);
+        }
+        return found;
+    }
 };
 
 } // namespace
@@ -309,6 +332,23 @@ private slots:
         // One outbox event, the ledger rows, the pending points, the journal.
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox")), outboxBefore + 1);
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE type = 'sale'")), 1);
+        // The event is the Core::Sale on the wire: adjustments, approval, customer, points.
+        auto events = Store::Outbox(db()).pending(10);
+        QVERIFY(events);
+        auto wire = Sync::Protocol::saleFromJson(
+            QJsonDocument::fromJson(events->last().payload).object());
+        QVERIFY2(wire, wire ? "" : qPrintable(wire.error().detail));
+        QCOMPARE(wire->saleId, recorded.saleId);
+        QCOMPARE(wire->receiptNumber, done->receiptNumber);
+        QCOMPARE(wire->customer->code, pietCard);
+        QCOMPARE(wire->pointsEarned, recorded.pointsEarned);
+        QCOMPARE(wire->couponCodes, recorded.couponCodes);
+        QCOMPARE(wire->authorisations.size(), 1);
+        QCOMPARE(wire->authorisations.first().approvedBy, TestCache::managerId);
+        QCOMPARE(wire->lines.size(), 2);
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(wire->lines.at(i).adjustments, recorded.lines.at(i).adjustments);
+        QCOMPARE(wire->total, recorded.total);
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM sale_adjustments")), 4);
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM sale_adjustments WHERE kind = "
                                        "'manual' AND approved_by = 11")),
@@ -416,6 +456,46 @@ private slots:
         QCOMPARE(snapshot(), before);
     }
 
+    void appQrAndOnlineDirectory()
+    {
+        logIn();
+        // The customer's app shows a QR with the card number: the same scan path.
+        auto qr = sale().scan(QStringLiteral("TBCUST:") + pietCard);
+        QVERIFY2(qr, qr ? "" : qPrintable(qr.error().message));
+        QCOMPARE(qr->kind, Services::ScanResult::Kind::CustomerAttached);
+        QCOMPARE(sale().view().customer->cardNumber, pietCard);
+        sale().detachCustomer();
+
+        // Another store's customer: not cached; offline not found, online fetched and cached.
+        const QString other = cardNumber(QStringLiteral("000000777"));
+        FakeDirectory directory;
+        Services::DirectoryCustomer sanne;
+        sanne.id = 777;
+        sanne.cardNumber = other;
+        sanne.name = QStringLiteral("Sanne Visser");
+        sanne.phone = QStringLiteral("+31687654321");
+        sanne.email = QStringLiteral("sanne@example.nl");
+        sanne.tier = QStringLiteral("gold");
+        sanne.pointsBalance = 7000;
+        sanne.homeStoreCode = QStringLiteral("UTR02");
+        sanne.lastSeenAt = m_clock.nowUtc().addDays(-20);
+        directory.customers = { sanne };
+        customers().setDirectory(&directory);
+        directory.online = false;
+        QCOMPARE(sale().scan(other).error().code, QStringLiteral("customer.not_found"));
+        QCOMPARE(directory.calls, 0);
+        directory.online = true;
+        auto found = customers().findByPhone(QStringLiteral("06 8765 4321"));
+        QVERIFY(found);
+        QVERIFY(found->first().fromServer);
+        QCOMPARE(directory.calls, 1);
+        QVERIFY(sale().scan(other)); // from the cache now: no second server call
+        QCOMPARE(directory.calls, 1);
+        QCOMPARE(sale().view().customer->tier, QStringLiteral("gold"));
+        QCOMPARE(sale().view().customer->points, 7000);
+        customers().setDirectory(nullptr);
+    }
+
     void enrolmentOfflineWithConsent()
     {
         logIn();
@@ -438,16 +518,16 @@ private slots:
         QCOMPARE(pending->size(), 1);
         QCOMPARE(pending->first().type, QStringLiteral("customer_enrolled"));
         const QJsonObject payload = QJsonDocument::fromJson(pending->first().payload).object();
-        QCOMPARE(payload.value(QStringLiteral("card_number")).toString(), enrolled->cardNumber);
+        QCOMPARE(payload.value(QStringLiteral("cardNumber")).toString(), enrolled->cardNumber);
         QCOMPARE(payload.value(QStringLiteral("email")).toString(),
             QStringLiteral("zoe.vermeulen@example.nl"));
         QCOMPARE(payload.value(QStringLiteral("phone")).toString(), QStringLiteral("+31611112222"));
         QCOMPARE(payload.value(QStringLiteral("name")).toString(), QStringLiteral("Zoë Vermeulen"));
-        QVERIFY(payload.value(QStringLiteral("consent_email")).toBool());
-        QVERIFY(!payload.value(QStringLiteral("consent_sms")).toBool());
-        QVERIFY(payload.value(QStringLiteral("consent_personalised")).toBool());
-        QCOMPARE(payload.value(QStringLiteral("store_code")).toString(), QStringLiteral("AMS01"));
-        QVERIFY(!QUuid::fromString(payload.value(QStringLiteral("local_id")).toString()).isNull());
+        QVERIFY(payload.value(QStringLiteral("consentEmail")).toBool());
+        QVERIFY(!payload.value(QStringLiteral("consentSms")).toBool());
+        QVERIFY(payload.value(QStringLiteral("consentPersonalised")).toBool());
+        QCOMPARE(payload.value(QStringLiteral("enrolledAt")).toString(),
+            m_clock.nowUtc().toString(Qt::ISODateWithMs));
         // Sealed in the file.
         QCOMPARE(scalar(QStringLiteral(
                      "SELECT count(*) FROM outbox WHERE payload LIKE '%zoe.vermeulen%'")),
@@ -461,14 +541,15 @@ private slots:
         QCOMPARE(pending->size(), 4);
         QCOMPARE(pending->at(1).type, QStringLiteral("consent_changed"));
         const QJsonObject consent = QJsonDocument::fromJson(pending->at(1).payload).object();
-        QCOMPARE(consent.value(QStringLiteral("card_number")).toString(), enrolled->cardNumber);
-        QVERIFY(consent.value(QStringLiteral("consent_sms")).toBool());
-        QVERIFY(!consent.value(QStringLiteral("consent_email")).toBool());
+        QCOMPARE(consent.value(QStringLiteral("cardNumber")).toString(), enrolled->cardNumber);
+        QVERIFY(consent.value(QStringLiteral("consentSms")).toBool());
+        QVERIFY(!consent.value(QStringLiteral("consentEmail")).toBool());
         QCOMPARE(pending->at(2).type, QStringLiteral("wishlist_changed"));
         const QJsonObject wish = QJsonDocument::fromJson(pending->at(2).payload).object();
         QCOMPARE(wish.value(QStringLiteral("action")).toString(), QStringLiteral("add"));
-        QCOMPARE(wish.value(QStringLiteral("product_id")).toInteger(), TestCache::jeansId);
-        QCOMPARE(wish.value(QStringLiteral("sku")).toString(), QStringLiteral("LEV-501-IND-32"));
+        QCOMPARE(wish.value(QStringLiteral("productId")).toInteger(), TestCache::jeansId);
+        QCOMPARE(wish.value(QStringLiteral("changedAt")).toString(),
+            m_clock.nowUtc().toString(Qt::ISODateWithMs));
         QCOMPARE(QJsonDocument::fromJson(pending->at(3).payload)
                      .object()
                      .value(QStringLiteral("action"))

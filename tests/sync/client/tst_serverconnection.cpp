@@ -5,6 +5,7 @@
 #include "sync/client/serverconnection.h"
 
 #include <QCryptographicHash>
+#include <QFile>
 #include <QtTest>
 
 using namespace Toonbank;
@@ -64,6 +65,66 @@ private slots:
             sawSale = sawSale
                 || (figure.productId == 1 && figure.locationId == 1 && figure.quantity == 98);
         QVERIFY(sawSale);
+
+        // Feed kinds and the online customer calls.
+        QFile customers(server.dataDir() + QStringLiteral("/customers.csv"));
+        QVERIFY(customers.open(QIODevice::WriteOnly));
+        customers.write("id,code,name,email,phone,homeStoreCode\n"
+                        "1,2990000000011,Eva de Vries,eva@example.nl,+31611111111,AMS01\n"
+                        "2,2990000000028,Sam,sam@example.nl,,UTR01\n");
+        customers.close();
+        QFile promotions(server.dataDir() + QStringLiteral("/promotions.csv"));
+        QVERIFY(promotions.open(QIODevice::WriteOnly));
+        promotions.write("id,label,kind,target,amountCents,couponCode,singleUse\n"
+                         "PR-C1,5 off,amount_off,basket,500,WELCOME5,true\n");
+        promotions.close();
+        QVERIFY(server.admin(
+            { QStringLiteral("import"), QStringLiteral("customers"), customers.fileName() }));
+        QVERIFY(server.admin(
+            { QStringLiteral("import"), QStringLiteral("promotions"), promotions.fileName() }));
+
+        std::optional<Core::Result<Sync::Protocol::ChangePage>> customerPage;
+        connection.pull(Sync::Protocol::FeedKind::Customers, 0, 100,
+            [&](auto result) { customerPage = result; });
+        QTRY_VERIFY_WITH_TIMEOUT(customerPage.has_value(), 20000);
+        QVERIFY(customerPage->ok());
+        QCOMPARE(customerPage->value().kind, QStringLiteral("customers"));
+        QCOMPARE(customerPage->value().customers.size(), 1); // AMS01's own, not UTR01's
+        QCOMPARE(customerPage->value().customers.first().homeStoreCode, QStringLiteral("AMS01"));
+        QVERIFY(customerPage->value().products.isEmpty());
+
+        std::optional<Core::Result<Sync::Protocol::ChangePage>> promotionPage;
+        connection.pull(Sync::Protocol::FeedKind::Promotions, 0, 100,
+            [&](auto result) { promotionPage = result; });
+        QTRY_VERIFY_WITH_TIMEOUT(promotionPage.has_value(), 20000);
+        QVERIFY(promotionPage->ok());
+        QCOMPARE(promotionPage->value().promotions.size(), 1);
+        QCOMPARE(promotionPage->value().promotions.first().couponCode, QStringLiteral("WELCOME5"));
+        QVERIFY(promotionPage->value().promotions.first().singleUse);
+
+        std::optional<Core::Result<QList<Sync::Protocol::CustomerData>>> found;
+        connection.searchCustomers(
+            QStringLiteral("+31611111111"), [&](auto result) { found = result; });
+        QTRY_VERIFY_WITH_TIMEOUT(found.has_value(), 20000);
+        QVERIFY(found->ok());
+        QCOMPARE(found->value().size(), 1);
+        QCOMPARE(found->value().first().id, 1);
+
+        std::optional<Core::Result<Sync::Protocol::CustomerProfile>> profile;
+        connection.customerProfile(1, [&](auto result) { profile = result; });
+        QTRY_VERIFY_WITH_TIMEOUT(profile.has_value(), 20000);
+        QVERIFY(profile->ok());
+        QCOMPARE(profile->value().customer.name, QStringLiteral("Eva de Vries"));
+
+        for (const auto &[saleId, expected] :
+            { std::pair { QStringLiteral("a"), true }, std::pair { QStringLiteral("b"), false } }) {
+            std::optional<Core::Result<bool>> claimed;
+            connection.claimCoupon(
+                QStringLiteral("welcome5"), saleId, [&](auto result) { claimed = result; });
+            QTRY_VERIFY_WITH_TIMEOUT(claimed.has_value(), 20000);
+            QVERIFY(claimed->ok());
+            QCOMPARE(claimed->value(), expected);
+        }
 
         server.kill();
         std::optional<Core::Result<Sync::Protocol::ChangePage>> offline;

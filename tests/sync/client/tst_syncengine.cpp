@@ -26,14 +26,15 @@ class TestSyncEngine final : public QObject
 private:
     static void appendSale(Store::LocalDatabase &db, qint64 productId)
     {
-        const Sync::Protocol::SaleEvent sale = makeSale(QStringLiteral("AMS01"), productId, 1);
+        Core::Sale sale = makeSale(QStringLiteral("AMS01"), productId, 1);
+        sale.staffId = 7;
         QSqlQuery q(db.connection());
         q.prepare(QStringLiteral("INSERT INTO outbox(event_id, type, staff_id, occurred_at, "
                                  "payload) VALUES(?, 'sale', 7, ?, ?)"));
         q.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
         q.addBindValue(sale.soldAt.toString(Qt::ISODateWithMs));
-        q.addBindValue(
-            QString::fromUtf8(QJsonDocument(sale.toJson()).toJson(QJsonDocument::Compact)));
+        q.addBindValue(QString::fromUtf8(
+            QJsonDocument(Sync::Protocol::saleToJson(sale)).toJson(QJsonDocument::Compact)));
         QVERIFY(q.exec());
     }
 

@@ -10,39 +10,62 @@
 using namespace Toonbank;
 using Core::Money;
 using Sync::Protocol::EventEnvelope;
-using Sync::Protocol::SaleEvent;
 
 namespace {
 
-// A two-rate cash sale that adds up: 2 × 2.50 at 21 % and 1 × 1.99 at 9 %, total 6.99, paid
-// 7.00 in cash after rounding.
-SaleEvent validSale()
+// A two-rate cash sale that adds up: 2 × 2.50 at 21 % with a 0.50 promotion, and 1 × 1.99 at
+// 9 %, total 6.49, paid 6.50 in cash after rounding; a customer, a coupon, an approval.
+Core::Sale validSale()
 {
-    SaleEvent sale;
+    Core::Sale sale;
     sale.saleId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     sale.receiptNumber = QStringLiteral("AMS01-T1-000001");
-    sale.locationCode = QStringLiteral("AMS01");
+    sale.storeCode = QStringLiteral("AMS01");
     sale.soldAt = QDateTime(QDate(2026, 11, 24), QTime(10, 0), Qt::UTC);
-    sale.lines = {
-        { 11, QStringLiteral("SKU-11"), 2, Money::fromCents(250), Money(), Money::fromCents(500),
-            QStringLiteral("standard"), 2100 },
-        { 12, QStringLiteral("SKU-12"), 1, Money::fromCents(199), Money(), Money::fromCents(199),
-            QStringLiteral("reduced"), 900 },
-    };
-    sale.vat = {
-        { 2100, Money::fromCents(500), Money::fromCents(87), Money::fromCents(413) },
-        { 900, Money::fromCents(199), Money::fromCents(16), Money::fromCents(183) },
-    };
-    sale.total = Money::fromCents(699);
+    sale.staffId = 3;
+    Core::SaleLine socks;
+    socks.lineId = QStringLiteral("L1");
+    socks.productId = 11;
+    socks.sku = QStringLiteral("SKU-11");
+    socks.name = QStringLiteral("Socks");
+    socks.category = QStringLiteral("socks");
+    socks.brand = QStringLiteral("Toon");
+    socks.vatClass = Core::VatClass::Standard;
+    socks.vatRate = { 2100, QStringLiteral("standard") };
+    socks.quantity = 2;
+    socks.unitPrice = Money::fromCents(250);
+    socks.regularPrice = Money::fromCents(250);
+    socks.adjustments = { { Core::AdjustmentKind::Promotion, QStringLiteral("PR-1"),
+        QStringLiteral("20 % off"), Money::fromCents(50), 0 } };
+    Core::SaleLine bread;
+    bread.lineId = QStringLiteral("L2");
+    bread.productId = 12;
+    bread.sku = QStringLiteral("SKU-12");
+    bread.vatClass = Core::VatClass::Reduced;
+    bread.vatRate = { 900, QStringLiteral("reduced") };
+    bread.quantity = 1;
+    bread.unitPrice = Money::fromCents(199);
+    bread.regularPrice = Money::fromCents(199);
+    sale.lines = { socks, bread };
+    sale.vat = Core::vatBreakdown(sale.lines);
+    sale.total = Money::fromCents(649);
     sale.rounding = Money::fromCents(1);
-    sale.payments = { { QStringLiteral("cash"), Money::fromCents(700), Money::fromCents(1000),
-        Money::fromCents(300), QString() } };
+    sale.tenders = { { Core::TenderMethod::Cash, Money::fromCents(650), Money::fromCents(1000),
+        Money::fromCents(350), QString() } };
+    sale.customer
+        = Core::SaleCustomer { 5, QStringLiteral("2990000000011"), QStringLiteral("silver") };
+    sale.couponCodes = { QStringLiteral("WELCOME") };
+    sale.authorisations = { { Core::Permission::ApproveManualDiscount, 3, 4, QStringLiteral("L1"),
+        Money::fromCents(50), QStringLiteral("damaged"),
+        QDateTime(QDate(2026, 11, 24), QTime(9, 59), Qt::UTC) } };
+    sale.pointsEarned = 12;
+    sale.catalogVersion = 4711;
     return sale;
 }
 
 QJsonObject mutate(const std::function<void(QJsonObject &)> &change)
 {
-    QJsonObject json = validSale().toJson();
+    QJsonObject json = Sync::Protocol::saleToJson(validSale());
     change(json);
     return json;
 }
@@ -66,16 +89,32 @@ class tst_SaleEvent : public QObject
 private slots:
     void roundTrip()
     {
-        const SaleEvent original = validSale();
-        const QByteArray wire = QJsonDocument(original.toJson()).toJson(QJsonDocument::Compact);
-        const auto parsed = SaleEvent::fromJson(QJsonDocument::fromJson(wire).object());
+        const Core::Sale original = validSale();
+        const QByteArray wire
+            = QJsonDocument(Sync::Protocol::saleToJson(original)).toJson(QJsonDocument::Compact);
+        const auto parsed = Sync::Protocol::saleFromJson(QJsonDocument::fromJson(wire).object());
         QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.error().detail));
         QCOMPARE(parsed->saleId, original.saleId);
+        QCOMPARE(parsed->staffId, 3);
         QCOMPARE(parsed->lines.size(), 2);
-        QCOMPARE(parsed->lines.at(0).lineTotal, Money::fromCents(500));
-        QCOMPARE(parsed->total, Money::fromCents(699));
+        QCOMPARE(parsed->lines.at(0).lineId, QStringLiteral("L1"));
+        QCOMPARE(parsed->lines.at(0).lineTotal(), Money::fromCents(450));
+        QVERIFY(parsed->lines.at(0).adjustments == original.lines.at(0).adjustments);
+        QCOMPARE(parsed->lines.at(1).vatClass, Core::VatClass::Reduced);
+        QCOMPARE(parsed->vat.size(), 2);
+        QCOMPARE(parsed->vat.at(0).vat, original.vat.at(0).vat);
+        QCOMPARE(parsed->total, Money::fromCents(649));
         QCOMPARE(parsed->rounding, Money::fromCents(1));
-        QCOMPARE(parsed->payments.at(0).change, Money::fromCents(300));
+        QCOMPARE(parsed->tenders.at(0).change, Money::fromCents(350));
+        QCOMPARE(parsed->tenders.at(0).method, Core::TenderMethod::Cash);
+        QVERIFY(parsed->customer.has_value());
+        QCOMPARE(parsed->customer->code, QStringLiteral("2990000000011"));
+        QCOMPARE(parsed->couponCodes, QStringList { QStringLiteral("WELCOME") });
+        QCOMPARE(parsed->authorisations.size(), 1);
+        QCOMPARE(parsed->authorisations.at(0).approvedBy, 4);
+        QCOMPARE(parsed->authorisations.at(0).approvedAt, original.authorisations.at(0).approvedAt);
+        QCOMPARE(parsed->pointsEarned, 12);
+        QCOMPARE(parsed->catalogVersion, 4711);
         QCOMPARE(parsed->soldAt, original.soldAt);
     }
 
@@ -99,7 +138,7 @@ private slots:
             << mutate([](QJsonObject &j) { j[QStringLiteral("totalCents")] = 1e300; })
             << QStringLiteral("protocol.wrong_type");
         QTest::newRow("total does not add up")
-            << mutate([](QJsonObject &j) { j[QStringLiteral("totalCents")] = 700; })
+            << mutate([](QJsonObject &j) { j[QStringLiteral("totalCents")] = 650; })
             << QStringLiteral("sale.total");
         QTest::newRow("no lines") << mutate([](QJsonObject &j) {
             j[QStringLiteral("lines")] = QJsonArray();
@@ -128,14 +167,55 @@ private slots:
             first[QStringLiteral("vatCents")] = 88;
             vat[0] = first;
             j[QStringLiteral("vat")] = vat;
-        }) << QStringLiteral("sale.vat");
-        QTest::newRow("payments short") << mutate([](QJsonObject &j) {
-            QJsonArray payments = j.value(QStringLiteral("payments")).toArray();
-            QJsonObject first = payments.at(0).toObject();
-            first[QStringLiteral("amountCents")] = 650;
-            payments[0] = first;
-            j[QStringLiteral("payments")] = payments;
+        }) << QStringLiteral("sale.vat_mismatch");
+        QTest::newRow("tenders short") << mutate([](QJsonObject &j) {
+            QJsonArray tenders = j.value(QStringLiteral("tenders")).toArray();
+            QJsonObject first = tenders.at(0).toObject();
+            first[QStringLiteral("amountCents")] = 600;
+            tenders[0] = first;
+            j[QStringLiteral("tenders")] = tenders;
         }) << QStringLiteral("sale.payments");
+        QTest::newRow("unknown tender method") << mutate([](QJsonObject &j) {
+            QJsonArray tenders = j.value(QStringLiteral("tenders")).toArray();
+            QJsonObject first = tenders.at(0).toObject();
+            first[QStringLiteral("method")] = QStringLiteral("iou");
+            tenders[0] = first;
+            j[QStringLiteral("tenders")] = tenders;
+        }) << QStringLiteral("protocol.bad_value");
+        QTest::newRow("duplicate line id") << mutate([](QJsonObject &j) {
+            QJsonArray lines = j.value(QStringLiteral("lines")).toArray();
+            QJsonObject second = lines.at(1).toObject();
+            second[QStringLiteral("lineId")] = QStringLiteral("L1");
+            lines[1] = second;
+            j[QStringLiteral("lines")] = lines;
+        }) << QStringLiteral("sale.line_id");
+        QTest::newRow("unknown adjustment kind") << mutateLine([](QJsonObject &l) {
+            QJsonArray adjustments = l.value(QStringLiteral("adjustments")).toArray();
+            QJsonObject first = adjustments.at(0).toObject();
+            first[QStringLiteral("kind")] = QStringLiteral("gift");
+            adjustments[0] = first;
+            l[QStringLiteral("adjustments")] = adjustments;
+        }) << QStringLiteral("protocol.bad_value");
+        QTest::newRow("adjustment larger than the line") << mutateLine([](QJsonObject &l) {
+            QJsonArray adjustments = l.value(QStringLiteral("adjustments")).toArray();
+            QJsonObject first = adjustments.at(0).toObject();
+            first[QStringLiteral("amountCents")] = 600;
+            adjustments[0] = first;
+            l[QStringLiteral("adjustments")] = adjustments;
+            l[QStringLiteral("lineTotalCents")] = -100;
+        }) << QStringLiteral("sale.adjustment_exceeds_line");
+        QTest::newRow("unknown customer field") << mutate([](QJsonObject &j) {
+            QJsonObject customer = j.value(QStringLiteral("customer")).toObject();
+            customer[QStringLiteral("vip")] = true;
+            j[QStringLiteral("customer")] = customer;
+        }) << QStringLiteral("protocol.unknown_field");
+        QTest::newRow("unknown permission") << mutate([](QJsonObject &j) {
+            QJsonArray list = j.value(QStringLiteral("authorisations")).toArray();
+            QJsonObject first = list.at(0).toObject();
+            first[QStringLiteral("permission")] = QStringLiteral("anything");
+            list[0] = first;
+            j[QStringLiteral("authorisations")] = list;
+        }) << QStringLiteral("protocol.bad_value");
         QTest::newRow("line not an object")
             << mutate([](QJsonObject &j) { j[QStringLiteral("lines")] = QJsonArray { 42 }; })
             << QStringLiteral("protocol.wrong_type");
@@ -145,7 +225,7 @@ private slots:
     {
         QFETCH(QJsonObject, json);
         QFETCH(QString, code);
-        const auto parsed = SaleEvent::fromJson(json);
+        const auto parsed = Sync::Protocol::saleFromJson(json);
         QVERIFY(!parsed.ok());
         QCOMPARE(parsed.error().code, code);
         QVERIFY(!parsed.error().message.isEmpty());
@@ -160,7 +240,7 @@ private slots:
         event.type = QStringLiteral("sale");
         event.staffId = 3;
         event.occurredAt = QDateTime::currentDateTimeUtc();
-        event.payload = validSale().toJson();
+        event.payload = Sync::Protocol::saleToJson(validSale());
         const auto parsed = EventEnvelope::fromJson(event.toJson());
         QVERIFY(parsed.ok());
         QCOMPARE(parsed->deviceSeq, 7);

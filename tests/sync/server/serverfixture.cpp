@@ -361,38 +361,48 @@ qint64 ServerFixture::scalar(const QString &sql, const QVariantList &params)
     return query.value(0).toLongLong();
 }
 
-Sync::Protocol::SaleEvent makeSale(const QString &store, qint64 productId, int quantity)
+Core::Sale makeSale(const QString &store, qint64 productId, int quantity)
 {
     using Core::Money;
-    Sync::Protocol::SaleEvent sale;
+    Core::Sale sale;
     sale.saleId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     sale.receiptNumber = store + QStringLiteral("-T1-") + sale.saleId.left(8);
-    sale.locationCode = store;
+    sale.storeCode = store;
     sale.soldAt = QDateTime::currentDateTimeUtc();
-    Sync::Protocol::SaleLine line;
+    Core::SaleLine line;
+    line.lineId = QStringLiteral("L1");
     line.productId = productId;
     line.sku = QStringLiteral("SKU%1").arg(productId);
+    line.name = QStringLiteral("Product %1").arg(productId);
+    line.brand = QStringLiteral("Brand");
     line.quantity = quantity;
     line.unitPrice = Money::fromCents(1000);
-    line.lineTotal = Money::fromCents(1000 * qint64(quantity));
-    line.vatClass = QStringLiteral("standard");
-    line.vatBasisPoints = 2100;
+    line.regularPrice = line.unitPrice;
+    line.vatClass = Core::VatClass::Standard;
+    line.vatRate = { 2100, QStringLiteral("standard") };
     sale.lines = { line };
-    const qint64 gross = line.lineTotal.cents();
-    const qint64 vat = (gross * 21 + 60) / 121;
-    sale.vat = { { 2100, line.lineTotal, Money::fromCents(vat), Money::fromCents(gross - vat) } };
-    sale.total = line.lineTotal;
-    sale.payments
-        = { { QStringLiteral("card"), sale.total, Money(), Money(), QStringLiteral("ref") } };
+    finishSale(sale);
     return sale;
 }
 
-QJsonObject makePush(const QString &deviceId, qint64 staffId,
-    const QList<Sync::Protocol::SaleEvent> &sales, qint64 firstSeq, QStringList *eventIds)
+void finishSale(Core::Sale &sale)
+{
+    sale.vat = Core::vatBreakdown(sale.lines);
+    sale.total = Core::Money();
+    for (const Core::SaleLine &line : sale.lines)
+        sale.total += line.lineTotal();
+    sale.tenders = { { Core::TenderMethod::Card, sale.total + sale.rounding, Core::Money(),
+        Core::Money(), QStringLiteral("ref") } };
+}
+
+QJsonObject makePush(const QString &deviceId, qint64 staffId, const QList<Core::Sale> &sales,
+    qint64 firstSeq, QStringList *eventIds)
 {
     Sync::Protocol::PushRequest push;
     push.deviceId = deviceId;
-    for (const auto &sale : sales) {
+    for (Core::Sale sale : sales) {
+        if (sale.staffId == 0)
+            sale.staffId = staffId;
         Sync::Protocol::EventEnvelope event;
         event.eventId = QUuid::createUuid().toString(QUuid::WithoutBraces);
         event.deviceId = deviceId;
@@ -400,7 +410,7 @@ QJsonObject makePush(const QString &deviceId, qint64 staffId,
         event.type = QStringLiteral("sale");
         event.staffId = staffId;
         event.occurredAt = sale.soldAt;
-        event.payload = sale.toJson();
+        event.payload = Sync::Protocol::saleToJson(sale);
         push.events.append(event);
         if (eventIds)
             eventIds->append(event.eventId);

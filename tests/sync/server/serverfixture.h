@@ -74,11 +74,13 @@ private:
     QNetworkAccessManager m_network;
 };
 
-/// A valid sale of `quantity` × product `productId` at €10.00 each for `store`.
-Sync::Protocol::SaleEvent makeSale(const QString &store, qint64 productId, int quantity);
-/// A push body for `sales` numbered from `firstSeq`. Event ids are returned through `eventIds`.
-QJsonObject makePush(const QString &deviceId, qint64 staffId,
-    const QList<Sync::Protocol::SaleEvent> &sales, qint64 firstSeq,
-    QStringList *eventIds = nullptr);
+/// A valid sale of `quantity` × product `productId` at €10.00 each (21 % VAT) for `store`.
+Core::Sale makeSale(const QString &store, qint64 productId, int quantity);
+/// Recomputes VAT, total and one card tender from the lines (after a test changed them).
+void finishSale(Core::Sale &sale);
+/// A push body for `sales` numbered from `firstSeq` (a sale's staffId 0 becomes `staffId`).
+/// Event ids are returned through `eventIds`.
+QJsonObject makePush(const QString &deviceId, qint64 staffId, const QList<Core::Sale> &sales,
+    qint64 firstSeq, QStringList *eventIds = nullptr);
 
 } // namespace Toonbank::Tests

@@ -15,7 +15,7 @@
 
 using namespace Toonbank;
 using namespace Toonbank::Tests;
-using Sync::Protocol::SaleEvent;
+using Core::Sale;
 
 namespace {
 
@@ -226,14 +226,14 @@ private slots:
             s[QStringLiteral("vat")] = QJsonArray { QJsonObject {
                 { QStringLiteral("basisPoints"), 2100 }, { QStringLiteral("grossCents"), -1000 },
                 { QStringLiteral("vatCents"), -174 }, { QStringLiteral("netCents"), -826 } } };
-            QJsonArray payments = s.value(QStringLiteral("payments")).toArray();
-            QJsonObject payment = payments.at(0).toObject();
-            payment[QStringLiteral("amountCents")] = -1000;
-            payments[0] = payment;
-            s[QStringLiteral("payments")] = payments;
+            QJsonArray tenders = s.value(QStringLiteral("tenders")).toArray();
+            QJsonObject tender = tenders.at(0).toObject();
+            tender[QStringLiteral("amountCents")] = -1000;
+            tenders[0] = tender;
+            s[QStringLiteral("tenders")] = tenders;
         }) << json << 422 << QStringLiteral("sale.negative_quantity");
         QTest::newRow("other store's sale") << mutateSale([](QJsonObject &s) {
-            s[QStringLiteral("locationCode")] = QStringLiteral("UTR01");
+            s[QStringLiteral("storeCode")] = QStringLiteral("UTR01");
         }) << json << 422 << QStringLiteral("scope.location");
         QTest::newRow("oversize body")
             << QByteArray(9 * 1024 * 1024, ' ') << json << 413 << QStringLiteral("http.too_large");
@@ -321,8 +321,8 @@ private slots:
     void rejectedEventIsKeptAndNothingApplied()
     {
         const qint64 before = stock(3, 1);
-        SaleEvent good = makeSale(QStringLiteral("AMS01"), 3, 1);
-        SaleEvent unknown = makeSale(QStringLiteral("AMS01"), 999, 1);
+        Sale good = makeSale(QStringLiteral("AMS01"), 3, 1);
+        Sale unknown = makeSale(QStringLiteral("AMS01"), 999, 1);
         QStringList ids;
         const QByteArray body = toBody(makePush(m_ams.id, 7, { good, unknown }, m_seq, &ids));
         m_seq += 2;
@@ -408,7 +408,7 @@ private slots:
     {
         const qint64 before = stock(6, 1);
         QStringList ids;
-        QList<SaleEvent> sales;
+        QList<Sale> sales;
         for (int i = 0; i < 50; ++i)
             sales.append(makeSale(QStringLiteral("AMS01"), 6, 1));
         const QByteArray body = toBody(makePush(m_ams.id, 7, sales, m_seq, &ids));

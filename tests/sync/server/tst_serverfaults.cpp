@@ -45,7 +45,7 @@ private slots:
         QList<QStringList> ids(batches);
         qint64 sold[21] = {};
         for (int b = 0; b < batches; ++b) {
-            QList<Sync::Protocol::SaleEvent> sales;
+            QList<Core::Sale> sales;
             for (int i = 0; i < perBatch; ++i) {
                 const int product = 1 + (b * perBatch + i) % 20;
                 sales.append(makeSale(QStringLiteral("AMS01"), product, 1));

@@ -1,0 +1,37 @@
+#include "eventtype.h"
+
+#include <array>
+#include <utility>
+
+namespace Toonbank::Sync::Protocol {
+
+namespace {
+
+constexpr std::array<std::pair<EventType, const char *>, 4> names { {
+    { EventType::Sale, "sale" },
+    { EventType::CustomerEnrolled, "customer_enrolled" },
+    { EventType::ConsentChanged, "consent_changed" },
+    { EventType::WishlistChanged, "wishlist_changed" },
+} };
+
+} // namespace
+
+QString name(EventType type)
+{
+    for (const auto &[value, text] : names) {
+        if (value == type)
+            return QLatin1String(text);
+    }
+    return {};
+}
+
+std::optional<EventType> eventTypeFromName(const QString &name)
+{
+    for (const auto &[value, text] : names) {
+        if (name == QLatin1String(text))
+            return value;
+    }
+    return std::nullopt;
+}
+
+} // namespace Toonbank::Sync::Protocol

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+namespace Toonbank::Sync::Protocol {
+
+/// The kinds of outbox event a tablet pushes. The server has one handler per type
+/// (sync/server/handlers); the wire carries the name.
+enum class EventType {
+    Sale, // "sale": a finished Core::Sale (saleToJson)
+    CustomerEnrolled, // "customer_enrolled": a customer enrolled at the till
+    ConsentChanged, // "consent_changed": e-mail / SMS / personalised consent changed
+    WishlistChanged, // "wishlist_changed": a product added to or removed from a wishlist
+};
+
+QString name(EventType type);
+std::optional<EventType> eventTypeFromName(const QString &name);
+
+} // namespace Toonbank::Sync::Protocol

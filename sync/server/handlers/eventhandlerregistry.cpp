@@ -1,0 +1,30 @@
+#include "consentchangedhandler.h"
+#include "customerenrolledhandler.h"
+#include "eventhandler.h"
+#include "salehandler.h"
+#include "wishlistchangedhandler.h"
+
+namespace Toonbank::Sync::Server {
+
+std::unique_ptr<EventHandlerRegistry> EventHandlerRegistry::standard(const Options &options)
+{
+    auto registry = std::make_unique<EventHandlerRegistry>();
+    registry->add(std::make_unique<SaleHandler>(options.checkSales));
+    registry->add(std::make_unique<CustomerEnrolledHandler>());
+    registry->add(std::make_unique<ConsentChangedHandler>());
+    registry->add(std::make_unique<WishlistChangedHandler>());
+    return registry;
+}
+
+void EventHandlerRegistry::add(std::unique_ptr<EventHandler> handler)
+{
+    m_byName.insert(Protocol::name(handler->type()), handler.get());
+    m_handlers.push_back(std::move(handler));
+}
+
+EventHandler *EventHandlerRegistry::find(const QString &typeName) const
+{
+    return m_byName.value(typeName, nullptr);
+}
+
+} // namespace Toonbank::Sync::Server
