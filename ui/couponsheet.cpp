@@ -16,6 +16,7 @@ namespace Toonbank::Ui {
 CouponSheet::CouponSheet(Services::SaleService &sale, QWidget *host)
     : SideSheet(host)
     , m_sale(sale)
+    , m_hint(roleLabel(panel(), "subtle"))
     , m_code(new QLineEdit(panel()))
     , m_error(roleLabel(panel(), "error"))
     , m_listCaption(roleLabel(panel(), "caption"))
@@ -36,6 +37,8 @@ CouponSheet::CouponSheet(Services::SaleService &sale, QWidget *host)
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_close, 1);
     buttons->addWidget(m_apply, 2);
+    m_hint->setWordWrap(true);
+    content()->addWidget(m_hint);
     content()->addWidget(m_code);
     content()->addWidget(m_error);
     content()->addWidget(m_listCaption);
@@ -108,6 +111,7 @@ void CouponSheet::refreshList()
 void CouponSheet::retranslate()
 {
     setTitle(tr("Coupon"));
+    m_hint->setText(tr("Type the code on the coupon, or scan its barcode."));
     m_code->setPlaceholderText(tr("Coupon code"));
     m_listCaption->setText(tr("On this sale"));
     m_close->setText(tr("Close"));

@@ -36,6 +36,7 @@ private:
     void refreshList();
 
     Services::SaleService &m_sale;
+    QLabel *m_hint;
     QLineEdit *m_code;
     QLabel *m_error;
     QLabel *m_listCaption;

@@ -200,8 +200,12 @@ void MainWindow::applyDiscount(const QString &lineId, int mode, qint64 value, co
         m_sell->showInfo(tr("Discount applied."));
         return;
     }
-    m_overrideSheet->start(
-        outcome.value().approval, reason, [attempt](const Core::Authorisation &approval) {
+    QString requester;
+    if (const auto &staff = m_session.staff())
+        requester = QStringLiteral("%1, %2").arg(
+            staff->displayName, Services::Session::roleDisplayName(staff->role));
+    m_overrideSheet->start(outcome.value().approval, reason, requester,
+        [attempt](const Core::Authorisation &approval) {
             Core::Result<Services::ChangeOutcome> retried = attempt(approval);
             if (!retried)
                 return Core::Status(retried.error());

@@ -90,11 +90,12 @@ OverrideSheet::OverrideSheet(Services::OverrideService &overrides, QWidget *host
     retranslate();
 }
 
-void OverrideSheet::start(
-    const Services::ApprovalRequest &request, const QString &reason, Retry retry)
+void OverrideSheet::start(const Services::ApprovalRequest &request, const QString &reason,
+    const QString &requester, Retry retry)
 {
     m_request = request;
     m_reason = reason;
+    m_requester = requester;
     m_retry = std::move(retry);
     m_pin.clear();
     m_error->clear();
@@ -176,16 +177,17 @@ void OverrideSheet::retranslate()
 {
     setTitle(tr("Manager approval"));
     m_what->setText(m_request.what);
+    // Written for the manager who reads it: who asks, and why they cannot do it alone.
     QString why;
     switch (m_request.permission) {
     case Core::Permission::ApproveManualDiscount:
-        why = tr("This discount is above your own limit.");
+        why = tr("Asked by %1: this discount is above their own limit.").arg(m_requester);
         break;
     case Core::Permission::ChangePrice:
-        why = tr("Your role may not change a price.");
+        why = tr("Asked by %1: their role may not change a price.").arg(m_requester);
         break;
     default:
-        why = tr("Your role may not do this alone.");
+        why = tr("Asked by %1: their role may not do this alone.").arg(m_requester);
         break;
     }
     if (!m_reason.isEmpty())

@@ -32,7 +32,9 @@ public:
 
     OverrideSheet(Services::OverrideService &overrides, QWidget *host);
 
-    void start(const Services::ApprovalRequest &request, const QString &reason, Retry retry);
+    /// `requester`: who asks, as the manager should read it ("Anna de Vries, Cashier").
+    void start(const Services::ApprovalRequest &request, const QString &reason,
+        const QString &requester, Retry retry);
 
 signals:
     void approved();
@@ -50,6 +52,7 @@ private:
     Services::OverrideService &m_overrides;
     Services::ApprovalRequest m_request;
     QString m_reason;
+    QString m_requester;
     Retry m_retry;
     QString m_pin;
 

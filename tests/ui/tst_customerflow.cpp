@@ -318,6 +318,7 @@ private slots:
         QCOMPARE(find<QLabel>("couponError")->text(), refused.error().message);
         QCOMPARE(sale().view().total, before);
         QVERIFY(sale().view().couponCodes.isEmpty());
+        saveScreenshot(m_window.get(), QStringLiteral("37-coupon-refused-nl"));
         field->setText(couponCode);
         click("couponApply");
         QVERIFY(!m_window->couponSheet()->isOpen());
@@ -334,6 +335,7 @@ private slots:
         QVERIFY(m_window->overrideSheet()->isOpen());
         const QString what = find<QLabel>("overrideWhat")->text();
         QVERIFY2(what.contains(QStringLiteral("25,00")), qPrintable(what));
+        QVERIFY(find<QLabel>("overrideWhy")->text().contains(QStringLiteral("Anna de Vries")));
         QVERIFY(find<QPushButton>(
             qPrintable(QStringLiteral("approverTile%1").arg(TestCache::managerId))));
         QVERIFY(!m_window->findChild<QPushButton *>(
@@ -407,6 +409,24 @@ private slots:
                 && adjustment.approvedBy.isEmpty();
         QVERIFY(manual);
         QVERIFY(socks->lineTotal < before);
+    }
+
+    void priceChangeAsksAManager()
+    {
+        const Core::Money before = sale().view().total;
+        clickCell(basket(), rowOf(TestCache::socksId), 0);
+        click("discountButton");
+        click("discountModePrice");
+        clickKeys("discount", QStringLiteral("399"));
+        click("discountReason1");
+        click("discountApply");
+        // A cashier may not change a price alone: the sheet asks a manager, nothing changed.
+        QVERIFY(m_window->overrideSheet()->isOpen());
+        QVERIFY(!find<QLabel>("overrideWhat")->text().isEmpty());
+        QCOMPARE(sale().view().total, before);
+        click("overrideCancel");
+        QVERIFY(!m_window->overrideSheet()->isOpen());
+        QCOMPARE(sale().view().total, before);
     }
 
     void basketScreenshots()
