@@ -139,9 +139,9 @@ SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QW
     QHeaderView *resultHeader = m_resultTable->horizontalHeader();
     resultHeader->setSectionResizeMode(QHeaderView::Fixed);
     resultHeader->setSectionResizeMode(SearchResultsModel::Name, QHeaderView::Stretch);
-    resultHeader->resizeSection(SearchResultsModel::Price, 150);
-    resultHeader->resizeSection(SearchResultsModel::StockHere, 84);
-    resultHeader->resizeSection(SearchResultsModel::Info, 64);
+    resultHeader->resizeSection(SearchResultsModel::Price, 120);
+    resultHeader->resizeSection(SearchResultsModel::StockHere, 68);
+    resultHeader->resizeSection(SearchResultsModel::Info, 52);
     // Asked for from the view while it lays out: answered on the next turn of the event loop.
     connect(m_resultModel, &SearchResultsModel::moreWanted, this, &SellScreen::fetchMoreResults,
         Qt::QueuedConnection);
