@@ -19,6 +19,11 @@ const Core::Basket &CheckoutService::basket() const
 {
     if (m_basketStale) {
         m_basket.clear();
+        QHash<QString, Core::VatRate> rates;
+        if (const Core::Result<Core::Sale> sale = m_sale.currentSale()) {
+            for (const Core::SaleLine &built : sale->lines)
+                rates.insert(built.lineId, built.vatRate);
+        }
         for (const BasketLineView &line : m_sale.view().lines) {
             Core::BasketLine flat;
             flat.productId = line.productId;
@@ -28,12 +33,7 @@ const Core::Basket &CheckoutService::basket() const
             flat.regularPrice = line.regularPrice;
             flat.quantity = line.quantity;
             flat.lineDiscount = line.grossTotal - line.lineTotal;
-            if (auto sale = m_sale.currentSale()) {
-                for (const Core::SaleLine &built : sale->lines) {
-                    if (built.lineId == line.lineId)
-                        flat.vatRate = built.vatRate;
-                }
-            }
+            flat.vatRate = rates.value(line.lineId);
             m_basket.add(flat);
         }
         m_basketStale = false;

@@ -531,6 +531,26 @@ Core::Status CustomerCache::confirmPoints(const QStringList &saleIds)
     });
 }
 
+Core::Status CustomerCache::settlePoints(const QStringList &saleIds)
+{
+    return m_db.transaction([&]() -> Core::Status {
+        QSqlQuery q(m_db.connection());
+        for (const QString &id : saleIds) {
+            if (!run(q,
+                    QStringLiteral("UPDATE customers SET points_balance = points_balance + "
+                                   "p.points, lifetime_points = lifetime_points + max(p.points, 0) "
+                                   "FROM (SELECT card_number, sum(points) AS points FROM "
+                                   "loyalty_pending WHERE sale_uuid = ? GROUP BY card_number) p "
+                                   "WHERE customers.card_number = p.card_number"),
+                    { id })
+                || !run(
+                    q, QStringLiteral("DELETE FROM loyalty_pending WHERE sale_uuid = ?"), { id }))
+                return failed(q);
+        }
+        return Core::success();
+    });
+}
+
 Core::Status CustomerCache::addWish(
     const QString &cardNumber, qint64 productId, const QString &sku, const QDateTime &now)
 {

@@ -123,6 +123,10 @@ public:
     /// pending rows go. Called by the sync client when the customers feed or the push
     /// acknowledgement says so.
     Core::Status confirmPoints(const QStringList &saleIds);
+    /// The server acknowledged these sales (Outbox::recordOutcome calls it in the same
+    /// transaction): their pending points move into the cached balance (and lifetime points),
+    /// so the shown total stays right until the customers feed brings the server's own figure.
+    Core::Status settlePoints(const QStringList &saleIds);
 
     Core::Status addWish(
         const QString &cardNumber, qint64 productId, const QString &sku, const QDateTime &now);

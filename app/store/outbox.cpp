@@ -1,10 +1,13 @@
 #include "outbox.h"
 
+#include "customercache.h"
 #include "datacipher.h"
 #include "feedcursors.h"
 #include "localdatabase.h"
 #include "storeerrors.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
@@ -123,9 +126,27 @@ Core::Status Outbox::recordOutcome(const QStringList &acknowledged,
                     { id }))
                 return failed(q);
         }
+        QStringList settledSales;
         for (const QString &id : acknowledged) {
+            if (!run(q, QStringLiteral("SELECT type, payload FROM outbox WHERE event_id = ?"),
+                    { id }))
+                return failed(q);
+            if (q.next() && q.value(0).toString() == QLatin1String("sale")) {
+                const QString saleId = QJsonDocument::fromJson(q.value(1).toString().toUtf8())
+                                           .object()
+                                           .value(QStringLiteral("saleId"))
+                                           .toString();
+                if (!saleId.isEmpty())
+                    settledSales.append(saleId);
+            }
+            q.finish();
             if (!run(q, QStringLiteral("DELETE FROM outbox WHERE event_id = ?"), { id }))
                 return failed(q);
+        }
+        // The points of an applied sale are the server's now.
+        if (!settledSales.isEmpty()) {
+            if (auto settled = CustomerCache(m_db).settlePoints(settledSales); !settled)
+                return settled;
         }
         for (auto it = rejectedReasons.cbegin(); it != rejectedReasons.cend(); ++it) {
             if (!run(q,

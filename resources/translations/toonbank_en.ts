@@ -468,6 +468,10 @@ Demo PINs (every staff member has their own salt):
         <source>%1 is not enough: %2 is due.</source>
         <translation>%1 is not enough: %2 is due.</translation>
     </message>
+    <message>
+        <source>Discount</source>
+        <translation>Discount</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Services::ProductService</name>

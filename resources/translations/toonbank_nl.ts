@@ -468,6 +468,10 @@ Demopincodes (elke medewerker heeft een eigen salt):
         <source>%1 is not enough: %2 is due.</source>
         <translation>%1 is niet genoeg: er moet %2 betaald worden.</translation>
     </message>
+    <message>
+        <source>Discount</source>
+        <translation>Korting</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Services::ProductService</name>

@@ -377,6 +377,13 @@ private slots:
         QVERIFY(profile->recentLedger.first().pending);
         QCOMPARE(profile->personalOffers.size(), 1);
         QCOMPARE(profile->personalOffers.first().promotionId, QStringLiteral("PO-PIET"));
+
+        // The server acknowledges the sale: its points move into the cached balance.
+        QVERIFY(Store::Outbox(db()).markAcknowledged({ events->last().eventId }));
+        QCOMPARE(Store::CustomerCache(db()).pendingPoints(pietCard).value(), 0);
+        QCOMPARE(Store::CustomerCache(db()).byCard(pietCard)->pointsBalance,
+            1200 + recorded.pointsEarned);
+        QCOMPARE(customers().pointsOf(pietCard).value(), 1200 + recorded.pointsEarned);
     }
 
     void badCouponsLeaveTheBasketUnchanged_data()
