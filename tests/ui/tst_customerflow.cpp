@@ -517,6 +517,17 @@ private slots:
         saveScreenshot(m_window.get(), QStringLiteral("33-customer-bad-email-nl"));
     }
 
+    void cardScanOnTheCustomerScreenOpensTheProfile()
+    {
+        find<QLineEdit>("customerSearch")->setFocus();
+        scan(cardNumber());
+        QCOMPARE(m_window->currentScreen(), static_cast<QWidget *>(m_window->customerScreen()));
+        QCOMPARE(m_window->customerScreen()->shownCard(), cardNumber());
+        QVERIFY(!sale().view().customer.has_value()); // looked up, not attached to a sale
+        // Not typed into the field: it keeps what was there before the scan.
+        QVERIFY(!find<QLineEdit>("customerSearch")->text().contains(cardNumber()));
+    }
+
     void profileShowsPointsOffersHistory()
     {
         auto *search = find<QLineEdit>("customerSearch");
