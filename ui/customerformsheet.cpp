@@ -126,6 +126,12 @@ void CustomerFormSheet::startEnrolment(const QString &cardNumber)
     m_nameField->setFocus();
 }
 
+void CustomerFormSheet::takeScannedCard(const QString &code)
+{
+    if (m_enrolling)
+        m_cardField->setText(code);
+}
+
 void CustomerFormSheet::startConsent(
     const QString &cardNumber, const QString &name, bool email, bool sms, bool personalised)
 {

@@ -24,6 +24,8 @@ public:
 
     /// A new customer; `cardNumber` is a new card scanned before (may be empty).
     void startEnrolment(const QString &cardNumber = {});
+    /// A card scanned while enrolling: the new customer's card number.
+    void takeScannedCard(const QString &code);
     void startConsent(
         const QString &cardNumber, const QString &name, bool email, bool sms, bool personalised);
 

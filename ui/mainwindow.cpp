@@ -226,13 +226,17 @@ void MainWindow::onScan(const QString &code)
 {
     if (!m_session.isLoggedIn())
         return;
-    // A coupon's barcode goes to the coupon sheet; under any other sheet a scan must not
-    // change the basket being discounted or approved.
+    // A coupon's barcode goes to the coupon sheet, a new loyalty card to the enrolment form;
+    // under any other sheet a scan must not change the basket being discounted or approved.
     if (m_couponSheet->isOpen()) {
         if (auto *field = m_couponSheet->findChild<QLineEdit *>(QStringLiteral("couponField"))) {
             field->setText(code);
             QMetaObject::invokeMethod(field, "returnPressed");
         }
+        return;
+    }
+    if (m_customerForm->isOpen()) {
+        m_customerForm->takeScannedCard(code);
         return;
     }
     if (sheetOpen())

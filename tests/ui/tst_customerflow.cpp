@@ -576,6 +576,12 @@ private slots:
 
         // The same e-mail again is a duplicate, said in plain words.
         click("customerEnrol");
+        // A new card scanned while the form is open is the new customer's card number.
+        const QString newCard = QStringLiteral("299000009999")
+            + QString::number(Core::Barcode::checkDigit(QStringLiteral("299000009999")));
+        scan(newCard);
+        QCOMPARE(find<QLineEdit>("enrolCard")->text(), newCard);
+        QVERIFY(m_window->customerForm()->isOpen());
         find<QLineEdit>("enrolName")->setText(QStringLiteral("J. Verhoeven"));
         find<QLineEdit>("enrolEmail")->setText(QStringLiteral("joost@example.nl"));
         click("customerFormSave");
