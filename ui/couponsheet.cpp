@@ -57,6 +57,12 @@ void CouponSheet::start()
     m_code->setFocus();
 }
 
+void CouponSheet::takeScannedCode(const QString &code)
+{
+    m_code->setText(code);
+    apply();
+}
+
 void CouponSheet::apply()
 {
     const QString code = m_code->text().trimmed();

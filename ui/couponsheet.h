@@ -23,6 +23,8 @@ public:
     CouponSheet(Services::SaleService &sale, QWidget *host);
 
     void start();
+    /// A coupon's barcode scanned while the sheet is open: entered as if typed.
+    void takeScannedCode(const QString &code);
 
 signals:
     void accepted(const QString &code);

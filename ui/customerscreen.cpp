@@ -98,6 +98,7 @@ CustomerScreen::CustomerScreen(Services::CustomerService &customers, Services::S
     , m_back(touchButton(this))
     , m_empty(roleLabel(this, "subtle"))
     , m_profilePane(new QWidget)
+    , m_profileScroll(nullptr)
     , m_name(roleLabel(m_profilePane, "title"))
     , m_tier(new QLabel(m_profilePane))
     , m_points(roleLabel(m_profilePane, "points"))
@@ -185,6 +186,7 @@ CustomerScreen::CustomerScreen(Services::CustomerService &customers, Services::S
     profileLayout->addWidget(m_consent);
     profileLayout->addStretch(1);
     auto *scroll = new QScrollArea(this);
+    m_profileScroll = scroll;
     scroll->setObjectName(QStringLiteral("profileScroll"));
     scroll->setWidget(m_profilePane);
     scroll->setWidgetResizable(true);
@@ -324,7 +326,7 @@ void CustomerScreen::renderProfile()
 {
     const bool shown = m_profile.has_value();
     m_empty->setVisible(!shown);
-    m_profilePane->parentWidget()->parentWidget()->setVisible(shown); // the scroll area
+    m_profileScroll->setVisible(shown);
     m_editConsent->setEnabled(shown);
     m_attach->setEnabled(shown);
     const auto &attachedChip = m_sale.view().customer;

@@ -75,6 +75,7 @@ private:
     QPushButton *m_back;
     QLabel *m_empty;
     QWidget *m_profilePane;
+    QWidget *m_profileScroll;
     QLabel *m_name;
     QLabel *m_tier;
     QLabel *m_points;

@@ -21,8 +21,6 @@
 #include "app/services/saleservice.h"
 #include "app/services/session.h"
 
-#include <QLineEdit>
-
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
@@ -229,10 +227,7 @@ void MainWindow::onScan(const QString &code)
     // A coupon's barcode goes to the coupon sheet, a new loyalty card to the enrolment form;
     // under any other sheet a scan must not change the basket being discounted or approved.
     if (m_couponSheet->isOpen()) {
-        if (auto *field = m_couponSheet->findChild<QLineEdit *>(QStringLiteral("couponField"))) {
-            field->setText(code);
-            QMetaObject::invokeMethod(field, "returnPressed");
-        }
+        m_couponSheet->takeScannedCode(code);
         return;
     }
     if (m_customerForm->isOpen()) {
