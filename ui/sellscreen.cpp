@@ -1,5 +1,6 @@
 #include "sellscreen.h"
 
+#include "basketlinedelegate.h"
 #include "scaninterceptor.h"
 #include "searchresultsmodel.h"
 #include "uihelpers.h"
@@ -131,6 +132,9 @@ SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QW
     // A line is chosen (for Discount) by tapping it; the row shows it.
     m_basketTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_basketTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    auto *lineDelegate = new BasketLineDelegate(m_basketTable);
+    m_basketTable->setItemDelegateForColumn(BasketName, lineDelegate);
+    m_basketTable->setItemDelegateForColumn(BasketPrice, lineDelegate);
 
     makeTouchTable(m_resultTable);
     m_resultTable->setModel(m_resultModel);
@@ -419,16 +423,14 @@ void SellScreen::refreshBasket()
     for (int row = 0; row < lines.size(); ++row) {
         const Services::BasketLineView &line = lines.at(row);
         // Name, then "2 × € 4,99", then every adjustment with what it takes off: the saving
-        // stands under the line it belongs to.
+        // stands under the line it belongs to (painted by BasketLineDelegate).
         QString unit
             = QStringLiteral("%1 × %2").arg(line.quantity).arg(line.unitPrice.toDisplayString());
         if (line.regularPrice > line.unitPrice)
             unit += QLatin1Char(' ') + tr("(was %1)").arg(line.regularPrice.toDisplayString());
-        QString html = QStringLiteral("<b>%1</b><br><span style='color:#3b4250'>%2</span>")
-                           .arg(line.name.toHtmlEscaped(), unit.toHtmlEscaped());
         QString plain = line.name + QLatin1Char('\n') + unit;
-        // One row per adjustment: what it is (wrapping) and what it takes off (never broken).
-        QString rows;
+        QStringList labels;
+        QStringList amounts;
         for (const Services::AdjustmentView &adjustment : line.adjustments) {
             QString label = adjustment.label;
             if (adjustment.kind == Core::AdjustmentKind::Manual)
@@ -437,59 +439,29 @@ void SellScreen::refreshBasket()
                 label += QLatin1Char(' ') + tr("(approved by %1)").arg(adjustment.approvedBy);
             const QString amount = QStringLiteral("−") + adjustment.amount.toDisplayString();
             plain += QLatin1Char('\n') + QStringLiteral("%1 · %2").arg(label, amount);
-            // Never broken: a no-break space inside, a word joiner after the minus sign.
-            QString unbroken = amount;
-            unbroken.replace(QLatin1Char(' '), QChar(0x00a0));
-            unbroken.insert(1, QChar(0x2060));
-            rows += QStringLiteral("<tr><td>%1</td><td width='10'></td>"
-                                   "<td align='right' nowrap>%2</td></tr>")
-                        .arg(label.toHtmlEscaped(), unbroken.toHtmlEscaped());
+            labels.append(label);
+            amounts.append(amount);
         }
-        if (!rows.isEmpty())
-            html += QStringLiteral("<table width='100%' cellspacing='0' cellpadding='0' "
-                                   "style='color:#0b6b34; font-weight:bold'>%1</table>")
-                        .arg(rows);
         auto *nameCell = item(QString());
         nameCell->setData(Qt::AccessibleTextRole, plain);
         nameCell->setData(Qt::UserRole, line.lineId);
+        nameCell->setData(BasketLineDelegate::NameRole, line.name);
+        nameCell->setData(BasketLineDelegate::UnitRole, unit);
+        nameCell->setData(BasketLineDelegate::AdjustmentLabelsRole, labels);
+        nameCell->setData(BasketLineDelegate::AdjustmentAmountsRole, amounts);
         m_basketTable->setItem(row, BasketName, nameCell);
-        auto *label = qobject_cast<QLabel *>(m_basketTable->cellWidget(row, BasketName));
-        if (!label) {
-            label = new QLabel;
-            label->setObjectName(QStringLiteral("basketLineText"));
-            label->setWordWrap(true);
-            label->setTextFormat(Qt::RichText);
-            label->setContentsMargins(6, 6, 6, 6);
-            label->setAttribute(Qt::WA_TransparentForMouseEvents); // the row takes the tap
-            m_basketTable->setCellWidget(row, BasketName, label);
-        }
-        label->setText(html);
-        label->setProperty("plainText", plain);
         m_basketTable->setItem(row, BasketMinus, item(QStringLiteral("−"), Qt::AlignCenter));
         m_basketTable->setItem(
             row, BasketQuantity, item(QString::number(line.quantity), Qt::AlignCenter));
         m_basketTable->setItem(row, BasketPlus, item(QStringLiteral("+"), Qt::AlignCenter));
         // What the line costs now; when something came off, the price before it struck
         // through above it.
-        QString price
-            = QStringLiteral("<b>%1</b>").arg(line.lineTotal.toDisplayString().toHtmlEscaped());
-        if (line.lineTotal != line.grossTotal)
-            price = QStringLiteral("<s style='color:#3b4250'>%1</s><br>%2")
-                        .arg(line.grossTotal.toDisplayString().toHtmlEscaped(), price);
         auto *priceCell = item(QString());
         priceCell->setData(Qt::AccessibleTextRole, line.lineTotal.toDisplayString());
+        priceCell->setData(BasketLineDelegate::TotalRole, line.lineTotal.toDisplayString());
+        if (line.lineTotal != line.grossTotal)
+            priceCell->setData(BasketLineDelegate::GrossRole, line.grossTotal.toDisplayString());
         m_basketTable->setItem(row, BasketPrice, priceCell);
-        auto *priceLabel = qobject_cast<QLabel *>(m_basketTable->cellWidget(row, BasketPrice));
-        if (!priceLabel) {
-            priceLabel = new QLabel;
-            priceLabel->setObjectName(QStringLiteral("basketLinePrice"));
-            priceLabel->setTextFormat(Qt::RichText);
-            priceLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            priceLabel->setContentsMargins(4, 4, 8, 4);
-            priceLabel->setAttribute(Qt::WA_TransparentForMouseEvents);
-            m_basketTable->setCellWidget(row, BasketPrice, priceLabel);
-        }
-        priceLabel->setText(price);
         m_basketTable->setItem(row, BasketRemove, item(QStringLiteral("✕"), Qt::AlignCenter));
     }
     fitBasketRows();
@@ -525,12 +497,12 @@ void SellScreen::refreshBasket()
 void SellScreen::fitBasketRows()
 {
     const int width = m_basketTable->columnWidth(BasketName);
+    m_basketTable->ensurePolished(); // measured in the stylesheet's font
+    const QFont font = m_basketTable->font();
     for (int row = 0; row < m_basketTable->rowCount(); ++row) {
-        QWidget *label = m_basketTable->cellWidget(row, BasketName);
-        if (label)
-            label->ensurePolished(); // measured in the stylesheet's font, not the default one
-        const int needed = label ? label->heightForWidth(width) + 4 : rowHeight;
-        m_basketTable->setRowHeight(row, qMax(rowHeight, needed));
+        const QModelIndex index = m_basketTable->model()->index(row, BasketName);
+        m_basketTable->setRowHeight(
+            row, qMax(rowHeight, BasketLineDelegate::nameCellHeight(font, width, index)));
     }
 }
 

@@ -167,8 +167,8 @@ private:
     }
     QString lineText(int row)
     {
-        auto *label = qobject_cast<QLabel *>(basket()->cellWidget(row, 0));
-        return label ? label->property("plainText").toString() : QString();
+        QTableWidgetItem *cell = basket()->item(row, 0);
+        return cell ? cell->data(Qt::AccessibleTextRole).toString() : QString();
     }
     /// Taps a check box on its box, as a thumb would.
     void tick(QCheckBox *box)
