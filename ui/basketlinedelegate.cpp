@@ -1,6 +1,7 @@
 #include "basketlinedelegate.h"
 
 #include <QApplication>
+#include <QHash>
 #include <QPainter>
 
 namespace Toonbank::Ui {
@@ -11,6 +12,23 @@ constexpr int margin = 6;
 constexpr int gap = 10; // between an adjustment's label and its amount
 const QColor savingColour(0x0b, 0x6b, 0x34);
 const QColor subtleColour(0x3b, 0x42, 0x50);
+
+// Wrapped text heights, remembered: a scan re-measures every line of the basket, and shaping
+// text is what costs (the same names and labels come back scan after scan).
+int wrappedHeight(const QFont &font, const QFontMetrics &metrics, int width, const QString &text)
+{
+    static QHash<QString, int> cache;
+    const QString key = QStringLiteral("%1|%2|%3").arg(font.key()).arg(width).arg(text);
+    if (const auto found = cache.constFind(key); found != cache.constEnd())
+        return found.value();
+    if (cache.size() > 4096)
+        cache.clear();
+    const int height
+        = metrics.boundingRect(QRect(0, 0, width, 100000), Qt::AlignLeft | Qt::TextWordWrap, text)
+              .height();
+    cache.insert(key, height);
+    return height;
+}
 
 QFont boldOf(QFont font)
 {
@@ -31,22 +49,20 @@ int layoutNameCell(
 
     const QString name = index.data(BasketLineDelegate::NameRole).toString();
     QRect room(area.left() + margin, y, width, 10000);
-    const QRect nameRect = boldMetrics.boundingRect(room, flags, name);
     if (painter) {
         painter->setFont(bold);
         painter->drawText(room, flags, name);
     }
-    y += nameRect.height();
+    y += wrappedHeight(bold, boldMetrics, width, name);
 
     const QString unit = index.data(BasketLineDelegate::UnitRole).toString();
     room = QRect(area.left() + margin, y, width, 10000);
-    const QRect unitRect = metrics.boundingRect(room, flags, unit);
     if (painter) {
         painter->setFont(font);
         painter->setPen(subtleColour);
         painter->drawText(room, flags, unit);
     }
-    y += unitRect.height();
+    y += wrappedHeight(font, metrics, width, unit);
 
     const QStringList labels = index.data(BasketLineDelegate::AdjustmentLabelsRole).toStringList();
     const QStringList amounts
@@ -54,7 +70,7 @@ int layoutNameCell(
     for (int i = 0; i < labels.size() && i < amounts.size(); ++i) {
         const int amountWidth = boldMetrics.horizontalAdvance(amounts.at(i));
         const QRect labelRoom(area.left() + margin, y, qMax(40, width - amountWidth - gap), 10000);
-        const QRect labelRect = boldMetrics.boundingRect(labelRoom, flags, labels.at(i));
+        const int labelHeight = wrappedHeight(bold, boldMetrics, labelRoom.width(), labels.at(i));
         if (painter) {
             painter->setFont(bold);
             painter->setPen(savingColour);
@@ -62,7 +78,7 @@ int layoutNameCell(
             painter->drawText(QRect(area.left() + margin, y, width, boldMetrics.height()),
                 Qt::AlignRight | Qt::AlignTop, amounts.at(i));
         }
-        y += qMax(labelRect.height(), boldMetrics.height());
+        y += qMax(labelHeight, boldMetrics.height());
     }
     return y + margin - area.top();
 }

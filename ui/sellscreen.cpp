@@ -158,7 +158,14 @@ SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QW
     basketHeader->resizeSection(BasketPrice, 124);
     basketHeader->resizeSection(BasketRemove, 56);
     // Lines grow with their adjustments: each row is as tall as its text needs.
-    connect(basketHeader, &QHeaderView::sectionResized, this, &SellScreen::fitBasketRows);
+    // Not inside the header's own resize: a new height can bring a scroll bar that resizes the
+    // column again, a change the header does not report from within itself.
+    m_fitRowsTimer.setSingleShot(true);
+    connect(&m_fitRowsTimer, &QTimer::timeout, this, &SellScreen::fitBasketRows);
+    connect(basketHeader, &QHeaderView::sectionResized, this, [this](int section) {
+        if (section == BasketName)
+            m_fitRowsTimer.start(0);
+    });
 
     // Scanner bursts wait for their end; a person's keystroke searches at once.
     m_searchTimer.setSingleShot(true);

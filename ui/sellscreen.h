@@ -79,6 +79,7 @@ private:
     ScanInterceptor *m_scanner;
     QTimer m_searchTimer;
     QTimer m_flashTimer;
+    QTimer m_fitRowsTimer; // row heights follow the name column's width, once it has settled
 
     QBoxLayout *m_panes;
     QLineEdit *m_search;
