@@ -508,7 +508,9 @@ private slots:
                 add(QStringLiteral("%1/%2/%3%4%5")
                         .arg(c.points)
                         .arg(c.lifetimePoints)
-                        .arg(int(c.consentEmail), int(c.consentSms), int(c.consentPersonalised)));
+                        .arg(int(c.consentEmail))
+                        .arg(int(c.consentSms))
+                        .arg(int(c.consentPersonalised)));
                 for (const DemoChain::LedgerEntry &e : c.ledger)
                     add(e.eventId + e.reason + QString::number(e.points)
                         + e.at.toString(Qt::ISODate));
