@@ -923,15 +923,22 @@ QList<DemoChain::Customer> DemoChain::customers(const Options &options)
                     QStringLiteral("sale"), store.id,
                     atUtc(enrolled.addDays(days.at(k)), rng.between(10 * 60, 17 * 60)) });
             }
+            // Two purchases on one day keep their order by time.
+            std::stable_sort(entries.begin(), entries.end(),
+                [](const LedgerEntry &a, const LedgerEntry &b) { return a.at < b.at; });
             qint64 balance = 0;
             for (const LedgerEntry &e : entries)
                 balance += e.points;
             // A third once paid with points: whole hundreds, never below zero.
             if (id > 3 && balance >= 500 && rng.percent(33)) {
                 const qint64 redeemed = qint64(rng.between(1, int(balance / 200))) * 100;
-                entries.append(
-                    { QStringLiteral("demo-%1-r").arg(c.id), -redeemed, QStringLiteral("redeem"),
-                        store.id, entries.constLast().at.addDays(rng.between(1, 20)) });
+                // After the last purchase (in the evening), before the reference day.
+                const QDate last = entries.constLast().at.date();
+                const int gap = std::max(0, int(last.daysTo(reference)) - 1);
+                entries.append({ QStringLiteral("demo-%1-r").arg(c.id), -redeemed,
+                    QStringLiteral("redeem"), store.id,
+                    atUtc(last.addDays(rng.between(std::min(1, gap), gap)),
+                        18 * 60 + 30 + rng.below(60)) });
                 balance -= redeemed;
             }
             c.ledger = entries;

@@ -1,6 +1,7 @@
 #include "serverconnection.h"
 
 #include "app/core/tr.h"
+#include "sync/protocol/saleevent.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -67,6 +68,9 @@ QNetworkRequest ServerConnection::makeRequest(const QString &path) const
     ssl.setCaCertificates(m_ca); // only the chain's CA, not the system store
     request.setSslConfiguration(ssl);
     request.setTransferTimeout(m_timeoutMs);
+    // The protocol this tablet speaks; the server reads protocol-1 sales too (queued before
+    // an update), so the header is informational for logs and future refusals.
+    request.setRawHeader("Toonbank-Protocol", QByteArray::number(Protocol::protocolVersion));
     if (!m_token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
     return request;

@@ -4,8 +4,11 @@
 
 #include "app/core/tr.h"
 #include "app/store/catalogwriter.h"
+#include "app/store/customercache.h"
+#include "app/store/feedcursors.h"
 #include "app/store/localdatabase.h"
 #include "app/store/outbox.h"
+#include "app/store/promotionstore.h"
 #include "sync/protocol/pushbatch.h"
 
 #include <QDebug>
@@ -278,7 +281,90 @@ void SyncWorker::onPage(const Core::Result<Protocol::ChangePage> &page)
         return failCycle(pageRefused(stamped.error()));
     }
     m_state.lastPullAt = m_outbox->lastPullAt();
+    m_kindIndex = 0;
+    pullKinds();
+}
+
+namespace {
+
+constexpr Protocol::FeedKind otherKinds[]
+    = { Protocol::FeedKind::Promotions, Protocol::FeedKind::Customers };
+
+} // namespace
+
+void SyncWorker::pullKinds()
+{
+    if (m_kindIndex < int(std::size(otherKinds))) {
+        const QString kind = Protocol::name(otherKinds[m_kindIndex]);
+        Store::FeedCursors cursors(*m_db);
+        Core::Result<qint64> cursor = cursors.cursor(kind);
+        if (!cursor)
+            return failCycle(pageRefused(cursor.error()));
+        m_kindCursor = cursor.value();
+        return requestKindPage(m_kindCursor);
+    }
     finishCycle();
+}
+
+void SyncWorker::requestKindPage(qint64 since)
+{
+    const quint64 generation = m_generation;
+    m_connection->pull(otherKinds[m_kindIndex], since, m_options.pageSize,
+        [this, generation](Core::Result<Protocol::ChangePage> page) {
+            if (generation != m_generation)
+                return;
+            onKindPage(page);
+        });
+}
+
+void SyncWorker::onKindPage(const Core::Result<Protocol::ChangePage> &page)
+{
+    if (!page)
+        return failCycle(page.error());
+    if (page->since != m_kindCursor)
+        return failCycle(pageRefused(Error::make(
+            QStringLiteral("sync.feed"), {}, QStringLiteral("page for another cursor"))));
+    const QString kind = Protocol::name(otherKinds[m_kindIndex]);
+    // The rows and the kind's cursor in one transaction: a crash keeps both or neither.
+    const Core::Status applied = m_db->transaction([&]() -> Core::Status {
+        Store::PromotionStore promotions(*m_db);
+        for (const Core::Promotion &promotion : page->promotions) {
+            if (auto done = promotions.upsert(promotion); !done)
+                return done;
+        }
+        if (!page->customers.isEmpty()) {
+            Store::CustomerCache customers(*m_db);
+            for (const Protocol::CustomerData &c : page->customers) {
+                Store::CustomerRecord record;
+                record.id = c.id;
+                record.cardNumber = c.code;
+                record.name = c.name;
+                record.email = c.email;
+                record.phone = c.phone;
+                record.tier = c.tier;
+                record.pointsBalance = c.loyaltyPoints;
+                record.lifetimePoints = c.lifetimePoints;
+                record.homeStoreCode = c.homeStoreCode;
+                record.consentEmail = c.consentEmail;
+                record.consentSms = c.consentSms;
+                record.consentPersonalised = c.consentPersonalised;
+                record.consentChangedAt = c.consentChangedAt;
+                record.lastSeenAt = c.lastSeenAt;
+                if (auto done = customers.upsertFromServer(record); !done)
+                    return done;
+            }
+        }
+        return Store::FeedCursors(*m_db).setCursor(kind, page->next);
+    });
+    if (!applied)
+        return failCycle(pageRefused(applied.error()));
+    emit progress(
+        QStringLiteral("pulled %1 %2 up to %3").arg(page->size()).arg(kind).arg(page->next));
+    m_kindCursor = page->next;
+    if (page->more)
+        return requestKindPage(m_kindCursor);
+    ++m_kindIndex;
+    pullKinds();
 }
 
 Core::Status SyncWorker::applyPage(const Protocol::ChangePage &page)

@@ -51,6 +51,11 @@ private:
     void requestPage(qint64 since);
     void onPage(const Core::Result<Protocol::ChangePage> &page);
     Core::Status applyPage(const Protocol::ChangePage &page);
+    /// After the catalog: the other feed kinds, each from its own cursor (Store::FeedCursors)
+    /// when the cache has them; otherwise the cycle ends with the catalog.
+    void pullKinds();
+    void requestKindPage(qint64 since);
+    void onKindPage(const Core::Result<Protocol::ChangePage> &page);
     void finishCycle();
     void failCycle(const Core::Error &error);
     void refreshCounts();
@@ -71,6 +76,8 @@ private:
     bool m_busy = false;
     bool m_again = false;
     qint64 m_cursor = 0;
+    int m_kindIndex = 0; // the feed kind being pulled after the catalog
+    qint64 m_kindCursor = 0;
     int m_pushProgressless = 0;
     quint64 m_generation = 0; // bumped when a cycle fails: late answers of it are ignored
 };

@@ -6,7 +6,9 @@
 
 #include <QJsonArray>
 #include <QSet>
+
 #include <QUuid>
+#include <algorithm>
 
 namespace Toonbank::Sync::Protocol {
 
@@ -174,7 +176,98 @@ bool objectAt(const QJsonArray &array, qsizetype i, const QString &what, Core::E
 
 } // namespace
 
+namespace {
+
+// Keys a v1 object may have; anything else is refused as in v1.
+bool onlyKeys(const QJsonObject &json, std::initializer_list<const char *> keys, QString &unknown)
+{
+    for (auto it = json.constBegin(); it != json.constEnd(); ++it) {
+        if (std::none_of(keys.begin(), keys.end(),
+                [&it](const char *key) { return it.key() == QLatin1String(key); })) {
+            unknown = it.key().left(64);
+            return false;
+        }
+    }
+    return true;
+}
+
+// A protocol-1 sale (what a tablet queued before its update) in protocol-2 form: line ids
+// "L1"…, a line discount as a manual adjustment, payments as tenders, no staff (the
+// envelope's). Field types are checked by the protocol-2 reading that follows.
+Core::Result<QJsonObject> version1ToVersion2(const QJsonObject &v1)
+{
+    QString unknown;
+    if (!onlyKeys(v1,
+            { "saleId", "receiptNumber", "locationCode", "soldAt", "lines", "vat", "totalCents",
+                "roundingCents", "payments", "customerId", "training" },
+            unknown))
+        return Error::make(QStringLiteral("protocol.unknown_field"),
+            QStringLiteral("sale.%1 is not a known field").arg(unknown),
+            QStringLiteral("sale.%1 is not a known field").arg(unknown));
+    QJsonObject v2 = v1;
+    v2.remove(QStringLiteral("locationCode"));
+    v2.remove(QStringLiteral("payments"));
+    v2.remove(QStringLiteral("customerId"));
+    v2.insert(QStringLiteral("storeCode"), v1.value(QStringLiteral("locationCode")));
+    v2.insert(QStringLiteral("tenders"), v1.value(QStringLiteral("payments")));
+    QJsonArray lines;
+    const QJsonArray v1Lines = v1.value(QStringLiteral("lines")).toArray();
+    for (qsizetype i = 0; i < v1Lines.size(); ++i) {
+        QJsonObject line = v1Lines.at(i).toObject();
+        if (!onlyKeys(line,
+                { "productId", "sku", "quantity", "unitPriceCents", "lineDiscountCents",
+                    "lineTotalCents", "vatClass", "vatBasisPoints" },
+                unknown))
+            return Error::make(QStringLiteral("protocol.unknown_field"),
+                QStringLiteral("sale.lines[%1].%2 is not a known field").arg(i).arg(unknown),
+                QStringLiteral("sale.lines[%1].%2 is not a known field").arg(i).arg(unknown));
+        const QJsonValue discount = line.take(QStringLiteral("lineDiscountCents"));
+        QJsonArray adjustments;
+        if (discount.toDouble() > 0)
+            adjustments.append(QJsonObject { { QStringLiteral("kind"), QStringLiteral("manual") },
+                { QStringLiteral("sourceId"), QStringLiteral("manual") },
+                { QStringLiteral("label"), QString() },
+                { QStringLiteral("amountCents"), discount } });
+        line.insert(QStringLiteral("lineId"), QStringLiteral("L%1").arg(i + 1));
+        line.insert(
+            QStringLiteral("regularPriceCents"), line.value(QStringLiteral("unitPriceCents")));
+        line.insert(QStringLiteral("adjustments"), adjustments);
+        lines.append(line);
+    }
+    v2.insert(QStringLiteral("lines"), lines);
+    const qint64 customerId = v1.value(QStringLiteral("customerId")).toInteger();
+    if (customerId > 0)
+        v2.insert(QStringLiteral("customer"),
+            QJsonObject { { QStringLiteral("id"), customerId },
+                { QStringLiteral("code"), QString() }, { QStringLiteral("tier"), QString() } });
+    v2.insert(QStringLiteral("couponCodes"), QJsonArray());
+    v2.insert(QStringLiteral("authorisations"), QJsonArray());
+    v2.insert(QStringLiteral("pointsEarned"), 0);
+    v2.insert(QStringLiteral("pointsRedeemed"), 0);
+    v2.insert(QStringLiteral("catalogVersion"), 0);
+    return v2;
+}
+
+Core::Result<Core::Sale> parseSale(const QJsonObject &json, bool version1);
+
+} // namespace
+
 Core::Result<Core::Sale> saleFromJson(const QJsonObject &json)
+{
+    // A tablet updated with events still queued in protocol 1: read them as such.
+    if (json.contains(QStringLiteral("locationCode"))
+        && !json.contains(QStringLiteral("storeCode"))) {
+        Core::Result<QJsonObject> converted = version1ToVersion2(json);
+        if (!converted)
+            return converted.error();
+        return parseSale(converted.value(), true);
+    }
+    return parseSale(json, false);
+}
+
+namespace {
+
+Core::Result<Core::Sale> parseSale(const QJsonObject &json, bool version1)
 {
     JsonReader reader(json, QStringLiteral("sale"));
     Core::Sale sale;
@@ -182,7 +275,7 @@ Core::Result<Core::Sale> saleFromJson(const QJsonObject &json)
     sale.receiptNumber = reader.string(QStringLiteral("receiptNumber"));
     sale.storeCode = reader.string(QStringLiteral("storeCode"));
     sale.soldAt = reader.timestamp(QStringLiteral("soldAt"));
-    sale.staffId = reader.integer(QStringLiteral("staffId"), true, 1);
+    sale.staffId = version1 ? 0 : reader.integer(QStringLiteral("staffId"), true, 1);
     const QJsonArray lineArray = reader.array(QStringLiteral("lines"));
     const QJsonArray vatArray = reader.array(QStringLiteral("vat"));
     sale.total = reader.money(QStringLiteral("totalCents"), true);
@@ -385,5 +478,7 @@ Core::Result<Core::Sale> saleFromJson(const QJsonObject &json)
     }
     return sale;
 }
+
+} // namespace
 
 } // namespace Toonbank::Sync::Protocol

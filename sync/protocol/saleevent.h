@@ -36,7 +36,9 @@ QJsonObject saleToJson(const Core::Sale &sale);
 /// up on its own: unique line ids, quantities non-zero, adjustments non-negative and never
 /// more than the line, line totals, the total, the VAT summary equal to vatBreakdown() of the
 /// lines, the tenders settling total + rounding. Whether the prices and adjustments are
-/// right is the server's re-check (SaleHandler). Errors: "protocol.*" / "sale.*".
+/// right is the server's re-check (SaleHandler). A protocol-1 sale (locationCode, payments;
+/// events a tablet queued before its update) is read too and comes back with staffId 0 (the
+/// envelope's staff member sold it). Errors: "protocol.*" / "sale.*".
 Core::Result<Core::Sale> saleFromJson(const QJsonObject &json);
 
 } // namespace Toonbank::Sync::Protocol

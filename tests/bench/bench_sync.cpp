@@ -303,24 +303,31 @@ int pushThroughput(const QString &backend, int tablets, int eventsPerTablet, int
     return ok && exact ? 0 : 1;
 }
 
-// One server, `batches` pushes of `batch` sales built by Core::buildSale under the server's
-// promotions; returns the per-batch latencies in ms (empty on failure).
-std::vector<double> recheckRun(const QString &backend, bool checks, int batches, int batch,
-    const QList<Core::Promotion> &promotions, const QByteArray &promotionFile)
+// A server seeded with the bench's promotions and one customer, and a device enrolled on it.
+struct RecheckServer
+{
+    std::unique_ptr<ServerFixture> server;
+    QString deviceId;
+    QString token;
+    qint64 seq = 1;
+    std::vector<double> latencies;
+};
+
+bool startRecheckServer(
+    RecheckServer &r, const QString &backend, bool checks, const QByteArray &promotionFile)
 {
     qputenv("TOONBANK_TEST_BACKEND", backend == QLatin1String("sqlite") ? "sqlite" : "postgresql");
-    ServerFixture server;
-    if (!server.seed(20)) {
-        say(QStringLiteral("%1: seed failed").arg(backend));
-        return {};
-    }
+    r.server = std::make_unique<ServerFixture>();
+    ServerFixture &server = *r.server;
+    if (!server.seed(20))
+        return false;
     QFile file(server.dataDir() + QStringLiteral("/promotions.json"));
     if (!file.open(QIODevice::WriteOnly) || file.write(promotionFile) < 0)
-        return {};
+        return false;
     file.close();
     QFile customers(server.dataDir() + QStringLiteral("/customers.csv"));
     if (!customers.open(QIODevice::WriteOnly))
-        return {};
+        return false;
     customers.write("id,code,name,tier,homeStoreCode\n1,2990000000011,Eva,basic,AMS01\n");
     customers.close();
     if (!server.admin({ QStringLiteral("import"), QStringLiteral("promotions"), file.fileName() })
@@ -328,7 +335,7 @@ std::vector<double> recheckRun(const QString &backend, bool checks, int batches,
             { QStringLiteral("import"), QStringLiteral("customers"), customers.fileName() })
         || !server.start(
             checks ? QStringList() : QStringList { QStringLiteral("--no-sale-checks") }))
-        return {};
+        return false;
     const HttpAnswer enrolled = server.request("POST", QStringLiteral("/v1/enrol"),
         QJsonDocument(
             QJsonObject { { QStringLiteral("code"), server.enrolmentCode(QStringLiteral("AMS01")) },
@@ -336,64 +343,61 @@ std::vector<double> recheckRun(const QString &backend, bool checks, int batches,
             .toJson(QJsonDocument::Compact));
     auto device = Sync::Protocol::EnrolResponse::fromJson(enrolled.json);
     if (!device)
-        return {};
+        return false;
+    r.deviceId = device->deviceId;
+    r.token = device->token;
+    return true;
+}
 
-    Core::SaleRules rules;
-    rules.vatTable = Core::VatTable::builtIn();
-    rules.country = QStringLiteral("NL");
-    rules.storeCode = QStringLiteral("AMS01");
-    rules.promotions = promotions;
-    rules.loyalty = Core::LoyaltyRules::defaults();
-    std::vector<double> latencies;
-    qint64 seq = 1;
-    for (int b = 0; b < batches; ++b) {
-        QList<Core::Sale> sales;
-        for (int i = 0; i < batch; ++i) {
-            QList<Core::DraftLine> lines;
-            for (int l = 0; l < 3; ++l) {
-                Core::DraftLine line;
-                const int product = 1 + (b * batch + i * 3 + l) % 20;
-                line.lineId = QStringLiteral("L%1").arg(l + 1);
-                line.productId = product;
-                line.sku = QStringLiteral("SKU%1").arg(product);
-                line.name = QStringLiteral("Product %1").arg(product);
-                line.brand = QStringLiteral("Brand");
-                line.quantity = 1 + l;
-                line.unitPrice = Core::Money::fromCents(1000);
-                line.regularPrice = line.unitPrice;
-                lines.append(line);
-            }
-            Core::SaleContext context;
-            context.soldAt = QDateTime::currentDateTimeUtc();
-            context.customer = Core::SaleCustomer { 1, QStringLiteral("2990000000011"),
-                QStringLiteral("basic") };
-            auto built = Core::buildSale(lines, rules, context);
-            if (!built)
-                return {};
-            Core::Sale sale = built.value();
-            sale.saleId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-            sale.receiptNumber = QStringLiteral("AMS01-B-") + sale.saleId.left(8);
-            sale.tenders
-                = { { Core::TenderMethod::Card, sale.total, {}, {}, QStringLiteral("b") } };
-            sale.pointsEarned = Core::pointsEarned(sale, rules.loyalty);
-            sales.append(sale);
+// `batch` sales of 3 lines for customer 1, built by Core::buildSale under `rules`.
+QList<Core::Sale> recheckBatch(const Core::SaleRules &rules, int b, int batch)
+{
+    QList<Core::Sale> sales;
+    for (int i = 0; i < batch; ++i) {
+        QList<Core::DraftLine> lines;
+        for (int l = 0; l < 3; ++l) {
+            Core::DraftLine line;
+            const int product = 1 + (b * batch + i * 3 + l) % 20;
+            line.lineId = QStringLiteral("L%1").arg(l + 1);
+            line.productId = product;
+            line.sku = QStringLiteral("SKU%1").arg(product);
+            line.name = QStringLiteral("Product %1").arg(product);
+            line.brand = QStringLiteral("Brand");
+            line.quantity = 1 + l;
+            line.unitPrice = Core::Money::fromCents(1000);
+            line.regularPrice = line.unitPrice;
+            lines.append(line);
         }
-        const QByteArray body = QJsonDocument(makePush(device->deviceId, 7, sales, seq))
-                                    .toJson(QJsonDocument::Compact);
-        seq += batch;
-        QElapsedTimer timer;
-        timer.start();
-        const HttpAnswer answer
-            = server.request("POST", QStringLiteral("/v1/events"), body, device->token);
-        latencies.push_back(double(timer.nsecsElapsed()) / 1e6);
-        if (answer.status != 200) {
-            say(QStringLiteral("push refused: %1").arg(QString::fromUtf8(answer.body.left(400))));
+        Core::SaleContext context;
+        context.soldAt = QDateTime::currentDateTimeUtc();
+        context.customer
+            = Core::SaleCustomer { 1, QStringLiteral("2990000000011"), QStringLiteral("basic") };
+        auto built = Core::buildSale(lines, rules, context);
+        if (!built)
             return {};
-        }
+        Core::Sale sale = built.value();
+        sale.saleId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        sale.receiptNumber = QStringLiteral("AMS01-B-") + sale.saleId.left(8);
+        sale.tenders = { { Core::TenderMethod::Card, sale.total, {}, {}, QStringLiteral("b") } };
+        sale.pointsEarned = Core::pointsEarned(sale, rules.loyalty);
+        sales.append(sale);
     }
-    if (server.scalar(QStringLiteral("SELECT COUNT(*) FROM sales")) != qint64(batches) * batch)
-        return {};
-    return latencies;
+    return sales;
+}
+
+bool pushRecheckBatch(RecheckServer &r, const QList<Core::Sale> &sales)
+{
+    const QByteArray body
+        = QJsonDocument(makePush(r.deviceId, 7, sales, r.seq)).toJson(QJsonDocument::Compact);
+    r.seq += sales.size();
+    QElapsedTimer timer;
+    timer.start();
+    const HttpAnswer answer
+        = r.server->request("POST", QStringLiteral("/v1/events"), body, r.token);
+    r.latencies.push_back(double(timer.nsecsElapsed()) / 1e6);
+    if (answer.status != 200)
+        say(QStringLiteral("push refused: %1").arg(QString::fromUtf8(answer.body.left(400))));
+    return answer.status == 200;
 }
 
 int recheckOverhead(const QString &backend, int batches, int batch)
@@ -420,26 +424,54 @@ int recheckOverhead(const QString &backend, int batches, int batch)
         items.append(Sync::Protocol::promotionToJson(p));
     }
     const QByteArray file = QJsonDocument(items).toJson(QJsonDocument::Compact);
-    const std::vector<double> without
-        = recheckRun(backend, false, batches, batch, promotions, file);
-    const std::vector<double> with = recheckRun(backend, true, batches, batch, promotions, file);
-    if (with.empty() || without.empty()) {
-        say(QStringLiteral("recheck %1: FAILED").arg(backend));
+    // Both servers run side by side and get the same batches in turn, so drift in the shared
+    // box's load hits both alike.
+    RecheckServer plain;
+    RecheckServer checked;
+    if (!startRecheckServer(plain, backend, false, file)
+        || !startRecheckServer(checked, backend, true, file)) {
+        say(QStringLiteral("recheck %1: servers did not start").arg(backend));
         return 1;
     }
+    Core::SaleRules rules;
+    rules.vatTable = Core::VatTable::builtIn();
+    rules.country = QStringLiteral("NL");
+    rules.storeCode = QStringLiteral("AMS01");
+    rules.promotions = promotions;
+    rules.loyalty = Core::LoyaltyRules::defaults();
+    for (int b = 0; b < batches; ++b) {
+        const QList<Core::Sale> sales = recheckBatch(rules, b, batch);
+        // Alternate which server goes first.
+        RecheckServer &first = b % 2 ? checked : plain;
+        RecheckServer &second = b % 2 ? plain : checked;
+        if (sales.isEmpty() || !pushRecheckBatch(first, sales)
+            || !pushRecheckBatch(second, sales)) {
+            say(QStringLiteral("recheck %1: FAILED").arg(backend));
+            return 1;
+        }
+    }
+    const qint64 expected = qint64(batches) * batch;
+    if (plain.server->scalar(QStringLiteral("SELECT COUNT(*) FROM sales")) != expected
+        || checked.server->scalar(QStringLiteral("SELECT COUNT(*) FROM sales")) != expected) {
+        say(QStringLiteral("recheck %1: sales missing").arg(backend));
+        return 1;
+    }
+    const std::vector<double> &without = plain.latencies;
+    const std::vector<double> &with = checked.latencies;
     const double base = percentile(without, 0.5);
-    const double checked = percentile(with, 0.5);
+    const double withChecks = percentile(with, 0.5);
     say(QStringLiteral("recheck %1: %2 batches x %3 sales (3 lines, customer, 50 promotions): "
                        "without checks median %4 ms p99 %5 ms; with checks median %6 ms p99 %7 "
-                       "ms; overhead %8 % (median)")
+                       "ms; overhead %8 % (median; the two servers side by side, batches "
+                       "alternating)")
             .arg(backend)
             .arg(batches)
             .arg(batch)
             .arg(base, 0, 'f', 1)
             .arg(percentile(without, 0.99), 0, 'f', 1)
-            .arg(checked, 0, 'f', 1)
+            .arg(withChecks, 0, 'f', 1)
             .arg(percentile(with, 0.99), 0, 'f', 1)
-            .arg((checked / base - 1.0) * 100.0, 0, 'f', 1));
+            .arg((withChecks / base - 1.0) * 100.0, 0, 'f', 1));
     return 0;
 }
 

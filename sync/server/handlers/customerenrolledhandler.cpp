@@ -3,6 +3,8 @@
 #include "sync/protocol/jsonreader.h"
 #include "sync/server/serverdatabase.h"
 
+#include "app/core/customerrules.h"
+
 #include <QSqlQuery>
 
 namespace Toonbank::Sync::Server {
@@ -46,8 +48,13 @@ Core::Result<std::any> CustomerEnrolledHandler::parse(
     r.rejectUnknownFields();
     if (r.ok() && (e.cardNumber.isEmpty() || e.name.trimmed().isEmpty()))
         r.fail(QStringLiteral("customer.missing"), QStringLiteral("card number and name needed"));
-    if (r.ok() && !e.email.isEmpty() && !e.email.contains(QLatin1Char('@')))
-        r.fail(QStringLiteral("customer.email"), QStringLiteral("e-mail address is not valid"));
+    if (r.ok() && !e.email.isEmpty()) {
+        // The core's one e-mail rule, as on the tablet.
+        Core::Result<QString> email = Core::normaliseEmail(e.email);
+        if (!email)
+            return email.error();
+        e.email = email.value();
+    }
     if (r.ok() && !e.phone.isEmpty() && !e.phone.startsWith(QLatin1Char('+')))
         r.fail(QStringLiteral("customer.phone"), QStringLiteral("phone is not in E.164 form"));
     if (!r.ok())

@@ -14,6 +14,7 @@
 #include <QSet>
 #include <QSqlQuery>
 
+#include <cstdlib>
 #include <functional>
 #include <map>
 
@@ -105,6 +106,29 @@ bool priceExplained(const QList<PriceVersion> &versions, Money unitPrice, QDate 
     return false;
 }
 
+// A price changed at the till: an authorisation for the line (Permission::ChangePrice; whether
+// its approver may give it is checked with the other authorisations) covering the difference
+// to a price the product had.
+bool priceChangeApproved(const Core::Sale &sale, const Core::SaleLine &line,
+    const QList<PriceVersion> &versions, QDate localDate)
+{
+    for (const Core::Authorisation &a : sale.authorisations) {
+        if (a.permission != Core::Permission::ChangePrice || a.lineId != line.lineId)
+            continue;
+        for (const PriceVersion &v : versions) {
+            QList<qint64> prices { v.priceCents };
+            if (v.promoCents && (!v.promoFrom.isValid() || v.promoFrom <= localDate)
+                && (!v.promoUntil.isValid() || localDate <= v.promoUntil))
+                prices.append(*v.promoCents);
+            for (qint64 price : prices) {
+                if (std::abs(price - line.unitPrice.cents()) <= a.amount.cents())
+                    return true;
+            }
+        }
+    }
+    return false;
+}
+
 bool sameAdjustment(const Core::Adjustment &a, const Core::Adjustment &b)
 {
     // Labels are display text (translated, shortened): kind, source, amount and approver count.
@@ -147,7 +171,8 @@ Verdict recheck(const Core::Sale &sale, const Reference &ref)
                     .arg(line.lineId)
                     .arg(line.productId)
                     .arg(product.sku, line.sku.left(40)));
-        if (!priceExplained(ref.prices.value(line.productId), line.unitPrice, localDate))
+        if (!priceExplained(ref.prices.value(line.productId), line.unitPrice, localDate)
+            && !priceChangeApproved(sale, line, ref.prices.value(line.productId), localDate))
             return fail("sale.price_unexplained",
                 QStringLiteral("line %1: %2 at %3 is no price %4 ever had on %5")
                     .arg(line.lineId, line.sku, line.unitPrice.toPlainString(), line.sku,
@@ -330,25 +355,28 @@ Verdict recheck(const Core::Sale &sale, const Reference &ref)
 Core::Result<std::any> SaleHandler::parse(
     const DeviceIdentity &device, const Protocol::EventEnvelope &envelope) const
 {
-    Core::Result<Core::Sale> sale = Protocol::saleFromJson(envelope.payload);
-    if (!sale)
-        return sale.error();
-    if (sale->storeCode != device.locationCode)
+    Core::Result<Core::Sale> parsed = Protocol::saleFromJson(envelope.payload);
+    if (!parsed)
+        return parsed.error();
+    Core::Sale sale = std::move(parsed).value();
+    if (sale.staffId == 0) // a protocol-1 sale: its seller is the envelope's
+        sale.staffId = envelope.staffId;
+    if (sale.storeCode != device.locationCode)
         return Core::Error::make(QStringLiteral("scope.location"), QString(),
             QStringLiteral("sale of store %1 pushed by a device of store %2")
-                .arg(sale->storeCode.left(20), device.locationCode));
-    if (sale->staffId != envelope.staffId)
+                .arg(sale.storeCode.left(20), device.locationCode));
+    if (sale.staffId != envelope.staffId)
         return Core::Error::make(QStringLiteral("sale.staff_mismatch"), QString(),
             QStringLiteral("sale of staff %1 in an event of staff %2")
-                .arg(sale->staffId)
+                .arg(sale.staffId)
                 .arg(envelope.staffId));
-    for (const Core::SaleLine &line : sale->lines) {
+    for (const Core::SaleLine &line : sale.lines) {
         // Returns inside an exchange travel as return events once the server knows them.
         if (line.quantity < 0)
             return Core::Error::make(QStringLiteral("sale.negative_quantity"), QString(),
                 QStringLiteral("line %1 has a negative quantity").arg(line.lineId.left(40)));
     }
-    return std::any(std::move(sale).value());
+    return std::any(std::move(sale));
 }
 
 Core::Status SaleHandler::check(BatchContext &context, const QList<BatchEvent *> &events)

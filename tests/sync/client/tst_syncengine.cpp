@@ -10,10 +10,15 @@
 #include "sync/client/syncengine.h"
 
 #include <QCryptographicHash>
+#include <QFile>
 #include <QJsonDocument>
 #include <QSqlQuery>
 #include <QUuid>
 #include <QtTest>
+
+#include "app/store/customercache.h"
+#include "app/store/feedcursors.h"
+#include "app/store/promotionstore.h"
 
 using namespace Toonbank;
 using namespace Toonbank::Tests;
@@ -138,6 +143,70 @@ private slots:
         QCOMPARE(
             server.scalar(QStringLiteral("SELECT COUNT(*) FROM events WHERE status = 'applied'")),
             3);
+    }
+
+    void feedKindsFillTheirStores()
+    {
+        // After the catalog the worker pulls promotions and this store's customers, each from
+        // its own cursor, into the cache's stores.
+        ServerFixture server;
+        QVERIFY(server.seed(5));
+        QFile promotions(server.dataDir() + QStringLiteral("/promotions.csv"));
+        QVERIFY(promotions.open(QIODevice::WriteOnly));
+        promotions.write("id,label,kind,target,targetKeys,percentBasisPoints\n"
+                         "PR-1,10 % off,percent_off,item,SKU1,1000\n");
+        promotions.close();
+        QFile customers(server.dataDir() + QStringLiteral("/customers.csv"));
+        QVERIFY(customers.open(QIODevice::WriteOnly));
+        customers.write("id,code,name,email,phone,tier,homeStoreCode\n"
+                        "1,2990000000011,Eva,eva@example.nl,+31611111111,silver,AMS01\n"
+                        "2,2990000000028,Sam,sam@example.nl,,basic,UTR01\n");
+        customers.close();
+        QVERIFY(server.admin(
+            { QStringLiteral("import"), QStringLiteral("promotions"), promotions.fileName() }));
+        QVERIFY(server.admin(
+            { QStringLiteral("import"), QStringLiteral("customers"), customers.fileName() }));
+        QVERIFY(server.start());
+        QTemporaryDir dir;
+        const QString cachePath = dir.filePath(QStringLiteral("cache.sqlite"));
+        auto db = Store::LocalDatabase::open(cachePath);
+        QVERIFY(db);
+        Sync::Client::ServerConnection connection(server.url(QString()));
+        std::optional<Core::Result<Sync::Protocol::EnrolResponse>> enrolled;
+        connection.enrol(server.enrolmentCode(QStringLiteral("AMS01")), QStringLiteral("Till"),
+            QString::fromLatin1(
+                server.caCertificates().first().digest(QCryptographicHash::Sha256).toHex()),
+            [&](auto result) { enrolled = result; });
+        QTRY_VERIFY_WITH_TIMEOUT(enrolled.has_value(), 20000);
+        QVERIFY(enrolled->ok());
+        Sync::Client::DeviceConfig config;
+        config.serverUrl = server.url(QString());
+        config.deviceId = enrolled->value().deviceId;
+        config.token = enrolled->value().token;
+        config.caCertificatePem = enrolled->value().caCertificatePem;
+        config.locationId = enrolled->value().locationId;
+        config.locationCode = enrolled->value().locationCode;
+        QVERIFY(config.save(*db.value()));
+
+        SyncEngine::Options options;
+        options.automatic = false;
+        SyncEngine engine(cachePath, options);
+        engine.start();
+        engine.syncNow();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            engine.state().lastPullAt.isValid() && !engine.state().syncing, 20000);
+        QVERIFY2(engine.state().lastError.isEmpty(), qPrintable(engine.state().lastErrorCode));
+
+        Store::PromotionStore promotionStore(*db.value());
+        QCOMPARE(promotionStore.all().value().size(), 1);
+        QCOMPARE(promotionStore.all().value().first().id, QStringLiteral("PR-1"));
+        Store::CustomerCache customerCache(*db.value());
+        QCOMPARE(customerCache.byCard(QStringLiteral("2990000000011")).value().tier,
+            QStringLiteral("silver"));
+        QVERIFY(!customerCache.byCard(QStringLiteral("2990000000028")).ok()); // other store
+        Store::FeedCursors cursors(*db.value());
+        QVERIFY(cursors.cursor(Store::FeedCursors::promotions).value() > 0);
+        QVERIFY(cursors.cursor(Store::FeedCursors::customers).value() > 0);
     }
 };
 

@@ -118,6 +118,39 @@ private slots:
         QCOMPARE(parsed->soldAt, original.soldAt);
     }
 
+    void readsAProtocol1Sale()
+    {
+        // Queued on a tablet before its update: read as a Core::Sale, the line discount as a
+        // manual adjustment, the payments as tenders, the seller left to the envelope.
+        const QJsonObject v1
+            = QJsonDocument::fromJson(R"({"saleId":"0c9f8a77-1111-4c57-9a4e-0a1f5f6b9c02",
+            "receiptNumber":"AMS01-T1-000001","locationCode":"AMS01",
+            "soldAt":"2026-03-01T10:00:00.000Z",
+            "lines":[{"productId":1,"sku":"SKU1","quantity":2,"unitPriceCents":1000,
+                "lineDiscountCents":100,"lineTotalCents":1900,"vatClass":"standard",
+                "vatBasisPoints":2100}],
+            "vat":[{"basisPoints":2100,"grossCents":1900,"vatCents":330,"netCents":1570}],
+            "totalCents":1900,"roundingCents":0,
+            "payments":[{"method":"card","amountCents":1900,"tenderedCents":0,"changeCents":0,
+                "reference":"T-1"}],"customerId":0,"training":false})")
+                  .object();
+        const auto parsed = Sync::Protocol::saleFromJson(v1);
+        QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.error().detail));
+        QCOMPARE(parsed->storeCode, QStringLiteral("AMS01"));
+        QCOMPARE(parsed->staffId, 0);
+        QCOMPARE(parsed->lines.first().lineId, QStringLiteral("L1"));
+        QCOMPARE(parsed->lines.first().adjustments.size(), 1);
+        QCOMPARE(parsed->lines.first().adjustments.first().kind, Core::AdjustmentKind::Manual);
+        QCOMPARE(parsed->lines.first().lineTotal(), Money::fromCents(1900));
+        QCOMPARE(parsed->tenders.first().method, Core::TenderMethod::Card);
+        QVERIFY(!parsed->customer.has_value());
+
+        QJsonObject extra = v1;
+        extra.insert(QStringLiteral("hack"), 1);
+        QCOMPARE(Sync::Protocol::saleFromJson(extra).error().code,
+            QStringLiteral("protocol.unknown_field"));
+    }
+
     void rejectsInvalid_data()
     {
         QTest::addColumn<QJsonObject>("json");

@@ -289,6 +289,23 @@ private slots:
         expectApplied(tabletSale({ line(6, 1, 1000, {}, small) }));
     }
 
+    void priceChangeNeedsAnApprovalCoveringIt()
+    {
+        auto changed = [this](qint64 approver, qint64 amountCents) {
+            Core::SaleContext context;
+            context.authorisations = { { Core::Permission::ChangePrice, cashier, approver,
+                QStringLiteral("L1"), Money::fromCents(amountCents),
+                QStringLiteral("price tag says 8"), QDateTime::currentDateTimeUtc() } };
+            return tabletSale({ line(11, 1, 800) }, context);
+        };
+        // 10.00 → 8.00 approved by the manager for 2.00: accepted.
+        expectApplied(changed(manager, 200));
+        // Approved for less than the difference: the price stays unexplained.
+        expectRejected(changed(manager, 100), QStringLiteral("sale.price_unexplained"));
+        // "Approved" by a cashier, who may not change prices: refused.
+        expectRejected(changed(cashier, 200), QStringLiteral("sale.approval_missing"));
+    }
+
     void threeForTwoWithCouponIsAccepted()
     {
         Core::SaleContext context;
@@ -472,6 +489,128 @@ private slots:
         QCOMPARE(unknown.status, 422);
         QCOMPARE(firstResult(unknown).value(QStringLiteral("code")).toString(),
             QStringLiteral("customer.unknown"));
+    }
+
+    void enrolmentAndSaleInOneBatchCreditTheNewCustomer()
+    {
+        // Offline: a customer enrolled on the tablet (no server id yet) and buys at once; both
+        // events travel in one batch, in order, and the points land on the new customer.
+        const QString card = QStringLiteral("2990000000936");
+        Sync::Protocol::PushRequest request;
+        request.deviceId = m_deviceId;
+        Sync::Protocol::EventEnvelope enrolment;
+        enrolment.eventId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        enrolment.deviceId = m_deviceId;
+        enrolment.deviceSeq = m_seq++;
+        enrolment.type = QStringLiteral("customer_enrolled");
+        enrolment.staffId = cashier;
+        enrolment.occurredAt = QDateTime::currentDateTimeUtc();
+        enrolment.payload = { { QStringLiteral("cardNumber"), card },
+            { QStringLiteral("name"), QStringLiteral("Noor") },
+            { QStringLiteral("consentEmail"), false }, { QStringLiteral("consentSms"), false },
+            { QStringLiteral("consentPersonalised"), false },
+            { QStringLiteral("enrolledAt"),
+                QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) } };
+        request.events.append(enrolment);
+        Core::SaleContext context;
+        context.customer = Core::SaleCustomer { 0, card, QStringLiteral("basic") };
+        Core::Sale sale = tabletSale({ line(9, 3, 1000) }, context);
+        QCOMPARE(sale.pointsEarned, 30);
+        const QJsonObject salePush = makePush(m_deviceId, cashier, { sale }, m_seq++);
+        request.events.append(Sync::Protocol::PushRequest::fromJson(salePush)->events.first());
+        const HttpAnswer answer = m_server.request(
+            "POST", QStringLiteral("/v1/events"), toBody(request.toJson()), m_token);
+        QVERIFY2(answer.status == 200, answer.body.constData());
+        const qint64 id = firstResult(answer).value(QStringLiteral("serverId")).toInteger();
+        QVERIFY(id > 0);
+        QCOMPARE(m_server.scalar(
+                     QStringLiteral("SELECT points_balance FROM customers WHERE id = ?"), { id }),
+            30);
+        QCOMPARE(m_server.scalar(QStringLiteral("SELECT customer_id FROM sales WHERE sale_id = ?"),
+                     { sale.saleId }),
+            id);
+
+        // The wishlist follows the same customer by card.
+        const HttpAnswer added = pushEvent(QStringLiteral("wishlist_changed"),
+            { { QStringLiteral("cardNumber"), card }, { QStringLiteral("productId"), 12 },
+                { QStringLiteral("action"), QStringLiteral("add") },
+                { QStringLiteral("changedAt"),
+                    QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) } });
+        QCOMPARE(added.status, 200);
+        QCOMPARE(m_server.scalar(
+                     QStringLiteral("SELECT COUNT(*) FROM wishlist WHERE customer_id = ?"), { id }),
+            1);
+        const HttpAnswer removed = pushEvent(QStringLiteral("wishlist_changed"),
+            { { QStringLiteral("customerId"), id }, { QStringLiteral("productId"), 12 },
+                { QStringLiteral("action"), QStringLiteral("remove") },
+                { QStringLiteral("changedAt"),
+                    QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) } });
+        QCOMPARE(removed.status, 200);
+        QCOMPARE(m_server.scalar(
+                     QStringLiteral("SELECT COUNT(*) FROM wishlist WHERE customer_id = ?"), { id }),
+            0);
+    }
+
+    void protocol1SaleQueuedBeforeTheUpdateIsApplied()
+    {
+        const QString saleId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QJsonObject v1 {
+            { QStringLiteral("saleId"), saleId },
+            { QStringLiteral("receiptNumber"), QStringLiteral("AMS01-T1-V1") },
+            { QStringLiteral("locationCode"), QStringLiteral("AMS01") },
+            { QStringLiteral("soldAt"),
+                QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) },
+            { QStringLiteral("lines"),
+                QJsonArray { QJsonObject { { QStringLiteral("productId"), 10 },
+                    { QStringLiteral("sku"), QStringLiteral("SKU10") },
+                    { QStringLiteral("quantity"), 1 }, { QStringLiteral("unitPriceCents"), 1000 },
+                    { QStringLiteral("lineDiscountCents"), 0 },
+                    { QStringLiteral("lineTotalCents"), 1000 },
+                    { QStringLiteral("vatClass"), QStringLiteral("standard") },
+                    { QStringLiteral("vatBasisPoints"), 2100 } } } },
+            { QStringLiteral("vat"),
+                QJsonArray { QJsonObject { { QStringLiteral("basisPoints"), 2100 },
+                    { QStringLiteral("grossCents"), 1000 }, { QStringLiteral("vatCents"), 174 },
+                    { QStringLiteral("netCents"), 826 } } } },
+            { QStringLiteral("totalCents"), 1000 },
+            { QStringLiteral("roundingCents"), 0 },
+            { QStringLiteral("payments"),
+                QJsonArray { QJsonObject { { QStringLiteral("method"), QStringLiteral("card") },
+                    { QStringLiteral("amountCents"), 1000 }, { QStringLiteral("tenderedCents"), 0 },
+                    { QStringLiteral("changeCents"), 0 },
+                    { QStringLiteral("reference"), QStringLiteral("T") } } } },
+            { QStringLiteral("customerId"), 0 },
+            { QStringLiteral("training"), false },
+        };
+        const HttpAnswer answer = pushEvent(QStringLiteral("sale"), v1);
+        QVERIFY2(answer.status == 200, answer.body.constData());
+        QCOMPARE(m_server.scalar(
+                     QStringLiteral("SELECT staff_id FROM sales WHERE sale_id = ?"), { saleId }),
+            cashier);
+    }
+
+    void benchBaselineFlagSkipsTheRecheck()
+    {
+        // bench_sync's baseline server (--no-sale-checks) takes a price no version had; the
+        // envelope checks (unknown product) still hold.
+        ServerFixture baseline;
+        QVERIFY(baseline.seed(5));
+        QVERIFY(baseline.start({ QStringLiteral("--no-sale-checks") }));
+        const HttpAnswer enrolled = baseline.request("POST", QStringLiteral("/v1/enrol"),
+            toBody({ { QStringLiteral("code"), baseline.enrolmentCode(QStringLiteral("AMS01")) },
+                { QStringLiteral("deviceName"), QStringLiteral("Till") } }));
+        auto device = Sync::Protocol::EnrolResponse::fromJson(enrolled.json);
+        QVERIFY(device);
+        const HttpAnswer odd = baseline.request("POST", QStringLiteral("/v1/events"),
+            toBody(makePush(device->deviceId, cashier, { tabletSale({ line(2, 1, 900) }) }, 1)),
+            device->token);
+        QCOMPARE(odd.status, 200);
+        const HttpAnswer unknown = baseline.request("POST", QStringLiteral("/v1/events"),
+            toBody(makePush(device->deviceId, cashier, { tabletSale({ line(99, 1, 1000) }) }, 2)),
+            device->token);
+        QCOMPARE(unknown.status, 422);
+        QCOMPARE(firstResult(unknown).value(QStringLiteral("code")).toString(),
+            QStringLiteral("sale.unknown_product"));
     }
 
     void promotionImportWithBadRowsImportsNothing()
