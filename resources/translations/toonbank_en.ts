@@ -717,6 +717,368 @@ Demo PINs (every staff member has their own salt):
     </message>
 </context>
 <context>
+    <name>Toonbank::Ui</name>
+    <message>
+        <source>Gold</source>
+        <translation>Gold</translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <translation>Silver</translation>
+    </message>
+    <message>
+        <source>Basic</source>
+        <translation>Basic</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Ui::CouponSheet</name>
+    <message>
+        <source>Type the code printed on the coupon.</source>
+        <translation>Type the code printed on the coupon.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>Coupon</translation>
+    </message>
+    <message>
+        <source>Type the code on the coupon, or scan its barcode.</source>
+        <translation>Type the code on the coupon, or scan its barcode.</translation>
+    </message>
+    <message>
+        <source>Coupon code</source>
+        <translation>Coupon code</translation>
+    </message>
+    <message>
+        <source>On this sale</source>
+        <translation>On this sale</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Add coupon</source>
+        <translation>Add coupon</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Ui::CustomerFormSheet</name>
+    <message>
+        <source>New customer</source>
+        <translation>New customer</translation>
+    </message>
+    <message>
+        <source>Consent of %1</source>
+        <translation>Consent of %1</translation>
+    </message>
+    <message>
+        <source>Ask the customer for each choice. Leave a box empty unless they say yes.</source>
+        <translation>Ask the customer for each choice. Leave a box empty unless they say yes.</translation>
+    </message>
+    <message>
+        <source>Change only what the customer asks for. The change is kept with the date and your name.</source>
+        <translation>Change only what the customer asks for. The change is kept with the date and your name.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Mobile phone</translation>
+    </message>
+    <message>
+        <source>Card number (scan a new card, or leave empty)</source>
+        <translation>Card number (scan a new card, or leave empty)</translation>
+    </message>
+    <message>
+        <source>The customer agrees to</source>
+        <translation>The customer agrees to</translation>
+    </message>
+    <message>
+        <source>News and offers by e-mail</source>
+        <translation>News and offers by e-mail</translation>
+    </message>
+    <message>
+        <source>Offers by text message (SMS)</source>
+        <translation>Offers by text message (SMS)</translation>
+    </message>
+    <message>
+        <source>Personal offers based on purchases</source>
+        <translation>Personal offers based on purchases</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>Enrol</translation>
+    </message>
+    <message>
+        <source>Save consent</source>
+        <translation>Save consent</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Ui::CustomerScreen</name>
+    <message>
+        <source>Customer enrolled. Card number %1.</source>
+        <translation>Customer enrolled. Card number %1.</translation>
+    </message>
+    <message>
+        <source>Consent saved.</source>
+        <translation>Consent saved.</translation>
+    </message>
+    <message>
+        <source>Scan the card, or type a phone number, e-mail address or name.</source>
+        <translation>Scan the card, or type a phone number, e-mail address or name.</translation>
+    </message>
+    <message>
+        <source>%1 points</source>
+        <translation>%1 points</translation>
+    </message>
+    <message>
+        <source>Found online (home store %1)</source>
+        <translation>Found online (home store %1)</translation>
+    </message>
+    <message>
+        <source>Detach from sale</source>
+        <translation>Detach from sale</translation>
+    </message>
+    <message>
+        <source>Attach to sale</source>
+        <translation>Attach to sale</translation>
+    </message>
+    <message>
+        <source>%1 member</source>
+        <translation>%1 member</translation>
+    </message>
+    <message>
+        <source>card %1</source>
+        <translation>card %1</translation>
+    </message>
+    <message>
+        <source>All confirmed.</source>
+        <translation>All confirmed.</translation>
+    </message>
+    <message>
+        <source>%1 confirmed + %2 pending</source>
+        <translation>%1 confirmed + %2 pending</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>until %1</translation>
+    </message>
+    <message>
+        <source>Personal offers</source>
+        <translation>Personal offers</translation>
+    </message>
+    <message>
+        <source>No personal offers now.</source>
+        <translation>No personal offers now.</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>pending</translation>
+    </message>
+    <message>
+        <source>Points history</source>
+        <translation>Points history</translation>
+    </message>
+    <message>
+        <source>No points yet.</source>
+        <translation>No points yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last seen in a store or the web shop: %1</source>
+        <translation>Last seen in a store or the web shop: %1</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>Purchases</translation>
+    </message>
+    <message>
+        <source>No purchases on this tablet yet.</source>
+        <translation>No purchases on this tablet yet.</translation>
+    </message>
+    <message>
+        <source>%1 (no longer sold)</source>
+        <translation>%1 (no longer sold)</translation>
+    </message>
+    <message>
+        <source>Wish list</source>
+        <translation>Wish list</translation>
+    </message>
+    <message>
+        <source>The wish list is empty.</source>
+        <translation>The wish list is empty.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>E-mail: %1 · SMS: %2 · Personal offers: %3</source>
+        <translation>E-mail: %1 · SMS: %2 · Personal offers: %3</translation>
+    </message>
+    <message>
+        <source>enrolment</source>
+        <translation>enrolment</translation>
+    </message>
+    <message>
+        <source>from the server</source>
+        <translation>from the server</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>e-mail %1, SMS %2, personal %3</source>
+        <translation>e-mail %1, SMS %2, personal %3</translation>
+    </message>
+    <message>
+        <source>No changes recorded on this tablet.</source>
+        <translation>No changes recorded on this tablet.</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>Customer detached from the sale.</source>
+        <translation>Customer detached from the sale.</translation>
+    </message>
+    <message>
+        <source>Find a customer</source>
+        <translation>Find a customer</translation>
+    </message>
+    <message>
+        <source>Scan the loyalty card or the app&apos;s QR code, or type a phone number, e-mail address or name.</source>
+        <translation>Scan the loyalty card or the app&apos;s QR code, or type a phone number, e-mail address or name.</translation>
+    </message>
+    <message>
+        <source>Phone, e-mail, name or card number</source>
+        <translation>Phone, e-mail, name or card number</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>New customer</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Find a customer or enrol a new one. Their profile appears here.</source>
+        <translation>Find a customer or enrol a new one. Their profile appears here.</translation>
+    </message>
+    <message>
+        <source>Edit consent</source>
+        <translation>Edit consent</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Ui::DiscountSheet</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Enter the new price.</source>
+        <translation>Enter the new price.</translation>
+    </message>
+    <message>
+        <source>Enter the discount.</source>
+        <translation>Enter the discount.</translation>
+    </message>
+    <message>
+        <source>A percentage is at most 100 %.</source>
+        <translation>A percentage is at most 100 %.</translation>
+    </message>
+    <message>
+        <source>Choose or type a reason.</source>
+        <translation>Choose or type a reason.</translation>
+    </message>
+    <message>
+        <source>Discount or price</source>
+        <translation>Discount or price</translation>
+    </message>
+    <message>
+        <source>%1 — now %2</source>
+        <translation>%1 — now %2</translation>
+    </message>
+    <message>
+        <source>Amount €</source>
+        <translation>Amount €</translation>
+    </message>
+    <message>
+        <source>Percent %</source>
+        <translation>Percent %</translation>
+    </message>
+    <message>
+        <source>New price</source>
+        <translation>New price</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Damaged</translation>
+    </message>
+    <message>
+        <source>Price match</source>
+        <translation>Price match</translation>
+    </message>
+    <message>
+        <source>Customer service</source>
+        <translation>Customer service</translation>
+    </message>
+    <message>
+        <source>Display model</source>
+        <translation>Display model</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>Other reason</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Apply</translation>
+    </message>
+</context>
+<context>
     <name>Toonbank::Ui::LoginScreen</name>
     <message>
         <source>Tap your name first.</source>
@@ -741,6 +1103,80 @@ Demo PINs (every staff member has their own salt):
     <message>
         <source>Language</source>
         <translation>Language</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Ui::MainWindow</name>
+    <message>
+        <source>Customer attached: %1.</source>
+        <translation>Customer attached: %1.</translation>
+    </message>
+    <message>
+        <source>Coupon %1 added.</source>
+        <translation>Coupon %1 added.</translation>
+    </message>
+    <message>
+        <source>Approved. The change is on the sale.</source>
+        <translation>Approved. The change is on the sale.</translation>
+    </message>
+    <message>
+        <source>Discount applied.</source>
+        <translation>Discount applied.</translation>
+    </message>
+    <message>
+        <source>This approval does not cover the change. Ask again.</source>
+        <translation>This approval does not cover the change. Ask again.</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Ui::OverrideSheet</name>
+    <message>
+        <source>Nobody in this store may approve this. Call the store manager.</source>
+        <translation>Nobody in this store may approve this. Call the store manager.</translation>
+    </message>
+    <message>
+        <source>Tap the name of the manager who approves.</source>
+        <translation>Tap the name of the manager who approves.</translation>
+    </message>
+    <message>
+        <source>The manager enters their PIN.</source>
+        <translation>The manager enters their PIN.</translation>
+    </message>
+    <message>
+        <source>Manager approval</source>
+        <translation>Manager approval</translation>
+    </message>
+    <message>
+        <source>Asked by %1: this discount is above their own limit.</source>
+        <translation>Asked by %1: this discount is above their own limit.</translation>
+    </message>
+    <message>
+        <source>Asked by %1: their role may not change a price.</source>
+        <translation>Asked by %1: their role may not change a price.</translation>
+    </message>
+    <message>
+        <source>Asked by %1: their role may not do this alone.</source>
+        <translation>Asked by %1: their role may not do this alone.</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <source>Who approves?</source>
+        <translation>Who approves?</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s PIN</source>
+        <translation>Manager&apos;s PIN</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approve</translation>
     </message>
 </context>
 <context>
@@ -912,6 +1348,14 @@ Demo PINs (every staff member has their own salt):
         <source>Distance</source>
         <translation>Distance</translation>
     </message>
+    <message>
+        <source>On %1&apos;s wish list.</source>
+        <translation>On %1&apos;s wish list.</translation>
+    </message>
+    <message>
+        <source>Add to %1&apos;s wish list</source>
+        <translation>Add to %1&apos;s wish list</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Ui::ReceiptScreen</name>
@@ -1053,6 +1497,50 @@ now %2</translation>
     <message>
         <source>Incl. VAT</source>
         <translation>Incl. VAT</translation>
+    </message>
+    <message>
+        <source>Customer attached: %1.</source>
+        <translation>Customer attached: %1.</translation>
+    </message>
+    <message>
+        <source>Manual discount: %1</source>
+        <translation>Manual discount: %1</translation>
+    </message>
+    <message>
+        <source>(approved by %1)</source>
+        <translation>(approved by %1)</translation>
+    </message>
+    <message>
+        <source>Customer: %1</source>
+        <translation>Customer: %1</translation>
+    </message>
+    <message>
+        <source>+%1 points with this sale</source>
+        <translation>+%1 points with this sale</translation>
+    </message>
+    <message>
+        <source>Coupon: %1</source>
+        <translation>Coupon: %1</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>Coupon</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Subtotal</translation>
+    </message>
+    <message>
+        <source>Your saving</source>
+        <translation>Your saving</translation>
     </message>
 </context>
 <context>
@@ -1231,6 +1719,10 @@ now %2</translation>
     <message>
         <source>Sync</source>
         <translation>Sync</translation>
+    </message>
+    <message>
+        <source>%1 pts</source>
+        <translation>%1 pts</translation>
     </message>
 </context>
 </TS>

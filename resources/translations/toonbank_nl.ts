@@ -717,6 +717,368 @@ Demopincodes (elke medewerker heeft een eigen salt):
     </message>
 </context>
 <context>
+    <name>Toonbank::Ui</name>
+    <message>
+        <source>Gold</source>
+        <translation>Goud</translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <translation>Zilver</translation>
+    </message>
+    <message>
+        <source>Basic</source>
+        <translation>Basis</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Ui::CouponSheet</name>
+    <message>
+        <source>Type the code printed on the coupon.</source>
+        <translation>Typ de code die op de bon staat.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>Kortingscode</translation>
+    </message>
+    <message>
+        <source>Type the code on the coupon, or scan its barcode.</source>
+        <translation>Typ de code op de bon of scan de streepjescode.</translation>
+    </message>
+    <message>
+        <source>Coupon code</source>
+        <translation>Kortingscode</translation>
+    </message>
+    <message>
+        <source>On this sale</source>
+        <translation>Op deze verkoop</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Add coupon</source>
+        <translation>Kortingscode toevoegen</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Ui::CustomerFormSheet</name>
+    <message>
+        <source>New customer</source>
+        <translation>Nieuwe klant</translation>
+    </message>
+    <message>
+        <source>Consent of %1</source>
+        <translation>Toestemming van %1</translation>
+    </message>
+    <message>
+        <source>Ask the customer for each choice. Leave a box empty unless they say yes.</source>
+        <translation>Vraag de klant naar elke keuze. Laat een vakje leeg tenzij de klant ja zegt.</translation>
+    </message>
+    <message>
+        <source>Change only what the customer asks for. The change is kept with the date and your name.</source>
+        <translation>Wijzig alleen wat de klant vraagt. De wijziging wordt bewaard met de datum en uw naam.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Mobiel nummer</translation>
+    </message>
+    <message>
+        <source>Card number (scan a new card, or leave empty)</source>
+        <translation>Kaartnummer (scan een nieuwe kaart of laat leeg)</translation>
+    </message>
+    <message>
+        <source>The customer agrees to</source>
+        <translation>De klant gaat akkoord met</translation>
+    </message>
+    <message>
+        <source>News and offers by e-mail</source>
+        <translation>Nieuws en aanbiedingen per e-mail</translation>
+    </message>
+    <message>
+        <source>Offers by text message (SMS)</source>
+        <translation>Aanbiedingen per sms</translation>
+    </message>
+    <message>
+        <source>Personal offers based on purchases</source>
+        <translation>Persoonlijke aanbiedingen op basis van aankopen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>Inschrijven</translation>
+    </message>
+    <message>
+        <source>Save consent</source>
+        <translation>Toestemming opslaan</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Ui::CustomerScreen</name>
+    <message>
+        <source>Customer enrolled. Card number %1.</source>
+        <translation>Klant ingeschreven. Kaartnummer %1.</translation>
+    </message>
+    <message>
+        <source>Consent saved.</source>
+        <translation>Toestemming opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Scan the card, or type a phone number, e-mail address or name.</source>
+        <translation>Scan de kaart, of typ een telefoonnummer, e-mailadres of naam.</translation>
+    </message>
+    <message>
+        <source>%1 points</source>
+        <translation>%1 punten</translation>
+    </message>
+    <message>
+        <source>Found online (home store %1)</source>
+        <translation>Online gevonden (thuiswinkel %1)</translation>
+    </message>
+    <message>
+        <source>Detach from sale</source>
+        <translation>Loskoppelen van verkoop</translation>
+    </message>
+    <message>
+        <source>Attach to sale</source>
+        <translation>Aan verkoop koppelen</translation>
+    </message>
+    <message>
+        <source>%1 member</source>
+        <translation>%1-lid</translation>
+    </message>
+    <message>
+        <source>card %1</source>
+        <translation>kaart %1</translation>
+    </message>
+    <message>
+        <source>All confirmed.</source>
+        <translation>Alles bevestigd.</translation>
+    </message>
+    <message>
+        <source>%1 confirmed + %2 pending</source>
+        <translation>%1 bevestigd + %2 in afwachting</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>tot %1</translation>
+    </message>
+    <message>
+        <source>Personal offers</source>
+        <translation>Persoonlijke aanbiedingen</translation>
+    </message>
+    <message>
+        <source>No personal offers now.</source>
+        <translation>Nu geen persoonlijke aanbiedingen.</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>in afwachting</translation>
+    </message>
+    <message>
+        <source>Points history</source>
+        <translation>Puntenhistorie</translation>
+    </message>
+    <message>
+        <source>No points yet.</source>
+        <translation>Nog geen punten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n artikel</numerusform>
+            <numerusform>%n artikelen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last seen in a store or the web shop: %1</source>
+        <translation>Laatst gezien in een winkel of de webwinkel: %1</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>Aankopen</translation>
+    </message>
+    <message>
+        <source>No purchases on this tablet yet.</source>
+        <translation>Nog geen aankopen op deze tablet.</translation>
+    </message>
+    <message>
+        <source>%1 (no longer sold)</source>
+        <translation>%1 (niet meer verkocht)</translation>
+    </message>
+    <message>
+        <source>Wish list</source>
+        <translation>Verlanglijstje</translation>
+    </message>
+    <message>
+        <source>The wish list is empty.</source>
+        <translation>Het verlanglijstje is leeg.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <source>E-mail: %1 · SMS: %2 · Personal offers: %3</source>
+        <translation>E-mail: %1 · sms: %2 · persoonlijke aanbiedingen: %3</translation>
+    </message>
+    <message>
+        <source>enrolment</source>
+        <translation>inschrijving</translation>
+    </message>
+    <message>
+        <source>from the server</source>
+        <translation>van de server</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>gewijzigd</translation>
+    </message>
+    <message>
+        <source>e-mail %1, SMS %2, personal %3</source>
+        <translation>e-mail %1, sms %2, persoonlijk %3</translation>
+    </message>
+    <message>
+        <source>No changes recorded on this tablet.</source>
+        <translation>Geen wijzigingen vastgelegd op deze tablet.</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Toestemming</translation>
+    </message>
+    <message>
+        <source>Customer detached from the sale.</source>
+        <translation>Klant losgekoppeld van de verkoop.</translation>
+    </message>
+    <message>
+        <source>Find a customer</source>
+        <translation>Klant zoeken</translation>
+    </message>
+    <message>
+        <source>Scan the loyalty card or the app&apos;s QR code, or type a phone number, e-mail address or name.</source>
+        <translation>Scan de klantenkaart of de QR-code in de app, of typ een telefoonnummer, e-mailadres of naam.</translation>
+    </message>
+    <message>
+        <source>Phone, e-mail, name or card number</source>
+        <translation>Telefoon, e-mail, naam of kaartnummer</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Zoeken</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>Nieuwe klant</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Terug</translation>
+    </message>
+    <message>
+        <source>Find a customer or enrol a new one. Their profile appears here.</source>
+        <translation>Zoek een klant of schrijf een nieuwe in. Het profiel verschijnt hier.</translation>
+    </message>
+    <message>
+        <source>Edit consent</source>
+        <translation>Toestemming wijzigen</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Ui::DiscountSheet</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Enter the new price.</source>
+        <translation>Vul de nieuwe prijs in.</translation>
+    </message>
+    <message>
+        <source>Enter the discount.</source>
+        <translation>Vul de korting in.</translation>
+    </message>
+    <message>
+        <source>A percentage is at most 100 %.</source>
+        <translation>Een percentage is hoogstens 100 %.</translation>
+    </message>
+    <message>
+        <source>Choose or type a reason.</source>
+        <translation>Kies of typ een reden.</translation>
+    </message>
+    <message>
+        <source>Discount or price</source>
+        <translation>Korting of prijs</translation>
+    </message>
+    <message>
+        <source>%1 — now %2</source>
+        <translation>%1 — nu %2</translation>
+    </message>
+    <message>
+        <source>Amount €</source>
+        <translation>Bedrag €</translation>
+    </message>
+    <message>
+        <source>Percent %</source>
+        <translation>Procent %</translation>
+    </message>
+    <message>
+        <source>New price</source>
+        <translation>Nieuwe prijs</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Beschadigd</translation>
+    </message>
+    <message>
+        <source>Price match</source>
+        <translation>Prijsafstemming</translation>
+    </message>
+    <message>
+        <source>Customer service</source>
+        <translation>Klantenservice</translation>
+    </message>
+    <message>
+        <source>Display model</source>
+        <translation>Showmodel</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>Andere reden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Toepassen</translation>
+    </message>
+</context>
+<context>
     <name>Toonbank::Ui::LoginScreen</name>
     <message>
         <source>Tap your name first.</source>
@@ -741,6 +1103,80 @@ Demopincodes (elke medewerker heeft een eigen salt):
     <message>
         <source>Language</source>
         <translation>Taal</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Ui::MainWindow</name>
+    <message>
+        <source>Customer attached: %1.</source>
+        <translation>Klant gekoppeld: %1.</translation>
+    </message>
+    <message>
+        <source>Coupon %1 added.</source>
+        <translation>Kortingscode %1 toegevoegd.</translation>
+    </message>
+    <message>
+        <source>Approved. The change is on the sale.</source>
+        <translation>Goedgekeurd. De wijziging staat op de verkoop.</translation>
+    </message>
+    <message>
+        <source>Discount applied.</source>
+        <translation>Korting toegepast.</translation>
+    </message>
+    <message>
+        <source>This approval does not cover the change. Ask again.</source>
+        <translation>Deze goedkeuring dekt de wijziging niet. Vraag opnieuw.</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Ui::OverrideSheet</name>
+    <message>
+        <source>Nobody in this store may approve this. Call the store manager.</source>
+        <translation>Niemand in deze winkel mag dit goedkeuren. Bel de bedrijfsleider.</translation>
+    </message>
+    <message>
+        <source>Tap the name of the manager who approves.</source>
+        <translation>Tik op de naam van de manager die goedkeurt.</translation>
+    </message>
+    <message>
+        <source>The manager enters their PIN.</source>
+        <translation>De manager voert de pincode in.</translation>
+    </message>
+    <message>
+        <source>Manager approval</source>
+        <translation>Goedkeuring manager</translation>
+    </message>
+    <message>
+        <source>Asked by %1: this discount is above their own limit.</source>
+        <translation>Gevraagd door %1: deze korting ligt boven de eigen limiet.</translation>
+    </message>
+    <message>
+        <source>Asked by %1: their role may not change a price.</source>
+        <translation>Gevraagd door %1: die rol mag geen prijs wijzigen.</translation>
+    </message>
+    <message>
+        <source>Asked by %1: their role may not do this alone.</source>
+        <translation>Gevraagd door %1: die rol mag dit niet alleen.</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Reden: %1</translation>
+    </message>
+    <message>
+        <source>Who approves?</source>
+        <translation>Wie keurt goed?</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s PIN</source>
+        <translation>Pincode manager</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Goedkeuren</translation>
     </message>
 </context>
 <context>
@@ -912,6 +1348,14 @@ Demopincodes (elke medewerker heeft een eigen salt):
         <source>Distance</source>
         <translation>Afstand</translation>
     </message>
+    <message>
+        <source>On %1&apos;s wish list.</source>
+        <translation>Op het verlanglijstje van %1.</translation>
+    </message>
+    <message>
+        <source>Add to %1&apos;s wish list</source>
+        <translation>Op verlanglijstje van %1 zetten</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Ui::ReceiptScreen</name>
@@ -1053,6 +1497,50 @@ nu %2</translation>
     <message>
         <source>Incl. VAT</source>
         <translation>Incl. btw</translation>
+    </message>
+    <message>
+        <source>Customer attached: %1.</source>
+        <translation>Klant gekoppeld: %1.</translation>
+    </message>
+    <message>
+        <source>Manual discount: %1</source>
+        <translation>Handmatige korting: %1</translation>
+    </message>
+    <message>
+        <source>(approved by %1)</source>
+        <translation>(goedgekeurd door %1)</translation>
+    </message>
+    <message>
+        <source>Customer: %1</source>
+        <translation>Klant: %1</translation>
+    </message>
+    <message>
+        <source>+%1 points with this sale</source>
+        <translation>+%1 punten met deze verkoop</translation>
+    </message>
+    <message>
+        <source>Coupon: %1</source>
+        <translation>Kortingscode: %1</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Klant</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Korting</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>Kortingscode</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Subtotaal</translation>
+    </message>
+    <message>
+        <source>Your saving</source>
+        <translation>Uw voordeel</translation>
     </message>
 </context>
 <context>
@@ -1231,6 +1719,10 @@ nu %2</translation>
     <message>
         <source>Sync</source>
         <translation>Synchronisatie</translation>
+    </message>
+    <message>
+        <source>%1 pts</source>
+        <translation>%1 ptn</translation>
     </message>
 </context>
 </TS>
