@@ -942,6 +942,12 @@ QList<DemoChain::Customer> DemoChain::customers(const Options &options)
                 balance -= redeemed;
             }
             c.ledger = entries;
+            c.lastSeenAt = entries.constLast().at;
+            if (id <= 3 || rng.percent(80)) {
+                const QDateTime visit
+                    = atUtc(reference.addDays(-rng.between(1, 60)), rng.between(10 * 60, 17 * 60));
+                c.lastSeenAt = std::max(c.lastSeenAt, visit);
+            }
             c.points = balance;
             c.lifetimePoints = lifetime;
             c.tier = rules.tierFor(lifetime);

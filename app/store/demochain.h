@@ -66,6 +66,9 @@ public:
         bool consentSms = false;
         bool consentPersonalised = false;
         QDateTime consentChangedAt; // UTC
+        /// Last visit (UTC): the last ledger entry or a recent visit without points. Most
+        /// customers came in the last 60 days, so a tablet's unseen-customer purge keeps them.
+        QDateTime lastSeenAt;
         QList<LedgerEntry> ledger; // oldest first
     };
 

@@ -183,6 +183,7 @@ Core::Status DemoSeedSink::seedLoyalty(ServerDatabase &database,
     const QList<Store::DemoChain::Customer> customers = Store::DemoChain::customers(options);
     QJsonArray rows;
     QList<QVariantList> ledger;
+    QList<QVariantList> lastSeen;
     for (const Store::DemoChain::Customer &c : customers) {
         Protocol::CustomerData data;
         data.id = c.id;
@@ -199,6 +200,7 @@ Core::Status DemoSeedSink::seedLoyalty(ServerDatabase &database,
         data.consentPersonalised = c.consentPersonalised;
         data.consentChangedAt = c.consentChangedAt;
         rows.append(Protocol::toJson(data));
+        lastSeen.append({ c.lastSeenAt.toString(Qt::ISODateWithMs), c.id });
         for (const Store::DemoChain::LedgerEntry &e : c.ledger)
             ledger.append({ c.id, e.eventId, e.points, e.reason, QString(), e.locationId,
                 e.at.toString(Qt::ISODateWithMs) });
@@ -207,8 +209,18 @@ Core::Status DemoSeedSink::seedLoyalty(ServerDatabase &database,
             QStringLiteral("customers.json"), summary.customers);
         !done)
         return done;
-    // The history behind each balance; the ledger's unique key makes a second seed a no-op.
+    // The history behind each balance (the ledger's unique key makes a second seed a no-op)
+    // and the last visit, which the import does not carry: a tablet purges customers unseen
+    // for long. One transaction, before any tablet pulls.
     if (auto done = database.transaction([&]() -> Core::Status {
+            for (const QVariantList &seen : std::as_const(lastSeen)) {
+                auto updated = database.exec(
+                    QStringLiteral("UPDATE customers SET last_seen_at = ?, "
+                                   "last_seen_location_id = home_location_id WHERE id = ?"),
+                    seen);
+                if (!updated)
+                    return updated.error();
+            }
             return database.insertRows(QStringLiteral("loyalty_ledger"),
                 { QStringLiteral("customer_id"), QStringLiteral("event_id"),
                     QStringLiteral("points"), QStringLiteral("reason"), QStringLiteral("sale_id"),

@@ -421,6 +421,7 @@ private slots:
         const Core::LoyaltyRules rules = Core::LoyaltyRules::defaults();
         QSet<QString> cards, emails, phones;
         QHash<QString, int> tiers;
+        int recent = 0; // seen in the last 60 days: a tablet's 90-day purge keeps them
         for (const DemoChain::Customer &c : customers) {
             QVERIFY(c.id > 0);
             QVERIFY(c.name.contains(QLatin1Char(' ')));
@@ -465,8 +466,15 @@ private slots:
             QCOMPARE(c.lifetimePoints, lifetime);
             QCOMPARE(c.tier, rules.tierFor(c.lifetimePoints));
             QVERIFY(previous.date() < referenceDay);
+            QVERIFY(c.lastSeenAt >= previous);
+            QVERIFY(c.lastSeenAt.date() < referenceDay);
+            if (c.lastSeenAt.date() >= referenceDay.addDays(-60))
+                ++recent;
         }
         QCOMPARE(cards.size(), customers.size());
+        QVERIFY(recent > customers.size() * 3 / 4);
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(customers.at(i).lastSeenAt.date() >= referenceDay.addDays(-60));
         QCOMPARE(emails.size(), customers.size());
         QCOMPARE(phones.size(), customers.size());
         QVERIFY(tiers.value(QStringLiteral("basic")) > tiers.value(QStringLiteral("silver")));

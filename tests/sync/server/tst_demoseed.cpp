@@ -165,6 +165,7 @@ private slots:
         for (const auto &c : customers.customers) {
             QCOMPARE(c.homeStoreCode, QStringLiteral("AMS01"));
             QVERIFY(!c.tier.isEmpty());
+            QVERIFY(c.lastSeenAt.isValid()); // else a tablet purges them as never seen
             QVERIFY(Core::normalisePhone(c.phone, QStringLiteral("NL")));
         }
     }
