@@ -499,10 +499,62 @@ private slots:
         QCOMPARE(merged.status, 200);
         QCOMPARE(firstResult(merged).value(QStringLiteral("serverId")).toInteger(), 1);
         QCOMPARE(firstResult(merged).value(QStringLiteral("merged")).toBool(), true);
+        QCOMPARE(firstResult(merged).value(QStringLiteral("cardNumber")).toString(),
+            QStringLiteral("2990000000011")); // the card the server kept
+        QCOMPARE(firstResult(merged).value(QStringLiteral("mergedOn")).toString(),
+            QStringLiteral("email"));
         // Same phone as customer 1: merged too.
         merged = pushEvent(QStringLiteral("customer_enrolled"),
             enrol(QStringLiteral("2990000000912"), QString(), QStringLiteral("+31611111111")));
         QCOMPARE(firstResult(merged).value(QStringLiteral("serverId")).toInteger(), 1);
+        QCOMPARE(firstResult(merged).value(QStringLiteral("mergedOn")).toString(),
+            QStringLiteral("phone"));
+        // The answer was lost and the tablet sends the same event again: a duplicate that
+        // still says into whom it was merged.
+        {
+            Sync::Protocol::PushRequest request;
+            request.deviceId = m_deviceId;
+            Sync::Protocol::EventEnvelope event;
+            event.eventId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            event.deviceId = m_deviceId;
+            event.deviceSeq = m_seq++;
+            event.type = QStringLiteral("customer_enrolled");
+            event.staffId = cashier;
+            event.occurredAt = QDateTime::currentDateTimeUtc();
+            event.payload = enrol(
+                QStringLiteral("2990000000967"), QStringLiteral("eva@example.nl"), QString());
+            request.events.append(event);
+            const QByteArray body = toBody(request.toJson());
+            QCOMPARE(
+                m_server.request("POST", QStringLiteral("/v1/events"), body, m_token).status, 200);
+            const HttpAnswer again
+                = m_server.request("POST", QStringLiteral("/v1/events"), body, m_token);
+            QCOMPARE(again.status, 200);
+            QCOMPARE(firstResult(again).value(QStringLiteral("outcome")).toString(),
+                QStringLiteral("duplicate"));
+            QCOMPARE(firstResult(again).value(QStringLiteral("serverId")).toInteger(), 1);
+            QCOMPARE(firstResult(again).value(QStringLiteral("merged")).toBool(), true);
+            QCOMPARE(firstResult(again).value(QStringLiteral("cardNumber")).toString(),
+                QStringLiteral("2990000000011"));
+        }
+        // A sale made offline for a merged card is the kept customer's: points credited once.
+        {
+            const qint64 points = m_server.scalar(
+                QStringLiteral("SELECT points_balance FROM customers WHERE id = 1"));
+            Core::SaleContext context;
+            context.customer = Core::SaleCustomer { 0, QStringLiteral("2990000000905"),
+                QStringLiteral("basic") };
+            const Core::Sale sale = tabletSale({ line(7, 1, 1000) }, context);
+            QCOMPARE(sale.pointsEarned, 10);
+            expectApplied(sale);
+            QCOMPARE(
+                m_server.scalar(QStringLiteral("SELECT customer_id FROM sales WHERE sale_id = ?"),
+                    { sale.saleId }),
+                1);
+            QCOMPARE(m_server.scalar(
+                         QStringLiteral("SELECT points_balance FROM customers WHERE id = 1")),
+                points + 10);
+        }
         QCOMPARE(m_server.scalar(QStringLiteral("SELECT COUNT(*) FROM customers")), before);
 
         // A new customer gets a new id and is in this store's customers feed.
