@@ -1,6 +1,8 @@
 #include "app/devices/cashdrawer.h"
 #include "app/devices/receiptprinter.h"
-#include "app/services/checkoutservice.h"
+#include "app/services/customerservice.h"
+#include "app/services/overrideservice.h"
+#include "app/services/saleservice.h"
 #include "app/services/syncstatus.h"
 #include "app/services/terminal.h"
 #include "sync/client/syncengine.h"
@@ -61,16 +63,16 @@ int main(int argc, char *argv[])
 
     Devices::EscPosPrinterSimulator printer(parser.value(printerOption));
     Devices::CashDrawerSimulator drawer;
-    terminal.value()->checkout().setReceiptPrinter(&printer);
-    terminal.value()->checkout().setCashDrawer(&drawer);
+    terminal.value()->sale().setReceiptPrinter(&printer);
+    terminal.value()->sale().setCashDrawer(&drawer);
 
     // ---- Sync engine (sync/client, added by the sync work; keep this block whole) -----------
     // Pushes sales and pulls catalog/stock on its own thread once the cache is enrolled
     // (toonbank-synctool enrol); an unenrolled cache leaves it idle. The top bar can show
     // syncEngine.state() and follow SyncEngine::stateChanged (Sync::Client::SyncState).
     Sync::Client::SyncEngine syncEngine(parser.value(cacheOption));
-    QObject::connect(&terminal.value()->checkout(), &Services::CheckoutService::saleCompleted,
-        &syncEngine, &Sync::Client::SyncEngine::syncNow);
+    QObject::connect(&terminal.value()->sale(), &Services::SaleService::saleCompleted, &syncEngine,
+        &Sync::Client::SyncEngine::syncNow);
     syncEngine.start();
     // ---- end of sync engine block -----------------------------------------------------------
     terminal.value()->syncStatus().attachEngine(
@@ -78,8 +80,9 @@ int main(int argc, char *argv[])
 
     Ui::ScanInterceptor scanner;
     app.installEventFilter(&scanner);
-    Ui::MainWindow window(terminal.value()->session(), terminal.value()->checkout(),
-        terminal.value()->products(), terminal.value()->syncStatus(), language, scanner);
+    Ui::MainWindow window(terminal.value()->session(), terminal.value()->sale(),
+        terminal.value()->customers(), terminal.value()->overrides(), terminal.value()->products(),
+        terminal.value()->syncStatus(), language, scanner);
     window.resize(1280, 800);
     window.show();
     const int status = QApplication::exec();

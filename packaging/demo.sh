@@ -71,6 +71,8 @@ echo "First sync (the whole catalog the first time)…"
 "${synctool[@]}" sync-once || echo "warning: the first sync did not finish; the app keeps trying" >&2
 
 echo "Demo staff PINs: cashier 1111, supervisor 2222, manager 3333"
+echo "Demo loyalty cards: 2990000000019 (gold), 2990000000026 (silver), 2990000000033 (basic);"
+echo "coupon codes WELKOM10 (10 %), TBPKJ3R4 and TB9WE6FN (single use). More in README.md."
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
   echo "No display found: starting with QT_QPA_PLATFORM=offscreen (set DISPLAY to see the window)."
   export QT_QPA_PLATFORM=offscreen

@@ -4,7 +4,7 @@
 #include "syncchip.h"
 #include "uihelpers.h"
 
-#include "app/services/checkoutservice.h"
+#include "app/services/saleservice.h"
 #include "app/services/session.h"
 
 #include <QBoxLayout>
@@ -73,11 +73,11 @@ QPushButton *staffTile(QWidget *parent, const Store::StaffMember &member)
 
 } // namespace
 
-LoginScreen::LoginScreen(Services::Session &session, Services::CheckoutService &checkout,
+LoginScreen::LoginScreen(Services::Session &session, Services::SaleService &sale,
     Services::SyncStatus &syncStatus, Language &language, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
-    , m_checkout(checkout)
+    , m_sale(sale)
     , m_language(language)
     , m_title(roleLabel(this, "title"))
     , m_hint(roleLabel(this, "subtle"))
@@ -309,8 +309,7 @@ void LoginScreen::keyPressEvent(QKeyEvent *event)
 
 void LoginScreen::retranslate()
 {
-    m_title->setText(
-        m_checkout.location().name.isEmpty() ? tr("Toonbank") : m_checkout.location().name);
+    m_title->setText(m_sale.location().name.isEmpty() ? tr("Toonbank") : m_sale.location().name);
     m_hint->setText(m_idleLocked
             ? tr("Locked after a period without use. Tap your name and enter your PIN.")
             : tr("Tap your name and enter your PIN."));

@@ -11,7 +11,7 @@ class QPushButton;
 class QScrollArea;
 
 namespace Toonbank::Services {
-class CheckoutService;
+class SaleService;
 class Session;
 class SyncStatus;
 } // namespace Toonbank::Services
@@ -29,7 +29,7 @@ class LoginScreen final : public QWidget
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(LoginScreen)
 public:
-    LoginScreen(Services::Session &session, Services::CheckoutService &checkout,
+    LoginScreen(Services::Session &session, Services::SaleService &sale,
         Services::SyncStatus &syncStatus, Language &language, QWidget *parent = nullptr);
 
     /// Reloads the staff tiles and clears the PIN; `idleLocked` shows why the screen is back.
@@ -53,7 +53,7 @@ private:
     void updateTileTexts();
 
     Services::Session &m_session;
-    Services::CheckoutService &m_checkout;
+    Services::SaleService &m_sale;
     Language &m_language;
     QList<Store::StaffMember> m_staff;
     qint64 m_selectedStaff = 0;

@@ -1,7 +1,12 @@
 #include "mainwindow.h"
 
+#include "couponsheet.h"
+#include "customerformsheet.h"
+#include "customerscreen.h"
+#include "discountsheet.h"
 #include "language.h"
 #include "loginscreen.h"
+#include "overridesheet.h"
 #include "parkedscreen.h"
 #include "payscreen.h"
 #include "productscreen.h"
@@ -11,7 +16,9 @@
 #include "syncscreen.h"
 #include "topbar.h"
 
-#include "app/services/checkoutservice.h"
+#include "app/services/customerservice.h"
+#include "app/services/overrideservice.h"
+#include "app/services/saleservice.h"
 #include "app/services/session.h"
 
 #include <QStackedWidget>
@@ -19,27 +26,33 @@
 
 namespace Toonbank::Ui {
 
-MainWindow::MainWindow(Services::Session &session, Services::CheckoutService &checkout,
+MainWindow::MainWindow(Services::Session &session, Services::SaleService &sale,
+    Services::CustomerService &customers, Services::OverrideService &overrides,
     Services::ProductService &products, Services::SyncStatus &syncStatus, Language &language,
     ScanInterceptor &scanner, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
-    , m_checkout(checkout)
-    , m_topBar(new TopBar(session, checkout, syncStatus, this))
+    , m_sale(sale)
+    , m_topBar(new TopBar(session, sale, syncStatus, this))
     , m_stack(new QStackedWidget(this))
-    , m_login(new LoginScreen(session, checkout, syncStatus, language, m_stack))
-    , m_sell(new SellScreen(checkout, &scanner, m_stack))
-    , m_pay(new PayScreen(checkout, m_stack))
-    , m_receipt(new ReceiptScreen(checkout, m_stack))
-    , m_product(new ProductScreen(products, checkout, m_stack))
-    , m_parked(new ParkedScreen(checkout, m_stack))
+    , m_login(new LoginScreen(session, sale, syncStatus, language, m_stack))
+    , m_sell(new SellScreen(sale, &scanner, m_stack))
+    , m_pay(new PayScreen(sale, m_stack))
+    , m_receipt(new ReceiptScreen(sale, m_stack))
+    , m_product(new ProductScreen(products, sale, customers, m_stack))
+    , m_parked(new ParkedScreen(sale, m_stack))
     , m_syncScreen(new SyncScreen(syncStatus, m_stack))
+    , m_customerForm(new CustomerFormSheet(customers, this))
+    , m_customerScreen(new CustomerScreen(customers, sale, *m_customerForm, m_stack))
+    , m_discountSheet(new DiscountSheet(this))
+    , m_overrideSheet(new OverrideSheet(overrides, this))
+    , m_couponSheet(new CouponSheet(sale, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     for (QWidget *screen : { static_cast<QWidget *>(m_login), static_cast<QWidget *>(m_sell),
              static_cast<QWidget *>(m_pay), static_cast<QWidget *>(m_receipt),
              static_cast<QWidget *>(m_product), static_cast<QWidget *>(m_parked),
-             static_cast<QWidget *>(m_syncScreen) }) {
+             static_cast<QWidget *>(m_syncScreen), static_cast<QWidget *>(m_customerScreen) }) {
         // An explicit minimum: the landscape layout's wide minimum must not stop the window
         // from turning portrait, where each screen stacks its columns.
         screen->setMinimumSize(480, 480);
@@ -59,7 +72,7 @@ MainWindow::MainWindow(Services::Session &session, Services::CheckoutService &ch
     });
     connect(&scanner, &ScanInterceptor::scanned, this, &MainWindow::onScan);
     connect(&scanner, &ScanInterceptor::userActivity, &session, &Services::Session::noteActivity);
-    connect(&checkout, &Services::CheckoutService::saleCompleted, m_topBar, &TopBar::refresh);
+    connect(&sale, &Services::SaleService::saleCompleted, m_topBar, &TopBar::refresh);
 
     connect(m_topBar, &TopBar::switchUserRequested, &session, &Services::Session::logOut);
     connect(m_topBar, &TopBar::parkedSalesRequested, this, [this] {
@@ -90,6 +103,37 @@ MainWindow::MainWindow(Services::Session &session, Services::CheckoutService &ch
     connect(m_parked, &ParkedScreen::closed, this, [this] { showScreen(m_sell); });
     connect(m_parked, &ParkedScreen::resumed, this, [this] { showScreen(m_sell); });
 
+    // Customer: from the sell screen's button and the top bar's chip.
+    connect(m_sell, &SellScreen::customerRequested, this, [this] {
+        const auto &customer = m_sale.view().customer;
+        openCustomer(customer ? customer->cardNumber : QString());
+    });
+    connect(m_topBar, &TopBar::customerRequested, this, &MainWindow::openCustomer);
+    connect(m_customerScreen, &CustomerScreen::closed, this, [this] { showScreen(m_sell); });
+    connect(m_customerScreen, &CustomerScreen::attached, this, [this] {
+        showScreen(m_sell);
+        if (const auto &customer = m_sale.view().customer)
+            m_sell->showInfo(tr("Customer attached: %1.").arg(customer->name));
+    });
+
+    // Discount, price change and the manager override: side sheets over the sell screen.
+    connect(m_sell, &SellScreen::discountRequested, this, &MainWindow::openDiscount);
+    connect(m_discountSheet, &DiscountSheet::submitted, this,
+        [this](const QString &lineId, DiscountSheet::Mode mode, qint64 value,
+            const QString &reason) { applyDiscount(lineId, int(mode), value, reason); });
+    connect(m_sell, &SellScreen::couponRequested, m_couponSheet, &CouponSheet::start);
+    connect(m_couponSheet, &CouponSheet::accepted, this,
+        [this](const QString &code) { m_sell->showInfo(tr("Coupon %1 added.").arg(code)); });
+    connect(m_overrideSheet, &OverrideSheet::approved, this,
+        [this] { m_sell->showInfo(tr("Approved. The change is on the sale.")); });
+    // A new login or the idle lock closes whatever sheet was open.
+    connect(&session, &Services::Session::loggedOut, this, [this] {
+        m_discountSheet->close();
+        m_overrideSheet->close();
+        m_couponSheet->close();
+        m_customerForm->close();
+    });
+
     // Comes back in the language last chosen on this device, unless one was asked for
     // explicitly (--lang) for this run.
     if (const QString saved = session.preferredLanguage();
@@ -115,10 +159,87 @@ void MainWindow::showScreen(QWidget *screen)
         screen->setFocus();
 }
 
+void MainWindow::openCustomer(const QString &cardNumber)
+{
+    m_customerScreen->start(cardNumber);
+    showScreen(m_customerScreen);
+}
+
+void MainWindow::openDiscount(const QString &lineId)
+{
+    for (const Services::BasketLineView &line : m_sale.view().lines) {
+        if (line.lineId == lineId) {
+            m_discountSheet->start(lineId, line.name, line.lineTotal);
+            return;
+        }
+    }
+}
+
+void MainWindow::applyDiscount(const QString &lineId, int mode, qint64 value, const QString &reason)
+{
+    // The same call twice: without approval first; above the limit the manager's approval
+    // comes from the override sheet and the call is made again with it.
+    auto attempt = [this, lineId, mode, value, reason](
+                       const std::optional<Core::Authorisation> &approval) {
+        if (DiscountSheet::Mode(mode) == DiscountSheet::Mode::Price)
+            return m_sale.changePrice(lineId, Core::Money::fromCents(value), reason, approval);
+        const bool percent = DiscountSheet::Mode(mode) == DiscountSheet::Mode::Percent;
+        return m_sale.setManualDiscount(lineId,
+            percent ? Core::Money() : Core::Money::fromCents(value), percent ? int(value) : 0,
+            reason, approval);
+    };
+    Core::Result<Services::ChangeOutcome> outcome = attempt(std::nullopt);
+    if (!outcome) {
+        m_discountSheet->showError(outcome.error().message);
+        return;
+    }
+    m_discountSheet->close();
+    if (outcome.value().applied()) {
+        m_sell->showInfo(tr("Discount applied."));
+        return;
+    }
+    QString requester;
+    if (const auto &staff = m_session.staff())
+        requester = QStringLiteral("%1, %2").arg(
+            staff->displayName, Services::Session::roleDisplayName(staff->role));
+    m_overrideSheet->start(outcome.value().approval, reason, requester,
+        [attempt](const Core::Authorisation &approval) {
+            Core::Result<Services::ChangeOutcome> retried = attempt(approval);
+            if (!retried)
+                return Core::Status(retried.error());
+            if (!retried.value().applied())
+                return Core::Status(Core::Error::make(QStringLiteral("approval.mismatch"),
+                    tr("This approval does not cover the change. Ask again.")));
+            return Core::success();
+        });
+}
+
+bool MainWindow::sheetOpen() const
+{
+    return m_discountSheet->isOpen() || m_overrideSheet->isOpen() || m_couponSheet->isOpen()
+        || m_customerForm->isOpen();
+}
+
 void MainWindow::onScan(const QString &code)
 {
     if (!m_session.isLoggedIn())
         return;
+    // A coupon's barcode goes to the coupon sheet, a new loyalty card to the enrolment form;
+    // under any other sheet a scan must not change the basket being discounted or approved.
+    if (m_couponSheet->isOpen()) {
+        m_couponSheet->takeScannedCode(code);
+        return;
+    }
+    if (m_customerForm->isOpen()) {
+        m_customerForm->takeScannedCard(code);
+        return;
+    }
+    if (sheetOpen())
+        return;
+    if (m_stack->currentWidget() == m_customerScreen) {
+        m_customerScreen->handleScan(code);
+        return;
+    }
     // A scan anywhere in a sale brings the sell screen forward; on the pay and receipt
     // screens it would change a basket being paid, so it starts only from the others.
     if (m_stack->currentWidget() == m_pay)

@@ -11,9 +11,9 @@
 
 namespace Toonbank::Ui {
 
-ParkedScreen::ParkedScreen(Services::CheckoutService &checkout, QWidget *parent)
+ParkedScreen::ParkedScreen(Services::SaleService &sale, QWidget *parent)
     : QWidget(parent)
-    , m_checkout(checkout)
+    , m_sale(sale)
     , m_title(roleLabel(this, "title"))
     , m_message(roleLabel(this, "error"))
     , m_table(new QTableWidget(0, 4, this))
@@ -43,7 +43,7 @@ ParkedScreen::ParkedScreen(Services::CheckoutService &checkout, QWidget *parent)
 void ParkedScreen::reload()
 {
     m_message->clear();
-    Core::Result<QList<Services::ParkedSummary>> parked = m_checkout.listParked();
+    Core::Result<QList<Services::ParkedSummary>> parked = m_sale.listParked();
     m_parked = parked ? parked.value() : QList<Services::ParkedSummary>();
     if (!parked)
         m_message->setText(parked.error().message);
@@ -67,7 +67,7 @@ void ParkedScreen::resume(int row)
 {
     if (row < 0 || row >= m_parked.size())
         return;
-    const Core::Status resumed = m_checkout.resume(m_parked.at(row).id);
+    const Core::Status resumed = m_sale.resume(m_parked.at(row).id);
     if (!resumed) {
         m_message->setText(resumed.error().message);
         return;

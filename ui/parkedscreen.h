@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/services/checkoutservice.h"
+#include "app/services/saleservice.h"
 
 #include <QWidget>
 
@@ -16,7 +16,7 @@ class ParkedScreen final : public QWidget
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ParkedScreen)
 public:
-    explicit ParkedScreen(Services::CheckoutService &checkout, QWidget *parent = nullptr);
+    explicit ParkedScreen(Services::SaleService &sale, QWidget *parent = nullptr);
 
     void reload();
 
@@ -31,7 +31,7 @@ private:
     void retranslate();
     void resume(int row);
 
-    Services::CheckoutService &m_checkout;
+    Services::SaleService &m_sale;
     QList<Services::ParkedSummary> m_parked;
     QLabel *m_title;
     QLabel *m_message;

@@ -2,7 +2,7 @@
 
 #include "uihelpers.h"
 
-#include "app/services/checkoutservice.h"
+#include "app/services/saleservice.h"
 
 #include <QBoxLayout>
 #include <QEvent>
@@ -20,9 +20,9 @@ constexpr qint64 quickEuros[] = { 5, 10, 20, 50 };
 constexpr qint64 maxTenderedCents = 1000000; // € 10 000: more is a typing slip
 } // namespace
 
-PayScreen::PayScreen(Services::CheckoutService &checkout, QWidget *parent)
+PayScreen::PayScreen(Services::SaleService &sale, QWidget *parent)
     : QWidget(parent)
-    , m_checkout(checkout)
+    , m_sale(sale)
     , m_title(roleLabel(this, "title"))
     , m_totalCaption(new QLabel(this))
     , m_total(new QLabel(this))
@@ -81,7 +81,7 @@ PayScreen::PayScreen(Services::CheckoutService &checkout, QWidget *parent)
     quick->setSpacing(10);
     quick->addWidget(m_exact, 0, 0, 1, 2);
     connect(m_exact, &QPushButton::clicked, this,
-        [this] { setTendered(m_checkout.cashQuote().due.cents()); });
+        [this] { setTendered(m_sale.cashQuote().due.cents()); });
     for (qint64 euros : quickEuros) {
         QPushButton *button = touchButton(this, "quick");
         button->setObjectName(QStringLiteral("quick%1").arg(euros));
@@ -151,7 +151,7 @@ void PayScreen::setTendered(qint64 cents)
 
 void PayScreen::refresh()
 {
-    const Services::CashQuote quote = m_checkout.cashQuote();
+    const Services::CashQuote quote = m_sale.cashQuote();
     m_total->setText(quote.total.toDisplayString());
     const bool rounded = !quote.rounding.isZero();
     m_roundingCaption->setVisible(rounded);
@@ -162,12 +162,12 @@ void PayScreen::refresh()
     m_tendered->setText(tendered.toDisplayString());
     const bool enough = tendered >= quote.due;
     m_change->setText(enough ? (tendered - quote.due).toDisplayString() : QStringLiteral("—"));
-    m_done->setEnabled(enough && !m_checkout.basket().isEmpty());
+    m_done->setEnabled(enough && !m_sale.isEmpty());
 }
 
 void PayScreen::complete()
 {
-    Core::Result<Services::CompletedSale> sale = m_checkout.payCash(tendered());
+    Core::Result<Services::CompletedSale> sale = m_sale.payCash(tendered());
     if (!sale) {
         m_error->setText(sale.error().message);
         return;

@@ -8,7 +8,7 @@ class QLabel;
 class QPushButton;
 
 namespace Toonbank::Services {
-class CheckoutService;
+class SaleService;
 struct CompletedSale;
 } // namespace Toonbank::Services
 
@@ -21,7 +21,7 @@ class PayScreen final : public QWidget
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(PayScreen)
 public:
-    explicit PayScreen(Services::CheckoutService &checkout, QWidget *parent = nullptr);
+    explicit PayScreen(Services::SaleService &sale, QWidget *parent = nullptr);
 
     /// Called when the screen opens: shows the current basket's amounts, nothing tendered.
     void start();
@@ -42,7 +42,7 @@ private:
     void setTendered(qint64 cents);
     void complete();
 
-    Services::CheckoutService &m_checkout;
+    Services::SaleService &m_sale;
     qint64 m_tenderedCents = 0;
     bool m_typing = false; // digits typed since a quick button: they build a new amount
 

@@ -2,8 +2,9 @@
 
 #include "uihelpers.h"
 
-#include "app/services/checkoutservice.h"
+#include "app/services/customerservice.h"
 #include "app/services/productservice.h"
+#include "app/services/saleservice.h"
 
 #include <QDate>
 #include <QEvent>
@@ -47,11 +48,12 @@ QPixmap placeholderPhoto(const QString &text)
 
 } // namespace
 
-ProductScreen::ProductScreen(
-    Services::ProductService &products, Services::CheckoutService &checkout, QWidget *parent)
+ProductScreen::ProductScreen(Services::ProductService &products, Services::SaleService &sale,
+    Services::CustomerService &customers, QWidget *parent)
     : QWidget(parent)
     , m_products(products)
-    , m_checkout(checkout)
+    , m_sale(sale)
+    , m_customers(customers)
     , m_photo(new QLabel(this))
     , m_name(roleLabel(this, "title"))
     , m_brand(roleLabel(this, "subtle"))
@@ -65,6 +67,7 @@ ProductScreen::ProductScreen(
     , m_web(new QLabel(this))
     , m_back(touchButton(this))
     , m_add(touchButton(this, "primary"))
+    , m_wish(touchButton(this))
 {
     setObjectName(QStringLiteral("productScreen"));
     m_name->setObjectName(QStringLiteral("productName"));
@@ -72,6 +75,7 @@ ProductScreen::ProductScreen(
     m_stockTable->setObjectName(QStringLiteral("stockTable"));
     m_add->setObjectName(QStringLiteral("productAdd"));
     m_back->setObjectName(QStringLiteral("productBack"));
+    m_wish->setObjectName(QStringLiteral("productWish"));
     m_name->setWordWrap(true);
     m_facts->setWordWrap(true);
     m_web->setWordWrap(true);
@@ -108,6 +112,7 @@ ProductScreen::ProductScreen(
     left->addWidget(m_variantsCaption);
     left->addLayout(m_variants);
     left->addStretch(1);
+    left->addWidget(m_wish);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_back);
     buttons->addWidget(m_add, 2);
@@ -127,7 +132,7 @@ ProductScreen::ProductScreen(
 
     connect(m_back, &QPushButton::clicked, this, &ProductScreen::closed);
     connect(m_add, &QPushButton::clicked, this, [this] {
-        Core::Result<int> line = m_checkout.addProduct(m_detail.record.id);
+        Core::Result<QString> line = m_sale.addProduct(m_detail.record.id);
         if (!line) {
             m_error = line.error().message;
             render();
@@ -135,12 +140,24 @@ ProductScreen::ProductScreen(
         }
         emit added();
     });
+    // Only with a customer attached: the wish goes to that customer's list.
+    connect(m_wish, &QPushButton::clicked, this, [this] {
+        const auto &customer = m_sale.view().customer;
+        if (!customer)
+            return;
+        const Core::Status wished
+            = m_customers.addToWishlist(customer->cardNumber, m_detail.record.id);
+        m_error = wished ? QString() : wished.error().message;
+        m_notice = wished ? tr("On %1's wish list.").arg(customer->name) : QString();
+        render();
+    });
     retranslate();
 }
 
 void ProductScreen::showProduct(qint64 productId)
 {
     m_error.clear();
+    m_notice.clear();
     Core::Result<Store::ProductDetail> detail = m_products.product(productId);
     if (!detail) {
         m_detail = {};
@@ -179,6 +196,9 @@ void ProductScreen::render()
     if (!m_error.isEmpty())
         facts.append(
             QStringLiteral("<b style='color:#a3140f'>%1</b>").arg(m_error.toHtmlEscaped()));
+    if (!m_notice.isEmpty())
+        facts.append(
+            QStringLiteral("<b style='color:#11703a'>%1</b>").arg(m_notice.toHtmlEscaped()));
     facts.append(tr("<b>SKU</b> %1").arg(record.sku.toHtmlEscaped()));
     if (!record.barcodes.isEmpty())
         facts.append(tr("<b>Barcodes</b> %1")
@@ -215,7 +235,7 @@ void ProductScreen::render()
     QLocale locale;
     for (int row = 0; row < m_stock.size(); ++row) {
         const Store::StockFigure &figure = m_stock.at(row);
-        const bool here = figure.location.id == m_checkout.location().id;
+        const bool here = figure.location.id == m_sale.location().id;
         const bool web = figure.location.kind == Store::LocationKind::WebWarehouse;
         // Nearest first (the catalog's order); the distance has its own column so a long
         // store name can never push it out of sight.
@@ -233,6 +253,10 @@ void ProductScreen::render()
         m_stockTable->setItem(row, StockAsOf,
             new QTableWidgetItem(Services::ProductService::ageText(figure.asOf, now)));
     }
+    const auto &customer = m_sale.view().customer;
+    m_wish->setVisible(customer.has_value() && record.id != 0);
+    if (customer)
+        m_wish->setText(tr("Add to %1's wish list").arg(customer->name));
     m_web->setText(record.webDeliveryDays < 0
             ? tr("Not sold in the web shop.")
             : tr("Web shop delivery: %n working day(s).", nullptr, record.webDeliveryDays));

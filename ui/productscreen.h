@@ -11,8 +11,9 @@ class QPushButton;
 class QTableWidget;
 
 namespace Toonbank::Services {
-class CheckoutService;
+class CustomerService;
 class ProductService;
+class SaleService;
 } // namespace Toonbank::Services
 
 namespace Toonbank::Ui {
@@ -25,8 +26,8 @@ class ProductScreen final : public QWidget
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ProductScreen)
 public:
-    ProductScreen(Services::ProductService &products, Services::CheckoutService &checkout,
-        QWidget *parent = nullptr);
+    ProductScreen(Services::ProductService &products, Services::SaleService &sale,
+        Services::CustomerService &customers, QWidget *parent = nullptr);
 
     void showProduct(qint64 productId);
     qint64 productId() const { return m_detail.record.id; }
@@ -43,10 +44,12 @@ private:
     void render();
 
     Services::ProductService &m_products;
-    Services::CheckoutService &m_checkout;
+    Services::SaleService &m_sale;
+    Services::CustomerService &m_customers;
     Store::ProductDetail m_detail;
     QList<Store::StockFigure> m_stock;
     QString m_error;
+    QString m_notice;
 
     QLabel *m_photo;
     QLabel *m_name;
@@ -61,6 +64,7 @@ private:
     QLabel *m_web;
     QPushButton *m_back;
     QPushButton *m_add;
+    QPushButton *m_wish;
 };
 
 } // namespace Toonbank::Ui

@@ -13,9 +13,9 @@
 
 namespace Toonbank::Ui {
 
-ReceiptScreen::ReceiptScreen(Services::CheckoutService &checkout, QWidget *parent)
+ReceiptScreen::ReceiptScreen(Services::SaleService &sale, QWidget *parent)
     : QWidget(parent)
-    , m_checkout(checkout)
+    , m_saleService(sale)
     , m_scroll(new QScrollArea(this))
     , m_view(new ReceiptView(this))
     , m_title(roleLabel(this, "title"))
@@ -88,7 +88,7 @@ void ReceiptScreen::showSale(const Services::CompletedSale &sale)
 void ReceiptScreen::printCopy()
 {
     const bool originalPrinted = m_sale.printError.isEmpty();
-    const Core::Status printed = m_checkout.printReceipt(m_sale, originalPrinted);
+    const Core::Status printed = m_saleService.printReceipt(m_sale, originalPrinted);
     if (printed && !originalPrinted)
         m_sale.printError.clear(); // the original is out now; the next one is a copy
     if (!printed)
@@ -112,7 +112,7 @@ void ReceiptScreen::retranslate()
     m_printStatus->setText(status);
     m_receiptCaption->setText(tr("Receipt for the customer"));
     m_print->setText(m_sale.printError.isEmpty() ? tr("Print copy") : tr("Print"));
-    m_print->setEnabled(m_checkout.hasReceiptPrinter() && !m_sale.receiptNumber.isEmpty());
+    m_print->setEnabled(m_saleService.hasReceiptPrinter() && !m_sale.receiptNumber.isEmpty());
     m_email->setText(tr("E-mail"));
     m_none->setText(tr("None"));
     const QString emailUnavailable = tr("E-mail receipts are not available on this tablet yet.");
@@ -120,7 +120,7 @@ void ReceiptScreen::retranslate()
     m_email->setToolTip(emailUnavailable);
     m_newSale->setText(tr("New sale"));
     if (!m_sale.receiptNumber.isEmpty())
-        m_view->setLines(Devices::ReceiptLayout::layout(m_checkout.receiptFor(m_sale)));
+        m_view->setLines(Devices::ReceiptLayout::layout(m_saleService.receiptFor(m_sale)));
 }
 
 void ReceiptScreen::changeEvent(QEvent *event)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/services/checkoutservice.h"
+#include "app/services/saleservice.h"
 
 #include <QWidget>
 
@@ -19,7 +19,7 @@ class ReceiptScreen final : public QWidget
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ReceiptScreen)
 public:
-    explicit ReceiptScreen(Services::CheckoutService &checkout, QWidget *parent = nullptr);
+    explicit ReceiptScreen(Services::SaleService &sale, QWidget *parent = nullptr);
 
     void showSale(const Services::CompletedSale &sale);
     const ReceiptView *receiptView() const { return m_view; }
@@ -34,7 +34,7 @@ private:
     void retranslate();
     void printCopy();
 
-    Services::CheckoutService &m_checkout;
+    Services::SaleService &m_saleService;
     Services::CompletedSale m_sale;
     QScrollArea *m_scroll;
     ReceiptView *m_view;

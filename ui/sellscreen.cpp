@@ -1,10 +1,11 @@
 #include "sellscreen.h"
 
+#include "basketlinedelegate.h"
 #include "scaninterceptor.h"
 #include "searchresultsmodel.h"
 #include "uihelpers.h"
 
-#include "app/services/checkoutservice.h"
+#include "app/services/saleservice.h"
 
 #include <QApplication>
 #include <QBoxLayout>
@@ -14,6 +15,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QTableView>
 #include <QTableWidget>
@@ -64,10 +66,9 @@ QTableWidgetItem *item(const QString &text, Qt::Alignment align = Qt::AlignLeft 
 
 } // namespace
 
-SellScreen::SellScreen(
-    Services::CheckoutService &checkout, ScanInterceptor *scanner, QWidget *parent)
+SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QWidget *parent)
     : QWidget(parent)
-    , m_checkout(checkout)
+    , m_sale(sale)
     , m_scanner(scanner)
     , m_panes(new QBoxLayout(QBoxLayout::LeftToRight))
     , m_search(new QLineEdit(this))
@@ -76,6 +77,12 @@ SellScreen::SellScreen(
     , m_resultTable(new QTableView(this))
     , m_basketTitle(roleLabel(this, "title"))
     , m_basketTable(touchTable(this, BasketColumns))
+    , m_customer(roleLabel(this, "basketCustomer"))
+    , m_coupons(roleLabel(this, "subtle"))
+    , m_subtotalCaption(roleLabel(this, "sum"))
+    , m_subtotal(roleLabel(this, "sum"))
+    , m_discountCaption(roleLabel(this, "saving"))
+    , m_discount(roleLabel(this, "saving"))
     , m_vat(new QWidget(this))
     , m_vatGrid(new QGridLayout(m_vat))
     , m_totalCaption(roleLabel(this, "total"))
@@ -83,6 +90,9 @@ SellScreen::SellScreen(
     , m_pay(touchButton(this, "primary"))
     , m_park(touchButton(this))
     , m_clear(touchButton(this, "danger"))
+    , m_customerButton(touchButton(this))
+    , m_discountButton(touchButton(this))
+    , m_couponButton(touchButton(this))
 {
     setObjectName(QStringLiteral("sellScreen"));
     m_search->setObjectName(QStringLiteral("searchField"));
@@ -107,6 +117,24 @@ SellScreen::SellScreen(
     m_pay->setObjectName(QStringLiteral("payButton"));
     m_park->setObjectName(QStringLiteral("parkButton"));
     m_clear->setObjectName(QStringLiteral("clearButton"));
+    m_customerButton->setObjectName(QStringLiteral("customerButton"));
+    m_discountButton->setObjectName(QStringLiteral("discountButton"));
+    m_couponButton->setObjectName(QStringLiteral("couponButton"));
+    m_customer->setObjectName(QStringLiteral("basketCustomer"));
+    m_customer->setWordWrap(true);
+    m_coupons->setObjectName(QStringLiteral("basketCoupons"));
+    m_coupons->setWordWrap(true);
+    m_coupons->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_subtotal->setObjectName(QStringLiteral("basketSubtotal"));
+    m_discount->setObjectName(QStringLiteral("basketDiscount"));
+    for (QLabel *amount : { m_subtotal, m_discount })
+        amount->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    // A line is chosen (for Discount) by tapping it; the row shows it.
+    m_basketTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_basketTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    auto *lineDelegate = new BasketLineDelegate(m_basketTable);
+    m_basketTable->setItemDelegateForColumn(BasketName, lineDelegate);
+    m_basketTable->setItemDelegateForColumn(BasketPrice, lineDelegate);
 
     makeTouchTable(m_resultTable);
     m_resultTable->setModel(m_resultModel);
@@ -115,20 +143,29 @@ SellScreen::SellScreen(
     QHeaderView *resultHeader = m_resultTable->horizontalHeader();
     resultHeader->setSectionResizeMode(QHeaderView::Fixed);
     resultHeader->setSectionResizeMode(SearchResultsModel::Name, QHeaderView::Stretch);
-    resultHeader->resizeSection(SearchResultsModel::Price, 150);
-    resultHeader->resizeSection(SearchResultsModel::StockHere, 84);
-    resultHeader->resizeSection(SearchResultsModel::Info, 64);
+    resultHeader->resizeSection(SearchResultsModel::Price, 120);
+    resultHeader->resizeSection(SearchResultsModel::StockHere, 68);
+    resultHeader->resizeSection(SearchResultsModel::Info, 52);
     // Asked for from the view while it lays out: answered on the next turn of the event loop.
     connect(m_resultModel, &SearchResultsModel::moreWanted, this, &SellScreen::fetchMoreResults,
         Qt::QueuedConnection);
     QHeaderView *basketHeader = m_basketTable->horizontalHeader();
     basketHeader->setSectionResizeMode(QHeaderView::Fixed);
     basketHeader->setSectionResizeMode(BasketName, QHeaderView::Stretch);
-    basketHeader->resizeSection(BasketMinus, 60);
-    basketHeader->resizeSection(BasketQuantity, 84);
-    basketHeader->resizeSection(BasketPlus, 60);
-    basketHeader->resizeSection(BasketPrice, 130);
-    basketHeader->resizeSection(BasketRemove, 60);
+    basketHeader->resizeSection(BasketMinus, 56);
+    basketHeader->resizeSection(BasketQuantity, 80);
+    basketHeader->resizeSection(BasketPlus, 56);
+    basketHeader->resizeSection(BasketPrice, 124);
+    basketHeader->resizeSection(BasketRemove, 56);
+    // Lines grow with their adjustments: each row is as tall as its text needs.
+    // Not inside the header's own resize: a new height can bring a scroll bar that resizes the
+    // column again, a change the header does not report from within itself.
+    m_fitRowsTimer.setSingleShot(true);
+    connect(&m_fitRowsTimer, &QTimer::timeout, this, &SellScreen::fitBasketRows);
+    connect(basketHeader, &QHeaderView::sectionResized, this, [this](int section) {
+        if (section == BasketName)
+            m_fitRowsTimer.start(0);
+    });
 
     // Scanner bursts wait for their end; a person's keystroke searches at once.
     m_searchTimer.setSingleShot(true);
@@ -158,11 +195,19 @@ SellScreen::SellScreen(
     connect(m_pay, &QPushButton::clicked, this, &SellScreen::payRequested);
     connect(m_park, &QPushButton::clicked, this, &SellScreen::park);
     connect(m_clear, &QPushButton::clicked, this, [this] {
-        if (const Core::Status cleared = m_checkout.clear(); !cleared)
+        if (const Core::Status cleared = m_sale.clear(); !cleared)
             showError(cleared.error().message);
+        else
+            m_message->clear();
     });
-    connect(
-        &m_checkout, &Services::CheckoutService::basketChanged, this, &SellScreen::refreshBasket);
+    connect(m_customerButton, &QPushButton::clicked, this, &SellScreen::customerRequested);
+    connect(m_couponButton, &QPushButton::clicked, this, &SellScreen::couponRequested);
+    connect(m_discountButton, &QPushButton::clicked, this, [this] {
+        if (!m_selectedLineId.isEmpty())
+            emit discountRequested(m_selectedLineId);
+    });
+    connect(&m_sale, &Services::SaleService::basketChanged, this, &SellScreen::refreshBasket);
+    connect(&m_sale, &Services::SaleService::customerChanged, this, &SellScreen::refreshBasket);
 
     auto *left = new QFrame(this);
     left->setProperty("role", QStringLiteral("pane"));
@@ -170,12 +215,30 @@ SellScreen::SellScreen(
     leftLayout->addWidget(m_search);
     leftLayout->addWidget(m_message);
     leftLayout->addWidget(m_resultTable, 1);
+    // Customer, Discount and Coupon under the results: the basket keeps its height for lines.
+    auto *saleActions = new QHBoxLayout;
+    saleActions->addWidget(m_customerButton);
+    saleActions->addWidget(m_discountButton);
+    saleActions->addWidget(m_couponButton);
+    leftLayout->addLayout(saleActions);
 
     auto *right = new QFrame(this);
     right->setProperty("role", QStringLiteral("pane"));
     auto *rightLayout = new QVBoxLayout(right);
-    rightLayout->addWidget(m_basketTitle);
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(m_basketTitle, 1);
+    titleRow->addWidget(m_coupons);
+    rightLayout->addLayout(titleRow);
+    rightLayout->addWidget(m_customer);
     rightLayout->addWidget(m_basketTable, 1);
+    auto *sums = new QHBoxLayout;
+    sums->setSpacing(12);
+    sums->addWidget(m_subtotalCaption);
+    sums->addWidget(m_subtotal);
+    sums->addStretch(1);
+    sums->addWidget(m_discountCaption);
+    sums->addWidget(m_discount);
+    rightLayout->addLayout(sums);
     rightLayout->addWidget(m_vat);
     auto *totalRow = new QHBoxLayout;
     totalRow->addWidget(m_totalCaption);
@@ -187,8 +250,9 @@ SellScreen::SellScreen(
     actions->addWidget(m_pay, 2);
     rightLayout->addLayout(actions);
 
-    m_panes->addWidget(left, 1);
-    m_panes->addWidget(right, 1);
+    // The basket gets the larger share: its lines carry their adjustments.
+    m_panes->addWidget(left, 2);
+    m_panes->addWidget(right, 3);
     m_panes->setContentsMargins(12, 12, 12, 12);
     m_panes->setSpacing(12);
     setLayout(m_panes);
@@ -202,13 +266,24 @@ void SellScreen::focusSearch()
 
 void SellScreen::handleScan(const QString &code)
 {
-    Core::Result<int> added = m_checkout.addScannedCode(code);
-    if (!added) {
-        showError(added.error().message);
+    // The one scan path: a product adds a unit, a loyalty card or app QR attaches the customer.
+    Core::Result<Services::ScanResult> scanned = m_sale.scan(code);
+    if (!scanned) {
+        showError(scanned.error().message);
+        return;
+    }
+    if (scanned.value().kind == Services::ScanResult::Kind::CustomerAttached) {
+        const auto &customer = m_sale.view().customer;
+        showInfo(tr("Customer attached: %1.")
+                     .arg(customer ? customer->name : scanned.value().cardNumber));
         return;
     }
     m_message->clear();
-    m_basketTable->scrollToItem(m_basketTable->item(added.value(), BasketName));
+    const QList<Services::BasketLineView> &lines = m_sale.view().lines;
+    for (int row = 0; row < lines.size(); ++row) {
+        if (lines.at(row).lineId == scanned.value().lineId)
+            m_basketTable->scrollToItem(m_basketTable->item(row, BasketQuantity));
+    }
 }
 
 void SellScreen::showError(const QString &message)
@@ -254,7 +329,7 @@ void SellScreen::runSearch()
         return;
     }
     const int limit = rowsThatFit();
-    Core::Result<QList<Store::ProductSummary>> found = m_checkout.search(text, limit);
+    Core::Result<QList<Store::ProductSummary>> found = m_sale.search(text, limit);
     if (found) {
         m_resultModel->setResults(text, std::move(found).value(), limit);
     } else {
@@ -271,7 +346,7 @@ void SellScreen::fetchMoreResults()
     if (text != m_search->text() || text.trimmed().isEmpty())
         return; // a newer search is on its way
     const int limit = m_resultModel->requested() + rowsThatFit();
-    Core::Result<QList<Store::ProductSummary>> found = m_checkout.search(text, limit);
+    Core::Result<QList<Store::ProductSummary>> found = m_sale.search(text, limit);
     if (found)
         m_resultModel->extendResults(std::move(found).value(), limit);
 }
@@ -285,7 +360,7 @@ void SellScreen::onResultClicked(int row, int column)
         emit productRequested(productId);
         return;
     }
-    Core::Result<int> added = m_checkout.addProduct(productId);
+    Core::Result<QString> added = m_sale.addProduct(productId);
     if (!added)
         showError(added.error().message);
     else
@@ -294,25 +369,52 @@ void SellScreen::onResultClicked(int row, int column)
 
 void SellScreen::onBasketClicked(int row, int column)
 {
-    const QList<Core::BasketLine> &lines = m_checkout.basket().lines();
+    const QList<Services::BasketLineView> lines = m_sale.view().lines;
     if (row < 0 || row >= lines.size())
         return;
+    const Services::BasketLineView &line = lines.at(row);
+    selectLine(line.lineId);
     Core::Status status = Core::success();
     if (column == BasketMinus)
-        status = m_checkout.setQuantity(row, lines.at(row).quantity - 1);
+        status = m_sale.setQuantity(line.lineId, line.quantity - 1);
     else if (column == BasketPlus)
-        status = m_checkout.setQuantity(row, lines.at(row).quantity + 1);
+        status = m_sale.setQuantity(line.lineId, line.quantity + 1);
     else if (column == BasketRemove)
-        status = m_checkout.remove(row);
-    else if (column == BasketName)
-        emit productRequested(lines.at(row).productId);
+        status = m_sale.removeLine(line.lineId);
     if (!status)
         showError(status.error().message);
 }
 
+void SellScreen::selectLine(const QString &lineId)
+{
+    m_selectedLineId = lineId;
+    const QList<Services::BasketLineView> &lines = m_sale.view().lines;
+    int selectedRow = -1;
+    for (int row = 0; row < lines.size(); ++row) {
+        if (lines.at(row).lineId == lineId)
+            selectedRow = row;
+    }
+    if (selectedRow < 0) {
+        m_selectedLineId.clear();
+        m_basketTable->clearSelection();
+    } else {
+        m_basketTable->selectRow(selectedRow);
+        // The chosen line whole in view (its adjustments too), once the view has taken in the
+        // new row heights (its scroll range follows on the next turn of the event loop).
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (QTableWidgetItem *chosen = m_basketTable->currentItem())
+                    m_basketTable->scrollToItem(m_basketTable->item(chosen->row(), BasketQuantity));
+            },
+            Qt::QueuedConnection);
+    }
+    m_discountButton->setEnabled(!m_selectedLineId.isEmpty());
+}
+
 void SellScreen::park()
 {
-    const Core::Status parked = m_checkout.park();
+    const Core::Status parked = m_sale.park();
     if (!parked)
         showError(parked.error().message);
     else
@@ -321,38 +423,97 @@ void SellScreen::park()
 
 void SellScreen::refreshBasket()
 {
-    const QList<Core::BasketLine> &lines = m_checkout.basket().lines();
-    const Core::BasketTotals totals = m_checkout.totals();
+    const Services::BasketView &view = m_sale.view();
+    const QList<Services::BasketLineView> &lines = view.lines;
     m_basketTable->setUpdatesEnabled(false);
     m_basketTable->setRowCount(int(lines.size()));
     for (int row = 0; row < lines.size(); ++row) {
-        const Core::BasketLine &line = lines.at(row);
-        QString name = QStringLiteral("%1\n%2 × %3")
-                           .arg(line.name)
-                           .arg(line.quantity)
-                           .arg(line.unitPrice.toDisplayString());
+        const Services::BasketLineView &line = lines.at(row);
+        // Name, then "2 × € 4,99", then every adjustment with what it takes off: the saving
+        // stands under the line it belongs to (painted by BasketLineDelegate).
+        QString unit
+            = QStringLiteral("%1 × %2").arg(line.quantity).arg(line.unitPrice.toDisplayString());
         if (line.regularPrice > line.unitPrice)
-            name += QLatin1Char(' ') + tr("(was %1)").arg(line.regularPrice.toDisplayString());
-        m_basketTable->setItem(row, BasketName, item(name));
+            unit += QLatin1Char(' ') + tr("(was %1)").arg(line.regularPrice.toDisplayString());
+        QString plain = line.name + QLatin1Char('\n') + unit;
+        QStringList labels;
+        QStringList amounts;
+        for (const Services::AdjustmentView &adjustment : line.adjustments) {
+            QString label = adjustment.label;
+            if (adjustment.kind == Core::AdjustmentKind::Manual)
+                label = tr("Manual discount: %1").arg(label);
+            if (!adjustment.approvedBy.isEmpty())
+                label += QLatin1Char(' ') + tr("(approved by %1)").arg(adjustment.approvedBy);
+            const QString amount = QStringLiteral("−") + adjustment.amount.toDisplayString();
+            plain += QLatin1Char('\n') + QStringLiteral("%1 · %2").arg(label, amount);
+            labels.append(label);
+            amounts.append(amount);
+        }
+        auto *nameCell = item(QString());
+        nameCell->setData(Qt::AccessibleTextRole, plain);
+        nameCell->setData(Qt::UserRole, line.lineId);
+        nameCell->setData(BasketLineDelegate::NameRole, line.name);
+        nameCell->setData(BasketLineDelegate::UnitRole, unit);
+        nameCell->setData(BasketLineDelegate::AdjustmentLabelsRole, labels);
+        nameCell->setData(BasketLineDelegate::AdjustmentAmountsRole, amounts);
+        m_basketTable->setItem(row, BasketName, nameCell);
         m_basketTable->setItem(row, BasketMinus, item(QStringLiteral("−"), Qt::AlignCenter));
         m_basketTable->setItem(
             row, BasketQuantity, item(QString::number(line.quantity), Qt::AlignCenter));
         m_basketTable->setItem(row, BasketPlus, item(QStringLiteral("+"), Qt::AlignCenter));
-        m_basketTable->setItem(row, BasketPrice,
-            item(line.lineTotal().toDisplayString(), Qt::AlignRight | Qt::AlignVCenter));
+        // What the line costs now; when something came off, the price before it struck
+        // through above it.
+        auto *priceCell = item(QString());
+        priceCell->setData(Qt::AccessibleTextRole, line.lineTotal.toDisplayString());
+        priceCell->setData(BasketLineDelegate::TotalRole, line.lineTotal.toDisplayString());
+        if (line.lineTotal != line.grossTotal)
+            priceCell->setData(BasketLineDelegate::GrossRole, line.grossTotal.toDisplayString());
+        m_basketTable->setItem(row, BasketPrice, priceCell);
         m_basketTable->setItem(row, BasketRemove, item(QStringLiteral("✕"), Qt::AlignCenter));
     }
+    fitBasketRows();
     m_basketTable->setUpdatesEnabled(true);
+    selectLine(m_selectedLineId);
 
-    refreshVatSummary(totals.perRate);
-    m_total->setText(totals.total.toDisplayString());
-    m_basketTitle->setText(tr("Basket (%n item(s))", nullptr, totals.itemCount));
+    if (view.customer) {
+        // Tier and balance are on the chip in the top bar; here what this sale brings.
+        QString text = tr("Customer: %1").arg(view.customer->name);
+        if (view.pointsToEarn > 0)
+            text += QStringLiteral(" · ")
+                + tr("+%1 points with this sale").arg(QLocale().toString(view.pointsToEarn));
+        m_customer->setText(text);
+    }
+    m_customer->setVisible(view.customer.has_value());
+    m_coupons->setText(tr("Coupon: %1").arg(view.couponCodes.join(QStringLiteral(", "))));
+    m_coupons->setVisible(!view.couponCodes.isEmpty());
+    const bool discounted = view.discountTotal.cents() != 0;
+    m_subtotal->setText(view.grossTotal.toDisplayString());
+    m_discount->setText(QStringLiteral("−") + view.discountTotal.toDisplayString());
+    for (QLabel *label : { m_subtotalCaption, m_subtotal, m_discountCaption, m_discount })
+        label->setVisible(discounted);
+
+    refreshVatSummary(view.vat);
+    m_total->setText(view.total.toDisplayString());
+    m_basketTitle->setText(tr("Basket (%n item(s))", nullptr, view.itemCount));
     m_pay->setEnabled(!lines.isEmpty());
     m_park->setEnabled(!lines.isEmpty());
-    m_clear->setEnabled(!lines.isEmpty());
+    m_clear->setEnabled(!lines.isEmpty() || view.customer.has_value());
+    m_couponButton->setEnabled(!lines.isEmpty());
 }
 
-void SellScreen::refreshVatSummary(const QList<Core::VatBreakdown> &perRate)
+void SellScreen::fitBasketRows()
+{
+    const int width = m_basketTable->columnWidth(BasketName);
+    m_basketTable->ensurePolished(); // measured in the stylesheet's font
+    const QFont font = m_basketTable->font();
+    for (int row = 0; row < m_basketTable->rowCount(); ++row) {
+        const QModelIndex index = m_basketTable->model()->index(row, BasketName);
+        m_basketTable->setRowHeight(
+            row, qMax(rowHeight, BasketLineDelegate::nameCellHeight(font, width, index)));
+    }
+}
+
+void SellScreen::refreshVatSummary(const QList<Services::VatView> &perRate)
 {
     // A scan lands here: the labels are reused, a row is only ever added for a new rate.
     while (m_vatRows.size() < perRate.size()) {
@@ -373,8 +534,8 @@ void SellScreen::refreshVatSummary(const QList<Core::VatBreakdown> &perRate)
             cell->setVisible(used);
         if (!used)
             continue;
-        const Core::VatBreakdown &vat = perRate.at(index);
-        row[0]->setText(tr("VAT %1").arg(vat.rate.toDisplayString()));
+        const Services::VatView &vat = perRate.at(index);
+        row[0]->setText(tr("VAT %1").arg(vat.rateLabel));
         row[1]->setText(vat.net.toDisplayString());
         row[2]->setText(vat.vat.toDisplayString());
         row[3]->setText(vat.gross.toDisplayString());
@@ -397,6 +558,11 @@ void SellScreen::retranslate()
     m_pay->setText(tr("Pay"));
     m_park->setText(tr("Park"));
     m_clear->setText(tr("Clear"));
+    m_customerButton->setText(tr("Customer"));
+    m_discountButton->setText(tr("Discount"));
+    m_couponButton->setText(tr("Coupon"));
+    m_subtotalCaption->setText(tr("Subtotal"));
+    m_discountCaption->setText(tr("Your saving"));
     refreshBasket();
     if (!m_search->text().trimmed().isEmpty())
         runSearch(); // prices and promo texts follow the locale

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "app/core/basket.h"
 #include "app/store/catalogtypes.h"
 
 #include <QTimer>
@@ -17,7 +16,8 @@ class QTableView;
 class QTableWidget;
 
 namespace Toonbank::Services {
-class CheckoutService;
+class SaleService;
+struct VatView;
 } // namespace Toonbank::Services
 
 namespace Toonbank::Ui {
@@ -25,15 +25,15 @@ namespace Toonbank::Ui {
 class ScanInterceptor;
 class SearchResultsModel;
 
-/// Search (always live) and results on the left; the basket with VAT summary and the large
-/// total on the right. Portrait stacks the two panes.
+/// Search (always live) and results on the left; the basket on the right: each line with its
+/// adjustments under it, the customer and coupons, subtotal, discount total, VAT summary and
+/// the large total; Customer, Discount, Coupon, Clear, Park and Pay. Portrait stacks the panes.
 class SellScreen final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SellScreen)
 public:
-    SellScreen(
-        Services::CheckoutService &checkout, ScanInterceptor *scanner, QWidget *parent = nullptr);
+    SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QWidget *parent = nullptr);
 
     /// A barcode from the scanner (or typed and confirmed with Enter).
     void handleScan(const QString &code);
@@ -45,10 +45,15 @@ public:
     /// True while a search waits to run (a scanner burst, or keystrokes not yet coalesced).
     bool searchPending() const { return m_searchTimer.isActive(); }
     const SearchResultsModel *searchResults() const { return m_resultModel; }
+    /// The line chosen for Discount (empty when none).
+    QString selectedLineId() const { return m_selectedLineId; }
 
 signals:
     void payRequested();
     void productRequested(qint64 productId);
+    void customerRequested();
+    void discountRequested(const QString &lineId);
+    void couponRequested();
     /// The results on screen now answer `text` (one per query run, for tests and the bench).
     void searchShown(const QString &text);
 
@@ -65,12 +70,16 @@ private:
     void onResultClicked(int row, int column);
     void onBasketClicked(int row, int column);
     void park();
-    void refreshVatSummary(const QList<Core::VatBreakdown> &perRate);
+    void refreshVatSummary(const QList<Services::VatView> &perRate);
+    void fitBasketRows();
+    void selectLine(const QString &lineId);
 
-    Services::CheckoutService &m_checkout;
+    Services::SaleService &m_sale;
+    QString m_selectedLineId;
     ScanInterceptor *m_scanner;
     QTimer m_searchTimer;
     QTimer m_flashTimer;
+    QTimer m_fitRowsTimer; // row heights follow the name column's width, once it has settled
 
     QBoxLayout *m_panes;
     QLineEdit *m_search;
@@ -79,6 +88,12 @@ private:
     QTableView *m_resultTable;
     QLabel *m_basketTitle;
     QTableWidget *m_basketTable;
+    QLabel *m_customer;
+    QLabel *m_coupons;
+    QLabel *m_subtotalCaption;
+    QLabel *m_subtotal;
+    QLabel *m_discountCaption;
+    QLabel *m_discount;
     QWidget *m_vat;
     QGridLayout *m_vatGrid;
     std::array<QLabel *, 4> m_vatHead {};
@@ -88,6 +103,9 @@ private:
     QPushButton *m_pay;
     QPushButton *m_park;
     QPushButton *m_clear;
+    QPushButton *m_customerButton;
+    QPushButton *m_discountButton;
+    QPushButton *m_couponButton;
 };
 
 } // namespace Toonbank::Ui

@@ -4,26 +4,75 @@
 #include "syncchip.h"
 #include "uihelpers.h"
 
-#include "app/services/checkoutservice.h"
+#include "app/services/saleservice.h"
 #include "app/services/session.h"
 #include "app/services/syncstatus.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QPushButton>
+#include <QStyleOptionButton>
+#include <QStylePainter>
 
 namespace Toonbank::Ui {
 
-TopBar::TopBar(Services::Session &session, Services::CheckoutService &checkout,
+namespace {
+
+// The customer chip: name · tier · points on a round button. It can give way in a narrow bar
+// (portrait): then the name ends in "…", while tier and points always show whole — the text
+// is never cut off at the chip's edges.
+class CustomerChipButton final : public QPushButton
+{
+public:
+    using QPushButton::QPushButton;
+
+    void setParts(const QString &name, const QString &rest)
+    {
+        m_name = name;
+        m_rest = rest;
+        setText(name + rest); // the size hint: room for all of it
+        updateGeometry();
+        update();
+    }
+    QSize minimumSizeHint() const override
+    {
+        const QFontMetrics metrics = fontMetrics();
+        return { metrics.horizontalAdvance(QStringLiteral("Mmm…") + m_rest) + padding,
+            QPushButton::minimumSizeHint().height() };
+    }
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        QStylePainter painter(this);
+        QStyleOptionButton option;
+        initStyleOption(&option);
+        const QFontMetrics metrics = fontMetrics();
+        const int room = width() - padding - metrics.horizontalAdvance(m_rest);
+        option.text = metrics.elidedText(m_name, Qt::ElideRight, qMax(0, room)) + m_rest;
+        painter.drawControl(QStyle::CE_PushButton, option);
+    }
+
+private:
+    static constexpr int padding = 44; // the stylesheet's padding and border, both sides
+    QString m_name;
+    QString m_rest;
+};
+
+} // namespace
+
+TopBar::TopBar(Services::Session &session, Services::SaleService &sale,
     Services::SyncStatus &syncStatus, QWidget *parent)
     : QFrame(parent)
     , m_session(session)
-    , m_checkout(checkout)
+    , m_sale(sale)
     , m_syncStatus(syncStatus)
     , m_store(new ElidedLabel(this))
-    , m_staff(new QLabel(this))
+    , m_staff(new ElidedLabel(this))
+    , m_customer(new CustomerChipButton(this))
     , m_sync(new SyncChip(syncStatus, this))
     , m_menuButton(touchButton(this))
     , m_menu(new QMenu(this))
@@ -31,6 +80,16 @@ TopBar::TopBar(Services::Session &session, Services::CheckoutService &checkout,
     setObjectName(QStringLiteral("topBar"));
     m_store->setObjectName(QStringLiteral("storeLabel"));
     m_staff->setObjectName(QStringLiteral("staffLabel"));
+    m_customer->setObjectName(QStringLiteral("customerChip"));
+    m_customer->setFocusPolicy(Qt::NoFocus);
+    m_customer->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    m_customer->hide();
+    connect(m_customer, &QPushButton::clicked, this, [this] {
+        if (const auto &customer = m_sale.view().customer)
+            emit customerRequested(customer->cardNumber);
+    });
+    connect(&m_sale, &Services::SaleService::customerChanged, this, &TopBar::refreshCustomer);
+    connect(&m_sale, &Services::SaleService::basketChanged, this, &TopBar::refreshCustomer);
     connect(m_sync, &SyncChip::clicked, this, &TopBar::syncRequested);
     m_menuButton->setObjectName(QStringLiteral("menuButton"));
     // Long store or staff names must not force the window wider than a portrait tablet: the
@@ -47,9 +106,10 @@ TopBar::TopBar(Services::Session &session, Services::CheckoutService &checkout,
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(16, 6, 16, 6);
-    layout->setSpacing(24);
+    layout->setSpacing(16);
     layout->addWidget(m_store);
     layout->addWidget(m_staff, 1);
+    layout->addWidget(m_customer);
     layout->addWidget(m_sync);
     layout->addWidget(m_menuButton);
     retranslate();
@@ -57,13 +117,35 @@ TopBar::TopBar(Services::Session &session, Services::CheckoutService &checkout,
 
 void TopBar::refresh()
 {
-    m_store->setText(m_checkout.location().name);
+    m_store->setText(m_sale.location().name);
     if (const auto &staff = m_session.staff())
         m_staff->setText(QStringLiteral("%1 · %2").arg(
             staff->displayName, Services::Session::roleDisplayName(staff->role)));
     else
         m_staff->clear();
+    refreshCustomer();
     m_syncStatus.refresh(); // the chip follows it
+}
+
+void TopBar::refreshCustomer()
+{
+    if (const auto &customer = m_sale.view().customer) {
+        // Name · tier · points: who the sale is for; tap for the profile. When the bar is narrow
+        // (portrait) the name gives way with "…"; tier and points always show whole.
+        const QString rest = QStringLiteral(" · %1 · %2")
+                                 .arg(tierDisplayName(customer->tier),
+                                     tr("%1 pts").arg(QLocale().toString(customer->points)));
+        static_cast<CustomerChipButton *>(m_customer)->setParts(customer->name, rest);
+        if (m_customer->property("tier").toString() != customer->tier) {
+            m_customer->setProperty("tier", customer->tier);
+            repolish(m_customer);
+        }
+        m_customer->show();
+        m_store->setMaximumWidth(width() < 1000 ? 200 : QWIDGETSIZE_MAX);
+    } else {
+        m_customer->hide();
+        m_store->setMaximumWidth(QWIDGETSIZE_MAX);
+    }
 }
 
 void TopBar::retranslate()
@@ -74,6 +156,15 @@ void TopBar::retranslate()
     m_syncAction->setText(tr("Sync"));
     m_switchAction->setText(tr("Switch user"));
     refresh();
+}
+
+void TopBar::resizeEvent(QResizeEvent *event)
+{
+    // A narrow bar (portrait) with a customer attached: the store name (known to everyone in
+    // it) gives way before the customer's name does.
+    const bool narrow = width() < 1000 && !m_customer->isHidden();
+    m_store->setMaximumWidth(narrow ? 200 : QWIDGETSIZE_MAX);
+    QFrame::resizeEvent(event);
 }
 
 void TopBar::changeEvent(QEvent *event)

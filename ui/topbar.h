@@ -7,7 +7,7 @@ class QPushButton;
 class QMenu;
 
 namespace Toonbank::Services {
-class CheckoutService;
+class SaleService;
 class Session;
 class SyncStatus;
 } // namespace Toonbank::Services
@@ -25,27 +25,33 @@ class TopBar final : public QFrame
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TopBar)
 public:
-    TopBar(Services::Session &session, Services::CheckoutService &checkout,
+    TopBar(Services::Session &session, Services::SaleService &sale,
         Services::SyncStatus &syncStatus, QWidget *parent = nullptr);
 
     void refresh();
+    /// The customer chip only (cheap: follows every basket change).
+    void refreshCustomer();
 
 signals:
     void parkedSalesRequested();
     void switchUserRequested();
     void syncRequested();
+    /// The customer chip was tapped: show that customer's profile.
+    void customerRequested(const QString &cardNumber);
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void retranslate();
 
     Services::Session &m_session;
-    Services::CheckoutService &m_checkout;
+    Services::SaleService &m_sale;
     Services::SyncStatus &m_syncStatus;
     ElidedLabel *m_store;
-    QLabel *m_staff;
+    ElidedLabel *m_staff;
+    QPushButton *m_customer;
     SyncChip *m_sync;
     QPushButton *m_menuButton;
     QMenu *m_menu;

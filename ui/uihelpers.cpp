@@ -1,5 +1,6 @@
 #include "uihelpers.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QLabel>
 #include <QPushButton>
@@ -34,6 +35,17 @@ QLabel *roleLabel(QWidget *parent, const char *role)
     auto *label = new QLabel(parent);
     label->setProperty("role", QString::fromLatin1(role));
     return label;
+}
+
+QString tierDisplayName(const QString &tier)
+{
+    if (tier == QLatin1String("gold"))
+        return QCoreApplication::translate("Toonbank::Ui", "Gold");
+    if (tier == QLatin1String("silver"))
+        return QCoreApplication::translate("Toonbank::Ui", "Silver");
+    if (tier == QLatin1String("basic") || tier.isEmpty())
+        return QCoreApplication::translate("Toonbank::Ui", "Basic");
+    return tier;
 }
 
 QString styleSheet()

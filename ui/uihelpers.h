@@ -15,6 +15,8 @@ void repolish(QWidget *widget);
 /// A touch button: no keyboard focus, so the scanner's keys never land on it.
 QPushButton *touchButton(QWidget *parent, const char *role = nullptr);
 QLabel *roleLabel(QWidget *parent, const char *role);
+/// "Gold", "Zilver", … for a loyalty tier name ("basic", "silver", "gold").
+QString tierDisplayName(const QString &tier);
 /// The stylesheet from resources/toonbank.qss.
 QString styleSheet();
 

@@ -4,12 +4,16 @@
 #include "localdatabase.h"
 
 #include "app/core/barcode.h"
+#include "app/core/loyalty.h"
 #include "app/core/pin.h"
 #include "app/core/tr.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <QHash>
+
+#include <algorithm>
 #include <initializer_list>
 #include <vector>
 
@@ -773,6 +777,326 @@ Core::Result<DemoChain::Summary> DemoChain::generateInto(
             return status.error();
     }
     return summary;
+}
+
+namespace {
+
+/// Letters only, lower-case, accents dropped: "van den Berg" → "vandenberg", "Yılmaz" → "ylmaz".
+QString mailPart(const QString &name)
+{
+    QString out;
+    for (const QChar c : name.normalized(QString::NormalizationForm_D)) {
+        const char16_t u = c.toLower().unicode();
+        if (u >= u'a' && u <= u'z')
+            out.append(QChar(u));
+    }
+    return out;
+}
+
+QDateTime atUtc(QDate date, int minuteOfDay)
+{
+    return QDateTime(date, QTime(minuteOfDay / 60, minuteOfDay % 60), Qt::UTC);
+}
+
+struct CatalogModel
+{
+    QString category;
+    QString brand;
+    QString sku; // the model's first product
+    qint64 priceCents = 0;
+};
+
+/// The models of the catalog generate() writes for these options, replayed without writing:
+/// the first `wanted` of each category (enough to pick promotion targets from).
+QList<CatalogModel> catalogModels(const DemoChain::Options &options, QDate reference, int wanted)
+{
+    QList<CatalogModel> found;
+    QHash<QString, int> perCategory;
+    const int categories = int(pools().categories.size());
+    qint64 nextId = 1;
+    quint64 modelIndex = 0;
+    while (nextId <= options.productCount) {
+        Rng rng(options.seed, ++modelIndex);
+        const Model model = makeModel(rng, reference);
+        int &count = perCategory[model.category->name];
+        if (count < wanted) {
+            ++count;
+            found.append({ model.category->name, model.brand,
+                QStringLiteral("TB") + zeroPadded(quint64(nextId), 7), model.priceCents });
+        }
+        nextId += std::max<qsizetype>(1, model.variantLabels.size());
+        if (perCategory.size() == categories
+            && std::all_of(
+                perCategory.cbegin(), perCategory.cend(), [wanted](int n) { return n >= wanted; }))
+            break;
+    }
+    return found;
+}
+
+/// A shop's price below `cents`: whole euros minus a cent (x.99), or the plain share when small.
+qint64 pricedBelow(qint64 cents)
+{
+    const qint64 rounded = cents / 100 * 100 - 1;
+    return rounded > 0 ? rounded : std::max<qint64>(1, cents);
+}
+
+} // namespace
+
+QList<DemoChain::Customer> DemoChain::customers(const Options &options)
+{
+    static const QStringList beFirst = strings({ "Lise", "Arthur", "Noor", "Louis", "Olivia",
+        "Jules", "Marie", "Victor", "Elena", "Finn", "Lucie", "Mathis", "Ella", "Warre", "Fien" });
+    static const QStringList beLast = strings({ "Peeters", "Janssens", "Maes", "Jacobs", "Mertens",
+        "Willems", "Claes", "Goossens", "Wouters", "De Smet", "Dubois", "Lambert", "Dupont",
+        "Van Damme", "Vandenbroucke", "De Backer" });
+    static const char *const nlMail[] = { "gmail.com", "hotmail.nl", "ziggo.nl", "kpnmail.nl",
+        "outlook.com", "live.nl", "xs4all.nl" };
+    static const char *const beMail[]
+        = { "gmail.com", "telenet.be", "skynet.be", "proximus.be", "hotmail.be", "outlook.be" };
+    const Pools &p = pools();
+    const Core::LoyaltyRules rules = Core::LoyaltyRules::defaults();
+    const QDate reference
+        = options.referenceDate.isValid() ? options.referenceDate : QDate(2025, 6, 2);
+    QList<Customer> list;
+    qint64 id = 0;
+    for (const Location &store : locations()) {
+        if (store.kind != LocationKind::Store)
+            continue;
+        const bool be = store.country == QLatin1String("BE");
+        for (int i = 0; i < std::max(0, options.customersPerStore); ++i) {
+            Customer c;
+            c.id = ++id;
+            Rng rng(options.seed ^ 0xC057'0000ull, quint64(c.id));
+            const QString first
+                = be && rng.percent(60) ? rng.pick(beFirst) : rng.pick(p.firstNames);
+            const QString last = be && rng.percent(60) ? rng.pick(beLast) : rng.pick(p.lastNames);
+            c.name = first + QLatin1Char(' ') + last;
+            // 299 + nine digits of the id + check digit: unique, and a LoyaltyCard scan.
+            c.cardNumber = withCheckDigit(QStringLiteral("299") + zeroPadded(quint64(c.id), 9));
+            // The mailbox carries the id so two Sanne de Vries never share an address.
+            c.email = mailPart(first) + QLatin1Char('.') + mailPart(last) + QString::number(c.id)
+                + QLatin1Char('@')
+                + QLatin1String(be ? beMail[rng.below(6)] : nlMail[rng.below(7)]);
+            // Mobile numbers: an affine map of the id (multiplier coprime to 10) keeps them
+            // unique. NL 06 + 8 digits, BE 04x7… + 7 digits.
+            const quint64 n = quint64(c.id) * 73'856'093ull + 12'345'678ull;
+            c.phone = be ? QStringLiteral("+3247") + QString::number(rng.between(0, 9))
+                    + zeroPadded(n % 1'000'000ull, 6)
+                         : QStringLiteral("+316") + zeroPadded(n % 100'000'000ull, 8);
+            c.homeStoreCode = store.code;
+            c.consentEmail = rng.percent(55);
+            c.consentSms = rng.percent(25);
+            c.consentPersonalised = rng.percent(40);
+
+            // Lifetime points: most are basic, a fifth silver, a few gold; the first three of
+            // the first store are gold, silver and basic for the README.
+            qint64 lifetime = 0;
+            const int roll = rng.below(100);
+            if (id <= 3)
+                lifetime = id == 1 ? 7340 : (id == 2 ? 2210 : 460);
+            else if (roll < 72)
+                lifetime = rng.between(100, 990);
+            else if (roll < 93)
+                lifetime = rng.between(1000, 4900);
+            else
+                lifetime = rng.between(5000, 14000);
+            const QDate enrolled = reference.addDays(-rng.between(30, 900));
+            c.consentChangedAt = atUtc(enrolled, rng.between(9 * 60, 18 * 60));
+            // Welcome bonus, then purchases up to the lifetime total, oldest first.
+            const int span = std::max<int>(1, int(enrolled.daysTo(reference)) - 1);
+            QList<LedgerEntry> entries;
+            entries.append({ QStringLiteral("demo-%1-0").arg(c.id), 100, QStringLiteral("welcome"),
+                store.id, c.consentChangedAt });
+            qint64 left = lifetime - 100;
+            const int purchases = rng.between(2, 9);
+            QList<int> days;
+            for (int k = 0; k < purchases; ++k)
+                days.append(rng.between(1, span));
+            std::sort(days.begin(), days.end());
+            for (int k = 0; k < purchases && left > 0; ++k) {
+                const qint64 points = k + 1 == purchases
+                    ? left
+                    : std::min<qint64>(
+                        left, std::max<qint64>(1, left / (purchases - k) + rng.between(-20, 20)));
+                left -= points;
+                entries.append({ QStringLiteral("demo-%1-%2").arg(c.id).arg(k + 1), points,
+                    QStringLiteral("sale"), store.id,
+                    atUtc(enrolled.addDays(days.at(k)), rng.between(10 * 60, 17 * 60)) });
+            }
+            // Two purchases on one day keep their order by time.
+            std::stable_sort(entries.begin(), entries.end(),
+                [](const LedgerEntry &a, const LedgerEntry &b) { return a.at < b.at; });
+            qint64 balance = 0;
+            for (const LedgerEntry &e : entries)
+                balance += e.points;
+            // A third once paid with points: whole hundreds, never below zero.
+            if (id > 3 && balance >= 500 && rng.percent(33)) {
+                const qint64 redeemed = qint64(rng.between(1, int(balance / 200))) * 100;
+                // After the last purchase (in the evening), before the reference day.
+                const QDate last = entries.constLast().at.date();
+                const int gap = std::max(0, int(last.daysTo(reference)) - 1);
+                entries.append({ QStringLiteral("demo-%1-r").arg(c.id), -redeemed,
+                    QStringLiteral("redeem"), store.id,
+                    atUtc(last.addDays(rng.between(std::min(1, gap), gap)),
+                        18 * 60 + 30 + rng.below(60)) });
+                balance -= redeemed;
+            }
+            c.ledger = entries;
+            c.points = balance;
+            c.lifetimePoints = lifetime;
+            c.tier = rules.tierFor(lifetime);
+            list.append(c);
+        }
+    }
+    return list;
+}
+
+QList<Core::Promotion> DemoChain::promotions(const Options &options)
+{
+    const QDate reference
+        = options.referenceDate.isValid() ? options.referenceDate : QDate(2025, 6, 2);
+    const QList<CatalogModel> models = catalogModels(options, reference, 3);
+    auto first = [&models](const QString &category, int skip = 0) -> const CatalogModel * {
+        for (const CatalogModel &m : models) {
+            if (m.category == category && skip-- == 0)
+                return &m;
+        }
+        return nullptr;
+    };
+    // Running promotions: from two weeks before the reference day to a month after it.
+    const QDateTime from(reference.addDays(-14), QTime(0, 0));
+    const QDateTime until(reference.addDays(30), QTime(23, 59, 59));
+    QList<Core::Promotion> list;
+    list.reserve(32); // add() hands out references into the list
+    auto add = [&](const char *id, const QString &label, Core::PromotionKind kind,
+                   Core::PromotionTarget target, QStringList keys) -> Core::Promotion & {
+        Core::Promotion p;
+        p.id = QLatin1String(id);
+        p.label = label;
+        p.kind = kind;
+        p.target = target;
+        p.targetKeys = std::move(keys);
+        p.validFrom = from;
+        p.validUntil = until;
+        list.append(p);
+        return list.last();
+    };
+    using K = Core::PromotionKind;
+    using T = Core::PromotionTarget;
+    const QString food = QStringLiteral("Food & Drink");
+
+    auto &threeForTwo = add(
+        "DEMO-3V2", QStringLiteral("3 voor 2 op Food & Drink"), K::BuyNPayM, T::Category, { food });
+    threeForTwo.buyQuantity = 3;
+    threeForTwo.payQuantity = 2;
+
+    const CatalogModel *clothing = first(QStringLiteral("Clothing"));
+    const QString brand = clothing ? clothing->brand : QStringLiteral("Tommy Hilfiger");
+    auto &brandOff = add("DEMO-MERK20", QStringLiteral("20% korting op %1").arg(brand),
+        K::PercentOff, T::Brand, { brand });
+    brandOff.percentBasisPoints = 2000;
+
+    auto &secondHalf = add("DEMO-2EHALF", QStringLiteral("2e paar schoenen halve prijs"),
+        K::NthAtPercentOff, T::Category, { QStringLiteral("Shoes") });
+    secondHalf.buyQuantity = 2;
+    secondHalf.percentBasisPoints = 5000;
+
+    auto &cheapestFree = add("DEMO-BOEK3", QStringLiteral("3 boeken: de goedkoopste gratis"),
+        K::CheapestFree, T::Category, { QStringLiteral("Books") });
+    cheapestFree.buyQuantity = 3;
+
+    const CatalogModel *foodA = first(food, 0);
+    const CatalogModel *foodB = first(food, 1);
+    if (foodA && foodB && foodA->sku != foodB->sku) {
+        auto &bundle
+            = add("DEMO-BUNDEL", QStringLiteral("Bundel %1 + %2").arg(foodA->brand, foodB->brand),
+                K::BundlePrice, T::Item, { foodA->sku, foodB->sku });
+        bundle.amount
+            = Core::Money::fromCents(pricedBelow((foodA->priceCents + foodB->priceCents) * 8 / 10));
+    }
+    if (const CatalogModel *foodC = first(food, 2)) {
+        auto &fixed
+            = add("DEMO-VASTEPRIJS", QStringLiteral("%1 nu voor een vaste prijs").arg(foodC->brand),
+                K::FixedPrice, T::Item, { foodC->sku });
+        fixed.amount = Core::Money::fromCents(pricedBelow(foodC->priceCents * 3 / 4));
+    }
+    if (const CatalogModel *beauty = first(QStringLiteral("Beauty"))) {
+        auto &amountOff
+            = add("DEMO-BEAUTY2", QStringLiteral("€ 2 korting per %1-artikel").arg(beauty->brand),
+                K::AmountOff, T::Brand, { beauty->brand });
+        amountOff.amount = Core::Money::fromCents(200);
+    }
+
+    auto &threshold = add(
+        "DEMO-5VAN50", QStringLiteral("€ 5 korting vanaf € 50"), K::SpendThreshold, T::Basket, {});
+    threshold.amount = Core::Money::fromCents(500);
+    threshold.threshold = Core::Money::fromCents(5000);
+
+    auto &welcome = add("DEMO-WELKOM10", QStringLiteral("Welkomstcode: 10% op je aankoop"),
+        K::PercentOff, T::Basket, {});
+    welcome.percentBasisPoints = 1000;
+    welcome.couponCode = welcomeCoupon();
+
+    // Single-use coupons (one claim each, online): codes from the seed.
+    Rng couponRng(options.seed, 0xC0D3ull);
+    static const char alphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    for (int k = 0; k < 2; ++k) {
+        QString code = QStringLiteral("TB");
+        for (int c = 0; c < 6; ++c)
+            code.append(QLatin1Char(alphabet[couponRng.below(32)]));
+        auto &single = add(k == 0 ? "DEMO-CADEAU1" : "DEMO-CADEAU2",
+            QStringLiteral("Cadeaucode: € 10 korting"), K::AmountOff, T::Basket, {});
+        single.amount = Core::Money::fromCents(1000);
+        single.couponCode = code;
+        single.singleUse = true;
+    }
+
+    auto &gold
+        = add("DEMO-GOUD5", QStringLiteral("Gold-klant: 5% korting"), K::PercentOff, T::Basket, {});
+    gold.percentBasisPoints = 500;
+    gold.tier = QStringLiteral("gold");
+
+    // Personal offers for the README's three cards (customers 1-3 of the first store).
+    if (options.customersPerStore >= 3) {
+        auto &p1 = add("DEMO-PERSOONLIJK1", QStringLiteral("Persoonlijk: 15% op Jeans"),
+            K::PercentOff, T::Category, { QStringLiteral("Jeans") });
+        p1.percentBasisPoints = 1500;
+        p1.customerId = 1;
+        auto &p2 = add("DEMO-PERSOONLIJK2", QStringLiteral("Persoonlijk: € 7,50 korting"),
+            K::AmountOff, T::Basket, {});
+        p2.amount = Core::Money::fromCents(750);
+        p2.customerId = 2;
+        auto &p3 = add("DEMO-PERSOONLIJK3", QStringLiteral("Persoonlijk: 25% op Beauty"),
+            K::PercentOff, T::Category, { QStringLiteral("Beauty") });
+        p3.percentBasisPoints = 2500;
+        p3.customerId = 3;
+    }
+
+    auto &exclusive = add("DEMO-TECH15", QStringLiteral("15% op Electronics (niet te combineren)"),
+        K::PercentOff, T::Category, { QStringLiteral("Electronics") });
+    exclusive.percentBasisPoints = 1500;
+    exclusive.exclusive = true;
+    exclusive.priority = 10;
+
+    auto &expired = add("DEMO-VOORJAAR", QStringLiteral("Voorjaarsactie: 30% op Jeans (verlopen)"),
+        K::PercentOff, T::Category, { QStringLiteral("Jeans") });
+    expired.percentBasisPoints = 3000;
+    expired.validFrom = QDateTime(reference.addDays(-45), QTime(0, 0));
+    expired.validUntil = QDateTime(reference.addDays(-3), QTime(23, 59, 59));
+
+    auto &future = add("DEMO-ZOMER", QStringLiteral("Zomeractie: 25% op Clothing (binnenkort)"),
+        K::PercentOff, T::Category, { QStringLiteral("Clothing") });
+    future.percentBasisPoints = 2500;
+    future.validFrom = QDateTime(reference.addDays(7), QTime(0, 0));
+    future.validUntil = QDateTime(reference.addDays(37), QTime(23, 59, 59));
+
+    const QString homeStore = locations().constFirst().code;
+    auto &oneStore = add("DEMO-KALVERSTRAAT",
+        QStringLiteral("Alleen in %1: 10% op Home & Kitchen").arg(homeStore), K::PercentOff,
+        T::Category, { QStringLiteral("Home & Kitchen") });
+    oneStore.percentBasisPoints = 1000;
+    oneStore.storeCodes = { homeStore };
+    return list;
 }
 
 } // namespace Toonbank::Store

@@ -3,9 +3,11 @@
 #include "catalogtypes.h"
 
 #include "app/core/pin.h"
+#include "app/core/promotion.h"
 #include "app/core/result.h"
 
 #include <QDate>
+#include <QDateTime>
 #include <QList>
 
 #include <functional>
@@ -33,6 +35,38 @@ public:
         /// Halves the disk writes of a million-product load; a crash or error leaves a file to
         /// delete, never a half-loaded cache that looks whole (the caller removes it).
         bool unjournaledFreshFile = false;
+        /// Loyalty customers per store (customers()).
+        int customersPerStore = 250;
+    };
+
+    /// One line of a demo customer's points history (the server's loyalty_ledger).
+    struct LedgerEntry
+    {
+        QString eventId; // "demo-<customer>-<n>", unique per customer
+        qint64 points = 0; // + earned, - redeemed
+        QString reason; // "welcome", "sale", "redeem"
+        qint64 locationId = 0;
+        QDateTime at; // UTC
+    };
+
+    /// A loyalty customer of the demo chain: card number an EAN-13 in the 299 range, phone in
+    /// E.164, e-mail normalised, points equal to the sum of the ledger.
+    struct Customer
+    {
+        qint64 id = 0;
+        QString cardNumber;
+        QString name;
+        QString email;
+        QString phone;
+        QString tier; // from Core::LoyaltyRules::defaults() and the lifetime points
+        qint64 points = 0;
+        qint64 lifetimePoints = 0;
+        QString homeStoreCode;
+        bool consentEmail = false;
+        bool consentSms = false;
+        bool consentPersonalised = false;
+        QDateTime consentChangedAt; // UTC
+        QList<LedgerEntry> ledger; // oldest first
     };
 
     struct Summary
@@ -43,6 +77,10 @@ public:
         qint64 barcodes = 0;
         qint64 stockRows = 0;
         qint64 homeLocationId = 0;
+        // Written by the server's demo seed only (generate() leaves them 0).
+        int promotions = 0;
+        int customers = 0;
+        qint64 ledgerEntries = 0;
     };
 
     /// Called every few thousand products and once at the end: (products written, total).
@@ -57,6 +95,20 @@ public:
 
     /// The chain's locations, stores first; the first store is the demo tablet's home.
     static QList<Location> locations();
+
+    /// The demo loyalty customers: options.customersPerStore for every store, ids from 1 in
+    /// store order. The first ones of the first store are the README's cards to scan: a gold,
+    /// a silver and a basic customer, each with a personal offer.
+    static QList<Customer> customers(const Options &options);
+
+    /// The demo promotions, fitting the catalog options.productCount products make (SKUs,
+    /// categories, brands) and dated around options.referenceDate: one or more of every kind,
+    /// coupons, a tier discount, personal offers for customers(), an exclusive, an expired, a
+    /// future and a single-store promotion. Every one passes Core::Promotion::validate().
+    static QList<Core::Promotion> promotions(const Options &options);
+
+    /// The multi-use coupon code of promotions().
+    static QString welcomeCoupon() { return QStringLiteral("WELKOM10"); }
 
     /// Writes the whole chain through `writer` (a CatalogWriter inside begin(), or any other
     /// sink); the caller commits.

@@ -20,3 +20,13 @@ for lang in ('nl','en'):
         return f'<source>{src}</source>{m.group(2)}<translation>{t}</translation>'
     s=re.sub(r'<source>([^<]*)</source>(\s*(?:<comment>.*?</comment>\s*)?)<translation type="unfinished"></translation>', repl, s, flags=re.S)
     open(p,'w').write(s)
+# lupdate pre-fills an entry whose text it has translated elsewhere and marks it unfinished: such an
+# entry is the same text, so it is taken as finished (English: the source text itself).
+for lang in ('nl', 'en'):
+    p = f'resources/translations/toonbank_{lang}.ts'
+    s = open(p).read()
+    def carried(m):
+        translation = m.group(1) if lang == 'en' else m.group(3)
+        return f'<source>{m.group(1)}</source>{m.group(2)}<translation>{translation}</translation>'
+    s = re.sub(r'<source>([^<]*)</source>(\s*(?:<comment>.*?</comment>\s*)?)<translation type="unfinished">([^<]+)</translation>', carried, s, flags=re.S)
+    open(p, 'w').write(s)

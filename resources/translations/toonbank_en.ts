@@ -33,6 +33,14 @@
         <source>The product cache could not be read or written.</source>
         <translation>The product cache could not be read or written.</translation>
     </message>
+    <message>
+        <source>No customer with this card is known on this tablet.</source>
+        <translation>No customer with this card is known on this tablet.</translation>
+    </message>
+    <message>
+        <source>The customer data on this tablet cannot be read. It will be fetched again at the next sync.</source>
+        <translation>The customer data on this tablet cannot be read. It will be fetched again at the next sync.</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank</name>
@@ -366,6 +374,30 @@ Demo PINs (every staff member has their own salt):
         <source>Manual discount</source>
         <translation>Manual discount</translation>
     </message>
+    <message>
+        <source>No customer was found. Check the details or enrol the customer.</source>
+        <translation>No customer was found. Check the details or enrol the customer.</translation>
+    </message>
+    <message>
+        <source>This line is no longer in the basket.</source>
+        <translation>This line is no longer in the basket.</translation>
+    </message>
+    <message>
+        <source>This approval is for something else. Ask the manager again.</source>
+        <translation>This approval is for something else. Ask the manager again.</translation>
+    </message>
+    <message>
+        <source>This parked sale cannot be read by this version of Toonbank.</source>
+        <translation>This parked sale cannot be read by this version of Toonbank.</translation>
+    </message>
+    <message>
+        <source>A customer with this card number already exists.</source>
+        <translation>A customer with this card number already exists.</translation>
+    </message>
+    <message>
+        <source>The server sent an invalid change-feed position.</source>
+        <translation>The server sent an invalid change-feed position.</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Devices::ReceiptLayout</name>
@@ -439,38 +471,57 @@ Demo PINs (every staff member has their own salt):
     </message>
 </context>
 <context>
-    <name>Toonbank::Services::CheckoutService</name>
+    <name>Toonbank::Services::CustomerService</name>
     <message>
-        <source>A quantity must be between 0 and 9999.</source>
-        <translation>A quantity must be between 0 and 9999.</translation>
+        <source>This is not a loyalty card number.</source>
+        <translation>This is not a loyalty card number.</translation>
     </message>
     <message>
-        <source>This line is no longer in the basket.</source>
-        <translation>This line is no longer in the basket.</translation>
+        <source>Enter the customer&apos;s name.</source>
+        <translation>Enter the customer&apos;s name.</translation>
     </message>
     <message>
-        <source>The basket is empty.</source>
-        <translation>The basket is empty.</translation>
+        <source>Enter an e-mail address or a phone number.</source>
+        <translation>Enter an e-mail address or a phone number.</translation>
     </message>
     <message>
-        <source>Finish or park the current sale before resuming another one.</source>
-        <translation>Finish or park the current sale before resuming another one.</translation>
+        <source>A customer with this e-mail address already exists: %1.</source>
+        <translation>A customer with this e-mail address already exists: %1.</translation>
     </message>
     <message>
-        <source>This parked sale was already resumed.</source>
-        <translation>This parked sale was already resumed.</translation>
+        <source>A customer with this phone number already exists: %1.</source>
+        <translation>A customer with this phone number already exists: %1.</translation>
     </message>
     <message>
-        <source>A sale with a negative total needs a refund.</source>
-        <translation>A sale with a negative total needs a refund.</translation>
+        <source>This product is not on the customer&apos;s wish list.</source>
+        <translation>This product is not on the customer&apos;s wish list.</translation>
     </message>
     <message>
-        <source>%1 is not enough: %2 is due.</source>
-        <translation>%1 is not enough: %2 is due.</translation>
+        <source>server</source>
+        <translation>server</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Services::OverrideService</name>
+    <message>
+        <source>Please log in first.</source>
+        <translation>Please log in first.</translation>
     </message>
     <message>
-        <source>Discount</source>
-        <translation>Discount</translation>
+        <source>Give a reason for the approval; it is kept with the sale.</source>
+        <translation>Give a reason for the approval; it is kept with the sale.</translation>
+    </message>
+    <message>
+        <source>Someone else must approve this: you cannot approve your own request.</source>
+        <translation>Someone else must approve this: you cannot approve your own request.</translation>
+    </message>
+    <message>
+        <source>%1 does not work in this store.</source>
+        <translation>%1 does not work in this store.</translation>
+    </message>
+    <message>
+        <source>%1 is a %2 and cannot approve this.</source>
+        <translation>%1 is a %2 and cannot approve this.</translation>
     </message>
 </context>
 <context>
@@ -503,6 +554,104 @@ Demo PINs (every staff member has their own salt):
             <numerusform>%n day ago</numerusform>
             <numerusform>%n days ago</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Services::SaleService</name>
+    <message>
+        <source>This product has no valid VAT class; it cannot be sold.</source>
+        <translation>This product has no valid VAT class; it cannot be sold.</translation>
+    </message>
+    <message>
+        <source>A quantity must be between 0 and 9999.</source>
+        <translation>A quantity must be between 0 and 9999.</translation>
+    </message>
+    <message>
+        <source>Customers cannot be looked up on this tablet.</source>
+        <translation>Customers cannot be looked up on this tablet.</translation>
+    </message>
+    <message>
+        <source>This coupon is already on the sale.</source>
+        <translation>This coupon is already on the sale.</translation>
+    </message>
+    <message>
+        <source>The coupon code %1 is not known.</source>
+        <translation>The coupon code %1 is not known.</translation>
+    </message>
+    <message>
+        <source>The coupon %1 is not valid in this store.</source>
+        <translation>The coupon %1 is not valid in this store.</translation>
+    </message>
+    <message>
+        <source>The coupon %1 is not valid today.</source>
+        <translation>The coupon %1 is not valid today.</translation>
+    </message>
+    <message>
+        <source>The coupon %1 is personal: attach its customer first.</source>
+        <translation>The coupon %1 is personal: attach its customer first.</translation>
+    </message>
+    <message>
+        <source>The coupon %1 can be used only once and needs a connection to the server. Try again when the tablet is online.</source>
+        <translation>The coupon %1 can be used only once and needs a connection to the server. Try again when the tablet is online.</translation>
+    </message>
+    <message>
+        <source>The coupon code %1 is not on this sale.</source>
+        <translation>The coupon code %1 is not on this sale.</translation>
+    </message>
+    <message>
+        <source>Enter either an amount or a percentage for the discount.</source>
+        <translation>Enter either an amount or a percentage for the discount.</translation>
+    </message>
+    <message>
+        <source>The discount is larger than what is left of the line (%1).</source>
+        <translation>The discount is larger than what is left of the line (%1).</translation>
+    </message>
+    <message>
+        <source>Manual discount %1 on %2</source>
+        <translation>Manual discount %1 on %2</translation>
+    </message>
+    <message>
+        <source>Enter a new price that differs from %1.</source>
+        <translation>Enter a new price that differs from %1.</translation>
+    </message>
+    <message>
+        <source>Price of %1 from %2 to %3</source>
+        <translation>Price of %1 from %2 to %3</translation>
+    </message>
+    <message>
+        <source>The basket is empty.</source>
+        <translation>The basket is empty.</translation>
+    </message>
+    <message>
+        <source>Finish or park the current sale before resuming another one.</source>
+        <translation>Finish or park the current sale before resuming another one.</translation>
+    </message>
+    <message>
+        <source>This parked sale was already resumed.</source>
+        <translation>This parked sale was already resumed.</translation>
+    </message>
+    <message>
+        <source>A sale with a negative total needs a refund.</source>
+        <translation>A sale with a negative total needs a refund.</translation>
+    </message>
+    <message>
+        <source>%1 is not enough: %2 is due.</source>
+        <translation>%1 is not enough: %2 is due.</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Services::ServerLookups</name>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>The server did not answer in time.</translation>
+    </message>
+    <message>
+        <source>The coupon %1 can be used only once and needs a connection to the server. Try again when the tablet is online.</source>
+        <translation>The coupon %1 can be used only once and needs a connection to the server. Try again when the tablet is online.</translation>
+    </message>
+    <message>
+        <source>The coupon %1 has already been used.</source>
+        <translation>The coupon %1 has already been used.</translation>
     </message>
 </context>
 <context>
@@ -542,6 +691,22 @@ Demo PINs (every staff member has their own salt):
     <message>
         <source>Only a supervisor or manager can send rejected events again.</source>
         <translation>Only a supervisor or manager can send rejected events again.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow enrolling customers or changing their consent.</source>
+        <translation>Your role does not allow enrolling customers or changing their consent.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow manual discounts.</source>
+        <translation>Your role does not allow manual discounts.</translation>
+    </message>
+    <message>
+        <source>This needs a manager&apos;s approval.</source>
+        <translation>This needs a manager&apos;s approval.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow selling.</source>
+        <translation>Your role does not allow selling.</translation>
     </message>
 </context>
 <context>

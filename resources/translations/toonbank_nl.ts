@@ -33,6 +33,14 @@
         <source>The product cache could not be read or written.</source>
         <translation>De productcache kon niet worden gelezen of geschreven.</translation>
     </message>
+    <message>
+        <source>No customer with this card is known on this tablet.</source>
+        <translation>Er is op deze tablet geen klant met deze kaart bekend.</translation>
+    </message>
+    <message>
+        <source>The customer data on this tablet cannot be read. It will be fetched again at the next sync.</source>
+        <translation>De klantgegevens op deze tablet zijn niet leesbaar. Ze worden bij de volgende synchronisatie opnieuw opgehaald.</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank</name>
@@ -366,6 +374,30 @@ Demopincodes (elke medewerker heeft een eigen salt):
         <source>Manual discount</source>
         <translation>Handmatige korting</translation>
     </message>
+    <message>
+        <source>No customer was found. Check the details or enrol the customer.</source>
+        <translation>Geen klant gevonden. Controleer de gegevens of schrijf de klant in.</translation>
+    </message>
+    <message>
+        <source>This line is no longer in the basket.</source>
+        <translation>Deze regel staat niet meer in het mandje.</translation>
+    </message>
+    <message>
+        <source>This approval is for something else. Ask the manager again.</source>
+        <translation>Deze goedkeuring is voor iets anders. Vraag de manager opnieuw.</translation>
+    </message>
+    <message>
+        <source>This parked sale cannot be read by this version of Toonbank.</source>
+        <translation>Deze geparkeerde verkoop kan door deze versie van Toonbank niet gelezen worden.</translation>
+    </message>
+    <message>
+        <source>A customer with this card number already exists.</source>
+        <translation>Er bestaat al een klant met dit kaartnummer.</translation>
+    </message>
+    <message>
+        <source>The server sent an invalid change-feed position.</source>
+        <translation>De server stuurde een ongeldige positie in de wijzigingenstroom.</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Devices::ReceiptLayout</name>
@@ -439,38 +471,57 @@ Demopincodes (elke medewerker heeft een eigen salt):
     </message>
 </context>
 <context>
-    <name>Toonbank::Services::CheckoutService</name>
+    <name>Toonbank::Services::CustomerService</name>
     <message>
-        <source>A quantity must be between 0 and 9999.</source>
-        <translation>Een aantal moet tussen 0 en 9999 liggen.</translation>
+        <source>This is not a loyalty card number.</source>
+        <translation>Dit is geen klantenkaartnummer.</translation>
     </message>
     <message>
-        <source>This line is no longer in the basket.</source>
-        <translation>Deze regel staat niet meer in het mandje.</translation>
+        <source>Enter the customer&apos;s name.</source>
+        <translation>Vul de naam van de klant in.</translation>
     </message>
     <message>
-        <source>The basket is empty.</source>
-        <translation>Het mandje is leeg.</translation>
+        <source>Enter an e-mail address or a phone number.</source>
+        <translation>Vul een e-mailadres of een telefoonnummer in.</translation>
     </message>
     <message>
-        <source>Finish or park the current sale before resuming another one.</source>
-        <translation>Rond de huidige verkoop af of parkeer hem voordat u een andere hervat.</translation>
+        <source>A customer with this e-mail address already exists: %1.</source>
+        <translation>Er bestaat al een klant met dit e-mailadres: %1.</translation>
     </message>
     <message>
-        <source>This parked sale was already resumed.</source>
-        <translation>Deze geparkeerde verkoop is al hervat.</translation>
+        <source>A customer with this phone number already exists: %1.</source>
+        <translation>Er bestaat al een klant met dit telefoonnummer: %1.</translation>
     </message>
     <message>
-        <source>A sale with a negative total needs a refund.</source>
-        <translation>Een verkoop met een negatief totaal vraagt om een terugbetaling.</translation>
+        <source>This product is not on the customer&apos;s wish list.</source>
+        <translation>Dit product staat niet op het verlanglijstje van de klant.</translation>
     </message>
     <message>
-        <source>%1 is not enough: %2 is due.</source>
-        <translation>%1 is niet genoeg: er moet %2 betaald worden.</translation>
+        <source>server</source>
+        <translation>server</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Services::OverrideService</name>
+    <message>
+        <source>Please log in first.</source>
+        <translation>Log eerst in.</translation>
     </message>
     <message>
-        <source>Discount</source>
-        <translation>Korting</translation>
+        <source>Give a reason for the approval; it is kept with the sale.</source>
+        <translation>Geef een reden voor de goedkeuring; die wordt bij de verkoop bewaard.</translation>
+    </message>
+    <message>
+        <source>Someone else must approve this: you cannot approve your own request.</source>
+        <translation>Iemand anders moet dit goedkeuren: u kunt uw eigen verzoek niet goedkeuren.</translation>
+    </message>
+    <message>
+        <source>%1 does not work in this store.</source>
+        <translation>%1 werkt niet in deze winkel.</translation>
+    </message>
+    <message>
+        <source>%1 is a %2 and cannot approve this.</source>
+        <translation>%1 is %2 en kan dit niet goedkeuren.</translation>
     </message>
 </context>
 <context>
@@ -503,6 +554,104 @@ Demopincodes (elke medewerker heeft een eigen salt):
             <numerusform>%n dag geleden</numerusform>
             <numerusform>%n dagen geleden</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Services::SaleService</name>
+    <message>
+        <source>This product has no valid VAT class; it cannot be sold.</source>
+        <translation>Dit product heeft geen geldige btw-klasse; het kan niet verkocht worden.</translation>
+    </message>
+    <message>
+        <source>A quantity must be between 0 and 9999.</source>
+        <translation>Een aantal moet tussen 0 en 9999 liggen.</translation>
+    </message>
+    <message>
+        <source>Customers cannot be looked up on this tablet.</source>
+        <translation>Op deze tablet kunnen geen klanten worden opgezocht.</translation>
+    </message>
+    <message>
+        <source>This coupon is already on the sale.</source>
+        <translation>Deze kortingscode staat al op de verkoop.</translation>
+    </message>
+    <message>
+        <source>The coupon code %1 is not known.</source>
+        <translation>De kortingscode %1 is onbekend.</translation>
+    </message>
+    <message>
+        <source>The coupon %1 is not valid in this store.</source>
+        <translation>De kortingscode %1 is in deze winkel niet geldig.</translation>
+    </message>
+    <message>
+        <source>The coupon %1 is not valid today.</source>
+        <translation>De kortingscode %1 is vandaag niet geldig.</translation>
+    </message>
+    <message>
+        <source>The coupon %1 is personal: attach its customer first.</source>
+        <translation>De kortingscode %1 is persoonlijk: koppel eerst de klant.</translation>
+    </message>
+    <message>
+        <source>The coupon %1 can be used only once and needs a connection to the server. Try again when the tablet is online.</source>
+        <translation>De kortingscode %1 is eenmalig en heeft een verbinding met de server nodig. Probeer het opnieuw als de tablet online is.</translation>
+    </message>
+    <message>
+        <source>The coupon code %1 is not on this sale.</source>
+        <translation>De kortingscode %1 staat niet op deze verkoop.</translation>
+    </message>
+    <message>
+        <source>Enter either an amount or a percentage for the discount.</source>
+        <translation>Vul voor de korting een bedrag of een percentage in, niet allebei.</translation>
+    </message>
+    <message>
+        <source>The discount is larger than what is left of the line (%1).</source>
+        <translation>De korting is groter dan wat er van de regel over is (%1).</translation>
+    </message>
+    <message>
+        <source>Manual discount %1 on %2</source>
+        <translation>Handmatige korting %1 op %2</translation>
+    </message>
+    <message>
+        <source>Enter a new price that differs from %1.</source>
+        <translation>Vul een nieuwe prijs in die verschilt van %1.</translation>
+    </message>
+    <message>
+        <source>Price of %1 from %2 to %3</source>
+        <translation>Prijs van %1 van %2 naar %3</translation>
+    </message>
+    <message>
+        <source>The basket is empty.</source>
+        <translation>Het mandje is leeg.</translation>
+    </message>
+    <message>
+        <source>Finish or park the current sale before resuming another one.</source>
+        <translation>Rond de huidige verkoop af of parkeer hem voordat u een andere hervat.</translation>
+    </message>
+    <message>
+        <source>This parked sale was already resumed.</source>
+        <translation>Deze geparkeerde verkoop is al hervat.</translation>
+    </message>
+    <message>
+        <source>A sale with a negative total needs a refund.</source>
+        <translation>Een verkoop met een negatief totaal vraagt om een terugbetaling.</translation>
+    </message>
+    <message>
+        <source>%1 is not enough: %2 is due.</source>
+        <translation>%1 is niet genoeg: er moet %2 betaald worden.</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Services::ServerLookups</name>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>De server antwoordde niet op tijd.</translation>
+    </message>
+    <message>
+        <source>The coupon %1 can be used only once and needs a connection to the server. Try again when the tablet is online.</source>
+        <translation>De kortingscode %1 is eenmalig en heeft een verbinding met de server nodig. Probeer het opnieuw als de tablet online is.</translation>
+    </message>
+    <message>
+        <source>The coupon %1 has already been used.</source>
+        <translation>De kortingscode %1 is al gebruikt.</translation>
     </message>
 </context>
 <context>
@@ -542,6 +691,22 @@ Demopincodes (elke medewerker heeft een eigen salt):
     <message>
         <source>Only a supervisor or manager can send rejected events again.</source>
         <translation>Alleen een supervisor of manager kan afgewezen gebeurtenissen opnieuw versturen.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow enrolling customers or changing their consent.</source>
+        <translation>Uw rol staat het inschrijven van klanten of het wijzigen van hun toestemming niet toe.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow manual discounts.</source>
+        <translation>Uw rol staat geen handmatige kortingen toe.</translation>
+    </message>
+    <message>
+        <source>This needs a manager&apos;s approval.</source>
+        <translation>Hiervoor is goedkeuring van een manager nodig.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow selling.</source>
+        <translation>Uw rol staat verkopen niet toe.</translation>
     </message>
 </context>
 <context>

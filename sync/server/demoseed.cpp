@@ -1,6 +1,15 @@
 #include "demoseed.h"
 
 #include "chainadmin.h"
+#include "serverdatabase.h"
+
+#include "sync/protocol/promotionjson.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
 
 namespace Toonbank::Sync::Server {
 
@@ -112,10 +121,11 @@ Core::Status DemoSeedSink::flush()
     return Core::success();
 }
 
-Core::Result<Store::DemoChain::Summary> DemoSeedSink::seed(ChainAdmin &admin,
+Core::Result<Store::DemoChain::Summary> DemoSeedSink::seed(ServerDatabase &database,
     const Store::DemoChain::Options &options, QSet<qint64> stockLocations,
     const Store::DemoChain::Progress &progress)
 {
+    ChainAdmin admin(database);
     if (auto done = admin.createChain(QStringLiteral("Toonbank demo")); !done)
         return done.error();
     DemoSeedSink sink(admin, std::move(stockLocations));
@@ -124,7 +134,91 @@ Core::Result<Store::DemoChain::Summary> DemoSeedSink::seed(ChainAdmin &admin,
         return summary;
     if (auto done = sink.flush(); !done)
         return done.error();
+    if (auto done = seedLoyalty(database, options, summary.value()); !done)
+        return done.error();
     return summary;
+}
+
+namespace {
+
+Core::Status importJson(ChainAdmin &admin, ChainAdmin::ImportKind kind, const QJsonArray &rows,
+    const QString &fileName, int &imported)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(fileName);
+    QFile file(path);
+    if (!dir.isValid() || !file.open(QIODevice::WriteOnly)
+        || file.write(QJsonDocument(rows).toJson(QJsonDocument::Compact)) < 0 || !file.flush())
+        return Core::Error::make(QStringLiteral("demo.seed_file"),
+            QStringLiteral("the demo data could not be written to a temporary file"),
+            file.errorString());
+    file.close();
+    QList<ImportProblem> problems;
+    Core::Status done = admin.importFile(kind, path, problems, imported);
+    if (!done && !problems.isEmpty()) {
+        Core::Error error = done.error();
+        error.detail = QStringLiteral("%1: row %2: %3")
+                           .arg(fileName)
+                           .arg(problems.constFirst().line)
+                           .arg(problems.constFirst().reason);
+        return error;
+    }
+    return done;
+}
+
+} // namespace
+
+Core::Status DemoSeedSink::seedLoyalty(ServerDatabase &database,
+    const Store::DemoChain::Options &options, Store::DemoChain::Summary &summary)
+{
+    ChainAdmin admin(database);
+    QJsonArray promotions;
+    for (const Core::Promotion &promotion : Store::DemoChain::promotions(options))
+        promotions.append(Protocol::promotionToJson(promotion));
+    if (auto done = importJson(admin, ChainAdmin::ImportKind::Promotions, promotions,
+            QStringLiteral("promotions.json"), summary.promotions);
+        !done)
+        return done;
+
+    const QList<Store::DemoChain::Customer> customers = Store::DemoChain::customers(options);
+    QJsonArray rows;
+    QList<QVariantList> ledger;
+    for (const Store::DemoChain::Customer &c : customers) {
+        Protocol::CustomerData data;
+        data.id = c.id;
+        data.code = c.cardNumber;
+        data.name = c.name;
+        data.email = c.email;
+        data.phone = c.phone;
+        data.loyaltyPoints = c.points;
+        data.tier = c.tier;
+        data.lifetimePoints = c.lifetimePoints;
+        data.homeStoreCode = c.homeStoreCode;
+        data.consentEmail = c.consentEmail;
+        data.consentSms = c.consentSms;
+        data.consentPersonalised = c.consentPersonalised;
+        data.consentChangedAt = c.consentChangedAt;
+        rows.append(Protocol::toJson(data));
+        for (const Store::DemoChain::LedgerEntry &e : c.ledger)
+            ledger.append({ c.id, e.eventId, e.points, e.reason, QString(), e.locationId,
+                e.at.toString(Qt::ISODateWithMs) });
+    }
+    if (auto done = importJson(admin, ChainAdmin::ImportKind::Customers, rows,
+            QStringLiteral("customers.json"), summary.customers);
+        !done)
+        return done;
+    // The history behind each balance; the ledger's unique key makes a second seed a no-op.
+    if (auto done = database.transaction([&]() -> Core::Status {
+            return database.insertRows(QStringLiteral("loyalty_ledger"),
+                { QStringLiteral("customer_id"), QStringLiteral("event_id"),
+                    QStringLiteral("points"), QStringLiteral("reason"), QStringLiteral("sale_id"),
+                    QStringLiteral("location_id"), QStringLiteral("created_at") },
+                ledger, QStringLiteral("ON CONFLICT(event_id, customer_id, reason) DO NOTHING"));
+        });
+        !done)
+        return done;
+    summary.ledgerEntries = ledger.size();
+    return Core::success();
 }
 
 } // namespace Toonbank::Sync::Server

@@ -12,6 +12,7 @@
 namespace Toonbank::Sync::Server {
 
 class ChainAdmin;
+class ServerDatabase;
 
 /// Feeds the shared demo generator (Store::DemoChain) into the server's database through
 /// ChainAdmin, so `toonbank-admin demo-seed` and `toonbank-demogen` produce the same chain.
@@ -33,10 +34,19 @@ public:
     /// Writes what is still buffered.
     Core::Status flush();
 
-    /// Generates the demo chain into the server: all locations, staff, products and stock.
-    static Core::Result<Store::DemoChain::Summary> seed(ChainAdmin &admin,
+    /// Generates the demo chain into the server: all locations, staff, products and stock,
+    /// then the promotions and loyalty customers (seedLoyalty()).
+    static Core::Result<Store::DemoChain::Summary> seed(ServerDatabase &database,
         const Store::DemoChain::Options &options, QSet<qint64> stockLocations = {},
         const Store::DemoChain::Progress &progress = {});
+
+    /// The demo promotions and customers (Store::DemoChain::promotions()/customers()) through
+    /// the same checked path as `toonbank-admin import promotions|customers` (ChainAdmin::
+    /// importFile: wire form, Core::Promotion::validate, known SKUs), then each customer's
+    /// points history into loyalty_ledger. Needs the catalog seeded first. Fills
+    /// `summary.promotions`, `.customers` and `.ledgerEntries`.
+    static Core::Status seedLoyalty(ServerDatabase &database,
+        const Store::DemoChain::Options &options, Store::DemoChain::Summary &summary);
 
 private:
     static constexpr int batchRows = 5000;

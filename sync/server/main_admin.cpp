@@ -5,6 +5,8 @@
 #include "deviceregistry.h"
 #include "serverdatabase.h"
 
+#include "app/core/clock.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -240,18 +242,24 @@ int main(int argc, char *argv[])
         Toonbank::Store::DemoChain::Options options;
         options.productCount = parser.value(products).toInt();
         options.seed = parser.value(seed).toULongLong();
+        // Promotions and product offers are dated around today (the entry point's clock).
+        options.referenceDate = Toonbank::Core::SystemClock::instance().nowLocal().date();
         QSet<qint64> stockLocations;
         if (parser.value(stockStores) == QLatin1String("home"))
             stockLocations.insert(Toonbank::Store::DemoChain::locations().constFirst().id);
-        auto summary = DemoSeedSink::seed(admin, options, stockLocations,
+        auto summary = DemoSeedSink::seed(*db.value(), options, stockLocations,
             [](int done, int total) { std::fprintf(stderr, "\r%d / %d products", done, total); });
         std::fprintf(stderr, "\n");
         if (!summary)
             return fail(summary.error());
-        out(QStringLiteral("demo chain seeded: %1 locations, %2 staff, %3 products")
+        out(QStringLiteral("demo chain seeded: %1 locations, %2 staff, %3 products, %4 "
+                           "promotions, %5 customers (%6 loyalty ledger entries)")
                 .arg(summary->locations)
                 .arg(summary->staff)
-                .arg(summary->products));
+                .arg(summary->products)
+                .arg(summary->promotions)
+                .arg(summary->customers)
+                .arg(summary->ledgerEntries));
         out(QStringLiteral("demo PINs: cashier %1, supervisor %2, manager %3")
                 .arg(Toonbank::Store::DemoChain::demoPin(Toonbank::Store::StaffRole::Cashier),
                     Toonbank::Store::DemoChain::demoPin(Toonbank::Store::StaffRole::Supervisor),

@@ -6,6 +6,9 @@
 // basket, spend threshold; half of the item ones on the scanned products), so every scan is
 // priced by the promotion engine as in a store.
 #include "app/services/checkoutservice.h"
+#include "app/services/customerservice.h"
+#include "app/services/overrideservice.h"
+#include "app/services/saleservice.h"
 #include "app/services/session.h"
 #include "app/services/terminal.h"
 #include "app/store/localdatabase.h"
@@ -62,8 +65,9 @@ int startupProbe(const QString &cache, QElapsedTimer &sinceMain)
     if (!terminal)
         return 1;
     Ui::ScanInterceptor scanner;
-    Ui::MainWindow window(terminal.value()->session(), terminal.value()->checkout(),
-        terminal.value()->products(), terminal.value()->syncStatus(), language, scanner);
+    Ui::MainWindow window(terminal.value()->session(), terminal.value()->sale(),
+        terminal.value()->customers(), terminal.value()->overrides(), terminal.value()->products(),
+        terminal.value()->syncStatus(), language, scanner);
     window.resize(1280, 800);
     window.show();
     if (!QTest::qWaitForWindowExposed(&window))
@@ -150,8 +154,8 @@ int main(int argc, char *argv[])
     Services::Terminal &terminal = *opened.value();
     Ui::ScanInterceptor scanner;
     app.installEventFilter(&scanner);
-    Ui::MainWindow window(terminal.session(), terminal.checkout(), terminal.products(),
-        terminal.syncStatus(), language, scanner);
+    Ui::MainWindow window(terminal.session(), terminal.sale(), terminal.customers(),
+        terminal.overrides(), terminal.products(), terminal.syncStatus(), language, scanner);
     window.resize(1280, 800);
     window.show();
     (void)QTest::qWaitForWindowExposed(&window);

@@ -1,6 +1,8 @@
 #include "app/core/pin.h"
 #include "app/devices/receiptprinter.h"
-#include "app/services/checkoutservice.h"
+#include "app/services/customerservice.h"
+#include "app/services/overrideservice.h"
+#include "app/services/saleservice.h"
 #include "app/services/session.h"
 #include "app/services/terminal.h"
 #include "app/store/catalogwriter.h"
@@ -71,9 +73,10 @@ private:
         auto terminal = Services::Terminal::open(m_path);
         QVERIFY(terminal.ok());
         m_terminal = std::move(terminal.value());
-        m_terminal->checkout().setReceiptPrinter(m_printer.get());
-        m_window = std::make_unique<Ui::MainWindow>(m_terminal->session(), m_terminal->checkout(),
-            m_terminal->products(), m_terminal->syncStatus(), *m_language, *m_scanner);
+        m_terminal->sale().setReceiptPrinter(m_printer.get());
+        m_window = std::make_unique<Ui::MainWindow>(m_terminal->session(), m_terminal->sale(),
+            m_terminal->customers(), m_terminal->overrides(), m_terminal->products(),
+            m_terminal->syncStatus(), *m_language, *m_scanner);
         m_window->resize(1280, 800);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -399,8 +402,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(
             m_window->currentScreen(), static_cast<QWidget *>(m_window->loginScreen()), 4000);
         screenshot(QStringLiteral("10-login-locked"));
-        QCOMPARE(
-            m_terminal->checkout().basket().lines().size(), 1); // the sale waits for the next login
+        QCOMPARE(m_terminal->sale().draftLines().size(), 1); // the sale waits for the next login
     }
 
     void languageChosenAtLoginSurvivesARestart()

@@ -1,4 +1,6 @@
-#include "app/services/checkoutservice.h"
+#include "app/services/customerservice.h"
+#include "app/services/overrideservice.h"
+#include "app/services/saleservice.h"
 #include "app/services/session.h"
 #include "app/services/syncstatus.h"
 #include "app/services/terminal.h"
@@ -50,8 +52,9 @@ private:
     void showWindow()
     {
         m_window.reset();
-        m_window = std::make_unique<Ui::MainWindow>(m_terminal->session(), m_terminal->checkout(),
-            m_terminal->products(), m_terminal->syncStatus(), *m_language, *m_scanner);
+        m_window = std::make_unique<Ui::MainWindow>(m_terminal->session(), m_terminal->sale(),
+            m_terminal->customers(), m_terminal->overrides(), m_terminal->products(),
+            m_terminal->syncStatus(), *m_language, *m_scanner);
         m_window->resize(1280, 800);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -69,8 +72,8 @@ private:
     }
     void sell(const QString &barcode)
     {
-        QVERIFY(m_terminal->checkout().addScannedCode(barcode).ok());
-        QVERIFY(m_terminal->checkout().payCash(Core::Money::fromCents(100000)).ok());
+        QVERIFY(m_terminal->sale().scan(barcode).ok());
+        QVERIFY(m_terminal->sale().payCash(Core::Money::fromCents(100000)).ok());
     }
     QPushButton *chip() { return find<QPushButton>("syncChip"); }
     Store::OutboxCounts counts()
@@ -95,7 +98,7 @@ private slots:
         Sync::Client::SyncEngine::Options options;
         options.automatic = false;
         m_engine = std::make_unique<Sync::Client::SyncEngine>(m_path, options);
-        connect(&m_terminal->checkout(), &Services::CheckoutService::saleCompleted, m_engine.get(),
+        connect(&m_terminal->sale(), &Services::SaleService::saleCompleted, m_engine.get(),
             &Sync::Client::SyncEngine::syncNow);
         m_terminal->syncStatus().attachEngine(m_engine.get());
         m_engine->start();

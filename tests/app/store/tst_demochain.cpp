@@ -1,4 +1,7 @@
 #include "app/core/barcode.h"
+#include "app/core/customerrules.h"
+#include "app/core/loyalty.h"
+#include "app/core/promotion.h"
 #include "app/store/catalog.h"
 #include "app/store/demochain.h"
 #include "app/store/localdatabase.h"
@@ -10,6 +13,10 @@
 #include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
+
+Q_DECLARE_METATYPE(Toonbank::Core::PromotionKind)
 
 using namespace Toonbank;
 using Store::DemoChain;
@@ -270,6 +277,255 @@ private slots:
         // The generated catalog is searchable at once.
         Store::Catalog catalog(*db, 1);
         QVERIFY(!catalog.search(QStringLiteral("levi"), referenceDay)->isEmpty());
+    }
+    // --- promotions and loyalty customers (issue 8: the demo shows Checkout I) ---
+
+    void everyPromotionValidates()
+    {
+        const auto promotions = DemoChain::promotions(options(42, 2000));
+        QVERIFY(promotions.size() >= 15);
+        QSet<QString> ids;
+        for (const Core::Promotion &p : promotions) {
+            const Core::Status valid = p.validate();
+            QVERIFY2(valid,
+                qPrintable(
+                    p.id + QStringLiteral(": ") + (valid ? QString() : valid.error().detail)));
+            QVERIFY2(!ids.contains(p.id), qPrintable(p.id));
+            ids.insert(p.id);
+            QVERIFY(!p.label.isEmpty());
+        }
+    }
+
+    void everyPromotionKindPresent_data()
+    {
+        QTest::addColumn<Core::PromotionKind>("kind");
+        for (auto kind : { Core::PromotionKind::PercentOff, Core::PromotionKind::AmountOff,
+                 Core::PromotionKind::FixedPrice, Core::PromotionKind::BuyNPayM,
+                 Core::PromotionKind::NthAtPercentOff, Core::PromotionKind::CheapestFree,
+                 Core::PromotionKind::BundlePrice, Core::PromotionKind::SpendThreshold })
+            QTest::newRow(qPrintable(Core::name(kind))) << kind;
+    }
+
+    void everyPromotionKindPresent()
+    {
+        QFETCH(Core::PromotionKind, kind);
+        const auto promotions = DemoChain::promotions(options(42, 2000));
+        QVERIFY(std::any_of(promotions.cbegin(), promotions.cend(),
+            [kind](const Core::Promotion &p) { return p.kind == kind; }));
+    }
+
+    void promotionsFitTheCatalog()
+    {
+        auto db = generate(42, 2000);
+        auto set = [&](const QString &sql) {
+            QSet<QString> values;
+            for (const QVariantList &row : rows(*db, sql))
+                values.insert(row.at(0).toString());
+            return values;
+        };
+        const QSet<QString> skus = set(QStringLiteral("SELECT sku FROM products"));
+        const QSet<QString> brands = set(QStringLiteral("SELECT DISTINCT brand FROM products"));
+        const QSet<QString> categories
+            = set(QStringLiteral("SELECT DISTINCT category FROM products"));
+        for (const Core::Promotion &p : DemoChain::promotions(options(42, 2000))) {
+            const QSet<QString> &known = p.target == Core::PromotionTarget::Item ? skus
+                : p.target == Core::PromotionTarget::Brand                       ? brands
+                                                                                 : categories;
+            for (const QString &key : p.targetKeys)
+                QVERIFY2(known.contains(key), qPrintable(p.id + QStringLiteral(": ") + key));
+        }
+        // A tiny catalog still gives valid promotions (the SKU-based ones are left out).
+        for (const Core::Promotion &p : DemoChain::promotions(options(42, 1)))
+            QVERIFY2(p.validate(), qPrintable(p.id));
+    }
+
+    void promotionsShowWhatCheckoutDoes()
+    {
+        DemoChain::Options o = options(42, 2000);
+        const auto promotions = DemoChain::promotions(o);
+        const QDateTime noon(referenceDay, QTime(12, 0));
+        auto find = [&](auto predicate) {
+            return std::find_if(promotions.cbegin(), promotions.cend(), predicate);
+        };
+        const auto welcome = find(
+            [](const Core::Promotion &p) { return p.couponCode == QLatin1String("WELKOM10"); });
+        QVERIFY(welcome != promotions.cend());
+        QVERIFY(!welcome->singleUse);
+        QCOMPARE(welcome->percentBasisPoints, 1000);
+        QCOMPARE(welcome->target, Core::PromotionTarget::Basket);
+        QVERIFY(find([](const Core::Promotion &p) {
+            return p.singleUse && !p.couponCode.isEmpty();
+        }) != promotions.cend());
+        QVERIFY(find([](const Core::Promotion &p) {
+            return p.tier == QLatin1String("gold") && p.percentBasisPoints == 500;
+        }) != promotions.cend());
+        QVERIFY(find([](const Core::Promotion &p) { return p.exclusive; }) != promotions.cend());
+        QVERIFY(find([](const Core::Promotion &p) {
+            return p.kind == Core::PromotionKind::SpendThreshold && p.amount.cents() == 500
+                && p.threshold.cents() == 5000;
+        }) != promotions.cend());
+
+        // Dates matter: one expired, one not yet started; the others run today.
+        int expired = 0;
+        int future = 0;
+        int running = 0;
+        for (const Core::Promotion &p : promotions) {
+            if (p.validUntil.isValid() && p.validUntil < noon) {
+                ++expired;
+                QVERIFY(!Core::isActive(p, noon, QStringLiteral("AMS01")));
+            } else if (p.validFrom.isValid() && p.validFrom > noon) {
+                ++future;
+                QVERIFY(!Core::isActive(p, noon, QStringLiteral("AMS01")));
+            } else {
+                ++running;
+                QVERIFY2(Core::isActive(p, noon, QStringLiteral("AMS01")), qPrintable(p.id));
+            }
+        }
+        QCOMPARE(expired, 1);
+        QCOMPARE(future, 1);
+        QVERIFY(running >= 13);
+
+        // One store only: active in AMS01, not in Rotterdam.
+        const auto oneStore
+            = find([](const Core::Promotion &p) { return !p.storeCodes.isEmpty(); });
+        QVERIFY(oneStore != promotions.cend());
+        QCOMPARE(oneStore->storeCodes, QStringList { QStringLiteral("AMS01") });
+        QVERIFY(!Core::isActive(*oneStore, noon, QStringLiteral("RTD01")));
+
+        // Personal offers name existing customers.
+        const auto customers = DemoChain::customers(o);
+        QSet<qint64> customerIds;
+        for (const auto &c : customers)
+            customerIds.insert(c.id);
+        int personal = 0;
+        for (const Core::Promotion &p : promotions) {
+            if (p.customerId != 0) {
+                ++personal;
+                QVERIFY(customerIds.contains(p.customerId));
+            }
+        }
+        QVERIFY(personal >= 3);
+    }
+
+    void customersAreValid()
+    {
+        DemoChain::Options o = options(42, 100);
+        o.customersPerStore = 200;
+        const auto customers = DemoChain::customers(o);
+        QHash<QString, QString> countryOf;
+        for (const Store::Location &l : DemoChain::locations()) {
+            if (l.kind == Store::LocationKind::Store)
+                countryOf.insert(l.code, l.country);
+        }
+        QCOMPARE(customers.size(), countryOf.size() * 200);
+        const Core::LoyaltyRules rules = Core::LoyaltyRules::defaults();
+        QSet<QString> cards, emails, phones;
+        QHash<QString, int> tiers;
+        for (const DemoChain::Customer &c : customers) {
+            QVERIFY(c.id > 0);
+            QVERIFY(c.name.contains(QLatin1Char(' ')));
+            QCOMPARE(Core::classifyScan(c.cardNumber), Core::ScanKind::LoyaltyCard);
+            QVERIFY(c.cardNumber.startsWith(QLatin1String("299")));
+            QCOMPARE(Core::loyaltyCardNumber(c.cardNumber).value(), c.cardNumber);
+            QVERIFY2(countryOf.contains(c.homeStoreCode), qPrintable(c.homeStoreCode));
+            const auto phone = Core::normalisePhone(c.phone, countryOf.value(c.homeStoreCode));
+            QVERIFY2(phone, qPrintable(c.phone));
+            QCOMPARE(phone.value(), c.phone);
+            QVERIFY(c.phone.startsWith(countryOf.value(c.homeStoreCode) == QLatin1String("BE")
+                    ? QLatin1String("+324")
+                    : QLatin1String("+316")));
+            const auto email = Core::normaliseEmail(c.email);
+            QVERIFY2(email, qPrintable(c.email));
+            QCOMPARE(email.value(), c.email);
+            cards.insert(c.cardNumber);
+            emails.insert(c.email);
+            phones.insert(c.phone);
+            ++tiers[c.tier];
+
+            // Points: the ledger adds up, never goes below zero, and the tier follows it.
+            QVERIFY(!c.ledger.isEmpty());
+            qint64 balance = 0;
+            qint64 lifetime = 0;
+            QDateTime previous;
+            QSet<QString> events;
+            for (const DemoChain::LedgerEntry &e : c.ledger) {
+                balance += e.points;
+                lifetime += std::max<qint64>(0, e.points);
+                QVERIFY(balance >= 0);
+                QVERIFY(e.at.isValid());
+                QVERIFY(!previous.isValid() || previous <= e.at);
+                previous = e.at;
+                QVERIFY(!events.contains(e.eventId));
+                events.insert(e.eventId);
+                QVERIFY(QStringList(
+                    { QStringLiteral("welcome"), QStringLiteral("sale"), QStringLiteral("redeem") })
+                            .contains(e.reason));
+            }
+            QCOMPARE(c.points, balance);
+            QCOMPARE(c.lifetimePoints, lifetime);
+            QCOMPARE(c.tier, rules.tierFor(c.lifetimePoints));
+            QVERIFY(previous.date() < referenceDay);
+        }
+        QCOMPARE(cards.size(), customers.size());
+        QCOMPARE(emails.size(), customers.size());
+        QCOMPARE(phones.size(), customers.size());
+        QVERIFY(tiers.value(QStringLiteral("basic")) > tiers.value(QStringLiteral("silver")));
+        QVERIFY(tiers.value(QStringLiteral("silver")) > tiers.value(QStringLiteral("gold")));
+        QVERIFY(tiers.value(QStringLiteral("gold")) > 0);
+        // The README's cards: gold, silver and basic in the first store.
+        QCOMPARE(customers.at(0).tier, QStringLiteral("gold"));
+        QCOMPARE(customers.at(1).tier, QStringLiteral("silver"));
+        QCOMPARE(customers.at(2).tier, QStringLiteral("basic"));
+        QCOMPARE(customers.at(0).homeStoreCode, QStringLiteral("AMS01"));
+        QCOMPARE(customers.at(0).cardNumber, QStringLiteral("2990000000019"));
+    }
+
+    void sameSeedSameLoyaltyData()
+    {
+        auto digest = [](const DemoChain::Options &o) {
+            QCryptographicHash hash(QCryptographicHash::Sha256);
+            auto add = [&hash](const QString &text) {
+                hash.addData(text.toUtf8());
+                hash.addData(QByteArrayView("\x1f"));
+            };
+            for (const Core::Promotion &p : DemoChain::promotions(o)) {
+                add(p.id + p.label + Core::name(p.kind) + Core::name(p.target)
+                    + p.targetKeys.join(QLatin1Char(',')) + p.couponCode + p.tier
+                    + p.storeCodes.join(QLatin1Char(',')) + p.validFrom.toString(Qt::ISODate)
+                    + p.validUntil.toString(Qt::ISODate));
+                add(QStringLiteral("%1/%2/%3/%4/%5/%6/%7/%8")
+                        .arg(p.percentBasisPoints)
+                        .arg(p.amount.cents())
+                        .arg(p.threshold.cents())
+                        .arg(p.buyQuantity)
+                        .arg(p.payQuantity)
+                        .arg(p.customerId)
+                        .arg(int(p.exclusive))
+                        .arg(int(p.singleUse)));
+            }
+            for (const DemoChain::Customer &c : DemoChain::customers(o)) {
+                add(c.cardNumber + c.name + c.email + c.phone + c.tier + c.homeStoreCode);
+                add(QStringLiteral("%1/%2/%3%4%5")
+                        .arg(c.points)
+                        .arg(c.lifetimePoints)
+                        .arg(int(c.consentEmail))
+                        .arg(int(c.consentSms))
+                        .arg(int(c.consentPersonalised)));
+                for (const DemoChain::LedgerEntry &e : c.ledger)
+                    add(e.eventId + e.reason + QString::number(e.points)
+                        + e.at.toString(Qt::ISODate));
+            }
+            return hash.result();
+        };
+        DemoChain::Options o = options(42, 2000);
+        o.customersPerStore = 50;
+        DemoChain::Options other = o;
+        other.seed = 43;
+        DemoChain::Options later = o;
+        later.referenceDate = referenceDay.addDays(10);
+        QCOMPARE(digest(o), digest(o));
+        QVERIFY(digest(o) != digest(other));
+        QVERIFY(digest(o) != digest(later));
     }
 };
 
