@@ -18,6 +18,8 @@
 #include <QRandomGenerator>
 #include <QUuid>
 
+#include <algorithm>
+
 namespace Toonbank::Services {
 
 using Core::Error;
@@ -464,9 +466,32 @@ Core::Result<CustomerProfile> CustomerService::profile(const QString &cardNumber
         for (const Store::PendingPoints &entry : pending.value())
             pendingSales.insert(entry.saleId);
     }
+    const Store::MergeNotice merged = m_cache->mergeNotice(cardNumber);
+    if (!merged.offlineCardNumber.isEmpty()) {
+        profile.mergedFromCard = merged.offlineCardNumber;
+        profile.mergedNotice = merged.mergedOn == QLatin1String("phone")
+            ? tr("Enrolled offline as a new customer; the server found an existing customer "
+                 "with the same phone number and merged them.")
+            : tr("Enrolled offline as a new customer; the server found an existing customer "
+                 "with the same e-mail and merged them.");
+    }
     Store::SalesLedger ledger(m_db);
-    if (auto sales = ledger.salesForCustomer(cardNumber, 20)) {
-        for (const Store::LedgerSaleSummary &sale : sales.value()) {
+    // The sales made here with the offline card belong to this customer too.
+    QList<Store::LedgerSaleSummary> ledgerSales;
+    for (const QString &card : { cardNumber, merged.offlineCardNumber }) {
+        if (card.isEmpty())
+            continue;
+        if (auto sales = ledger.salesForCustomer(card, 20))
+            ledgerSales += sales.value();
+    }
+    std::stable_sort(ledgerSales.begin(), ledgerSales.end(),
+        [](const Store::LedgerSaleSummary &a, const Store::LedgerSaleSummary &b) {
+            return a.soldAt > b.soldAt;
+        });
+    if (ledgerSales.size() > 20)
+        ledgerSales.resize(20);
+    {
+        for (const Store::LedgerSaleSummary &sale : std::as_const(ledgerSales)) {
             profile.purchases.append(
                 { sale.receiptNumber, sale.soldAt, sale.paid, sale.itemCount, sale.pointsEarned });
             const qint64 points = sale.pointsEarned - sale.pointsRedeemed;

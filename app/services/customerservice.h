@@ -110,6 +110,10 @@ struct CustomerProfile
     QList<WishView> wishlist;
     ConsentView consent;
     QList<ConsentView> consentHistory; // newest first
+    /// Set when this tablet enrolled the customer offline and the server merged that enrolment
+    /// into this existing customer (same e-mail or phone): a sentence for staff; empty otherwise.
+    QString mergedNotice;
+    QString mergedFromCard; // the card number handed out at the offline enrolment, if merged
 };
 
 /// Customers: attach by card, find by phone / e-mail / name (cache first, then the

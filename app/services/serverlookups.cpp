@@ -1,11 +1,16 @@
 #include "serverlookups.h"
 
 #include "app/store/localdatabase.h"
+#include "app/store/outbox.h"
 #include "sync/client/deviceconfig.h"
 #include "sync/client/serverconnection.h"
 
 #include <QDateTime>
 #include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
 #include <QSslCertificate>
 #include <QTimer>
 
@@ -46,7 +51,8 @@ std::optional<Core::Result<T>> waitFor(int timeoutMs, Start start)
 } // namespace
 
 ServerLookups::ServerLookups(Store::LocalDatabase &database, int timeoutMs)
-    : m_timeoutMs(timeoutMs)
+    : m_db(database)
+    , m_timeoutMs(timeoutMs)
 {
     auto config = Sync::Client::DeviceConfig::load(database);
     if (!config || !config->isComplete())
@@ -120,6 +126,7 @@ Core::Result<CouponClaim> ServerLookups::claim(
     };
     if (!m_connection)
         return needsNetwork();
+    flushPendingReleases(); // codes given back while offline are free again first
     auto answer = waitFor<bool>(
         m_timeoutMs, [&](auto done) { m_connection->claimCoupon(code, saleId, std::move(done)); });
     if (!answer || !answer->ok()) {
@@ -135,9 +142,85 @@ Core::Result<CouponClaim> ServerLookups::claim(
     return CouponClaim { code, saleId };
 }
 
-void ServerLookups::release(const CouponClaim &)
+void ServerLookups::release(const CouponClaim &claim)
 {
-    // No release call on the server: an unfinished sale's claim stays with that sale id.
+    if (claim.code.isEmpty() || claim.claimId.isEmpty())
+        return;
+    if (isOnline() && sendRelease(claim))
+        return;
+    qWarning().noquote() << "coupon release deferred (server not reachable):" << claim.code
+                         << "sale" << claim.claimId;
+    QList<CouponClaim> pending = pendingReleases();
+    for (const CouponClaim &kept : std::as_const(pending)) {
+        if (kept.code == claim.code && kept.claimId == claim.claimId)
+            return;
+    }
+    pending.append(claim);
+    setPendingReleases(pending);
+}
+
+int ServerLookups::flushPendingReleases()
+{
+    QList<CouponClaim> pending = pendingReleases();
+    if (pending.isEmpty() || !isOnline())
+        return int(pending.size());
+    QList<CouponClaim> kept;
+    for (const CouponClaim &claim : std::as_const(pending)) {
+        if (!kept.isEmpty() || !sendRelease(claim))
+            kept.append(claim); // offline again: keep the rest for later
+    }
+    setPendingReleases(kept);
+    return int(kept.size());
+}
+
+bool ServerLookups::sendRelease(const CouponClaim &claim)
+{
+    if (!m_connection)
+        return false;
+    auto answer = waitFor<bool>(m_timeoutMs, [&](auto done) {
+        m_connection->releaseCoupon(claim.code, claim.claimId, std::move(done));
+    });
+    if (!answer || (!answer->ok() && answer->error().code == QLatin1String("sync.offline"))) {
+        noteOffline();
+        return false;
+    }
+    if (!answer->ok()) {
+        // Refused for good (token, scope, …): sending it again would not help.
+        qWarning().noquote() << "coupon release failed:" << claim.code << "sale" << claim.claimId
+                             << answer->error().code << answer->error().detail;
+        return true;
+    }
+    if (!answer->value())
+        qInfo().noquote() << "coupon release: nothing to release for" << claim.code << "sale"
+                          << claim.claimId << "(sale applied or claim not held)";
+    return true;
+}
+
+QList<CouponClaim> ServerLookups::pendingReleases() const
+{
+    QList<CouponClaim> claims;
+    const QJsonArray array = QJsonDocument::fromJson(
+        Store::Outbox(m_db).syncValue(QStringLiteral("coupon.pending_releases")).toUtf8())
+                                 .array();
+    for (const QJsonValue &value : array) {
+        const QJsonObject item = value.toObject();
+        claims.append({ item.value(QStringLiteral("code")).toString(),
+            item.value(QStringLiteral("saleId")).toString() });
+    }
+    return claims;
+}
+
+void ServerLookups::setPendingReleases(const QList<CouponClaim> &claims)
+{
+    QJsonArray array;
+    for (const CouponClaim &claim : claims)
+        array.append(QJsonObject {
+            { QStringLiteral("code"), claim.code }, { QStringLiteral("saleId"), claim.claimId } });
+    if (Core::Status saved
+        = Store::Outbox(m_db).setSyncValue(QStringLiteral("coupon.pending_releases"),
+            QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact)));
+        !saved)
+        qWarning().noquote() << "coupon release not kept:" << saved.error().detail;
 }
 
 } // namespace Toonbank::Services

@@ -35,11 +35,22 @@ public:
     /// Errors: "coupon.already_used" (another sale holds it), "coupon.needs_network".
     Core::Result<CouponClaim> claim(
         const QString &code, const QString &saleId, const QString &storeCode) override;
-    /// The server keeps a claim with its sale; a sale that is not finished leaves it unused.
+    /// POST /v1/coupons/release: gives the claim back when its sale was abandoned or the
+    /// coupon removed. Best effort and never blocks a cashier offline: a release that cannot
+    /// reach the server (offline, time-out) is logged and kept in the sync state
+    /// ("coupon.pending_releases") and sent again before the next claim() while online. The
+    /// server refuses to release a claim whose sale it has applied, so a late release is safe.
     void release(const CouponClaim &claim) override;
+    /// Sends the releases kept from offline moments; returns how many are still kept.
+    int flushPendingReleases();
 
 private:
     void noteOffline();
+    /// One release call; false when the server could not be reached (kept for later).
+    bool sendRelease(const CouponClaim &claim);
+    QList<CouponClaim> pendingReleases() const;
+    void setPendingReleases(const QList<CouponClaim> &claims);
+    Store::LocalDatabase &m_db;
     std::unique_ptr<Sync::Client::ServerConnection> m_connection;
     int m_timeoutMs;
     qint64 m_offlineUntilMs = 0;

@@ -6,6 +6,8 @@
 
 #include "app/core/tr.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -549,6 +551,102 @@ Core::Status CustomerCache::settlePoints(const QStringList &saleIds)
         }
         return Core::success();
     });
+}
+
+namespace {
+QString mergeNoticeKey(const QString &cardNumber)
+{
+    return QStringLiteral("customer.merged:") + cardNumber;
+}
+} // namespace
+
+Core::Status CustomerCache::applyEnrolmentAck(
+    const QString &offlineCard, const EnrolmentAck &ack, const QDateTime &now)
+{
+    if (offlineCard.isEmpty() || ack.serverId == 0)
+        return Core::success();
+    return m_db.transaction([&]() -> Core::Status {
+        QSqlQuery q(m_db.connection());
+        const QString kept = ack.keptCardNumber;
+        if (!ack.merged || kept.isEmpty() || kept == offlineCard) {
+            if (!run(q, QStringLiteral("UPDATE customers SET server_id = ? WHERE card_number = ?"),
+                    { ack.serverId, offlineCard }))
+                return failed(q);
+            return Core::success();
+        }
+        Core::Result<CustomerRecord> offline = byCard(offlineCard);
+        if (!offline) {
+            if (offline.error().code != QLatin1String("customer.not_found"))
+                return offline.error();
+        } else {
+            // The kept customer may not be cached here yet: it is, from now on, with what the
+            // tablet knows (the customers feed brings the server's own data later).
+            if (!run(q, QStringLiteral("SELECT 1 FROM customers WHERE card_number = ?"), { kept }))
+                return failed(q);
+            const bool cached = q.next();
+            q.finish();
+            if (!cached) {
+                CustomerRecord record = offline.value();
+                record.cardNumber = kept;
+                record.id = ack.serverId;
+                record.localId.clear();
+                record.pointsBalance = 0;
+                record.lifetimePoints = 0;
+                if (Core::Status s = upsertFromServer(record); !s)
+                    return s;
+            } else if (!run(q,
+                           QStringLiteral("UPDATE customers SET server_id = ? WHERE card_number = "
+                                          "? AND server_id = 0"),
+                           { ack.serverId, kept })) {
+                return failed(q);
+            }
+            if (!run(q,
+                    QStringLiteral("UPDATE OR IGNORE loyalty_pending SET card_number = ? WHERE "
+                                   "card_number = ?"),
+                    { kept, offlineCard })
+                || !run(q,
+                    QStringLiteral("INSERT OR IGNORE INTO wishlist(card_number, product_id, sku, "
+                                   "added_at) SELECT ?, product_id, sku, added_at FROM wishlist "
+                                   "WHERE card_number = ?"),
+                    { kept, offlineCard }))
+                return failed(q);
+            for (const char *table : { "customer_name_tokens", "wishlist", "consent_history",
+                     "loyalty_pending", "customers" }) {
+                if (!run(q,
+                        QStringLiteral("DELETE FROM %1 WHERE card_number = ?")
+                            .arg(QLatin1String(table)),
+                        { offlineCard }))
+                    return failed(q);
+            }
+        }
+        const QString notice = QString::fromUtf8(QJsonDocument(
+            QJsonObject { { QStringLiteral("offlineCard"), offlineCard },
+                { QStringLiteral("mergedOn"), ack.mergedOn },
+                { QStringLiteral("at"), iso(now) } }).toJson(QJsonDocument::Compact));
+        if (!run(q,
+                QStringLiteral("INSERT INTO sync_state(key, value) VALUES(?, ?) "
+                               "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+                { mergeNoticeKey(kept), notice }))
+            return failed(q);
+        return Core::success();
+    });
+}
+
+MergeNotice CustomerCache::mergeNotice(const QString &cardNumber) const
+{
+    QSqlQuery q(m_db.connection());
+    MergeNotice notice;
+    if (!run(q, QStringLiteral("SELECT value FROM sync_state WHERE key = ?"),
+            { mergeNoticeKey(cardNumber) })
+        || !q.next())
+        return notice;
+    const QJsonObject json = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+    notice.offlineCardNumber = json.value(QStringLiteral("offlineCard")).toString();
+    notice.mergedOn = json.value(QStringLiteral("mergedOn")).toString();
+    notice.at
+        = QDateTime::fromString(json.value(QStringLiteral("at")).toString(), Qt::ISODateWithMs)
+              .toUTC();
+    return notice;
 }
 
 Core::Status CustomerCache::addWish(

@@ -65,6 +65,23 @@ struct WishItem
     QDateTime addedAt; // UTC
 };
 
+/// The server's answer to a customer_enrolled event of this tablet (Protocol::PushResult).
+struct EnrolmentAck
+{
+    qint64 serverId = 0; // the server's customer id (new, or the one merged into)
+    bool merged = false; // the server kept an existing customer with the same e-mail/phone
+    QString keptCardNumber; // merged: the card number the server kept
+    QString mergedOn; // merged: "email" or "phone"
+};
+
+/// Staff see it on the customer kept: this tablet's offline enrolment was merged into it.
+struct MergeNotice
+{
+    QString offlineCardNumber; // the card handed out at the offline enrolment
+    QString mergedOn; // "email" or "phone"
+    QDateTime at; // UTC, when the tablet heard of it
+};
+
 /// The customer cache (customers table and its companions). Name, e-mail and phone are
 /// AES-256-GCM sealed at rest (Internal::DataCipher); phone, e-mail and each name token also
 /// get an HMAC-SHA256 blind index, so every lookup is an indexed equality match that decrypts
@@ -127,6 +144,18 @@ public:
     /// transaction): their pending points move into the cached balance (and lifetime points),
     /// so the shown total stays right until the customers feed brings the server's own figure.
     Core::Status settlePoints(const QStringList &saleIds);
+
+    /// The server acknowledged this tablet's enrolment of `offlineCard` (Outbox::recordOutcome
+    /// calls it in the acknowledgement's transaction). Not merged: the customer gets its server
+    /// id. Merged: the offline record is folded into the customer the server kept (cached now
+    /// under the kept card number, with the server id): its pending points and wish list move
+    /// there, its own row and consent entries go (the kept customer's consent counts, as on the
+    /// server), and a MergeNotice is recorded on the kept card. Sales already queued with the
+    /// offline card are credited by the server to the kept customer (its card alias).
+    Core::Status applyEnrolmentAck(
+        const QString &offlineCard, const EnrolmentAck &ack, const QDateTime &now);
+    /// The merge notice of this card; an empty offlineCardNumber when there is none.
+    MergeNotice mergeNotice(const QString &cardNumber) const;
 
     Core::Status addWish(
         const QString &cardNumber, qint64 productId, const QString &sku, const QDateTime &now);

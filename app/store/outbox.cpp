@@ -118,6 +118,13 @@ Core::Result<QList<OutboxEvent>> Outbox::pending(int limit) const
 Core::Status Outbox::recordOutcome(const QStringList &acknowledged,
     const QHash<QString, QString> &rejectedReasons, const QStringList &attempted)
 {
+    return recordOutcome(acknowledged, rejectedReasons, attempted, {});
+}
+
+Core::Status Outbox::recordOutcome(const QStringList &acknowledged,
+    const QHash<QString, QString> &rejectedReasons, const QStringList &attempted,
+    const QHash<QString, EnrolmentAck> &enrolments)
+{
     return m_db.transaction([&]() -> Core::Status {
         QSqlQuery q(m_db.connection());
         for (const QString &id : attempted) {
@@ -131,7 +138,20 @@ Core::Status Outbox::recordOutcome(const QStringList &acknowledged,
             if (!run(q, QStringLiteral("SELECT type, payload FROM outbox WHERE event_id = ?"),
                     { id }))
                 return failed(q);
-            if (q.next() && q.value(0).toString() == QLatin1String("sale")) {
+            const bool found = q.next();
+            if (found && enrolments.contains(id)
+                && q.value(0).toString() == QLatin1String("customer_enrolled")) {
+                // The enrolment's card (sealed payload: personal data) and the server's answer.
+                const QString card = QJsonDocument::fromJson(clearPayload(q.value(1).toString()))
+                                         .object()
+                                         .value(QStringLiteral("cardNumber"))
+                                         .toString();
+                q.finish();
+                if (auto applied = CustomerCache(m_db).applyEnrolmentAck(
+                        card, enrolments.value(id), QDateTime::currentDateTimeUtc());
+                    !applied)
+                    return applied;
+            } else if (found && q.value(0).toString() == QLatin1String("sale")) {
                 const QString saleId = QJsonDocument::fromJson(q.value(1).toString().toUtf8())
                                            .object()
                                            .value(QStringLiteral("saleId"))

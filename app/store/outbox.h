@@ -14,6 +14,7 @@
 namespace Toonbank::Store {
 
 class LocalDatabase;
+struct EnrolmentAck;
 namespace Internal {
 class DataCipher;
 } // namespace Internal
@@ -64,6 +65,12 @@ public:
     /// and every event of the batch counts one attempt.
     Core::Status recordOutcome(const QStringList &acknowledged,
         const QHash<QString, QString> &rejectedReasons, const QStringList &attempted);
+    /// The same, with the server's answers to acknowledged customer_enrolled events (event id →
+    /// server id, merged, kept card): CustomerCache::applyEnrolmentAck runs for each in the
+    /// acknowledgement's transaction, before the acknowledged sales settle their points.
+    Core::Status recordOutcome(const QStringList &acknowledged,
+        const QHash<QString, QString> &rejectedReasons, const QStringList &attempted,
+        const QHash<QString, EnrolmentAck> &enrolments);
     /// Removes acknowledged events in one transaction.
     Core::Status markAcknowledged(const QStringList &eventIds);
     Core::Status markRejected(const QString &eventId, const QString &reason);

@@ -256,4 +256,23 @@ void ServerConnection::claimCoupon(
         });
 }
 
+void ServerConnection::releaseCoupon(
+    const QString &code, const QString &saleId, std::function<void(Core::Result<bool>)> done)
+{
+    const QByteArray body = QJsonDocument(
+        QJsonObject { { QStringLiteral("code"), code },
+            { QStringLiteral("saleId"),
+                saleId } }).toJson(QJsonDocument::Compact);
+    send("POST", QStringLiteral("/v1/coupons/release"), body,
+        [done = std::move(done)](int status, const QJsonObject &json, const Error &transport) {
+            if (status == 0)
+                return done(transport);
+            if (status == 409 || status == 404)
+                return done(false);
+            if (status != 200)
+                return done(fromStatus(status, json));
+            done(true);
+        });
+}
+
 } // namespace Toonbank::Sync::Client

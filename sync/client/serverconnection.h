@@ -55,6 +55,11 @@ public:
     /// another sale claimed it first (409); errors as above.
     void claimCoupon(
         const QString &code, const QString &saleId, std::function<void(Core::Result<bool>)> done);
+    /// Gives back this device's claim of a single-use coupon for an abandoned sale: true when
+    /// the server released it, false when there was nothing to release (the sale was applied —
+    /// 409 "coupon.consumed" — or this device holds no such claim — 404); errors as above.
+    void releaseCoupon(
+        const QString &code, const QString &saleId, std::function<void(Core::Result<bool>)> done);
 
     int timeoutMs() const { return m_timeoutMs; }
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }

@@ -186,11 +186,17 @@ void SyncWorker::pushNext()
         m_state.online = true;
         QStringList acknowledged;
         QHash<QString, QString> rejected;
+        QHash<QString, Store::EnrolmentAck> enrolments; // customer_enrolled answers
         int applied = 0;
         int duplicate = 0;
         for (const Protocol::PushResult &result : response->results) {
             if (!attempted.contains(result.eventId))
                 continue; // never act on an id we did not send
+            if (result.serverId != 0
+                && (result.outcome == Protocol::PushOutcome::Applied
+                    || result.outcome == Protocol::PushOutcome::Duplicate))
+                enrolments.insert(result.eventId,
+                    { result.serverId, result.merged, result.cardNumber, result.mergedOn });
             switch (result.outcome) {
             case Protocol::PushOutcome::Applied:
                 ++applied;
@@ -207,7 +213,8 @@ void SyncWorker::pushNext()
                 break; // resent in the next batch, without the rejected ones
             }
         }
-        if (auto done = m_outbox->recordOutcome(acknowledged, rejected, attempted); !done)
+        if (auto done = m_outbox->recordOutcome(acknowledged, rejected, attempted, enrolments);
+            !done)
             return failCycle(done.error());
         emit progress(QStringLiteral("pushed %1 (applied %2, duplicate %3, rejected %4)")
                           .arg(attempted.size())

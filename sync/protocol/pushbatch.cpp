@@ -91,6 +91,10 @@ QJsonObject PushResponse::toJson() const
             item.insert(QStringLiteral("serverId"), result.serverId);
         if (result.merged)
             item.insert(QStringLiteral("merged"), true);
+        if (!result.cardNumber.isEmpty())
+            item.insert(QStringLiteral("cardNumber"), result.cardNumber);
+        if (!result.mergedOn.isEmpty())
+            item.insert(QStringLiteral("mergedOn"), result.mergedOn);
         resultArray.append(item);
     }
     return { { QStringLiteral("results"), resultArray } };
@@ -114,6 +118,8 @@ Core::Result<PushResponse> PushResponse::fromJson(const QJsonObject &json)
         result.reason = item.string(QStringLiteral("reason"), false);
         result.serverId = item.integer(QStringLiteral("serverId"), false);
         result.merged = item.boolean(QStringLiteral("merged"), false);
+        result.cardNumber = item.string(QStringLiteral("cardNumber"), false);
+        result.mergedOn = item.string(QStringLiteral("mergedOn"), false);
         // Tolerant: a newer server may tell more about an event; the tablet reads what it knows.
         if (outcome == QLatin1String("applied"))
             result.outcome = PushOutcome::Applied;

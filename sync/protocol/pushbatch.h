@@ -42,6 +42,8 @@ struct PushResult
     QString reason; // for Rejected: a plain sentence for the supervisor
     qint64 serverId = 0; // customer_enrolled: the server id of the customer (new or merged into)
     bool merged = false; // customer_enrolled: an existing customer (same e-mail/phone) was kept
+    QString cardNumber; // customer_enrolled, merged: the card number the server kept
+    QString mergedOn; // customer_enrolled, merged: "email" or "phone" (what matched)
 };
 
 /// The answer to a push: one result per event, in request order. HTTP 200 when nothing was

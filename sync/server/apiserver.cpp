@@ -84,6 +84,8 @@ ApiServer::ApiServer(ServerDatabase &database, Options options, QObject *parent)
             [&c](const ApiRequest &r) { return c.customers.profile(r); } },
         { QStringLiteral("/v1/coupons/claim"), Method::Post, true,
             [&c](const ApiRequest &r) { return c.coupons.claim(r); } },
+        { QStringLiteral("/v1/coupons/release"), Method::Post, true,
+            [&c](const ApiRequest &r) { return c.coupons.release(r); } },
     };
 }
 

@@ -310,4 +310,56 @@ ApiReply CouponsController::claim(const ApiRequest &request)
         { QStringLiteral("claimed"), true } });
 }
 
+ApiReply CouponsController::release(const ApiRequest &request)
+{
+    auto body = request.jsonBody();
+    if (auto *error = std::get_if<ApiError>(&body))
+        return ApiReply::error(*error);
+    Protocol::JsonReader r(std::get<QJsonObject>(body), QStringLiteral("release"));
+    const QString code = r.string(QStringLiteral("code")).trimmed().toUpper();
+    const QString saleId = r.string(QStringLiteral("saleId"));
+    r.rejectUnknownFields();
+    if (!r.ok())
+        return ApiReply::error(ApiError::fromCore(ApiErrorKind::BadRequest, r.error()));
+    if (code.isEmpty() || saleId.isEmpty())
+        return ApiReply::error({ ApiErrorKind::BadRequest, QStringLiteral("protocol.missing_field"),
+            QStringLiteral("code and saleId are required") });
+    enum class Answer { Released, Consumed, NotClaimed } answer = Answer::NotClaimed;
+    const Core::Status done = m_db.transaction([&]() -> Core::Status {
+        // The event applier holds this lock while it checks and applies a batch.
+        if (Core::Status locked = m_db.lockFeed(); !locked)
+            return locked;
+        auto deleted = m_db.exec(
+            QStringLiteral("DELETE FROM coupon_claims WHERE code = ? AND claimed_by_sale = ? AND "
+                           "device_id = ? AND NOT EXISTS(SELECT 1 FROM sales WHERE sale_id = ?) "
+                           "RETURNING code"),
+            { code, saleId, request.device->deviceId, saleId });
+        if (!deleted)
+            return deleted.error();
+        if (deleted.value().next()) {
+            answer = Answer::Released;
+            return Core::success();
+        }
+        auto applied = m_db.exec(
+            QStringLiteral("SELECT 1 FROM coupon_claims c JOIN sales s ON s.sale_id = "
+                           "c.claimed_by_sale WHERE c.code = ? AND c.claimed_by_sale = ? AND "
+                           "c.device_id = ?"),
+            { code, saleId, request.device->deviceId });
+        if (!applied)
+            return applied.error();
+        answer = applied.value().next() ? Answer::Consumed : Answer::NotClaimed;
+        return Core::success();
+    });
+    if (!done)
+        return internal(done.error());
+    if (answer == Answer::Consumed)
+        return ApiReply::error({ ApiErrorKind::Conflict, QStringLiteral("coupon.consumed"),
+            QStringLiteral("the sale that used this coupon was completed") });
+    if (answer == Answer::NotClaimed)
+        return ApiReply::error({ ApiErrorKind::NotFound, QStringLiteral("coupon.not_claimed"),
+            QStringLiteral("this device holds no claim of this coupon for that sale") });
+    return ApiReply::json({ { QStringLiteral("code"), code }, { QStringLiteral("saleId"), saleId },
+        { QStringLiteral("released"), true } });
+}
+
 } // namespace Toonbank::Sync::Server

@@ -83,7 +83,7 @@ private:
 
 /// POST /v1/coupons/claim {code, saleId} — claims a single-use coupon for a sale with one
 /// conditional INSERT on the code's primary key: of two claims one gets 200, the other 409.
-/// Claiming again for the same sale is a 200 (a retry after a lost answer).
+/// Claiming again for the same sale is a 200 (a retry after a lost answer). See release().
 class CouponsController final
 {
 public:
@@ -91,6 +91,14 @@ public:
         : m_db(database)
     { }
     ApiReply claim(const ApiRequest &request);
+    /// POST /v1/coupons/release {code, saleId} — gives back a claim this device made for a
+    /// sale that was abandoned: one conditional DELETE (same code, sale and device, and no
+    /// applied sale with that id), under the feed lock the event applier takes, so a release
+    /// and the sale's push never both win. 200 `{code, saleId, released: true}`; 409
+    /// `coupon.consumed` when the sale was applied; 404 `coupon.not_claimed` when this device
+    /// holds no claim of the code for that sale (never claimed, released before, or another
+    /// device's or sale's claim).
+    ApiReply release(const ApiRequest &request);
 
 private:
     ServerDatabase &m_db;

@@ -102,6 +102,39 @@ std::variant<EventApplier::Outcome, ApiError> EventApplier::apply(
             result.reason = seen.value().value(3).toString();
             earlier.insert(result.eventId, result);
         }
+        seen.value().finish();
+        // An enrolment sent again (its answer was lost) gets the customer it became again,
+        // so the tablet still learns the server id and a merge.
+        for (const Pending &item : batch) {
+            auto it = earlier.find(item.event.envelope->eventId);
+            if (it == earlier.end() || it->outcome != PushOutcome::Duplicate
+                || item.event.envelope->type
+                    != Protocol::name(Protocol::EventType::CustomerEnrolled))
+                continue;
+            const QJsonObject &payload = item.event.envelope->payload;
+            const QString card = payload.value(QStringLiteral("cardNumber")).toString();
+            auto customer = m_db.exec(
+                QStringLiteral("SELECT id, card_number, email FROM customers WHERE card_number = ? "
+                               "UNION ALL SELECT c.id, c.card_number, c.email FROM "
+                               "customer_card_aliases a JOIN customers c ON c.id = a.customer_id "
+                               "WHERE a.card_number = ?"),
+                { card, card });
+            if (!customer)
+                return customer.error();
+            if (!customer.value().next())
+                continue;
+            it->serverId = customer.value().value(0).toLongLong();
+            const QString kept = customer.value().value(1).toString();
+            if (kept != card) {
+                it->merged = true;
+                it->cardNumber = kept;
+                const QString email
+                    = payload.value(QStringLiteral("email")).toString().trimmed().toLower();
+                it->mergedOn = !email.isEmpty() && customer.value().value(2).toString() == email
+                    ? QStringLiteral("email")
+                    : QStringLiteral("phone");
+            }
+        }
 
         // The envelope's staff member must exist.
         QSet<qint64> staffIds;

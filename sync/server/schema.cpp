@@ -353,6 +353,13 @@ QStringList version2(Dialect dialect)
             claimed_by_sale TEXT NOT NULL,
             device_id TEXT NOT NULL,
             claimed_at TEXT NOT NULL))"),
+        // The card number of an offline enrolment that was merged into an existing customer
+        // (same e-mail or phone): later events naming that card (a sale made offline before
+        // the tablet heard of the merge) resolve to the customer kept.
+        QStringLiteral(R"(CREATE TABLE customer_card_aliases(
+            card_number TEXT PRIMARY KEY,
+            customer_id BIGINT NOT NULL REFERENCES customers(id),
+            merged_at TEXT NOT NULL))"),
     };
     return s;
 }

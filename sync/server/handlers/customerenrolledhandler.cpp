@@ -73,13 +73,17 @@ Core::Status CustomerEnrolledHandler::apply(
     ServerDatabase &db = context.db;
     for (BatchEvent *event : events) {
         const auto &e = event->as<Enrolment>();
-        // The same card first, then the same e-mail, then the same phone.
+        // The same card first (or a card merged before: the enrolment sent again), then the
+        // same e-mail, then the same phone.
         auto existing = db.exec(
-            QStringLiteral("SELECT id, card_number FROM customers WHERE card_number = ? "
+            QStringLiteral("SELECT id, card_number, email FROM customers WHERE card_number = ? "
+                           "OR id IN (SELECT customer_id FROM customer_card_aliases WHERE "
+                           "card_number = ?) "
                            "OR (email IS NOT NULL AND email = ?) OR (phone IS NOT NULL AND "
-                           "phone = ?) ORDER BY CASE WHEN card_number = ? THEN 0 WHEN email = ? "
-                           "THEN 1 ELSE 2 END, id LIMIT 1"),
-            { e.cardNumber, e.email, e.phone, e.cardNumber, e.email });
+                           "phone = ?) ORDER BY CASE WHEN card_number = ? THEN 0 WHEN id IN "
+                           "(SELECT customer_id FROM customer_card_aliases WHERE card_number = ?) "
+                           "THEN 1 WHEN email = ? THEN 2 ELSE 3 END, id LIMIT 1"),
+            { e.cardNumber, e.cardNumber, e.email, e.phone, e.cardNumber, e.cardNumber, e.email });
         if (!existing)
             return existing.error();
         Core::Result<qint64> seq = db.reserveSequence(1);
@@ -87,7 +91,11 @@ Core::Status CustomerEnrolledHandler::apply(
             return seq.error();
         if (existing.value().next()) {
             const qint64 id = existing.value().value(0).toLongLong();
-            const bool sameCard = existing.value().value(1).toString() == e.cardNumber;
+            const QString keptCard = existing.value().value(1).toString();
+            const bool sameCard = keptCard == e.cardNumber;
+            const bool sameEmail
+                = !e.email.isEmpty() && existing.value().value(2).toString() == e.email;
+            existing.value().finish();
             // Fill what the existing customer lacks; keep what it has.
             auto updated = db.exec(
                 QStringLiteral("UPDATE customers SET email = COALESCE(email, ?), "
@@ -101,6 +109,19 @@ Core::Status CustomerEnrolledHandler::apply(
                 return updated.error();
             event->result.serverId = id;
             event->result.merged = !sameCard;
+            if (!sameCard) {
+                // The offline card stays an alias of the customer kept (once per card).
+                auto alias = db.exec(
+                    QStringLiteral("INSERT INTO customer_card_aliases(card_number, customer_id, "
+                                   "merged_at) VALUES (?, ?, ?) ON CONFLICT(card_number) DO "
+                                   "NOTHING"),
+                    { e.cardNumber, id, context.now });
+                if (!alias)
+                    return alias.error();
+                event->result.cardNumber = keptCard;
+                event->result.mergedOn
+                    = sameEmail ? QStringLiteral("email") : QStringLiteral("phone");
+            }
             continue;
         }
         auto next = db.exec(QStringLiteral("SELECT COALESCE(MAX(id), 0) + 1 FROM customers"));

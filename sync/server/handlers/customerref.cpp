@@ -19,7 +19,10 @@ Core::Result<qint64> CustomerRef::resolve(ServerDatabase &db) const
 {
     auto q = id != 0
         ? db.exec(QStringLiteral("SELECT id FROM customers WHERE id = ?"), { id })
-        : db.exec(QStringLiteral("SELECT id FROM customers WHERE card_number = ?"), { cardNumber });
+        : db.exec(QStringLiteral("SELECT id FROM customers WHERE card_number = ? UNION ALL "
+                                 "SELECT customer_id FROM customer_card_aliases WHERE "
+                                 "card_number = ?"),
+            { cardNumber, cardNumber });
     if (!q)
         return q.error();
     return q.value().next() ? q.value().value(0).toLongLong() : qint64(0);

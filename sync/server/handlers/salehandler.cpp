@@ -471,6 +471,16 @@ Core::Status SaleHandler::check(BatchContext &context, const QList<BatchEvent *>
             list(cards), customer);
         if (!loaded)
             return loaded;
+        // A card merged into an existing customer names that customer.
+        loaded = selectIn(db,
+            QStringLiteral("SELECT c.id, a.card_number, c.tier FROM customer_card_aliases a "
+                           "JOIN customers c ON c.id = a.customer_id WHERE a.card_number IN ("),
+            list(cards), [&ref](const QSqlQuery &q) {
+                ref.customersByCard.insert(q.value(1).toString(),
+                    { q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString() });
+            });
+        if (!loaded)
+            return loaded;
         loaded = selectIn(db,
             QStringLiteral("SELECT code, claimed_by_sale FROM coupon_claims WHERE code IN ("),
             list(coupons), [&ref](const QSqlQuery &q) {
@@ -544,8 +554,11 @@ Core::Status SaleHandler::apply(BatchContext &context, const QList<BatchEvent *>
             // A customer enrolled offline is known by card once its enrolment is applied.
             customerId = sale.customer->id;
             if (customerId == 0) {
-                auto q = db.exec(QStringLiteral("SELECT id FROM customers WHERE card_number = ?"),
-                    { sale.customer->code });
+                // (or by the card an enrolment merged into an existing customer)
+                auto q = db.exec(QStringLiteral("SELECT id FROM customers WHERE card_number = ? "
+                                                "UNION ALL SELECT customer_id FROM "
+                                                "customer_card_aliases WHERE card_number = ?"),
+                    { sale.customer->code, sale.customer->code });
                 if (!q)
                     return q.error();
                 if (q.value().next())

@@ -36,7 +36,9 @@ const char promotionsJson[] = R"([
   {"id":"PR-3FOR2","label":"3 for 2 socks","kind":"buy_n_pay_m","target":"item",
    "targetKeys":["SKU5"],"buyQuantity":3,"payQuantity":2},
   {"id":"PR-SAVE5","label":"5 euro off","kind":"amount_off","target":"basket",
-   "amountCents":500,"couponCode":"SAVE5","singleUse":true}
+   "amountCents":500,"couponCode":"SAVE5","singleUse":true},
+  {"id":"PR-ONCE","label":"1 euro off once","kind":"amount_off","target":"basket",
+   "amountCents":100,"couponCode":"ONCE1","singleUse":true}
 ])";
 
 constexpr qint64 cashier = 7; // AMS01
@@ -69,6 +71,7 @@ private:
     QString m_token;
     qint64 m_seq = 1;
     QList<Core::Promotion> m_promotions;
+    QString m_couponSale; // the applied sale that used SAVE5
 
     // A sale as the tablet builds it: Core::buildSale with the tablet's copy of the rules.
     Core::Sale tabletSale(const QList<Draft> &drafts, Core::SaleContext context = {})
@@ -341,9 +344,81 @@ private slots:
         Core::Sale again = sale;
         again.saleId = sale.saleId; // the claimed sale
         expectApplied(again);
+        m_couponSale = sale.saleId;
         QCOMPARE(m_server.scalar(QStringLiteral("SELECT COUNT(*) FROM sale_adjustments WHERE "
                                                 "sale_id = ? AND source_id = 'PR-3FOR2'"),
                      { sale.saleId }),
+            1);
+    }
+
+    void couponReleaseGivesAnUnusedClaimBack()
+    {
+        auto errorCode = [](const HttpAnswer &answer) {
+            return answer.json.value(QStringLiteral("error"))
+                .toObject()
+                .value(QStringLiteral("code"))
+                .toString();
+        };
+        auto body = [](const QString &code, const QString &saleId) {
+            return toBody(
+                { { QStringLiteral("code"), code }, { QStringLiteral("saleId"), saleId } });
+        };
+        const QString claim = QStringLiteral("/v1/coupons/claim");
+        const QString release = QStringLiteral("/v1/coupons/release");
+        const QString abandoned = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QString next = QUuid::createUuid().toString(QUuid::WithoutBraces);
+
+        // A second till of the same store.
+        const HttpAnswer enrolled = m_server.request("POST", QStringLiteral("/v1/enrol"),
+            toBody({ { QStringLiteral("code"), m_server.enrolmentCode(QStringLiteral("AMS01")) },
+                { QStringLiteral("deviceName"), QStringLiteral("Till 2") } }));
+        QCOMPARE(enrolled.status, 200);
+        const QString otherToken = enrolled.json.value(QStringLiteral("token")).toString();
+
+        // Claimed for a sale that is then abandoned.
+        QCOMPARE(m_server.request("POST", claim, body(QStringLiteral("once1"), abandoned), m_token)
+                     .status,
+            200);
+        QCOMPARE(
+            m_server.request("POST", claim, body(QStringLiteral("ONCE1"), next), m_token).status,
+            409);
+        // Another device cannot give it back, nor can this one for another sale.
+        const HttpAnswer foreign = m_server.request(
+            "POST", release, body(QStringLiteral("ONCE1"), abandoned), otherToken);
+        QCOMPARE(foreign.status, 404);
+        QCOMPARE(errorCode(foreign), QStringLiteral("coupon.not_claimed"));
+        QCOMPARE(
+            m_server.request("POST", release, body(QStringLiteral("ONCE1"), next), m_token).status,
+            404);
+        QCOMPARE(m_server.scalar(QStringLiteral("SELECT COUNT(*) FROM coupon_claims WHERE code = "
+                                                "'ONCE1'")),
+            1);
+        // The claiming device releases it (case of the code ignored): another sale claims it.
+        const HttpAnswer released
+            = m_server.request("POST", release, body(QStringLiteral("once1"), abandoned), m_token);
+        QCOMPARE(released.status, 200);
+        QCOMPARE(released.json.value(QStringLiteral("released")).toBool(), true);
+        QCOMPARE(
+            m_server.request("POST", release, body(QStringLiteral("ONCE1"), abandoned), m_token)
+                .status,
+            404); // nothing left to release
+        QCOMPARE(
+            m_server.request("POST", claim, body(QStringLiteral("ONCE1"), next), otherToken).status,
+            200);
+
+        // SAVE5 was used by an applied sale (threeForTwoWithCouponIsAccepted): never released.
+        const QString consumedSale = m_couponSale;
+        QVERIFY(!consumedSale.isEmpty());
+        QCOMPARE(m_server.scalar(QStringLiteral("SELECT COUNT(*) FROM sales WHERE sale_id = ?"),
+                     { consumedSale }),
+            1);
+        const HttpAnswer consumed = m_server.request(
+            "POST", release, body(QStringLiteral("SAVE5"), consumedSale), m_token);
+        QCOMPARE(consumed.status, 409);
+        QCOMPARE(errorCode(consumed), QStringLiteral("coupon.consumed"));
+        QCOMPARE(m_server.scalar(QStringLiteral("SELECT COUNT(*) FROM coupon_claims WHERE code = "
+                                                "'SAVE5' AND claimed_by_sale = ?"),
+                     { consumedSale }),
             1);
     }
 
@@ -424,10 +499,62 @@ private slots:
         QCOMPARE(merged.status, 200);
         QCOMPARE(firstResult(merged).value(QStringLiteral("serverId")).toInteger(), 1);
         QCOMPARE(firstResult(merged).value(QStringLiteral("merged")).toBool(), true);
+        QCOMPARE(firstResult(merged).value(QStringLiteral("cardNumber")).toString(),
+            QStringLiteral("2990000000011")); // the card the server kept
+        QCOMPARE(firstResult(merged).value(QStringLiteral("mergedOn")).toString(),
+            QStringLiteral("email"));
         // Same phone as customer 1: merged too.
         merged = pushEvent(QStringLiteral("customer_enrolled"),
             enrol(QStringLiteral("2990000000912"), QString(), QStringLiteral("+31611111111")));
         QCOMPARE(firstResult(merged).value(QStringLiteral("serverId")).toInteger(), 1);
+        QCOMPARE(firstResult(merged).value(QStringLiteral("mergedOn")).toString(),
+            QStringLiteral("phone"));
+        // The answer was lost and the tablet sends the same event again: a duplicate that
+        // still says into whom it was merged.
+        {
+            Sync::Protocol::PushRequest request;
+            request.deviceId = m_deviceId;
+            Sync::Protocol::EventEnvelope event;
+            event.eventId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            event.deviceId = m_deviceId;
+            event.deviceSeq = m_seq++;
+            event.type = QStringLiteral("customer_enrolled");
+            event.staffId = cashier;
+            event.occurredAt = QDateTime::currentDateTimeUtc();
+            event.payload = enrol(
+                QStringLiteral("2990000000967"), QStringLiteral("eva@example.nl"), QString());
+            request.events.append(event);
+            const QByteArray body = toBody(request.toJson());
+            QCOMPARE(
+                m_server.request("POST", QStringLiteral("/v1/events"), body, m_token).status, 200);
+            const HttpAnswer again
+                = m_server.request("POST", QStringLiteral("/v1/events"), body, m_token);
+            QCOMPARE(again.status, 200);
+            QCOMPARE(firstResult(again).value(QStringLiteral("outcome")).toString(),
+                QStringLiteral("duplicate"));
+            QCOMPARE(firstResult(again).value(QStringLiteral("serverId")).toInteger(), 1);
+            QCOMPARE(firstResult(again).value(QStringLiteral("merged")).toBool(), true);
+            QCOMPARE(firstResult(again).value(QStringLiteral("cardNumber")).toString(),
+                QStringLiteral("2990000000011"));
+        }
+        // A sale made offline for a merged card is the kept customer's: points credited once.
+        {
+            const qint64 points = m_server.scalar(
+                QStringLiteral("SELECT points_balance FROM customers WHERE id = 1"));
+            Core::SaleContext context;
+            context.customer = Core::SaleCustomer { 0, QStringLiteral("2990000000905"),
+                QStringLiteral("basic") };
+            const Core::Sale sale = tabletSale({ line(7, 1, 1000) }, context);
+            QCOMPARE(sale.pointsEarned, 10);
+            expectApplied(sale);
+            QCOMPARE(
+                m_server.scalar(QStringLiteral("SELECT customer_id FROM sales WHERE sale_id = ?"),
+                    { sale.saleId }),
+                1);
+            QCOMPARE(m_server.scalar(
+                         QStringLiteral("SELECT points_balance FROM customers WHERE id = 1")),
+                points + 10);
+        }
         QCOMPARE(m_server.scalar(QStringLiteral("SELECT COUNT(*) FROM customers")), before);
 
         // A new customer gets a new id and is in this store's customers feed.
@@ -635,7 +762,8 @@ private slots:
         const HttpAnswer feed = m_server.request(
             "GET", QStringLiteral("/v1/changes?kind=promotions&since=0"), {}, m_token);
         QCOMPARE(feed.status, 200);
-        QCOMPARE(feed.json.value(QStringLiteral("promotions")).toArray().size(), 2);
+        QCOMPARE(feed.json.value(QStringLiteral("promotions")).toArray().size(),
+            3); // PR-3FOR2, PR-SAVE5, PR-ONCE
     }
 };
 
