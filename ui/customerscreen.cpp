@@ -344,7 +344,15 @@ void CustomerScreen::renderProfile()
         facts.append(c.email);
     if (!c.phone.isEmpty())
         facts.append(c.phone);
-    m_tier->setText(facts.join(QStringLiteral(" · ")));
+    QString tierLine = facts.join(QStringLiteral(" · "));
+    // Enrolled offline, then merged by the server into an existing customer: staff must know
+    // that the card they handed out now belongs to this profile.
+    if (!p.mergedNotice.isEmpty())
+        tierLine += QLatin1Char('\n') + p.mergedNotice
+            + (p.mergedFromCard.isEmpty()
+                    ? QString()
+                    : QLatin1Char(' ') + tr("Card handed out: %1.").arg(p.mergedFromCard));
+    m_tier->setText(tierLine);
     m_points->setText(tr("%1 points").arg(points(p.serverPoints + p.pendingPoints)));
     // The pending part is this tablet's, not yet confirmed by the server: said so.
     m_pointsDetail->setText(p.pendingPoints == 0
