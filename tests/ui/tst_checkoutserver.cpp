@@ -507,6 +507,7 @@ private slots:
         // restart uses the same port; should the port have been taken meanwhile, the server
         // starts elsewhere and the tablet is told its new address (synctool set-server).
         if (!m_server.restartOnSamePort()) {
+            qWarning("the server's port was taken meanwhile: it moves, the tablet is told");
             QVERIFY(m_server.start());
             int code = 0;
             const QString moved = runSyncTool(m_cache,
