@@ -452,7 +452,14 @@ Core::Result<int> CustomerCache::purgeUnseen(const QDateTime &now, int days)
     const qint64 cutoff = now.addDays(-days).toSecsSinceEpoch();
     const Core::Status done = m_db.transaction([&]() -> Core::Status {
         QSqlQuery q(m_db.connection());
+        // A customer the server has never seen anywhere (imported, enrolled elsewhere) arrives
+        // with no last visit: its days start now, not in 1970 (which purged this store's
+        // customers at the next start, for good: the feed does not send them again).
         if (!run(q,
+                QStringLiteral("UPDATE customers SET seen_at = ? WHERE seen_at = 0 AND "
+                               "server_id <> 0"),
+                { now.toSecsSinceEpoch() })
+            || !run(q,
                 QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS purge_cards(card_number TEXT "
                                "PRIMARY KEY)"),
                 {})

@@ -123,7 +123,9 @@ public:
     /// (Destroy the cache before its LocalDatabase: it keeps prepared statements open.)
     /// Removes customers neither seen here nor by the server for `days` days, with their wish
     /// list, pending-free history and name index. Keeps those with unconfirmed points and
-    /// those enrolled here that the server does not know yet. Returns how many went.
+    /// those enrolled here that the server does not know yet. A customer never seen anywhere
+    /// (no last visit) counts its days from the first purge after it arrived. Returns how many
+    /// went.
     Core::Result<int> purgeUnseen(const QDateTime &now, int days);
     /// The store setting "customer.purge_days" (default 90).
     int purgeDays() const;

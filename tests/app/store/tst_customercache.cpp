@@ -262,6 +262,7 @@ private slots:
         QVERIFY(make(3, QStringLiteral("2990000000035"), m_now.addDays(-100))); // seen here
         QVERIFY(cache.markSeen(QStringLiteral("2990000000035"), m_now.addDays(-1)));
         QVERIFY(make(4, QStringLiteral("2990000000042"), m_now.addDays(-100))); // points pending
+        QVERIFY(make(5, QStringLiteral("2990000000066"), QDateTime())); // never seen: kept
         QVERIFY(
             cache.addPendingPoints(QStringLiteral("2990000000042"), QStringLiteral("s"), 5, m_now));
         CustomerRecord local = piet();
@@ -278,7 +279,11 @@ private slots:
             QStringLiteral("customer.not_found"));
         QCOMPARE(cache.wishlist(QStringLiteral("2990000000011"))->size(), 0);
         QCOMPARE(cache.byName(QStringLiteral("klant 1"))->size(), 0);
-        QCOMPARE(cache.count().value(), 4);
+        QCOMPARE(cache.count().value(), 5);
+        // The never-seen customer's days started at that purge: gone after 30 more.
+        auto later = cache.purgeUnseen(m_now.addDays(31), cache.purgeDays());
+        QVERIFY(later);
+        QVERIFY(!cache.byCard(QStringLiteral("2990000000066")).ok());
     }
 };
 

@@ -181,6 +181,15 @@ bool ServerFixture::start(const QStringList &extraArgs)
     return false;
 }
 
+bool ServerFixture::restartOnSamePort()
+{
+    const quint16 previous = m_port;
+    if (previous == 0)
+        return false;
+    // The last --port wins (QCommandLineParser returns the last value given).
+    return start({ QStringLiteral("--port"), QString::number(previous) }) && m_port == previous;
+}
+
 quint16 ServerFixture::startExtraInstance()
 {
     auto process = std::make_unique<QProcess>();
