@@ -500,6 +500,14 @@ Demo PINs (every staff member has their own salt):
         <source>server</source>
         <translation>server</translation>
     </message>
+    <message>
+        <source>Enrolled offline as a new customer; the server found an existing customer with the same phone number and merged them.</source>
+        <translation>Enrolled offline as a new customer; the server found an existing customer with the same phone number and merged them.</translation>
+    </message>
+    <message>
+        <source>Enrolled offline as a new customer; the server found an existing customer with the same e-mail and merged them.</source>
+        <translation>Enrolled offline as a new customer; the server found an existing customer with the same e-mail and merged them.</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Services::OverrideService</name>
@@ -1001,6 +1009,10 @@ Demo PINs (every staff member has their own salt):
     <message>
         <source>Edit consent</source>
         <translation>Edit consent</translation>
+    </message>
+    <message>
+        <source>Card handed out: %1.</source>
+        <translation>Card handed out: %1.</translation>
     </message>
 </context>
 <context>

@@ -500,6 +500,14 @@ Demopincodes (elke medewerker heeft een eigen salt):
         <source>server</source>
         <translation>server</translation>
     </message>
+    <message>
+        <source>Enrolled offline as a new customer; the server found an existing customer with the same phone number and merged them.</source>
+        <translation>Offline ingeschreven als nieuwe klant; de server vond een bestaande klant met hetzelfde telefoonnummer en heeft ze samengevoegd.</translation>
+    </message>
+    <message>
+        <source>Enrolled offline as a new customer; the server found an existing customer with the same e-mail and merged them.</source>
+        <translation>Offline ingeschreven als nieuwe klant; de server vond een bestaande klant met hetzelfde e-mailadres en heeft ze samengevoegd.</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Services::OverrideService</name>
@@ -1001,6 +1009,10 @@ Demopincodes (elke medewerker heeft een eigen salt):
     <message>
         <source>Edit consent</source>
         <translation>Toestemming wijzigen</translation>
+    </message>
+    <message>
+        <source>Card handed out: %1.</source>
+        <translation>Uitgegeven kaart: %1.</translation>
     </message>
 </context>
 <context>
