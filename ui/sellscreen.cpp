@@ -570,8 +570,11 @@ void SellScreen::retranslate()
 
 void SellScreen::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
+        // A message said in the old language would stay on screen untranslated: drop it.
+        m_message->clear();
         retranslate();
+    }
     QWidget::changeEvent(event);
 }
 
