@@ -383,19 +383,33 @@ void CustomerScreen::renderProfile()
 
     QStringList purchases;
     for (const Services::PurchaseView &purchase : p.purchases) {
-        purchases.append(
-            QStringLiteral("%1 · %2 · %3 · %4")
-                .arg(when(purchase.soldAt).toHtmlEscaped(), purchase.receiptNumber.toHtmlEscaped(),
-                    tr("%n item(s)", nullptr, purchase.itemCount).toHtmlEscaped(),
-                    purchase.total.toDisplayString().toHtmlEscaped()));
+        // Where it was bought: "web" or the store's code.
+        const QString channel = purchase.channel == QLatin1String("web") ? tr("web")
+            : purchase.storeCode.isEmpty()                               ? tr("store")
+                                                                         : purchase.storeCode;
+        QStringList parts { purchase.soldAt.isValid() ? when(purchase.soldAt) : tr("web order"),
+            channel, purchase.receiptNumber };
+        if (purchase.itemCount > 0)
+            parts.append(tr("%n item(s)", nullptr, purchase.itemCount));
+        parts.append(purchase.total.toDisplayString());
+        for (QString &part : parts)
+            part = part.toHtmlEscaped();
+        purchases.append(parts.join(QStringLiteral(" · ")));
     }
-    QString lastSeen;
+    QStringList notes;
+    // Offline (or the server did not answer): other stores and the web shop are missing.
+    if (!p.historyFromServer)
+        notes.append(tr("Offline: showing this tablet's purchases only."));
     if (p.lastSeenAt.isValid())
-        lastSeen = tr("Last seen in a store or the web shop: %1").arg(day(p.lastSeenAt));
-    m_purchases->setText(section(tr("Purchases"), purchases, tr("No purchases on this tablet yet."))
-        + (lastSeen.isEmpty() ? QString()
-                              : QStringLiteral("<p style='margin:0; color:#3b4250'>%1</p>")
-                                    .arg(lastSeen.toHtmlEscaped())));
+        notes.append(tr("Last seen in a store or the web shop: %1").arg(day(p.lastSeenAt)));
+    QString notesHtml;
+    for (const QString &note : std::as_const(notes))
+        notesHtml += QStringLiteral("<p style='margin:0; color:#3b4250'>%1</p>")
+                         .arg(note.toHtmlEscaped());
+    m_purchases->setText(
+        section(tr("Purchases"), purchases,
+            p.historyFromServer ? tr("No purchases yet.") : tr("No purchases on this tablet yet."))
+        + notesHtml);
 
     QStringList wishes;
     for (const Services::WishView &wish : p.wishlist) {

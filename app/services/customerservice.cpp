@@ -13,12 +13,15 @@
 #include "app/store/salesledger.h"
 #include "app/store/staffdirectory.h"
 
+#include <QDebug>
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QUuid>
 
 #include <algorithm>
+#include <optional>
 
 namespace Toonbank::Services {
 
@@ -490,16 +493,82 @@ Core::Result<CustomerProfile> CustomerService::profile(const QString &cardNumber
         });
     if (ledgerSales.size() > 20)
         ledgerSales.resize(20);
-    {
-        for (const Store::LedgerSaleSummary &sale : std::as_const(ledgerSales)) {
-            profile.purchases.append(
-                { sale.receiptNumber, sale.soldAt, sale.paid, sale.itemCount, sale.pointsEarned });
-            const qint64 points = sale.pointsEarned - sale.pointsRedeemed;
-            if (points != 0)
-                profile.recentLedger.append({ sale.soldAt, sale.receiptNumber, points,
-                    pendingSales.contains(sale.saleUuid) });
-        }
+
+    // Online, the server's history (every store and the web shop); offline, this tablet's.
+    std::optional<DirectoryProfile> server;
+    if (record.id != 0 && m_directory && m_directory->isOnline()) {
+        Core::Result<DirectoryProfile> answer = m_directory->profile(record.id);
+        if (answer)
+            server = std::move(answer.value());
+        else
+            qInfo().noquote() << "customer profile: local history only for" << record.id
+                              << answer.error().code << answer.error().detail;
     }
+    profile.historyFromServer = server.has_value();
+    const QString here = storeCode();
+    QSet<QString> onServer; // sale ids and receipt numbers the server already has
+    QHash<QString, QString> receiptOfSale; // server sale id -> receipt number
+    QHash<QString, int> localItems; // sale id and receipt number -> item count here
+    for (const Store::LedgerSaleSummary &sale : std::as_const(ledgerSales)) {
+        localItems.insert(sale.saleUuid, sale.itemCount);
+        localItems.insert(sale.receiptNumber, sale.itemCount);
+    }
+    if (server) {
+        for (const DirectoryPurchase &purchase : std::as_const(server->purchases)) {
+            PurchaseView view;
+            view.receiptNumber = purchase.reference.isEmpty() ? purchase.id : purchase.reference;
+            view.soldAt = purchase.at;
+            view.total = Core::Money::fromCents(purchase.totalCents);
+            view.pointsEarned = purchase.pointsEarned;
+            view.channel = purchase.channel == QLatin1String("web") ? QStringLiteral("web")
+                                                                    : QStringLiteral("store");
+            view.storeCode = purchase.storeCode;
+            if (view.channel == QLatin1String("store")) {
+                onServer.insert(purchase.id);
+                if (!purchase.reference.isEmpty())
+                    onServer.insert(purchase.reference);
+                receiptOfSale.insert(purchase.id, view.receiptNumber);
+                view.itemCount
+                    = localItems.value(purchase.id, localItems.value(view.receiptNumber));
+            }
+            profile.purchases.append(view);
+        }
+        for (const DirectoryLedgerEntry &entry : std::as_const(server->ledger)) {
+            QString reference = receiptOfSale.value(entry.saleId, entry.saleId);
+            if (reference.isEmpty())
+                reference = entry.reason;
+            profile.recentLedger.append({ entry.at, reference, entry.points, false });
+        }
+        if (server->customer.lastSeenAt.isValid()
+            && (!profile.lastSeenAt.isValid() || server->customer.lastSeenAt > profile.lastSeenAt))
+            profile.lastSeenAt = server->customer.lastSeenAt;
+    }
+    // This tablet's sales the server does not have yet (all of them offline).
+    for (const Store::LedgerSaleSummary &sale : std::as_const(ledgerSales)) {
+        if (onServer.contains(sale.saleUuid) || onServer.contains(sale.receiptNumber))
+            continue;
+        PurchaseView view;
+        view.receiptNumber = sale.receiptNumber;
+        view.soldAt = sale.soldAt;
+        view.total = sale.paid;
+        view.itemCount = sale.itemCount;
+        view.pointsEarned = sale.pointsEarned;
+        view.storeCode = here;
+        profile.purchases.append(view);
+        const qint64 points = sale.pointsEarned - sale.pointsRedeemed;
+        if (points != 0)
+            profile.recentLedger.append({ sale.soldAt, sale.receiptNumber, points,
+                server.has_value() || pendingSales.contains(sale.saleUuid) });
+    }
+    // Newest first; web orders (no date) after the dated sales, in the server's order.
+    std::stable_sort(profile.purchases.begin(), profile.purchases.end(),
+        [](const PurchaseView &a, const PurchaseView &b) {
+            if (a.soldAt.isValid() != b.soldAt.isValid())
+                return a.soldAt.isValid();
+            return a.soldAt > b.soldAt;
+        });
+    std::stable_sort(profile.recentLedger.begin(), profile.recentLedger.end(),
+        [](const LedgerEntryView &a, const LedgerEntryView &b) { return a.at > b.at; });
 
     if (record.id != 0) {
         if (auto active = m_promotions->activeAt(m_clock.nowLocal(), storeCode())) {

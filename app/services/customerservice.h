@@ -65,11 +65,13 @@ struct ConsentView
 
 struct PurchaseView
 {
-    QString receiptNumber;
-    QDateTime soldAt; // UTC
+    QString receiptNumber; // web: the order number
+    QDateTime soldAt; // UTC; invalid for web orders (the server gives no date)
     Core::Money total;
-    int itemCount = 0;
+    int itemCount = 0; // 0 when unknown (sales of other tablets, web orders)
     qint64 pointsEarned = 0;
+    QString channel = QStringLiteral("store"); // "store" | "web"
+    QString storeCode; // the store that sold it (web: the serving store, or empty)
 };
 
 struct LedgerEntryView
@@ -105,7 +107,12 @@ struct CustomerProfile
     qint64 lifetimePoints = 0;
     QList<LedgerEntryView> recentLedger; // newest first
     QList<OfferView> personalOffers; // active promotions for this customer
-    QList<PurchaseView> purchases; // local sales with this card, newest first
+    /// Online: the server's store sales (every store) and web orders merged with this tablet's
+    /// sales not yet on the server; offline: this tablet's sales only. Newest first.
+    QList<PurchaseView> purchases;
+    /// True when purchases and recentLedger come from the server (plus this tablet's pending
+    /// sales); false when the server could not be asked and they are this tablet's only.
+    bool historyFromServer = false;
     QDateTime lastSeenAt; // as the server last reported (store and web), UTC
     QList<WishView> wishlist;
     ConsentView consent;

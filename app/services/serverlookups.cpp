@@ -48,6 +48,26 @@ std::optional<Core::Result<T>> waitFor(int timeoutMs, Start start)
     return answer;
 }
 
+DirectoryCustomer directoryCustomer(const Sync::Protocol::CustomerData &c)
+{
+    DirectoryCustomer d;
+    d.id = c.id;
+    d.cardNumber = c.code;
+    d.name = c.name;
+    d.email = c.email;
+    d.phone = c.phone;
+    d.tier = c.tier.isEmpty() ? QStringLiteral("basic") : c.tier;
+    d.pointsBalance = c.loyaltyPoints;
+    d.lifetimePoints = c.lifetimePoints;
+    d.homeStoreCode = c.homeStoreCode;
+    d.consentEmail = c.consentEmail;
+    d.consentSms = c.consentSms;
+    d.consentPersonalised = c.consentPersonalised;
+    d.consentChangedAt = c.consentChangedAt;
+    d.lastSeenAt = c.lastSeenAt;
+    return d;
+}
+
 } // namespace
 
 ServerLookups::ServerLookups(Store::LocalDatabase &database, int timeoutMs)
@@ -93,26 +113,37 @@ Core::Result<QList<DirectoryCustomer>> ServerLookups::find(Field field, const QS
         const bool exact = field == Field::Name || (field == Field::Card && c.code == value)
             || (field == Field::Phone && c.phone == value)
             || (field == Field::Email && c.email.compare(value, Qt::CaseInsensitive) == 0);
-        if (!exact)
-            continue;
-        DirectoryCustomer d;
-        d.id = c.id;
-        d.cardNumber = c.code;
-        d.name = c.name;
-        d.email = c.email;
-        d.phone = c.phone;
-        d.tier = c.tier.isEmpty() ? QStringLiteral("basic") : c.tier;
-        d.pointsBalance = c.loyaltyPoints;
-        d.lifetimePoints = c.lifetimePoints;
-        d.homeStoreCode = c.homeStoreCode;
-        d.consentEmail = c.consentEmail;
-        d.consentSms = c.consentSms;
-        d.consentPersonalised = c.consentPersonalised;
-        d.consentChangedAt = c.consentChangedAt;
-        d.lastSeenAt = c.lastSeenAt;
-        customers.append(d);
+        if (exact)
+            customers.append(directoryCustomer(c));
     }
     return customers;
+}
+
+Core::Result<DirectoryProfile> ServerLookups::profile(qint64 serverId)
+{
+    if (!m_connection)
+        return Core::Error::make(QStringLiteral("sync.offline"),
+            tr("This tablet is not connected to a server."), QStringLiteral("not enrolled"));
+    auto answer = waitFor<Sync::Protocol::CustomerProfile>(
+        m_timeoutMs, [&](auto done) { m_connection->customerProfile(serverId, std::move(done)); });
+    if (!answer || !answer->ok()) {
+        if (!answer || answer->error().code == QLatin1String("sync.offline"))
+            noteOffline();
+        return answer ? answer->error()
+                      : Core::Error::make(
+                          QStringLiteral("sync.offline"), tr("The server did not answer in time."));
+    }
+    const Sync::Protocol::CustomerProfile &server = answer->value();
+    DirectoryProfile profile;
+    profile.customer = directoryCustomer(server.customer);
+    for (const Sync::Protocol::LedgerEntry &entry : server.ledger)
+        profile.ledger.append(
+            { entry.eventId, entry.points, entry.reason, entry.saleId, entry.at.toUTC() });
+    for (const Sync::Protocol::Purchase &purchase : server.purchases)
+        profile.purchases.append({ purchase.channel, purchase.id, purchase.reference,
+            purchase.storeCode, purchase.at.isValid() ? purchase.at.toUTC() : QDateTime(),
+            purchase.status, purchase.totalCents, purchase.pointsEarned });
+    return profile;
 }
 
 Core::Result<CouponClaim> ServerLookups::claim(

@@ -32,6 +32,8 @@ public:
     bool isOnline() const override;
     /// GET /v1/customers?q=…; card, phone and e-mail hits are kept only when they match exactly.
     Core::Result<QList<DirectoryCustomer>> find(Field field, const QString &value) override;
+    /// GET /v1/customers/profile?id=…: the ledger and store and web purchases.
+    Core::Result<DirectoryProfile> profile(qint64 serverId) override;
     /// Errors: "coupon.already_used" (another sale holds it), "coupon.needs_network".
     Core::Result<CouponClaim> claim(
         const QString &code, const QString &saleId, const QString &storeCode) override;

@@ -65,10 +65,11 @@ private:
     ServerFixture m_server;
     QString m_cache;
 
-    bool syncOnce()
+    bool syncOnce(const QString &cache = QString())
     {
         int code = 0;
-        const QString output = runTool(m_cache, { QStringLiteral("sync-once") }, &code);
+        const QString output
+            = runTool(cache.isEmpty() ? m_cache : cache, { QStringLiteral("sync-once") }, &code);
         if (code != 0 || qEnvironmentVariableIsSet("H6DEBUG"))
             qWarning().noquote() << output;
         return code == 0;
@@ -321,6 +322,92 @@ private slots:
                                                 "'ONCE1' AND claimed_by_sale = ?"),
                      { saleA }),
             1);
+    }
+
+    // The customer screen's purchase history: online the server's (every store, one row per
+    // sale even when this tablet also holds it) plus this tablet's pending sale; offline this
+    // tablet's sales only, said so.
+    void profileHistoryComesFromTheServerWhenOnline()
+    {
+        // Another tablet, in Utrecht, sells to Eva and syncs.
+        const QString utrecht = m_dir.filePath(QStringLiteral("utrecht.sqlite"));
+        int code = 0;
+        const QString enrolled = runTool(utrecht,
+            { QStringLiteral("enrol"), m_server.url(QString()).toString(),
+                m_server.enrolmentCode(QStringLiteral("UTR01")),
+                QString::fromLatin1(
+                    m_server.caCertificates().first().digest(QCryptographicHash::Sha256).toHex()) },
+            &code);
+        QVERIFY2(code == 0, qPrintable(enrolled));
+        QVERIFY(syncOnce(utrecht));
+        cacheScalar(utrecht,
+            QStringLiteral(
+                "UPDATE customers SET seen_at = CAST(strftime('%s', 'now') AS INTEGER)"));
+        QString utrechtReceipt;
+        {
+            auto opened = Services::Terminal::open(utrecht);
+            QVERIFY2(opened, opened ? "" : qPrintable(opened.error().message));
+            Services::Terminal &terminal = *opened.value();
+            QVERIFY(terminal.session().logIn(8, QStringLiteral("5678"))); // Bob, UTR01
+            QVERIFY(terminal.sale().attachCustomer(keptCard));
+            QVERIFY(terminal.sale().addProduct(3));
+            auto paid = terminal.sale().payCash(Core::Money::fromCents(1000));
+            QVERIFY2(paid, paid ? "" : qPrintable(paid.error().message));
+            utrechtReceipt = paid->sale.receiptNumber;
+        }
+        QVERIFY(syncOnce(utrecht));
+        QCOMPARE(
+            m_server.scalar(QStringLiteral("SELECT COUNT(*) FROM sales WHERE customer_id = 1")), 2);
+
+        // This tablet sells to her again and has not synced yet.
+        auto opened = Services::Terminal::open(m_cache);
+        QVERIFY(opened);
+        Services::Terminal &terminal = *opened.value();
+        QVERIFY(terminal.session().logIn(cashier, QStringLiteral("1234")));
+        QVERIFY(terminal.sale().attachCustomer(keptCard));
+        QVERIFY(terminal.sale().addProduct(2));
+        auto paid = terminal.sale().payCash(Core::Money::fromCents(1000));
+        QVERIFY2(paid, paid ? "" : qPrintable(paid.error().message));
+        const QString pendingReceipt = paid->sale.receiptNumber;
+
+        auto online = terminal.customers().profile(keptCard);
+        QVERIFY2(online, online ? "" : qPrintable(online.error().detail));
+        QVERIFY(online->historyFromServer);
+        // The first sale made here is on the server and on this tablet: shown once.
+        QCOMPARE(online->purchases.size(), 3);
+        QCOMPARE(online->purchases.first().receiptNumber, pendingReceipt);
+        QCOMPARE(online->purchases.first().storeCode, QStringLiteral("AMS01"));
+        QCOMPARE(online->purchases.first().channel, QStringLiteral("store"));
+        int fromUtrecht = 0;
+        for (const Services::PurchaseView &purchase : online->purchases) {
+            if (purchase.storeCode == QLatin1String("UTR01")) {
+                ++fromUtrecht;
+                QCOMPARE(purchase.receiptNumber, utrechtReceipt);
+                QCOMPARE(purchase.channel, QStringLiteral("store"));
+            }
+        }
+        QCOMPARE(fromUtrecht, 1);
+        // The ledger: the server's two sales and this tablet's pending one, newest first.
+        QCOMPARE(online->recentLedger.size(), 3);
+        QCOMPARE(online->recentLedger.first().reference, pendingReceipt);
+        QVERIFY(online->recentLedger.first().pending);
+        QVERIFY(!online->recentLedger.at(1).pending);
+        QVERIFY(!online->recentLedger.at(2).pending);
+        for (int i = 1; i < online->recentLedger.size(); ++i)
+            QVERIFY(online->recentLedger.at(i - 1).at >= online->recentLedger.at(i).at);
+
+        // Offline: this tablet's sales only, flagged as such.
+        m_server.kill();
+        auto offline = terminal.customers().profile(keptCard);
+        QVERIFY2(offline, offline ? "" : qPrintable(offline.error().detail));
+        QVERIFY(!offline->historyFromServer);
+        QCOMPARE(offline->purchases.size(), 2);
+        for (const Services::PurchaseView &purchase : offline->purchases) {
+            QCOMPARE(purchase.storeCode, QStringLiteral("AMS01"));
+            QVERIFY(purchase.receiptNumber != utrechtReceipt);
+        }
+        QCOMPARE(offline->purchases.first().receiptNumber, pendingReceipt);
+        QVERIFY(m_server.restartOnSamePort());
     }
 };
 
