@@ -358,6 +358,14 @@ private slots:
         QVERIFY(syncOnce(utrecht));
         QCOMPARE(
             m_server.scalar(QStringLiteral("SELECT COUNT(*) FROM sales WHERE customer_id = 1")), 2);
+        // And she ordered in the web shop.
+        QFile orders(m_dir.filePath(QStringLiteral("weborders.json")));
+        QVERIFY(orders.open(QIODevice::WriteOnly));
+        orders.write(R"([{"id":501,"orderNumber":"W-1001","locationCode":"UTR01",
+            "customerId":1,"status":"shipped","totalCents":4599}])");
+        orders.close();
+        QVERIFY(m_server.admin(
+            { QStringLiteral("import"), QStringLiteral("web-orders"), orders.fileName() }));
 
         // This tablet sells to her again and has not synced yet.
         auto opened = Services::Terminal::open(m_cache);
@@ -373,17 +381,22 @@ private slots:
         auto online = terminal.customers().profile(keptCard);
         QVERIFY2(online, online ? "" : qPrintable(online.error().detail));
         QVERIFY(online->historyFromServer);
-        // The first sale made here is on the server and on this tablet: shown once.
-        QCOMPARE(online->purchases.size(), 3);
+        // The first sale made here is on the server and on this tablet: shown once; the web
+        // order (no date) last.
+        QCOMPARE(online->purchases.size(), 4);
+        QCOMPARE(online->purchases.last().channel, QStringLiteral("web"));
+        QCOMPARE(online->purchases.last().receiptNumber, QStringLiteral("W-1001"));
+        QCOMPARE(online->purchases.last().total.cents(), 4599);
         QCOMPARE(online->purchases.first().receiptNumber, pendingReceipt);
         QCOMPARE(online->purchases.first().storeCode, QStringLiteral("AMS01"));
         QCOMPARE(online->purchases.first().channel, QStringLiteral("store"));
         int fromUtrecht = 0;
         for (const Services::PurchaseView &purchase : online->purchases) {
-            if (purchase.storeCode == QLatin1String("UTR01")) {
+            if (purchase.storeCode == QLatin1String("UTR01")
+                && purchase.channel == QLatin1String("store")) {
                 ++fromUtrecht;
                 QCOMPARE(purchase.receiptNumber, utrechtReceipt);
-                QCOMPARE(purchase.channel, QStringLiteral("store"));
+                QVERIFY(purchase.soldAt.isValid());
             }
         }
         QCOMPARE(fromUtrecht, 1);
