@@ -18,7 +18,16 @@ const QColor subtleColour(0x3b, 0x42, 0x50);
 int wrappedHeight(const QFont &font, const QFontMetrics &metrics, int width, const QString &text)
 {
     static QHash<QString, int> cache;
-    const QString key = QStringLiteral("%1|%2|%3").arg(font.key()).arg(width).arg(text);
+    // QFont::key() builds a string each call: kept for the font last asked about (a name cell
+    // asks with the same two fonts over and over).
+    static QFont lastFont;
+    static QString lastFontKey;
+    if (lastFontKey.isEmpty() || !(font == lastFont)) {
+        lastFont = font;
+        lastFontKey = font.key();
+    }
+    const QString key
+        = lastFontKey + QLatin1Char('|') + QString::number(width) + QLatin1Char('|') + text;
     if (const auto found = cache.constFind(key); found != cache.constEnd())
         return found.value();
     if (cache.size() > 4096)

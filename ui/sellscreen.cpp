@@ -64,6 +64,20 @@ QTableWidgetItem *item(const QString &text, Qt::Alignment align = Qt::AlignLeft 
     return cell;
 }
 
+// The cell at (row, column), created once and reused after: a scan rewrites the basket, and a
+// cell whose data did not change then stays as it is (QTableWidgetItem::setData skips equal
+// values), so the view repaints and re-measures only what changed.
+QTableWidgetItem *cellAt(QTableWidget *table, int row, int column,
+    Qt::Alignment align = Qt::AlignLeft | Qt::AlignVCenter)
+{
+    QTableWidgetItem *cell = table->item(row, column);
+    if (!cell) {
+        cell = item(QString(), align);
+        table->setItem(row, column, cell);
+    }
+    return cell;
+}
+
 } // namespace
 
 SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QWidget *parent)
@@ -449,27 +463,27 @@ void SellScreen::refreshBasket()
             labels.append(label);
             amounts.append(amount);
         }
-        auto *nameCell = item(QString());
+        QTableWidgetItem *nameCell = cellAt(m_basketTable, row, BasketName);
         nameCell->setData(Qt::AccessibleTextRole, plain);
         nameCell->setData(Qt::UserRole, line.lineId);
         nameCell->setData(BasketLineDelegate::NameRole, line.name);
         nameCell->setData(BasketLineDelegate::UnitRole, unit);
         nameCell->setData(BasketLineDelegate::AdjustmentLabelsRole, labels);
         nameCell->setData(BasketLineDelegate::AdjustmentAmountsRole, amounts);
-        m_basketTable->setItem(row, BasketName, nameCell);
-        m_basketTable->setItem(row, BasketMinus, item(QStringLiteral("−"), Qt::AlignCenter));
-        m_basketTable->setItem(
-            row, BasketQuantity, item(QString::number(line.quantity), Qt::AlignCenter));
-        m_basketTable->setItem(row, BasketPlus, item(QStringLiteral("+"), Qt::AlignCenter));
+        cellAt(m_basketTable, row, BasketMinus, Qt::AlignCenter)->setText(QStringLiteral("−"));
+        cellAt(m_basketTable, row, BasketQuantity, Qt::AlignCenter)
+            ->setText(QString::number(line.quantity));
+        cellAt(m_basketTable, row, BasketPlus, Qt::AlignCenter)->setText(QStringLiteral("+"));
         // What the line costs now; when something came off, the price before it struck
         // through above it.
-        auto *priceCell = item(QString());
-        priceCell->setData(Qt::AccessibleTextRole, line.lineTotal.toDisplayString());
-        priceCell->setData(BasketLineDelegate::TotalRole, line.lineTotal.toDisplayString());
-        if (line.lineTotal != line.grossTotal)
-            priceCell->setData(BasketLineDelegate::GrossRole, line.grossTotal.toDisplayString());
-        m_basketTable->setItem(row, BasketPrice, priceCell);
-        m_basketTable->setItem(row, BasketRemove, item(QStringLiteral("✕"), Qt::AlignCenter));
+        QTableWidgetItem *priceCell = cellAt(m_basketTable, row, BasketPrice);
+        const QString total = line.lineTotal.toDisplayString();
+        priceCell->setData(Qt::AccessibleTextRole, total);
+        priceCell->setData(BasketLineDelegate::TotalRole, total);
+        priceCell->setData(BasketLineDelegate::GrossRole,
+            line.lineTotal != line.grossTotal ? QVariant(line.grossTotal.toDisplayString())
+                                              : QVariant());
+        cellAt(m_basketTable, row, BasketRemove, Qt::AlignCenter)->setText(QStringLiteral("✕"));
     }
     fitBasketRows();
     m_basketTable->setUpdatesEnabled(true);
@@ -506,11 +520,25 @@ void SellScreen::fitBasketRows()
     const int width = m_basketTable->columnWidth(BasketName);
     m_basketTable->ensurePolished(); // measured in the stylesheet's font
     const QFont font = m_basketTable->font();
+    // Measuring a line shapes its text, the costly part of a scan: a line is measured again
+    // only when its text, the column's width or the font changed.
+    if (width != m_measuredWidth || font != m_measuredFont) {
+        m_measuredHeights.clear();
+        m_measuredWidth = width;
+        m_measuredFont = font;
+    }
+    QHash<QString, int> heights;
     for (int row = 0; row < m_basketTable->rowCount(); ++row) {
         const QModelIndex index = m_basketTable->model()->index(row, BasketName);
-        m_basketTable->setRowHeight(
-            row, qMax(rowHeight, BasketLineDelegate::nameCellHeight(font, width, index)));
+        const QString key = index.data(Qt::AccessibleTextRole).toString();
+        int height = m_measuredHeights.value(key, -1);
+        if (height < 0)
+            height = qMax(rowHeight, BasketLineDelegate::nameCellHeight(font, width, index));
+        heights.insert(key, height);
+        if (m_basketTable->rowHeight(row) != height)
+            m_basketTable->setRowHeight(row, height);
     }
+    m_measuredHeights = heights; // only the lines in the basket now
 }
 
 void SellScreen::refreshVatSummary(const QList<Services::VatView> &perRate)

@@ -2,6 +2,8 @@
 
 #include "app/store/catalogtypes.h"
 
+#include <QFont>
+#include <QHash>
 #include <QTimer>
 #include <QWidget>
 
@@ -80,6 +82,11 @@ private:
     QTimer m_searchTimer;
     QTimer m_flashTimer;
     QTimer m_fitRowsTimer; // row heights follow the name column's width, once it has settled
+    // Row heights already measured, by the line's text (its accessible text: name, unit price and
+    // adjustments), valid for this width and font.
+    QHash<QString, int> m_measuredHeights;
+    int m_measuredWidth = -1;
+    QFont m_measuredFont;
 
     QBoxLayout *m_panes;
     QLineEdit *m_search;
