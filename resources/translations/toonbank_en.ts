@@ -661,6 +661,10 @@ Demo PINs (every staff member has their own salt):
         <source>The coupon %1 has already been used.</source>
         <translation>The coupon %1 has already been used.</translation>
     </message>
+    <message>
+        <source>This tablet is not connected to a server.</source>
+        <translation>This tablet is not connected to a server.</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Services::Session</name>
@@ -1013,6 +1017,26 @@ Demo PINs (every staff member has their own salt):
     <message>
         <source>Card handed out: %1.</source>
         <translation>Card handed out: %1.</translation>
+    </message>
+    <message>
+        <source>web</source>
+        <translation>web</translation>
+    </message>
+    <message>
+        <source>store</source>
+        <translation>store</translation>
+    </message>
+    <message>
+        <source>web order</source>
+        <translation>web order</translation>
+    </message>
+    <message>
+        <source>Offline: showing this tablet&apos;s purchases only.</source>
+        <translation>Offline: showing this tablet&apos;s purchases only.</translation>
+    </message>
+    <message>
+        <source>No purchases yet.</source>
+        <translation>No purchases yet.</translation>
     </message>
 </context>
 <context>

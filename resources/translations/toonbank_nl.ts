@@ -661,6 +661,10 @@ Demopincodes (elke medewerker heeft een eigen salt):
         <source>The coupon %1 has already been used.</source>
         <translation>De kortingscode %1 is al gebruikt.</translation>
     </message>
+    <message>
+        <source>This tablet is not connected to a server.</source>
+        <translation>Deze tablet is niet met een server verbonden.</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Services::Session</name>
@@ -1013,6 +1017,26 @@ Demopincodes (elke medewerker heeft een eigen salt):
     <message>
         <source>Card handed out: %1.</source>
         <translation>Uitgegeven kaart: %1.</translation>
+    </message>
+    <message>
+        <source>web</source>
+        <translation>web</translation>
+    </message>
+    <message>
+        <source>store</source>
+        <translation>winkel</translation>
+    </message>
+    <message>
+        <source>web order</source>
+        <translation>webbestelling</translation>
+    </message>
+    <message>
+        <source>Offline: showing this tablet&apos;s purchases only.</source>
+        <translation>Offline: alleen de aankopen op deze tablet.</translation>
+    </message>
+    <message>
+        <source>No purchases yet.</source>
+        <translation>Nog geen aankopen.</translation>
     </message>
 </context>
 <context>
