@@ -98,6 +98,9 @@ QList<ReceiptLine> ReceiptLayout::layout(const ReceiptData &receipt, int width)
         lines.append(text(QStringLiteral("  %1 × %2   %3")
                               .arg(line.quantity)
                               .arg(money(line.unitPrice), tr("VAT %1").arg(line.vatLabel))));
+        for (const ReceiptData::Line::Discount &discount : line.discounts)
+            lines.append(text(
+                leftRight(QStringLiteral("  ") + discount.label, money(-discount.amount), width)));
     }
     lines.append(rule());
     lines.append(

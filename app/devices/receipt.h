@@ -21,6 +21,12 @@ struct ReceiptData
         Core::Money unitPrice;
         Core::Money lineTotal;
         QString vatLabel; // "21%"
+        struct Discount
+        {
+            QString label; // "3 voor 2 sokken", "Manual discount: Damaged"
+            Core::Money amount; // positive: what it took off the line
+        };
+        QList<Discount> discounts; // every adjustment, so the customer sees what was saved
     };
     struct VatRow
     {

@@ -1195,9 +1195,19 @@ Devices::ReceiptData SaleService::receiptFor(const CompletedSale &sale, const QL
     receipt.staffName = sale.staff.displayName;
     receipt.receiptNumber = sale.receiptNumber;
     receipt.saleId = sale.saleId;
-    for (const Core::BasketLine &line : sale.lines)
-        receipt.lines.append({ line.name, line.quantity, line.unitPrice, line.lineTotal(),
-            line.vatRate.toDisplayString() });
+    // The Core::Sale's lines are the basket lines in the same order: their adjustments are
+    // printed under each line.
+    const bool sameLines = sale.sale.lines.size() == sale.lines.size();
+    for (qsizetype i = 0; i < sale.lines.size(); ++i) {
+        const Core::BasketLine &line = sale.lines.at(i);
+        Devices::ReceiptData::Line printed { line.name, line.quantity, line.unitPrice,
+            line.lineTotal(), line.vatRate.toDisplayString(), {} };
+        if (sameLines && sale.sale.lines.at(i).productId == line.productId) {
+            for (const Core::Adjustment &adjustment : sale.sale.lines.at(i).adjustments)
+                printed.discounts.append({ adjustment.label, adjustment.amount });
+        }
+        receipt.lines.append(printed);
+    }
     for (const Core::VatBreakdown &vat : sale.totals.perRate)
         receipt.vat.append({ vat.rate.toDisplayString(), vat.net, vat.vat, vat.gross });
     receipt.total = sale.cash.total;

@@ -25,7 +25,7 @@ private:
         receipt.receiptNumber = QStringLiteral("AMS01-T1-000001");
         receipt.saleId = QStringLiteral("sale-1");
         receipt.lines.append({ QStringLiteral("Bamboo socks 3-pack"), 1,
-            Core::Money::fromCents(499), Core::Money::fromCents(499), QStringLiteral("21%") });
+            Core::Money::fromCents(499), Core::Money::fromCents(499), QStringLiteral("21%"), {} });
         receipt.vat.append({ QStringLiteral("21%"), Core::Money::fromCents(412),
             Core::Money::fromCents(87), Core::Money::fromCents(499) });
         receipt.total = Core::Money::fromCents(499);
@@ -104,6 +104,32 @@ private slots:
         QVERIFY2(copy.contains(QStringLiteral("*** COPY ***")),
             qPrintable(copy)); // no translator: the source text
         QVERIFY(copy.contains(QStringLiteral("AMS01-T1-000001")));
+    }
+
+    void eachDiscountIsPrintedUnderItsLine()
+    {
+        Devices::ReceiptData receipt = sample(QStringLiteral("Toonbank Delft"));
+        receipt.lines.first().quantity = 3;
+        receipt.lines.first().lineTotal = Core::Money::fromCents(998);
+        receipt.lines.first().discounts
+            = { { QStringLiteral("3 voor 2 sokken"), Core::Money::fromCents(499) } };
+        const QList<ReceiptLine> lines = ReceiptLayout::layout(receipt);
+        qsizetype item = -1;
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            if (lines.at(i).text.startsWith(QStringLiteral("Bamboo socks 3-pack")))
+                item = i;
+        }
+        QVERIFY(item >= 0);
+        // The name with the line total, then "3 × price", then the discount with its saving.
+        QVERIFY2(lines.at(item + 2).text.contains(QStringLiteral("3 voor 2 sokken")),
+            qPrintable(lines.at(item + 2).text));
+        QVERIFY2(lines.at(item + 2).text.contains(QStringLiteral("4,99")),
+            qPrintable(lines.at(item + 2).text));
+        QVERIFY(lines.at(item + 2).text.contains(QChar(u'-'))
+            || lines.at(item + 2).text.contains(QChar(u'\u2212')));
+        for (const ReceiptLine &line : lines)
+            QVERIFY(line.text.size() <= ReceiptLayout::defaultWidth
+                || line.kind != ReceiptLine::Kind::Text);
     }
 };
 
