@@ -160,22 +160,8 @@ Core::Result<QList<CustomerSummary>> CustomerService::findByPhone(const QString 
     Core::Result<QString> e164 = Core::normalisePhone(phone, countryCode());
     if (!e164)
         return e164.error();
-    Core::Result<QList<Store::CustomerRecord>> cached = m_cache->byPhone(e164.value());
-    if (!cached)
-        return cached.error();
-    QList<CustomerSummary> summaries;
-    for (const Store::CustomerRecord &record : cached.value())
-        summaries.append(summaryOf(record));
-    if (summaries.isEmpty()) {
-        Core::Result<QList<CustomerSummary>> online
-            = fromDirectory(int(CustomerDirectory::Field::Phone), e164.value());
-        if (!online)
-            return online.error();
-        summaries = online.value();
-    }
-    if (summaries.isEmpty())
-        return notFound(QStringLiteral("phone"));
-    return summaries;
+    return cacheThenDirectory(m_cache->byPhone(e164.value()), int(CustomerDirectory::Field::Phone),
+        e164.value(), QStringLiteral("phone"));
 }
 
 Core::Result<QList<CustomerSummary>> CustomerService::findByEmail(const QString &email)
@@ -185,21 +171,27 @@ Core::Result<QList<CustomerSummary>> CustomerService::findByEmail(const QString 
     Core::Result<QString> normalised = Core::normaliseEmail(email);
     if (!normalised)
         return normalised.error();
-    Core::Result<QList<Store::CustomerRecord>> cached = m_cache->byEmail(normalised.value());
+    return cacheThenDirectory(m_cache->byEmail(normalised.value()),
+        int(CustomerDirectory::Field::Email), normalised.value(), QStringLiteral("email"));
+}
+
+Core::Result<QList<CustomerSummary>> CustomerService::cacheThenDirectory(
+    const Core::Result<QList<Store::CustomerRecord>> &cached, int field, const QString &value,
+    const QString &what)
+{
     if (!cached)
         return cached.error();
     QList<CustomerSummary> summaries;
     for (const Store::CustomerRecord &record : cached.value())
         summaries.append(summaryOf(record));
     if (summaries.isEmpty()) {
-        Core::Result<QList<CustomerSummary>> online
-            = fromDirectory(int(CustomerDirectory::Field::Email), normalised.value());
+        Core::Result<QList<CustomerSummary>> online = fromDirectory(field, value);
         if (!online)
             return online.error();
         summaries = online.value();
     }
     if (summaries.isEmpty())
-        return notFound(QStringLiteral("email"));
+        return notFound(what);
     return summaries;
 }
 

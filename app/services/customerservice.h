@@ -189,6 +189,11 @@ signals:
 private:
     CustomerSummary summaryOf(const Store::CustomerRecord &record) const;
     Core::Result<QList<CustomerSummary>> fromDirectory(int field, const QString &value);
+    /// The cache's matches, else the directory's (online); "customer.not_found" when neither has
+    /// one.
+    Core::Result<QList<CustomerSummary>> cacheThenDirectory(
+        const Core::Result<QList<Store::CustomerRecord>> &cached, int field, const QString &value,
+        const QString &what);
     Core::Status requireEnrol() const;
     QString countryCode() const;
     QString storeCode() const;
