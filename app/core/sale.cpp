@@ -250,6 +250,7 @@ Result<Sale> buildSale(
         line.quantity = draft.quantity;
         line.unitPrice = draft.unitPrice;
         line.regularPrice = draft.regularPrice;
+        line.giftCardNumber = draft.giftCardNumber;
         saleLines.append(std::move(line));
     }
 

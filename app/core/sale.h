@@ -56,6 +56,9 @@ struct SaleLine
     int quantity = 1;
     Money unitPrice;
     Money regularPrice; // the list price, to show what a product promo price saves
+    /// A gift card sold or topped up on this line (a multi-purpose voucher: VAT class Zero,
+    /// no points, no promotions); the server activates the card when it applies the sale.
+    QString giftCardNumber;
     QList<Adjustment> adjustments;
 
     Money grossTotal() const { return unitPrice * quantity; }
@@ -64,14 +67,25 @@ struct SaleLine
     Money lineTotal() const { return grossTotal() - discountTotal(); }
 };
 
-/// A tender (part payment).
+/// A tender (part payment). Every non-cash tender is settled by an outside party before the
+/// sale is recorded: the card terminal, or the server (gift card, store credit claims); its
+/// `claimId` is the one id that finds that settlement again (nexo ServiceID for a card, the
+/// claim id for a gift card or store credit, a UUID for points).
 struct Tender
 {
     TenderMethod method = TenderMethod::Cash;
     Money amount; // what this tender settles (cash: after rounding)
     Money tendered; // cash handed over (0 otherwise)
     Money change;
-    QString reference; // terminal reference, gift card number, …
+    QString reference; // card: POI transaction id; gift card: card number; store credit:
+                       // the customer's card number; points: the customer's card number
+    QString claimId; // card: nexo ServiceID; gift card / store credit: server claim id
+    QString maskedPan; // card: "**** **** **** 1234"
+    QString cardBrand; // card: "VISA", "MC", "MAESTRO", …
+    QString authCode; // card: the approval code
+    qint64 points = 0; // loyalty points tender: points redeemed (amount = points × value)
+    std::optional<Money> balanceLeft; // gift card / store credit / points value after it
+    bool operator==(const Tender &) const = default;
 };
 
 /// A recorded approval: who asked, who approved, what and why.
@@ -117,6 +131,7 @@ struct DraftLine
     int quantity = 1;
     Money unitPrice; // catalog price valid now (product promo price included)
     Money regularPrice;
+    QString giftCardNumber; // a gift card sold or topped up (see SaleLine::giftCardNumber)
     std::optional<ManualDiscount> manualDiscount;
 };
 
