@@ -28,6 +28,7 @@ struct Location
     double latitude = 0;
     double longitude = 0;
     bool cashRounding = true; // 5-cent rounding of cash totals (on by default)
+    QString vatNumber; // the seller's VAT number for receipts ("NL001234567B01"); issue 9
 };
 
 /// A product as the cache holds it (also what the generator and the sync pull write).
