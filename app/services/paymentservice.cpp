@@ -1108,10 +1108,13 @@ Core::Result<Core::Sale> frozenSale(const Store::PaymentSessionRecord &session)
             { QStringLiteral("tenderedCents"), 0 }, { QStringLiteral("changeCents"), 0 },
             { QStringLiteral("reference"), QString() } } });
     json.insert(QStringLiteral("roundingCents"), 0);
+    // Drawn when the sale is recorded; the parser wants one.
+    json.insert(QStringLiteral("receiptNumber"), QStringLiteral("PENDING"));
     Core::Result<Core::Sale> sale = Sync::Protocol::saleFromJson(json);
     if (!sale)
         return sale;
     Core::Sale frozen = sale.value();
+    frozen.receiptNumber.clear();
     frozen.tenders.clear();
     frozen.rounding = Money();
     return frozen;
