@@ -179,8 +179,15 @@ int sell(const QString &cache, int count, qint64 productId, int quantity, qint64
             sale.vat.append(
                 { breakdown.rate.basisPoints, breakdown.gross, breakdown.vat, breakdown.net });
         sale.total = line.lineTotal;
-        sale.payments = { { QStringLiteral("card"), sale.total, Core::Money(), Core::Money(),
-            QStringLiteral("synctool") } };
+        // A card tender names its terminal transaction (Core::checkTenders): the synctool's
+        // stand-in ServiceID is the sale's own id.
+        const QString serviceId = sale.saleUuid.left(8) + QStringLiteral("ST");
+        Store::LedgerPayment payment;
+        payment.method = QStringLiteral("card");
+        payment.amount = sale.total;
+        payment.reference = QStringLiteral("synctool");
+        payment.claimId = serviceId;
+        sale.payments = { payment };
         auto recorded = ledger.record(sale, [&](const QString &receiptNumber) {
             Core::Sale event;
             event.saleId = sale.saleUuid;
@@ -202,8 +209,12 @@ int sell(const QString &cache, int count, qint64 productId, int quantity, qint64
             event.lines = { saleLine };
             event.vat = Core::vatBreakdown(event.lines);
             event.total = sale.total;
-            event.tenders = { { Core::TenderMethod::Card, sale.total, Core::Money(), Core::Money(),
-                QStringLiteral("synctool") } };
+            Core::Tender card;
+            card.method = Core::TenderMethod::Card;
+            card.amount = sale.total;
+            card.reference = QStringLiteral("synctool");
+            card.claimId = serviceId;
+            event.tenders = { card };
             return QJsonDocument(Sync::Protocol::saleToJson(event)).toJson(QJsonDocument::Compact);
         });
         if (!recorded)
