@@ -249,18 +249,20 @@ Core::Status ChainAdmin::upsertLocations(const QList<Protocol::LocationData> &lo
         qint64 next = seq.value();
         for (const auto &l : locations)
             rows.append({ l.id, l.code, l.name, l.kind, l.address, l.city, l.country, l.latitude,
-                l.longitude, l.cashRounding ? 1 : 0, next++ });
+                l.longitude, l.cashRounding ? 1 : 0, l.vatNumber, next++ });
         return m_db.insertRows(QStringLiteral("locations"),
             { QStringLiteral("id"), QStringLiteral("code"), QStringLiteral("name"),
                 QStringLiteral("kind"), QStringLiteral("address"), QStringLiteral("city"),
                 QStringLiteral("country"), QStringLiteral("latitude"), QStringLiteral("longitude"),
-                QStringLiteral("cash_rounding"), QStringLiteral("change_seq") },
+                QStringLiteral("cash_rounding"), QStringLiteral("vat_number"),
+                QStringLiteral("change_seq") },
             rows,
             QStringLiteral(
                 "ON CONFLICT(id) DO UPDATE SET code = excluded.code, name = excluded.name, "
                 "kind = excluded.kind, address = excluded.address, city = excluded.city, "
                 "country = excluded.country, latitude = excluded.latitude, "
                 "longitude = excluded.longitude, cash_rounding = excluded.cash_rounding, "
+                "vat_number = excluded.vat_number, "
                 "change_seq = excluded.change_seq"));
     });
 }

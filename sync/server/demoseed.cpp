@@ -32,6 +32,13 @@ Core::Status DemoSeedSink::upsertLocation(const Store::Location &location)
     data.latitude = location.latitude;
     data.longitude = location.longitude;
     data.cashRounding = location.cashRounding;
+    // The demo chain is one company per country, each with a VAT number of the right shape
+    // (NL: 9 digits passing the 11-test + B01; BE: 0 + 8 digits + their mod-97 check).
+    data.vatNumber = location.vatNumber;
+    if (data.vatNumber.isEmpty() && data.country == QLatin1String("NL"))
+        data.vatNumber = QStringLiteral("NL859123455B01");
+    else if (data.vatNumber.isEmpty() && data.country == QLatin1String("BE"))
+        data.vatNumber = QStringLiteral("BE0712345630");
     m_locations.append(data);
     return Core::success();
 }
