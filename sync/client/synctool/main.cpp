@@ -180,8 +180,8 @@ int sell(const QString &cache, int count, qint64 productId, int quantity, qint64
                 { breakdown.rate.basisPoints, breakdown.gross, breakdown.vat, breakdown.net });
         sale.total = line.lineTotal;
         // A card tender names its terminal transaction (Core::checkTenders): the synctool's
-        // stand-in ServiceID is the sale's own id.
-        const QString serviceId = sale.saleUuid.left(8) + QStringLiteral("ST");
+        // stand-in ServiceID is the sale's own id, as in the ledger.
+        const QString serviceId = sale.saleUuid;
         Store::LedgerPayment payment;
         payment.method = QStringLiteral("card");
         payment.amount = sale.total;
@@ -213,7 +213,7 @@ int sell(const QString &cache, int count, qint64 productId, int quantity, qint64
             card.method = Core::TenderMethod::Card;
             card.amount = sale.total;
             card.reference = QStringLiteral("synctool");
-            card.claimId = serviceId;
+            card.claimId = serviceId; // stands in for the nexo ServiceID
             event.tenders = { card };
             return QJsonDocument(Sync::Protocol::saleToJson(event)).toJson(QJsonDocument::Compact);
         });

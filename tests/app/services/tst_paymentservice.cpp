@@ -639,6 +639,15 @@ private slots:
 
     void giftCardLine()
     {
+        QCOMPARE(sale().addGiftCard(giftCard, cents(2500)).error().code,
+            QStringLiteral("giftcard.no_product"));
+        {
+            // The catalog's gift card product (the demo chain's "Gift cards" category).
+            QSqlQuery q(db().connection());
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO products(id, sku, name, brand, category, vat_class, price_cents) "
+                "VALUES(900, 'GIFT-25', 'Cadeaukaart', 'Toonbank', 'Gift cards', 'zero', 2500)")));
+        }
         QCOMPARE(sale().addGiftCard(QStringLiteral("12345"), cents(2500)).error().code,
             QStringLiteral("gift.number"));
         QCOMPARE(sale().addGiftCard(giftCard, cents(499)).error().code,
@@ -662,7 +671,9 @@ private slots:
         QCOMPARE(wire.lines.first().giftCardNumber, giftCard);
         QCOMPARE(wire.lines.first().vatClass, Core::VatClass::Zero);
         QCOMPARE(wire.pointsEarned, 0);
-        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM stock WHERE product_id = 0")), 0);
+        QCOMPARE(wire.lines.first().productId, 900);
+        QCOMPARE(wire.lines.first().sku, QStringLiteral("GIFT-25"));
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM stock WHERE product_id = 900")), 0);
         QCOMPARE(
             scalar(QStringLiteral("SELECT gift_card_number = '%1' FROM sale_lines").arg(giftCard)),
             1);
