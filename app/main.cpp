@@ -1,10 +1,13 @@
 #include "app/devices/cashdrawer.h"
+#include "app/devices/paymentterminal.h"
 #include "app/devices/receiptprinter.h"
 #include "app/services/customerservice.h"
 #include "app/services/overrideservice.h"
+#include "app/services/paymentservice.h"
 #include "app/services/saleservice.h"
 #include "app/services/syncstatus.h"
 #include "app/services/terminal.h"
+#include "app/store/salesledger.h"
 #include "sync/client/syncengine.h"
 #include "ui/language.h"
 #include "ui/mainwindow.h"
@@ -15,8 +18,10 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QStandardPaths>
+#include <QUrl>
 
 #include <cstdio>
+#include <memory>
 
 using namespace Toonbank;
 
@@ -43,7 +48,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption printerOption(QStringLiteral("printer-out"),
         QStringLiteral("File receiving the receipt printer's ESC/POS bytes."),
         QStringLiteral("FILE"), dataDir + QStringLiteral("/receipts.escpos"));
-    parser.addOptions({ cacheOption, langOption, printerOption });
+    const QCommandLineOption terminalOption(QStringLiteral("terminal-url"),
+        QStringLiteral("The card terminal's nexo endpoint (toonbank-terminal-sim: "
+                       "http://127.0.0.1:PORT/nexo). Without it the tablet takes no cards."),
+        QStringLiteral("URL"));
+    parser.addOptions({ cacheOption, langOption, printerOption, terminalOption });
     parser.process(app);
 
     // An explicit --lang wins for this run; without it MainWindow restores the language saved
@@ -65,6 +74,21 @@ int main(int argc, char *argv[])
     Devices::CashDrawerSimulator drawer;
     terminal.value()->sale().setReceiptPrinter(&printer);
     terminal.value()->sale().setCashDrawer(&drawer);
+
+    // The card terminal (nexo Sale-to-POI over HTTP), then whatever a crash left: pending
+    // tenders are settled with the terminal / server, an open payment comes back frozen, a
+    // fully paid one is recorded.
+    std::unique_ptr<Devices::NexoHttpTerminal> cardTerminal;
+    if (parser.isSet(terminalOption)) {
+        Devices::NexoHttpTerminal::Config config;
+        config.endpoint = QUrl(parser.value(terminalOption));
+        config.saleId = terminal.value()->sale().location().code + QStringLiteral("-")
+            + terminal.value()->sale().ledger().terminalCode();
+        config.poiId = QStringLiteral("SIM-0001");
+        cardTerminal = std::make_unique<Devices::NexoHttpTerminal>(config);
+        terminal.value()->setPaymentTerminal(cardTerminal.get());
+    }
+    terminal.value()->payments().recover();
 
     // ---- Sync engine (sync/client, added by the sync work; keep this block whole) -----------
     // Pushes sales and pulls catalog/stock on its own thread once the cache is enrolled
