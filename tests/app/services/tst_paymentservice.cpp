@@ -11,8 +11,10 @@
 #include "app/services/saleservice.h"
 #include "app/services/session.h"
 #include "app/services/terminal.h"
+#include "app/store/catalogwriter.h"
 #include "app/store/customercache.h"
 #include "app/store/localdatabase.h"
+#include "app/store/paymentstore.h"
 #include "sync/protocol/saleevent.h"
 #include "tests/support/terminalsimprocess.h"
 #include "tests/support/testcache.h"
@@ -699,6 +701,70 @@ private slots:
         QVERIFY(settle());
         QCOMPARE(completed.size(), 1);
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM sales")), 1);
+    }
+
+    void giftCardClaimedBeforeACrashIsSettledAtStart()
+    {
+        // The tablet wrote the pending gift-card tender, the server took the claim, and the
+        // tablet died before it heard the answer: at the next start claimStatus settles it
+        // and, as it pays the whole sale, the sale is recorded ("the customer paid").
+        basket(QStringLiteral("S"));
+        QVERIFY(pay().begin());
+        const qint64 session
+            = scalar(QStringLiteral("SELECT id FROM payment_sessions WHERE state = 'open'"));
+        Store::PaymentTenderRecord tender;
+        tender.claimId = QStringLiteral("claim-before-crash");
+        tender.sessionId = session;
+        {
+            QSqlQuery q(db().connection());
+            QVERIFY(q.exec(QStringLiteral("SELECT sale_uuid FROM payment_sessions")) && q.next());
+            tender.saleId = q.value(0).toString();
+        }
+        tender.method = QStringLiteral("gift_card");
+        tender.amount = cents(499);
+        tender.reference = giftCard;
+        tender.createdAt = m_clock.nowUtc();
+        tender.updatedAt = tender.createdAt;
+        QVERIFY(Store::PaymentStore(db()).addTender(tender));
+        m_wallet.claims.insert(tender.claimId, { giftCard, 499, 1501 });
+
+        openTerminal(); // the next start
+        QSignalSpy completed(&pay(), &PaymentService::completed);
+        pay().recover();
+        QCOMPARE(completed.size(), 1);
+        QVERIFY(!pay().isOpen());
+        QVERIFY(sale().isEmpty());
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM sales")), 1);
+        QCOMPARE(scalar(QStringLiteral("SELECT claim_id = 'claim-before-crash' FROM "
+                                       "sale_payments")),
+            1);
+        QCOMPARE(recordedSale().tenders.first().balanceLeft, cents(1501));
+        // A claim the server never granted: nothing taken, the tender fails, the payment
+        // stays open for another try.
+        basket(QStringLiteral("S"));
+        QVERIFY(pay().begin());
+        tender.claimId = QStringLiteral("never-granted");
+        tender.sessionId
+            = scalar(QStringLiteral("SELECT id FROM payment_sessions WHERE state = 'open'"));
+        QVERIFY(Store::PaymentStore(db()).addTender(tender));
+        openTerminal();
+        pay().recover();
+        QVERIFY(pay().isOpen());
+        QCOMPARE(pay().view().tenders.first().state, TenderView::State::Failed);
+        QCOMPARE(pay().view().paid, Money());
+    }
+
+    void sellerVatNumberFromTheCatalog()
+    {
+        QCOMPARE(sale().location().vatNumber, QStringLiteral("NL001234567B01"));
+        Store::CatalogWriter writer(db());
+        QVERIFY(writer.begin());
+        Store::Location here = sale().location();
+        here.vatNumber = QStringLiteral("NL009876543B01");
+        QVERIFY(writer.upsertLocation(here));
+        QVERIFY(writer.commit());
+        openTerminal();
+        QCOMPARE(sale().location().vatNumber, QStringLiteral("NL009876543B01"));
     }
 
     // --- bad input: a clear error, nothing written --------------------------------------------
