@@ -40,12 +40,16 @@ Sale makeSale(const EarnCase &data)
     if (data.tier)
         sale.customer
             = SaleCustomer { 42, QStringLiteral("2990000000015"), QLatin1String(data.tier) };
+    auto tender = [](TenderMethod method, qint64 cents) {
+        Tender t;
+        t.method = method;
+        t.amount = Money::fromCents(cents);
+        return t;
+    };
     if (data.pointsTenderCents != 0)
-        sale.tenders.append(Tender {
-            TenderMethod::LoyaltyPoints, Money::fromCents(data.pointsTenderCents), {}, {}, {} });
+        sale.tenders.append(tender(TenderMethod::LoyaltyPoints, data.pointsTenderCents));
     if (data.cardTenderCents != 0)
-        sale.tenders.append(
-            Tender { TenderMethod::Card, Money::fromCents(data.cardTenderCents), {}, {}, {} });
+        sale.tenders.append(tender(TenderMethod::Card, data.cardTenderCents));
     sale.training = data.training;
     return sale;
 }

@@ -50,8 +50,12 @@ Core::Sale validSale()
     sale.vat = Core::vatBreakdown(sale.lines);
     sale.total = Money::fromCents(649);
     sale.rounding = Money::fromCents(1);
-    sale.tenders = { { Core::TenderMethod::Cash, Money::fromCents(650), Money::fromCents(1000),
-        Money::fromCents(350), QString() } };
+    Core::Tender cash;
+    cash.method = Core::TenderMethod::Cash;
+    cash.amount = Money::fromCents(650);
+    cash.tendered = Money::fromCents(1000);
+    cash.change = Money::fromCents(350);
+    sale.tenders = { cash };
     sale.customer
         = Core::SaleCustomer { 5, QStringLiteral("2990000000011"), QStringLiteral("silver") };
     sale.couponCodes = { QStringLiteral("WELCOME") };

@@ -400,8 +400,12 @@ void finishSale(Core::Sale &sale)
     sale.total = Core::Money();
     for (const Core::SaleLine &line : sale.lines)
         sale.total += line.lineTotal();
-    sale.tenders = { { Core::TenderMethod::Card, sale.total + sale.rounding, Core::Money(),
-        Core::Money(), QStringLiteral("ref") } };
+    Core::Tender card;
+    card.method = Core::TenderMethod::Card;
+    card.amount = sale.total + sale.rounding;
+    card.reference = QStringLiteral("ref");
+    card.claimId = QStringLiteral("svc-") + sale.saleId.left(8);
+    sale.tenders = { card };
 }
 
 QJsonObject makePush(const QString &deviceId, qint64 staffId, const QList<Core::Sale> &sales,
