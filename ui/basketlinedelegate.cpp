@@ -1,8 +1,13 @@
 #include "basketlinedelegate.h"
 
 #include <QApplication>
+#include <QFontMetricsF>
 #include <QHash>
 #include <QPainter>
+#include <QTextLayout>
+
+#include <cmath>
+#include <memory>
 
 namespace Toonbank::Ui {
 
@@ -13,30 +18,137 @@ constexpr int gap = 10; // between an adjustment's label and its amount
 const QColor savingColour(0x0b, 0x6b, 0x34);
 const QColor subtleColour(0x3b, 0x42, 0x50);
 
-// Wrapped text heights, remembered: a scan re-measures every line of the basket, and shaping
-// text is what costs (the same names and labels come back scan after scan).
-int wrappedHeight(const QFont &font, const QFontMetrics &metrics, int width, const QString &text)
+// One piece of text laid out once, the way QPainter::drawText(rect, flags, text) lays it out
+// (same lines, same line positions, same height as QFontMetrics::boundingRect), and kept with
+// its shaped glyphs: measuring it again costs nothing and painting it again only draws glyphs.
+// A scan repaints the basket; without this every paint shaped every line's text again.
+struct TextBlock
 {
-    static QHash<QString, int> cache;
-    // QFont::key() builds a string each call: kept for the font last asked about (a name cell
-    // asks with the same two fonts over and over).
-    static QFont lastFont;
-    static QString lastFontKey;
-    if (lastFontKey.isEmpty() || !(font == lastFont)) {
-        lastFont = font;
-        lastFontKey = font.key();
+    QTextLayout layout;
+    qreal width = 0; // the widest line
+    qreal height = 0;
+};
+
+class TextCache
+{
+public:
+    using Block = std::shared_ptr<const TextBlock>;
+
+    // `wrapWidth` < 0: one line, never wrapped. Shared: stays valid while the cache forgets.
+    Block block(const QFont &font, int wrapWidth, const QString &text)
+    {
+        const QString key = fontKey(font) + QLatin1Char('|') + QString::number(wrapWidth)
+            + QLatin1Char('|') + text;
+        if (const auto found = m_blocks.constFind(key); found != m_blocks.constEnd())
+            return found.value();
+        // The basket shows a few dozen lines; the texts of many baskets fit. Forgetting all
+        // now and then keeps it bounded (what is on screen comes back on its next paint).
+        if (m_blocks.size() > 4096)
+            m_blocks.clear();
+        auto made = std::make_shared<TextBlock>();
+        lay(*made, font, wrapWidth, text);
+        m_blocks.insert(key, made);
+        return made;
     }
-    const QString key
-        = lastFontKey + QLatin1Char('|') + QString::number(width) + QLatin1Char('|') + text;
-    if (const auto found = cache.constFind(key); found != cache.constEnd())
-        return found.value();
-    if (cache.size() > 4096)
-        cache.clear();
-    const int height
-        = metrics.boundingRect(QRect(0, 0, width, 100000), Qt::AlignLeft | Qt::TextWordWrap, text)
-              .height();
-    cache.insert(key, height);
-    return height;
+
+    int lineHeight(const QFont &font)
+    {
+        const QString key = fontKey(font);
+        if (const auto found = m_lineHeights.constFind(key); found != m_lineHeights.constEnd())
+            return found.value();
+        const int height = QFontMetrics(font).height();
+        m_lineHeights.insert(key, height);
+        return height;
+    }
+
+private:
+    static void lay(TextBlock &block, const QFont &font, int wrapWidth, const QString &text)
+    {
+        QString shown = text;
+        shown.replace(QLatin1Char('\n'), QChar::LineSeparator);
+        block.layout.setText(shown);
+        block.layout.setFont(font);
+        block.layout.setCacheEnabled(true);
+        QTextOption option;
+        option.setAlignment(Qt::AlignLeft); // aligned per line when drawn
+        option.setWrapMode(QTextOption::WordWrap);
+        block.layout.setTextOption(option);
+        const qreal lineWidth = wrapWidth < 0 ? qreal(0x01000000) : qreal(qMax(0, wrapWidth));
+        const qreal leading = QFontMetricsF(font).leading();
+        qreal height = -leading;
+        block.layout.beginLayout();
+        for (QTextLine line = block.layout.createLine(); line.isValid();
+             line = block.layout.createLine()) {
+            line.setLineWidth(lineWidth);
+            height = std::ceil(height + leading); // lines on whole pixels
+            line.setPosition(QPointF(0, height));
+            height += line.ascent() + line.descent();
+            block.width = qMax(block.width, line.naturalTextWidth());
+        }
+        block.layout.endLayout();
+        block.height = shown.isEmpty() ? QFontMetricsF(font).height() : height;
+    }
+
+    // QFont::key() builds a string each call: remembered for the few fonts a basket uses.
+    QString fontKey(const QFont &font)
+    {
+        for (const auto &[known, key] : std::as_const(m_fontKeys)) {
+            if (known == font)
+                return key;
+        }
+        if (m_fontKeys.size() > 8)
+            m_fontKeys.clear();
+        m_fontKeys.append({ font, font.key() });
+        return m_fontKeys.last().second;
+    }
+
+    QHash<QString, Block> m_blocks;
+    QHash<QString, int> m_lineHeights;
+    QList<std::pair<QFont, QString>> m_fontKeys;
+};
+
+TextCache &textCache()
+{
+    static TextCache cache;
+    return cache;
+}
+
+// The height QFontMetrics::boundingRect(QRect(0, 0, width, big), flags, text) reports.
+int blockHeight(const TextBlock &block)
+{
+    return int(std::ceil(block.height));
+}
+
+// Draws `block` into `room` as QPainter::drawText(room, align, text) would.
+void drawBlock(QPainter *painter, const TextBlock &block, const QRect &room, Qt::Alignment align)
+{
+    qreal yoff = 0;
+    if (align & Qt::AlignBottom)
+        yoff = room.height() - block.height;
+    else if (align & Qt::AlignVCenter)
+        yoff = (room.height() - block.height) / 2;
+    qreal xoff = 0;
+    if (align & Qt::AlignRight)
+        xoff = room.width() - block.width;
+    else if (align & Qt::AlignHCenter)
+        xoff = (room.width() - block.width) / 2;
+    const QRectF bounds(room.x() + xoff, room.y() + yoff, block.width, block.height);
+    const bool clip = !QRectF(room).contains(bounds);
+    if (clip) {
+        painter->save();
+        painter->setClipRect(room, Qt::IntersectClip);
+    }
+    for (int i = 0; i < block.layout.lineCount(); ++i) {
+        const QTextLine line = block.layout.lineAt(i);
+        qreal x = 0;
+        if (align & Qt::AlignRight)
+            x = room.width() - line.horizontalAdvance();
+        else if (align & Qt::AlignHCenter)
+            x = (room.width() - line.horizontalAdvance()) / 2;
+        line.draw(painter, QPointF(room.x() + x, room.y() + yoff));
+    }
+    if (clip)
+        painter->restore();
 }
 
 QFont boldOf(QFont font)
@@ -49,45 +161,41 @@ QFont boldOf(QFont font)
 int layoutNameCell(
     QPainter *painter, const QFont &font, const QRect &area, const QModelIndex &index)
 {
+    TextCache &cache = textCache();
     const QFont bold = boldOf(font);
-    const QFontMetrics boldMetrics(bold);
-    const QFontMetrics metrics(font);
+    const int boldHeight = cache.lineHeight(bold);
     const int width = area.width() - 2 * margin;
+    const int left = area.left() + margin;
     int y = area.top() + margin;
-    const int flags = Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap;
+    const Qt::Alignment topLeft = Qt::AlignLeft | Qt::AlignTop;
 
-    const QString name = index.data(BasketLineDelegate::NameRole).toString();
-    QRect room(area.left() + margin, y, width, 10000);
-    if (painter) {
-        painter->setFont(bold);
-        painter->drawText(room, flags, name);
-    }
-    y += wrappedHeight(bold, boldMetrics, width, name);
+    const auto name = cache.block(bold, width, index.data(BasketLineDelegate::NameRole).toString());
+    if (painter)
+        drawBlock(painter, *name, QRect(left, y, width, 10000), topLeft);
+    y += blockHeight(*name);
 
-    const QString unit = index.data(BasketLineDelegate::UnitRole).toString();
-    room = QRect(area.left() + margin, y, width, 10000);
+    const auto unit = cache.block(font, width, index.data(BasketLineDelegate::UnitRole).toString());
     if (painter) {
-        painter->setFont(font);
         painter->setPen(subtleColour);
-        painter->drawText(room, flags, unit);
+        drawBlock(painter, *unit, QRect(left, y, width, 10000), topLeft);
     }
-    y += wrappedHeight(font, metrics, width, unit);
+    y += blockHeight(*unit);
 
     const QStringList labels = index.data(BasketLineDelegate::AdjustmentLabelsRole).toStringList();
     const QStringList amounts
         = index.data(BasketLineDelegate::AdjustmentAmountsRole).toStringList();
+    if (painter && !labels.isEmpty())
+        painter->setPen(savingColour);
     for (int i = 0; i < labels.size() && i < amounts.size(); ++i) {
-        const int amountWidth = boldMetrics.horizontalAdvance(amounts.at(i));
-        const QRect labelRoom(area.left() + margin, y, qMax(40, width - amountWidth - gap), 10000);
-        const int labelHeight = wrappedHeight(bold, boldMetrics, labelRoom.width(), labels.at(i));
+        const auto amount = cache.block(bold, -1, amounts.at(i));
+        const int labelWidth = qMax(40, width - int(std::lround(amount->width)) - gap);
+        const auto label = cache.block(bold, labelWidth, labels.at(i));
         if (painter) {
-            painter->setFont(bold);
-            painter->setPen(savingColour);
-            painter->drawText(labelRoom, flags, labels.at(i));
-            painter->drawText(QRect(area.left() + margin, y, width, boldMetrics.height()),
-                Qt::AlignRight | Qt::AlignTop, amounts.at(i));
+            drawBlock(painter, *label, QRect(left, y, labelWidth, 10000), topLeft);
+            drawBlock(
+                painter, *amount, QRect(left, y, width, boldHeight), Qt::AlignRight | Qt::AlignTop);
         }
-        y += qMax(labelHeight, boldMetrics.height());
+        y += qMax(blockHeight(*label), boldHeight);
     }
     return y + margin - area.top();
 }
@@ -120,26 +228,24 @@ void BasketLineDelegate::paint(
     if (index.data(NameRole).isValid()) {
         layoutNameCell(painter, option.font, option.rect, index);
     } else {
+        TextCache &cache = textCache();
         const QFont bold = boldOf(option.font);
-        const QFontMetrics metrics(bold);
-        const QString total = index.data(TotalRole).toString();
+        const int lineHeight = cache.lineHeight(bold);
         const QString gross = index.data(GrossRole).toString();
         const QRect area = option.rect.adjusted(margin, margin, -margin - 2, -margin);
         const int lines = gross.isEmpty() ? 1 : 2;
-        int y = area.center().y() - lines * metrics.height() / 2;
+        int y = area.center().y() - lines * lineHeight / 2;
         if (!gross.isEmpty()) {
             QFont struck = option.font;
             struck.setStrikeOut(true);
-            painter->setFont(struck);
             painter->setPen(subtleColour);
-            painter->drawText(QRect(area.left(), y, area.width(), metrics.height()),
-                Qt::AlignRight | Qt::AlignVCenter, gross);
-            y += metrics.height();
+            drawBlock(painter, *cache.block(struck, -1, gross),
+                QRect(area.left(), y, area.width(), lineHeight), Qt::AlignRight | Qt::AlignVCenter);
+            y += lineHeight;
         }
-        painter->setFont(bold);
         painter->setPen(option.palette.color(QPalette::Text));
-        painter->drawText(QRect(area.left(), y, area.width(), metrics.height()),
-            Qt::AlignRight | Qt::AlignVCenter, total);
+        drawBlock(painter, *cache.block(bold, -1, index.data(TotalRole).toString()),
+            QRect(area.left(), y, area.width(), lineHeight), Qt::AlignRight | Qt::AlignVCenter);
     }
     painter->restore();
 }
