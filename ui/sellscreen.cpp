@@ -78,6 +78,24 @@ QTableWidgetItem *cellAt(QTableWidget *table, int row, int column,
     return cell;
 }
 
+// Whether a basket line would be shown exactly as before (everything its cells show).
+bool sameLine(const Services::BasketLineView &a, const Services::BasketLineView &b)
+{
+    if (a.lineId != b.lineId || a.name != b.name || a.quantity != b.quantity
+        || a.unitPrice != b.unitPrice || a.regularPrice != b.regularPrice
+        || a.grossTotal != b.grossTotal || a.lineTotal != b.lineTotal
+        || a.adjustments.size() != b.adjustments.size())
+        return false;
+    for (qsizetype i = 0; i < a.adjustments.size(); ++i) {
+        const Services::AdjustmentView &x = a.adjustments.at(i);
+        const Services::AdjustmentView &y = b.adjustments.at(i);
+        if (x.kind != y.kind || x.label != y.label || x.amount != y.amount
+            || x.approvedBy != y.approvedBy)
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QWidget *parent)
@@ -441,8 +459,14 @@ void SellScreen::refreshBasket()
     const QList<Services::BasketLineView> &lines = view.lines;
     m_basketTable->setUpdatesEnabled(false);
     m_basketTable->setRowCount(int(lines.size()));
+    m_shownLines.resize(lines.size());
     for (int row = 0; row < lines.size(); ++row) {
         const Services::BasketLineView &line = lines.at(row);
+        // A scan changes one line (and the lines a promotion ties to it): the others keep
+        // their cells as they are.
+        if (m_shownLines.at(row) && sameLine(*m_shownLines.at(row), line))
+            continue;
+        m_shownLines[row] = line;
         // Name, then "2 × € 4,99", then every adjustment with what it takes off: the saving
         // stands under the line it belongs to (painted by BasketLineDelegate).
         QString unit
@@ -591,6 +615,7 @@ void SellScreen::retranslate()
     m_couponButton->setText(tr("Coupon"));
     m_subtotalCaption->setText(tr("Subtotal"));
     m_discountCaption->setText(tr("Your saving"));
+    m_shownLines.clear(); // every line's text follows the language
     refreshBasket();
     if (!m_search->text().trimmed().isEmpty())
         runSearch(); // prices and promo texts follow the locale

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/services/saleservice.h"
 #include "app/store/catalogtypes.h"
 
 #include <QFont>
@@ -8,6 +9,7 @@
 #include <QWidget>
 
 #include <array>
+#include <optional>
 
 class QBoxLayout;
 class QGridLayout;
@@ -16,11 +18,6 @@ class QLineEdit;
 class QPushButton;
 class QTableView;
 class QTableWidget;
-
-namespace Toonbank::Services {
-class SaleService;
-struct VatView;
-} // namespace Toonbank::Services
 
 namespace Toonbank::Ui {
 
@@ -85,6 +82,8 @@ private:
     // Row heights already measured, by the line's text (its accessible text: name, unit price and
     // adjustments), valid for this width and font.
     QHash<QString, int> m_measuredHeights;
+    // The lines the basket's cells show now, by row: a refresh rewrites only those that differ.
+    QList<std::optional<Services::BasketLineView>> m_shownLines;
     int m_measuredWidth = -1;
     QFont m_measuredFont;
 
