@@ -230,7 +230,7 @@ SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QW
         if (const Core::Status cleared = m_sale.clear(); !cleared)
             showError(cleared.error().message);
         else
-            m_message->clear();
+            clearMessage();
     });
     connect(m_customerButton, &QPushButton::clicked, this, &SellScreen::customerRequested);
     connect(m_couponButton, &QPushButton::clicked, this, &SellScreen::couponRequested);
@@ -310,7 +310,7 @@ void SellScreen::handleScan(const QString &code)
                      .arg(customer ? customer->name : scanned.value().cardNumber));
         return;
     }
-    m_message->clear();
+    clearMessage();
     const QList<Services::BasketLineView> &lines = m_sale.view().lines;
     for (int row = 0; row < lines.size(); ++row) {
         if (lines.at(row).lineId == scanned.value().lineId)
@@ -326,6 +326,14 @@ void SellScreen::showError(const QString &message)
     repolish(m_search);
     m_flashTimer.start();
     QApplication::beep();
+}
+
+void SellScreen::clearMessage()
+{
+    // QLabel::clear() re-lays out and repaints the label even when it shows nothing: a scan
+    // would repaint the left pane for a message that is not there.
+    if (!m_message->text().isEmpty())
+        m_message->clear();
 }
 
 void SellScreen::showInfo(const QString &message)
@@ -356,7 +364,10 @@ void SellScreen::runSearch()
     m_searchTimer.stop();
     const QString text = m_search->text();
     if (text.trimmed().isEmpty()) {
-        m_resultModel->clear();
+        // After every scan the field is empty again: results already empty are not reset (a
+        // reset repaints the whole results pane).
+        if (m_resultModel->rowCount() > 0 || !m_resultModel->query().isEmpty())
+            m_resultModel->clear();
         emit searchShown(text);
         return;
     }
@@ -396,7 +407,7 @@ void SellScreen::onResultClicked(int row, int column)
     if (!added)
         showError(added.error().message);
     else
-        m_message->clear();
+        clearMessage();
 }
 
 void SellScreen::onBasketClicked(int row, int column)
@@ -457,7 +468,8 @@ void SellScreen::refreshBasket()
 {
     const Services::BasketView &view = m_sale.view();
     const QList<Services::BasketLineView> &lines = view.lines;
-    m_basketTable->setUpdatesEnabled(false);
+    // Updates stay on: a changed cell marks only itself for repainting (turning updates back
+    // on would mark the whole table, its header and scroll bar included).
     m_basketTable->setRowCount(int(lines.size()));
     m_shownLines.resize(lines.size());
     for (int row = 0; row < lines.size(); ++row) {
@@ -510,7 +522,6 @@ void SellScreen::refreshBasket()
         cellAt(m_basketTable, row, BasketRemove, Qt::AlignCenter)->setText(QStringLiteral("✕"));
     }
     fitBasketRows();
-    m_basketTable->setUpdatesEnabled(true);
     selectLine(m_selectedLineId);
 
     if (view.customer) {

@@ -39,6 +39,8 @@ public:
     /// Shows a failure: red flash on the search field, a tone, and the reason.
     void showError(const QString &message);
     void showInfo(const QString &message);
+    /// Clears the scan message (if one is shown).
+    void clearMessage();
     void refreshBasket();
     void focusSearch();
     /// True while a search waits to run (a scanner burst, or keystrokes not yet coalesced).
