@@ -167,6 +167,7 @@ SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QW
     auto *lineDelegate = new BasketLineDelegate(m_basketTable);
     m_basketTable->setItemDelegateForColumn(BasketName, lineDelegate);
     m_basketTable->setItemDelegateForColumn(BasketPrice, lineDelegate);
+    m_basketTable->viewport()->installEventFilter(this);
 
     makeTouchTable(m_resultTable);
     m_resultTable->setModel(m_resultModel);
@@ -630,6 +631,32 @@ void SellScreen::retranslate()
     refreshBasket();
     if (!m_search->text().trimmed().isEmpty())
         runSearch(); // prices and promo texts follow the locale
+}
+
+void SellScreen::makeBasketOpaque()
+{
+    // The stylesheet paints the basket's white through the style (a "styled background", never
+    // opaque to Qt): every repaint of the basket would first paint the window, the screen and
+    // the rounded pane beneath it. The same white as an opaque fill lets a scan repaint only
+    // the basket itself.
+    QWidget *viewport = m_basketTable->viewport();
+    viewport->setAttribute(Qt::WA_StyledBackground, false);
+    viewport->setAutoFillBackground(true);
+}
+
+bool SellScreen::eventFilter(QObject *watched, QEvent *event)
+{
+    // A new stylesheet (or style) polishes the viewport again: keep it opaque after that.
+    if (watched == m_basketTable->viewport()
+        && (event->type() == QEvent::StyleChange || event->type() == QEvent::Polish))
+        QMetaObject::invokeMethod(this, &SellScreen::makeBasketOpaque, Qt::QueuedConnection);
+    return QWidget::eventFilter(watched, event);
+}
+
+void SellScreen::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    makeBasketOpaque(); // after the stylesheet has polished it
 }
 
 void SellScreen::changeEvent(QEvent *event)

@@ -60,6 +60,8 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
 
 private:
@@ -74,6 +76,7 @@ private:
     void refreshVatSummary(const QList<Services::VatView> &perRate);
     void fitBasketRows();
     void selectLine(const QString &lineId);
+    void makeBasketOpaque();
 
     Services::SaleService &m_sale;
     QString m_selectedLineId;
