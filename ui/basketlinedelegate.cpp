@@ -37,8 +37,7 @@ public:
     // `wrapWidth` < 0: one line, never wrapped. Shared: stays valid while the cache forgets.
     Block block(const QFont &font, int wrapWidth, const QString &text)
     {
-        const QString key = fontKey(font) + QLatin1Char('|') + QString::number(wrapWidth)
-            + QLatin1Char('|') + text;
+        const Key key { fontId(font), wrapWidth, text };
         if (const auto found = m_blocks.constFind(key); found != m_blocks.constEnd())
             return found.value();
         // The basket shows a few dozen lines; the texts of many baskets fit. Forgetting all
@@ -51,17 +50,29 @@ public:
         return made;
     }
 
-    int lineHeight(const QFont &font)
-    {
-        const QString key = fontKey(font);
-        if (const auto found = m_lineHeights.constFind(key); found != m_lineHeights.constEnd())
-            return found.value();
-        const int height = QFontMetrics(font).height();
-        m_lineHeights.insert(key, height);
-        return height;
-    }
+    int lineHeight(const QFont &font) { return m_fonts.at(fontId(font)).lineHeight; }
 
 private:
+    struct Key
+    {
+        int font = 0;
+        int width = 0;
+        QString text;
+        bool operator==(const Key &other) const
+        {
+            return font == other.font && width == other.width && text == other.text;
+        }
+    };
+    friend size_t qHash(const Key &key, size_t seed = 0) noexcept
+    {
+        return qHashMulti(seed, key.font, key.width, key.text);
+    }
+    struct KnownFont
+    {
+        QFont font;
+        int lineHeight = 0;
+    };
+
     static void lay(TextBlock &block, const QFont &font, int wrapWidth, const QString &text)
     {
         QString shown = text;
@@ -89,22 +100,23 @@ private:
         block.height = shown.isEmpty() ? QFontMetricsF(font).height() : height;
     }
 
-    // QFont::key() builds a string each call: remembered for the few fonts a basket uses.
-    QString fontKey(const QFont &font)
+    // A small number for each font a basket uses (normal, bold, struck through).
+    int fontId(const QFont &font)
     {
-        for (const auto &[known, key] : std::as_const(m_fontKeys)) {
-            if (known == font)
-                return key;
+        for (int id = 0; id < m_fonts.size(); ++id) {
+            if (m_fonts.at(id).font == font)
+                return id;
         }
-        if (m_fontKeys.size() > 8)
-            m_fontKeys.clear();
-        m_fontKeys.append({ font, font.key() });
-        return m_fontKeys.last().second;
+        if (m_fonts.size() >= 16) { // fonts change rarely (a new stylesheet): start over
+            m_fonts.clear();
+            m_blocks.clear();
+        }
+        m_fonts.append({ font, QFontMetrics(font).height() });
+        return int(m_fonts.size()) - 1;
     }
 
-    QHash<QString, Block> m_blocks;
-    QHash<QString, int> m_lineHeights;
-    QList<std::pair<QFont, QString>> m_fontKeys;
+    QHash<Key, Block> m_blocks;
+    QList<KnownFont> m_fonts;
 };
 
 TextCache &textCache()
