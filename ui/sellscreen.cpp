@@ -337,6 +337,18 @@ void SellScreen::clearMessage()
         m_message->clear();
 }
 
+QString SellScreen::money(Core::Money amount)
+{
+    // A scan shows the same few amounts again (prices, savings, totals): each is formatted once
+    // for the current locale.
+    const auto found = m_moneyTexts.constFind(amount.cents());
+    if (found != m_moneyTexts.constEnd())
+        return found.value();
+    if (m_moneyTexts.size() > 4096)
+        m_moneyTexts.clear();
+    return m_moneyTexts.insert(amount.cents(), amount.toDisplayString()).value();
+}
+
 void SellScreen::showInfo(const QString &message)
 {
     setRole(m_message, "subtle");
@@ -482,10 +494,9 @@ void SellScreen::refreshBasket()
         m_shownLines[row] = line;
         // Name, then "2 × € 4,99", then every adjustment with what it takes off: the saving
         // stands under the line it belongs to (painted by BasketLineDelegate).
-        QString unit
-            = QStringLiteral("%1 × %2").arg(line.quantity).arg(line.unitPrice.toDisplayString());
+        QString unit = QStringLiteral("%1 × %2").arg(line.quantity).arg(money(line.unitPrice));
         if (line.regularPrice > line.unitPrice)
-            unit += QLatin1Char(' ') + tr("(was %1)").arg(line.regularPrice.toDisplayString());
+            unit += QLatin1Char(' ') + tr("(was %1)").arg(money(line.regularPrice));
         QString plain = line.name + QLatin1Char('\n') + unit;
         QStringList labels;
         QStringList amounts;
@@ -495,7 +506,7 @@ void SellScreen::refreshBasket()
                 label = tr("Manual discount: %1").arg(label);
             if (!adjustment.approvedBy.isEmpty())
                 label += QLatin1Char(' ') + tr("(approved by %1)").arg(adjustment.approvedBy);
-            const QString amount = QStringLiteral("−") + adjustment.amount.toDisplayString();
+            const QString amount = QStringLiteral("−") + money(adjustment.amount);
             plain += QLatin1Char('\n') + QStringLiteral("%1 · %2").arg(label, amount);
             labels.append(label);
             amounts.append(amount);
@@ -514,12 +525,11 @@ void SellScreen::refreshBasket()
         // What the line costs now; when something came off, the price before it struck
         // through above it.
         QTableWidgetItem *priceCell = cellAt(m_basketTable, row, BasketPrice);
-        const QString total = line.lineTotal.toDisplayString();
+        const QString total = money(line.lineTotal);
         priceCell->setData(Qt::AccessibleTextRole, total);
         priceCell->setData(BasketLineDelegate::TotalRole, total);
         priceCell->setData(BasketLineDelegate::GrossRole,
-            line.lineTotal != line.grossTotal ? QVariant(line.grossTotal.toDisplayString())
-                                              : QVariant());
+            line.lineTotal != line.grossTotal ? QVariant(money(line.grossTotal)) : QVariant());
         cellAt(m_basketTable, row, BasketRemove, Qt::AlignCenter)->setText(QStringLiteral("✕"));
     }
     fitBasketRows();
@@ -537,13 +547,13 @@ void SellScreen::refreshBasket()
     m_coupons->setText(tr("Coupon: %1").arg(view.couponCodes.join(QStringLiteral(", "))));
     m_coupons->setVisible(!view.couponCodes.isEmpty());
     const bool discounted = view.discountTotal.cents() != 0;
-    m_subtotal->setText(view.grossTotal.toDisplayString());
-    m_discount->setText(QStringLiteral("−") + view.discountTotal.toDisplayString());
+    m_subtotal->setText(money(view.grossTotal));
+    m_discount->setText(QStringLiteral("−") + money(view.discountTotal));
     for (QLabel *label : { m_subtotalCaption, m_subtotal, m_discountCaption, m_discount })
         label->setVisible(discounted);
 
     refreshVatSummary(view.vat);
-    m_total->setText(view.total.toDisplayString());
+    m_total->setText(money(view.total));
     m_basketTitle->setText(tr("Basket (%n item(s))", nullptr, view.itemCount));
     m_pay->setEnabled(!lines.isEmpty());
     m_park->setEnabled(!lines.isEmpty());
@@ -600,9 +610,9 @@ void SellScreen::refreshVatSummary(const QList<Services::VatView> &perRate)
             continue;
         const Services::VatView &vat = perRate.at(index);
         row[0]->setText(tr("VAT %1").arg(vat.rateLabel));
-        row[1]->setText(vat.net.toDisplayString());
-        row[2]->setText(vat.vat.toDisplayString());
-        row[3]->setText(vat.gross.toDisplayString());
+        row[1]->setText(money(vat.net));
+        row[2]->setText(money(vat.vat));
+        row[3]->setText(money(vat.gross));
     }
     for (QLabel *head : m_vatHead)
         head->setVisible(!perRate.isEmpty());
@@ -628,6 +638,7 @@ void SellScreen::retranslate()
     m_subtotalCaption->setText(tr("Subtotal"));
     m_discountCaption->setText(tr("Your saving"));
     m_shownLines.clear(); // every line's text follows the language
+    m_moneyTexts.clear(); // and every amount the locale
     refreshBasket();
     if (!m_search->text().trimmed().isEmpty())
         runSearch(); // prices and promo texts follow the locale

@@ -77,6 +77,8 @@ private:
     void fitBasketRows();
     void selectLine(const QString &lineId);
     void makeBasketOpaque();
+    /// `amount` as the current locale shows it.
+    QString money(Core::Money amount);
 
     Services::SaleService &m_sale;
     QString m_selectedLineId;
@@ -89,6 +91,7 @@ private:
     QHash<QString, int> m_measuredHeights;
     // The lines the basket's cells show now, by row: a refresh rewrites only those that differ.
     QList<std::optional<Services::BasketLineView>> m_shownLines;
+    QHash<qint64, QString> m_moneyTexts; // by cents, for the current locale
     int m_measuredWidth = -1;
     QFont m_measuredFont;
 
