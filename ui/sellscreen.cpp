@@ -78,6 +78,17 @@ QTableWidgetItem *cellAt(QTableWidget *table, int row, int column,
     return cell;
 }
 
+// What a scan changes on the right pane (count, sums, VAT, total) fills its own rectangle
+// with the pane's white (toonbank.qss: QFrame[role="pane"]): to Qt it is then opaque, and
+// repainting it does not repaint the rounded pane, the screen and the window beneath it.
+void fillWithPaneWhite(QWidget *widget)
+{
+    QPalette palette = widget->palette();
+    palette.setColor(QPalette::Window, QColor(0xff, 0xff, 0xff));
+    widget->setPalette(palette);
+    widget->setAutoFillBackground(true);
+}
+
 // Whether a basket line would be shown exactly as before (everything its cells show).
 bool sameLine(const Services::BasketLineView &a, const Services::BasketLineView &b)
 {
@@ -168,6 +179,9 @@ SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QW
     m_basketTable->setItemDelegateForColumn(BasketName, lineDelegate);
     m_basketTable->setItemDelegateForColumn(BasketPrice, lineDelegate);
     m_basketTable->viewport()->installEventFilter(this);
+    for (QWidget *changing :
+        std::initializer_list<QWidget *> { m_basketTitle, m_subtotal, m_discount, m_vat, m_total })
+        fillWithPaneWhite(changing);
 
     makeTouchTable(m_resultTable);
     m_resultTable->setModel(m_resultModel);
