@@ -3,6 +3,7 @@
 #include "basketlinedelegate.h"
 #include "scaninterceptor.h"
 #include "searchresultsmodel.h"
+#include "textcache.h"
 #include "uihelpers.h"
 
 #include "app/services/saleservice.h"
@@ -78,6 +79,14 @@ QTableWidgetItem *cellAt(QTableWidget *table, int row, int column,
     return cell;
 }
 
+// A label a scan changes: its text is laid out once, not on every repaint.
+QLabel *cachedRoleLabel(QWidget *parent, const char *role)
+{
+    auto *label = new CachedTextLabel(parent);
+    label->setProperty("role", QString::fromLatin1(role));
+    return label;
+}
+
 // What a scan changes on the right pane (count, sums, VAT, total) fills its own rectangle
 // with the pane's white (toonbank.qss: QFrame[role="pane"]): to Qt it is then opaque, and
 // repainting it does not repaint the rounded pane, the screen and the window beneath it.
@@ -118,18 +127,18 @@ SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QW
     , m_message(roleLabel(this, "error"))
     , m_resultModel(new SearchResultsModel(this))
     , m_resultTable(new QTableView(this))
-    , m_basketTitle(roleLabel(this, "title"))
+    , m_basketTitle(cachedRoleLabel(this, "title"))
     , m_basketTable(touchTable(this, BasketColumns))
     , m_customer(roleLabel(this, "basketCustomer"))
     , m_coupons(roleLabel(this, "subtle"))
     , m_subtotalCaption(roleLabel(this, "sum"))
-    , m_subtotal(roleLabel(this, "sum"))
+    , m_subtotal(cachedRoleLabel(this, "sum"))
     , m_discountCaption(roleLabel(this, "saving"))
-    , m_discount(roleLabel(this, "saving"))
+    , m_discount(cachedRoleLabel(this, "saving"))
     , m_vat(new QWidget(this))
     , m_vatGrid(new QGridLayout(m_vat))
     , m_totalCaption(roleLabel(this, "total"))
-    , m_total(roleLabel(this, "total"))
+    , m_total(cachedRoleLabel(this, "total"))
     , m_pay(touchButton(this, "primary"))
     , m_park(touchButton(this))
     , m_clear(touchButton(this, "danger"))
@@ -149,7 +158,7 @@ SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QW
     m_vatGrid->setHorizontalSpacing(16);
     m_vatGrid->setVerticalSpacing(2);
     for (int column = 0; column < int(m_vatHead.size()); ++column) {
-        m_vatHead[size_t(column)] = roleLabel(m_vat, "vatHead");
+        m_vatHead[size_t(column)] = cachedRoleLabel(m_vat, "vatHead");
         m_vatHead[size_t(column)]->setAlignment(
             (column == 0 ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter);
         m_vatGrid->addWidget(m_vatHead[size_t(column)], 0, column);
@@ -608,7 +617,7 @@ void SellScreen::refreshVatSummary(const QList<Services::VatView> &perRate)
         std::array<QLabel *, 4> row {};
         const int gridRow = int(m_vatRows.size()) + 1;
         for (int column = 0; column < int(row.size()); ++column) {
-            row[size_t(column)] = roleLabel(m_vat, "vatCell");
+            row[size_t(column)] = cachedRoleLabel(m_vat, "vatCell");
             row[size_t(column)]->setAlignment(
                 (column == 0 ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter);
             m_vatGrid->addWidget(row[size_t(column)], gridRow, column);
