@@ -490,6 +490,73 @@ private slots:
             transactions.first().toObject().value(QStringLiteral("poiTransactionId")).toString());
     }
 
+    void unknownOutcomeSettledByStatus_data()
+    {
+        QTest::addColumn<QString>("action");
+        QTest::addColumn<bool>("charged");
+        QTest::newRow("answer lost") << "lose_answer" << true;
+        QTest::newRow("answer is garbage") << "garbage" << true;
+        QTest::newRow("answer for another ServiceID") << "wrong_service_id" << true;
+        QTest::newRow("terminal reboots mid-way") << "reboot" << false;
+    }
+
+    void unknownOutcomeSettledByStatus()
+    {
+        QFETCH(QString, action);
+        QFETCH(bool, charged);
+        openTerminal(1500);
+        basket(QStringLiteral("JA"));
+        QVERIFY(pay().begin());
+        QVERIFY(m_sim.queue(action, 1));
+        QSignalSpy completed(&pay(), &PaymentService::completed);
+        QVERIFY(pay().payCard(cents(9194)));
+        // Never charged again blindly: asked for, again when needed ("Check again").
+        QElapsedTimer waited;
+        waited.start();
+        while (waited.elapsed() < 30000) {
+            const Services::PaymentView view = pay().view();
+            if (!view.open || view.tenders.first().state != TenderView::State::Pending)
+                break;
+            if (view.terminal == TerminalState::Unreachable)
+                pay().checkAgain();
+            QTest::qWait(100);
+        }
+        QCOMPARE(m_sim.approvedPayments(), charged ? 1 : 0);
+        QCOMPARE(m_sim.transactions().size(), 1);
+        if (charged) {
+            QCOMPARE(completed.size(), 1);
+            QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM sales")), 1);
+            QCOMPARE(m_sim.chargedCents(), 9194);
+            QCOMPARE(recordedSale().tenders.first().claimId,
+                m_sim.transactions()
+                    .first()
+                    .toObject()
+                    .value(QStringLiteral("serviceId"))
+                    .toString());
+        } else {
+            QCOMPARE(completed.size(), 0);
+            QVERIFY(pay().isOpen());
+            QCOMPARE(pay().view().tenders.first().state, TenderView::State::Failed);
+            QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM sales")), 0);
+        }
+    }
+
+    void staffAbortsTheRunningCard()
+    {
+        basket(QStringLiteral("S"));
+        QVERIFY(pay().begin());
+        QVERIFY(m_sim.queue(QStringLiteral("delay"), 5));
+        QVERIFY(pay().payCard(cents(499)));
+        QCOMPARE(pay().view().terminal, TerminalState::Waiting);
+        QTest::qWait(300);
+        pay().abortCard();
+        QVERIFY(settle());
+        QCOMPARE(pay().view().terminal, TerminalState::Cancelled);
+        QCOMPARE(pay().view().tenders.first().state, TenderView::State::Failed);
+        QCOMPARE(m_sim.approvedPayments(), 0);
+        QVERIFY(pay().isOpen());
+    }
+
     void unreachableTerminalStaysPendingUntilCheckAgain()
     {
         openTerminal(1500);
