@@ -4,6 +4,8 @@
 //                                                   sale's transaction right before COMMIT
 //   paymentcrash_helper CACHE ENDPOINT in-flight    SIGKILL 300 ms after the payment request
 //                                                   left, before its answer came
+//   paymentcrash_helper CACHE ENDPOINT unsent       SIGKILL right after the pending tender was
+//                                                   written, before the request could leave
 //   paymentcrash_helper CACHE ENDPOINT recover      PaymentService::recover(); prints
 //                                                   "RECOVERED <receipt>" or "OPEN" / "NONE"
 #include "app/core/money.h"
@@ -104,7 +106,7 @@ int main(int argc, char *argv[])
         terminal.sale().ledger().setBeforeCommitHook([] { die("before-commit"); });
     } else if (mode == QLatin1String("in-flight")) {
         QTimer::singleShot(300, [] { die("in-flight"); });
-    } else {
+    } else if (mode != QLatin1String("unsent")) {
         return 7;
     }
     const Core::Status started = pay.payCard(pay.view().remaining);
@@ -112,6 +114,9 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "%s\n", qPrintable(started.error().message));
         return 8;
     }
+    // The request is sent from the event loop: dying here, it never left.
+    if (mode == QLatin1String("unsent"))
+        die("unsent");
     say("PAYING " + pay.view().tenders.first().claimId.toUtf8());
     QTimer::singleShot(20000, [] { QCoreApplication::exit(9); });
     return QCoreApplication::exec();

@@ -149,6 +149,37 @@ private slots:
         QVERIFY(terminal.value()->sale().ledger().verifyJournal());
         QVERIFY(!terminal.value()->sale().isFrozen());
     }
+
+    void killedBeforeTheRequestLeft()
+    {
+        // The pending tender is on disk but the terminal never saw the ServiceID: at the next
+        // start TransactionStatus answers NotFound, the tender fails (nothing charged) and the
+        // payment is open again for another try.
+        QVERIFY(m_sim.reset());
+        const QString path = m_dir.filePath(QStringLiteral("unsent.sqlite"));
+        const QString failure = TestCache::create(path);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        QProcess::ExitStatus status = QProcess::NormalExit;
+        const QByteArray paid = runChild(path, QStringLiteral("unsent"), &status);
+        QVERIFY2(paid.contains("KILLED"), paid.constData());
+        QCOMPARE(status, QProcess::CrashExit);
+        const QByteArray recovered = runChild(path, QStringLiteral("recover"), &status);
+        QVERIFY2(recovered.contains("OPEN"), recovered.constData());
+        QCOMPARE(m_sim.transactions().size(), 0);
+        auto terminal = Services::Terminal::open(path);
+        QVERIFY(terminal);
+        Store::LocalDatabase &db = terminal.value()->database();
+        QCOMPARE(value(db, QStringLiteral("SELECT state FROM payment_tenders")).toString(),
+            QStringLiteral("failed"));
+        QCOMPARE(value(db, QStringLiteral("SELECT count(*) FROM sales")).toInt(), 0);
+        QCOMPARE(value(db, QStringLiteral("SELECT count(*) FROM outbox")).toInt(), 0);
+        QCOMPARE(
+            value(db, QStringLiteral("SELECT count(*) FROM payment_sessions WHERE state = 'open'"))
+                .toInt(),
+            1);
+        QCOMPARE(
+            value(db, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPaymentCrash)
