@@ -43,7 +43,9 @@ qint64 pointsEarned(const Sale &sale, const LoyaltyRules &rules)
         return 0;
     Money eligible;
     for (const SaleLine &line : sale.lines) {
-        if (rules.excludedCategories.contains(line.category, Qt::CaseInsensitive))
+        // A gift card sold or topped up is a voucher, not a purchase: it earns when spent.
+        if (!line.giftCardNumber.isEmpty()
+            || rules.excludedCategories.contains(line.category, Qt::CaseInsensitive))
             continue;
         eligible += line.lineTotal();
     }

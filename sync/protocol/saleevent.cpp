@@ -99,6 +99,12 @@ QJsonObject saleToJson(const Core::Sale &sale)
             { QStringLiteral("adjustments"), adjustments },
             { QStringLiteral("lineTotalCents"), line.lineTotal().cents() },
         });
+        // Issue 9, additive: only a gift-card line carries the card number.
+        if (!line.giftCardNumber.isEmpty()) {
+            QJsonObject last = lineArray.last().toObject();
+            last.insert(QStringLiteral("giftCardNumber"), line.giftCardNumber);
+            lineArray.replace(lineArray.size() - 1, last);
+        }
     }
     QJsonArray vatArray;
     for (const Core::VatBreakdown &rate : sale.vat) {
@@ -112,13 +118,30 @@ QJsonObject saleToJson(const Core::Sale &sale)
     }
     QJsonArray tenderArray;
     for (const Core::Tender &tender : sale.tenders) {
-        tenderArray.append(QJsonObject {
+        QJsonObject json {
             { QStringLiteral("method"), Core::name(tender.method) },
             { QStringLiteral("amountCents"), tender.amount.cents() },
             { QStringLiteral("tenderedCents"), tender.tendered.cents() },
             { QStringLiteral("changeCents"), tender.change.cents() },
             { QStringLiteral("reference"), tender.reference },
-        });
+        };
+        // Issue 9 fields (docs/PAYMENTS.md), written only when set so a cash tender stays as
+        // it was and an older server-side reader sees nothing new on it.
+        const std::pair<const char *, QString> texts[] {
+            { "claimId", tender.claimId },
+            { "maskedPan", tender.maskedPan },
+            { "cardBrand", tender.cardBrand },
+            { "authCode", tender.authCode },
+        };
+        for (const auto &[key, value] : texts) {
+            if (!value.isEmpty())
+                json.insert(QLatin1String(key), value);
+        }
+        if (tender.points != 0)
+            json.insert(QStringLiteral("points"), tender.points);
+        if (tender.balanceLeft)
+            json.insert(QStringLiteral("balanceLeftCents"), tender.balanceLeft->cents());
+        tenderArray.append(json);
     }
     QJsonArray authorisationArray;
     for (const Core::Authorisation &a : sale.authorisations) {
@@ -209,7 +232,18 @@ Core::Result<QJsonObject> version1ToVersion2(const QJsonObject &v1)
     v2.remove(QStringLiteral("payments"));
     v2.remove(QStringLiteral("customerId"));
     v2.insert(QStringLiteral("storeCode"), v1.value(QStringLiteral("locationCode")));
-    v2.insert(QStringLiteral("tenders"), v1.value(QStringLiteral("payments")));
+    // A protocol-1 card payment had only its terminal reference: that is its claim id.
+    QJsonArray tenders;
+    for (const QJsonValue &payment : v1.value(QStringLiteral("payments")).toArray()) {
+        QJsonObject tender = payment.toObject();
+        if (payment.isObject() && tender.value(QStringLiteral("method")) == QLatin1String("card")
+            && tender.value(QStringLiteral("reference")).isString())
+            tender.insert(QStringLiteral("claimId"), tender.value(QStringLiteral("reference")));
+        tenders.append(payment.isObject() ? QJsonValue(tender) : payment);
+    }
+    v2.insert(QStringLiteral("tenders"),
+        v1.value(QStringLiteral("payments")).isArray() ? QJsonValue(tenders)
+                                                       : v1.value(QStringLiteral("payments")));
     QJsonArray lines;
     const QJsonArray v1Lines = v1.value(QStringLiteral("lines")).toArray();
     for (qsizetype i = 0; i < v1Lines.size(); ++i) {
@@ -346,6 +380,7 @@ Core::Result<Core::Sale> parseSale(const QJsonObject &json, bool version1)
         line.regularPrice = r.money(QStringLiteral("regularPriceCents"));
         const QJsonArray adjustmentArray = r.array(QStringLiteral("adjustments"));
         const Money lineTotal = r.money(QStringLiteral("lineTotalCents"), true);
+        line.giftCardNumber = r.string(QStringLiteral("giftCardNumber"), false);
         r.rejectUnknownFields();
         if (!r.ok())
             return r.error();
@@ -439,6 +474,14 @@ Core::Result<Core::Sale> parseSale(const QJsonObject &json, bool version1)
         tender.tendered = r.money(QStringLiteral("tenderedCents"));
         tender.change = r.money(QStringLiteral("changeCents"));
         tender.reference = r.string(QStringLiteral("reference"), false);
+        // Issue 9 (docs/PAYMENTS.md): optional, absent on sales queued before it.
+        tender.claimId = r.string(QStringLiteral("claimId"), false);
+        tender.maskedPan = r.string(QStringLiteral("maskedPan"), false);
+        tender.cardBrand = r.string(QStringLiteral("cardBrand"), false);
+        tender.authCode = r.string(QStringLiteral("authCode"), false);
+        tender.points = r.integer(QStringLiteral("points"), false, 0);
+        if (item.contains(QStringLiteral("balanceLeftCents")))
+            tender.balanceLeft = r.money(QStringLiteral("balanceLeftCents"));
         r.rejectUnknownFields();
         if (!r.ok())
             return r.error();

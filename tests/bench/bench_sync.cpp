@@ -382,7 +382,7 @@ QList<Core::Sale> recheckBatch(const Core::SaleRules &rules, int b, int batch)
         card.method = Core::TenderMethod::Card;
         card.amount = sale.total;
         card.reference = QStringLiteral("b");
-        card.claimId = QStringLiteral("svc-") + sale.saleId.left(8);
+        card.claimId = sale.saleId; // the nexo ServiceID stands in
         sale.tenders = { card };
         sale.pointsEarned = Core::pointsEarned(sale, rules.loyalty);
         sales.append(sale);

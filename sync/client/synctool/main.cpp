@@ -206,7 +206,7 @@ int sell(const QString &cache, int count, qint64 productId, int quantity, qint64
             card.method = Core::TenderMethod::Card;
             card.amount = sale.total;
             card.reference = QStringLiteral("synctool");
-            card.claimId = QStringLiteral("synctool-") + sale.saleUuid.left(8);
+            card.claimId = event.saleId; // stands in for the nexo ServiceID
             event.tenders = { card };
             return QJsonDocument(Sync::Protocol::saleToJson(event)).toJson(QJsonDocument::Compact);
         });

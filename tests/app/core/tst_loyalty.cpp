@@ -30,6 +30,12 @@ Sale makeSale(const EarnCase &data)
     for (const LineSpec &spec : data.lines) {
         SaleLine line;
         line.category = QLatin1String(spec.category);
+        // "@gift": a gift card sold on the line (SaleLine::giftCardNumber), in no excluded
+        // category, so only the gift-card rule keeps it from earning.
+        if (line.category == QLatin1String("@gift")) {
+            line.category = QStringLiteral("misc");
+            line.giftCardNumber = QStringLiteral("6036990000000017");
+        }
         line.unitPrice = Money::fromCents(spec.grossCents);
         line.quantity = 1;
         if (spec.discountCents != 0)
@@ -142,6 +148,8 @@ void tst_Loyalty::earned_data()
     QTest::newRow("gift cards excluded") << EarnCase{{{"gift_cards", 2500}}, "gold", 0, 0, false, 0};
     QTest::newRow("excluded category case-insensitive") << EarnCase{{{"Gift_Cards", 2500}, {"food", 500}}, "basic", 0, 0, false, 5};
     QTest::newRow("mixed with gift card") << EarnCase{{{"clothing", 2000}, {"gift_cards", 2500}}, "basic", 0, 0, false, 20};
+    QTest::newRow("gift card sold on a line earns nothing") << EarnCase{{{"@gift", 2500}}, "gold", 0, 0, false, 0};
+    QTest::newRow("gift card line next to goods") << EarnCase{{{"clothing", 2000}, {"@gift", 5000}}, "basic", 0, 0, false, 20};
     QTest::newRow("paid partly with points") << EarnCase{{{"clothing", 2000}}, "basic", 500, 1500, false, 15};
     QTest::newRow("paid wholly with points") << EarnCase{{{"clothing", 2000}}, "gold", 2000, 0, false, 0};
     QTest::newRow("card tender does not reduce") << EarnCase{{{"clothing", 2000}}, "basic", 0, 2000, false, 20};

@@ -108,12 +108,7 @@ private:
         sale.saleId = QUuid::createUuid().toString(QUuid::WithoutBraces);
         sale.receiptNumber = QStringLiteral("AMS01-T1-") + sale.saleId.left(8);
         sale.staffId = cashier;
-        Core::Tender card;
-        card.method = Core::TenderMethod::Card;
-        card.amount = sale.total;
-        card.reference = QStringLiteral("T");
-        card.claimId = QStringLiteral("svc-") + sale.saleId.left(8);
-        sale.tenders = { card };
+        sale.tenders = { cardTender(sale.total) };
         sale.pointsEarned = Core::pointsEarned(sale, Core::LoyaltyRules::defaults());
         return sale;
     }
