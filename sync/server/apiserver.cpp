@@ -53,6 +53,7 @@ struct ApiServer::Controllers
     ChangesController changes;
     CustomersController customers;
     CouponsController coupons;
+    MailController mail;
 };
 
 ApiServer::ApiServer(ServerDatabase &database, Options options, QObject *parent)
@@ -64,7 +65,7 @@ ApiServer::ApiServer(ServerDatabase &database, Options options, QObject *parent)
     , m_controllers(new Controllers { StatusController(database),
           EnrolmentController(m_devices, m_options.caCertificatePem),
           EventsController(database, *m_handlers), ChangesController(database),
-          CustomersController(database), CouponsController(database) })
+          CustomersController(database), CouponsController(database), MailController(database) })
 {
     Controllers &c = *m_controllers;
     m_routes = {
@@ -86,6 +87,8 @@ ApiServer::ApiServer(ServerDatabase &database, Options options, QObject *parent)
             [&c](const ApiRequest &r) { return c.coupons.claim(r); } },
         { QStringLiteral("/v1/coupons/release"), Method::Post, true,
             [&c](const ApiRequest &r) { return c.coupons.release(r); } },
+        { QStringLiteral("/v1/mail/failed"), Method::Get, true,
+            [&c](const ApiRequest &r) { return c.mail.failed(r); } },
     };
 }
 

@@ -181,13 +181,14 @@ bool ServerFixture::start(const QStringList &extraArgs)
     return false;
 }
 
-bool ServerFixture::restartOnSamePort()
+bool ServerFixture::restartOnSamePort(const QStringList &extraArgs)
 {
     const quint16 previous = m_port;
     if (previous == 0)
         return false;
     // The last --port wins (QCommandLineParser returns the last value given).
-    return start({ QStringLiteral("--port"), QString::number(previous) }) && m_port == previous;
+    return start(extraArgs + QStringList { QStringLiteral("--port"), QString::number(previous) })
+        && m_port == previous;
 }
 
 quint16 ServerFixture::startExtraInstance()
@@ -400,8 +401,11 @@ void finishSale(Core::Sale &sale)
     sale.total = Core::Money();
     for (const Core::SaleLine &line : sale.lines)
         sale.total += line.lineTotal();
-    sale.tenders = { { Core::TenderMethod::Card, sale.total + sale.rounding, Core::Money(),
-        Core::Money(), QStringLiteral("ref") } };
+    Core::Tender card;
+    card.method = Core::TenderMethod::Card;
+    card.amount = sale.total + sale.rounding;
+    card.reference = QStringLiteral("ref");
+    sale.tenders = { card };
 }
 
 QJsonObject makePush(const QString &deviceId, qint64 staffId, const QList<Core::Sale> &sales,
