@@ -202,8 +202,11 @@ int sell(const QString &cache, int count, qint64 productId, int quantity, qint64
             event.lines = { saleLine };
             event.vat = Core::vatBreakdown(event.lines);
             event.total = sale.total;
-            event.tenders = { { Core::TenderMethod::Card, sale.total, Core::Money(), Core::Money(),
-                QStringLiteral("synctool") } };
+            Core::Tender card;
+            card.method = Core::TenderMethod::Card;
+            card.amount = sale.total;
+            card.reference = QStringLiteral("synctool");
+            event.tenders = { card };
             return QJsonDocument(Sync::Protocol::saleToJson(event)).toJson(QJsonDocument::Compact);
         });
         if (!recorded)
