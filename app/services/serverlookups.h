@@ -4,6 +4,8 @@
 #include "customerdirectory.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QList>
 
 #include <memory>
 
@@ -16,6 +18,17 @@ class ServerConnection;
 } // namespace Toonbank::Sync::Client
 
 namespace Toonbank::Services {
+
+/// An e-mailed receipt the SMTP server kept refusing (the server gave up on it; it is kept
+/// there), for the supervisor on the Sync screen.
+struct FailedReceiptMail
+{
+    QString receiptNumber;
+    QString address;
+    int attempts = 0;
+    QString lastError; // the SMTP server's answer
+    QDateTime createdAt; // UTC
+};
 
 /// The online side of CustomerService and SaleService: customer look-up and single-use coupon
 /// claims over this tablet's enrolment (Sync::Client::ServerConnection), answered on the
@@ -43,6 +56,9 @@ public:
     /// ("coupon.pending_releases") and sent again before the next claim() while online. The
     /// server refuses to release a claim whose sale it has applied, so a late release is safe.
     void release(const CouponClaim &claim) override;
+    /// GET /v1/mail/failed: this store's e-mailed receipts that could not be sent.
+    /// Errors: "sync.offline" (not enrolled, unreachable), the server's.
+    Core::Result<QList<FailedReceiptMail>> failedMail();
     /// Sends the releases kept from offline moments; returns how many are still kept.
     int flushPendingReleases();
 

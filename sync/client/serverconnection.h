@@ -5,6 +5,7 @@
 #include "sync/protocol/customerlookup.h"
 #include "sync/protocol/enrolment.h"
 #include "sync/protocol/pushbatch.h"
+#include "sync/protocol/receiptemail.h"
 
 #include <QNetworkAccessManager>
 #include <QObject>
@@ -60,6 +61,9 @@ public:
     /// 409 "coupon.consumed" — or this device holds no such claim — 404); errors as above.
     void releaseCoupon(
         const QString &code, const QString &saleId, std::function<void(Core::Result<bool>)> done);
+
+    /// GET /v1/mail/failed: this store's e-mailed receipts the SMTP server kept refusing.
+    void failedMail(std::function<void(Core::Result<QList<Protocol::FailedMail>>)> done);
 
     int timeoutMs() const { return m_timeoutMs; }
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }

@@ -3,6 +3,7 @@
 #include "sync/protocol/receiptemail.h"
 #include "sync/server/serverdatabase.h"
 
+#include <QJsonDocument>
 #include <QSqlQuery>
 
 namespace Toonbank::Sync::Server {
@@ -48,6 +49,17 @@ Core::Status ReceiptEmailHandler::apply(BatchContext &context, const QList<Batch
                 QString::fromLatin1(mail.pdf.toBase64()), context.now, context.now });
         if (!done)
             return done.error();
+        // The address and the PDF live in mail_queue only: the event log keeps the rest, so
+        // personal data and the document are not stored twice.
+        QJsonObject kept = event->envelope->payload;
+        kept.remove(QStringLiteral("address"));
+        kept.remove(QStringLiteral("pdf"));
+        kept.insert(QStringLiteral("pdfBytes"), qint64(mail.pdf.size()));
+        auto redacted
+            = context.db.exec(QStringLiteral("UPDATE events SET payload = ? WHERE event_id = ?"),
+                { QString::fromUtf8(QJsonDocument(kept).toJson(QJsonDocument::Compact)), eventId });
+        if (!redacted)
+            return redacted.error();
     }
     return Core::success();
 }

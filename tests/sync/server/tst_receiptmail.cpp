@@ -153,6 +153,11 @@ private slots:
         QThread::msleep(1000); // time for a second message, which must not come
         QCOMPARE(sink.messages().size(), 1);
         QCOMPARE(server.scalar(QStringLiteral("SELECT COUNT(*) FROM mail_queue")), 1);
+        // The event log keeps neither the address nor the PDF (they are in mail_queue only).
+        QCOMPARE(server.scalar(QStringLiteral("SELECT COUNT(*) FROM events WHERE type = "
+                                              "'receipt_email' AND (payload LIKE '%noor@%' OR "
+                                              "payload LIKE '%\"pdf\"%')")),
+            0);
 
         const QJsonObject message = SmtpSink::parse(sink.messages().first());
         QVERIFY(!message.isEmpty());
