@@ -378,7 +378,8 @@ QList<Core::Sale> recheckBatch(const Core::SaleRules &rules, int b, int batch)
         Core::Sale sale = built.value();
         sale.saleId = QUuid::createUuid().toString(QUuid::WithoutBraces);
         sale.receiptNumber = QStringLiteral("AMS01-B-") + sale.saleId.left(8);
-        sale.tenders = { { Core::TenderMethod::Card, sale.total, {}, {}, QStringLiteral("b") } };
+        sale.tenders = { { Core::TenderMethod::Card, sale.total, {}, {}, QStringLiteral("b"), {},
+            {}, {}, {}, 0, std::nullopt } };
         sale.pointsEarned = Core::pointsEarned(sale, rules.loyalty);
         sales.append(sale);
     }

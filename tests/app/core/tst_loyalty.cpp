@@ -41,11 +41,12 @@ Sale makeSale(const EarnCase &data)
         sale.customer
             = SaleCustomer { 42, QStringLiteral("2990000000015"), QLatin1String(data.tier) };
     if (data.pointsTenderCents != 0)
-        sale.tenders.append(Tender {
-            TenderMethod::LoyaltyPoints, Money::fromCents(data.pointsTenderCents), {}, {}, {} });
-    if (data.cardTenderCents != 0)
         sale.tenders.append(
-            Tender { TenderMethod::Card, Money::fromCents(data.cardTenderCents), {}, {}, {} });
+            Tender { TenderMethod::LoyaltyPoints, Money::fromCents(data.pointsTenderCents), {}, {},
+                {}, {}, {}, {}, {}, 0, std::nullopt });
+    if (data.cardTenderCents != 0)
+        sale.tenders.append(Tender { TenderMethod::Card, Money::fromCents(data.cardTenderCents), {},
+            {}, {}, {}, {}, {}, {}, 0, std::nullopt });
     sale.training = data.training;
     return sale;
 }

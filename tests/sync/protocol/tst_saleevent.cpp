@@ -51,7 +51,7 @@ Core::Sale validSale()
     sale.total = Money::fromCents(649);
     sale.rounding = Money::fromCents(1);
     sale.tenders = { { Core::TenderMethod::Cash, Money::fromCents(650), Money::fromCents(1000),
-        Money::fromCents(350), QString() } };
+        Money::fromCents(350), QString(), {}, {}, {}, {}, 0, std::nullopt } };
     sale.customer
         = Core::SaleCustomer { 5, QStringLiteral("2990000000011"), QStringLiteral("silver") };
     sale.couponCodes = { QStringLiteral("WELCOME") };
