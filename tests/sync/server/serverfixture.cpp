@@ -191,14 +191,14 @@ bool ServerFixture::restartOnSamePort(const QStringList &extraArgs)
         && m_port == previous;
 }
 
-quint16 ServerFixture::startExtraInstance()
+quint16 ServerFixture::startExtraInstance(const QStringList &extraArgs)
 {
     auto process = std::make_unique<QProcess>();
     QStringList args { QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("--port"),
         QStringLiteral("0") };
     if (!m_databaseUrl.isEmpty())
         args << QStringLiteral("--database") << m_databaseUrl;
-    process->start(binary(QStringLiteral("toonbank-server")), args);
+    process->start(binary(QStringLiteral("toonbank-server")), args + extraArgs);
     static const QRegularExpression listening(QStringLiteral("listening on https?://[^:]+:(\\d+)"));
     QByteArray seen;
     QDeadlineTimer deadline(20000);

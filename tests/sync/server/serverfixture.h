@@ -43,8 +43,9 @@ public:
     /// port was taken meanwhile.
     bool restartOnSamePort(const QStringList &extraArgs = {});
     /// One more toonbank-server on the same database and data folder (same TLS identity), as a
-    /// second instance behind a load balancer. Returns its port, 0 on failure; kill() stops it too.
-    quint16 startExtraInstance();
+    /// second instance behind a load balancer (with `extraArgs`). Returns its port, 0 on failure;
+    /// kill() stops it too.
+    quint16 startExtraInstance(const QStringList &extraArgs = {});
     /// haproxy in TCP mode (TLS passes through to the instances) on a free loopback port in front
     /// of every instance started; returns its port, 0 on failure. kill() stops it too.
     quint16 startHaproxy();

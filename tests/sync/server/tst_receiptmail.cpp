@@ -215,6 +215,37 @@ private slots:
         QCOMPARE(sink.messages().size(), 3);
     }
 
+    // Two server instances on one database, each with its mailer: every message is taken by
+    // one of them only (the conditional UPDATE), so each arrives once.
+    void twoInstancesSendEachMessageOnce()
+    {
+        SmtpSink sink;
+        QVERIFY(sink.start());
+        ServerFixture server;
+        QVERIFY(server.seed(3));
+        QVERIFY(server.start(fastMail(&sink)));
+        QVERIFY(server.startExtraInstance(fastMail(&sink)) != 0);
+        const Device device = enrol(server);
+        QList<Sync::Protocol::EventEnvelope> events;
+        constexpr int count = 20;
+        for (int i = 0; i < count; ++i)
+            events.append(
+                receiptEvent(device, i + 1, QUuid::createUuid().toString(QUuid::WithoutBraces),
+                    QStringLiteral("AMS01-T1-%1").arg(200 + i, 6, 10, QLatin1Char('0')),
+                    QStringLiteral("twice%1@example.nl").arg(i)));
+        QCOMPARE(server
+                     .request("POST", QStringLiteral("/v1/events"), pushBody(device, events),
+                         device.token)
+                     .status,
+            200);
+        QVERIFY(sink.waitForMessages(count));
+        QVERIFY(waitFor(
+            server, QStringLiteral("SELECT COUNT(*) FROM mail_queue WHERE state = 'sent'"), count));
+        QThread::msleep(800);
+        QCOMPARE(sink.messages().size(), count);
+        QCOMPARE(server.scalar(QStringLiteral("SELECT SUM(attempts) FROM mail_queue")), count);
+    }
+
     void refusedIsRetriedThenFailedAndListed()
     {
         SmtpSink sink;
