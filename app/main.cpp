@@ -4,7 +4,9 @@
 #include "app/services/customerservice.h"
 #include "app/services/overrideservice.h"
 #include "app/services/paymentservice.h"
+#include "app/services/receiptservice.h"
 #include "app/services/saleservice.h"
+#include "app/services/serverlookups.h"
 #include "app/services/syncstatus.h"
 #include "app/services/terminal.h"
 #include "app/store/salesledger.h"
@@ -12,6 +14,7 @@
 #include "ui/language.h"
 #include "ui/mainwindow.h"
 #include "ui/scaninterceptor.h"
+#include "ui/syncscreen.h"
 #include "ui/uihelpers.h"
 
 #include <QApplication>
@@ -101,12 +104,18 @@ int main(int argc, char *argv[])
     // ---- end of sync engine block -----------------------------------------------------------
     terminal.value()->syncStatus().attachEngine(
         &syncEngine); // the top bar and Sync screen follow it
+    // An e-mailed receipt goes to the server's mailer as soon as the link allows.
+    QObject::connect(&terminal.value()->receipts(), &Services::ReceiptService::emailQueued,
+        &syncEngine, &Sync::Client::SyncEngine::syncNow);
 
     Ui::ScanInterceptor scanner;
     app.installEventFilter(&scanner);
     Ui::MainWindow window(terminal.value()->session(), terminal.value()->sale(),
         terminal.value()->customers(), terminal.value()->overrides(), terminal.value()->products(),
         terminal.value()->syncStatus(), language, scanner);
+    // The supervisor sees the e-mailed receipts the SMTP server kept refusing (Sync screen).
+    window.syncScreen()->setFailedMailSource(
+        [&lookups = terminal.value()->lookups()] { return lookups.failedMail(); });
     window.resize(1280, 800);
     window.show();
     const int status = QApplication::exec();
