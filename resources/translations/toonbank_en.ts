@@ -41,6 +41,24 @@
         <source>The customer data on this tablet cannot be read. It will be fetched again at the next sync.</source>
         <translation>The customer data on this tablet cannot be read. It will be fetched again at the next sync.</translation>
     </message>
+    <message>
+        <source>The payment terminal sent a message the till cannot read.</source>
+        <translation>The payment terminal sent a message the till cannot read.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPdf</name>
+    <message>
+        <source>The receipt could not be made into a PDF.</source>
+        <translation>The receipt could not be made into a PDF.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerLookups</name>
+    <message>
+        <source>Gift cards and store credit need a connection to the server. Try again when the tablet is online, or choose another way to pay.</source>
+        <translation>Gift cards and store credit need a connection to the server. Try again when the tablet is online, or choose another way to pay.</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank</name>
@@ -398,6 +416,113 @@ Demo PINs (every staff member has their own salt):
         <source>The server sent an invalid change-feed position.</source>
         <translation>The server sent an invalid change-feed position.</translation>
     </message>
+    <message>
+        <source>The sale has no payment.</source>
+        <translation>The sale has no payment.</translation>
+    </message>
+    <message>
+        <source>Every payment must be more than zero.</source>
+        <translation>Every payment must be more than zero.</translation>
+    </message>
+    <message>
+        <source>Only a points payment can redeem points.</source>
+        <translation>Only a points payment can redeem points.</translation>
+    </message>
+    <message>
+        <source>The change does not match the cash handed over.</source>
+        <translation>The change does not match the cash handed over.</translation>
+    </message>
+    <message>
+        <source>Cash is paid in steps of 5 cents in this store.</source>
+        <translation>Cash is paid in steps of 5 cents in this store.</translation>
+    </message>
+    <message>
+        <source>A card payment must name its terminal transaction.</source>
+        <translation>A card payment must name its terminal transaction.</translation>
+    </message>
+    <message>
+        <source>A gift card payment must name the card and its claim.</source>
+        <translation>A gift card payment must name the card and its claim.</translation>
+    </message>
+    <message>
+        <source>Store credit can only be used by the customer it belongs to.</source>
+        <translation>Store credit can only be used by the customer it belongs to.</translation>
+    </message>
+    <message>
+        <source>Points can only be redeemed by the customer they belong to.</source>
+        <translation>Points can only be redeemed by the customer they belong to.</translation>
+    </message>
+    <message>
+        <source>The points do not match the amount they pay.</source>
+        <translation>The points do not match the amount they pay.</translation>
+    </message>
+    <message>
+        <source>Only cash can be handed over with change.</source>
+        <translation>Only cash can be handed over with change.</translation>
+    </message>
+    <message>
+        <source>The payments (%1) do not match the amount due (%2).</source>
+        <translation>The payments (%1) do not match the amount due (%2).</translation>
+    </message>
+    <message>
+        <source>The cash rounding of this sale is not right.</source>
+        <translation>The cash rounding of this sale is not right.</translation>
+    </message>
+    <message>
+        <source>A gift card number has only digits.</source>
+        <translation>A gift card number has only digits.</translation>
+    </message>
+    <message>
+        <source>A gift card number has 12 to 19 digits.</source>
+        <translation>A gift card number has 12 to 19 digits.</translation>
+    </message>
+    <message>
+        <source>Follow the instructions on the terminal</source>
+        <translation>Follow the instructions on the terminal</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Declined — ask for another card or another way to pay</source>
+        <translation>Declined — ask for another card or another way to pay</translation>
+    </message>
+    <message>
+        <source>Cancelled on the terminal — try again or choose another way to pay</source>
+        <translation>Cancelled on the terminal — try again or choose another way to pay</translation>
+    </message>
+    <message>
+        <source>The terminal is busy — wait a moment and try again</source>
+        <translation>The terminal is busy — wait a moment and try again</translation>
+    </message>
+    <message>
+        <source>No answer from the terminal — checking what happened…</source>
+        <translation>No answer from the terminal — checking what happened…</translation>
+    </message>
+    <message>
+        <source>The terminal cannot be reached — check that it is on and connected, then check again</source>
+        <translation>The terminal cannot be reached — check that it is on and connected, then check again</translation>
+    </message>
+    <message>
+        <source>The payment could not be saved on this tablet. Nothing was charged; please try again.</source>
+        <translation>The payment could not be saved on this tablet. Nothing was charged; please try again.</translation>
+    </message>
+    <message>
+        <source>Another payment is still open on this tablet. Finish or cancel it first.</source>
+        <translation>Another payment is still open on this tablet. Finish or cancel it first.</translation>
+    </message>
+    <message>
+        <source>This payment is no longer open.</source>
+        <translation>This payment is no longer open.</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Devices::NexoHttpTerminal</name>
+    <message>
+        <source>Insert, tap or swipe the card on the terminal</source>
+        <translation>Insert, tap or swipe the card on the terminal</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Devices::ReceiptLayout</name>
@@ -469,6 +594,70 @@ Demo PINs (every staff member has their own salt):
         <source>Copy — not a new sale</source>
         <translation>Copy — not a new sale</translation>
     </message>
+    <message>
+        <source>VAT no. %1</source>
+        <translation>VAT no. %1</translation>
+    </message>
+    <message>
+        <source>Total after rounding</source>
+        <translation>Total after rounding</translation>
+    </message>
+    <message>
+        <source>Paid with</source>
+        <translation>Paid with</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Tendered</source>
+        <translation>Tendered</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>Card %1</source>
+        <translation>Card %1</translation>
+    </message>
+    <message>
+        <source>Terminal ref. %1</source>
+        <translation>Terminal ref. %1</translation>
+    </message>
+    <message>
+        <source>Auth. code %1</source>
+        <translation>Auth. code %1</translation>
+    </message>
+    <message>
+        <source>Gift card %1</source>
+        <translation>Gift card %1</translation>
+    </message>
+    <message>
+        <source>Balance left on card</source>
+        <translation>Balance left on card</translation>
+    </message>
+    <message>
+        <source>Store credit</source>
+        <translation>Store credit</translation>
+    </message>
+    <message>
+        <source>Store credit left</source>
+        <translation>Store credit left</translation>
+    </message>
+    <message>
+        <source>Points (%1)</source>
+        <translation>Points (%1)</translation>
+    </message>
+    <message>
+        <source>Points earned</source>
+        <translation>Points earned</translation>
+    </message>
+    <message>
+        <source>Your points balance</source>
+        <translation>Your points balance</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Services::CustomerService</name>
@@ -533,6 +722,217 @@ Demo PINs (every staff member has their own salt):
     </message>
 </context>
 <context>
+    <name>Toonbank::Services::PaymentService</name>
+    <message>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>Card %1 %2</source>
+        <translation>Card %1 %2</translation>
+    </message>
+    <message>
+        <source>Gift card …%1</source>
+        <translation>Gift card …%1</translation>
+    </message>
+    <message>
+        <source>Store credit</source>
+        <translation>Store credit</translation>
+    </message>
+    <message>
+        <source>Points (%1)</source>
+        <translation>Points (%1)</translation>
+    </message>
+    <message>
+        <source>Wait until the running payment has an answer</source>
+        <translation>Wait until the running payment has an answer</translation>
+    </message>
+    <message>
+        <source>Pay the last %1 by card</source>
+        <translation>Pay the last %1 by card</translation>
+    </message>
+    <message>
+        <source>No terminal</source>
+        <translation>No terminal</translation>
+    </message>
+    <message>
+        <source>The terminal is busy</source>
+        <translation>The terminal is busy</translation>
+    </message>
+    <message>
+        <source>Needs the network</source>
+        <translation>Needs the network</translation>
+    </message>
+    <message>
+        <source>No customer attached</source>
+        <translation>No customer attached</translation>
+    </message>
+    <message>
+        <source>No points to spend</source>
+        <translation>No points to spend</translation>
+    </message>
+    <message>
+        <source>Start the payment first.</source>
+        <translation>Start the payment first.</translation>
+    </message>
+    <message>
+        <source>Wait until the running payment has an answer before adding another one.</source>
+        <translation>Wait until the running payment has an answer before adding another one.</translation>
+    </message>
+    <message>
+        <source>Enter an amount of more than zero.</source>
+        <translation>Enter an amount of more than zero.</translation>
+    </message>
+    <message>
+        <source>%1 is more than the %2 still to pay.</source>
+        <translation>%1 is more than the %2 still to pay.</translation>
+    </message>
+    <message>
+        <source>Cash is paid in steps of 5 cents in this store.</source>
+        <translation>Cash is paid in steps of 5 cents in this store.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be paid in cash here; pay it by card.</source>
+        <translation>%1 cannot be paid in cash here; pay it by card.</translation>
+    </message>
+    <message>
+        <source>Nothing is left to pay.</source>
+        <translation>Nothing is left to pay.</translation>
+    </message>
+    <message>
+        <source>%1 is not enough: %2 is due.</source>
+        <translation>%1 is not enough: %2 is due.</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>Change %1</translation>
+    </message>
+    <message>
+        <source>No payment terminal is connected to this tablet.</source>
+        <translation>No payment terminal is connected to this tablet.</translation>
+    </message>
+    <message>
+        <source>The terminal is still busy. Wait a moment and try again.</source>
+        <translation>The terminal is still busy. Wait a moment and try again.</translation>
+    </message>
+    <message>
+        <source>The card was declined. Ask for another card or another way to pay.</source>
+        <translation>The card was declined. Ask for another card or another way to pay.</translation>
+    </message>
+    <message>
+        <source>The card payment was cancelled on the terminal.</source>
+        <translation>The card payment was cancelled on the terminal.</translation>
+    </message>
+    <message>
+        <source>The terminal was busy and did not start the payment. Try again in a moment.</source>
+        <translation>The terminal was busy and did not start the payment. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>The terminal never started this payment; nothing was charged. You can try again.</source>
+        <translation>The terminal never started this payment; nothing was charged. You can try again.</translation>
+    </message>
+    <message>
+        <source>Checking with the terminal whether this payment went through…</source>
+        <translation>Checking with the terminal whether this payment went through…</translation>
+    </message>
+    <message>
+        <source>Not known yet whether this card payment went through. Check again when the terminal answers; do not charge the card again.</source>
+        <translation>Not known yet whether this card payment went through. Check again when the terminal answers; do not charge the card again.</translation>
+    </message>
+    <message>
+        <source>Given back to the card</source>
+        <translation>Given back to the card</translation>
+    </message>
+    <message>
+        <source>The terminal did not confirm giving this back yet; it is tried again.</source>
+        <translation>The terminal did not confirm giving this back yet; it is tried again.</translation>
+    </message>
+    <message>
+        <source>The terminal refused to give this back. Ask a supervisor.</source>
+        <translation>The terminal refused to give this back. Ask a supervisor.</translation>
+    </message>
+    <message>
+        <source>Gift cards and store credit need a connection to the server. Choose another way to pay.</source>
+        <translation>Gift cards and store credit need a connection to the server. Choose another way to pay.</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 left</translation>
+    </message>
+    <message>
+        <source>The server gave this amount back; nothing was taken.</source>
+        <translation>The server gave this amount back; nothing was taken.</translation>
+    </message>
+    <message>
+        <source>The server never took this amount. You can try again.</source>
+        <translation>The server never took this amount. You can try again.</translation>
+    </message>
+    <message>
+        <source>Not known yet whether the server took this amount. Check again when the tablet is online.</source>
+        <translation>Not known yet whether the server took this amount. Check again when the tablet is online.</translation>
+    </message>
+    <message>
+        <source>Attach the customer to use their store credit.</source>
+        <translation>Attach the customer to use their store credit.</translation>
+    </message>
+    <message>
+        <source>This customer has no store credit yet.</source>
+        <translation>This customer has no store credit yet.</translation>
+    </message>
+    <message>
+        <source>Attach the customer to redeem their points.</source>
+        <translation>Attach the customer to redeem their points.</translation>
+    </message>
+    <message>
+        <source>Enter a number of points.</source>
+        <translation>Enter a number of points.</translation>
+    </message>
+    <message>
+        <source>The customer has %1 points to spend.</source>
+        <translation>The customer has %1 points to spend.</translation>
+    </message>
+    <message>
+        <source>%1 points left</source>
+        <translation>%1 points left</translation>
+    </message>
+    <message>
+        <source>No payment is open.</source>
+        <translation>No payment is open.</translation>
+    </message>
+    <message>
+        <source>Wait until the running payment has an answer before cancelling.</source>
+        <translation>Wait until the running payment has an answer before cancelling.</translation>
+    </message>
+    <message>
+        <source>Give back %1 in cash</source>
+        <translation>Give back %1 in cash</translation>
+    </message>
+    <message>
+        <source>The points were given back</source>
+        <translation>The points were given back</translation>
+    </message>
+    <message>
+        <source>Being given back…</source>
+        <translation>Being given back…</translation>
+    </message>
+    <message>
+        <source>Will be given back to the card when the terminal is connected.</source>
+        <translation>Will be given back to the card when the terminal is connected.</translation>
+    </message>
+    <message>
+        <source>Will be given back when the tablet is online.</source>
+        <translation>Will be given back when the tablet is online.</translation>
+    </message>
+    <message>
+        <source>Given back</source>
+        <translation>Given back</translation>
+    </message>
+</context>
+<context>
     <name>Toonbank::Services::ProductService</name>
     <message>
         <source>unknown</source>
@@ -562,6 +962,25 @@ Demo PINs (every staff member has their own salt):
             <numerusform>%n day ago</numerusform>
             <numerusform>%n days ago</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Services::ReceiptService</name>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address we can send the receipt to. Check it with the customer.</source>
+        <translation>&quot;%1&quot; is not an e-mail address we can send the receipt to. Check it with the customer.</translation>
+    </message>
+    <message>
+        <source>There is no finished sale to send a receipt for.</source>
+        <translation>There is no finished sale to send a receipt for.</translation>
+    </message>
+    <message>
+        <source>The receipt is too long to send by e-mail.</source>
+        <translation>The receipt is too long to send by e-mail.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be queued for e-mail.</source>
+        <translation>The receipt could not be queued for e-mail.</translation>
     </message>
 </context>
 <context>
@@ -646,6 +1065,34 @@ Demo PINs (every staff member has their own salt):
         <source>%1 is not enough: %2 is due.</source>
         <translation>%1 is not enough: %2 is due.</translation>
     </message>
+    <message>
+        <source>The sale is being paid. Cancel the payment first to change it.</source>
+        <translation>The sale is being paid. Cancel the payment first to change it.</translation>
+    </message>
+    <message>
+        <source>A gift card is one line per card. Add another card instead.</source>
+        <translation>A gift card is one line per card. Add another card instead.</translation>
+    </message>
+    <message>
+        <source>A gift card is sold at its value: no discount or price change.</source>
+        <translation>A gift card is sold at its value: no discount or price change.</translation>
+    </message>
+    <message>
+        <source>A gift card can be loaded with %1 to %2.</source>
+        <translation>A gift card can be loaded with %1 to %2.</translation>
+    </message>
+    <message>
+        <source>This gift card is already on the sale.</source>
+        <translation>This gift card is already on the sale.</translation>
+    </message>
+    <message>
+        <source>Gift cards cannot be sold here: the catalog has no gift card product.</source>
+        <translation>Gift cards cannot be sold here: the catalog has no gift card product.</translation>
+    </message>
+    <message>
+        <source>Gift card …%1</source>
+        <translation>Gift card …%1</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Services::ServerLookups</name>
@@ -664,6 +1111,66 @@ Demo PINs (every staff member has their own salt):
     <message>
         <source>This tablet is not connected to a server.</source>
         <translation>This tablet is not connected to a server.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached right now.</source>
+        <translation>The server cannot be reached right now.</translation>
+    </message>
+    <message>
+        <source>This tablet is not (or no longer) enrolled with the server.</source>
+        <translation>This tablet is not (or no longer) enrolled with the server.</translation>
+    </message>
+    <message>
+        <source>This gift card is not known. Check the number and try again.</source>
+        <translation>This gift card is not known. Check the number and try again.</translation>
+    </message>
+    <message>
+        <source>This gift card has expired and cannot be used.</source>
+        <translation>This gift card has expired and cannot be used.</translation>
+    </message>
+    <message>
+        <source>This gift card is blocked and cannot be used.</source>
+        <translation>This gift card is blocked and cannot be used.</translation>
+    </message>
+    <message>
+        <source>This gift card is empty.</source>
+        <translation>This gift card is empty.</translation>
+    </message>
+    <message>
+        <source>Only %1 left on this gift card.</source>
+        <translation>Only %1 left on this gift card.</translation>
+    </message>
+    <message>
+        <source>This customer has no store credit.</source>
+        <translation>This customer has no store credit.</translation>
+    </message>
+    <message>
+        <source>Only %1 of store credit left.</source>
+        <translation>Only %1 of store credit left.</translation>
+    </message>
+    <message>
+        <source>A completed sale used this payment; it cannot be given back.</source>
+        <translation>A completed sale used this payment; it cannot be given back.</translation>
+    </message>
+    <message>
+        <source>The server has no record of this payment; nothing was taken.</source>
+        <translation>The server has no record of this payment; nothing was taken.</translation>
+    </message>
+    <message>
+        <source>This payment was already made for another card or amount.</source>
+        <translation>This payment was already made for another card or amount.</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero.</source>
+        <translation>The amount must be more than zero.</translation>
+    </message>
+    <message>
+        <source>The server refused this payment (%1).</source>
+        <translation>The server refused this payment (%1).</translation>
+    </message>
+    <message>
+        <source>no reason</source>
+        <translation>no reason</translation>
     </message>
 </context>
 <context>
@@ -1737,6 +2244,29 @@ now %2</translation>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
+    <message>
+        <source>E-mailed receipts</source>
+        <translation>E-mailed receipts</translation>
+    </message>
+    <message>
+        <source>Not known right now: %1</source>
+        <translation>Not known right now: %1</translation>
+    </message>
+    <message>
+        <source>Every e-mailed receipt was sent.</source>
+        <translation>Every e-mailed receipt was sent.</translation>
+    </message>
+    <message numerus="yes">
+        <source>E-mailed receipts that could not be sent (%n):</source>
+        <translation>
+            <numerusform>E-mailed receipt that could not be sent (%n):</numerusform>
+            <numerusform>E-mailed receipts that could not be sent (%n):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 to %2 (%3): %4</source>
+        <translation>%1 to %2 (%3): %4</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Ui::TopBar</name>
@@ -1759,6 +2289,13 @@ now %2</translation>
     <message>
         <source>%1 pts</source>
         <translation>%1 pts</translation>
+    </message>
+</context>
+<context>
+    <name>Tr</name>
+    <message>
+        <source>The payment could not be saved on this tablet.</source>
+        <translation>The payment could not be saved on this tablet.</translation>
     </message>
 </context>
 </TS>

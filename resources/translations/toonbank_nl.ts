@@ -41,6 +41,24 @@
         <source>The customer data on this tablet cannot be read. It will be fetched again at the next sync.</source>
         <translation>De klantgegevens op deze tablet zijn niet leesbaar. Ze worden bij de volgende synchronisatie opnieuw opgehaald.</translation>
     </message>
+    <message>
+        <source>The payment terminal sent a message the till cannot read.</source>
+        <translation>De betaalautomaat stuurde een bericht dat de kassa niet kan lezen.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPdf</name>
+    <message>
+        <source>The receipt could not be made into a PDF.</source>
+        <translation>Van de bon kon geen pdf gemaakt worden.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerLookups</name>
+    <message>
+        <source>Gift cards and store credit need a connection to the server. Try again when the tablet is online, or choose another way to pay.</source>
+        <translation>Cadeaukaarten en tegoed hebben een verbinding met de server nodig. Probeer het opnieuw als de tablet online is, of kies een andere betaalwijze.</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank</name>
@@ -398,6 +416,113 @@ Demopincodes (elke medewerker heeft een eigen salt):
         <source>The server sent an invalid change-feed position.</source>
         <translation>De server stuurde een ongeldige positie in de wijzigingenstroom.</translation>
     </message>
+    <message>
+        <source>The sale has no payment.</source>
+        <translation>De verkoop heeft geen betaling.</translation>
+    </message>
+    <message>
+        <source>Every payment must be more than zero.</source>
+        <translation>Elke betaling moet meer dan nul zijn.</translation>
+    </message>
+    <message>
+        <source>Only a points payment can redeem points.</source>
+        <translation>Alleen een betaling met punten kan punten inwisselen.</translation>
+    </message>
+    <message>
+        <source>The change does not match the cash handed over.</source>
+        <translation>Het wisselgeld klopt niet met het ontvangen contante geld.</translation>
+    </message>
+    <message>
+        <source>Cash is paid in steps of 5 cents in this store.</source>
+        <translation>Contant wordt in deze winkel in stappen van 5 cent betaald.</translation>
+    </message>
+    <message>
+        <source>A card payment must name its terminal transaction.</source>
+        <translation>Een pinbetaling moet haar transactie van de betaalautomaat noemen.</translation>
+    </message>
+    <message>
+        <source>A gift card payment must name the card and its claim.</source>
+        <translation>Een betaling met een cadeaukaart moet de kaart en haar reservering noemen.</translation>
+    </message>
+    <message>
+        <source>Store credit can only be used by the customer it belongs to.</source>
+        <translation>Tegoed kan alleen gebruikt worden door de klant van wie het is.</translation>
+    </message>
+    <message>
+        <source>Points can only be redeemed by the customer they belong to.</source>
+        <translation>Punten kunnen alleen ingewisseld worden door de klant van wie ze zijn.</translation>
+    </message>
+    <message>
+        <source>The points do not match the amount they pay.</source>
+        <translation>De punten kloppen niet met het bedrag dat ze betalen.</translation>
+    </message>
+    <message>
+        <source>Only cash can be handed over with change.</source>
+        <translation>Alleen bij contant geld hoort wisselgeld.</translation>
+    </message>
+    <message>
+        <source>The payments (%1) do not match the amount due (%2).</source>
+        <translation>De betalingen (%1) kloppen niet met het te betalen bedrag (%2).</translation>
+    </message>
+    <message>
+        <source>The cash rounding of this sale is not right.</source>
+        <translation>De afronding van contant geld klopt niet bij deze verkoop.</translation>
+    </message>
+    <message>
+        <source>A gift card number has only digits.</source>
+        <translation>Een cadeaukaartnummer bestaat alleen uit cijfers.</translation>
+    </message>
+    <message>
+        <source>A gift card number has 12 to 19 digits.</source>
+        <translation>Een cadeaukaartnummer heeft 12 tot 19 cijfers.</translation>
+    </message>
+    <message>
+        <source>Follow the instructions on the terminal</source>
+        <translation>Volg de instructies op de betaalautomaat</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Goedgekeurd</translation>
+    </message>
+    <message>
+        <source>Declined — ask for another card or another way to pay</source>
+        <translation>Geweigerd — vraag om een andere kaart of een andere betaalwijze</translation>
+    </message>
+    <message>
+        <source>Cancelled on the terminal — try again or choose another way to pay</source>
+        <translation>Geannuleerd op de betaalautomaat — probeer opnieuw of kies een andere betaalwijze</translation>
+    </message>
+    <message>
+        <source>The terminal is busy — wait a moment and try again</source>
+        <translation>De betaalautomaat is bezig — wacht even en probeer opnieuw</translation>
+    </message>
+    <message>
+        <source>No answer from the terminal — checking what happened…</source>
+        <translation>Geen antwoord van de betaalautomaat — we controleren wat er gebeurd is…</translation>
+    </message>
+    <message>
+        <source>The terminal cannot be reached — check that it is on and connected, then check again</source>
+        <translation>De betaalautomaat is niet bereikbaar — controleer of hij aan staat en verbonden is, en controleer dan opnieuw</translation>
+    </message>
+    <message>
+        <source>The payment could not be saved on this tablet. Nothing was charged; please try again.</source>
+        <translation>De betaling kon niet op deze tablet worden opgeslagen. Er is niets afgeschreven; probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>Another payment is still open on this tablet. Finish or cancel it first.</source>
+        <translation>Er staat nog een andere betaling open op deze tablet. Rond die eerst af of annuleer hem.</translation>
+    </message>
+    <message>
+        <source>This payment is no longer open.</source>
+        <translation>Deze betaling staat niet meer open.</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Devices::NexoHttpTerminal</name>
+    <message>
+        <source>Insert, tap or swipe the card on the terminal</source>
+        <translation>Steek, houd of haal de kaart langs de betaalautomaat</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Devices::ReceiptLayout</name>
@@ -469,6 +594,70 @@ Demopincodes (elke medewerker heeft een eigen salt):
         <source>Copy — not a new sale</source>
         <translation>Kopie — geen nieuwe verkoop</translation>
     </message>
+    <message>
+        <source>VAT no. %1</source>
+        <translation>Btw-nr. %1</translation>
+    </message>
+    <message>
+        <source>Total after rounding</source>
+        <translation>Totaal na afronding</translation>
+    </message>
+    <message>
+        <source>Paid with</source>
+        <translation>Betaald met</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Contant</translation>
+    </message>
+    <message>
+        <source>Tendered</source>
+        <translation>Ontvangen</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Pin</translation>
+    </message>
+    <message>
+        <source>Card %1</source>
+        <translation>Pin %1</translation>
+    </message>
+    <message>
+        <source>Terminal ref. %1</source>
+        <translation>Ref. automaat %1</translation>
+    </message>
+    <message>
+        <source>Auth. code %1</source>
+        <translation>Autorisatiecode %1</translation>
+    </message>
+    <message>
+        <source>Gift card %1</source>
+        <translation>Cadeaukaart %1</translation>
+    </message>
+    <message>
+        <source>Balance left on card</source>
+        <translation>Saldo op kaart</translation>
+    </message>
+    <message>
+        <source>Store credit</source>
+        <translation>Tegoed</translation>
+    </message>
+    <message>
+        <source>Store credit left</source>
+        <translation>Resterend tegoed</translation>
+    </message>
+    <message>
+        <source>Points (%1)</source>
+        <translation>Punten (%1)</translation>
+    </message>
+    <message>
+        <source>Points earned</source>
+        <translation>Gespaarde punten</translation>
+    </message>
+    <message>
+        <source>Your points balance</source>
+        <translation>Uw puntensaldo</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Services::CustomerService</name>
@@ -533,6 +722,217 @@ Demopincodes (elke medewerker heeft een eigen salt):
     </message>
 </context>
 <context>
+    <name>Toonbank::Services::PaymentService</name>
+    <message>
+        <source>Cash</source>
+        <translation>Contant</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Pin</translation>
+    </message>
+    <message>
+        <source>Card %1 %2</source>
+        <translation>Pin %1 %2</translation>
+    </message>
+    <message>
+        <source>Gift card …%1</source>
+        <translation>Cadeaukaart …%1</translation>
+    </message>
+    <message>
+        <source>Store credit</source>
+        <translation>Tegoed</translation>
+    </message>
+    <message>
+        <source>Points (%1)</source>
+        <translation>Punten (%1)</translation>
+    </message>
+    <message>
+        <source>Wait until the running payment has an answer</source>
+        <translation>Wacht tot de lopende betaling een antwoord heeft</translation>
+    </message>
+    <message>
+        <source>Pay the last %1 by card</source>
+        <translation>Betaal de laatste %1 met pin</translation>
+    </message>
+    <message>
+        <source>No terminal</source>
+        <translation>Geen betaalautomaat</translation>
+    </message>
+    <message>
+        <source>The terminal is busy</source>
+        <translation>De betaalautomaat is bezig</translation>
+    </message>
+    <message>
+        <source>Needs the network</source>
+        <translation>Heeft het netwerk nodig</translation>
+    </message>
+    <message>
+        <source>No customer attached</source>
+        <translation>Geen klant gekoppeld</translation>
+    </message>
+    <message>
+        <source>No points to spend</source>
+        <translation>Geen punten om te besteden</translation>
+    </message>
+    <message>
+        <source>Start the payment first.</source>
+        <translation>Start eerst de betaling.</translation>
+    </message>
+    <message>
+        <source>Wait until the running payment has an answer before adding another one.</source>
+        <translation>Wacht tot de lopende betaling een antwoord heeft voordat u er een toevoegt.</translation>
+    </message>
+    <message>
+        <source>Enter an amount of more than zero.</source>
+        <translation>Voer een bedrag van meer dan nul in.</translation>
+    </message>
+    <message>
+        <source>%1 is more than the %2 still to pay.</source>
+        <translation>%1 is meer dan de %2 die nog betaald moet worden.</translation>
+    </message>
+    <message>
+        <source>Cash is paid in steps of 5 cents in this store.</source>
+        <translation>Contant wordt in deze winkel in stappen van 5 cent betaald.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be paid in cash here; pay it by card.</source>
+        <translation>%1 kan hier niet contant betaald worden; betaal het met pin.</translation>
+    </message>
+    <message>
+        <source>Nothing is left to pay.</source>
+        <translation>Er hoeft niets meer betaald te worden.</translation>
+    </message>
+    <message>
+        <source>%1 is not enough: %2 is due.</source>
+        <translation>%1 is niet genoeg: er moet %2 betaald worden.</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>Wisselgeld %1</translation>
+    </message>
+    <message>
+        <source>No payment terminal is connected to this tablet.</source>
+        <translation>Er is geen betaalautomaat met deze tablet verbonden.</translation>
+    </message>
+    <message>
+        <source>The terminal is still busy. Wait a moment and try again.</source>
+        <translation>De betaalautomaat is nog bezig. Wacht even en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>The card was declined. Ask for another card or another way to pay.</source>
+        <translation>De kaart is geweigerd. Vraag om een andere kaart of een andere betaalwijze.</translation>
+    </message>
+    <message>
+        <source>The card payment was cancelled on the terminal.</source>
+        <translation>De pinbetaling is op de betaalautomaat geannuleerd.</translation>
+    </message>
+    <message>
+        <source>The terminal was busy and did not start the payment. Try again in a moment.</source>
+        <translation>De betaalautomaat was bezig en is de betaling niet gestart. Probeer het zo opnieuw.</translation>
+    </message>
+    <message>
+        <source>The terminal never started this payment; nothing was charged. You can try again.</source>
+        <translation>De betaalautomaat is deze betaling nooit gestart; er is niets afgeschreven. U kunt het opnieuw proberen.</translation>
+    </message>
+    <message>
+        <source>Checking with the terminal whether this payment went through…</source>
+        <translation>We vragen de betaalautomaat of deze betaling gelukt is…</translation>
+    </message>
+    <message>
+        <source>Not known yet whether this card payment went through. Check again when the terminal answers; do not charge the card again.</source>
+        <translation>Nog niet bekend of deze pinbetaling gelukt is. Controleer opnieuw als de betaalautomaat antwoordt; schrijf de kaart niet nog eens af.</translation>
+    </message>
+    <message>
+        <source>Given back to the card</source>
+        <translation>Teruggeboekt op de kaart</translation>
+    </message>
+    <message>
+        <source>The terminal did not confirm giving this back yet; it is tried again.</source>
+        <translation>De betaalautomaat heeft het terugboeken nog niet bevestigd; het wordt opnieuw geprobeerd.</translation>
+    </message>
+    <message>
+        <source>The terminal refused to give this back. Ask a supervisor.</source>
+        <translation>De betaalautomaat weigerde dit terug te boeken. Vraag een leidinggevende.</translation>
+    </message>
+    <message>
+        <source>Gift cards and store credit need a connection to the server. Choose another way to pay.</source>
+        <translation>Cadeaukaarten en tegoed hebben een verbinding met de server nodig. Kies een andere betaalwijze.</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>nog %1</translation>
+    </message>
+    <message>
+        <source>The server gave this amount back; nothing was taken.</source>
+        <translation>De server heeft dit bedrag teruggegeven; er is niets afgeschreven.</translation>
+    </message>
+    <message>
+        <source>The server never took this amount. You can try again.</source>
+        <translation>De server heeft dit bedrag nooit afgeschreven. U kunt het opnieuw proberen.</translation>
+    </message>
+    <message>
+        <source>Not known yet whether the server took this amount. Check again when the tablet is online.</source>
+        <translation>Nog niet bekend of de server dit bedrag heeft afgeschreven. Controleer opnieuw als de tablet online is.</translation>
+    </message>
+    <message>
+        <source>Attach the customer to use their store credit.</source>
+        <translation>Koppel de klant om het tegoed te gebruiken.</translation>
+    </message>
+    <message>
+        <source>This customer has no store credit yet.</source>
+        <translation>Deze klant heeft nog geen tegoed.</translation>
+    </message>
+    <message>
+        <source>Attach the customer to redeem their points.</source>
+        <translation>Koppel de klant om punten in te wisselen.</translation>
+    </message>
+    <message>
+        <source>Enter a number of points.</source>
+        <translation>Voer een aantal punten in.</translation>
+    </message>
+    <message>
+        <source>The customer has %1 points to spend.</source>
+        <translation>De klant heeft %1 punten te besteden.</translation>
+    </message>
+    <message>
+        <source>%1 points left</source>
+        <translation>nog %1 punten</translation>
+    </message>
+    <message>
+        <source>No payment is open.</source>
+        <translation>Er staat geen betaling open.</translation>
+    </message>
+    <message>
+        <source>Wait until the running payment has an answer before cancelling.</source>
+        <translation>Wacht tot de lopende betaling een antwoord heeft voordat u annuleert.</translation>
+    </message>
+    <message>
+        <source>Give back %1 in cash</source>
+        <translation>Geef %1 contant terug</translation>
+    </message>
+    <message>
+        <source>The points were given back</source>
+        <translation>De punten zijn teruggegeven</translation>
+    </message>
+    <message>
+        <source>Being given back…</source>
+        <translation>Wordt teruggegeven…</translation>
+    </message>
+    <message>
+        <source>Will be given back to the card when the terminal is connected.</source>
+        <translation>Wordt op de kaart teruggeboekt zodra de betaalautomaat verbonden is.</translation>
+    </message>
+    <message>
+        <source>Will be given back when the tablet is online.</source>
+        <translation>Wordt teruggegeven zodra de tablet online is.</translation>
+    </message>
+    <message>
+        <source>Given back</source>
+        <translation>Teruggegeven</translation>
+    </message>
+</context>
+<context>
     <name>Toonbank::Services::ProductService</name>
     <message>
         <source>unknown</source>
@@ -562,6 +962,25 @@ Demopincodes (elke medewerker heeft een eigen salt):
             <numerusform>%n dag geleden</numerusform>
             <numerusform>%n dagen geleden</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Services::ReceiptService</name>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address we can send the receipt to. Check it with the customer.</source>
+        <translation>&quot;%1&quot; is geen e-mailadres waar we de bon naartoe kunnen sturen. Controleer het met de klant.</translation>
+    </message>
+    <message>
+        <source>There is no finished sale to send a receipt for.</source>
+        <translation>Er is geen afgeronde verkoop om een bon voor te sturen.</translation>
+    </message>
+    <message>
+        <source>The receipt is too long to send by e-mail.</source>
+        <translation>De bon is te lang om per e-mail te sturen.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be queued for e-mail.</source>
+        <translation>De bon kon niet klaargezet worden voor e-mail.</translation>
     </message>
 </context>
 <context>
@@ -646,6 +1065,34 @@ Demopincodes (elke medewerker heeft een eigen salt):
         <source>%1 is not enough: %2 is due.</source>
         <translation>%1 is niet genoeg: er moet %2 betaald worden.</translation>
     </message>
+    <message>
+        <source>The sale is being paid. Cancel the payment first to change it.</source>
+        <translation>De verkoop wordt afgerekend. Annuleer eerst de betaling om hem te wijzigen.</translation>
+    </message>
+    <message>
+        <source>A gift card is one line per card. Add another card instead.</source>
+        <translation>Een cadeaukaart is één regel per kaart. Voeg in plaats daarvan een andere kaart toe.</translation>
+    </message>
+    <message>
+        <source>A gift card is sold at its value: no discount or price change.</source>
+        <translation>Een cadeaukaart wordt verkocht voor haar waarde: geen korting of prijswijziging.</translation>
+    </message>
+    <message>
+        <source>A gift card can be loaded with %1 to %2.</source>
+        <translation>Op een cadeaukaart kan %1 tot %2 gezet worden.</translation>
+    </message>
+    <message>
+        <source>This gift card is already on the sale.</source>
+        <translation>Deze cadeaukaart staat al op de verkoop.</translation>
+    </message>
+    <message>
+        <source>Gift cards cannot be sold here: the catalog has no gift card product.</source>
+        <translation>Cadeaukaarten kunnen hier niet verkocht worden: de catalogus heeft geen cadeaukaartproduct.</translation>
+    </message>
+    <message>
+        <source>Gift card …%1</source>
+        <translation>Cadeaukaart …%1</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Services::ServerLookups</name>
@@ -664,6 +1111,66 @@ Demopincodes (elke medewerker heeft een eigen salt):
     <message>
         <source>This tablet is not connected to a server.</source>
         <translation>Deze tablet is niet met een server verbonden.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached right now.</source>
+        <translation>De server is nu niet bereikbaar.</translation>
+    </message>
+    <message>
+        <source>This tablet is not (or no longer) enrolled with the server.</source>
+        <translation>Deze tablet is niet (meer) aangemeld bij de server.</translation>
+    </message>
+    <message>
+        <source>This gift card is not known. Check the number and try again.</source>
+        <translation>Deze cadeaukaart is onbekend. Controleer het nummer en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>This gift card has expired and cannot be used.</source>
+        <translation>Deze cadeaukaart is verlopen en kan niet gebruikt worden.</translation>
+    </message>
+    <message>
+        <source>This gift card is blocked and cannot be used.</source>
+        <translation>Deze cadeaukaart is geblokkeerd en kan niet gebruikt worden.</translation>
+    </message>
+    <message>
+        <source>This gift card is empty.</source>
+        <translation>Deze cadeaukaart is leeg.</translation>
+    </message>
+    <message>
+        <source>Only %1 left on this gift card.</source>
+        <translation>Er staat nog maar %1 op deze cadeaukaart.</translation>
+    </message>
+    <message>
+        <source>This customer has no store credit.</source>
+        <translation>Deze klant heeft geen tegoed.</translation>
+    </message>
+    <message>
+        <source>Only %1 of store credit left.</source>
+        <translation>Nog maar %1 tegoed over.</translation>
+    </message>
+    <message>
+        <source>A completed sale used this payment; it cannot be given back.</source>
+        <translation>Een afgeronde verkoop heeft deze betaling gebruikt; hij kan niet teruggegeven worden.</translation>
+    </message>
+    <message>
+        <source>The server has no record of this payment; nothing was taken.</source>
+        <translation>De server kent deze betaling niet; er is niets afgeschreven.</translation>
+    </message>
+    <message>
+        <source>This payment was already made for another card or amount.</source>
+        <translation>Deze betaling is al gedaan voor een andere kaart of een ander bedrag.</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero.</source>
+        <translation>Het bedrag moet meer dan nul zijn.</translation>
+    </message>
+    <message>
+        <source>The server refused this payment (%1).</source>
+        <translation>De server weigerde deze betaling (%1).</translation>
+    </message>
+    <message>
+        <source>no reason</source>
+        <translation>geen reden</translation>
     </message>
 </context>
 <context>
@@ -1737,6 +2244,29 @@ nu %2</translation>
         <source>Retry</source>
         <translation>Opnieuw versturen</translation>
     </message>
+    <message>
+        <source>E-mailed receipts</source>
+        <translation>Gemailde bonnen</translation>
+    </message>
+    <message>
+        <source>Not known right now: %1</source>
+        <translation>Nu niet bekend: %1</translation>
+    </message>
+    <message>
+        <source>Every e-mailed receipt was sent.</source>
+        <translation>Elke gemailde bon is verstuurd.</translation>
+    </message>
+    <message numerus="yes">
+        <source>E-mailed receipts that could not be sent (%n):</source>
+        <translation>
+            <numerusform>Gemailde bon die niet verstuurd kon worden (%n):</numerusform>
+            <numerusform>Gemailde bonnen die niet verstuurd konden worden (%n):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 to %2 (%3): %4</source>
+        <translation>%1 aan %2 (%3): %4</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Ui::TopBar</name>
@@ -1759,6 +2289,13 @@ nu %2</translation>
     <message>
         <source>%1 pts</source>
         <translation>%1 ptn</translation>
+    </message>
+</context>
+<context>
+    <name>Tr</name>
+    <message>
+        <source>The payment could not be saved on this tablet.</source>
+        <translation>De betaling kon niet op deze tablet worden opgeslagen.</translation>
     </message>
 </context>
 </TS>
