@@ -22,6 +22,8 @@ ReceiptScreen::ReceiptScreen(Services::SaleService &sale, QWidget *parent)
     , m_changeCaption(roleLabel(this, "title"))
     , m_change(roleLabel(this, "change"))
     , m_printStatus(roleLabel(this, "subtle"))
+    , m_tendersCaption(roleLabel(this, "caption"))
+    , m_tenders(roleLabel(this, "section"))
     , m_receiptCaption(roleLabel(this, "subtle"))
     , m_print(touchButton(this))
     , m_email(touchButton(this))
@@ -40,9 +42,13 @@ ReceiptScreen::ReceiptScreen(Services::SaleService &sale, QWidget *parent)
     m_none->setObjectName(QStringLiteral("receiptNone"));
     m_emailNote->setObjectName(QStringLiteral("receiptEmailNote"));
     m_emailNote->setWordWrap(true);
-    // No mail server exists for this tablet yet: the button stays, disabled, with the reason
-    // on screen (no hover on a tablet, so the tooltip alone would not do).
+    m_tenders->setObjectName(QStringLiteral("receiptTenders"));
+    m_tenders->setWordWrap(true);
+    m_tenders->setTextFormat(Qt::PlainText);
+    // Without a mail service the button stays, disabled, with the reason on screen (no hover
+    // on a tablet, so a tooltip alone would not do).
     m_email->setEnabled(false);
+    connect(m_email, &QPushButton::clicked, this, [this] { emit emailRequested(m_sale); });
     m_scroll->setWidget(m_view); // reparents the view into the scroll area
     m_scroll->setAlignment(Qt::AlignHCenter);
     m_scroll->setFocusPolicy(Qt::NoFocus);
@@ -53,6 +59,8 @@ ReceiptScreen::ReceiptScreen(Services::SaleService &sale, QWidget *parent)
     changeRow->addWidget(m_changeCaption);
     changeRow->addWidget(m_change, 1, Qt::AlignRight | Qt::AlignVCenter);
     side->addLayout(changeRow);
+    side->addWidget(m_tendersCaption);
+    side->addWidget(m_tenders);
     side->addWidget(m_printStatus);
     side->addWidget(m_receiptCaption);
     // Print gets a row of its own ("Kopie afdrukken" needs the room); E-mail and None share one.
@@ -78,11 +86,75 @@ ReceiptScreen::ReceiptScreen(Services::SaleService &sale, QWidget *parent)
     retranslate();
 }
 
+void ReceiptScreen::setEmailAvailable(bool available)
+{
+    m_emailAvailable = available;
+    retranslate();
+}
+
 void ReceiptScreen::showSale(const Services::CompletedSale &sale)
 {
     m_sale = sale;
     m_copyStatus.clear();
+    m_emailedTo.clear();
     retranslate();
+}
+
+void ReceiptScreen::noteEmailed(const QString &address)
+{
+    m_emailedTo = address;
+    retranslate();
+}
+
+void ReceiptScreen::refreshTenders()
+{
+    // How the sale was paid, one line per tender: what staff confirm to the customer.
+    QStringList lines;
+    for (const Core::Tender &tender : m_sale.sale.tenders) {
+        const QString amount = tender.amount.toDisplayString();
+        switch (tender.method) {
+        case Core::TenderMethod::Card: {
+            QString card = QStringList { tender.cardBrand, tender.maskedPan }
+                               .join(QLatin1Char(' '))
+                               .trimmed();
+            if (card.isEmpty())
+                card = tr("Card");
+            lines.append(tr("%1: %2").arg(card, amount));
+            break;
+        }
+        case Core::TenderMethod::Cash:
+            lines.append(tender.tendered > tender.amount
+                    ? tr("Cash: %1 (received %2)").arg(amount, tender.tendered.toDisplayString())
+                    : tr("Cash: %1").arg(amount));
+            break;
+        case Core::TenderMethod::GiftCard: {
+            const QString number = tender.reference.right(4);
+            QString line = tr("Gift card …%1: %2").arg(number, amount);
+            if (tender.balanceLeft)
+                line += QLatin1Char('\n')
+                    + tr("%1 left on the gift card").arg(tender.balanceLeft->toDisplayString());
+            lines.append(line);
+            break;
+        }
+        case Core::TenderMethod::StoreCredit: {
+            QString line = tr("Store credit: %1").arg(amount);
+            if (tender.balanceLeft)
+                line += QLatin1Char('\n')
+                    + tr("%1 store credit left").arg(tender.balanceLeft->toDisplayString());
+            lines.append(line);
+            break;
+        }
+        case Core::TenderMethod::LoyaltyPoints:
+            lines.append(tr("%n loyalty point(s): %1", nullptr, int(tender.points)).arg(amount));
+            break;
+        }
+    }
+    if (!m_sale.sale.rounding.isZero())
+        lines.append(tr("Cash rounding: %1").arg(m_sale.sale.rounding.toDisplayString()));
+    m_tendersCaption->setText(tr("Paid with"));
+    m_tenders->setText(lines.join(QLatin1Char('\n')));
+    m_tendersCaption->setVisible(!lines.isEmpty());
+    m_tenders->setVisible(!lines.isEmpty());
 }
 
 void ReceiptScreen::printCopy()
@@ -115,9 +187,21 @@ void ReceiptScreen::retranslate()
     m_print->setEnabled(m_saleService.hasReceiptPrinter() && !m_sale.receiptNumber.isEmpty());
     m_email->setText(tr("E-mail"));
     m_none->setText(tr("None"));
-    const QString emailUnavailable = tr("E-mail receipts are not available on this tablet yet.");
-    m_emailNote->setText(emailUnavailable);
-    m_email->setToolTip(emailUnavailable);
+    const bool canEmail = m_emailAvailable && !m_sale.receiptNumber.isEmpty();
+    m_email->setEnabled(canEmail);
+    if (!m_emailAvailable) {
+        const QString emailUnavailable
+            = tr("E-mail receipts are not available on this tablet yet.");
+        m_emailNote->setText(emailUnavailable);
+        m_email->setToolTip(emailUnavailable);
+    } else {
+        m_email->setToolTip(QString());
+        m_emailNote->setText(m_emailedTo.isEmpty()
+                ? QString()
+                : tr("The receipt is on its way to %1.").arg(m_emailedTo));
+    }
+    m_emailNote->setVisible(!m_emailNote->text().isEmpty());
+    refreshTenders();
     m_newSale->setText(tr("New sale"));
     if (!m_sale.receiptNumber.isEmpty())
         m_view->setLines(Devices::ReceiptLayout::layout(m_saleService.receiptFor(m_sale)));

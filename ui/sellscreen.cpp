@@ -107,6 +107,7 @@ SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QW
     , m_customerButton(touchButton(this))
     , m_discountButton(touchButton(this))
     , m_couponButton(touchButton(this))
+    , m_giftCardButton(touchButton(this))
 {
     setObjectName(QStringLiteral("sellScreen"));
     m_search->setObjectName(QStringLiteral("searchField"));
@@ -134,6 +135,7 @@ SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QW
     m_customerButton->setObjectName(QStringLiteral("customerButton"));
     m_discountButton->setObjectName(QStringLiteral("discountButton"));
     m_couponButton->setObjectName(QStringLiteral("couponButton"));
+    m_giftCardButton->setObjectName(QStringLiteral("giftCardButton"));
     m_customer->setObjectName(QStringLiteral("basketCustomer"));
     m_customer->setWordWrap(true);
     m_coupons->setObjectName(QStringLiteral("basketCoupons"));
@@ -216,6 +218,7 @@ SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QW
     });
     connect(m_customerButton, &QPushButton::clicked, this, &SellScreen::customerRequested);
     connect(m_couponButton, &QPushButton::clicked, this, &SellScreen::couponRequested);
+    connect(m_giftCardButton, &QPushButton::clicked, this, &SellScreen::giftCardRequested);
     connect(m_discountButton, &QPushButton::clicked, this, [this] {
         if (!m_selectedLineId.isEmpty())
             emit discountRequested(m_selectedLineId);
@@ -234,6 +237,7 @@ SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QW
     saleActions->addWidget(m_customerButton);
     saleActions->addWidget(m_discountButton);
     saleActions->addWidget(m_couponButton);
+    saleActions->addWidget(m_giftCardButton);
     leftLayout->addLayout(saleActions);
 
     auto *right = new QFrame(this);
@@ -589,6 +593,7 @@ void SellScreen::retranslate()
     m_customerButton->setText(tr("Customer"));
     m_discountButton->setText(tr("Discount"));
     m_couponButton->setText(tr("Coupon"));
+    m_giftCardButton->setText(tr("Gift card"));
     m_subtotalCaption->setText(tr("Subtotal"));
     m_discountCaption->setText(tr("Your saving"));
     refreshBasket();
