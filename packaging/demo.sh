@@ -2,7 +2,9 @@
 # The demo: installs what is missing, builds, seeds a demo chain into a local toonbank-server
 # (SQLite, in the demo data folder), starts that server in the background, enrols the tablet
 # cache against it, runs a first sync and starts the tablet app, which keeps syncing in the
-# background (sales go to the server as they happen). The server stops when the app closes.
+# background (sales go to the server as they happen). The card terminal simulator
+# (toonbank-terminal-sim) runs next to it so the demo can pay by card. Both stop when the app
+# closes.
 # Usage: packaging/demo.sh [--products N] [--lang nl|en] [--no-build]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -46,7 +48,8 @@ fi
 log="$data/server.log"
 "$build/sync/server/toonbank-server" --data-dir "$srv" --port 0 >"$log" 2>&1 &
 server_pid=$!
-trap 'kill "$server_pid" 2>/dev/null || true' EXIT
+terminal_pid=""
+trap 'kill "$server_pid" $terminal_pid 2>/dev/null || true' EXIT
 port=""
 for _ in $(seq 1 100); do
   port="$(sed -n 's/.*listening on https:\/\/[^:]*:\([0-9]*\).*/\1/p' "$log")"
@@ -57,6 +60,24 @@ done
 [ -n "$port" ] || { echo "toonbank-server did not start; see $log" >&2; exit 1; }
 url="https://127.0.0.1:$port"
 echo "toonbank-server running at $url (pid $server_pid, log $log)"
+
+# 2b. The card terminal simulator (nexo over HTTP on loopback), its transactions kept in the
+# demo data folder. What the next card payment does can be chosen with its control API, e.g.
+#   curl -d '{"action":"decline"}' http://127.0.0.1:PORT/control/next   (see --help)
+terminal_log="$data/terminal-sim.log"
+"$build/app/devices/terminalsim/toonbank-terminal-sim" --port 0 \
+  --state "$data/terminal-sim.json" >"$terminal_log" 2>&1 &
+terminal_pid=$!
+terminal_port=""
+for _ in $(seq 1 100); do
+  terminal_port="$(sed -n 's/^listening on http:\/\/[^:]*:\([0-9]*\).*/\1/p' "$terminal_log")"
+  [ -n "$terminal_port" ] && break
+  kill -0 "$terminal_pid" 2>/dev/null || { cat "$terminal_log" >&2; exit 1; }
+  sleep 0.1
+done
+[ -n "$terminal_port" ] || { echo "toonbank-terminal-sim did not start; see $terminal_log" >&2; exit 1; }
+terminal_url="http://127.0.0.1:$terminal_port/nexo"
+echo "Card terminal simulator at $terminal_url (control: http://127.0.0.1:$terminal_port/control/next)"
 
 # 3. The tablet: enrol once (one-time code + CA fingerprint), then follow the server's port.
 if [ -f "$cache" ] && "${synctool[@]}" status | grep -qv '^device=-'; then
@@ -77,5 +98,5 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLAT
   echo "No display found: starting with QT_QPA_PLATFORM=offscreen (set DISPLAY to see the window)."
   export QT_QPA_PLATFORM=offscreen
 fi
-# Not exec: the EXIT trap must stop the server when the app closes.
-"$build/app/toonbank" --cache "$cache" --lang "$lang"
+# Not exec: the EXIT trap must stop the server and the terminal when the app closes.
+"$build/app/toonbank" --cache "$cache" --lang "$lang" --terminal-url "$terminal_url"

@@ -55,8 +55,8 @@ Status checkTenders(const Sale &sale, bool cashRounding, const LoyaltyRules &loy
                 return tenderError("tender.change",
                     Tr::tr("The change does not match the cash handed over."),
                     QStringLiteral("%1 tendered %2 amount %3 change %4")
-                        .arg(where, tender.tendered.toPlainString(),
-                            tender.amount.toPlainString(), tender.change.toPlainString()));
+                        .arg(where, tender.tendered.toPlainString(), tender.amount.toPlainString(),
+                            tender.change.toPlainString()));
             if (cashRounding && !isFiveCentStep(tender.amount))
                 return tenderError("tender.rounding",
                     Tr::tr("Cash is paid in steps of 5 cents in this store."),
@@ -75,8 +75,7 @@ Status checkTenders(const Sale &sale, bool cashRounding, const LoyaltyRules &loy
         case TenderMethod::StoreCredit:
             if (tender.claimId.isEmpty() || !sale.customer)
                 return tenderError("tender.reference_missing",
-                    Tr::tr("Store credit can only be used by the customer it belongs to."),
-                    where);
+                    Tr::tr("Store credit can only be used by the customer it belongs to."), where);
             break;
         case TenderMethod::LoyaltyPoints:
             if (!sale.customer)
@@ -92,8 +91,8 @@ Status checkTenders(const Sale &sale, bool cashRounding, const LoyaltyRules &loy
             break;
         }
         if (!tender.tendered.isZero() || !tender.change.isZero())
-            return tenderError("tender.change",
-                Tr::tr("Only cash can be handed over with change."), where);
+            return tenderError(
+                "tender.change", Tr::tr("Only cash can be handed over with change."), where);
         nonCash += tender.amount;
     }
 
@@ -105,8 +104,8 @@ Status checkTenders(const Sale &sale, bool cashRounding, const LoyaltyRules &loy
             QStringLiteral("total %1 rounding %2 paid %3")
                 .arg(sale.total.toPlainString(), sale.rounding.toPlainString(),
                     paid.toPlainString()));
-    const Money expectedRounding = hasCash ? cashPart(sale.total - nonCash, cashRounding).rounding
-                                           : Money();
+    const Money expectedRounding
+        = hasCash ? cashPart(sale.total - nonCash, cashRounding).rounding : Money();
     if (sale.rounding != expectedRounding)
         return tenderError("tender.rounding",
             Tr::tr("The cash rounding of this sale is not right."),

@@ -94,8 +94,8 @@ class PaymentService final : public QObject
 {
     Q_OBJECT
 public:
-    PaymentService(SaleService &sales, Session &session, const Core::Clock &clock,
-        QObject *parent = nullptr);
+    PaymentService(
+        SaleService &sales, Session &session, const Core::Clock &clock, QObject *parent = nullptr);
     ~PaymentService() override;
 
     /// Optional parts, wired by Terminal / main(): the card terminal and the online wallet.

@@ -43,14 +43,15 @@ QString create(const QString &path)
         const QList<Store::Location> locations = {
             { hereId, QStringLiteral("AMS01"), QStringLiteral("Toonbank Amsterdam Centrum"),
                 Store::LocationKind::Store, QStringLiteral("Kalverstraat 12"),
-                QStringLiteral("1012 PC Amsterdam"), QStringLiteral("NL"), 52.3702, 4.8952, true },
+                QStringLiteral("1012 PC Amsterdam"), QStringLiteral("NL"), 52.3702, 4.8952, true,
+                QStringLiteral("NL001234567B01") },
             { otherStoreId, QStringLiteral("UTR02"),
                 QStringLiteral("Toonbank Utrecht Hoog Catharijne"), Store::LocationKind::Store,
                 QStringLiteral("Godebaldkwartier 5"), QStringLiteral("3511 DX Utrecht"),
-                QStringLiteral("NL"), 52.0907, 5.1214, true },
+                QStringLiteral("NL"), 52.0907, 5.1214, true, QStringLiteral("NL001234567B01") },
             { webId, QStringLiteral("WEB"), QStringLiteral("Web warehouse"),
                 Store::LocationKind::WebWarehouse, QStringLiteral("Industrieweg 1"),
-                QStringLiteral("Tilburg"), QStringLiteral("NL"), 51.5555, 5.0913, false },
+                QStringLiteral("Tilburg"), QStringLiteral("NL"), 51.5555, 5.0913, false, {} },
         };
         for (const Store::Location &location : locations)
             failure += check(writer.upsertLocation(location));
