@@ -72,6 +72,14 @@ QString ReceiptLayout::qrPayload(const ReceiptData &receipt)
     return QStringLiteral("TOONBANK:SALE:%1:%2").arg(receipt.receiptNumber, receipt.saleId);
 }
 
+QString ReceiptLayout::lastFour(const QString &number)
+{
+    const QString compact = QString(number).remove(QLatin1Char(' '));
+    if (compact.size() <= 4)
+        return compact;
+    return QStringLiteral("**** ") + compact.right(4);
+}
+
 QList<ReceiptLine> ReceiptLayout::layout(const ReceiptData &receipt, int width)
 {
     const QLocale &locale = receipt.locale;
@@ -82,6 +90,8 @@ QList<ReceiptLine> ReceiptLayout::layout(const ReceiptData &receipt, int width)
     lines.append(headline(receipt.storeName, width));
     lines.append(text(receipt.storeAddress, Align::Center));
     lines.append(text(receipt.storeCity, Align::Center));
+    if (!receipt.vatNumber.isEmpty())
+        lines.append(text(tr("VAT no. %1").arg(receipt.vatNumber), Align::Center));
     if (receipt.duplicate)
         lines.append(headline(tr("*** COPY ***"), width));
     if (receipt.training)
@@ -105,13 +115,83 @@ QList<ReceiptLine> ReceiptLayout::layout(const ReceiptData &receipt, int width)
     lines.append(rule());
     lines.append(
         text(leftRight(tr("TOTAL"), money(receipt.total), width / 2), Align::Left, true, true));
-    if (!receipt.rounding.isZero()) {
-        lines.append(text(leftRight(tr("Cash rounding"), money(receipt.rounding), width)));
+    if (receipt.tenders.isEmpty()) {
+        // The cash-only form.
+        if (!receipt.rounding.isZero()) {
+            lines.append(text(leftRight(tr("Cash rounding"), money(receipt.rounding), width)));
+            lines.append(text(
+                leftRight(tr("To pay in cash"), money(receipt.paid), width), Align::Left, true));
+        }
+        lines.append(text(leftRight(tr("Cash tendered"), money(receipt.tendered), width)));
         lines.append(
-            text(leftRight(tr("To pay in cash"), money(receipt.paid), width), Align::Left, true));
+            text(leftRight(tr("Change"), money(receipt.change), width), Align::Left, true));
+    } else {
+        // Both totals when the cash part was rounded: the unrounded one above, the rounded one
+        // here.
+        if (!receipt.rounding.isZero()) {
+            lines.append(text(leftRight(tr("Cash rounding"), money(receipt.rounding), width)));
+            lines.append(text(leftRight(tr("Total after rounding"), money(receipt.paid), width),
+                Align::Left, true));
+        }
+        lines.append(text(tr("Paid with"), Align::Left, true));
+        // A detail under a tender, indented and wrapped so nothing is cut at the paper's edge.
+        auto detail = [&lines, width](const QString &content) {
+            for (const QString &part : wrapWords(content, width - 2))
+                lines.append(text(QStringLiteral("  ") + part));
+        };
+        Core::Money change;
+        bool anyCash = false;
+        for (const ReceiptData::TenderRow &tender : receipt.tenders) {
+            switch (tender.method) {
+            case Core::TenderMethod::Cash:
+                anyCash = true;
+                change += tender.change;
+                lines.append(text(leftRight(tr("Cash"), money(tender.amount), width)));
+                if (tender.tendered != tender.amount && !tender.tendered.isZero())
+                    lines.append(text(leftRight(
+                        QStringLiteral("  ") + tr("Tendered"), money(tender.tendered), width)));
+                break;
+            case Core::TenderMethod::Card:
+                lines.append(text(leftRight(
+                    tender.cardBrand.isEmpty() ? tr("Card") : tr("Card %1").arg(tender.cardBrand),
+                    money(tender.amount), width)));
+                if (!tender.maskedPan.isEmpty())
+                    detail(tender.maskedPan);
+                if (!tender.reference.isEmpty())
+                    detail(tr("Terminal ref. %1").arg(tender.reference));
+                if (!tender.authCode.isEmpty())
+                    detail(tr("Auth. code %1").arg(tender.authCode));
+                break;
+            case Core::TenderMethod::GiftCard:
+                lines.append(text(leftRight(tr("Gift card %1").arg(lastFour(tender.reference)),
+                    money(tender.amount), width)));
+                if (tender.balanceLeft)
+                    lines.append(text(leftRight(QStringLiteral("  ") + tr("Balance left on card"),
+                        money(*tender.balanceLeft), width)));
+                break;
+            case Core::TenderMethod::StoreCredit:
+                lines.append(text(leftRight(tr("Store credit"), money(tender.amount), width)));
+                if (tender.balanceLeft)
+                    lines.append(text(leftRight(QStringLiteral("  ") + tr("Store credit left"),
+                        money(*tender.balanceLeft), width)));
+                break;
+            case Core::TenderMethod::LoyaltyPoints:
+                lines.append(text(leftRight(tr("Points (%1)").arg(locale.toString(tender.points)),
+                    money(tender.amount), width)));
+                break;
+            }
+        }
+        if (anyCash || !change.isZero())
+            lines.append(text(leftRight(tr("Change"), money(change), width), Align::Left, true));
     }
-    lines.append(text(leftRight(tr("Cash tendered"), money(receipt.tendered), width)));
-    lines.append(text(leftRight(tr("Change"), money(receipt.change), width), Align::Left, true));
+    if (receipt.pointsEarned != 0 || receipt.pointsBalance) {
+        lines.append(rule());
+        lines.append(
+            text(leftRight(tr("Points earned"), locale.toString(receipt.pointsEarned), width)));
+        if (receipt.pointsBalance)
+            lines.append(text(leftRight(
+                tr("Your points balance"), locale.toString(*receipt.pointsBalance), width)));
+    }
     lines.append(rule());
 
     lines.append(text(tr("VAT summary"), Align::Left, true));

@@ -1,12 +1,15 @@
 #pragma once
 
 #include "app/core/money.h"
+#include "app/core/sale.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
 #include <QLocale>
 #include <QString>
+
+#include <optional>
 
 namespace Toonbank::Devices {
 
@@ -36,9 +39,25 @@ struct ReceiptData
         Core::Money gross;
     };
 
+    /// One part payment as printed. Empty `tenders`: the cash-only form (tendered, change).
+    struct TenderRow
+    {
+        Core::TenderMethod method = Core::TenderMethod::Cash;
+        Core::Money amount; // what it settled (cash: after rounding)
+        Core::Money tendered; // cash handed over
+        Core::Money change; // cash given back
+        QString cardBrand; // card: "VISA"
+        QString maskedPan; // card: "**** **** **** 1234"
+        QString reference; // card: terminal reference; gift card: number (only the last 4 print)
+        QString authCode; // card: approval code
+        qint64 points = 0; // points redeemed
+        std::optional<Core::Money> balanceLeft; // gift card / store credit after it
+    };
+
     QString storeName;
     QString storeAddress; // street and number
     QString storeCity;
+    QString vatNumber; // the seller's VAT number ("NL001234567B01"); empty: not printed
     QDateTime soldAt; // local time for the print
     QString staffName;
     QString receiptNumber;
@@ -50,6 +69,9 @@ struct ReceiptData
     Core::Money paid; // total + rounding
     Core::Money tendered;
     Core::Money change;
+    QList<TenderRow> tenders; // every tender of the sale, in the order they were paid
+    qint64 pointsEarned = 0; // with a customer attached
+    std::optional<qint64> pointsBalance; // the customer's balance after the sale, when known
     bool training = false;
     bool duplicate = false; // a reprint: marked as a copy, as a duplicate must be (NL/BE)
     QLocale locale;
@@ -67,9 +89,12 @@ struct ReceiptLine
     bool large = false; // double width and height on the printer
 };
 
-/// The one place that decides what a receipt looks like (NL/BE simplified invoice: seller name
-/// and address, date and time, what was supplied, VAT per rate, total; plus the rounding line,
-/// cash tendered and change, the receipt number and the QR code that finds the sale again).
+/// The one place that decides what a receipt looks like (NL/BE simplified invoice: seller name,
+/// address and VAT number, date and time, what was supplied, VAT per rate, total; plus the
+/// rounding line with both totals, every tender (card brand, masked PAN and terminal reference;
+/// gift card's last digits and balance left; store credit; points), change, points earned and
+/// balance, the receipt number and the QR code that finds the sale again). The screen preview,
+/// the ESC/POS printer and the PDF (ReceiptPdf) all draw these lines.
 class ReceiptLayout final
 {
     Q_DECLARE_TR_FUNCTIONS(Toonbank::Devices::ReceiptLayout)
@@ -84,6 +109,8 @@ public:
     static QString toPlainText(const QList<ReceiptLine> &lines, int width = defaultWidth);
     /// What the QR code holds: enough to find the sale again for a return.
     static QString qrPayload(const ReceiptData &receipt);
+    /// "**** 5678": the last four characters of a gift-card number, the rest hidden.
+    static QString lastFour(const QString &number);
 };
 
 } // namespace Toonbank::Devices

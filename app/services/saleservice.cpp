@@ -1191,6 +1191,7 @@ Devices::ReceiptData SaleService::receiptFor(const CompletedSale &sale, const QL
     receipt.storeName = sale.location.name;
     receipt.storeAddress = sale.location.address;
     receipt.storeCity = sale.location.city;
+    receipt.vatNumber = sale.location.vatNumber;
     receipt.soldAt = sale.soldAt.toLocalTime();
     receipt.staffName = sale.staff.displayName;
     receipt.receiptNumber = sale.receiptNumber;
@@ -1215,6 +1216,27 @@ Devices::ReceiptData SaleService::receiptFor(const CompletedSale &sale, const QL
     receipt.paid = sale.cash.due;
     receipt.tendered = sale.tendered;
     receipt.change = sale.change;
+    // Every tender of the sale (a cash-only sale keeps the cash-only form).
+    const QList<Core::Tender> &tenders = sale.sale.tenders;
+    const bool cashOnly = tenders.size() == 1 && tenders.first().method == Core::TenderMethod::Cash;
+    if (!cashOnly) {
+        for (const Core::Tender &tender : tenders) {
+            receipt.tenders.append({ tender.method, tender.amount, tender.tendered, tender.change,
+                tender.cardBrand, tender.maskedPan, tender.reference, tender.authCode,
+                tender.points, tender.balanceLeft });
+        }
+        // The totals of a split payment come from the sale itself.
+        receipt.total = sale.sale.total;
+        receipt.rounding = sale.sale.rounding;
+        receipt.paid = sale.sale.total + sale.sale.rounding;
+    }
+    if (sale.sale.customer) {
+        receipt.pointsEarned = sale.sale.pointsEarned;
+        if (m_customers) {
+            if (Core::Result<qint64> points = m_customers->pointsOf(sale.sale.customer->code))
+                receipt.pointsBalance = points.value();
+        }
+    }
     receipt.locale = locale;
     return receipt;
 }

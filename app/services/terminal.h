@@ -18,6 +18,7 @@ class CheckoutService;
 class CustomerService;
 class OverrideService;
 class ProductService;
+class ReceiptService;
 class SaleService;
 class ServerLookups;
 class Session;
@@ -45,6 +46,8 @@ public:
     /// The v1 facade over sale(), kept for the existing screens.
     CheckoutService &checkout() { return *m_checkout; }
     SaleService &sale() { return *m_sale; }
+    /// The receipt as a PDF and by e-mail (queued in the outbox for the server's mailer).
+    ReceiptService &receipts() { return *m_receipts; }
     CustomerService &customers() { return *m_customers; }
     OverrideService &overrides() { return *m_overrides; }
     /// Online customer look-up and coupon claims over this cache's enrolment (offline when
@@ -69,6 +72,7 @@ private:
     std::unique_ptr<CheckoutService> m_checkout;
     std::unique_ptr<ProductService> m_products;
     std::unique_ptr<SyncStatus> m_syncStatus;
+    std::unique_ptr<ReceiptService> m_receipts;
 };
 
 } // namespace Toonbank::Services

@@ -13,6 +13,7 @@ enum class EventType {
     CustomerEnrolled, // "customer_enrolled": a customer enrolled at the till
     ConsentChanged, // "consent_changed": e-mail / SMS / personalised consent changed
     WishlistChanged, // "wishlist_changed": a product added to or removed from a wishlist
+    ReceiptEmail, // "receipt_email": a receipt to e-mail (receiptemail.h)
 };
 
 QString name(EventType type);

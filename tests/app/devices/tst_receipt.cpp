@@ -1,5 +1,6 @@
 #include "app/devices/receipt.h"
 #include "app/devices/receiptprinter.h"
+#include "receiptsample.h"
 
 #include <QTest>
 
@@ -130,6 +131,58 @@ private slots:
         for (const ReceiptLine &line : lines)
             QVERIFY(line.text.size() <= ReceiptLayout::defaultWidth
                 || line.kind != ReceiptLine::Kind::Text);
+    }
+    // Every part a split payment adds, in the plain text (screen) and on the printer.
+    void splitPaymentParts_data()
+    {
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("vat number") << QStringLiteral("VAT no. NL001234567B01");
+        QTest::newRow("card brand") << QStringLiteral("Card VISA");
+        QTest::newRow("masked pan") << QStringLiteral("**** **** **** 1234");
+        QTest::newRow("terminal reference") << QStringLiteral("Terminal ref. POI-7788");
+        QTest::newRow("auth code") << QStringLiteral("Auth. code A1B2C3");
+        QTest::newRow("gift card last four") << QStringLiteral("Gift card **** 5678");
+        QTest::newRow("gift card balance") << QStringLiteral("Balance left on card");
+        QTest::newRow("store credit") << QStringLiteral("Store credit left");
+        QTest::newRow("points tender") << QStringLiteral("Points (500)");
+        QTest::newRow("unrounded total") << QStringLiteral("99,99");
+        QTest::newRow("cash rounding") << QStringLiteral("Cash rounding");
+        QTest::newRow("rounded total") << QStringLiteral("Total after rounding");
+        QTest::newRow("cash tendered") << QStringLiteral("Tendered");
+        QTest::newRow("change") << QStringLiteral("Change");
+        QTest::newRow("points earned") << QStringLiteral("Points earned");
+        QTest::newRow("points balance") << QStringLiteral("Your points balance");
+        QTest::newRow("receipt number") << QStringLiteral("AMS01-T1-000042");
+    }
+
+    void splitPaymentParts()
+    {
+        QFETCH(QString, expected);
+        const Devices::ReceiptData receipt = Tests::splitReceipt();
+        const QList<ReceiptLine> lines = ReceiptLayout::layout(receipt);
+        const QString plain = ReceiptLayout::toPlainText(lines);
+        QVERIFY2(plain.contains(expected), qPrintable(plain));
+        const QByteArray bytes
+            = Devices::EscPosPrinterSimulator::encode(lines, ReceiptLayout::defaultWidth);
+        QVERIFY2(bytes.contains(expected.toLatin1()), qPrintable(expected));
+        for (const ReceiptLine &line : lines)
+            QVERIFY2(line.kind != ReceiptLine::Kind::Text
+                    || line.text.size() <= (line.large ? 21 : ReceiptLayout::defaultWidth),
+                qPrintable(line.text));
+    }
+
+    void splitPaymentNeverPrintsTheWholeGiftCardNumber()
+    {
+        const QString plain
+            = ReceiptLayout::toPlainText(ReceiptLayout::layout(Tests::splitReceipt()));
+        QVERIFY(!plain.contains(QStringLiteral("6789")));
+        QVERIFY(!plain.contains(QStringLiteral("Cash tendered"))); // the split form, not cash-only
+        // The change of the cash part: € 5,00.
+        const QStringList rows = plain.split(QLatin1Char('\n'));
+        const auto change = std::find_if(rows.cbegin(), rows.cend(),
+            [](const QString &row) { return row.startsWith(QStringLiteral("Change")); });
+        QVERIFY(change != rows.cend());
+        QVERIFY2(change->contains(QStringLiteral("5,00")), qPrintable(*change));
     }
 };
 
