@@ -104,9 +104,6 @@ int main(int argc, char *argv[])
         cardTerminal = std::make_unique<Devices::NexoHttpTerminal>(config);
         payments.setTerminal(cardTerminal.get());
     }
-    // A payment a crash interrupted: its pending tenders are settled with the terminal and the
-    // server, and a sale that was fully paid is recorded (once) before anyone logs in.
-    payments.recover();
 
     // ---- Sync engine (sync/client, added by the sync work; keep this block whole) -----------
     // Pushes sales and pulls catalog/stock on its own thread once the cache is enrolled
@@ -129,6 +126,10 @@ int main(int argc, char *argv[])
     window.setReceiptMailer([&receipts](const Services::CompletedSale &sale, const QString &to) {
         return receipts.email(sale, to);
     });
+    // A payment a crash interrupted: its pending tenders are settled with the terminal and the
+    // server, and a sale that was fully paid is recorded (once); an open one comes back on the
+    // pay screen after the login.
+    payments.recover();
     window.resize(1280, 800);
     window.show();
     const int status = QApplication::exec();
