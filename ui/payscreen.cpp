@@ -528,11 +528,9 @@ void PayScreen::refreshAmounts(const Services::PaymentView &view)
 
 void PayScreen::refreshTenders(const Services::PaymentView &view)
 {
+    // A few labels, rebuilt: deleted at once, so that no old row is found by its name.
     while (QLayoutItem *item = m_tenderGrid->takeAt(0)) {
-        if (QWidget *widget = item->widget()) {
-            widget->hide();
-            widget->deleteLater();
-        }
+        delete item->widget();
         delete item;
     }
     m_tendersCaption->setVisible(!view.tenders.isEmpty());
@@ -674,8 +672,10 @@ void PayScreen::refreshTiles(const Services::PaymentView &view)
         m_tileNotes.value(method)->setText(note);
         m_tileNotes.value(method)->setVisible(!note.isEmpty());
         for (QLabel *label : { m_tileNames.value(method), m_tileNotes.value(method) }) {
-            label->setProperty("selected", tile->isChecked());
-            repolish(label);
+            if (label->property("selected").toBool() != tile->isChecked()) {
+                label->setProperty("selected", tile->isChecked());
+                repolish(label);
+            }
         }
     }
 }
