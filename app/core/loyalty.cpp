@@ -43,8 +43,9 @@ qint64 pointsEarned(const Sale &sale, const LoyaltyRules &rules)
         return 0;
     Money eligible;
     for (const SaleLine &line : sale.lines) {
-        if (rules.excludedCategories.contains(line.category, Qt::CaseInsensitive))
-            continue;
+        if (!line.giftCardNumber.isEmpty()
+            || rules.excludedCategories.contains(line.category, Qt::CaseInsensitive))
+            continue; // gift cards earn no points
         eligible += line.lineTotal();
     }
     for (const Tender &tender : sale.tenders) {

@@ -563,6 +563,8 @@ QList<QList<Adjustment>> PromotionEngine::apply(
         info.sku = line.sku;
         if (line.quantity <= 0 || line.unitPrice.cents() <= 0)
             continue; // returns and free lines take no promotion
+        if (!line.giftCardNumber.isEmpty())
+            continue; // a gift card is money, not goods: no promotion touches it
         info.unit = line.unitPrice.cents();
         info.quantity = line.quantity;
         auto collect = [&](const QHash<QString, std::vector<int>> &map, const QString &key) {

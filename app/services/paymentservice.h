@@ -8,13 +8,19 @@
 
 #include <QObject>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 namespace Toonbank::Devices {
 class PaymentTerminal;
 struct CardPaymentResult;
 struct ReversalResult;
 } // namespace Toonbank::Devices
+
+namespace Toonbank::Store {
+struct PaymentTenderRecord;
+} // namespace Toonbank::Store
 
 namespace Toonbank::Services {
 
@@ -138,6 +144,13 @@ public:
     Core::Status cancel();
     /// After a crash: settles every pending tender and restores or finishes the payment.
     void recover();
+    /// Asks again about every tender whose outcome is not known yet (a card answer lost and
+    /// the terminal still not answering, a claim the server did not confirm) and retries the
+    /// give-backs of a cancelled payment. The pay screen's "Check again" action.
+    void checkAgain();
+    /// The waits (ms) before each TransactionStatus try after a lost card answer; after the
+    /// last one the tender stays pending until checkAgain(). Default 500, 1000, 2000, 4000.
+    void setStatusBackoff(const QList<int> &delaysMs);
 
     /// The last sale this service completed (for the receipt screen).
     const std::optional<CompletedSale> &lastCompleted() const { return m_lastCompleted; }
@@ -150,6 +163,32 @@ signals:
 
 private:
     struct Private;
+    std::optional<qint64> availablePoints() const;
+    QString labelFor(const Store::PaymentTenderRecord &tender) const;
+    Core::Status checkCanAdd(Core::Money amount) const;
+    Store::PaymentTenderRecord newTender(Core::TenderMethod method, Core::Money amount) const;
+    Core::Status addTender(Store::PaymentTenderRecord &tender);
+    Core::Status saveTender(Store::PaymentTenderRecord &tender);
+    void settleCard(Store::PaymentTenderRecord &tender, const Devices::CardPaymentResult &result);
+    void failCard(Store::PaymentTenderRecord &tender, const QString &code, const QString &message,
+        const QString &log);
+    bool applyCardOutcome(
+        Store::PaymentTenderRecord &tender, const Devices::CardPaymentResult &result);
+    void onPaymentFinished(const Devices::CardPaymentResult &result);
+    void onStatusReceived(const QString &serviceId, const Devices::CardPaymentResult &result);
+    void onReversalFinished(const Devices::ReversalResult &result);
+    void startChecking(const QString &claimId, bool first);
+    void pumpTerminal();
+    Core::Error needsNetwork() const;
+    void settleClaim(Store::PaymentTenderRecord &tender, const StoredValueClaim &claim);
+    bool resolveClaim(Store::PaymentTenderRecord &tender);
+    Core::Status claimStoredValue(Store::PaymentTenderRecord &tender,
+        const std::function<Core::Result<StoredValueClaim>()> &claim);
+    void maybeComplete();
+    void giveBack(Store::PaymentTenderRecord &tender);
+    void giveBackAll();
+    void settleUnfinished();
+
     SaleService &m_sales;
     Session &m_session;
     const Core::Clock &m_clock;

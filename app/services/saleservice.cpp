@@ -6,6 +6,7 @@
 #include "app/core/cashrounding.h"
 #include "app/core/customerrules.h"
 #include "app/core/loyalty.h"
+#include "app/core/payment.h"
 #include "app/core/promotionengine.h"
 #include "app/core/tr.h"
 #include "app/devices/cashdrawer.h"
@@ -114,6 +115,8 @@ QJsonObject draftToJson(const Core::DraftLine &line)
         { QStringLiteral("unitPriceCents"), line.unitPrice.cents() },
         { QStringLiteral("regularPriceCents"), line.regularPrice.cents() },
     };
+    if (!line.giftCardNumber.isEmpty())
+        o.insert(QStringLiteral("giftCardNumber"), line.giftCardNumber);
     if (line.manualDiscount) {
         o.insert(QStringLiteral("manualDiscount"),
             QJsonObject {
@@ -152,6 +155,16 @@ SaleService::~SaleService() = default;
 Core::Status SaleService::requireSell() const
 {
     return m_session.require(Core::Permission::Sell);
+}
+
+Core::Status SaleService::requireEditable() const
+{
+    if (const Core::Status allowed = requireSell(); !allowed)
+        return allowed;
+    if (m_frozen)
+        return Error::make(QStringLiteral("basket.frozen"),
+            tr("The sale is being paid. Cancel the payment first to change it."));
+    return Core::success();
 }
 
 void SaleService::refreshRules() const
@@ -422,7 +435,7 @@ Core::Result<QString> SaleService::addSummary(const Store::ProductSummary &produ
 
 Core::Result<ScanResult> SaleService::scan(const QString &code)
 {
-    if (const Core::Status allowed = requireSell(); !allowed)
+    if (const Core::Status allowed = requireEditable(); !allowed)
         return allowed.error();
     const QString trimmed = code.trimmed();
     const Core::ScanKind kind = Core::classifyScan(trimmed);
@@ -458,7 +471,7 @@ Core::Result<QList<Store::ProductSummary>> SaleService::search(const QString &te
 
 Core::Result<QString> SaleService::addProduct(qint64 productId)
 {
-    if (const Core::Status allowed = requireSell(); !allowed)
+    if (const Core::Status allowed = requireEditable(); !allowed)
         return allowed.error();
     Core::Result<Store::ProductDetail> detail = m_catalog.product(productId);
     if (!detail)
@@ -480,7 +493,7 @@ Core::Result<QString> SaleService::addProduct(qint64 productId)
 
 Core::Status SaleService::setQuantity(const QString &lineId, int quantity)
 {
-    if (const Core::Status allowed = requireSell(); !allowed)
+    if (const Core::Status allowed = requireEditable(); !allowed)
         return allowed;
     if (quantity < 0 || quantity > 9999)
         return Error::make(
@@ -490,6 +503,9 @@ Core::Status SaleService::setQuantity(const QString &lineId, int quantity)
         return noLine();
     if (quantity == 0)
         return removeLine(lineId);
+    if (giftLine(lineId) && quantity != 1)
+        return Error::make(QStringLiteral("giftcard.quantity"),
+            tr("A gift card is one line per card. Add another card instead."));
     TOONBANK_TRY_CHANGE(m_lines[index].quantity = quantity);
     emit basketChanged();
     return Core::success();
@@ -497,7 +513,7 @@ Core::Status SaleService::setQuantity(const QString &lineId, int quantity)
 
 Core::Status SaleService::removeLine(const QString &lineId)
 {
-    if (const Core::Status allowed = requireSell(); !allowed)
+    if (const Core::Status allowed = requireEditable(); !allowed)
         return allowed;
     const int index = indexOf(lineId);
     if (index < 0)
@@ -512,7 +528,7 @@ Core::Status SaleService::removeLine(const QString &lineId)
 
 Core::Status SaleService::clear()
 {
-    if (const Core::Status allowed = requireSell(); !allowed)
+    if (const Core::Status allowed = requireEditable(); !allowed)
         return allowed;
     if (m_claimer) {
         for (const CouponClaim &claim : std::as_const(m_claims))
@@ -535,7 +551,7 @@ Core::Status SaleService::clear()
 
 Core::Status SaleService::attachCustomer(const QString &cardNumber)
 {
-    if (const Core::Status allowed = requireSell(); !allowed)
+    if (const Core::Status allowed = requireEditable(); !allowed)
         return allowed;
     if (!m_customers)
         return Error::make(QStringLiteral("customer.unavailable"),
@@ -556,7 +572,7 @@ Core::Status SaleService::attachCustomer(const QString &cardNumber)
 
 void SaleService::detachCustomer()
 {
-    if (!m_customer)
+    if (!m_customer || m_frozen)
         return;
     m_customer.reset();
     m_customerChip.reset();
@@ -566,7 +582,7 @@ void SaleService::detachCustomer()
 
 Core::Status SaleService::addCoupon(const QString &code)
 {
-    if (const Core::Status allowed = requireSell(); !allowed)
+    if (const Core::Status allowed = requireEditable(); !allowed)
         return allowed;
     const QString trimmed = code.trimmed();
     if (m_coupons.contains(trimmed, Qt::CaseInsensitive))
@@ -632,7 +648,7 @@ Core::Status SaleService::addCoupon(const QString &code)
 
 Core::Status SaleService::removeCoupon(const QString &code)
 {
-    if (const Core::Status allowed = requireSell(); !allowed)
+    if (const Core::Status allowed = requireEditable(); !allowed)
         return allowed;
     const qsizetype index = m_coupons.indexOf(code.trimmed(), 0);
     qsizetype found = index;
@@ -662,11 +678,14 @@ Core::Result<ChangeOutcome> SaleService::setManualDiscount(const QString &lineId
     int percentBasisPoints, const QString &reason,
     const std::optional<Core::Authorisation> &approval)
 {
-    if (const Core::Status allowed = requireSell(); !allowed)
+    if (const Core::Status allowed = requireEditable(); !allowed)
         return allowed.error();
     const int index = indexOf(lineId);
     if (index < 0)
         return noLine();
+    if (giftLine(lineId))
+        return Error::make(QStringLiteral("giftcard.no_discount"),
+            tr("A gift card is sold at its value: no discount or price change."));
     const bool byAmount = amount > Money();
     const bool byPercent = percentBasisPoints > 0;
     if (byAmount == byPercent || amount.isNegative() || percentBasisPoints < 0
@@ -740,7 +759,7 @@ Core::Result<ChangeOutcome> SaleService::setManualDiscount(const QString &lineId
 
 Core::Status SaleService::removeManualDiscount(const QString &lineId)
 {
-    if (const Core::Status allowed = requireSell(); !allowed)
+    if (const Core::Status allowed = requireEditable(); !allowed)
         return allowed;
     const int index = indexOf(lineId);
     if (index < 0)
@@ -758,11 +777,14 @@ Core::Status SaleService::removeManualDiscount(const QString &lineId)
 Core::Result<ChangeOutcome> SaleService::changePrice(const QString &lineId, Money unitPrice,
     const QString &reason, const std::optional<Core::Authorisation> &approval)
 {
-    if (const Core::Status allowed = requireSell(); !allowed)
+    if (const Core::Status allowed = requireEditable(); !allowed)
         return allowed.error();
     const int index = indexOf(lineId);
     if (index < 0)
         return noLine();
+    if (giftLine(lineId))
+        return Error::make(QStringLiteral("giftcard.no_discount"),
+            tr("A gift card is sold at its value: no discount or price change."));
     const Money current = m_lines.at(index).unitPrice;
     if (unitPrice.isNegative() || unitPrice == current)
         return Error::make(QStringLiteral("price.invalid"),
@@ -818,10 +840,33 @@ CashQuote SaleService::cashQuote() const
 
 Core::Status SaleService::park(const QString &label)
 {
-    if (const Core::Status allowed = requireSell(); !allowed)
+    if (const Core::Status allowed = requireEditable(); !allowed)
         return allowed;
     if (m_lines.isEmpty())
         return Error::make(QStringLiteral("basket.empty"), tr("The basket is empty."));
+    const QByteArray json = basketJson();
+    Core::Result<qint64> parked
+        = m_parked->park(m_session.staff()->id, label, json, m_clock.nowUtc());
+    if (!parked)
+        return parked.error();
+    // The claims travel with the parked basket: nothing is released.
+    m_claims.clear();
+    m_lines.clear();
+    m_authorisations.clear();
+    m_coupons.clear();
+    const bool hadCustomer = m_customer.has_value();
+    m_customer.reset();
+    m_customerChip.reset();
+    m_lineCounter = 0;
+    m_saleId = newUuid();
+    changed();
+    if (hadCustomer)
+        emit customerChanged();
+    return Core::success();
+}
+
+QByteArray SaleService::basketJson() const
+{
     QJsonArray lines;
     for (const Core::DraftLine &line : std::as_const(m_lines))
         lines.append(draftToJson(line));
@@ -849,25 +894,7 @@ Core::Status SaleService::park(const QString &label)
                 { QStringLiteral("code"), m_customer->code },
                 { QStringLiteral("tier"), m_customer->tier } });
     }
-    const QByteArray json = QJsonDocument(basket).toJson(QJsonDocument::Compact);
-    Core::Result<qint64> parked
-        = m_parked->park(m_session.staff()->id, label, json, m_clock.nowUtc());
-    if (!parked)
-        return parked.error();
-    // The claims travel with the parked basket: nothing is released.
-    m_claims.clear();
-    m_lines.clear();
-    m_authorisations.clear();
-    m_coupons.clear();
-    const bool hadCustomer = m_customer.has_value();
-    m_customer.reset();
-    m_customerChip.reset();
-    m_lineCounter = 0;
-    m_saleId = newUuid();
-    changed();
-    if (hadCustomer)
-        emit customerChanged();
-    return Core::success();
+    return QJsonDocument(basket).toJson(QJsonDocument::Compact);
 }
 
 namespace {
@@ -916,6 +943,7 @@ Core::Result<ParkedState> parseParked(const QByteArray &json)
             line.lineId = o.value(QStringLiteral("lineId")).toString();
             line.category = o.value(QStringLiteral("category")).toString();
             line.brand = o.value(QStringLiteral("brand")).toString();
+            line.giftCardNumber = o.value(QStringLiteral("giftCardNumber")).toString();
             const QJsonObject manual = o.value(QStringLiteral("manualDiscount")).toObject();
             if (!manual.isEmpty()) {
                 Core::ManualDiscount discount;
@@ -995,7 +1023,7 @@ Core::Result<QList<ParkedSummary>> SaleService::listParked() const
 
 Core::Status SaleService::resume(qint64 parkedId)
 {
-    if (const Core::Status allowed = requireSell(); !allowed)
+    if (const Core::Status allowed = requireEditable(); !allowed)
         return allowed;
     if (!m_lines.isEmpty())
         return Error::make(QStringLiteral("basket.not_empty"),
@@ -1061,7 +1089,7 @@ Core::Status SaleService::resume(qint64 parkedId)
 
 Core::Result<CompletedSale> SaleService::payCash(Money tendered)
 {
-    if (const Core::Status allowed = requireSell(); !allowed)
+    if (const Core::Status allowed = requireEditable(); !allowed)
         return allowed.error();
     if (m_lines.isEmpty())
         return Error::make(QStringLiteral("basket.empty"), tr("The basket is empty."));
@@ -1071,34 +1099,35 @@ Core::Result<CompletedSale> SaleService::payCash(Money tendered)
     if (!built)
         return built.error();
     Core::Sale sale = built.value();
-    CashQuote quote;
-    quote.total = sale.total;
-    quote.due = m_location.cashRounding ? Core::roundToFiveCents(quote.total) : quote.total;
-    quote.rounding = quote.due - quote.total;
-    if (quote.due.isNegative())
+    const Core::CashPart part = Core::cashPart(sale.total, m_location.cashRounding);
+    if (part.due.isNegative())
         return Error::make(
             QStringLiteral("pay.negative"), tr("A sale with a negative total needs a refund."));
-    if (tendered < quote.due)
+    if (tendered < part.due)
         return Error::make(QStringLiteral("pay.insufficient"),
             tr("%1 is not enough: %2 is due.")
-                .arg(tendered.toDisplayString(), quote.due.toDisplayString()));
+                .arg(tendered.toDisplayString(), part.due.toDisplayString()));
 
-    const Store::StaffMember staff = *m_session.staff();
     sale.saleId = m_saleId;
     sale.storeCode = m_location.code;
     sale.soldAt = soldAt;
-    sale.staffId = staff.id;
-    sale.rounding = quote.rounding;
+    sale.staffId = m_session.staff()->id;
+    sale.rounding = part.rounding;
     Core::Tender cash;
     cash.method = Core::TenderMethod::Cash;
-    cash.amount = quote.due;
+    cash.amount = part.due;
     cash.tendered = tendered;
-    cash.change = tendered - quote.due;
+    cash.change = tendered - part.due;
     sale.tenders = { cash };
     sale.pointsEarned = Core::pointsEarned(sale, m_rules->rules.loyalty);
     if (auto cursor = Store::FeedCursors(m_db).cursor(Store::FeedCursors::catalog))
         sale.catalogVersion = cursor.value();
+    return recordSale(sale);
+}
 
+Core::Result<CompletedSale> SaleService::recordSale(
+    Core::Sale sale, const std::function<Core::Status()> &alsoWrite)
+{
     // The wire event is the Core::Sale itself (Protocol::saleToJson), checked by the same
     // parser the server runs, so a sale the server would refuse never enters the outbox.
     Core::Error invalid;
@@ -1113,7 +1142,7 @@ Core::Result<CompletedSale> SaleService::payCash(Money tendered)
         return QJsonDocument(json).toJson(QJsonDocument::Compact);
     };
     Core::Result<Store::RecordedSale> recorded
-        = m_ledger->record(Store::ledgerSaleFrom(sale, m_location.id), payload);
+        = m_ledger->record(Store::ledgerSaleFrom(sale, m_location.id), payload, alsoWrite);
     if (!invalid.code.isEmpty())
         return invalid;
     if (!recorded)
@@ -1140,29 +1169,46 @@ Core::Result<CompletedSale> SaleService::payCash(Money tendered)
     done.totals.perRate = sale.vat;
     done.totals.totalVat = sale.totalVat();
     done.totals.itemCount = sale.itemCount();
-    done.cash = quote;
-    done.tendered = tendered;
-    done.change = cash.change;
-    done.staff = staff;
+    done.cash.total = sale.total;
+    done.cash.rounding = sale.rounding;
+    done.cash.due = sale.total + sale.rounding;
+    bool tookCash = false;
+    for (const Core::Tender &tender : std::as_const(sale.tenders)) {
+        if (tender.method != Core::TenderMethod::Cash)
+            continue;
+        tookCash = true;
+        done.tendered += tender.tendered;
+        done.change += tender.change;
+    }
+    if (m_session.staff() && m_session.staff()->id == sale.staffId) {
+        done.staff = *m_session.staff();
+    } else if (auto member = Store::StaffDirectory(m_db).member(sale.staffId)) {
+        done.staff = member.value();
+    } else {
+        done.staff.id = sale.staffId;
+    }
     done.location = m_location;
     done.sale = sale;
 
-    // The claims are used up by the recorded sale.
-    m_claims.clear();
-    const bool hadCustomer = m_customer.has_value();
-    m_lines.clear();
-    m_authorisations.clear();
-    m_coupons.clear();
-    m_customer.reset();
-    m_customerChip.reset();
-    m_lineCounter = 0;
-    m_saleId = newUuid();
-    changed();
-    if (hadCustomer)
-        emit customerChanged();
+    if (sale.saleId == m_saleId) {
+        // The claims are used up by the recorded sale.
+        m_claims.clear();
+        const bool hadCustomer = m_customer.has_value();
+        m_lines.clear();
+        m_authorisations.clear();
+        m_coupons.clear();
+        m_customer.reset();
+        m_customerChip.reset();
+        m_lineCounter = 0;
+        m_saleId = newUuid();
+        m_frozen = false;
+        changed();
+        if (hadCustomer)
+            emit customerChanged();
+    }
     emit saleCompleted(done.receiptNumber);
 
-    if (m_drawer)
+    if (m_drawer && tookCash)
         (void)m_drawer->open();
     if (m_printer) {
         const Core::Status printed
@@ -1171,6 +1217,127 @@ Core::Result<CompletedSale> SaleService::payCash(Money tendered)
             done.printError = printed.error().message;
     }
     return done;
+}
+
+Core::Result<PaymentBasket> SaleService::freezeForPayment()
+{
+    if (const Core::Status allowed = requireEditable(); !allowed)
+        return allowed.error();
+    if (m_lines.isEmpty())
+        return Error::make(QStringLiteral("basket.empty"), tr("The basket is empty."));
+    refreshRules();
+    const QDateTime soldAt = m_clock.nowUtc();
+    Core::Result<Core::Sale> built = Core::buildSale(m_lines, rulesFor(m_lines), context(soldAt));
+    if (!built)
+        return built.error();
+    PaymentBasket basket;
+    basket.sale = built.value();
+    if (basket.sale.total.isNegative())
+        return Error::make(
+            QStringLiteral("pay.negative"), tr("A sale with a negative total needs a refund."));
+    basket.sale.saleId = m_saleId;
+    basket.sale.storeCode = m_location.code;
+    basket.sale.soldAt = soldAt;
+    basket.sale.staffId = m_session.staff()->id;
+    if (auto cursor = Store::FeedCursors(m_db).cursor(Store::FeedCursors::catalog))
+        basket.sale.catalogVersion = cursor.value();
+    basket.basketJson = basketJson();
+    m_frozen = true;
+    emit basketChanged();
+    return basket;
+}
+
+void SaleService::unfreeze()
+{
+    if (!m_frozen)
+        return;
+    m_frozen = false;
+    emit basketChanged();
+}
+
+Core::Status SaleService::restoreFrozen(const QByteArray &json)
+{
+    Core::Result<ParkedState> parsed = parseParked(json);
+    if (!parsed)
+        return parsed.error();
+    const ParkedState &state = parsed.value();
+    std::optional<CustomerChip> chip;
+    if (state.customer) {
+        chip = CustomerChip { state.customer->code, {}, state.customer->tier, 0 };
+        if (m_customers) {
+            if (auto customer = m_customers->customerForSale(state.customer->code))
+                chip = CustomerChip { customer->cardNumber, customer->name, customer->tier,
+                    customer->points };
+        }
+    }
+    m_lines = state.lines;
+    m_lineCounter = state.lineCounter;
+    m_coupons = state.coupons;
+    m_claims = state.claims;
+    m_authorisations = state.authorisations;
+    m_customer = state.customer;
+    m_customerChip = chip;
+    m_saleId = state.saleId;
+    m_frozen = true;
+    changed();
+    emit customerChanged();
+    return Core::success();
+}
+
+Money SaleService::giftCardMinimum() const
+{
+    return Money::fromCents(settingInt(m_db, QStringLiteral("giftcard.min_cents"), 500));
+}
+
+Money SaleService::giftCardMaximum() const
+{
+    return Money::fromCents(settingInt(m_db, QStringLiteral("giftcard.max_cents"), 50000));
+}
+
+const Core::DraftLine *SaleService::giftLine(const QString &lineId) const
+{
+    const int index = indexOf(lineId);
+    if (index < 0 || m_lines.at(index).giftCardNumber.isEmpty())
+        return nullptr;
+    return &m_lines.at(index);
+}
+
+Core::Result<QString> SaleService::addGiftCard(const QString &number, Money amount)
+{
+    if (const Core::Status allowed = requireEditable(); !allowed)
+        return allowed.error();
+    Core::Result<QString> card = Core::normaliseGiftCardNumber(number);
+    if (!card)
+        return card.error();
+    const Money minimum = giftCardMinimum();
+    const Money maximum = giftCardMaximum();
+    if (amount < minimum || amount > maximum)
+        return Error::make(QStringLiteral("giftcard.amount"),
+            tr("A gift card can be loaded with %1 to %2.")
+                .arg(minimum.toDisplayString(), maximum.toDisplayString()),
+            amount.toPlainString());
+    for (const Core::DraftLine &line : std::as_const(m_lines)) {
+        if (line.giftCardNumber == card.value())
+            return Error::make(QStringLiteral("giftcard.duplicate"),
+                tr("This gift card is already on the sale."), card.value());
+    }
+    QString lineId;
+    TOONBANK_TRY_CHANGE({
+        Core::DraftLine line;
+        line.lineId = nextLineId();
+        line.sku = QStringLiteral("GIFTCARD");
+        line.name = tr("Gift card …%1").arg(card.value().right(4));
+        line.category = QStringLiteral("gift_cards");
+        line.vatClass = Core::VatClass::Zero;
+        line.quantity = 1;
+        line.unitPrice = amount;
+        line.regularPrice = amount;
+        line.giftCardNumber = card.value();
+        m_lines.append(line);
+        lineId = line.lineId;
+    });
+    emit basketChanged();
+    return lineId;
 }
 
 Core::Status SaleService::printReceipt(const CompletedSale &sale, bool duplicate)

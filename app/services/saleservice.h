@@ -13,6 +13,7 @@
 #include <QDateTime>
 #include <QObject>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -61,6 +62,15 @@ struct CompletedSale
     Store::Location location;
     QString printError; // set when the sale is saved but the receipt did not print
     Core::Sale sale;
+};
+
+/// The basket as a payment freezes it (PaymentService::begin): the sale as built now (lines,
+/// adjustments, VAT, total, customer; no tenders yet) and the draft basket in the versioned
+/// parked form, to restore it after a crash.
+struct PaymentBasket
+{
+    Core::Sale sale;
+    QByteArray basketJson;
 };
 
 struct ParkedSummary
@@ -193,6 +203,17 @@ public:
     /// Empties the basket, detaches the customer, releases coupon claims.
     Core::Status clear();
 
+    /// A gift card sold or topped up at the till: a line of `amount` without VAT (a
+    /// multi-purpose voucher, VAT class Zero), category "gift_cards", no promotions, no points,
+    /// no stock; the server activates the card when it applies the sale. Returns the line id.
+    /// Errors: "gift.number" (Core::normaliseGiftCardNumber), "giftcard.amount" (outside the
+    /// store's limits, by default € 5 – € 500: settings giftcard.min_cents / max_cents),
+    /// "giftcard.duplicate" (this card is already on the sale), "basket.frozen".
+    Core::Result<QString> addGiftCard(const QString &number, Core::Money amount);
+    /// The gift-card amount limits of this store.
+    Core::Money giftCardMinimum() const;
+    Core::Money giftCardMaximum() const;
+
     // --- customer and coupons ----------------------------------------------------------
     /// Attaches a cached (or, online, fetched) customer by card number. Errors:
     /// "customer.not_found", "customer.unavailable".
@@ -249,6 +270,27 @@ public:
     /// is recorded and the basket stays.
     Core::Result<CompletedSale> payCash(Core::Money tendered);
 
+    // --- paying with PaymentService (issue "Checkout II") ----------------------------------
+    /// While a payment runs the basket is frozen: every change answers "basket.frozen".
+    bool isFrozen() const { return m_frozen; }
+    /// Builds the sale now and freezes the basket. Errors: "permission.denied",
+    /// "session.locked", "basket.frozen", "basket.empty", "pay.negative", "sale.*", "vat.*".
+    Core::Result<PaymentBasket> freezeForPayment();
+    /// Lets the basket be changed again (the payment was cancelled).
+    void unfreeze();
+    /// After a crash: brings back the basket an open payment froze, frozen again.
+    /// Error "parked.unreadable".
+    Core::Status restoreFrozen(const QByteArray &basketJson);
+    /// Records `sale` (tenders, rounding, points set by the caller; Core::checkTenders passed)
+    /// in one durable transaction like payCash, with `alsoWrite` (the payment session marked
+    /// completed) inside it. When it is the basket's sale the basket is emptied. Then opens the
+    /// drawer (when cash was taken) and prints. No permission check: the caller checked, and a
+    /// sale paid before a crash is recorded at start-up before anyone logs in.
+    /// Errors: "sale.empty", "sale.store_failed", "sale.invalid_event", those of `alsoWrite`.
+    Core::Result<CompletedSale> recordSale(
+        Core::Sale sale, const std::function<Core::Status()> &alsoWrite = {});
+    Store::LocalDatabase &database() { return m_db; }
+
     /// Prints a completed sale's receipt (a duplicate is marked as such).
     /// Errors: "permission.denied", "session.locked", "printer.none", "printer.*".
     Core::Status printReceipt(const CompletedSale &sale, bool duplicate);
@@ -273,6 +315,9 @@ signals:
 private:
     struct Rules;
     Core::Status requireSell() const;
+    Core::Status requireEditable() const;
+    QByteArray basketJson() const;
+    const Core::DraftLine *giftLine(const QString &lineId) const;
     Core::Result<QString> addSummary(const Store::ProductSummary &product);
     int indexOf(const QString &lineId) const;
     QString nextLineId();
@@ -304,6 +349,7 @@ private:
     QStringList m_coupons;
     QList<CouponClaim> m_claims;
     QList<Core::Authorisation> m_authorisations;
+    bool m_frozen = false; // a payment is in progress
 
     // Built lazily after each change; the rules are reloaded once per day or promotion change.
     mutable std::unique_ptr<Rules> m_rules;

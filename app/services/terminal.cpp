@@ -3,6 +3,7 @@
 #include "checkoutservice.h"
 #include "customerservice.h"
 #include "overrideservice.h"
+#include "paymentservice.h"
 #include "productservice.h"
 #include "receiptservice.h"
 #include "serverlookups.h"
@@ -67,6 +68,11 @@ Core::Result<std::unique_ptr<Terminal>> Terminal::open(
     terminal->m_overrides
         = std::make_unique<OverrideService>(*terminal->m_db, *terminal->m_session, now);
     terminal->m_checkout = std::make_unique<CheckoutService>(*terminal->m_sale);
+    terminal->m_payments
+        = std::make_unique<PaymentService>(*terminal->m_sale, *terminal->m_session, now);
+    terminal->m_payments->setCustomers(terminal->m_customers.get());
+    // TODO(coordinator): once ServerLookups implements StoredValueClient (branch "sync"):
+    // terminal->m_payments->setStoredValue(terminal->m_lookups.get());
     terminal->m_products
         = std::make_unique<ProductService>(*terminal->m_catalog, *terminal->m_session);
     terminal->m_syncStatus = std::make_unique<SyncStatus>(*terminal->m_db, *terminal->m_session);
@@ -81,5 +87,10 @@ Core::Result<std::unique_ptr<Terminal>> Terminal::open(
 }
 
 Terminal::~Terminal() = default;
+
+void Terminal::setPaymentTerminal(Devices::PaymentTerminal *terminal)
+{
+    m_payments->setTerminal(terminal);
+}
 
 } // namespace Toonbank::Services

@@ -12,9 +12,14 @@ class Catalog;
 class LocalDatabase;
 } // namespace Toonbank::Store
 
+namespace Toonbank::Devices {
+class PaymentTerminal;
+} // namespace Toonbank::Devices
+
 namespace Toonbank::Services {
 
 class CheckoutService;
+class PaymentService;
 class CustomerService;
 class OverrideService;
 class ProductService;
@@ -55,6 +60,10 @@ public:
     ServerLookups &lookups() { return *m_lookups; }
     const Core::Clock &clock() const { return *m_clock; }
     ProductService &products() { return *m_products; }
+    /// Paying the sale in progress with any mix of tenders (issue "Checkout II").
+    PaymentService &payments() { return *m_payments; }
+    /// The card terminal main() (or a test) connected; nullptr for none. Not owned.
+    void setPaymentTerminal(Devices::PaymentTerminal *terminal);
     /// Outbox counts and, once main() attaches the engine, the link to the server.
     SyncStatus &syncStatus() { return *m_syncStatus; }
 
@@ -70,6 +79,7 @@ private:
     std::unique_ptr<OverrideService> m_overrides;
     std::unique_ptr<ServerLookups> m_lookups;
     std::unique_ptr<CheckoutService> m_checkout;
+    std::unique_ptr<PaymentService> m_payments;
     std::unique_ptr<ProductService> m_products;
     std::unique_ptr<SyncStatus> m_syncStatus;
     std::unique_ptr<ReceiptService> m_receipts;

@@ -73,12 +73,13 @@ Location readLocation(const Statement &row, int first)
     location.latitude = row.real(first + 7);
     location.longitude = row.real(first + 8);
     location.cashRounding = row.integer(first + 9) != 0;
+    location.vatNumber = row.text(first + 10);
     return location;
 }
 
 #define TOONBANK_LOCATION_COLUMNS                                                                  \
     "l.id, l.code, l.name, l.kind, l.address, l.city, l.country, l.latitude, l.longitude, "        \
-    "l.cash_rounding"
+    "l.cash_rounding, l.vat_number"
 
 QDate parseDate(const QString &text)
 {
@@ -366,8 +367,8 @@ Core::Result<QList<StockFigure>> Catalog::stockEverywhere(qint64 productId) cons
     const bool complete = statement.forEachRow([&] {
         StockFigure figure;
         figure.location = readLocation(statement, 0);
-        figure.quantity = statement.integer(10);
-        figure.asOf = QDateTime::fromSecsSinceEpoch(statement.int64(11), Qt::UTC);
+        figure.quantity = statement.integer(11);
+        figure.asOf = QDateTime::fromSecsSinceEpoch(statement.int64(12), Qt::UTC);
         if (here && figure.location.id != m_here) {
             figure.distanceKm = distanceKm(here->latitude, here->longitude,
                 figure.location.latitude, figure.location.longitude);

@@ -134,12 +134,13 @@ struct CatalogWriter::Private
                 " quantity = excluded.quantity, as_of = excluded.as_of" },
             { &location,
                 "INSERT INTO locations(id, code, name, kind, address, city, country,"
-                " latitude, longitude, cash_rounding)"
-                " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+                " latitude, longitude, cash_rounding, vat_number)"
+                " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
                 " ON CONFLICT(id) DO UPDATE SET code = excluded.code, name = excluded.name,"
                 " kind = excluded.kind, address = excluded.address, city = excluded.city,"
                 " country = excluded.country, latitude = excluded.latitude,"
-                " longitude = excluded.longitude, cash_rounding = excluded.cash_rounding" },
+                " longitude = excluded.longitude, cash_rounding = excluded.cash_rounding,"
+                " vat_number = excluded.vat_number" },
             // A new PIN hash clears the failure count and the lock; anything else keeps them.
             { &staff,
                 "INSERT INTO staff(id, code, display_name, role, home_location_id, pin_hash, "
@@ -253,6 +254,7 @@ Core::Status CatalogWriter::upsertLocation(const Location &location)
     s.bind(8, location.latitude);
     s.bind(9, location.longitude);
     s.bind(10, location.cashRounding ? 1 : 0);
+    s.bind(11, location.vatNumber.isNull() ? QString(QLatin1String("")) : location.vatNumber);
     return d->run(s);
 }
 

@@ -39,6 +39,7 @@ LedgerSale ledgerSaleFrom(const Core::Sale &sale, qint64 locationId)
         out.category = line.category;
         out.brand = line.brand;
         out.regularPrice = line.regularPrice;
+        out.giftCardNumber = line.giftCardNumber;
         for (const Core::Adjustment &adjustment : line.adjustments) {
             out.adjustments.append({ Core::name(adjustment.kind), adjustment.sourceId,
                 adjustment.label, adjustment.amount, adjustment.approvedBy });
@@ -49,7 +50,8 @@ LedgerSale ledgerSaleFrom(const Core::Sale &sale, qint64 locationId)
         ledger.vat.append({ vat.rate.basisPoints, vat.gross, vat.vat, vat.net });
     for (const Core::Tender &tender : sale.tenders) {
         ledger.payments.append({ Core::name(tender.method), tender.amount, tender.tendered,
-            tender.change, tender.reference });
+            tender.change, tender.reference, tender.claimId, tender.maskedPan, tender.cardBrand,
+            tender.authCode, tender.points, tender.balanceLeft });
     }
     for (const Core::Authorisation &a : sale.authorisations) {
         ledger.authorisations.append({ Core::name(a.permission), a.requestedBy, a.approvedBy,

@@ -134,7 +134,7 @@ QString SalesLedger::terminalCode() const
 }
 
 Core::Result<RecordedSale> SalesLedger::record(
-    const LedgerSale &sale, const PayloadBuilder &payload)
+    const LedgerSale &sale, const PayloadBuilder &payload, const AlsoWrite &alsoWrite)
 {
     if (sale.lines.isEmpty())
         return Error::make(QStringLiteral("sale.empty"), Tr::tr("The basket is empty."));
@@ -189,12 +189,13 @@ Core::Result<RecordedSale> SalesLedger::record(
                         "INSERT INTO sale_lines(sale_id, line_no, product_id, sku, name, "
                         "quantity, unit_price_cents, line_discount_cents, line_total_cents, "
                         "vat_class, vat_basis_points, line_id, category, brand, "
-                        "regular_price_cents) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                        "regular_price_cents, gift_card_number) "
+                        "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                     { recorded.saleRowId, ++lineNo, line.productId, line.sku, notNull(line.name),
                         line.quantity, line.unitPrice.cents(), line.lineDiscount.cents(),
                         line.lineTotal.cents(), line.vatClass, line.vatBasisPoints,
                         notNull(line.lineId), notNull(line.category), notNull(line.brand),
-                        line.regularPrice.cents() }))
+                        line.regularPrice.cents(), notNull(line.giftCardNumber) }))
                 return storeFailed(q);
             int position = 0;
             for (const LedgerAdjustment &adjustment : line.adjustments) {
@@ -208,7 +209,9 @@ Core::Result<RecordedSale> SalesLedger::record(
                     return storeFailed(q);
             }
             // Stock here goes down with the sale; a product with no known figure gets a
-            // negative one, which the next stock pull corrects.
+            // negative one, which the next stock pull corrects. A gift card is no stock.
+            if (!line.giftCardNumber.isEmpty())
+                continue;
             if (!exec(q,
                     QStringLiteral(
                         "INSERT INTO stock(product_id, location_id, quantity, as_of) "
@@ -231,10 +234,16 @@ Core::Result<RecordedSale> SalesLedger::record(
             if (!exec(q,
                     QStringLiteral(
                         "INSERT INTO sale_payments(sale_id, payment_no, method, amount_cents, "
-                        "tendered_cents, change_cents, reference) VALUES(?, ?, ?, ?, ?, ?, ?)"),
+                        "tendered_cents, change_cents, reference, claim_id, masked_pan, "
+                        "card_brand, auth_code, points, balance_left_cents) "
+                        "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                     { recorded.saleRowId, ++paymentNo, payment.method, payment.amount.cents(),
                         payment.tendered.cents(), payment.change.cents(),
-                        notNull(payment.reference) }))
+                        notNull(payment.reference), notNull(payment.claimId),
+                        notNull(payment.maskedPan), notNull(payment.cardBrand),
+                        notNull(payment.authCode), payment.points,
+                        payment.balanceLeft ? QVariant(payment.balanceLeft->cents())
+                                            : QVariant() }))
                 return storeFailed(q);
         }
 
@@ -277,6 +286,10 @@ Core::Result<RecordedSale> SalesLedger::record(
             return seq.error();
         recorded.journalSeq = seq.value();
 
+        if (alsoWrite) {
+            if (const Core::Status also = alsoWrite(); !also)
+                return also;
+        }
         if (m_beforeCommit)
             m_beforeCommit();
         return Core::success();

@@ -11,6 +11,7 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 namespace Toonbank::Core {
 struct Sale;
@@ -58,6 +59,7 @@ struct LedgerLine
     QString brand;
     Core::Money regularPrice;
     QList<LedgerAdjustment> adjustments; // lineDiscount is their sum
+    QString giftCardNumber; // a gift card sold or topped up: no stock movement
 };
 
 struct LedgerVat
@@ -75,6 +77,12 @@ struct LedgerPayment
     Core::Money tendered;
     Core::Money change;
     QString reference;
+    QString claimId; // card: nexo ServiceID; gift card / store credit: claim id
+    QString maskedPan;
+    QString cardBrand;
+    QString authCode;
+    qint64 points = 0;
+    std::optional<Core::Money> balanceLeft;
 };
 
 /// A finished sale as the ledger writes it. The receipt number is not known here: the ledger
@@ -136,11 +144,15 @@ public:
     /// does not know the wire format; the service that owns it passes this in. An empty
     /// result aborts the sale ("sale.invalid_event").
     using PayloadBuilder = std::function<QByteArray(const QString &receiptNumber)>;
+    /// More writes that belong to the sale (the payment session marked completed): run inside
+    /// the sale's transaction after its rows; an error rolls the whole sale back.
+    using AlsoWrite = std::function<Core::Status()>;
 
     explicit SalesLedger(LocalDatabase &database);
 
     /// Errors: "sale.empty", "sale.store_failed" (nothing written).
-    Core::Result<RecordedSale> record(const LedgerSale &sale, const PayloadBuilder &payload);
+    Core::Result<RecordedSale> record(
+        const LedgerSale &sale, const PayloadBuilder &payload, const AlsoWrite &alsoWrite = {});
 
     /// Called inside the transaction right before COMMIT. Only the crash tests set it: they
     /// stop a child process here and kill it.

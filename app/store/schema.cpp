@@ -299,6 +299,78 @@ QStringList version2()
     };
 }
 
+// Version 3 (issue 9, "Checkout II"): durable payment state — a payment session per sale with
+// the frozen basket, and its tenders, each written before the terminal or the server is asked
+// — the full tender in the ledger, gift-card lines, and the seller's VAT number.
+QStringList version3()
+{
+    return {
+        QStringLiteral("ALTER TABLE locations ADD COLUMN vat_number TEXT NOT NULL DEFAULT ''"),
+        // A gift card sold or topped up on a sale line (no stock movement, no VAT).
+        QStringLiteral(
+            "ALTER TABLE sale_lines ADD COLUMN gift_card_number TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE sale_payments ADD COLUMN claim_id TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE sale_payments ADD COLUMN masked_pan TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE sale_payments ADD COLUMN card_brand TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE sale_payments ADD COLUMN auth_code TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE sale_payments ADD COLUMN points INTEGER NOT NULL DEFAULT 0"),
+        // NULL: no balance to show (cash, card).
+        QStringLiteral("ALTER TABLE sale_payments ADD COLUMN balance_left_cents INTEGER"),
+        // One payment of one sale. basket_json is the frozen draft basket in the versioned
+        // parked form (restored and frozen after a crash); sale_json the sale as built when
+        // the payment began (lines, adjustments, VAT, total), so the recorded sale is exactly
+        // what the tenders paid even when recovered on another day. At most one open payment
+        // per tablet.
+        QStringLiteral(R"(CREATE TABLE payment_sessions(
+            id INTEGER PRIMARY KEY,
+            sale_uuid TEXT NOT NULL,
+            basket_json TEXT NOT NULL,
+            sale_json TEXT NOT NULL,
+            total_cents INTEGER NOT NULL CHECK(total_cents >= 0),
+            customer_code TEXT NOT NULL DEFAULT '',
+            coupon_codes TEXT NOT NULL DEFAULT '[]',
+            staff_id INTEGER NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            state TEXT NOT NULL DEFAULT 'open'
+                CHECK(state IN ('open','completed','cancelled'))))"),
+        QStringLiteral("CREATE UNIQUE INDEX payment_sessions_one_open ON payment_sessions(state) "
+                       "WHERE state = 'open'"),
+        QStringLiteral("CREATE UNIQUE INDEX payment_sessions_completed ON "
+                       "payment_sessions(sale_uuid) WHERE state = 'completed'"),
+        // Every tender of a payment, written (pending) before the terminal or server is asked.
+        // claim_id: the nexo ServiceID of a card, the server claim id of a gift card or store
+        // credit, a UUID for cash and points. reference: the POI transaction id (card), the
+        // gift card number, the customer's card number (store credit, points).
+        QStringLiteral(R"(CREATE TABLE payment_tenders(
+            claim_id TEXT PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES payment_sessions(id),
+            sale_uuid TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            method TEXT NOT NULL CHECK(method IN
+                ('cash','card','gift_card','store_credit','loyalty_points')),
+            amount_cents INTEGER NOT NULL CHECK(amount_cents > 0),
+            tendered_cents INTEGER NOT NULL DEFAULT 0,
+            change_cents INTEGER NOT NULL DEFAULT 0,
+            state TEXT NOT NULL
+                CHECK(state IN ('pending','settled','failed','reversing','reversed')),
+            reference TEXT NOT NULL DEFAULT '',
+            masked_pan TEXT NOT NULL DEFAULT '',
+            card_brand TEXT NOT NULL DEFAULT '',
+            auth_code TEXT NOT NULL DEFAULT '',
+            poi_timestamp TEXT,
+            points INTEGER NOT NULL DEFAULT 0 CHECK(points >= 0),
+            balance_left_cents INTEGER,
+            detail TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE(session_id, position)))"),
+        QStringLiteral("CREATE INDEX payment_tenders_open ON payment_tenders(state) "
+                       "WHERE state IN ('pending','reversing')"),
+        QStringLiteral("CREATE INDEX payment_tenders_sale ON payment_tenders(sale_uuid)"),
+    };
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
@@ -306,6 +378,7 @@ const QList<Migration> &migrations()
     static const QList<Migration> all = {
         { 1, version1() },
         { 2, version2() },
+        { 3, version3() },
     };
     return all;
 }

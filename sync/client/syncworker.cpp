@@ -36,6 +36,7 @@ Store::Location toStore(const Protocol::LocationData &in)
     out.latitude = in.latitude;
     out.longitude = in.longitude;
     out.cashRounding = in.cashRounding;
+    out.vatNumber = in.vatNumber;
     return out;
 }
 

@@ -87,7 +87,8 @@ QJsonObject toJson(const LocationData &l)
         { QStringLiteral("address"), l.address }, { QStringLiteral("city"), l.city },
         { QStringLiteral("country"), l.country }, { QStringLiteral("latitude"), l.latitude },
         { QStringLiteral("longitude"), l.longitude },
-        { QStringLiteral("cashRounding"), l.cashRounding } };
+        { QStringLiteral("cashRounding"), l.cashRounding },
+        { QStringLiteral("vatNumber"), l.vatNumber } };
 }
 
 Core::Result<LocationData> locationFromJson(const QJsonObject &json, Reading reading)
@@ -104,6 +105,7 @@ Core::Result<LocationData> locationFromJson(const QJsonObject &json, Reading rea
     l.latitude = r.real(QStringLiteral("latitude"));
     l.longitude = r.real(QStringLiteral("longitude"));
     l.cashRounding = r.boolean(QStringLiteral("cashRounding"));
+    l.vatNumber = r.string(QStringLiteral("vatNumber"), false);
     if (reading == Reading::Strict)
         r.rejectUnknownFields();
     if (r.ok() && l.kind != QLatin1String("store") && l.kind != QLatin1String("web_warehouse"))

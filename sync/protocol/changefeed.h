@@ -46,6 +46,7 @@ struct LocationData
     double latitude = 0;
     double longitude = 0;
     bool cashRounding = true;
+    QString vatNumber; // the seller's VAT number for receipts; optional in the feed (issue 9)
 };
 
 struct ProductData

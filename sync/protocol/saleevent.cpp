@@ -84,7 +84,7 @@ QJsonObject saleToJson(const Core::Sale &sale)
                 { QStringLiteral("approvedBy"), adjustment.approvedBy },
             });
         }
-        lineArray.append(QJsonObject {
+        QJsonObject lineJson {
             { QStringLiteral("lineId"), line.lineId },
             { QStringLiteral("productId"), line.productId },
             { QStringLiteral("sku"), line.sku },
@@ -98,7 +98,11 @@ QJsonObject saleToJson(const Core::Sale &sale)
             { QStringLiteral("regularPriceCents"), line.regularPrice.cents() },
             { QStringLiteral("adjustments"), adjustments },
             { QStringLiteral("lineTotalCents"), line.lineTotal().cents() },
-        });
+        };
+        // Additive (issue 9): only a gift card sold or topped up carries it.
+        if (!line.giftCardNumber.isEmpty())
+            lineJson.insert(QStringLiteral("giftCardNumber"), line.giftCardNumber);
+        lineArray.append(lineJson);
     }
     QJsonArray vatArray;
     for (const Core::VatBreakdown &rate : sale.vat) {
@@ -112,13 +116,28 @@ QJsonObject saleToJson(const Core::Sale &sale)
     }
     QJsonArray tenderArray;
     for (const Core::Tender &tender : sale.tenders) {
-        tenderArray.append(QJsonObject {
+        QJsonObject tenderJson {
             { QStringLiteral("method"), Core::name(tender.method) },
             { QStringLiteral("amountCents"), tender.amount.cents() },
             { QStringLiteral("tenderedCents"), tender.tendered.cents() },
             { QStringLiteral("changeCents"), tender.change.cents() },
             { QStringLiteral("reference"), tender.reference },
-        });
+        };
+        // Additive (issue 9, docs/PAYMENTS.md): written only when set, so a cash tender reads
+        // as before.
+        const auto optionalText = [&tenderJson](const char *key, const QString &value) {
+            if (!value.isEmpty())
+                tenderJson.insert(QLatin1String(key), value);
+        };
+        optionalText("claimId", tender.claimId);
+        optionalText("maskedPan", tender.maskedPan);
+        optionalText("cardBrand", tender.cardBrand);
+        optionalText("authCode", tender.authCode);
+        if (tender.points != 0)
+            tenderJson.insert(QStringLiteral("points"), tender.points);
+        if (tender.balanceLeft)
+            tenderJson.insert(QStringLiteral("balanceLeftCents"), tender.balanceLeft->cents());
+        tenderArray.append(tenderJson);
     }
     QJsonArray authorisationArray;
     for (const Core::Authorisation &a : sale.authorisations) {
@@ -332,7 +351,10 @@ Core::Result<Core::Sale> parseSale(const QJsonObject &json, bool version1)
         JsonReader r(item, QStringLiteral("sale.lines[%1]").arg(i));
         Core::SaleLine line;
         line.lineId = r.string(QStringLiteral("lineId"));
-        line.productId = r.integer(QStringLiteral("productId"), true, 1);
+        line.giftCardNumber = r.string(QStringLiteral("giftCardNumber"), false);
+        // A gift card line sells no catalog product.
+        line.productId
+            = r.integer(QStringLiteral("productId"), true, line.giftCardNumber.isEmpty() ? 1 : 0);
         line.sku = r.string(QStringLiteral("sku"));
         line.name = r.string(QStringLiteral("name"), false);
         line.category = r.string(QStringLiteral("category"), false);
@@ -439,6 +461,13 @@ Core::Result<Core::Sale> parseSale(const QJsonObject &json, bool version1)
         tender.tendered = r.money(QStringLiteral("tenderedCents"));
         tender.change = r.money(QStringLiteral("changeCents"));
         tender.reference = r.string(QStringLiteral("reference"), false);
+        tender.claimId = r.string(QStringLiteral("claimId"), false);
+        tender.maskedPan = r.string(QStringLiteral("maskedPan"), false);
+        tender.cardBrand = r.string(QStringLiteral("cardBrand"), false);
+        tender.authCode = r.string(QStringLiteral("authCode"), false);
+        tender.points = r.integer(QStringLiteral("points"), false, 0);
+        if (item.contains(QStringLiteral("balanceLeftCents")))
+            tender.balanceLeft = r.money(QStringLiteral("balanceLeftCents"));
         r.rejectUnknownFields();
         if (!r.ok())
             return r.error();
