@@ -13,6 +13,7 @@
 #include <QLoggingCategory>
 #include <QSslCertificate>
 #include <QTimer>
+#include <QUrl>
 
 #include <optional>
 
@@ -252,6 +253,200 @@ void ServerLookups::setPendingReleases(const QList<CouponClaim> &claims)
             QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact)));
         !saved)
         qWarning().noquote() << "coupon release not kept:" << saved.error().detail;
+}
+
+} // namespace Toonbank::Services
+
+namespace Toonbank::Services {
+
+namespace {
+
+Core::Error needsNetwork(const QString &detail)
+{
+    return Core::Error::make(QStringLiteral("wallet.needs_network"),
+        ServerLookups::tr("Gift cards and store credit need a connection to the server. Try "
+                          "again when the tablet is online, or choose another way to pay."),
+        detail);
+}
+
+StoredValueClaim claimFromJson(const QJsonObject &json)
+{
+    StoredValueClaim claim;
+    claim.claimId = json.value(QStringLiteral("claimId")).toString();
+    claim.number = json.value(QStringLiteral("number")).toString();
+    claim.amount = Core::Money::fromCents(json.value(QStringLiteral("amountCents")).toInteger());
+    claim.balanceLeft
+        = Core::Money::fromCents(json.value(QStringLiteral("balanceLeftCents")).toInteger());
+    const QString state = json.value(QStringLiteral("state")).toString();
+    claim.state = state == QLatin1String("used") ? StoredValueClaim::State::Used
+        : state == QLatin1String("released")     ? StoredValueClaim::State::Released
+                                                 : StoredValueClaim::State::Claimed;
+    return claim;
+}
+
+} // namespace
+
+Core::Result<ServerLookups::WalletAnswer> ServerLookups::walletCall(
+    const QByteArray &method, const QString &path, const QJsonObject *body)
+{
+    if (!m_connection)
+        return needsNetwork(QStringLiteral("not enrolled"));
+    auto answer = waitFor<WalletAnswer>(m_timeoutMs, [&](auto done) {
+        m_connection->call(method, path, body,
+            [done = std::move(done)](
+                int status, const QJsonObject &json, const Core::Error &transport) mutable {
+                if (status == 0)
+                    return done(transport);
+                done(WalletAnswer { status, json });
+            });
+    });
+    if (!answer || !answer->ok() || answer->value().status >= 500) {
+        noteOffline();
+        const QString detail = !answer ? QStringLiteral("no answer in time")
+            : !answer->ok()            ? answer->error().detail
+                                       : QStringLiteral("HTTP %1").arg(answer->value().status);
+        return needsNetwork(detail);
+    }
+    if (answer->value().status == 401)
+        return Core::Error::make(QStringLiteral("sync.unauthorized"),
+            tr("This tablet is not (or no longer) enrolled with the server."),
+            QStringLiteral("HTTP 401 on %1").arg(path));
+    return answer->value();
+}
+
+Core::Error ServerLookups::walletError(const WalletAnswer &answer)
+{
+    const QJsonObject error = answer.json.value(QStringLiteral("error")).toObject();
+    const QString code = error.value(QStringLiteral("code")).toString();
+    const QString detail
+        = QStringLiteral("HTTP %1 %2: %3")
+              .arg(answer.status)
+              .arg(code, error.value(QStringLiteral("message")).toString().left(200));
+    const Core::Money balance
+        = Core::Money::fromCents(answer.json.value(QStringLiteral("balanceCents")).toInteger());
+    auto make = [&](const QString &message) { return Core::Error::make(code, message, detail); };
+    if (code == QLatin1String("giftcard.unknown"))
+        return make(tr("This gift card is not known. Check the number and try again."));
+    if (code == QLatin1String("giftcard.expired"))
+        return make(tr("This gift card has expired and cannot be used."));
+    if (code == QLatin1String("giftcard.inactive"))
+        return make(tr("This gift card is blocked and cannot be used."));
+    if (code == QLatin1String("giftcard.empty"))
+        return make(tr("This gift card is empty."));
+    if (code == QLatin1String("giftcard.insufficient"))
+        return make(tr("Only %1 left on this gift card.").arg(balance.toDisplayString()));
+    if (code == QLatin1String("storecredit.none"))
+        return make(tr("This customer has no store credit."));
+    if (code == QLatin1String("storecredit.insufficient"))
+        return make(tr("Only %1 of store credit left.").arg(balance.toDisplayString()));
+    if (code == QLatin1String("claim.used"))
+        return make(tr("A completed sale used this payment; it cannot be given back."));
+    if (code == QLatin1String("claim.unknown"))
+        return make(tr("The server has no record of this payment; nothing was taken."));
+    if (code == QLatin1String("claim.mismatch"))
+        return make(tr("This payment was already made for another card or amount."));
+    if (code == QLatin1String("wallet.amount"))
+        return make(tr("The amount must be more than zero."));
+    return Core::Error::make(QStringLiteral("sync.refused"),
+        tr("The server refused this payment (%1).").arg(code.isEmpty() ? tr("no reason") : code),
+        detail);
+}
+
+Core::Result<StoredValueBalance> ServerLookups::giftCardBalance(const QString &number)
+{
+    auto answer = walletCall("GET",
+        QStringLiteral("/v1/giftcards/balance?number=")
+            + QString::fromLatin1(QUrl::toPercentEncoding(number)));
+    if (!answer)
+        return answer.error();
+    if (answer->status != 200)
+        return walletError(answer.value());
+    const QJsonObject &json = answer->json;
+    StoredValueBalance balance;
+    balance.number = json.value(QStringLiteral("number")).toString();
+    balance.balance
+        = Core::Money::fromCents(json.value(QStringLiteral("balanceCents")).toInteger());
+    const QDate expiresOn
+        = QDate::fromString(json.value(QStringLiteral("expiresOn")).toString(), Qt::ISODate);
+    if (expiresOn.isValid())
+        balance.expiresOn = expiresOn;
+    const QString state = json.value(QStringLiteral("state")).toString();
+    balance.state = state == QLatin1String("inactive") ? StoredValueBalance::State::Inactive
+        : state == QLatin1String("expired")            ? StoredValueBalance::State::Expired
+                                                       : StoredValueBalance::State::Active;
+    return balance;
+}
+
+Core::Result<StoredValueClaim> ServerLookups::redeemGiftCard(const QString &claimId,
+    const QString &number, Core::Money amount, const QString &saleId, const QString &storeCode)
+{
+    const QJsonObject body { { QStringLiteral("claimId"), claimId },
+        { QStringLiteral("kind"), QStringLiteral("gift_card") },
+        { QStringLiteral("number"), number }, { QStringLiteral("amountCents"), amount.cents() },
+        { QStringLiteral("saleId"), saleId }, { QStringLiteral("storeCode"), storeCode } };
+    auto answer = walletCall("POST", QStringLiteral("/v1/wallet/claims"), &body);
+    if (!answer)
+        return answer.error();
+    if (answer->status != 200 && answer->status != 201)
+        return walletError(answer.value());
+    return claimFromJson(answer->json);
+}
+
+Core::Result<StoredValueBalance> ServerLookups::storeCreditBalance(qint64 customerServerId)
+{
+    auto answer
+        = walletCall("GET", QStringLiteral("/v1/storecredit?customerId=%1").arg(customerServerId));
+    if (!answer)
+        return answer.error();
+    if (answer->status != 200)
+        return walletError(answer.value());
+    StoredValueBalance balance;
+    balance.number = answer->json.value(QStringLiteral("cardNumber")).toString();
+    balance.balance
+        = Core::Money::fromCents(answer->json.value(QStringLiteral("balanceCents")).toInteger());
+    return balance;
+}
+
+Core::Result<StoredValueClaim> ServerLookups::redeemStoreCredit(const QString &claimId,
+    qint64 customerServerId, Core::Money amount, const QString &saleId, const QString &storeCode)
+{
+    const QJsonObject body { { QStringLiteral("claimId"), claimId },
+        { QStringLiteral("kind"), QStringLiteral("store_credit") },
+        { QStringLiteral("customerId"), customerServerId },
+        { QStringLiteral("amountCents"), amount.cents() }, { QStringLiteral("saleId"), saleId },
+        { QStringLiteral("storeCode"), storeCode } };
+    auto answer = walletCall("POST", QStringLiteral("/v1/wallet/claims"), &body);
+    if (!answer)
+        return answer.error();
+    if (answer->status != 200 && answer->status != 201)
+        return walletError(answer.value());
+    return claimFromJson(answer->json);
+}
+
+Core::Status ServerLookups::releaseClaim(const QString &claimId)
+{
+    const QJsonObject body { { QStringLiteral("claimId"), claimId } };
+    auto answer = walletCall("POST", QStringLiteral("/v1/wallet/claims/release"), &body);
+    if (!answer)
+        return answer.error();
+    if (answer->status == 200)
+        return Core::success();
+    const Core::Error error = walletError(answer.value());
+    if (error.code == QLatin1String("claim.unknown"))
+        return Core::success(); // never granted: nothing to give back
+    return error;
+}
+
+Core::Result<StoredValueClaim> ServerLookups::claimStatus(const QString &claimId)
+{
+    auto answer = walletCall("GET",
+        QStringLiteral("/v1/wallet/claims?id=")
+            + QString::fromLatin1(QUrl::toPercentEncoding(claimId)));
+    if (!answer)
+        return answer.error();
+    if (answer->status != 200)
+        return walletError(answer.value());
+    return claimFromJson(answer->json);
 }
 
 } // namespace Toonbank::Services

@@ -2,8 +2,10 @@
 
 #include "couponclaimer.h"
 #include "customerdirectory.h"
+#include "storedvalue.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 
 #include <memory>
 
@@ -17,11 +19,12 @@ class ServerConnection;
 
 namespace Toonbank::Services {
 
-/// The online side of CustomerService and SaleService: customer look-up and single-use coupon
-/// claims over this tablet's enrolment (Sync::Client::ServerConnection), answered on the
-/// calling (GUI) thread within a short time-out. Without an enrolment, or for a while after
-/// the server could not be reached, isOnline() is false and the services say so.
-class ServerLookups final : public CustomerDirectory, public CouponClaimer
+/// The online side of CustomerService, SaleService and PaymentService: customer look-up,
+/// single-use coupon claims and the online wallet (gift cards, store credit; docs/PAYMENTS.md)
+/// over this tablet's enrolment (Sync::Client::ServerConnection), answered on the calling
+/// (GUI) thread within a short time-out. Without an enrolment, or for a while after the server
+/// could not be reached, isOnline() is false and the services say so.
+class ServerLookups final : public CustomerDirectory, public CouponClaimer, public StoredValueClient
 {
     Q_DECLARE_TR_FUNCTIONS(Toonbank::Services::ServerLookups)
     Q_DISABLE_COPY_MOVE(ServerLookups)
@@ -46,7 +49,33 @@ public:
     /// Sends the releases kept from offline moments; returns how many are still kept.
     int flushPendingReleases();
 
+    // StoredValueClient: the server's answers as the error codes of storedvalue.h with plain
+    // messages ("Only €12.50 left on this gift card."); no enrolment, no answer in time or a
+    // server error is "wallet.needs_network" (and the tablet counts as offline for a while).
+    Core::Result<StoredValueBalance> giftCardBalance(const QString &number) override;
+    Core::Result<StoredValueClaim> redeemGiftCard(const QString &claimId, const QString &number,
+        Core::Money amount, const QString &saleId, const QString &storeCode) override;
+    Core::Result<StoredValueBalance> storeCreditBalance(qint64 customerServerId) override;
+    Core::Result<StoredValueClaim> redeemStoreCredit(const QString &claimId,
+        qint64 customerServerId, Core::Money amount, const QString &saleId,
+        const QString &storeCode) override;
+    /// A claim the server never granted ("claim.unknown") counts as given back: nothing was
+    /// taken.
+    Core::Status releaseClaim(const QString &claimId) override;
+    Core::Result<StoredValueClaim> claimStatus(const QString &claimId) override;
+
 private:
+    struct WalletAnswer
+    {
+        int status = 0;
+        QJsonObject json;
+    };
+    /// One wallet call; "wallet.needs_network" when no answer (or a 5xx) came.
+    Core::Result<WalletAnswer> walletCall(
+        const QByteArray &method, const QString &path, const QJsonObject *body = nullptr);
+    /// The plain-words error for a refusal of the wallet.
+    static Core::Error walletError(const WalletAnswer &answer);
+
     void noteOffline();
     /// One release call; false when the server could not be reached (kept for later).
     bool sendRelease(const CouponClaim &claim);

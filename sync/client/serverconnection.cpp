@@ -256,6 +256,13 @@ void ServerConnection::claimCoupon(
         });
 }
 
+void ServerConnection::call(const QByteArray &method, const QString &path, const QJsonObject *body,
+    std::function<void(int, const QJsonObject &, const Error &)> done)
+{
+    send(method, path, body ? QJsonDocument(*body).toJson(QJsonDocument::Compact) : QByteArray(),
+        std::move(done));
+}
+
 void ServerConnection::releaseCoupon(
     const QString &code, const QString &saleId, std::function<void(Core::Result<bool>)> done)
 {

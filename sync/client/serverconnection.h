@@ -61,6 +61,13 @@ public:
     void releaseCoupon(
         const QString &code, const QString &saleId, std::function<void(Core::Result<bool>)> done);
 
+    /// A JSON call whose HTTP answers the caller reads itself (the online wallet, where 404,
+    /// 409 and 410 are answers, not failures). `body` null: no body. `status` is 0 when no
+    /// answer came (then `transportError` is "sync.offline").
+    void call(const QByteArray &method, const QString &path, const QJsonObject *body,
+        std::function<void(int status, const QJsonObject &json, const Core::Error &transportError)>
+            done);
+
     int timeoutMs() const { return m_timeoutMs; }
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
 

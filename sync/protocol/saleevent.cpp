@@ -228,7 +228,18 @@ Core::Result<QJsonObject> version1ToVersion2(const QJsonObject &v1)
     v2.remove(QStringLiteral("payments"));
     v2.remove(QStringLiteral("customerId"));
     v2.insert(QStringLiteral("storeCode"), v1.value(QStringLiteral("locationCode")));
-    v2.insert(QStringLiteral("tenders"), v1.value(QStringLiteral("payments")));
+    // A protocol-1 card payment had only its terminal reference: that is its claim id.
+    QJsonArray tenders;
+    for (const QJsonValue &payment : v1.value(QStringLiteral("payments")).toArray()) {
+        QJsonObject tender = payment.toObject();
+        if (payment.isObject() && tender.value(QStringLiteral("method")) == QLatin1String("card")
+            && tender.value(QStringLiteral("reference")).isString())
+            tender.insert(QStringLiteral("claimId"), tender.value(QStringLiteral("reference")));
+        tenders.append(payment.isObject() ? QJsonValue(tender) : payment);
+    }
+    v2.insert(QStringLiteral("tenders"),
+        v1.value(QStringLiteral("payments")).isArray() ? QJsonValue(tenders)
+                                                       : v1.value(QStringLiteral("payments")));
     QJsonArray lines;
     const QJsonArray v1Lines = v1.value(QStringLiteral("lines")).toArray();
     for (qsizetype i = 0; i < v1Lines.size(); ++i) {
@@ -368,6 +379,7 @@ Core::Result<Core::Sale> parseSale(const QJsonObject &json, bool version1)
         line.regularPrice = r.money(QStringLiteral("regularPriceCents"));
         const QJsonArray adjustmentArray = r.array(QStringLiteral("adjustments"));
         const Money lineTotal = r.money(QStringLiteral("lineTotalCents"), true);
+        line.giftCardNumber = r.string(QStringLiteral("giftCardNumber"), false);
         r.rejectUnknownFields();
         if (!r.ok())
             return r.error();

@@ -21,6 +21,8 @@ int httpStatus(ApiErrorKind kind)
         return 415;
     case ApiErrorKind::Conflict:
         return 409;
+    case ApiErrorKind::Gone:
+        return 410;
     case ApiErrorKind::Unprocessable:
         return 422;
     case ApiErrorKind::Internal:

@@ -16,6 +16,7 @@ enum class ApiErrorKind {
     PayloadTooLarge, // 413
     UnsupportedMedia, // 415 not application/json
     Conflict, // 409 the resource is taken (a single-use coupon claimed by another sale)
+    Gone, // 410 the resource exists but can no longer be used (an expired gift card)
     Unprocessable, // 422 well-formed but invalid (a sale that does not add up)
     Internal, // 500 database trouble: the client retries
 };

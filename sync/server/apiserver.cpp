@@ -2,6 +2,7 @@
 
 #include "controllers.h"
 #include "serverdatabase.h"
+#include "walletcontroller.h"
 
 #include "sync/protocol/enrolment.h"
 
@@ -53,6 +54,7 @@ struct ApiServer::Controllers
     ChangesController changes;
     CustomersController customers;
     CouponsController coupons;
+    WalletController wallet;
 };
 
 ApiServer::ApiServer(ServerDatabase &database, Options options, QObject *parent)
@@ -64,7 +66,7 @@ ApiServer::ApiServer(ServerDatabase &database, Options options, QObject *parent)
     , m_controllers(new Controllers { StatusController(database),
           EnrolmentController(m_devices, m_options.caCertificatePem),
           EventsController(database, *m_handlers), ChangesController(database),
-          CustomersController(database), CouponsController(database) })
+          CustomersController(database), CouponsController(database), WalletController(database) })
 {
     Controllers &c = *m_controllers;
     m_routes = {
@@ -86,6 +88,16 @@ ApiServer::ApiServer(ServerDatabase &database, Options options, QObject *parent)
             [&c](const ApiRequest &r) { return c.coupons.claim(r); } },
         { QStringLiteral("/v1/coupons/release"), Method::Post, true,
             [&c](const ApiRequest &r) { return c.coupons.release(r); } },
+        { QStringLiteral("/v1/giftcards/balance"), Method::Get, true,
+            [&c](const ApiRequest &r) { return c.wallet.giftCardBalance(r); } },
+        { QStringLiteral("/v1/storecredit"), Method::Get, true,
+            [&c](const ApiRequest &r) { return c.wallet.storeCreditBalance(r); } },
+        { QStringLiteral("/v1/wallet/claims"), Method::Post, true,
+            [&c](const ApiRequest &r) { return c.wallet.claim(r); } },
+        { QStringLiteral("/v1/wallet/claims"), Method::Get, true,
+            [&c](const ApiRequest &r) { return c.wallet.status(r); } },
+        { QStringLiteral("/v1/wallet/claims/release"), Method::Post, true,
+            [&c](const ApiRequest &r) { return c.wallet.release(r); } },
     };
 }
 

@@ -5,6 +5,7 @@
 
 #include "sync/protocol/promotionjson.h"
 
+#include "app/core/payment.h"
 #include "app/core/pin.h"
 
 #include <QFile>
@@ -217,7 +218,8 @@ std::optional<ChainAdmin::ImportKind> ChainAdmin::kindFromName(const QString &na
         { QStringLiteral("customers"), ImportKind::Customers },
         { QStringLiteral("web-orders"), ImportKind::WebOrders },
         { QStringLiteral("staff"), ImportKind::Staff },
-        { QStringLiteral("promotions"), ImportKind::Promotions } };
+        { QStringLiteral("promotions"), ImportKind::Promotions },
+        { QStringLiteral("gift-cards"), ImportKind::GiftCards } };
     if (auto it = kinds.constFind(name); it != kinds.constEnd())
         return *it;
     return std::nullopt;
@@ -249,18 +251,20 @@ Core::Status ChainAdmin::upsertLocations(const QList<Protocol::LocationData> &lo
         qint64 next = seq.value();
         for (const auto &l : locations)
             rows.append({ l.id, l.code, l.name, l.kind, l.address, l.city, l.country, l.latitude,
-                l.longitude, l.cashRounding ? 1 : 0, next++ });
+                l.longitude, l.cashRounding ? 1 : 0, l.vatNumber, next++ });
         return m_db.insertRows(QStringLiteral("locations"),
             { QStringLiteral("id"), QStringLiteral("code"), QStringLiteral("name"),
                 QStringLiteral("kind"), QStringLiteral("address"), QStringLiteral("city"),
                 QStringLiteral("country"), QStringLiteral("latitude"), QStringLiteral("longitude"),
-                QStringLiteral("cash_rounding"), QStringLiteral("change_seq") },
+                QStringLiteral("cash_rounding"), QStringLiteral("vat_number"),
+                QStringLiteral("change_seq") },
             rows,
             QStringLiteral(
                 "ON CONFLICT(id) DO UPDATE SET code = excluded.code, name = excluded.name, "
                 "kind = excluded.kind, address = excluded.address, city = excluded.city, "
                 "country = excluded.country, latitude = excluded.latitude, "
                 "longitude = excluded.longitude, cash_rounding = excluded.cash_rounding, "
+                "vat_number = excluded.vat_number, "
                 "change_seq = excluded.change_seq"));
     });
 }
@@ -383,6 +387,7 @@ Core::Status ChainAdmin::importFile(
     QList<Protocol::WebOrderData> orders;
     QList<QPair<Protocol::StaffData, QString>> staff;
     QList<Core::Promotion> promotions;
+    QList<QVariantList> giftCards; // number, balance, issued_at, expires_on, state
     QSet<QString> keysSeen;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (RawRow &row : rows) {
@@ -517,6 +522,86 @@ Core::Status ChainAdmin::importFile(
             promotions.append(p.value());
             break;
         }
+        case ImportKind::GiftCards: {
+            // number (12–19 digits), balance in euros ("25.00"), expires_on (YYYY-MM-DD,
+            // optional: none = no end date), issued_at (date or ISO time, optional: now),
+            // state (active|inactive, optional). A number the server knows is refused: an
+            // import never overwrites a balance that may have been spent since.
+            static const QSet<QString> fields { QStringLiteral("number"), QStringLiteral("balance"),
+                QStringLiteral("expires_on"), QStringLiteral("issued_at"),
+                QStringLiteral("state") };
+            QString unknownField;
+            for (auto it = row.object.constBegin(); it != row.object.constEnd(); ++it) {
+                if (!fields.contains(it.key()))
+                    unknownField = it.key();
+            }
+            if (!unknownField.isEmpty()) {
+                bad(QStringLiteral("%1 is not a gift card field (number, balance, expires_on, "
+                                   "issued_at, state)")
+                        .arg(unknownField.left(40)));
+                break;
+            }
+            const QJsonValue numberValue = row.object.value(QStringLiteral("number"));
+            auto number = Core::normaliseGiftCardNumber(numberValue.toString());
+            if (!numberValue.isString() || !number) {
+                bad(QStringLiteral("number must be 12 to 19 digits, as text"));
+                break;
+            }
+            const QJsonValue balanceValue = row.object.value(QStringLiteral("balance"));
+            auto balance = Core::Money::parse(balanceValue.isDouble()
+                    ? QString::number(balanceValue.toDouble(), 'f', 2)
+                    : balanceValue.toString());
+            if (balanceValue.isUndefined() || !balance || balance->isNegative()) {
+                bad(QStringLiteral("balance must be an amount of 0 or more, like 25.00"));
+                break;
+            }
+            const QString issuedText = row.object.value(QStringLiteral("issued_at")).toString();
+            QDateTime issuedAt = now;
+            if (!issuedText.isEmpty()) {
+                issuedAt = QDateTime::fromString(issuedText, Qt::ISODateWithMs);
+                if (!issuedAt.isValid())
+                    issuedAt = QDateTime(QDate::fromString(issuedText, Qt::ISODate), QTime(0, 0));
+                if (!issuedAt.isValid()) {
+                    bad(QStringLiteral("issued_at must be a date (YYYY-MM-DD) or an ISO time"));
+                    break;
+                }
+            }
+            const QString expiresText = row.object.value(QStringLiteral("expires_on")).toString();
+            const QDate expiresOn = QDate::fromString(expiresText, Qt::ISODate);
+            if (!expiresText.isEmpty() && !expiresOn.isValid()) {
+                bad(QStringLiteral("expires_on must be a date (YYYY-MM-DD)"));
+                break;
+            }
+            if (expiresOn.isValid() && expiresOn < issuedAt.date()) {
+                bad(QStringLiteral("expires_on is before issued_at"));
+                break;
+            }
+            const QString state = row.object.value(QStringLiteral("state")).toString();
+            if (!state.isEmpty() && state != QLatin1String("active")
+                && state != QLatin1String("inactive")) {
+                bad(QStringLiteral("state must be active or inactive"));
+                break;
+            }
+            if (keysSeen.contains(number.value())) {
+                bad(QStringLiteral("gift card %1 appears twice in the file").arg(number.value()));
+                break;
+            }
+            keysSeen.insert(number.value());
+            auto known = m_db.exec(
+                QStringLiteral("SELECT 1 FROM gift_cards WHERE number = ?"), { number.value() });
+            if (!known)
+                return known.error();
+            if (known.value().next()) {
+                bad(QStringLiteral("gift card %1 is already known to the server")
+                        .arg(number.value()));
+                break;
+            }
+            giftCards.append(
+                { number.value(), balance->cents(), issuedAt.toUTC().toString(Qt::ISODateWithMs),
+                    expiresOn.isValid() ? QVariant(expiresOn.toString(Qt::ISODate)) : QVariant(),
+                    state.isEmpty() ? QStringLiteral("active") : state });
+            break;
+        }
         case ImportKind::Staff: {
             if (!resolve(QStringLiteral("homeLocationCode"), QStringLiteral("homeLocationId"),
                     locationIds))
@@ -644,6 +729,16 @@ Core::Status ChainAdmin::importFile(
                                "excluded.data, change_seq = excluded.change_seq"));
         });
         imported = int(orders.size());
+        break;
+    case ImportKind::GiftCards:
+        written = m_db.transaction([&]() -> Core::Status {
+            return m_db.insertRows(QStringLiteral("gift_cards"),
+                { QStringLiteral("number"), QStringLiteral("balance_cents"),
+                    QStringLiteral("issued_at"), QStringLiteral("expires_on"),
+                    QStringLiteral("state") },
+                giftCards);
+        });
+        imported = int(giftCards.size());
         break;
     case ImportKind::Staff:
         // PIN hashing is deliberately slow; hash first, then write everything in one go.

@@ -34,6 +34,7 @@ public:
         WebOrders,
         Staff,
         Promotions,
+        GiftCards, // issued elsewhere (web shop): number, balance, expires_on, issued_at, state
     };
     static std::optional<ImportKind> kindFromName(const QString &name);
 

@@ -54,14 +54,15 @@ const QList<FeedKindTable> &feedKinds()
                 { "locations",
                     QStringLiteral(
                         "SELECT id, code, name, kind, address, city, country, latitude, "
-                        "longitude, cash_rounding, change_seq FROM locations WHERE change_seq > ?"),
+                        "longitude, cash_rounding, change_seq, vat_number FROM locations WHERE "
+                        "change_seq > ?"),
                     0,
                     [](const QSqlQuery &q) {
-                        return compact(Protocol::toJson(
-                            Protocol::LocationData { q.value(0).toLongLong(), q.value(1).toString(),
-                                q.value(2).toString(), q.value(3).toString(), q.value(4).toString(),
-                                q.value(5).toString(), q.value(6).toString(), q.value(7).toDouble(),
-                                q.value(8).toDouble(), q.value(9).toInt() != 0 }));
+                        return compact(Protocol::toJson(Protocol::LocationData {
+                            q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                            q.value(3).toString(), q.value(4).toString(), q.value(5).toString(),
+                            q.value(6).toString(), q.value(7).toDouble(), q.value(8).toDouble(),
+                            q.value(9).toInt() != 0, q.value(11).toString() }));
                     } },
                 { "products",
                     QStringLiteral("SELECT data, change_seq FROM products WHERE change_seq > ?"), 0,

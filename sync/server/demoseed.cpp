@@ -5,6 +5,8 @@
 
 #include "sync/protocol/promotionjson.h"
 
+#include "app/core/payment.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -32,6 +34,13 @@ Core::Status DemoSeedSink::upsertLocation(const Store::Location &location)
     data.latitude = location.latitude;
     data.longitude = location.longitude;
     data.cashRounding = location.cashRounding;
+    // The demo chain is one company per country, each with a VAT number of the right shape
+    // (NL: 9 digits passing the 11-test + B01; BE: 0 + 8 digits + their mod-97 check).
+    data.vatNumber = location.vatNumber;
+    if (data.vatNumber.isEmpty() && data.country == QLatin1String("NL"))
+        data.vatNumber = QStringLiteral("NL859123455B01");
+    else if (data.vatNumber.isEmpty() && data.country == QLatin1String("BE"))
+        data.vatNumber = QStringLiteral("BE0712345630");
     m_locations.append(data);
     return Core::success();
 }
@@ -136,6 +145,8 @@ Core::Result<Store::DemoChain::Summary> DemoSeedSink::seed(ServerDatabase &datab
         return done.error();
     if (auto done = seedLoyalty(database, options, summary.value()); !done)
         return done.error();
+    if (auto done = seedWallet(database, options.referenceDate); !done)
+        return done.error();
     return summary;
 }
 
@@ -231,6 +242,56 @@ Core::Status DemoSeedSink::seedLoyalty(ServerDatabase &database,
         return done;
     summary.ledgerEntries = ledger.size();
     return Core::success();
+}
+
+QList<DemoSeedSink::DemoGiftCard> DemoSeedSink::demoGiftCards()
+{
+    return {
+        { QStringLiteral("6036990000000001"), 5000, QString() },
+        { QStringLiteral("6036990000000002"), 2500, QString() },
+        { QStringLiteral("6036990000000003"), 1250, QString() },
+        { QStringLiteral("6036990000000004"), 10000, QString() },
+        { QStringLiteral("6036990000000005"), 0, QStringLiteral("empty") },
+        { QStringLiteral("6036990000000006"), 2000, QStringLiteral("expired") },
+        { QStringLiteral("6036990000000007"), 3000, QStringLiteral("blocked") },
+    };
+}
+
+QList<QPair<qint64, qint64>> DemoSeedSink::demoStoreCredit()
+{
+    return { { 1, 1500 }, { 2, 4000 }, { 3, 750 } };
+}
+
+Core::Status DemoSeedSink::seedWallet(ServerDatabase &database, const QDate &referenceDate)
+{
+    const QDate today = referenceDate.isValid() ? referenceDate : QDate::currentDate();
+    QList<QVariantList> cards;
+    for (const DemoGiftCard &card : demoGiftCards()) {
+        QDate issued = today.addYears(-1);
+        if (card.note == QLatin1String("expired"))
+            issued = today.addYears(-2).addDays(-30); // expired a month ago
+        cards.append({ card.number, card.balanceCents,
+            QDateTime(issued, QTime(10, 0), Qt::UTC).toString(Qt::ISODateWithMs),
+            Core::giftCardExpiry(issued).toString(Qt::ISODate),
+            card.note == QLatin1String("blocked") ? QStringLiteral("inactive")
+                                                  : QStringLiteral("active"),
+            QStringLiteral("WEB") });
+    }
+    QList<QVariantList> credit;
+    for (const auto &[customerId, cents] : demoStoreCredit())
+        credit.append({ customerId, cents });
+    return database.transaction([&]() -> Core::Status {
+        if (Core::Status s = database.insertRows(QStringLiteral("gift_cards"),
+                { QStringLiteral("number"), QStringLiteral("balance_cents"),
+                    QStringLiteral("issued_at"), QStringLiteral("expires_on"),
+                    QStringLiteral("state"), QStringLiteral("store") },
+                cards, QStringLiteral("ON CONFLICT(number) DO NOTHING"));
+            !s)
+            return s;
+        return database.insertRows(QStringLiteral("store_credit"),
+            { QStringLiteral("customer_id"), QStringLiteral("balance_cents") }, credit,
+            QStringLiteral("ON CONFLICT(customer_id) DO NOTHING"));
+    });
 }
 
 } // namespace Toonbank::Sync::Server

@@ -48,6 +48,20 @@ public:
     static Core::Status seedLoyalty(ServerDatabase &database,
         const Store::DemoChain::Options &options, Store::DemoChain::Summary &summary);
 
+    /// A gift card of the demo (README and demo.sh list them).
+    struct DemoGiftCard
+    {
+        QString number;
+        qint64 balanceCents = 0;
+        QString note; // "", "empty", "expired", "blocked"
+    };
+    static QList<DemoGiftCard> demoGiftCards();
+    /// Store credit of the demo: customer id → cents (the first three demo customers).
+    static QList<QPair<qint64, qint64>> demoStoreCredit();
+    /// The demo gift cards (issued a year before the reference date, valid two years; one
+    /// empty, one expired, one blocked) and store credit. A second seed changes nothing.
+    static Core::Status seedWallet(ServerDatabase &database, const QDate &referenceDate);
+
 private:
     static constexpr int batchRows = 5000;
     ChainAdmin &m_admin;

@@ -44,8 +44,10 @@ int fail(const Toonbank::Core::Error &error)
 const char usage[] = R"(commands:
   init-chain NAME
   add-store CODE NAME --id N --country NL [--city C] [--address A] [--lat X --lon Y] [--kind store|web_warehouse]
+                           [--vat-number NL859123455B01]
   import KIND FILE         KIND: locations, products (catalog), prices, stock, customers, web-orders, staff,
-                           promotions (every row checked; nothing imported when one is bad)
+                           promotions, gift-cards (every row checked; nothing imported when one
+                           is bad; gift-cards: number, balance, expires_on, issued_at, state)
                            FILE: .csv with a header row, .json array or JSON lines
   add-staff --id N --code E1 --name NAME --role cashier|supervisor|manager --store CODE --pin 1234
   enrol STORE [--hours 24] one-time enrolment code for a tablet of STORE
@@ -83,6 +85,8 @@ int main(int argc, char *argv[])
         QStringLiteral("deg"), QStringLiteral("0"));
     const QCommandLineOption lon(QStringLiteral("lon"), QStringLiteral("Longitude."),
         QStringLiteral("deg"), QStringLiteral("0"));
+    const QCommandLineOption vatNumber(QStringLiteral("vat-number"),
+        QStringLiteral("The store's VAT number for receipts."), QStringLiteral("text"));
     const QCommandLineOption kind(QStringLiteral("kind"), QStringLiteral("Location kind."),
         QStringLiteral("kind"), QStringLiteral("store"));
     const QCommandLineOption code(
@@ -109,8 +113,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption stockStores(QStringLiteral("stock-stores"),
         QStringLiteral("demo-seed: stock for all locations or the home store only."),
         QStringLiteral("all|home"), QStringLiteral("all"));
-    parser.addOptions({ dataDir, database, id, country, city, address, lat, lon, kind, code, name,
-        role, store, pin, hours, hosts, products, seed, stockStores });
+    parser.addOptions({ dataDir, database, id, country, city, address, lat, lon, vatNumber, kind,
+        code, name, role, store, pin, hours, hosts, products, seed, stockStores });
     parser.addPositionalArgument(
         QStringLiteral("command"), QStringLiteral("What to do (see above)."));
     parser.process(app);
@@ -159,6 +163,7 @@ int main(int argc, char *argv[])
         l.address = parser.value(address);
         l.latitude = parser.value(lat).toDouble();
         l.longitude = parser.value(lon).toDouble();
+        l.vatNumber = parser.value(vatNumber);
         if (l.id <= 0
             || (l.kind != QLatin1String("store") && l.kind != QLatin1String("web_warehouse")))
             return fail(
@@ -264,6 +269,15 @@ int main(int argc, char *argv[])
                 .arg(Toonbank::Store::DemoChain::demoPin(Toonbank::Store::StaffRole::Cashier),
                     Toonbank::Store::DemoChain::demoPin(Toonbank::Store::StaffRole::Supervisor),
                     Toonbank::Store::DemoChain::demoPin(Toonbank::Store::StaffRole::Manager)));
+        QStringList cards;
+        for (const DemoSeedSink::DemoGiftCard &card : DemoSeedSink::demoGiftCards())
+            cards.append(QStringLiteral("%1 (%2)").arg(card.number,
+                card.note.isEmpty()
+                    ? Toonbank::Core::Money::fromCents(card.balanceCents).toPlainString()
+                    : card.note));
+        out(QStringLiteral("demo gift cards: %1").arg(cards.join(QStringLiteral(", "))));
+        out(QStringLiteral("demo store credit: 2990000000019 15.00, 2990000000026 40.00, "
+                           "2990000000033 7.50"));
         return 0;
     }
     if (command == QLatin1String("stats")) {

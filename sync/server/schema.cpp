@@ -364,11 +364,50 @@ QStringList version2(Dialect dialect)
     return s;
 }
 
+// Version 3 (issue 9): the online wallet. Gift cards and store credit hold integer cents
+// under CHECK (balance_cents >= 0): a claim is one conditional UPDATE (… WHERE balance_cents >=
+// amount) in one transaction with its wallet_claims row, so the balance can never go below
+// zero whatever races. A claim is taken by a tablet before the sale, used by the sale when the
+// server applies it, or released when the payment is cancelled. Stores get their VAT number
+// for receipts.
+QStringList version3()
+{
+    return {
+        QStringLiteral("ALTER TABLE locations ADD COLUMN vat_number TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral(R"(CREATE TABLE gift_cards(
+            number TEXT PRIMARY KEY,
+            balance_cents BIGINT NOT NULL CHECK(balance_cents >= 0),
+            issued_at TEXT NOT NULL,
+            expires_on TEXT,
+            state TEXT NOT NULL DEFAULT 'active' CHECK(state IN ('active','inactive')),
+            issued_by_sale TEXT NOT NULL DEFAULT '',
+            store TEXT NOT NULL DEFAULT ''))"),
+        QStringLiteral(R"(CREATE TABLE wallet_claims(
+            claim_id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK(kind IN ('gift_card','store_credit')),
+            number TEXT NOT NULL DEFAULT '',
+            customer_id BIGINT NOT NULL DEFAULT 0,
+            amount_cents BIGINT NOT NULL CHECK(amount_cents > 0),
+            balance_left_cents BIGINT NOT NULL,
+            sale_id TEXT NOT NULL,
+            store TEXT NOT NULL,
+            device TEXT NOT NULL,
+            state TEXT NOT NULL CHECK(state IN ('claimed','used','released')),
+            created_at TEXT NOT NULL,
+            used_by_sale TEXT NOT NULL DEFAULT ''))"),
+        QStringLiteral("CREATE INDEX wallet_claims_number ON wallet_claims(number)"),
+        QStringLiteral("CREATE INDEX wallet_claims_sale ON wallet_claims(sale_id)"),
+        QStringLiteral(R"(CREATE TABLE store_credit(
+            customer_id BIGINT PRIMARY KEY,
+            balance_cents BIGINT NOT NULL CHECK(balance_cents >= 0)))"),
+    };
+}
+
 } // namespace
 
 QList<Migration> migrations(Dialect dialect)
 {
-    return { { 1, version1() }, { 2, version2(dialect) } };
+    return { { 1, version1() }, { 2, version2(dialect) }, { 3, version3() } };
 }
 
 } // namespace Toonbank::Sync::Server::Internal

@@ -378,7 +378,12 @@ QList<Core::Sale> recheckBatch(const Core::SaleRules &rules, int b, int batch)
         Core::Sale sale = built.value();
         sale.saleId = QUuid::createUuid().toString(QUuid::WithoutBraces);
         sale.receiptNumber = QStringLiteral("AMS01-B-") + sale.saleId.left(8);
-        sale.tenders = { { Core::TenderMethod::Card, sale.total, {}, {}, QStringLiteral("b") } };
+        Core::Tender card;
+        card.method = Core::TenderMethod::Card;
+        card.amount = sale.total;
+        card.reference = QStringLiteral("b");
+        card.claimId = sale.saleId; // the nexo ServiceID stands in
+        sale.tenders = { card };
         sale.pointsEarned = Core::pointsEarned(sale, rules.loyalty);
         sales.append(sale);
     }

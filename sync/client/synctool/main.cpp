@@ -202,8 +202,12 @@ int sell(const QString &cache, int count, qint64 productId, int quantity, qint64
             event.lines = { saleLine };
             event.vat = Core::vatBreakdown(event.lines);
             event.total = sale.total;
-            event.tenders = { { Core::TenderMethod::Card, sale.total, Core::Money(), Core::Money(),
-                QStringLiteral("synctool") } };
+            Core::Tender card;
+            card.method = Core::TenderMethod::Card;
+            card.amount = sale.total;
+            card.reference = QStringLiteral("synctool");
+            card.claimId = event.saleId; // stands in for the nexo ServiceID
+            event.tenders = { card };
             return QJsonDocument(Sync::Protocol::saleToJson(event)).toJson(QJsonDocument::Compact);
         });
         if (!recorded)

@@ -6,6 +6,7 @@
 #include "sync/server/serverdatabase.h"
 
 #include "app/core/loyalty.h"
+#include "app/core/payment.h"
 #include "app/core/permissions.h"
 #include "app/core/sale.h"
 
@@ -171,7 +172,9 @@ Verdict recheck(const Core::Sale &sale, const Reference &ref)
                     .arg(line.lineId)
                     .arg(line.productId)
                     .arg(product.sku, line.sku.left(40)));
-        if (!priceExplained(ref.prices.value(line.productId), line.unitPrice, localDate)
+        // A gift card is sold for the amount the customer asks (giftcard.line checks the rest).
+        if (line.giftCardNumber.isEmpty()
+            && !priceExplained(ref.prices.value(line.productId), line.unitPrice, localDate)
             && !priceChangeApproved(sale, line, ref.prices.value(line.productId), localDate))
             return fail("sale.price_unexplained",
                 QStringLiteral("line %1: %2 at %3 is no price %4 ever had on %5")
@@ -200,6 +203,7 @@ Verdict recheck(const Core::Sale &sale, const Reference &ref)
         draft.quantity = line.quantity;
         draft.unitPrice = line.unitPrice;
         draft.regularPrice = line.regularPrice;
+        draft.giftCardNumber = line.giftCardNumber;
         Money promotional;
         int manualCount = 0;
         for (const Core::Adjustment &adjustment : line.adjustments) {
@@ -350,6 +354,145 @@ Verdict recheck(const Core::Sale &sale, const Reference &ref)
     return {};
 }
 
+// What the payment checks of one batch read (issue 9): the wallet claims its gift-card and
+// store-credit tenders name, the gift cards its lines sell or top up, and the points balance of
+// each customer who pays with points.
+struct WalletClaim
+{
+    QString kind;
+    QString number;
+    qint64 customerId = 0;
+    qint64 amountCents = 0;
+    QString state;
+    QString usedBySale;
+};
+
+struct GiftCardRow
+{
+    QString state;
+    QDate expiresOn; // invalid: no end date
+};
+
+struct WalletReference
+{
+    QHash<QString, WalletClaim> claims; // by claim id
+    QHash<QString, GiftCardRow> giftCards; // by number
+    QHash<qint64, qint64> pointsBalance; // by customer id
+    // What earlier sales of this batch took: a claim is used once, points once.
+    QSet<QString> claimsUsed;
+    QHash<qint64, qint64> pointsRedeemed;
+};
+
+// The payment checks of one sale: Core::checkTenders with the store's cash rounding; every
+// gift-card / store-credit tender names a granted claim of its card / customer and amount that
+// no other sale used; points redeemed are covered by the customer's balance on the server;
+// a gift card sold on a line is a VAT-free voucher without adjustments, and a top-up goes to
+// an active, unexpired card.
+Verdict walletCheck(
+    const Core::Sale &sale, qint64 customerId, bool cashRounding, WalletReference &wallet)
+{
+    const Core::LoyaltyRules loyalty = Core::LoyaltyRules::defaults();
+    if (Core::Status tenders = Core::checkTenders(sale, cashRounding, loyalty); !tenders)
+        return { tenders.error().code,
+            tenders.error().detail.isEmpty()
+                ? tenders.error().message
+                : QStringLiteral("%1: %2").arg(tenders.error().message, tenders.error().detail) };
+    const QDate localDate = sale.soldAt.toLocalTime().date();
+    for (const Core::SaleLine &line : sale.lines) {
+        if (line.giftCardNumber.isEmpty())
+            continue;
+        const Core::Result<QString> number = Core::normaliseGiftCardNumber(line.giftCardNumber);
+        if (!number || line.vatClass != Core::VatClass::Zero || line.vatRate.basisPoints != 0
+            || !line.adjustments.isEmpty() || line.quantity != 1 || line.lineTotal().cents() <= 0)
+            return fail("giftcard.line",
+                QStringLiteral("line %1: a gift card is sold once per line, VAT class zero, "
+                               "without discounts, for more than zero")
+                    .arg(line.lineId));
+        const auto card = wallet.giftCards.constFind(number.value());
+        if (card == wallet.giftCards.constEnd())
+            continue; // a new card: activated when the sale is applied
+        if (card->state != QLatin1String("active"))
+            return fail("giftcard.inactive",
+                QStringLiteral("line %1: gift card %2 is blocked and cannot be topped up")
+                    .arg(line.lineId, number.value()));
+        if (card->expiresOn.isValid() && card->expiresOn < localDate)
+            return fail("giftcard.expired",
+                QStringLiteral("line %1: gift card %2 expired on %3 and cannot be topped up")
+                    .arg(line.lineId, number.value(), card->expiresOn.toString(Qt::ISODate)));
+    }
+
+    qint64 tenderPoints = 0;
+    QSet<QString> claimsHere;
+    for (const Core::Tender &tender : sale.tenders) {
+        if (tender.method == Core::TenderMethod::LoyaltyPoints)
+            tenderPoints += tender.points;
+        const bool giftCard = tender.method == Core::TenderMethod::GiftCard;
+        if (!giftCard && tender.method != Core::TenderMethod::StoreCredit)
+            continue;
+        const auto claim = wallet.claims.constFind(tender.claimId);
+        if (claim == wallet.claims.constEnd())
+            return fail("wallet.claim_unknown",
+                QStringLiteral("%1 tender of %2: the server granted no claim %3")
+                    .arg(Core::name(tender.method), tender.amount.toPlainString(),
+                        tender.claimId.left(100)));
+        const Core::Result<QString> number = Core::normaliseGiftCardNumber(tender.reference);
+        const bool sameSource = giftCard
+            ? claim->kind == QLatin1String("gift_card") && number && claim->number == number.value()
+            : claim->kind == QLatin1String("store_credit") && customerId != 0
+                && claim->customerId == customerId;
+        if (!sameSource || claim->amountCents != tender.amount.cents())
+            return fail("wallet.claim_mismatch",
+                QStringLiteral("claim %1 is for %2 %3 cents, the tender for %4 %5")
+                    .arg(tender.claimId.left(100), claim->kind)
+                    .arg(claim->amountCents)
+                    .arg(Core::name(tender.method), tender.amount.toPlainString()));
+        if (claim->state == QLatin1String("released"))
+            return fail("wallet.claim_released",
+                QStringLiteral("claim %1 was given back before the sale arrived")
+                    .arg(tender.claimId.left(100)));
+        if ((claim->state == QLatin1String("used") && claim->usedBySale != sale.saleId)
+            || wallet.claimsUsed.contains(tender.claimId) || claimsHere.contains(tender.claimId))
+            return fail("wallet.claim_used",
+                QStringLiteral("claim %1 already paid another sale").arg(tender.claimId.left(100)));
+        claimsHere.insert(tender.claimId);
+    }
+    if (tenderPoints != 0 && tenderPoints != sale.pointsRedeemed)
+        return fail("sale.points_mismatch",
+            QStringLiteral("the points tenders redeem %1 points, the sale says %2")
+                .arg(tenderPoints)
+                .arg(sale.pointsRedeemed));
+    if (sale.pointsRedeemed > 0 && !sale.training) {
+        const qint64 available = customerId == 0
+            ? 0
+            : wallet.pointsBalance.value(customerId) - wallet.pointsRedeemed.value(customerId);
+        if (available < sale.pointsRedeemed)
+            return fail("loyalty.overdraft",
+                QStringLiteral("%1 points redeemed, the customer has %2 on the server")
+                    .arg(sale.pointsRedeemed)
+                    .arg(available));
+        wallet.pointsRedeemed[customerId] += sale.pointsRedeemed;
+    }
+    wallet.claimsUsed.unite(claimsHere);
+    return {};
+}
+
+// The server id of a sale's customer: its id, or its card (or a card merged into another
+// customer) for one enrolled offline. 0 when the server does not know the customer.
+Core::Result<qint64> customerIdOf(ServerDatabase &db, const Core::Sale &sale)
+{
+    if (!sale.customer)
+        return qint64(0);
+    if (sale.customer->id != 0)
+        return sale.customer->id;
+    auto q = db.exec(QStringLiteral("SELECT id FROM customers WHERE card_number = ? UNION ALL "
+                                    "SELECT customer_id FROM customer_card_aliases WHERE "
+                                    "card_number = ?"),
+        { sale.customer->code, sale.customer->code });
+    if (!q)
+        return q.error();
+    return q.value().next() ? q.value().value(0).toLongLong() : qint64(0);
+}
+
 } // namespace
 
 Core::Result<std::any> SaleHandler::parse(
@@ -492,16 +635,68 @@ Core::Status SaleHandler::check(BatchContext &context, const QList<BatchEvent *>
         if (!promotions)
             return promotions.error();
         ref.promotions = std::move(promotions).value();
-        auto location
-            = db.exec(QStringLiteral("SELECT country, cash_rounding FROM locations WHERE id = ?"),
-                { context.device.locationId });
-        if (!location)
-            return location.error();
-        if (location.value().next()) {
-            ref.country = location.value().value(0).toString();
-            ref.cashRounding = location.value().value(1).toInt() != 0;
+    }
+    auto location
+        = db.exec(QStringLiteral("SELECT country, cash_rounding FROM locations WHERE id = ?"),
+            { context.device.locationId });
+    if (!location)
+        return location.error();
+    if (location.value().next()) {
+        ref.country = location.value().value(0).toString();
+        ref.cashRounding = location.value().value(1).toInt() != 0;
+    }
+
+    // The payment side (always checked, also without the catalog re-check: money moves here).
+    WalletReference wallet;
+    QSet<QString> claimIds;
+    QSet<QString> giftCardNumbers;
+    QHash<const BatchEvent *, qint64> customerOf;
+    for (BatchEvent *event : events) {
+        const auto &sale = event->as<Core::Sale>();
+        for (const Core::Tender &t : sale.tenders) {
+            if (t.method == Core::TenderMethod::GiftCard
+                || t.method == Core::TenderMethod::StoreCredit)
+                claimIds.insert(t.claimId);
+        }
+        for (const Core::SaleLine &line : sale.lines) {
+            if (auto number = Core::normaliseGiftCardNumber(line.giftCardNumber); number)
+                giftCardNumbers.insert(number.value());
+        }
+        if (sale.customer) {
+            Core::Result<qint64> id = customerIdOf(db, sale);
+            if (!id)
+                return id.error();
+            customerOf.insert(event, id.value());
+            if (sale.pointsRedeemed > 0 && id.value() != 0)
+                wallet.pointsBalance.insert(id.value(), 0);
         }
     }
+    loaded = selectIn(db,
+        QStringLiteral("SELECT claim_id, kind, number, customer_id, amount_cents, state, "
+                       "used_by_sale FROM wallet_claims WHERE claim_id IN ("),
+        list(claimIds), [&wallet](const QSqlQuery &q) {
+            wallet.claims.insert(q.value(0).toString(),
+                { q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong(),
+                    q.value(4).toLongLong(), q.value(5).toString(), q.value(6).toString() });
+        });
+    if (!loaded)
+        return loaded;
+    loaded = selectIn(db,
+        QStringLiteral("SELECT number, state, COALESCE(expires_on, '') FROM gift_cards WHERE "
+                       "number IN ("),
+        list(giftCardNumbers), [&wallet](const QSqlQuery &q) {
+            wallet.giftCards.insert(q.value(0).toString(),
+                { q.value(1).toString(), QDate::fromString(q.value(2).toString(), Qt::ISODate) });
+        });
+    if (!loaded)
+        return loaded;
+    loaded = selectIn(db, QStringLiteral("SELECT id, points_balance FROM customers WHERE id IN ("),
+        QVariantList(wallet.pointsBalance.keyBegin(), wallet.pointsBalance.keyEnd()),
+        [&wallet](const QSqlQuery &q) {
+            wallet.pointsBalance.insert(q.value(0).toLongLong(), q.value(1).toLongLong());
+        });
+    if (!loaded)
+        return loaded;
 
     QSet<QString> salesInBatch;
     for (BatchEvent *event : events) {
@@ -522,10 +717,69 @@ Core::Status SaleHandler::check(BatchContext &context, const QList<BatchEvent *>
                 break;
             }
         }
-        if (!known || !m_recheck)
+        if (!known)
             continue;
-        if (const Verdict verdict = recheck(sale, ref); !verdict)
+        if (m_recheck) {
+            if (const Verdict verdict = recheck(sale, ref); !verdict) {
+                event->reject(verdict.code, verdict.reason);
+                continue;
+            }
+        }
+        if (const Verdict verdict
+            = walletCheck(sale, customerOf.value(event), ref.cashRounding, wallet);
+            !verdict)
             event->reject(verdict.code, verdict.reason);
+    }
+    return Core::success();
+}
+
+Core::Status SaleHandler::applyWallet(BatchContext &context, const QList<BatchEvent *> &events)
+{
+    ServerDatabase &db = context.db;
+    for (BatchEvent *event : events) {
+        const auto &sale = event->as<Core::Sale>();
+        // Each claim the sale paid with is used now, by this sale only (check() saw it
+        // claimed under the same lock; the condition keeps it so even if it had not).
+        for (const Core::Tender &t : sale.tenders) {
+            if (t.method != Core::TenderMethod::GiftCard
+                && t.method != Core::TenderMethod::StoreCredit)
+                continue;
+            auto used = db.exec(
+                QStringLiteral("UPDATE wallet_claims SET state = 'used', used_by_sale = ? WHERE "
+                               "claim_id = ? AND (state = 'claimed' OR (state = 'used' AND "
+                               "used_by_sale = ?)) RETURNING claim_id"),
+                { sale.saleId, t.claimId, sale.saleId });
+            if (!used)
+                return used.error();
+            if (!used.value().next())
+                return Core::Error::make(QStringLiteral("wallet.claim_state"), QString(),
+                    QStringLiteral("claim %1 of sale %2 is no longer claimed")
+                        .arg(t.claimId, sale.saleId));
+        }
+        if (sale.training)
+            continue; // a training sale issues no real gift card
+        // Gift cards sold: a new card is activated with the line's amount and the legal
+        // validity from the sale's date; a top-up adds to the balance and extends a dated
+        // card's validity to two years from this sale.
+        const QDate soldOn = sale.soldAt.toLocalTime().date();
+        for (const Core::SaleLine &line : sale.lines) {
+            const Core::Result<QString> number = Core::normaliseGiftCardNumber(line.giftCardNumber);
+            if (!number)
+                continue;
+            auto issued = db.exec(
+                QStringLiteral(
+                    "INSERT INTO gift_cards(number, balance_cents, issued_at, expires_on, state, "
+                    "issued_by_sale, store) VALUES (?, ?, ?, ?, 'active', ?, ?) "
+                    "ON CONFLICT(number) DO UPDATE SET balance_cents = gift_cards.balance_cents "
+                    "+ excluded.balance_cents, expires_on = CASE WHEN gift_cards.expires_on IS "
+                    "NULL THEN NULL WHEN gift_cards.expires_on < excluded.expires_on THEN "
+                    "excluded.expires_on ELSE gift_cards.expires_on END"),
+                { number.value(), line.lineTotal().cents(), isoTime(sale.soldAt),
+                    Core::giftCardExpiry(soldOn).toString(Qt::ISODate), sale.saleId,
+                    sale.storeCode });
+            if (!issued)
+                return issued.error();
+        }
     }
     return Core::success();
 }
@@ -655,6 +909,8 @@ Core::Status SaleHandler::apply(BatchContext &context, const QList<BatchEvent *>
         if (Core::Status s = db.insertRows(table, columns, *rows); !s)
             return s;
     }
+    if (Core::Status s = applyWallet(context, events); !s)
+        return s;
 
     // Decrement in SQL (quantity = quantity - n), never read-modify-write in C++, so two
     // instances selling the same product both count. A product never stocked here starts

@@ -20,7 +20,19 @@ namespace Toonbank::Sync::Server {
 ///  - a manual discount beyond the requester's own limit carries an authorisation by someone
 ///    whose role allows approving it (sale.approval_missing);
 ///  - a single-use coupon was claimed online for this sale (sale.coupon_unclaimed).
-/// apply: the relational sale rows, stock, and points into loyalty_ledger (once).
+/// Always, also without the re-check (issue 9, money):
+///  - Core::checkTenders with the store's cash rounding (its `tender.*` codes);
+///  - a gift-card or store-credit tender names a claim the server granted for that card or
+///    customer and amount, not released and not used by another sale (wallet.claim_unknown,
+///    wallet.claim_mismatch, wallet.claim_released, wallet.claim_used);
+///  - points redeemed (= the points tenders) are covered by the customer's balance on the
+///    server, counting earlier sales of the batch (loyalty.overdraft);
+///  - a gift card sold on a line (giftCardNumber) is VAT class zero, quantity 1, without
+///    adjustments (giftcard.line); a top-up goes to an active, unexpired card
+///    (giftcard.inactive, giftcard.expired).
+/// apply: the relational sale rows, stock, points into loyalty_ledger (once), the sale's
+/// claims marked used, gift cards sold activated (balance = line total, expiry
+/// Core::giftCardExpiry of the sale's date) or topped up.
 class SaleHandler final : public EventHandler
 {
 public:
@@ -35,6 +47,9 @@ public:
     Core::Status apply(BatchContext &context, const QList<BatchEvent *> &events) override;
 
 private:
+    /// Marks the gift-card / store-credit claims of the sales used and activates or tops up
+    /// the gift cards sold on their lines (in the batch's transaction).
+    Core::Status applyWallet(BatchContext &context, const QList<BatchEvent *> &events);
     bool m_recheck = true;
 };
 

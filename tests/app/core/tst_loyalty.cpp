@@ -30,6 +30,12 @@ Sale makeSale(const EarnCase &data)
     for (const LineSpec &spec : data.lines) {
         SaleLine line;
         line.category = QLatin1String(spec.category);
+        // "@gift": a gift card sold on the line (SaleLine::giftCardNumber), in no excluded
+        // category, so only the gift-card rule keeps it from earning.
+        if (line.category == QLatin1String("@gift")) {
+            line.category = QStringLiteral("misc");
+            line.giftCardNumber = QStringLiteral("6036990000000017");
+        }
         line.unitPrice = Money::fromCents(spec.grossCents);
         line.quantity = 1;
         if (spec.discountCents != 0)
@@ -40,12 +46,16 @@ Sale makeSale(const EarnCase &data)
     if (data.tier)
         sale.customer
             = SaleCustomer { 42, QStringLiteral("2990000000015"), QLatin1String(data.tier) };
+    auto tender = [](TenderMethod method, qint64 cents) {
+        Tender t;
+        t.method = method;
+        t.amount = Money::fromCents(cents);
+        return t;
+    };
     if (data.pointsTenderCents != 0)
-        sale.tenders.append(Tender {
-            TenderMethod::LoyaltyPoints, Money::fromCents(data.pointsTenderCents), {}, {}, {} });
+        sale.tenders.append(tender(TenderMethod::LoyaltyPoints, data.pointsTenderCents));
     if (data.cardTenderCents != 0)
-        sale.tenders.append(
-            Tender { TenderMethod::Card, Money::fromCents(data.cardTenderCents), {}, {}, {} });
+        sale.tenders.append(tender(TenderMethod::Card, data.cardTenderCents));
     sale.training = data.training;
     return sale;
 }
@@ -138,6 +148,8 @@ void tst_Loyalty::earned_data()
     QTest::newRow("gift cards excluded") << EarnCase{{{"gift_cards", 2500}}, "gold", 0, 0, false, 0};
     QTest::newRow("excluded category case-insensitive") << EarnCase{{{"Gift_Cards", 2500}, {"food", 500}}, "basic", 0, 0, false, 5};
     QTest::newRow("mixed with gift card") << EarnCase{{{"clothing", 2000}, {"gift_cards", 2500}}, "basic", 0, 0, false, 20};
+    QTest::newRow("gift card sold on a line earns nothing") << EarnCase{{{"@gift", 2500}}, "gold", 0, 0, false, 0};
+    QTest::newRow("gift card line next to goods") << EarnCase{{{"clothing", 2000}, {"@gift", 5000}}, "basic", 0, 0, false, 20};
     QTest::newRow("paid partly with points") << EarnCase{{{"clothing", 2000}}, "basic", 500, 1500, false, 15};
     QTest::newRow("paid wholly with points") << EarnCase{{{"clothing", 2000}}, "gold", 2000, 0, false, 0};
     QTest::newRow("card tender does not reduce") << EarnCase{{{"clothing", 2000}}, "basic", 0, 2000, false, 20};

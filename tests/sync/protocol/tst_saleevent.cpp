@@ -50,8 +50,12 @@ Core::Sale validSale()
     sale.vat = Core::vatBreakdown(sale.lines);
     sale.total = Money::fromCents(649);
     sale.rounding = Money::fromCents(1);
-    sale.tenders = { { Core::TenderMethod::Cash, Money::fromCents(650), Money::fromCents(1000),
-        Money::fromCents(350), QString() } };
+    Core::Tender cash;
+    cash.method = Core::TenderMethod::Cash;
+    cash.amount = Money::fromCents(650);
+    cash.tendered = Money::fromCents(1000);
+    cash.change = Money::fromCents(350);
+    sale.tenders = { cash };
     sale.customer
         = Core::SaleCustomer { 5, QStringLiteral("2990000000011"), QStringLiteral("silver") };
     sale.couponCodes = { QStringLiteral("WELCOME") };
@@ -118,6 +122,89 @@ private slots:
         QCOMPARE(parsed->soldAt, original.soldAt);
     }
 
+    void roundTripsPaymentFields()
+    {
+        // Issue 9: a card, a gift card, store credit and points, and a gift card sold on a line.
+        Core::Sale sale = validSale();
+        Core::SaleLine gift;
+        gift.lineId = QStringLiteral("L3");
+        gift.productId = 13;
+        gift.sku = QStringLiteral("GIFT-25");
+        gift.vatClass = Core::VatClass::Zero;
+        gift.vatRate = { 0, QStringLiteral("zero") };
+        gift.unitPrice = Money::fromCents(2500);
+        gift.regularPrice = gift.unitPrice;
+        gift.giftCardNumber = QStringLiteral("6036990000000017");
+        sale.lines.append(gift);
+        sale.vat = Core::vatBreakdown(sale.lines);
+        sale.total = Money::fromCents(649 + 2500);
+        sale.rounding = Money();
+        Core::Tender card;
+        card.method = Core::TenderMethod::Card;
+        card.amount = Money::fromCents(1000);
+        card.reference = QStringLiteral("POI-TX-1");
+        card.claimId = QStringLiteral("SVC-0001");
+        card.maskedPan = QStringLiteral("**** **** **** 1234");
+        card.cardBrand = QStringLiteral("VISA");
+        card.authCode = QStringLiteral("123456");
+        Core::Tender giftTender;
+        giftTender.method = Core::TenderMethod::GiftCard;
+        giftTender.amount = Money::fromCents(1500);
+        giftTender.reference = QStringLiteral("6036990000000025");
+        giftTender.claimId = QStringLiteral("claim-1");
+        giftTender.balanceLeft = Money::fromCents(0);
+        Core::Tender points;
+        points.method = Core::TenderMethod::LoyaltyPoints;
+        points.amount = Money::fromCents(149);
+        points.points = 149;
+        points.reference = QStringLiteral("2990000000011");
+        points.claimId = QStringLiteral("pts-1");
+        points.balanceLeft = Money::fromCents(51);
+        Core::Tender credit;
+        credit.method = Core::TenderMethod::StoreCredit;
+        credit.amount = Money::fromCents(500);
+        credit.reference = QStringLiteral("2990000000011");
+        credit.claimId = QStringLiteral("claim-2");
+        sale.tenders = { card, giftTender, points, credit };
+        const QJsonObject json = Sync::Protocol::saleToJson(sale);
+        // Unset fields stay off the wire.
+        const QJsonObject creditJson
+            = json.value(QStringLiteral("tenders")).toArray().at(3).toObject();
+        QVERIFY(!creditJson.contains(QStringLiteral("maskedPan")));
+        QVERIFY(!creditJson.contains(QStringLiteral("balanceLeftCents")));
+        QVERIFY(!json.value(QStringLiteral("lines"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .contains(QStringLiteral("giftCardNumber")));
+        const auto parsed = Sync::Protocol::saleFromJson(
+            QJsonDocument::fromJson(QJsonDocument(json).toJson()).object());
+        QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.error().detail));
+        QCOMPARE(parsed->tenders.size(), 4);
+        QVERIFY(parsed->tenders.at(0) == card);
+        QVERIFY(parsed->tenders.at(1) == giftTender);
+        QVERIFY(parsed->tenders.at(2) == points);
+        QVERIFY(parsed->tenders.at(3) == credit);
+        QCOMPARE(parsed->lines.at(2).giftCardNumber, QStringLiteral("6036990000000017"));
+        QVERIFY(parsed->lines.at(0).giftCardNumber.isEmpty());
+    }
+
+    void readsAnIssue8Sale()
+    {
+        // Queued by an issue-8 tablet: tenders without any of the new fields still read.
+        QJsonObject json = Sync::Protocol::saleToJson(validSale());
+        const QJsonObject tender = json.value(QStringLiteral("tenders")).toArray().at(0).toObject();
+        QCOMPARE(tender.keys(),
+            (QStringList { QStringLiteral("amountCents"), QStringLiteral("changeCents"),
+                QStringLiteral("method"), QStringLiteral("reference"),
+                QStringLiteral("tenderedCents") }));
+        const auto parsed = Sync::Protocol::saleFromJson(json);
+        QVERIFY(parsed.ok());
+        QVERIFY(parsed->tenders.at(0).claimId.isEmpty());
+        QVERIFY(!parsed->tenders.at(0).balanceLeft.has_value());
+        QCOMPARE(parsed->tenders.at(0).points, 0);
+    }
+
     void readsAProtocol1Sale()
     {
         // Queued on a tablet before its update: read as a Core::Sale, the line discount as a
@@ -143,6 +230,8 @@ private slots:
         QCOMPARE(parsed->lines.first().adjustments.first().kind, Core::AdjustmentKind::Manual);
         QCOMPARE(parsed->lines.first().lineTotal(), Money::fromCents(1900));
         QCOMPARE(parsed->tenders.first().method, Core::TenderMethod::Card);
+        // Its terminal reference is its claim id (protocol 1 had no other).
+        QCOMPARE(parsed->tenders.first().claimId, QStringLiteral("T-1"));
         QVERIFY(!parsed->customer.has_value());
 
         QJsonObject extra = v1;
@@ -249,6 +338,30 @@ private slots:
             list[0] = first;
             j[QStringLiteral("authorisations")] = list;
         }) << QStringLiteral("protocol.bad_value");
+        QTest::newRow("claim id not text") << mutate([](QJsonObject &j) {
+            QJsonArray tenders = j.value(QStringLiteral("tenders")).toArray();
+            QJsonObject t = tenders.at(0).toObject();
+            t[QStringLiteral("claimId")] = 7;
+            tenders[0] = t;
+            j[QStringLiteral("tenders")] = tenders;
+        }) << QStringLiteral("protocol.wrong_type");
+        QTest::newRow("negative points") << mutate([](QJsonObject &j) {
+            QJsonArray tenders = j.value(QStringLiteral("tenders")).toArray();
+            QJsonObject t = tenders.at(0).toObject();
+            t[QStringLiteral("points")] = -5;
+            tenders[0] = t;
+            j[QStringLiteral("tenders")] = tenders;
+        }) << QStringLiteral("protocol.out_of_range");
+        QTest::newRow("fractional balance left") << mutate([](QJsonObject &j) {
+            QJsonArray tenders = j.value(QStringLiteral("tenders")).toArray();
+            QJsonObject t = tenders.at(0).toObject();
+            t[QStringLiteral("balanceLeftCents")] = 1.5;
+            tenders[0] = t;
+            j[QStringLiteral("tenders")] = tenders;
+        }) << QStringLiteral("protocol.wrong_type");
+        QTest::newRow("gift card number not text")
+            << mutateLine([](QJsonObject &l) { l[QStringLiteral("giftCardNumber")] = 6036; })
+            << QStringLiteral("protocol.wrong_type");
         QTest::newRow("line not an object")
             << mutate([](QJsonObject &j) { j[QStringLiteral("lines")] = QJsonArray { 42 }; })
             << QStringLiteral("protocol.wrong_type");

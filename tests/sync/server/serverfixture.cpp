@@ -394,14 +394,24 @@ Core::Sale makeSale(const QString &store, qint64 productId, int quantity)
     return sale;
 }
 
+Core::Tender cardTender(Core::Money amount)
+{
+    // Every card tender names its terminal transaction and nexo ServiceID (Core::checkTenders).
+    Core::Tender card;
+    card.method = Core::TenderMethod::Card;
+    card.amount = amount;
+    card.reference = QStringLiteral("ref");
+    card.claimId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    return card;
+}
+
 void finishSale(Core::Sale &sale)
 {
     sale.vat = Core::vatBreakdown(sale.lines);
     sale.total = Core::Money();
     for (const Core::SaleLine &line : sale.lines)
         sale.total += line.lineTotal();
-    sale.tenders = { { Core::TenderMethod::Card, sale.total + sale.rounding, Core::Money(),
-        Core::Money(), QStringLiteral("ref") } };
+    sale.tenders = { cardTender(sale.total + sale.rounding) };
 }
 
 QJsonObject makePush(const QString &deviceId, qint64 staffId, const QList<Core::Sale> &sales,

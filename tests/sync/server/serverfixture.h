@@ -79,6 +79,8 @@ private:
 
 /// A valid sale of `quantity` × product `productId` at €10.00 each (21 % VAT) for `store`.
 Core::Sale makeSale(const QString &store, qint64 productId, int quantity);
+/// A card tender of `amount` with a terminal reference and a fresh ServiceID.
+Core::Tender cardTender(Core::Money amount);
 /// Recomputes VAT, total and one card tender from the lines (after a test changed them).
 void finishSale(Core::Sale &sale);
 /// A push body for `sales` numbered from `firstSeq` (a sale's staffId 0 becomes `staffId`).

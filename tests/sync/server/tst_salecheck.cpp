@@ -108,8 +108,7 @@ private:
         sale.saleId = QUuid::createUuid().toString(QUuid::WithoutBraces);
         sale.receiptNumber = QStringLiteral("AMS01-T1-") + sale.saleId.left(8);
         sale.staffId = cashier;
-        sale.tenders
-            = { { Core::TenderMethod::Card, sale.total, Money(), Money(), QStringLiteral("T") } };
+        sale.tenders = { cardTender(sale.total) };
         sale.pointsEarned = Core::pointsEarned(sale, Core::LoyaltyRules::defaults());
         return sale;
     }

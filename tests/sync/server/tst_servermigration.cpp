@@ -167,7 +167,7 @@ private slots:
         auto opened = ServerDatabase::open(m_spec, m_dir.path());
         QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().detail));
         ServerDatabase &db = *opened.value();
-        QCOMPARE(db.schemaVersion(), 2);
+        QCOMPARE(db.schemaVersion(), Sync::Server::ServerDatabase::currentSchemaVersion);
 
         auto value = [&db](const QString &sql, const QVariantList &params = {}) {
             auto q = db.exec(sql, params);
@@ -251,7 +251,7 @@ private slots:
         opened.value().reset();
         auto again = ServerDatabase::open(m_spec, m_dir.path());
         QVERIFY(again);
-        QCOMPARE(again.value()->schemaVersion(), 2);
+        QCOMPARE(again.value()->schemaVersion(), Sync::Server::ServerDatabase::currentSchemaVersion);
     }
 };
 
