@@ -129,6 +129,10 @@ MainWindow::MainWindow(Services::Session &session, Services::SaleService &sale,
             tr("Give back and cancel"), [this] { m_pay->cancelPayment(); });
     });
     connect(m_sell, &SellScreen::giftCardRequested, m_giftCardSheet, &GiftCardSheet::startSell);
+    m_giftCardSheet->setSellAction([this](const QString &number, Core::Money amount) {
+        const Core::Result<QString> added = m_sale.addGiftCard(number, amount);
+        return added ? Core::success() : Core::Status(added.error());
+    });
     connect(m_giftCardSheet, &GiftCardSheet::accepted, this,
         [this](const QString &number, Core::Money amount) {
             if (m_giftCardSheet->mode() == GiftCardSheet::Mode::Sell)

@@ -100,6 +100,7 @@ PayScreen::PayScreen(
     , m_terminalHeadline(roleLabel(m_terminalBox, "terminalHeadline"))
     , m_terminalDetail(roleLabel(m_terminalBox, "terminalDetail"))
     , m_stopCard(touchButton(m_terminalBox, "danger"))
+    , m_checkAgain(touchButton(this))
     , m_error(roleLabel(this, "error"))
     , m_amountCaption(roleLabel(this, "payCaption"))
     , m_amount(roleLabel(this, "payFigure"))
@@ -125,6 +126,7 @@ PayScreen::PayScreen(
     m_terminalHeadline->setObjectName(QStringLiteral("payTerminalHeadline"));
     m_terminalDetail->setObjectName(QStringLiteral("payTerminalDetail"));
     m_stopCard->setObjectName(QStringLiteral("payStopCard"));
+    m_checkAgain->setObjectName(QStringLiteral("payCheckAgain"));
     m_error->setObjectName(QStringLiteral("payError"));
     m_amount->setObjectName(QStringLiteral("payTendered"));
     m_change->setObjectName(QStringLiteral("payChange"));
@@ -160,6 +162,10 @@ PayScreen::PayScreen(
     terminalText->addWidget(m_terminalDetail);
     terminal->addLayout(terminalText, 1);
     terminal->addWidget(m_stopCard, 0, Qt::AlignVCenter);
+    connect(m_checkAgain, &QPushButton::clicked, this, [this] {
+        m_error->clear();
+        m_payments.checkAgain();
+    });
     connect(m_stopCard, &QPushButton::clicked, this, [this] {
         m_error->clear();
         m_payments.abortCard();
@@ -170,6 +176,7 @@ PayScreen::PayScreen(
     m_left->addWidget(m_roundingBox);
     m_left->addWidget(m_tendersCaption);
     m_left->addWidget(m_tenders);
+    m_left->addWidget(m_checkAgain, 0, Qt::AlignLeft);
     m_left->addWidget(m_terminalBox);
     m_left->addWidget(m_error);
     m_left->addStretch(1);
@@ -646,6 +653,14 @@ void PayScreen::refreshTerminal(const Services::PaymentView &view)
         repolish(m_terminalHeadline);
     }
     m_stopCard->setVisible(view.terminal == Services::TerminalState::Waiting);
+    // An outcome still unknown after the automatic tries (or a give-back not yet confirmed):
+    // staff ask again once the terminal or the network is back.
+    bool unknown = false;
+    for (const Services::TenderView &tender : view.tenders)
+        unknown = unknown || tender.state == Services::TenderView::State::Pending
+            || tender.state == Services::TenderView::State::Reversing;
+    m_checkAgain->setVisible(unknown && view.terminal != Services::TerminalState::Waiting
+        && view.terminal != Services::TerminalState::Checking);
 }
 
 void PayScreen::refreshTiles(const Services::PaymentView &view)
@@ -788,6 +803,7 @@ void PayScreen::retranslate()
     m_tendersCaption->setText(tr("Payments"));
     m_changeCaption->setText(tr("Change"));
     m_stopCard->setText(tr("Stop"));
+    m_checkAgain->setText(tr("Check again"));
     m_exact->setText(tr("Exact"));
     m_clear->setText(tr("C"));
     m_cancel->setText(tr("Cancel payment"));

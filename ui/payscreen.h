@@ -112,6 +112,7 @@ private:
     QLabel *m_terminalHeadline;
     QLabel *m_terminalDetail;
     QPushButton *m_stopCard;
+    QPushButton *m_checkAgain;
     QLabel *m_error;
 
     QMap<Core::TenderMethod, QPushButton *> m_tiles;

@@ -71,8 +71,8 @@ Core::Result<std::unique_ptr<Terminal>> Terminal::open(
     terminal->m_payments
         = std::make_unique<PaymentService>(*terminal->m_sale, *terminal->m_session, now);
     terminal->m_payments->setCustomers(terminal->m_customers.get());
-    // TODO(coordinator): once ServerLookups implements StoredValueClient (branch "sync"):
-    // terminal->m_payments->setStoredValue(terminal->m_lookups.get());
+    // Gift cards and store credit are spent online through the server (ServerLookups).
+    terminal->m_payments->setStoredValue(terminal->m_lookups.get());
     terminal->m_products
         = std::make_unique<ProductService>(*terminal->m_catalog, *terminal->m_session);
     terminal->m_syncStatus = std::make_unique<SyncStatus>(*terminal->m_db, *terminal->m_session);
