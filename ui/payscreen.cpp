@@ -712,6 +712,8 @@ void PayScreen::refreshEntry(const Services::PaymentView &view)
         QPushButton *button = m_quick.at(i);
         const bool shown = i < notes.size();
         button->setVisible(shown);
+        if (!shown)
+            button->setObjectName(QString());
         if (shown) {
             button->setObjectName(QStringLiteral("quick%1").arg(notes.at(i)));
             button->setProperty("cents", notes.at(i) * 100);
