@@ -21,7 +21,7 @@ namespace Toonbank::Ui {
 namespace {
 
 constexpr qint64 noteEuros[] = { 5, 10, 20, 50, 100, 200 };
-constexpr int quickButtons = 4;
+constexpr int quickButtons = 3; // with Exact: a column as tall as the numpad
 constexpr qint64 maxAmountCents = 1000000; // € 10 000: more is a typing slip
 
 const Core::TenderMethod tileOrder[]
@@ -63,7 +63,7 @@ protected:
     }
 
 private:
-    static constexpr int minimumTileHeight = 88;
+    static constexpr int minimumTileHeight = 80;
 };
 
 QString euros(qint64 units)
@@ -108,7 +108,7 @@ PayScreen::PayScreen(
     , m_change(roleLabel(this, "change"))
     , m_methodNote(roleLabel(this, "subtle"))
     , m_quickRow(new QWidget(this))
-    , m_exact(touchButton(m_quickRow, "quick"))
+    , m_exact(touchButton(m_quickRow, "quickKey"))
     , m_pad(new QWidget(this))
     , m_clear(touchButton(m_pad, "padKey"))
     , m_cancel(touchButton(this, "danger"))
@@ -220,19 +220,21 @@ PayScreen::PayScreen(
     entry->addWidget(m_changeCaption, 1, 0);
     entry->addWidget(m_change, 1, 1);
 
-    auto *quick = new QHBoxLayout(m_quickRow);
+    // Quick cash as a column beside the numpad: Exact, then the notes above what is due.
+    auto *quick = new QVBoxLayout(m_quickRow);
     quick->setContentsMargins(0, 0, 0, 0);
-    quick->setSpacing(10);
-    quick->addWidget(m_exact, 2);
+    quick->setSpacing(8);
+    quick->addWidget(m_exact);
     connect(m_exact, &QPushButton::clicked, this,
         [this] { setAmount(m_payments.view().cash.due.cents()); });
     for (int i = 0; i < quickButtons; ++i) {
-        QPushButton *button = touchButton(m_quickRow, "quick");
+        QPushButton *button = touchButton(m_quickRow, "quickKey");
         connect(button, &QPushButton::clicked, this,
             [this, button] { setAmount(button->property("cents").toLongLong()); });
-        quick->addWidget(button, 1);
+        quick->addWidget(button);
         m_quick.append(button);
     }
+    quick->addStretch(1);
 
     auto *pad = new QGridLayout(m_pad);
     pad->setContentsMargins(0, 0, 0, 0);
@@ -255,8 +257,11 @@ PayScreen::PayScreen(
     m_right->addLayout(tiles);
     m_right->addWidget(m_methodNote);
     m_right->addLayout(entry);
-    m_right->addWidget(m_quickRow);
-    m_right->addWidget(m_pad);
+    auto *keyRow = new QHBoxLayout;
+    keyRow->setSpacing(8);
+    keyRow->addWidget(m_pad, 3);
+    keyRow->addWidget(m_quickRow, 1);
+    m_right->addLayout(keyRow);
     m_right->addStretch(1);
 
     m_panes->setSpacing(32);
