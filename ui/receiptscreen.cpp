@@ -3,7 +3,9 @@
 #include "receiptview.h"
 #include "uihelpers.h"
 
+#include <QBoxLayout>
 #include <QEvent>
+#include <QFrame>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -53,15 +55,31 @@ ReceiptScreen::ReceiptScreen(Services::SaleService &sale, QWidget *parent)
     m_scroll->setAlignment(Qt::AlignHCenter);
     m_scroll->setFocusPolicy(Qt::NoFocus);
 
-    auto *side = new QVBoxLayout;
-    side->addWidget(m_title);
+    // What happened (the sale, change, how it was paid, the printer) scrolls when it is long;
+    // the receipt actions and "New sale" stay in place under it.
+    auto *info = new QWidget(this);
+    info->setObjectName(QStringLiteral("receiptInfo"));
+    auto *infoLayout = new QVBoxLayout(info);
+    infoLayout->setContentsMargins(0, 0, 8, 0);
+    infoLayout->addWidget(m_title);
     auto *changeRow = new QHBoxLayout;
     changeRow->addWidget(m_changeCaption);
     changeRow->addWidget(m_change, 1, Qt::AlignRight | Qt::AlignVCenter);
-    side->addLayout(changeRow);
-    side->addWidget(m_tendersCaption);
-    side->addWidget(m_tenders);
-    side->addWidget(m_printStatus);
+    infoLayout->addLayout(changeRow);
+    infoLayout->addWidget(m_tendersCaption);
+    infoLayout->addWidget(m_tenders);
+    infoLayout->addWidget(m_printStatus);
+    infoLayout->addStretch(1);
+    auto *infoScroll = new QScrollArea(this);
+    infoScroll->setObjectName(QStringLiteral("receiptInfoScroll"));
+    infoScroll->setWidget(info);
+    infoScroll->setWidgetResizable(true);
+    infoScroll->setFrameShape(QFrame::NoFrame);
+    infoScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    infoScroll->setFocusPolicy(Qt::NoFocus);
+
+    auto *side = new QVBoxLayout;
+    side->addWidget(infoScroll, 1);
     side->addWidget(m_receiptCaption);
     // Print gets a row of its own ("Kopie afdrukken" needs the room); E-mail and None share one.
     auto *actions = new QGridLayout;
@@ -71,12 +89,12 @@ ReceiptScreen::ReceiptScreen(Services::SaleService &sale, QWidget *parent)
     actions->addWidget(m_none, 1, 1);
     side->addLayout(actions);
     side->addWidget(m_emailNote);
-    side->addStretch(1);
     side->addWidget(m_newSale);
 
-    auto *layout = new QHBoxLayout(this);
+    // Portrait stacks the receipt over the actions.
+    auto *layout = new QBoxLayout(QBoxLayout::LeftToRight, this);
     layout->setContentsMargins(24, 16, 24, 16);
-    layout->setSpacing(32);
+    layout->setSpacing(24);
     layout->addWidget(m_scroll, 3);
     layout->addLayout(side, 2);
     connect(m_newSale, &QPushButton::clicked, this, &ReceiptScreen::newSaleRequested);
@@ -205,6 +223,13 @@ void ReceiptScreen::retranslate()
     m_newSale->setText(tr("New sale"));
     if (!m_sale.receiptNumber.isEmpty())
         m_view->setLines(Devices::ReceiptLayout::layout(m_saleService.receiptFor(m_sale)));
+}
+
+void ReceiptScreen::resizeEvent(QResizeEvent *event)
+{
+    if (auto *box = qobject_cast<QBoxLayout *>(layout()))
+        box->setDirection(width() < height() ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
+    QWidget::resizeEvent(event);
 }
 
 void ReceiptScreen::changeEvent(QEvent *event)

@@ -179,8 +179,11 @@ int sell(const QString &cache, int count, qint64 productId, int quantity, qint64
             sale.vat.append(
                 { breakdown.rate.basisPoints, breakdown.gross, breakdown.vat, breakdown.net });
         sale.total = line.lineTotal;
-        sale.payments = { { QStringLiteral("card"), sale.total, Core::Money(), Core::Money(),
-            QStringLiteral("synctool") } };
+        Store::LedgerPayment payment;
+        payment.method = QStringLiteral("card");
+        payment.amount = sale.total;
+        payment.reference = QStringLiteral("synctool");
+        sale.payments = { payment };
         auto recorded = ledger.record(sale, [&](const QString &receiptNumber) {
             Core::Sale event;
             event.saleId = sale.saleUuid;
