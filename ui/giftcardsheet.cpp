@@ -112,6 +112,7 @@ void GiftCardSheet::reset()
     m_number->clear();
     m_checkedNumber.clear();
     m_balance.reset();
+    m_expiresOn.reset();
     m_amountCents = 0;
     m_typing = false;
     m_error->clear();
@@ -169,10 +170,9 @@ void GiftCardSheet::lookUp()
     switch (card.state) {
     case Services::StoredValueBalance::State::Active:
         m_balance = card.balance;
+        m_expiresOn = card.expiresOn;
         if (card.balance.cents() <= 0)
             m_error->setText(tr("This gift card is empty."));
-        m_expiryText->setText(
-            expiry.isEmpty() ? tr("No end date") : tr("Valid until %1").arg(expiry));
         break;
     case Services::StoredValueBalance::State::Expired:
         m_error->setText(tr("This gift card expired on %1. It cannot be used.").arg(expiry));
@@ -253,8 +253,13 @@ void GiftCardSheet::refresh()
     m_check->setVisible(pay);
     m_balanceText->setVisible(pay && checked);
     m_expiryText->setVisible(pay && checked);
-    if (checked)
+    if (checked) {
+        // Rendered here, so a change of language shows the date in the new one.
         m_balanceText->setText(tr("Balance: %1").arg(m_balance->toDisplayString()));
+        m_expiryText->setText(m_expiresOn
+                ? tr("Valid until %1").arg(QLocale().toString(*m_expiresOn, QLocale::LongFormat))
+                : tr("No end date"));
+    }
     // Paying: the amount only once the card is known; selling: at once.
     const bool amountShown = !pay || checked;
     m_amountCaption->setVisible(amountShown);

@@ -5,6 +5,8 @@
 #include "app/core/money.h"
 #include "app/core/result.h"
 
+#include <QDate>
+
 #include <functional>
 #include <optional>
 
@@ -67,6 +69,7 @@ private:
     Core::Money m_remaining;
     QString m_checkedNumber; // the number the balance below belongs to
     std::optional<Core::Money> m_balance;
+    std::optional<QDate> m_expiresOn; // of the card checked; none: no end date
     qint64 m_amountCents = 0;
     bool m_typing = false;
 

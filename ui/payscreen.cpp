@@ -364,6 +364,14 @@ void PayScreen::resetAmount()
 
 qint64 PayScreen::defaultAmountCents(const Services::PaymentView &view) const
 {
+    // What no tender covers yet: a part still waiting for its answer is not asked for again.
+    qint64 pending = 0;
+    for (const Services::TenderView &tender : view.tenders) {
+        if (tender.state == Services::TenderView::State::Pending)
+            pending += tender.amount.cents();
+    }
+    if (pending > 0)
+        return qMax<qint64>(0, view.remaining.cents() - pending);
     switch (m_method) {
     case Core::TenderMethod::Cash:
         return qMax<qint64>(0, view.cash.due.cents());
@@ -616,6 +624,9 @@ void PayScreen::refreshTerminal(const Services::PaymentView &view)
         state = "waiting";
         break;
     case Services::TerminalState::Approved:
+        // Said while the card is the latest part; after another part it is old news.
+        if (!view.tenders.isEmpty() && view.tenders.constLast().method != Core::TenderMethod::Card)
+            break;
         headline = tr("Card approved");
         next = view.remaining.cents() > 0
             ? tr("Choose how to pay the remaining %1.").arg(view.remaining.toDisplayString())
@@ -689,6 +700,9 @@ void PayScreen::refreshTiles(const Services::PaymentView &view)
         QPushButton *tile = m_tiles.value(method);
         tile->setEnabled(usable && !busy && view.remaining.cents() > 0);
         tile->setChecked(usable && method == m_method && method != Core::TenderMethod::GiftCard);
+        // While the terminal works every tile waits for it; the terminal panel says so once.
+        if (cardRunning(view))
+            note.clear();
         m_tileNotes.value(method)->setText(note);
         m_tileNotes.value(method)->setVisible(!note.isEmpty());
         for (QLabel *label : { m_tileNames.value(method), m_tileNotes.value(method) }) {
@@ -765,6 +779,8 @@ void PayScreen::refreshEntry(const Services::PaymentView &view)
     }
     if (!view.open)
         action = tr("Pay");
+    else if (cardRunning(view))
+        action = tr("Waiting for the terminal…");
     m_methodNote->setText(note);
     m_methodNote->setVisible(!note.isEmpty());
     m_done->setText(action);

@@ -195,8 +195,12 @@ void ReceiptScreen::retranslate()
             : tr("Sale %1 completed").arg(m_sale.receiptNumber));
     m_changeCaption->setText(tr("Change"));
     m_change->setText(m_sale.change.toDisplayString());
-    QString status
-        = m_sale.printError.isEmpty() ? tr("The receipt has been printed.") : m_sale.printError;
+    QString status;
+    if (!m_saleService.hasReceiptPrinter())
+        status = tr("No receipt printer on this tablet: e-mail the receipt or give none.");
+    else
+        status
+            = m_sale.printError.isEmpty() ? tr("The receipt has been printed.") : m_sale.printError;
     if (!m_copyStatus.isEmpty())
         status += QLatin1Char('\n') + m_copyStatus;
     m_printStatus->setText(status);
@@ -227,8 +231,13 @@ void ReceiptScreen::retranslate()
 
 void ReceiptScreen::resizeEvent(QResizeEvent *event)
 {
-    if (auto *box = qobject_cast<QBoxLayout *>(layout()))
-        box->setDirection(width() < height() ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
+    if (auto *box = qobject_cast<QBoxLayout *>(layout())) {
+        // Portrait: the receipt over the actions, half each, so how it was paid stays readable.
+        const bool portrait = width() < height();
+        box->setDirection(portrait ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
+        box->setStretch(0, portrait ? 1 : 3);
+        box->setStretch(1, portrait ? 1 : 2);
+    }
     QWidget::resizeEvent(event);
 }
 
