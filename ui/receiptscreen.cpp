@@ -232,11 +232,12 @@ void ReceiptScreen::retranslate()
 void ReceiptScreen::resizeEvent(QResizeEvent *event)
 {
     if (auto *box = qobject_cast<QBoxLayout *>(layout())) {
-        // Portrait: the receipt over the actions, half each, so how it was paid stays readable.
+        // Portrait: the receipt (it scrolls) over the actions, which get the larger share so
+        // how it was paid reads without scrolling.
         const bool portrait = width() < height();
         box->setDirection(portrait ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
-        box->setStretch(0, portrait ? 1 : 3);
-        box->setStretch(1, portrait ? 1 : 2);
+        box->setStretch(0, portrait ? 2 : 3);
+        box->setStretch(1, portrait ? 3 : 2);
     }
     QWidget::resizeEvent(event);
 }

@@ -20,6 +20,7 @@
 #include "ui/receiptscreen.h"
 #include "ui/receiptview.h"
 #include "ui/scaninterceptor.h"
+#include "ui/sellscreen.h"
 #include "ui/uihelpers.h"
 
 #include <QApplication>

@@ -24,6 +24,7 @@
 #include "tests/support/terminalsimprocess.h"
 #include "tests/ui/widgetdriver.h"
 #include "ui/confirmsheet.h"
+#include "ui/emailreceiptsheet.h"
 #include "ui/giftcardsheet.h"
 #include "ui/language.h"
 #include "ui/mainwindow.h"
@@ -410,6 +411,20 @@ private slots:
         QVERIFY(find<QPushButton>("receiptEmail")->isEnabled());
         shots(QStringLiteral("43-receipt-tenders"));
 
+        // E-mail: a malformed address is refused on the sheet, a good one queues the receipt.
+        click("receiptEmail");
+        QVERIFY(m_window->emailReceiptSheet()->isOpen());
+        find<QLineEdit>("emailAddress")->setText(QStringLiteral("noor@"));
+        click("emailSend");
+        QVERIFY(m_window->emailReceiptSheet()->isOpen());
+        QVERIFY(!find<QLabel>("emailError")->text().isEmpty());
+        saveScreenshot(m_window.get(), QStringLiteral("43b-receipt-email-refused-en-landscape"));
+        find<QLineEdit>("emailAddress")->setText(QStringLiteral("noor@example.nl"));
+        click("emailSend");
+        QVERIFY2(!m_window->emailReceiptSheet()->isOpen(),
+            qPrintable(find<QLabel>("emailError")->text()));
+        QVERIFY(text("receiptEmailNote").contains(QStringLiteral("noor@example.nl")));
+
         // What is recorded: one sale, three tenders; the terminal charged € 20,00 once.
         QCOMPARE(recordedSales(done.saleId), 1);
         const QList<QPair<QString, qint64>> recorded = recordedTenders(done.saleId);
@@ -422,6 +437,28 @@ private slots:
         QCOMPARE(simPaymentsFor(done.saleId, &charged), 1);
         QCOMPARE(charged, qint64(2000));
         click("newSaleButton");
+    }
+
+    void giftCardSoldAtTheTill()
+    {
+        QVERIFY2(m_window, "no window: an earlier step failed");
+        QCOMPARE(current(), static_cast<QWidget *>(m_window->sellScreen()));
+        click("giftCardButton");
+        QVERIFY(m_window->giftCardSheet()->isOpen());
+        find<QLineEdit>("giftCardNumber")->setText(QStringLiteral("6280009999999999"));
+        click("giftQuick25");
+        QCOMPARE(find<QLabel>("giftCardAmount")->text(), eur(2500));
+        shots(QStringLiteral("46-sell-gift-card-sheet"));
+        click("giftCardConfirm");
+        QVERIFY2(!m_window->giftCardSheet()->isOpen(),
+            qPrintable(find<QLabel>("giftCardError")->text()));
+        QCOMPARE(sale().view().lines.size(), 1);
+        QCOMPARE(sale().view().total, Core::Money::fromCents(2500));
+        QCOMPARE(
+            sale().draftLines().constFirst().giftCardNumber, QStringLiteral("6280009999999999"));
+        shots(QStringLiteral("47-sell-gift-card-line"));
+        click("clearButton");
+        QVERIFY(sale().view().lines.isEmpty());
     }
 
     void lostCardAnswerIsRecoveredByTransactionStatus()
@@ -490,9 +527,24 @@ private slots:
         QCOMPARE(text("payPaid"), eur(0));
         QVERIFY(!find<QWidget>("payTerminal")->isVisible());
         QVERIFY(!find<QWidget>("payTenders")->isVisible());
+        QVERIFY(text("payError").isEmpty());
+
+        // € 5,00 by card, then the customer changes their mind: cancelling asks first, names
+        // what is given back, and the terminal reverses the card payment.
+        typeAmount(QStringLiteral("500"));
+        QVERIFY(m_sim.queue(QStringLiteral("approve")));
+        click("payDone");
+        QTRY_COMPARE_WITH_TIMEOUT(payments().view().paid, Core::Money::fromCents(500), 15000);
         click("payCancel");
-        QCOMPARE(current(), static_cast<QWidget *>(m_window->sellScreen()));
+        QVERIFY(m_window->confirmSheet()->isOpen());
+        QVERIFY(text("confirmDetails").contains(eur(500)));
+        shots(QStringLiteral("48-pay-cancel-confirm"));
+        click("confirmYes");
+        QTRY_COMPARE_WITH_TIMEOUT(current(), static_cast<QWidget *>(m_window->sellScreen()), 15000);
         QVERIFY(!payments().isOpen());
+        QCOMPARE(sale().view().lines.size(), 1); // the basket stays
+        QTRY_COMPARE_WITH_TIMEOUT(m_sim.chargedCents(), qint64(2000 + 5233 + 5233), 15000);
+        click("clearButton");
     }
 };
 
