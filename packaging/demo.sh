@@ -94,6 +94,9 @@ echo "First sync (the whole catalog the first time)…"
 echo "Demo staff PINs: cashier 1111, supervisor 2222, manager 3333"
 echo "Demo loyalty cards: 2990000000019 (gold), 2990000000026 (silver), 2990000000033 (basic);"
 echo "coupon codes WELKOM10 (10 %), TBPKJ3R4 and TB9WE6FN (single use). More in README.md."
+echo "Gift cards: 6036990000000001 (€ 50), 6036990000000002 (€ 25), 6036990000000003 (€ 12,50),"
+echo "6036990000000004 (€ 100); 6036990000000005 empty, 6036990000000006 expired, 6036990000000007 blocked."
+echo "Store credit: 2990000000019 € 15, 2990000000026 € 40, 2990000000033 € 7,50 (online only)."
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
   echo "No display found: starting with QT_QPA_PLATFORM=offscreen (set DISPLAY to see the window)."
   export QT_QPA_PLATFORM=offscreen

@@ -1,8 +1,12 @@
 #include "basketlinedelegate.h"
 
+#include "textcache.h"
+
 #include <QApplication>
 #include <QHash>
 #include <QPainter>
+
+#include <cmath>
 
 namespace Toonbank::Ui {
 
@@ -12,32 +16,6 @@ constexpr int margin = 6;
 constexpr int gap = 10; // between an adjustment's label and its amount
 const QColor savingColour(0x0b, 0x6b, 0x34);
 const QColor subtleColour(0x3b, 0x42, 0x50);
-
-// Wrapped text heights, remembered: a scan re-measures every line of the basket, and shaping
-// text is what costs (the same names and labels come back scan after scan).
-int wrappedHeight(const QFont &font, const QFontMetrics &metrics, int width, const QString &text)
-{
-    static QHash<QString, int> cache;
-    // QFont::key() builds a string each call: kept for the font last asked about (a name cell
-    // asks with the same two fonts over and over).
-    static QFont lastFont;
-    static QString lastFontKey;
-    if (lastFontKey.isEmpty() || !(font == lastFont)) {
-        lastFont = font;
-        lastFontKey = font.key();
-    }
-    const QString key
-        = lastFontKey + QLatin1Char('|') + QString::number(width) + QLatin1Char('|') + text;
-    if (const auto found = cache.constFind(key); found != cache.constEnd())
-        return found.value();
-    if (cache.size() > 4096)
-        cache.clear();
-    const int height
-        = metrics.boundingRect(QRect(0, 0, width, 100000), Qt::AlignLeft | Qt::TextWordWrap, text)
-              .height();
-    cache.insert(key, height);
-    return height;
-}
 
 QFont boldOf(QFont font)
 {
@@ -49,45 +27,41 @@ QFont boldOf(QFont font)
 int layoutNameCell(
     QPainter *painter, const QFont &font, const QRect &area, const QModelIndex &index)
 {
+    TextCache &cache = textCache();
     const QFont bold = boldOf(font);
-    const QFontMetrics boldMetrics(bold);
-    const QFontMetrics metrics(font);
+    const int boldHeight = cache.lineHeight(bold);
     const int width = area.width() - 2 * margin;
+    const int left = area.left() + margin;
     int y = area.top() + margin;
-    const int flags = Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap;
+    const Qt::Alignment topLeft = Qt::AlignLeft | Qt::AlignTop;
 
-    const QString name = index.data(BasketLineDelegate::NameRole).toString();
-    QRect room(area.left() + margin, y, width, 10000);
-    if (painter) {
-        painter->setFont(bold);
-        painter->drawText(room, flags, name);
-    }
-    y += wrappedHeight(bold, boldMetrics, width, name);
+    const auto name = cache.block(bold, width, index.data(BasketLineDelegate::NameRole).toString());
+    if (painter)
+        drawBlock(painter, *name, QRect(left, y, width, 10000), topLeft);
+    y += blockHeight(*name);
 
-    const QString unit = index.data(BasketLineDelegate::UnitRole).toString();
-    room = QRect(area.left() + margin, y, width, 10000);
+    const auto unit = cache.block(font, width, index.data(BasketLineDelegate::UnitRole).toString());
     if (painter) {
-        painter->setFont(font);
         painter->setPen(subtleColour);
-        painter->drawText(room, flags, unit);
+        drawBlock(painter, *unit, QRect(left, y, width, 10000), topLeft);
     }
-    y += wrappedHeight(font, metrics, width, unit);
+    y += blockHeight(*unit);
 
     const QStringList labels = index.data(BasketLineDelegate::AdjustmentLabelsRole).toStringList();
     const QStringList amounts
         = index.data(BasketLineDelegate::AdjustmentAmountsRole).toStringList();
+    if (painter && !labels.isEmpty())
+        painter->setPen(savingColour);
     for (int i = 0; i < labels.size() && i < amounts.size(); ++i) {
-        const int amountWidth = boldMetrics.horizontalAdvance(amounts.at(i));
-        const QRect labelRoom(area.left() + margin, y, qMax(40, width - amountWidth - gap), 10000);
-        const int labelHeight = wrappedHeight(bold, boldMetrics, labelRoom.width(), labels.at(i));
+        const auto amount = cache.block(bold, -1, amounts.at(i));
+        const int labelWidth = qMax(40, width - int(std::lround(amount->width)) - gap);
+        const auto label = cache.block(bold, labelWidth, labels.at(i));
         if (painter) {
-            painter->setFont(bold);
-            painter->setPen(savingColour);
-            painter->drawText(labelRoom, flags, labels.at(i));
-            painter->drawText(QRect(area.left() + margin, y, width, boldMetrics.height()),
-                Qt::AlignRight | Qt::AlignTop, amounts.at(i));
+            drawBlock(painter, *label, QRect(left, y, labelWidth, 10000), topLeft);
+            drawBlock(
+                painter, *amount, QRect(left, y, width, boldHeight), Qt::AlignRight | Qt::AlignTop);
         }
-        y += qMax(labelHeight, boldMetrics.height());
+        y += qMax(blockHeight(*label), boldHeight);
     }
     return y + margin - area.top();
 }
@@ -120,26 +94,24 @@ void BasketLineDelegate::paint(
     if (index.data(NameRole).isValid()) {
         layoutNameCell(painter, option.font, option.rect, index);
     } else {
+        TextCache &cache = textCache();
         const QFont bold = boldOf(option.font);
-        const QFontMetrics metrics(bold);
-        const QString total = index.data(TotalRole).toString();
+        const int lineHeight = cache.lineHeight(bold);
         const QString gross = index.data(GrossRole).toString();
         const QRect area = option.rect.adjusted(margin, margin, -margin - 2, -margin);
         const int lines = gross.isEmpty() ? 1 : 2;
-        int y = area.center().y() - lines * metrics.height() / 2;
+        int y = area.center().y() - lines * lineHeight / 2;
         if (!gross.isEmpty()) {
             QFont struck = option.font;
             struck.setStrikeOut(true);
-            painter->setFont(struck);
             painter->setPen(subtleColour);
-            painter->drawText(QRect(area.left(), y, area.width(), metrics.height()),
-                Qt::AlignRight | Qt::AlignVCenter, gross);
-            y += metrics.height();
+            drawBlock(painter, *cache.block(struck, -1, gross),
+                QRect(area.left(), y, area.width(), lineHeight), Qt::AlignRight | Qt::AlignVCenter);
+            y += lineHeight;
         }
-        painter->setFont(bold);
         painter->setPen(option.palette.color(QPalette::Text));
-        painter->drawText(QRect(area.left(), y, area.width(), metrics.height()),
-            Qt::AlignRight | Qt::AlignVCenter, total);
+        drawBlock(painter, *cache.block(bold, -1, index.data(TotalRole).toString()),
+            QRect(area.left(), y, area.width(), lineHeight), Qt::AlignRight | Qt::AlignVCenter);
     }
     painter->restore();
 }

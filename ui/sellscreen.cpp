@@ -3,6 +3,7 @@
 #include "basketlinedelegate.h"
 #include "scaninterceptor.h"
 #include "searchresultsmodel.h"
+#include "textcache.h"
 #include "uihelpers.h"
 
 #include "app/services/saleservice.h"
@@ -78,6 +79,43 @@ QTableWidgetItem *cellAt(QTableWidget *table, int row, int column,
     return cell;
 }
 
+// A label a scan changes: its text is laid out once, not on every repaint.
+QLabel *cachedRoleLabel(QWidget *parent, const char *role)
+{
+    auto *label = new CachedTextLabel(parent);
+    label->setProperty("role", QString::fromLatin1(role));
+    return label;
+}
+
+// What a scan changes on the right pane (count, sums, VAT, total) fills its own rectangle
+// with the pane's white (toonbank.qss: QFrame[role="pane"]): to Qt it is then opaque, and
+// repainting it does not repaint the rounded pane, the screen and the window beneath it.
+void fillWithPaneWhite(QWidget *widget)
+{
+    QPalette palette = widget->palette();
+    palette.setColor(QPalette::Window, QColor(0xff, 0xff, 0xff));
+    widget->setPalette(palette);
+    widget->setAutoFillBackground(true);
+}
+
+// Whether a basket line would be shown exactly as before (everything its cells show).
+bool sameLine(const Services::BasketLineView &a, const Services::BasketLineView &b)
+{
+    if (a.lineId != b.lineId || a.name != b.name || a.quantity != b.quantity
+        || a.unitPrice != b.unitPrice || a.regularPrice != b.regularPrice
+        || a.grossTotal != b.grossTotal || a.lineTotal != b.lineTotal
+        || a.adjustments.size() != b.adjustments.size())
+        return false;
+    for (qsizetype i = 0; i < a.adjustments.size(); ++i) {
+        const Services::AdjustmentView &x = a.adjustments.at(i);
+        const Services::AdjustmentView &y = b.adjustments.at(i);
+        if (x.kind != y.kind || x.label != y.label || x.amount != y.amount
+            || x.approvedBy != y.approvedBy)
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QWidget *parent)
@@ -89,18 +127,18 @@ SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QW
     , m_message(roleLabel(this, "error"))
     , m_resultModel(new SearchResultsModel(this))
     , m_resultTable(new QTableView(this))
-    , m_basketTitle(roleLabel(this, "title"))
+    , m_basketTitle(cachedRoleLabel(this, "title"))
     , m_basketTable(touchTable(this, BasketColumns))
     , m_customer(roleLabel(this, "basketCustomer"))
     , m_coupons(roleLabel(this, "subtle"))
     , m_subtotalCaption(roleLabel(this, "sum"))
-    , m_subtotal(roleLabel(this, "sum"))
+    , m_subtotal(cachedRoleLabel(this, "sum"))
     , m_discountCaption(roleLabel(this, "saving"))
-    , m_discount(roleLabel(this, "saving"))
+    , m_discount(cachedRoleLabel(this, "saving"))
     , m_vat(new QWidget(this))
     , m_vatGrid(new QGridLayout(m_vat))
     , m_totalCaption(roleLabel(this, "total"))
-    , m_total(roleLabel(this, "total"))
+    , m_total(cachedRoleLabel(this, "total"))
     , m_pay(touchButton(this, "primary"))
     , m_park(touchButton(this))
     , m_clear(touchButton(this, "danger"))
@@ -121,7 +159,7 @@ SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QW
     m_vatGrid->setHorizontalSpacing(16);
     m_vatGrid->setVerticalSpacing(2);
     for (int column = 0; column < int(m_vatHead.size()); ++column) {
-        m_vatHead[size_t(column)] = roleLabel(m_vat, "vatHead");
+        m_vatHead[size_t(column)] = cachedRoleLabel(m_vat, "vatHead");
         m_vatHead[size_t(column)]->setAlignment(
             (column == 0 ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter);
         m_vatGrid->addWidget(m_vatHead[size_t(column)], 0, column);
@@ -151,6 +189,10 @@ SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QW
     auto *lineDelegate = new BasketLineDelegate(m_basketTable);
     m_basketTable->setItemDelegateForColumn(BasketName, lineDelegate);
     m_basketTable->setItemDelegateForColumn(BasketPrice, lineDelegate);
+    m_basketTable->viewport()->installEventFilter(this);
+    for (QWidget *changing :
+        std::initializer_list<QWidget *> { m_basketTitle, m_subtotal, m_discount, m_vat, m_total })
+        fillWithPaneWhite(changing);
 
     makeTouchTable(m_resultTable);
     m_resultTable->setModel(m_resultModel);
@@ -214,7 +256,7 @@ SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QW
         if (const Core::Status cleared = m_sale.clear(); !cleared)
             showError(cleared.error().message);
         else
-            m_message->clear();
+            clearMessage();
     });
     connect(m_customerButton, &QPushButton::clicked, this, &SellScreen::customerRequested);
     connect(m_couponButton, &QPushButton::clicked, this, &SellScreen::couponRequested);
@@ -296,7 +338,7 @@ void SellScreen::handleScan(const QString &code)
                      .arg(customer ? customer->name : scanned.value().cardNumber));
         return;
     }
-    m_message->clear();
+    clearMessage();
     const QList<Services::BasketLineView> &lines = m_sale.view().lines;
     for (int row = 0; row < lines.size(); ++row) {
         if (lines.at(row).lineId == scanned.value().lineId)
@@ -312,6 +354,26 @@ void SellScreen::showError(const QString &message)
     repolish(m_search);
     m_flashTimer.start();
     QApplication::beep();
+}
+
+void SellScreen::clearMessage()
+{
+    // QLabel::clear() re-lays out and repaints the label even when it shows nothing: a scan
+    // would repaint the left pane for a message that is not there.
+    if (!m_message->text().isEmpty())
+        m_message->clear();
+}
+
+QString SellScreen::money(Core::Money amount)
+{
+    // A scan shows the same few amounts again (prices, savings, totals): each is formatted once
+    // for the current locale.
+    const auto found = m_moneyTexts.constFind(amount.cents());
+    if (found != m_moneyTexts.constEnd())
+        return found.value();
+    if (m_moneyTexts.size() > 4096)
+        m_moneyTexts.clear();
+    return m_moneyTexts.insert(amount.cents(), amount.toDisplayString()).value();
 }
 
 void SellScreen::showInfo(const QString &message)
@@ -342,7 +404,10 @@ void SellScreen::runSearch()
     m_searchTimer.stop();
     const QString text = m_search->text();
     if (text.trimmed().isEmpty()) {
-        m_resultModel->clear();
+        // After every scan the field is empty again: results already empty are not reset (a
+        // reset repaints the whole results pane).
+        if (m_resultModel->rowCount() > 0 || !m_resultModel->query().isEmpty())
+            m_resultModel->clear();
         emit searchShown(text);
         return;
     }
@@ -382,7 +447,7 @@ void SellScreen::onResultClicked(int row, int column)
     if (!added)
         showError(added.error().message);
     else
-        m_message->clear();
+        clearMessage();
 }
 
 void SellScreen::onBasketClicked(int row, int column)
@@ -443,16 +508,22 @@ void SellScreen::refreshBasket()
 {
     const Services::BasketView &view = m_sale.view();
     const QList<Services::BasketLineView> &lines = view.lines;
-    m_basketTable->setUpdatesEnabled(false);
+    // Updates stay on: a changed cell marks only itself for repainting (turning updates back
+    // on would mark the whole table, its header and scroll bar included).
     m_basketTable->setRowCount(int(lines.size()));
+    m_shownLines.resize(lines.size());
     for (int row = 0; row < lines.size(); ++row) {
         const Services::BasketLineView &line = lines.at(row);
+        // A scan changes one line (and the lines a promotion ties to it): the others keep
+        // their cells as they are.
+        if (m_shownLines.at(row) && sameLine(*m_shownLines.at(row), line))
+            continue;
+        m_shownLines[row] = line;
         // Name, then "2 × € 4,99", then every adjustment with what it takes off: the saving
         // stands under the line it belongs to (painted by BasketLineDelegate).
-        QString unit
-            = QStringLiteral("%1 × %2").arg(line.quantity).arg(line.unitPrice.toDisplayString());
+        QString unit = QStringLiteral("%1 × %2").arg(line.quantity).arg(money(line.unitPrice));
         if (line.regularPrice > line.unitPrice)
-            unit += QLatin1Char(' ') + tr("(was %1)").arg(line.regularPrice.toDisplayString());
+            unit += QLatin1Char(' ') + tr("(was %1)").arg(money(line.regularPrice));
         QString plain = line.name + QLatin1Char('\n') + unit;
         QStringList labels;
         QStringList amounts;
@@ -462,7 +533,7 @@ void SellScreen::refreshBasket()
                 label = tr("Manual discount: %1").arg(label);
             if (!adjustment.approvedBy.isEmpty())
                 label += QLatin1Char(' ') + tr("(approved by %1)").arg(adjustment.approvedBy);
-            const QString amount = QStringLiteral("−") + adjustment.amount.toDisplayString();
+            const QString amount = QStringLiteral("−") + money(adjustment.amount);
             plain += QLatin1Char('\n') + QStringLiteral("%1 · %2").arg(label, amount);
             labels.append(label);
             amounts.append(amount);
@@ -481,16 +552,14 @@ void SellScreen::refreshBasket()
         // What the line costs now; when something came off, the price before it struck
         // through above it.
         QTableWidgetItem *priceCell = cellAt(m_basketTable, row, BasketPrice);
-        const QString total = line.lineTotal.toDisplayString();
+        const QString total = money(line.lineTotal);
         priceCell->setData(Qt::AccessibleTextRole, total);
         priceCell->setData(BasketLineDelegate::TotalRole, total);
         priceCell->setData(BasketLineDelegate::GrossRole,
-            line.lineTotal != line.grossTotal ? QVariant(line.grossTotal.toDisplayString())
-                                              : QVariant());
+            line.lineTotal != line.grossTotal ? QVariant(money(line.grossTotal)) : QVariant());
         cellAt(m_basketTable, row, BasketRemove, Qt::AlignCenter)->setText(QStringLiteral("✕"));
     }
     fitBasketRows();
-    m_basketTable->setUpdatesEnabled(true);
     selectLine(m_selectedLineId);
 
     if (view.customer) {
@@ -505,13 +574,13 @@ void SellScreen::refreshBasket()
     m_coupons->setText(tr("Coupon: %1").arg(view.couponCodes.join(QStringLiteral(", "))));
     m_coupons->setVisible(!view.couponCodes.isEmpty());
     const bool discounted = view.discountTotal.cents() != 0;
-    m_subtotal->setText(view.grossTotal.toDisplayString());
-    m_discount->setText(QStringLiteral("−") + view.discountTotal.toDisplayString());
+    m_subtotal->setText(money(view.grossTotal));
+    m_discount->setText(QStringLiteral("−") + money(view.discountTotal));
     for (QLabel *label : { m_subtotalCaption, m_subtotal, m_discountCaption, m_discount })
         label->setVisible(discounted);
 
     refreshVatSummary(view.vat);
-    m_total->setText(view.total.toDisplayString());
+    m_total->setText(money(view.total));
     m_basketTitle->setText(tr("Basket (%n item(s))", nullptr, view.itemCount));
     m_pay->setEnabled(!lines.isEmpty());
     m_park->setEnabled(!lines.isEmpty());
@@ -552,7 +621,7 @@ void SellScreen::refreshVatSummary(const QList<Services::VatView> &perRate)
         std::array<QLabel *, 4> row {};
         const int gridRow = int(m_vatRows.size()) + 1;
         for (int column = 0; column < int(row.size()); ++column) {
-            row[size_t(column)] = roleLabel(m_vat, "vatCell");
+            row[size_t(column)] = cachedRoleLabel(m_vat, "vatCell");
             row[size_t(column)]->setAlignment(
                 (column == 0 ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter);
             m_vatGrid->addWidget(row[size_t(column)], gridRow, column);
@@ -568,9 +637,9 @@ void SellScreen::refreshVatSummary(const QList<Services::VatView> &perRate)
             continue;
         const Services::VatView &vat = perRate.at(index);
         row[0]->setText(tr("VAT %1").arg(vat.rateLabel));
-        row[1]->setText(vat.net.toDisplayString());
-        row[2]->setText(vat.vat.toDisplayString());
-        row[3]->setText(vat.gross.toDisplayString());
+        row[1]->setText(money(vat.net));
+        row[2]->setText(money(vat.vat));
+        row[3]->setText(money(vat.gross));
     }
     for (QLabel *head : m_vatHead)
         head->setVisible(!perRate.isEmpty());
@@ -596,9 +665,37 @@ void SellScreen::retranslate()
     m_giftCardButton->setText(tr("Gift card"));
     m_subtotalCaption->setText(tr("Subtotal"));
     m_discountCaption->setText(tr("Your saving"));
+    m_shownLines.clear(); // every line's text follows the language
+    m_moneyTexts.clear(); // and every amount the locale
     refreshBasket();
     if (!m_search->text().trimmed().isEmpty())
         runSearch(); // prices and promo texts follow the locale
+}
+
+void SellScreen::makeBasketOpaque()
+{
+    // The stylesheet paints the basket's white through the style (a "styled background", never
+    // opaque to Qt): every repaint of the basket would first paint the window, the screen and
+    // the rounded pane beneath it. The same white as an opaque fill lets a scan repaint only
+    // the basket itself.
+    QWidget *viewport = m_basketTable->viewport();
+    viewport->setAttribute(Qt::WA_StyledBackground, false);
+    viewport->setAutoFillBackground(true);
+}
+
+bool SellScreen::eventFilter(QObject *watched, QEvent *event)
+{
+    // A new stylesheet (or style) polishes the viewport again: keep it opaque after that.
+    if (watched == m_basketTable->viewport()
+        && (event->type() == QEvent::StyleChange || event->type() == QEvent::Polish))
+        QMetaObject::invokeMethod(this, &SellScreen::makeBasketOpaque, Qt::QueuedConnection);
+    return QWidget::eventFilter(watched, event);
+}
+
+void SellScreen::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    makeBasketOpaque(); // after the stylesheet has polished it
 }
 
 void SellScreen::changeEvent(QEvent *event)

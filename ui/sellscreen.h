@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/services/saleservice.h"
 #include "app/store/catalogtypes.h"
 
 #include <QFont>
@@ -8,6 +9,7 @@
 #include <QWidget>
 
 #include <array>
+#include <optional>
 
 class QBoxLayout;
 class QGridLayout;
@@ -16,11 +18,6 @@ class QLineEdit;
 class QPushButton;
 class QTableView;
 class QTableWidget;
-
-namespace Toonbank::Services {
-class SaleService;
-struct VatView;
-} // namespace Toonbank::Services
 
 namespace Toonbank::Ui {
 
@@ -42,6 +39,8 @@ public:
     /// Shows a failure: red flash on the search field, a tone, and the reason.
     void showError(const QString &message);
     void showInfo(const QString &message);
+    /// Clears the scan message (if one is shown).
+    void clearMessage();
     void refreshBasket();
     void focusSearch();
     /// True while a search waits to run (a scanner burst, or keystrokes not yet coalesced).
@@ -63,6 +62,8 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
 
 private:
@@ -77,6 +78,9 @@ private:
     void refreshVatSummary(const QList<Services::VatView> &perRate);
     void fitBasketRows();
     void selectLine(const QString &lineId);
+    void makeBasketOpaque();
+    /// `amount` as the current locale shows it.
+    QString money(Core::Money amount);
 
     Services::SaleService &m_sale;
     QString m_selectedLineId;
@@ -87,6 +91,9 @@ private:
     // Row heights already measured, by the line's text (its accessible text: name, unit price and
     // adjustments), valid for this width and font.
     QHash<QString, int> m_measuredHeights;
+    // The lines the basket's cells show now, by row: a refresh rewrites only those that differ.
+    QList<std::optional<Services::BasketLineView>> m_shownLines;
+    QHash<qint64, QString> m_moneyTexts; // by cents, for the current locale
     int m_measuredWidth = -1;
     QFont m_measuredFont;
 

@@ -31,6 +31,8 @@ public:
 
     void setParts(const QString &name, const QString &rest)
     {
+        if (name == m_name && rest == m_rest && text() == name + rest)
+            return; // every scan lands here: nothing to lay out or repaint again
         m_name = name;
         m_rest = rest;
         setText(name + rest); // the size hint: room for all of it

@@ -43,9 +43,10 @@ qint64 pointsEarned(const Sale &sale, const LoyaltyRules &rules)
         return 0;
     Money eligible;
     for (const SaleLine &line : sale.lines) {
+        // A gift card sold or topped up is a voucher, not a purchase: it earns when spent.
         if (!line.giftCardNumber.isEmpty()
             || rules.excludedCategories.contains(line.category, Qt::CaseInsensitive))
-            continue; // gift cards earn no points
+            continue;
         eligible += line.lineTotal();
     }
     for (const Tender &tender : sale.tenders) {

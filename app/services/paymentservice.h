@@ -113,7 +113,8 @@ public:
     bool isOpen() const;
 
     /// Starts paying the basket. Errors: "basket.empty", "pay.negative", "permission.denied",
-    /// "session.locked", "sale.*" (the basket cannot be built).
+    /// "session.locked", "sale.*" (the basket cannot be built), "pay.already_open" (another
+    /// payment is open on this tablet), "pay.store_failed".
     Core::Status begin();
     /// Cash for the rest (or a part: `amount` < remaining, in 5-cent steps when the store
     /// rounds). `tendered` ≥ the cash due; change = tendered − due.

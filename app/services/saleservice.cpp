@@ -23,6 +23,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QUuid>
 
 namespace Toonbank::Services {
@@ -1321,11 +1323,27 @@ Core::Result<QString> SaleService::addGiftCard(const QString &number, Money amou
             return Error::make(QStringLiteral("giftcard.duplicate"),
                 tr("This gift card is already on the sale."), card.value());
     }
+    // The line sells the catalog's gift card product (the server checks every line against
+    // the catalog): the one of this amount when there is one, else the first.
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral(
+        "SELECT id, sku, name, brand FROM products WHERE lower(category) IN ('gift cards', "
+        "'gift_cards', 'giftcards', 'gift card') ORDER BY price_cents = ? DESC, id LIMIT 1"));
+    q.addBindValue(amount.cents());
+    if (!q.exec() || !q.next())
+        return Error::make(QStringLiteral("giftcard.no_product"),
+            tr("Gift cards cannot be sold here: the catalog has no gift card product."),
+            q.lastError().text());
+    const qint64 productId = q.value(0).toLongLong();
+    const QString sku = q.value(1).toString();
+    const QString brand = q.value(3).toString();
     QString lineId;
     TOONBANK_TRY_CHANGE({
         Core::DraftLine line;
         line.lineId = nextLineId();
-        line.sku = QStringLiteral("GIFTCARD");
+        line.productId = productId;
+        line.sku = sku;
+        line.brand = brand;
         line.name = tr("Gift card …%1").arg(card.value().right(4));
         line.category = QStringLiteral("gift_cards");
         line.vatClass = Core::VatClass::Zero;

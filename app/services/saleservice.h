@@ -208,7 +208,8 @@ public:
     /// no stock; the server activates the card when it applies the sale. Returns the line id.
     /// Errors: "gift.number" (Core::normaliseGiftCardNumber), "giftcard.amount" (outside the
     /// store's limits, by default € 5 – € 500: settings giftcard.min_cents / max_cents),
-    /// "giftcard.duplicate" (this card is already on the sale), "basket.frozen".
+    /// "giftcard.duplicate" (this card is already on the sale), "giftcard.no_product" (the
+    /// catalog has no product in the gift-card category to sell it as), "basket.frozen".
     Core::Result<QString> addGiftCard(const QString &number, Core::Money amount);
     /// The gift-card amount limits of this store.
     Core::Money giftCardMinimum() const;

@@ -5,7 +5,6 @@
 #include "overrideservice.h"
 #include "paymentservice.h"
 #include "productservice.h"
-#include "receiptservice.h"
 #include "serverlookups.h"
 #include "session.h"
 #include "syncstatus.h"
@@ -71,18 +70,13 @@ Core::Result<std::unique_ptr<Terminal>> Terminal::open(
     terminal->m_payments
         = std::make_unique<PaymentService>(*terminal->m_sale, *terminal->m_session, now);
     terminal->m_payments->setCustomers(terminal->m_customers.get());
-    // Gift cards and store credit are spent online through the server (ServerLookups).
+    // Gift cards and store credit online through the same enrolment as the other look-ups.
     terminal->m_payments->setStoredValue(terminal->m_lookups.get());
     terminal->m_products
         = std::make_unique<ProductService>(*terminal->m_catalog, *terminal->m_session);
     terminal->m_syncStatus = std::make_unique<SyncStatus>(*terminal->m_db, *terminal->m_session);
     QObject::connect(terminal->m_checkout.get(), &CheckoutService::saleCompleted,
         terminal->m_syncStatus.get(), &SyncStatus::refresh);
-    terminal->m_receipts = std::make_unique<ReceiptService>(
-        *terminal->m_db, *terminal->m_sale, *terminal->m_session, now);
-    QObject::connect(terminal->m_receipts.get(), &ReceiptService::emailQueued,
-        terminal->m_syncStatus.get(),
-        [status = terminal->m_syncStatus.get()] { status->refresh(); });
     return terminal;
 }
 

@@ -105,7 +105,7 @@ Core::Result<LocationData> locationFromJson(const QJsonObject &json, Reading rea
     l.latitude = r.real(QStringLiteral("latitude"));
     l.longitude = r.real(QStringLiteral("longitude"));
     l.cashRounding = r.boolean(QStringLiteral("cashRounding"));
-    l.vatNumber = r.string(QStringLiteral("vatNumber"), false);
+    l.vatNumber = r.string(QStringLiteral("vatNumber"), false); // issue 9, optional
     if (reading == Reading::Strict)
         r.rejectUnknownFields();
     if (r.ok() && l.kind != QLatin1String("store") && l.kind != QLatin1String("web_warehouse"))

@@ -46,7 +46,7 @@ struct LocationData
     double latitude = 0;
     double longitude = 0;
     bool cashRounding = true;
-    QString vatNumber; // the seller's VAT number for receipts; optional in the feed (issue 9)
+    QString vatNumber; // the seller's VAT number for receipts (issue 9; "" when not set)
 };
 
 struct ProductData

@@ -84,7 +84,7 @@ QJsonObject saleToJson(const Core::Sale &sale)
                 { QStringLiteral("approvedBy"), adjustment.approvedBy },
             });
         }
-        QJsonObject lineJson {
+        lineArray.append(QJsonObject {
             { QStringLiteral("lineId"), line.lineId },
             { QStringLiteral("productId"), line.productId },
             { QStringLiteral("sku"), line.sku },
@@ -98,11 +98,13 @@ QJsonObject saleToJson(const Core::Sale &sale)
             { QStringLiteral("regularPriceCents"), line.regularPrice.cents() },
             { QStringLiteral("adjustments"), adjustments },
             { QStringLiteral("lineTotalCents"), line.lineTotal().cents() },
-        };
-        // Additive (issue 9): only a gift card sold or topped up carries it.
-        if (!line.giftCardNumber.isEmpty())
-            lineJson.insert(QStringLiteral("giftCardNumber"), line.giftCardNumber);
-        lineArray.append(lineJson);
+        });
+        // Issue 9, additive: only a gift-card line carries the card number.
+        if (!line.giftCardNumber.isEmpty()) {
+            QJsonObject last = lineArray.last().toObject();
+            last.insert(QStringLiteral("giftCardNumber"), line.giftCardNumber);
+            lineArray.replace(lineArray.size() - 1, last);
+        }
     }
     QJsonArray vatArray;
     for (const Core::VatBreakdown &rate : sale.vat) {
@@ -116,28 +118,30 @@ QJsonObject saleToJson(const Core::Sale &sale)
     }
     QJsonArray tenderArray;
     for (const Core::Tender &tender : sale.tenders) {
-        QJsonObject tenderJson {
+        QJsonObject json {
             { QStringLiteral("method"), Core::name(tender.method) },
             { QStringLiteral("amountCents"), tender.amount.cents() },
             { QStringLiteral("tenderedCents"), tender.tendered.cents() },
             { QStringLiteral("changeCents"), tender.change.cents() },
             { QStringLiteral("reference"), tender.reference },
         };
-        // Additive (issue 9, docs/PAYMENTS.md): written only when set, so a cash tender reads
-        // as before.
-        const auto optionalText = [&tenderJson](const char *key, const QString &value) {
-            if (!value.isEmpty())
-                tenderJson.insert(QLatin1String(key), value);
+        // Issue 9 fields (docs/PAYMENTS.md), written only when set so a cash tender stays as
+        // it was and an older server-side reader sees nothing new on it.
+        const std::pair<const char *, QString> texts[] {
+            { "claimId", tender.claimId },
+            { "maskedPan", tender.maskedPan },
+            { "cardBrand", tender.cardBrand },
+            { "authCode", tender.authCode },
         };
-        optionalText("claimId", tender.claimId);
-        optionalText("maskedPan", tender.maskedPan);
-        optionalText("cardBrand", tender.cardBrand);
-        optionalText("authCode", tender.authCode);
+        for (const auto &[key, value] : texts) {
+            if (!value.isEmpty())
+                json.insert(QLatin1String(key), value);
+        }
         if (tender.points != 0)
-            tenderJson.insert(QStringLiteral("points"), tender.points);
+            json.insert(QStringLiteral("points"), tender.points);
         if (tender.balanceLeft)
-            tenderJson.insert(QStringLiteral("balanceLeftCents"), tender.balanceLeft->cents());
-        tenderArray.append(tenderJson);
+            json.insert(QStringLiteral("balanceLeftCents"), tender.balanceLeft->cents());
+        tenderArray.append(json);
     }
     QJsonArray authorisationArray;
     for (const Core::Authorisation &a : sale.authorisations) {
@@ -362,10 +366,7 @@ Core::Result<Core::Sale> parseSale(const QJsonObject &json, bool version1)
         JsonReader r(item, QStringLiteral("sale.lines[%1]").arg(i));
         Core::SaleLine line;
         line.lineId = r.string(QStringLiteral("lineId"));
-        line.giftCardNumber = r.string(QStringLiteral("giftCardNumber"), false);
-        // A gift card line sells no catalog product.
-        line.productId
-            = r.integer(QStringLiteral("productId"), true, line.giftCardNumber.isEmpty() ? 1 : 0);
+        line.productId = r.integer(QStringLiteral("productId"), true, 1);
         line.sku = r.string(QStringLiteral("sku"));
         line.name = r.string(QStringLiteral("name"), false);
         line.category = r.string(QStringLiteral("category"), false);
@@ -473,6 +474,7 @@ Core::Result<Core::Sale> parseSale(const QJsonObject &json, bool version1)
         tender.tendered = r.money(QStringLiteral("tenderedCents"));
         tender.change = r.money(QStringLiteral("changeCents"));
         tender.reference = r.string(QStringLiteral("reference"), false);
+        // Issue 9 (docs/PAYMENTS.md): optional, absent on sales queued before it.
         tender.claimId = r.string(QStringLiteral("claimId"), false);
         tender.maskedPan = r.string(QStringLiteral("maskedPan"), false);
         tender.cardBrand = r.string(QStringLiteral("cardBrand"), false);

@@ -222,14 +222,6 @@ ApiReply WalletController::claim(const ApiRequest &request)
     const QString raced = QStringLiteral("claim.raced");
     const Core::Status done = m_db.transaction([&]() -> Core::Status {
         refusal.reset();
-        auto existing = loadClaim(m_db, claimId);
-        if (!existing)
-            return existing.error();
-        if (existing.value()) {
-            row = *existing.value();
-            outcome = Outcome::Existing;
-            return Core::success();
-        }
         if (!giftCard) {
             auto card = m_db.exec(
                 QStringLiteral("SELECT card_number FROM customers WHERE id = ?"), { customerId });
@@ -237,59 +229,92 @@ ApiReply WalletController::claim(const ApiRequest &request)
                 return card.error();
             number = card.value().next() ? card.value().value(0).toString() : QString();
         }
-        // The one statement that decides: only a balance that covers the amount is lowered.
-        auto updated = giftCard
-            ? m_db.exec(QStringLiteral(
-                            "UPDATE gift_cards SET balance_cents = balance_cents - ? WHERE number "
-                            "= ? AND state = 'active' AND (expires_on IS NULL OR expires_on >= ?) "
-                            "AND balance_cents >= ? RETURNING balance_cents"),
-                { amountCents, number, today(), amountCents })
-            : m_db.exec(QStringLiteral("UPDATE store_credit SET balance_cents = balance_cents - ? "
-                                       "WHERE customer_id = ? AND balance_cents >= ? RETURNING "
-                                       "balance_cents"),
-                { amountCents, customerId, amountCents });
-        if (!updated)
-            return updated.error();
-        if (!updated.value().next()) {
-            outcome = Outcome::Refused;
-            if (giftCard) {
-                auto why = giftCardRefusal(m_db, number, amountCents);
-                if (!why)
-                    return why.error();
-                refusal = why.value();
-                return Core::success();
+        // The statement that decides: only a balance that covers the amount is lowered, and the
+        // claim row records what it left. A claim id that exists already (a retry, or the same
+        // claim committed meanwhile through another instance) inserts nothing: then this
+        // transaction is rolled back, so its deduction never counts, and the existing claim is
+        // the answer.
+        const QString deduct = giftCard
+            ? QStringLiteral("UPDATE gift_cards SET balance_cents = balance_cents - ? WHERE number "
+                             "= ? AND state = 'active' AND (expires_on IS NULL OR expires_on >= ?) "
+                             "AND balance_cents >= ? RETURNING balance_cents")
+            : QStringLiteral("UPDATE store_credit SET balance_cents = balance_cents - ? WHERE "
+                             "customer_id = ? AND balance_cents >= ? RETURNING balance_cents");
+        QVariantList deductParams = giftCard
+            ? QVariantList { amountCents, number, today(), amountCents }
+            : QVariantList { amountCents, customerId, amountCents };
+        const QVariantList claimParams { claimId, kind, number, giftCard ? 0 : customerId,
+            amountCents, saleId, storeCode, request.device->deviceId,
+            Core::SystemClock::instance().nowUtc().toString(Qt::ISODateWithMs) };
+        std::optional<qint64> left;
+        if (m_db.dialect() == Dialect::Postgres) {
+            // One round trip: the UPDATE and the INSERT in one statement (PostgreSQL runs
+            // data-modifying WITH queries; the claim row exists only when the UPDATE matched).
+            auto granted = m_db.exec(QStringLiteral("WITH upd AS (") + deduct
+                    + QStringLiteral(
+                        ") INSERT INTO wallet_claims(claim_id, kind, number, customer_id, "
+                        "amount_cents, sale_id, store, device, created_at, balance_left_cents, "
+                        "state) SELECT CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), "
+                        "CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT), "
+                        "CAST(? AS TEXT), CAST(? AS TEXT), upd.balance_cents, 'claimed' FROM upd "
+                        "ON CONFLICT(claim_id) DO NOTHING RETURNING balance_left_cents"),
+                deductParams + claimParams);
+            if (!granted)
+                return granted.error();
+            if (granted.value().next())
+                left = granted.value().value(0).toLongLong();
+        } else {
+            auto updated = m_db.exec(deduct, deductParams);
+            if (!updated)
+                return updated.error();
+            if (updated.value().next()) {
+                const qint64 balanceLeft = updated.value().value(0).toLongLong();
+                auto inserted = m_db.exec(
+                    QStringLiteral("INSERT INTO wallet_claims(claim_id, kind, number, customer_id, "
+                                   "amount_cents, sale_id, store, device, created_at, "
+                                   "balance_left_cents, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                   "?, 'claimed') ON CONFLICT(claim_id) DO NOTHING RETURNING "
+                                   "balance_left_cents"),
+                    claimParams + QVariantList { balanceLeft });
+                if (!inserted)
+                    return inserted.error();
+                if (inserted.value().next())
+                    left = balanceLeft;
             }
-            auto credit = m_db.exec(
-                QStringLiteral("SELECT balance_cents FROM store_credit WHERE customer_id = ?"),
-                { customerId });
-            if (!credit)
-                return credit.error();
-            if (!credit.value().next())
-                refusal = refuse(ApiErrorKind::NotFound, QStringLiteral("storecredit.none"),
-                    QStringLiteral("this customer has no store credit"));
-            else
-                refusal = insufficient(QStringLiteral("storecredit.insufficient"),
-                    QStringLiteral("only %1 cents of store credit left, %2 asked")
-                        .arg(credit.value().value(0).toLongLong())
-                        .arg(amountCents),
-                    credit.value().value(0).toLongLong());
+        }
+        if (left) {
+            row = { claimId, kind, number, giftCard ? 0 : customerId, amountCents, *left,
+                QStringLiteral("claimed"), saleId };
+            outcome = Outcome::Granted;
             return Core::success();
         }
-        row = { claimId, kind, number, giftCard ? 0 : customerId, amountCents,
-            updated.value().value(0).toLongLong(), QStringLiteral("claimed"), saleId };
-        auto inserted = m_db.exec(
-            QStringLiteral("INSERT INTO wallet_claims(claim_id, kind, number, customer_id, "
-                           "amount_cents, balance_left_cents, sale_id, store, device, state, "
-                           "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'claimed', ?) "
-                           "ON CONFLICT(claim_id) DO NOTHING RETURNING claim_id"),
-            { claimId, kind, number, row.customerId, amountCents, row.balanceLeftCents, saleId,
-                storeCode, request.device->deviceId,
-                Core::SystemClock::instance().nowUtc().toString(Qt::ISODateWithMs) });
-        if (!inserted)
-            return inserted.error();
-        if (!inserted.value().next()) // the same claim id committed meanwhile: undo ours
+        auto existing = loadClaim(m_db, claimId);
+        if (!existing)
+            return existing.error();
+        if (existing.value()) // undo whatever this transaction deducted; answer that claim
             return Core::Error::make(raced, QString(), claimId);
-        outcome = Outcome::Granted;
+        outcome = Outcome::Refused;
+        if (giftCard) {
+            auto why = giftCardRefusal(m_db, number, amountCents);
+            if (!why)
+                return why.error();
+            refusal = why.value();
+            return Core::success();
+        }
+        auto credit = m_db.exec(
+            QStringLiteral("SELECT balance_cents FROM store_credit WHERE customer_id = ?"),
+            { customerId });
+        if (!credit)
+            return credit.error();
+        if (!credit.value().next())
+            refusal = refuse(ApiErrorKind::NotFound, QStringLiteral("storecredit.none"),
+                QStringLiteral("this customer has no store credit"));
+        else
+            refusal = insufficient(QStringLiteral("storecredit.insufficient"),
+                QStringLiteral("only %1 cents of store credit left, %2 asked")
+                    .arg(credit.value().value(0).toLongLong())
+                    .arg(amountCents),
+                credit.value().value(0).toLongLong());
         return Core::success();
     });
     if (!done) {

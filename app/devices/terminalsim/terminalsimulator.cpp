@@ -102,6 +102,7 @@ QJsonObject Transaction::toJson() const
         { QStringLiteral("serviceId"), serviceId },
         { QStringLiteral("saleId"), saleId },
         { QStringLiteral("saleTransactionId"), saleTransactionId },
+        { QStringLiteral("saleTimestamp"), Nexo::timestampToJson(saleTimestamp) },
         { QStringLiteral("amountCents"), amountCents },
         { QStringLiteral("state"), state },
         { QStringLiteral("reversedCents"), reversedCents },
@@ -125,6 +126,8 @@ Transaction Transaction::fromJson(const QJsonObject &o)
     t.serviceId = o.value(QStringLiteral("serviceId")).toString();
     t.saleId = o.value(QStringLiteral("saleId")).toString();
     t.saleTransactionId = o.value(QStringLiteral("saleTransactionId")).toString();
+    t.saleTimestamp
+        = Nexo::timestampFromJson(o.value(QStringLiteral("saleTimestamp"))).value_or(QDateTime());
     t.amountCents = o.value(QStringLiteral("amountCents")).toInteger();
     t.state = o.value(QStringLiteral("state")).toString();
     t.reversedCents = o.value(QStringLiteral("reversedCents")).toInteger();
@@ -376,7 +379,7 @@ void TerminalSimulator::settle(int index, const Nexo::Header &requestHeader, con
     Nexo::PaymentDetails details;
     details.outcome = outcome;
     details.saleTransactionId = t.saleTransactionId;
-    details.saleTimestamp = t.poiTimestamp;
+    details.saleTimestamp = t.saleTimestamp.isValid() ? t.saleTimestamp : t.poiTimestamp;
     details.poiTransactionId = t.poiTransactionId;
     details.poiTimestamp = t.poiTimestamp;
     if (outcome.success) {
@@ -423,6 +426,7 @@ void TerminalSimulator::payment(const Nexo::Request &request, QTcpSocket *socket
     t.serviceId = request.header.serviceId;
     t.saleId = request.header.saleId;
     t.saleTransactionId = request.saleTransactionId;
+    t.saleTimestamp = request.saleTimestamp;
     t.amountCents = request.amount.cents();
     t.state = QStringLiteral("in_progress");
     t.poiTransactionId = nextPoiTransactionId();
@@ -478,6 +482,7 @@ void TerminalSimulator::payment(const Nexo::Request &request, QTcpSocket *socket
     switch (action.kind) {
     case Kind::LoseAnswer:
         // Charged, but the answer never comes: the connection stays open and silent.
+        m_hanging.removeAll(QPointer<QTcpSocket>());
         m_hanging.append(socket);
         QTimer::singleShot(600000, socket, [socket] { socket->abort(); });
         return;

@@ -47,6 +47,7 @@ struct Transaction
     QString serviceId;
     QString saleId;
     QString saleTransactionId;
+    QDateTime saleTimestamp; // SaleTransactionID.TimeStamp as the POS sent it
     qint64 amountCents = 0;
     // payment: in_progress, approved, declined, cancelled, aborted, reversed (fully)
     // reversal: approved, refused

@@ -179,10 +179,14 @@ int sell(const QString &cache, int count, qint64 productId, int quantity, qint64
             sale.vat.append(
                 { breakdown.rate.basisPoints, breakdown.gross, breakdown.vat, breakdown.net });
         sale.total = line.lineTotal;
+        // A card tender names its terminal transaction (Core::checkTenders): the synctool's
+        // stand-in ServiceID is the sale's own id, as in the ledger.
+        const QString serviceId = sale.saleUuid;
         Store::LedgerPayment payment;
         payment.method = QStringLiteral("card");
         payment.amount = sale.total;
         payment.reference = QStringLiteral("synctool");
+        payment.claimId = serviceId;
         sale.payments = { payment };
         auto recorded = ledger.record(sale, [&](const QString &receiptNumber) {
             Core::Sale event;
@@ -209,7 +213,7 @@ int sell(const QString &cache, int count, qint64 productId, int quantity, qint64
             card.method = Core::TenderMethod::Card;
             card.amount = sale.total;
             card.reference = QStringLiteral("synctool");
-            card.claimId = event.saleId; // stands in for the nexo ServiceID
+            card.claimId = serviceId; // stands in for the nexo ServiceID
             event.tenders = { card };
             return QJsonDocument(Sync::Protocol::saleToJson(event)).toJson(QJsonDocument::Compact);
         });

@@ -286,10 +286,9 @@ private slots:
         QTest::newRow("zero amount") << bytes(with(good, amount, 0)) << QStringLiteral("zero");
         QTest::newRow("amount as text")
             << bytes(with(good, amount, QStringLiteral("12.50"))) << QStringLiteral("not a number");
-        QTest::newRow("missing sale transaction")
-            << bytes(with(good, QStringLiteral("SaleToPOIRequest.PaymentRequest.SaleData"),
-                   QJsonValue::Undefined))
-            << QStringLiteral("missing PaymentRequest.SaleData");
+        QTest::newRow("missing sale transaction") << bytes(
+            with(good, QStringLiteral("SaleToPOIRequest.PaymentRequest.SaleData"),
+                QJsonValue::Undefined)) << QStringLiteral("missing PaymentRequest.SaleData");
         QTest::newRow("body of another category") << bytes(
             with(good, QStringLiteral("SaleToPOIRequest.MessageHeader.MessageCategory"),
                 QStringLiteral("Reversal"))) << QStringLiteral("missing ReversalRequest");

@@ -173,7 +173,7 @@ private slots:
 
     void secondPaymentWhileOneRuns()
     {
-        QVERIFY(m_sim.queue(QStringLiteral("delay"), 2));
+        QVERIFY(m_sim.queue(QStringLiteral("delay"), 4));
         auto t = terminal();
         auto otherTablet = terminal();
         QSignalSpy finished(t.get(), &PaymentTerminal::paymentFinished);

@@ -11,8 +11,10 @@
 #include "app/services/saleservice.h"
 #include "app/services/session.h"
 #include "app/services/terminal.h"
+#include "app/store/catalogwriter.h"
 #include "app/store/customercache.h"
 #include "app/store/localdatabase.h"
+#include "app/store/paymentstore.h"
 #include "sync/protocol/saleevent.h"
 #include "tests/support/terminalsimprocess.h"
 #include "tests/support/testcache.h"
@@ -488,6 +490,73 @@ private slots:
             transactions.first().toObject().value(QStringLiteral("poiTransactionId")).toString());
     }
 
+    void unknownOutcomeSettledByStatus_data()
+    {
+        QTest::addColumn<QString>("action");
+        QTest::addColumn<bool>("charged");
+        QTest::newRow("answer lost") << "lose_answer" << true;
+        QTest::newRow("answer is garbage") << "garbage" << true;
+        QTest::newRow("answer for another ServiceID") << "wrong_service_id" << true;
+        QTest::newRow("terminal reboots mid-way") << "reboot" << false;
+    }
+
+    void unknownOutcomeSettledByStatus()
+    {
+        QFETCH(QString, action);
+        QFETCH(bool, charged);
+        openTerminal(1500);
+        basket(QStringLiteral("JA"));
+        QVERIFY(pay().begin());
+        QVERIFY(m_sim.queue(action, 1));
+        QSignalSpy completed(&pay(), &PaymentService::completed);
+        QVERIFY(pay().payCard(cents(9194)));
+        // Never charged again blindly: asked for, again when needed ("Check again").
+        QElapsedTimer waited;
+        waited.start();
+        while (waited.elapsed() < 30000) {
+            const Services::PaymentView view = pay().view();
+            if (!view.open || view.tenders.first().state != TenderView::State::Pending)
+                break;
+            if (view.terminal == TerminalState::Unreachable)
+                pay().checkAgain();
+            QTest::qWait(100);
+        }
+        QCOMPARE(m_sim.approvedPayments(), charged ? 1 : 0);
+        QCOMPARE(m_sim.transactions().size(), 1);
+        if (charged) {
+            QCOMPARE(completed.size(), 1);
+            QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM sales")), 1);
+            QCOMPARE(m_sim.chargedCents(), 9194);
+            QCOMPARE(recordedSale().tenders.first().claimId,
+                m_sim.transactions()
+                    .first()
+                    .toObject()
+                    .value(QStringLiteral("serviceId"))
+                    .toString());
+        } else {
+            QCOMPARE(completed.size(), 0);
+            QVERIFY(pay().isOpen());
+            QCOMPARE(pay().view().tenders.first().state, TenderView::State::Failed);
+            QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM sales")), 0);
+        }
+    }
+
+    void staffAbortsTheRunningCard()
+    {
+        basket(QStringLiteral("S"));
+        QVERIFY(pay().begin());
+        QVERIFY(m_sim.queue(QStringLiteral("delay"), 5));
+        QVERIFY(pay().payCard(cents(499)));
+        QCOMPARE(pay().view().terminal, TerminalState::Waiting);
+        QTest::qWait(300);
+        pay().abortCard();
+        QVERIFY(settle());
+        QCOMPARE(pay().view().terminal, TerminalState::Cancelled);
+        QCOMPARE(pay().view().tenders.first().state, TenderView::State::Failed);
+        QCOMPARE(m_sim.approvedPayments(), 0);
+        QVERIFY(pay().isOpen());
+    }
+
     void unreachableTerminalStaysPendingUntilCheckAgain()
     {
         openTerminal(1500);
@@ -639,6 +708,15 @@ private slots:
 
     void giftCardLine()
     {
+        QCOMPARE(sale().addGiftCard(giftCard, cents(2500)).error().code,
+            QStringLiteral("giftcard.no_product"));
+        {
+            // The catalog's gift card product (the demo chain's "Gift cards" category).
+            QSqlQuery q(db().connection());
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO products(id, sku, name, brand, category, vat_class, price_cents) "
+                "VALUES(900, 'GIFT-25', 'Cadeaukaart', 'Toonbank', 'Gift cards', 'zero', 2500)")));
+        }
         QCOMPARE(sale().addGiftCard(QStringLiteral("12345"), cents(2500)).error().code,
             QStringLiteral("gift.number"));
         QCOMPARE(sale().addGiftCard(giftCard, cents(499)).error().code,
@@ -662,7 +740,9 @@ private slots:
         QCOMPARE(wire.lines.first().giftCardNumber, giftCard);
         QCOMPARE(wire.lines.first().vatClass, Core::VatClass::Zero);
         QCOMPARE(wire.pointsEarned, 0);
-        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM stock WHERE product_id = 0")), 0);
+        QCOMPARE(wire.lines.first().productId, 900);
+        QCOMPARE(wire.lines.first().sku, QStringLiteral("GIFT-25"));
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM stock WHERE product_id = 900")), 0);
         QCOMPARE(
             scalar(QStringLiteral("SELECT gift_card_number = '%1' FROM sale_lines").arg(giftCard)),
             1);
@@ -688,6 +768,70 @@ private slots:
         QVERIFY(settle());
         QCOMPARE(completed.size(), 1);
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM sales")), 1);
+    }
+
+    void giftCardClaimedBeforeACrashIsSettledAtStart()
+    {
+        // The tablet wrote the pending gift-card tender, the server took the claim, and the
+        // tablet died before it heard the answer: at the next start claimStatus settles it
+        // and, as it pays the whole sale, the sale is recorded ("the customer paid").
+        basket(QStringLiteral("S"));
+        QVERIFY(pay().begin());
+        const qint64 session
+            = scalar(QStringLiteral("SELECT id FROM payment_sessions WHERE state = 'open'"));
+        Store::PaymentTenderRecord tender;
+        tender.claimId = QStringLiteral("claim-before-crash");
+        tender.sessionId = session;
+        {
+            QSqlQuery q(db().connection());
+            QVERIFY(q.exec(QStringLiteral("SELECT sale_uuid FROM payment_sessions")) && q.next());
+            tender.saleId = q.value(0).toString();
+        }
+        tender.method = QStringLiteral("gift_card");
+        tender.amount = cents(499);
+        tender.reference = giftCard;
+        tender.createdAt = m_clock.nowUtc();
+        tender.updatedAt = tender.createdAt;
+        QVERIFY(Store::PaymentStore(db()).addTender(tender));
+        m_wallet.claims.insert(tender.claimId, { giftCard, 499, 1501 });
+
+        openTerminal(); // the next start
+        QSignalSpy completed(&pay(), &PaymentService::completed);
+        pay().recover();
+        QCOMPARE(completed.size(), 1);
+        QVERIFY(!pay().isOpen());
+        QVERIFY(sale().isEmpty());
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM sales")), 1);
+        QCOMPARE(scalar(QStringLiteral("SELECT claim_id = 'claim-before-crash' FROM "
+                                       "sale_payments")),
+            1);
+        QCOMPARE(recordedSale().tenders.first().balanceLeft, cents(1501));
+        // A claim the server never granted: nothing taken, the tender fails, the payment
+        // stays open for another try.
+        basket(QStringLiteral("S"));
+        QVERIFY(pay().begin());
+        tender.claimId = QStringLiteral("never-granted");
+        tender.sessionId
+            = scalar(QStringLiteral("SELECT id FROM payment_sessions WHERE state = 'open'"));
+        QVERIFY(Store::PaymentStore(db()).addTender(tender));
+        openTerminal();
+        pay().recover();
+        QVERIFY(pay().isOpen());
+        QCOMPARE(pay().view().tenders.first().state, TenderView::State::Failed);
+        QCOMPARE(pay().view().paid, Money());
+    }
+
+    void sellerVatNumberFromTheCatalog()
+    {
+        QCOMPARE(sale().location().vatNumber, QStringLiteral("NL001234567B01"));
+        Store::CatalogWriter writer(db());
+        QVERIFY(writer.begin());
+        Store::Location here = sale().location();
+        here.vatNumber = QStringLiteral("NL009876543B01");
+        QVERIFY(writer.upsertLocation(here));
+        QVERIFY(writer.commit());
+        openTerminal();
+        QCOMPARE(sale().location().vatNumber, QStringLiteral("NL009876543B01"));
     }
 
     // --- bad input: a clear error, nothing written --------------------------------------------

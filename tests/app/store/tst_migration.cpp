@@ -1,7 +1,8 @@
-// Schema v1 → v2 on a fixture cache written with the v1 schema (fixtures/cache_v1.sql): the
-// upgrade runs in one transaction, the pending outbox events are still there in order with
-// their ids and device_seq and come out of the outbox exactly once, the v1 pull cursor becomes
-// the "catalog" feed cursor, and the new tables exist.
+// Schema v1 → current (v2, then v3) on a fixture cache written with the v1 schema
+// (fixtures/cache_v1.sql): the upgrade runs in one transaction, the pending outbox events are still
+// there in order with their ids and device_seq and come out of the outbox exactly once, the v1 pull
+// cursor becomes the "catalog" feed cursor, and the new tables exist. v2 → v3 starts from
+// fixtures/cache_v2.sql.
 #include "app/store/feedcursors.h"
 #include "app/store/localdatabase.h"
 #include "app/store/outbox.h"
@@ -54,7 +55,7 @@ private slots:
         const QString path = v1Cache(QStringLiteral("v1.sqlite"));
         auto db = LocalDatabase::open(path, LocalDatabase::OpenMode::ExistingOnly);
         QVERIFY2(db, db ? "" : qPrintable(db.error().detail));
-        QCOMPARE(db.value()->schemaVersion(), 2);
+        QCOMPARE(db.value()->schemaVersion(), LocalDatabase::currentSchemaVersion);
 
         // The events: the same ids, the same device_seq, the same order, the rejected one
         // still rejected with its reason.
@@ -104,12 +105,95 @@ private slots:
         QCOMPARE(scalar(*db.value(), QStringLiteral("SELECT count(*) FROM parked_baskets")), 1);
         for (const char *table :
             { "feed_cursors", "promotions", "customers", "customer_name_tokens", "loyalty_pending",
-                "wishlist", "consent_history", "sale_adjustments", "sale_authorisations" }) {
+                "wishlist", "consent_history", "sale_adjustments", "sale_authorisations",
+                "payment_sessions", "payment_tenders" }) {
             QCOMPARE(scalar(*db.value(),
                          QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name = '%1'")
                              .arg(QLatin1String(table))),
                 1);
         }
+    }
+
+    // v2 → v3 (issue 9, "Checkout II"), from a v2 cache (fixtures/cache_v2.sql): payment
+    // sessions and tenders, the full tender in sale_payments, gift-card lines, the seller's
+    // VAT number; v2 data untouched, new columns with their defaults, the tables usable.
+    void upgradesV2ToV3()
+    {
+        QFile fixture(QStringLiteral(TOONBANK_FIXTURE_DIR "/cache_v2.sql"));
+        QVERIFY(fixture.open(QIODevice::ReadOnly));
+        const QString path = m_dir.filePath(QStringLiteral("v2.sqlite"));
+        sqlite3 *raw = nullptr;
+        sqlite3_open(QFile::encodeName(path).constData(), &raw);
+        char *error = nullptr;
+        QVERIFY2(
+            sqlite3_exec(raw, fixture.readAll().constData(), nullptr, nullptr, &error) == SQLITE_OK,
+            error);
+        sqlite3_stmt *stmt = nullptr;
+        sqlite3_prepare_v2(raw, "PRAGMA user_version", -1, &stmt, nullptr);
+        QCOMPARE(sqlite3_step(stmt), SQLITE_ROW);
+        QCOMPARE(sqlite3_column_int(stmt, 0), 2);
+        sqlite3_finalize(stmt);
+        sqlite3_close(raw);
+
+        auto db = LocalDatabase::open(path, LocalDatabase::OpenMode::ExistingOnly);
+        QVERIFY2(db, db ? "" : qPrintable(db.error().detail));
+        QCOMPARE(db.value()->schemaVersion(), 3);
+        LocalDatabase &cache = *db.value();
+        QCOMPARE(scalar(cache, QStringLiteral("SELECT count(*) FROM sales")), 1);
+        QCOMPARE(scalar(cache, QStringLiteral("SELECT count(*) FROM outbox")), 4);
+        QCOMPARE(scalar(cache,
+                     QStringLiteral("SELECT count(*) FROM sale_payments WHERE claim_id = '' AND "
+                                    "points = 0 AND balance_left_cents IS NULL")),
+            scalar(cache, QStringLiteral("SELECT count(*) FROM sale_payments")));
+        QCOMPARE(
+            scalar(cache,
+                QStringLiteral("SELECT count(*) FROM sale_lines WHERE gift_card_number <> ''")),
+            0);
+        QCOMPARE(
+            scalar(cache, QStringLiteral("SELECT count(*) FROM locations WHERE vat_number = ''")),
+            scalar(cache, QStringLiteral("SELECT count(*) FROM locations")));
+        for (const char *table : { "payment_sessions", "payment_tenders" }) {
+            QCOMPARE(scalar(cache,
+                         QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name = '%1'")
+                             .arg(QLatin1String(table))),
+                1);
+        }
+        // The constraints hold: one open payment per tablet, tender states and amounts.
+        QSqlQuery q(cache.connection());
+        const QString session = QStringLiteral(
+            "INSERT INTO payment_sessions(sale_uuid, basket_json, sale_json, total_cents, "
+            "staff_id, started_at) VALUES('%1', '{}', '{}', 100, 10, '2026-11-29T08:00:00Z')");
+        QVERIFY(q.exec(session.arg(QStringLiteral("s1"))));
+        QVERIFY(!q.exec(session.arg(QStringLiteral("s2"))));
+        const QString tender = QStringLiteral(
+            "INSERT INTO payment_tenders(claim_id, session_id, sale_uuid, position, method, "
+            "amount_cents, state, created_at, updated_at) VALUES('%1', 1, 's1', %2, '%3', %4, "
+            "'%5', 'x', 'x')");
+        QVERIFY(q.exec(tender.arg(QStringLiteral("A1"))
+                           .arg(1)
+                           .arg(QStringLiteral("card"))
+                           .arg(100)
+                           .arg(QStringLiteral("pending"))));
+        QVERIFY(!q.exec(tender.arg(QStringLiteral("A2"))
+                            .arg(2)
+                            .arg(QStringLiteral("card"))
+                            .arg(0)
+                            .arg(QStringLiteral("pending"))));
+        QVERIFY(!q.exec(tender.arg(QStringLiteral("A3"))
+                            .arg(3)
+                            .arg(QStringLiteral("cheque"))
+                            .arg(100)
+                            .arg(QStringLiteral("pending"))));
+        QVERIFY(!q.exec(tender.arg(QStringLiteral("A4"))
+                            .arg(4)
+                            .arg(QStringLiteral("card"))
+                            .arg(100)
+                            .arg(QStringLiteral("lost"))));
+        QVERIFY(!q.exec(tender.arg(QStringLiteral("A1"))
+                            .arg(5)
+                            .arg(QStringLiteral("card"))
+                            .arg(100)
+                            .arg(QStringLiteral("pending"))));
     }
 
     void reopeningDoesNotMigrateAgain()

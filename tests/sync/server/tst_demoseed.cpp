@@ -12,6 +12,7 @@
 #include "sync/server/serverdatabase.h"
 
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -168,6 +169,49 @@ private slots:
             QVERIFY(c.lastSeenAt.isValid()); // else a tablet purges them as never seen
             QVERIFY(Core::normalisePhone(c.phone, QStringLiteral("NL")));
         }
+        // The catalog feed carries each store's VAT number, of its country's shape.
+        const auto catalog = pull(Sync::Protocol::FeedKind::Catalog);
+        QVERIFY(!catalog.locations.isEmpty());
+        for (const auto &l : catalog.locations) {
+            if (l.country == QLatin1String("NL"))
+                QVERIFY2(QRegularExpression(QStringLiteral("^NL\\d{9}B\\d{2}$"))
+                             .match(l.vatNumber)
+                             .hasMatch(),
+                    qPrintable(l.vatNumber));
+            else if (l.country == QLatin1String("BE"))
+                QVERIFY2(QRegularExpression(QStringLiteral("^BE[01]\\d{9}$"))
+                             .match(l.vatNumber)
+                             .hasMatch(),
+                    qPrintable(l.vatNumber));
+        }
+    }
+
+    void seedWritesTheDemoWallet()
+    {
+        auto opened = ServerDatabase::open(m_spec, m_dir.path());
+        QVERIFY(opened);
+        ServerDatabase &db = *opened.value();
+        auto count = [&db](const QString &sql) {
+            auto q = db.exec(sql);
+            return q && q.value().next() ? q.value().value(0).toLongLong() : -1;
+        };
+        const auto cards = Sync::Server::DemoSeedSink::demoGiftCards();
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM gift_cards")), cards.size());
+        QCOMPARE(
+            count(QStringLiteral("SELECT COUNT(*) FROM gift_cards WHERE balance_cents = 0")), 1);
+        QCOMPARE(
+            count(QStringLiteral("SELECT COUNT(*) FROM gift_cards WHERE state = 'inactive'")), 1);
+        const QString today = options().referenceDate.toString(Qt::ISODate);
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM gift_cards WHERE expires_on < '")
+                     + today + QStringLiteral("'")),
+            1);
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM store_credit s JOIN customers c ON "
+                                      "c.id = s.customer_id")),
+            Sync::Server::DemoSeedSink::demoStoreCredit().size());
+        // A second seed changes nothing.
+        QVERIFY(Sync::Server::DemoSeedSink::seedWallet(db, options().referenceDate));
+        QCOMPARE(count(QStringLiteral("SELECT SUM(balance_cents) FROM gift_cards")),
+            5000 + 2500 + 1250 + 10000 + 2000 + 3000);
     }
 };
 

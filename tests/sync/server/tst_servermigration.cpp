@@ -251,7 +251,8 @@ private slots:
         opened.value().reset();
         auto again = ServerDatabase::open(m_spec, m_dir.path());
         QVERIFY(again);
-        QCOMPARE(again.value()->schemaVersion(), Sync::Server::ServerDatabase::currentSchemaVersion);
+        QCOMPARE(
+            again.value()->schemaVersion(), Sync::Server::ServerDatabase::currentSchemaVersion);
     }
 };
 
