@@ -274,12 +274,14 @@ SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QW
     leftLayout->addWidget(m_search);
     leftLayout->addWidget(m_message);
     leftLayout->addWidget(m_resultTable, 1);
-    // Customer, Discount and Coupon under the results: the basket keeps its height for lines.
-    auto *saleActions = new QHBoxLayout;
-    saleActions->addWidget(m_customerButton);
-    saleActions->addWidget(m_discountButton);
-    saleActions->addWidget(m_couponButton);
-    saleActions->addWidget(m_giftCardButton);
+    // Customer, Discount, Coupon and Gift card under the results: the basket keeps its height.
+    // Two by two: four labels in one row would be cut in the left pane ("Cadeaukaart").
+    auto *saleActions = new QGridLayout;
+    saleActions->setSpacing(8);
+    saleActions->addWidget(m_customerButton, 0, 0);
+    saleActions->addWidget(m_discountButton, 0, 1);
+    saleActions->addWidget(m_couponButton, 1, 0);
+    saleActions->addWidget(m_giftCardButton, 1, 1);
     leftLayout->addLayout(saleActions);
 
     auto *right = new QFrame(this);

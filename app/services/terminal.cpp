@@ -5,6 +5,7 @@
 #include "overrideservice.h"
 #include "paymentservice.h"
 #include "productservice.h"
+#include "receiptservice.h"
 #include "serverlookups.h"
 #include "session.h"
 #include "syncstatus.h"
@@ -77,6 +78,11 @@ Core::Result<std::unique_ptr<Terminal>> Terminal::open(
     terminal->m_syncStatus = std::make_unique<SyncStatus>(*terminal->m_db, *terminal->m_session);
     QObject::connect(terminal->m_checkout.get(), &CheckoutService::saleCompleted,
         terminal->m_syncStatus.get(), &SyncStatus::refresh);
+    terminal->m_receipts = std::make_unique<ReceiptService>(
+        *terminal->m_db, *terminal->m_sale, *terminal->m_session, now);
+    QObject::connect(terminal->m_receipts.get(), &ReceiptService::emailQueued,
+        terminal->m_syncStatus.get(),
+        [status = terminal->m_syncStatus.get()] { status->refresh(); });
     return terminal;
 }
 
