@@ -260,9 +260,11 @@ private slots:
         const QString cable = QStringLiteral("871234500042");
         QVERIFY(m_server.admin({ QStringLiteral("import"), QStringLiteral("products"),
             write(QStringLiteral("products.csv"),
-                QStringLiteral("id,sku,name,brand,vatClass,priceCents,barcodes\n"
-                               "%1,HEADPH,Headphones,Klank,standard,3999,%2\n"
-                               "%3,CABLE,USB cable,Klank,standard,1234,%4\n")
+                QStringLiteral("id,sku,name,brand,category,vatClass,priceCents,barcodes\n"
+                               "%1,HEADPH,Headphones,Klank,Audio,standard,3999,%2\n"
+                               "%3,CABLE,USB cable,Klank,Audio,standard,1234,%4\n"
+                               // What a gift card line sells (SaleService::addGiftCard).
+                               "900,GIFT-25,Gift card,Toonbank,Gift cards,zero,2500,\n")
                     .arg(headphonesId)
                     .arg(headphones + QString::number(Core::Barcode::checkDigit(headphones)))
                     .arg(cableId)
