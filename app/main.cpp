@@ -6,6 +6,7 @@
 #include "app/services/paymentservice.h"
 #include "app/services/receiptservice.h"
 #include "app/services/saleservice.h"
+#include "app/services/serverlookups.h"
 #include "app/services/syncstatus.h"
 #include "app/services/terminal.h"
 #include "app/store/localdatabase.h"
@@ -14,6 +15,7 @@
 #include "ui/language.h"
 #include "ui/mainwindow.h"
 #include "ui/scaninterceptor.h"
+#include "ui/syncscreen.h"
 #include "ui/uihelpers.h"
 
 #include <QApplication>
@@ -116,12 +118,18 @@ int main(int argc, char *argv[])
     // ---- end of sync engine block -----------------------------------------------------------
     terminal.value()->syncStatus().attachEngine(
         &syncEngine); // the top bar and Sync screen follow it
+    // An e-mailed receipt goes to the server's mailer as soon as the link allows.
+    QObject::connect(&terminal.value()->receipts(), &Services::ReceiptService::emailQueued,
+        &syncEngine, &Sync::Client::SyncEngine::syncNow);
 
     Ui::ScanInterceptor scanner;
     app.installEventFilter(&scanner);
     Ui::MainWindow window(terminal.value()->session(), terminal.value()->sale(), payments,
         terminal.value()->customers(), terminal.value()->overrides(), terminal.value()->products(),
         terminal.value()->syncStatus(), language, scanner);
+    // The supervisor sees the e-mailed receipts the SMTP server kept refusing (Sync screen).
+    window.syncScreen()->setFailedMailSource(
+        [&lookups = terminal.value()->lookups()] { return lookups.failedMail(); });
     Services::ReceiptService &receipts = terminal.value()->receipts();
     window.setReceiptMailer([&receipts](const Services::CompletedSale &sale, const QString &to) {
         return receipts.email(sale, to);

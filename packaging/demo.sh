@@ -3,8 +3,8 @@
 # (SQLite, in the demo data folder), starts that server in the background, enrols the tablet
 # cache against it, runs a first sync and starts the tablet app, which keeps syncing in the
 # background (sales go to the server as they happen). The card terminal simulator
-# (toonbank-terminal-sim) runs next to it so the demo can pay by card. Both stop when the app
-# closes.
+# (toonbank-terminal-sim) runs next to it so the demo can pay by card, and a local SMTP server
+# (tests/support/smtpsink.py) receives the e-mailed receipts. All stop when the app closes.
 # Usage: packaging/demo.sh [--products N] [--lang nl|en] [--no-build]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -44,12 +44,35 @@ if [ ! -f "$srv/demo-seeded" ]; then
   touch "$srv/demo-seeded"
 fi
 
-# 2. The server in the background on a free loopback port, stopped when this script ends.
+# 2. A local SMTP server for e-mailed receipts (python3-aiosmtpd): every message lands as an
+#    .eml file in the demo data folder. Stopped when this script ends.
+mail_dir="$data/mail"
+mail_log="$data/smtpsink.log"
+mkdir -p "$mail_dir"
+/usr/bin/python3 "$here/tests/support/smtpsink.py" --dir "$mail_dir" --port 0 >"$mail_log" 2>&1 &
+sink_pid=$!
+trap 'kill "$sink_pid" 2>/dev/null || true' EXIT
+smtp_port=""
+for _ in $(seq 1 100); do
+  smtp_port="$(sed -n 's/.*listening on [^:]*:\([0-9]*\).*/\1/p' "$mail_log")"
+  [ -n "$smtp_port" ] && break
+  kill -0 "$sink_pid" 2>/dev/null || break
+  sleep 0.1
+done
+smtp_args=()
+if [ -n "$smtp_port" ]; then
+  smtp_args=(--smtp-url "smtp://127.0.0.1:$smtp_port" --mail-from receipts@toonbank-demo.example)
+  echo "E-mailed receipts go to the local SMTP server on port $smtp_port: messages land in $mail_dir"
+else
+  echo "warning: the local SMTP server did not start (see $mail_log); e-mailed receipts stay queued" >&2
+fi
+
+# 3. The server in the background on a free loopback port, stopped when this script ends.
 log="$data/server.log"
-"$build/sync/server/toonbank-server" --data-dir "$srv" --port 0 >"$log" 2>&1 &
+"$build/sync/server/toonbank-server" --data-dir "$srv" --port 0 "${smtp_args[@]}" >"$log" 2>&1 &
 server_pid=$!
 terminal_pid=""
-trap 'kill "$server_pid" $terminal_pid 2>/dev/null || true' EXIT
+trap 'kill "$server_pid" "$sink_pid" $terminal_pid 2>/dev/null || true' EXIT
 port=""
 for _ in $(seq 1 100); do
   port="$(sed -n 's/.*listening on https:\/\/[^:]*:\([0-9]*\).*/\1/p' "$log")"
@@ -61,7 +84,7 @@ done
 url="https://127.0.0.1:$port"
 echo "toonbank-server running at $url (pid $server_pid, log $log)"
 
-# 2b. The card terminal simulator (nexo over HTTP on loopback), its transactions kept in the
+# 3b. The card terminal simulator (nexo over HTTP on loopback), its transactions kept in the
 # demo data folder. What the next card payment does can be chosen with its control API, e.g.
 #   curl -d '{"action":"decline"}' http://127.0.0.1:PORT/control/next   (see --help)
 terminal_log="$data/terminal-sim.log"
@@ -79,7 +102,7 @@ done
 terminal_url="http://127.0.0.1:$terminal_port/nexo"
 echo "Card terminal simulator at $terminal_url (control: http://127.0.0.1:$terminal_port/control/next)"
 
-# 3. The tablet: enrol once (one-time code + CA fingerprint), then follow the server's port.
+# 4. The tablet: enrol once (one-time code + CA fingerprint), then follow the server's port.
 if [ -f "$cache" ] && "${synctool[@]}" status | grep -qv '^device=-'; then
   "${synctool[@]}" set-server "$url"
 else

@@ -12,6 +12,7 @@ packages=(
   libsqlite3-dev sqlite3 libssl-dev openssl libqrencode-dev
   postgresql haproxy
   fonts-dejavu-core clang-format
+  libcurl4-openssl-dev python3-aiosmtpd poppler-utils
 )
 
 missing=()

@@ -36,6 +36,8 @@ SyncScreen::SyncScreen(Services::SyncStatus &status, QWidget *parent)
     , m_retry(touchButton(this, "primary"))
     , m_back(touchButton(this))
     , m_ageTimer(new QTimer(this))
+    , m_mailCaption(roleLabel(this, "subtle"))
+    , m_mail(new QLabel(this))
 {
     setObjectName(QStringLiteral("syncScreen"));
     m_state->setObjectName(QStringLiteral("syncState"));
@@ -47,6 +49,11 @@ SyncScreen::SyncScreen(Services::SyncStatus &status, QWidget *parent)
     m_message->setObjectName(QStringLiteral("syncMessage"));
     m_retry->setObjectName(QStringLiteral("syncRetry"));
     m_back->setObjectName(QStringLiteral("syncBack"));
+    m_mail->setObjectName(QStringLiteral("failedMail"));
+    m_mail->setWordWrap(true);
+    m_mail->setTextFormat(Qt::PlainText);
+    m_mailCaption->hide();
+    m_mail->hide();
     for (QLabel *label : { m_lastError, m_details, m_message, m_state })
         label->setWordWrap(true);
     m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
@@ -99,6 +106,8 @@ SyncScreen::SyncScreen(Services::SyncStatus &status, QWidget *parent)
     left->addSpacing(8);
     left->addWidget(m_rejectedCaption);
     left->addWidget(m_table, 1);
+    left->addWidget(m_mailCaption);
+    left->addWidget(m_mail);
 
     auto *side = new QFrame(this);
     side->setProperty("role", QStringLiteral("pane"));
@@ -145,8 +154,42 @@ void SyncScreen::reload()
     } else {
         showDetails(-1);
     }
+    showFailedMail();
     if (isVisible())
         m_ageTimer->start();
+}
+
+void SyncScreen::showFailedMail()
+{
+    if (!m_failedMailSource) {
+        m_mailCaption->hide();
+        m_mail->hide();
+        return;
+    }
+    const Core::Result<QList<Services::FailedReceiptMail>> mails = m_failedMailSource();
+    m_mailCaption->show();
+    m_mail->show();
+    if (!mails) {
+        m_mailCaption->setText(tr("E-mailed receipts"));
+        m_mail->setText(tr("Not known right now: %1").arg(mails.error().message));
+        return;
+    }
+    if (mails->isEmpty()) {
+        m_mailCaption->setText(tr("Every e-mailed receipt was sent."));
+        m_mail->clear();
+        m_mail->hide();
+        return;
+    }
+    m_mailCaption->setText(
+        tr("E-mailed receipts that could not be sent (%n):", nullptr, int(mails->size())));
+    const QLocale locale;
+    QStringList lines;
+    for (const Services::FailedReceiptMail &mail : mails.value())
+        lines << tr("%1 to %2 (%3): %4")
+                     .arg(mail.receiptNumber, mail.address,
+                         locale.toString(mail.createdAt.toLocalTime(), QLocale::ShortFormat),
+                         mail.lastError);
+    m_mail->setText(lines.join(QLatin1Char('\n')));
 }
 
 void SyncScreen::showOverview(const Services::SyncOverview &overview)

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "app/services/serverlookups.h"
 #include "app/services/syncstatus.h"
 
 #include <QWidget>
+
+#include <functional>
 
 class QLabel;
 class QPushButton;
@@ -12,7 +15,8 @@ class QTimer;
 namespace Toonbank::Ui {
 
 /// What waits for the server, when the last pull came, the last error in plain words, and
-/// the events the server refused with its reason; a supervisor sends those again (Retry).
+/// the events the server refused with its reason; a supervisor sends those again (Retry). Also
+/// the e-mailed receipts the SMTP server kept refusing, so the supervisor can tell the customer.
 class SyncScreen final : public QWidget
 {
     Q_OBJECT
@@ -22,6 +26,11 @@ public:
 
     /// Re-reads the overview and the rejected events; clears the message.
     void reload();
+
+    /// Where the e-mailed receipts the SMTP server kept refusing come from (the server, through
+    /// ServerLookups::failedMail); without one the section stays hidden.
+    using FailedMailSource = std::function<Core::Result<QList<Services::FailedReceiptMail>>()>;
+    void setFailedMailSource(FailedMailSource source) { m_failedMailSource = std::move(source); }
 
 signals:
     void closed();
@@ -34,6 +43,7 @@ private:
     void retranslate();
     void showOverview(const Services::SyncOverview &overview);
     void showDetails(int row);
+    void showFailedMail();
     void retry();
     static QString typeName(const QString &type);
 
@@ -55,6 +65,9 @@ private:
     QPushButton *m_retry;
     QPushButton *m_back;
     QTimer *m_ageTimer;
+    QLabel *m_mailCaption;
+    QLabel *m_mail;
+    FailedMailSource m_failedMailSource;
 };
 
 } // namespace Toonbank::Ui

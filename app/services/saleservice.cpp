@@ -1404,7 +1404,14 @@ Devices::ReceiptData SaleService::receiptFor(const CompletedSale &sale, const QL
     // Every tender of the sale (a cash-only sale keeps the cash-only form).
     const QList<Core::Tender> &tenders = sale.sale.tenders;
     const bool cashOnly = tenders.size() == 1 && tenders.first().method == Core::TenderMethod::Cash;
-    if (!cashOnly) {
+    if (cashOnly && sale.cash.due.isZero() && !sale.sale.total.isZero()) {
+        // Paid in cash through the payment flow: the figures come from the sale and its tender.
+        receipt.total = sale.sale.total;
+        receipt.rounding = sale.sale.rounding;
+        receipt.paid = sale.sale.total + sale.sale.rounding;
+        receipt.tendered = tenders.first().tendered;
+        receipt.change = tenders.first().change;
+    } else if (!cashOnly && !tenders.isEmpty()) {
         for (const Core::Tender &tender : tenders) {
             receipt.tenders.append({ tender.method, tender.amount, tender.tendered, tender.change,
                 tender.cardBrand, tender.maskedPan, tender.reference, tender.authCode,

@@ -147,6 +147,29 @@ Core::Result<DirectoryProfile> ServerLookups::profile(qint64 serverId)
     return profile;
 }
 
+Core::Result<QList<FailedReceiptMail>> ServerLookups::failedMail()
+{
+    if (!m_connection)
+        return Core::Error::make(QStringLiteral("sync.offline"),
+            tr("This tablet is not connected to a server."), QStringLiteral("not enrolled"));
+    if (!isOnline())
+        return Core::Error::make(QStringLiteral("sync.offline"),
+            tr("The server cannot be reached right now."), QStringLiteral("offline"));
+    auto answer = waitFor<QList<Sync::Protocol::FailedMail>>(
+        m_timeoutMs, [&](auto done) { m_connection->failedMail(std::move(done)); });
+    if (!answer || !answer->ok()) {
+        if (!answer || answer->error().code == QLatin1String("sync.offline"))
+            noteOffline();
+        return answer ? answer->error()
+                      : Core::Error::make(
+                          QStringLiteral("sync.offline"), tr("The server did not answer in time."));
+    }
+    QList<FailedReceiptMail> mails;
+    for (const Sync::Protocol::FailedMail &m : answer->value())
+        mails.append({ m.receiptNumber, m.address, m.attempts, m.lastError, m.createdAt });
+    return mails;
+}
+
 Core::Result<CouponClaim> ServerLookups::claim(
     const QString &code, const QString &saleId, const QString &)
 {

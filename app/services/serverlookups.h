@@ -5,7 +5,9 @@
 #include "storedvalue.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonObject>
+#include <QList>
 
 #include <memory>
 
@@ -18,6 +20,17 @@ class ServerConnection;
 } // namespace Toonbank::Sync::Client
 
 namespace Toonbank::Services {
+
+/// An e-mailed receipt the SMTP server kept refusing (the server gave up on it; it is kept
+/// there), for the supervisor on the Sync screen.
+struct FailedReceiptMail
+{
+    QString receiptNumber;
+    QString address;
+    int attempts = 0;
+    QString lastError; // the SMTP server's answer
+    QDateTime createdAt; // UTC
+};
 
 /// The online side of CustomerService, SaleService and PaymentService: customer look-up,
 /// single-use coupon claims and the online wallet (gift cards, store credit; docs/PAYMENTS.md)
@@ -46,6 +59,9 @@ public:
     /// ("coupon.pending_releases") and sent again before the next claim() while online. The
     /// server refuses to release a claim whose sale it has applied, so a late release is safe.
     void release(const CouponClaim &claim) override;
+    /// GET /v1/mail/failed: this store's e-mailed receipts that could not be sent.
+    /// Errors: "sync.offline" (not enrolled, unreachable), the server's.
+    Core::Result<QList<FailedReceiptMail>> failedMail();
     /// Sends the releases kept from offline moments; returns how many are still kept.
     int flushPendingReleases();
 

@@ -237,6 +237,19 @@ void ServerConnection::customerProfile(
         });
 }
 
+void ServerConnection::failedMail(
+    std::function<void(Core::Result<QList<Protocol::FailedMail>>)> done)
+{
+    send("GET", QStringLiteral("/v1/mail/failed"), {},
+        [done = std::move(done)](int status, const QJsonObject &json, const Error &transport) {
+            if (status == 0)
+                return done(transport);
+            if (status != 200)
+                return done(fromStatus(status, json));
+            done(Protocol::FailedMail::listFromJson(json));
+        });
+}
+
 void ServerConnection::claimCoupon(
     const QString &code, const QString &saleId, std::function<void(Core::Result<bool>)> done)
 {

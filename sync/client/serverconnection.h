@@ -5,6 +5,7 @@
 #include "sync/protocol/customerlookup.h"
 #include "sync/protocol/enrolment.h"
 #include "sync/protocol/pushbatch.h"
+#include "sync/protocol/receiptemail.h"
 
 #include <QNetworkAccessManager>
 #include <QObject>
@@ -67,6 +68,8 @@ public:
     void call(const QByteArray &method, const QString &path, const QJsonObject *body,
         std::function<void(int status, const QJsonObject &json, const Core::Error &transportError)>
             done);
+    /// GET /v1/mail/failed: this store's e-mailed receipts the SMTP server kept refusing.
+    void failedMail(std::function<void(Core::Result<QList<Protocol::FailedMail>>)> done);
 
     int timeoutMs() const { return m_timeoutMs; }
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }

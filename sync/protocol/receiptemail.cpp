@@ -4,6 +4,8 @@
 
 #include "app/core/customerrules.h"
 
+#include <QJsonArray>
+
 namespace Toonbank::Sync::Protocol {
 
 bool isMailableAddress(const QString &normalised)
@@ -78,6 +80,31 @@ Core::Result<ReceiptEmail> ReceiptEmail::fromJson(const QJsonObject &json)
             QStringLiteral("receipt_email pdf is not base64 of a PDF"));
     e.pdf = decoded.decoded;
     return e;
+}
+
+Core::Result<QList<FailedMail>> FailedMail::listFromJson(const QJsonObject &json)
+{
+    const QJsonValue messages = json.value(QStringLiteral("messages"));
+    if (!messages.isArray())
+        return Core::Error::make(QStringLiteral("protocol.wrong_type"),
+            QStringLiteral("the answer has no messages array"),
+            QStringLiteral("mail/failed: messages must be an array"));
+    QList<FailedMail> list;
+    for (const QJsonValue &value : messages.toArray()) {
+        const QJsonObject o = value.toObject();
+        FailedMail m;
+        m.id = o.value(QStringLiteral("id")).toString();
+        m.saleId = o.value(QStringLiteral("saleId")).toString();
+        m.receiptNumber = o.value(QStringLiteral("receiptNumber")).toString();
+        m.address = o.value(QStringLiteral("address")).toString();
+        m.attempts = o.value(QStringLiteral("attempts")).toInt();
+        m.lastError = o.value(QStringLiteral("lastError")).toString();
+        m.createdAt = QDateTime::fromString(
+            o.value(QStringLiteral("createdAt")).toString(), Qt::ISODateWithMs)
+                          .toUTC();
+        list.append(m);
+    }
+    return list;
 }
 
 } // namespace Toonbank::Sync::Protocol

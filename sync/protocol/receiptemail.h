@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 
 namespace Toonbank::Sync::Protocol {
@@ -38,6 +39,22 @@ struct ReceiptEmail
     /// Strict: unknown fields, a malformed address, a language other than nl/en, a PDF that is
     /// not a PDF or larger than maxReceiptPdfBytes are errors ("protocol.*", "receipt.*").
     static Core::Result<ReceiptEmail> fromJson(const QJsonObject &json);
+};
+
+/// One e-mailed receipt the SMTP server kept refusing: GET /v1/mail/failed?store=CODE answers
+/// `{"messages": [FailedMail…]}`.
+struct FailedMail
+{
+    QString id;
+    QString saleId;
+    QString receiptNumber;
+    QString address;
+    int attempts = 0;
+    QString lastError;
+    QDateTime createdAt; // UTC
+
+    /// Reads the whole answer tolerantly (unknown fields ignored). Error: "protocol.*".
+    static Core::Result<QList<FailedMail>> listFromJson(const QJsonObject &json);
 };
 
 } // namespace Toonbank::Sync::Protocol

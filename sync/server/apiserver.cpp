@@ -55,6 +55,7 @@ struct ApiServer::Controllers
     CustomersController customers;
     CouponsController coupons;
     WalletController wallet;
+    MailController mail;
 };
 
 ApiServer::ApiServer(ServerDatabase &database, Options options, QObject *parent)
@@ -66,7 +67,8 @@ ApiServer::ApiServer(ServerDatabase &database, Options options, QObject *parent)
     , m_controllers(new Controllers { StatusController(database),
           EnrolmentController(m_devices, m_options.caCertificatePem),
           EventsController(database, *m_handlers), ChangesController(database),
-          CustomersController(database), CouponsController(database), WalletController(database) })
+          CustomersController(database), CouponsController(database), WalletController(database),
+          MailController(database) })
 {
     Controllers &c = *m_controllers;
     m_routes = {
@@ -98,6 +100,8 @@ ApiServer::ApiServer(ServerDatabase &database, Options options, QObject *parent)
             [&c](const ApiRequest &r) { return c.wallet.status(r); } },
         { QStringLiteral("/v1/wallet/claims/release"), Method::Post, true,
             [&c](const ApiRequest &r) { return c.wallet.release(r); } },
+        { QStringLiteral("/v1/mail/failed"), Method::Get, true,
+            [&c](const ApiRequest &r) { return c.mail.failed(r); } },
     };
 }
 

@@ -1,4 +1,5 @@
 #include "controllers.h"
+#include "mailer.h"
 
 #include "serverdatabase.h"
 
@@ -360,6 +361,30 @@ ApiReply CouponsController::release(const ApiRequest &request)
             QStringLiteral("this device holds no claim of this coupon for that sale") });
     return ApiReply::json({ { QStringLiteral("code"), code }, { QStringLiteral("saleId"), saleId },
         { QStringLiteral("released"), true } });
+}
+
+ApiReply MailController::failed(const ApiRequest &request)
+{
+    const QUrlQuery query = request.http.query();
+    const QString store = query.hasQueryItem(QStringLiteral("store"))
+        ? query.queryItemValue(QStringLiteral("store"))
+        : request.device->locationCode;
+    if (store != request.device->locationCode)
+        return ApiReply::error({ ApiErrorKind::Forbidden, QStringLiteral("scope.location"),
+            QStringLiteral("a device sees the mail of its own store only") });
+    auto mails = listMail(m_db, true, store, 1000);
+    if (!mails)
+        return ApiReply::error(ApiError::fromCore(ApiErrorKind::Internal, mails.error()));
+    QJsonArray items;
+    for (const QueuedMail &m : mails.value()) {
+        items.append(QJsonObject { { QStringLiteral("id"), m.id },
+            { QStringLiteral("saleId"), m.saleId },
+            { QStringLiteral("receiptNumber"), m.receiptNumber },
+            { QStringLiteral("address"), m.address }, { QStringLiteral("attempts"), m.attempts },
+            { QStringLiteral("lastError"), m.lastError },
+            { QStringLiteral("createdAt"), m.createdAt } });
+    }
+    return ApiReply::json({ { QStringLiteral("messages"), items } });
 }
 
 } // namespace Toonbank::Sync::Server

@@ -104,4 +104,20 @@ private:
     ServerDatabase &m_db;
 };
 
+/// GET /v1/mail/failed?store=CODE — e-mailed receipts of the device's own store that the
+/// SMTP server kept refusing (state failed), for the supervisor: `{"messages": [{id, saleId,
+/// receiptNumber, address, attempts, lastError, createdAt}]}`. Another store: 403
+/// `scope.location`.
+class MailController final
+{
+public:
+    explicit MailController(ServerDatabase &database)
+        : m_db(database)
+    { }
+    ApiReply failed(const ApiRequest &request);
+
+private:
+    ServerDatabase &m_db;
+};
+
 } // namespace Toonbank::Sync::Server

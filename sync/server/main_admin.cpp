@@ -3,6 +3,7 @@
 #include "demoseed.h"
 #include "devcertificate.h"
 #include "deviceregistry.h"
+#include "mailer.h"
 #include "serverdatabase.h"
 
 #include "app/core/clock.h"
@@ -54,6 +55,8 @@ const char usage[] = R"(commands:
   revoke DEVICE_ID
   dev-cert [--hosts 127.0.0.1,localhost]   development CA + server certificate in <data-dir>/tls
   rejected                 events the server refused, for the supervisor
+  mail-queue [--failed] [--store CODE]
+                           e-mailed receipts: queued, sent and failed (with the SMTP error)
   stats                    counts of events, sales, stock rows
   demo-seed [--products N] [--seed S] [--stock-stores all|home]
                            the demo chain of toonbank-demogen (same generator), for demo.sh
@@ -113,8 +116,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption stockStores(QStringLiteral("stock-stores"),
         QStringLiteral("demo-seed: stock for all locations or the home store only."),
         QStringLiteral("all|home"), QStringLiteral("all"));
+    const QCommandLineOption failedOnly(
+        QStringLiteral("failed"), QStringLiteral("mail-queue: only the failed messages."));
     parser.addOptions({ dataDir, database, id, country, city, address, lat, lon, vatNumber, kind,
-        code, name, role, store, pin, hours, hosts, products, seed, stockStores });
+        code, name, role, store, pin, hours, hosts, products, seed, stockStores, failedOnly });
     parser.addPositionalArgument(
         QStringLiteral("command"), QStringLiteral("What to do (see above)."));
     parser.process(app);
@@ -241,6 +246,18 @@ int main(int argc, char *argv[])
                 fields.append(q.value().value(i).toString());
             out(fields.join(QLatin1Char('\t')));
         }
+        return 0;
+    }
+    if (command == QLatin1String("mail-queue") && args.size() == 1) {
+        auto mails = listMail(*db.value(), parser.isSet(failedOnly), parser.value(store), 10000);
+        if (!mails)
+            return fail(mails.error());
+        out(QStringLiteral("id\tstore\treceipt\taddress\tstate\tattempts\tcreated\tsent\terror"));
+        for (const QueuedMail &m : mails.value())
+            out(QStringList { m.id, m.storeCode, m.receiptNumber, m.address, m.state,
+                QString::number(m.attempts), m.createdAt, m.sentAt,
+                QString(m.lastError).replace(QLatin1Char('\n'), QLatin1Char(' ')) }
+                    .join(QLatin1Char('\t')));
         return 0;
     }
     if (command == QLatin1String("demo-seed") && args.size() == 1) {

@@ -1,5 +1,6 @@
 // toonbank-server: the chain's HTTPS JSON API over SQLite (default) or PostgreSQL.
 #include "apiserver.h"
+#include "mailer.h"
 #include "serverdatabase.h"
 
 #include <QCommandLineParser>
@@ -63,11 +64,28 @@ int main(int argc, char *argv[])
     const QCommandLineOption maxBodyOption(QStringLiteral("max-body-bytes"),
         QStringLiteral("Largest request body accepted."), QStringLiteral("bytes"),
         QString::number(8 * 1024 * 1024));
+    const QCommandLineOption smtpUrlOption(QStringLiteral("smtp-url"),
+        QStringLiteral("SMTP server for e-mailed receipts: smtp://host:port or smtps://host:port "
+                       "(none: receipts stay queued)."),
+        QStringLiteral("url"));
+    const QCommandLineOption mailFromOption(QStringLiteral("mail-from"),
+        QStringLiteral("Sender address of e-mailed receipts."), QStringLiteral("address"),
+        QStringLiteral("receipts@toonbank.example"));
+    const QCommandLineOption mailRetryOption(QStringLiteral("mail-retry-ms"),
+        QStringLiteral("Wait after a failed delivery; doubles with each further failure."),
+        QStringLiteral("ms"), QStringLiteral("60000"));
+    const QCommandLineOption mailAttemptsOption(QStringLiteral("mail-max-attempts"),
+        QStringLiteral("Deliveries tried before a message is marked failed."), QStringLiteral("n"),
+        QStringLiteral("5"));
+    const QCommandLineOption mailPollOption(QStringLiteral("mail-poll-ms"),
+        QStringLiteral("How often the mail queue is looked at."), QStringLiteral("ms"),
+        QStringLiteral("1000"));
     QCommandLineOption noSaleChecksOption(QStringLiteral("no-sale-checks"),
         QStringLiteral("Skip re-pricing pushed sales (bench_sync only: measures the checks)."));
     noSaleChecksOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({ dataDirOption, databaseOption, listenOption, portOption, tlsDirOption,
-        insecureOption, maxBodyOption, noSaleChecksOption });
+        insecureOption, maxBodyOption, smtpUrlOption, mailFromOption, mailRetryOption,
+        mailAttemptsOption, mailPollOption, noSaleChecksOption });
     parser.process(app);
 
     const QString dataDir = parser.value(dataDirOption);
@@ -109,6 +127,19 @@ int main(int argc, char *argv[])
     if (!port)
         return fail(QStringLiteral("cannot listen on %1:%2")
                         .arg(parser.value(listenOption), parser.value(portOption)));
+    // The mailer sends e-mailed receipts from mail_queue on its own thread and connection.
+    Mailer::globalInit();
+    MailerOptions mail;
+    mail.smtpUrl = parser.value(smtpUrlOption);
+    mail.from = parser.value(mailFromOption);
+    mail.retryMs = qMax(1LL, parser.value(mailRetryOption).toLongLong());
+    mail.maxRetryMs = qMax(mail.retryMs, mail.maxRetryMs);
+    mail.maxAttempts = qMax(1, parser.value(mailAttemptsOption).toInt());
+    mail.pollMs = qMax(10, parser.value(mailPollOption).toInt());
+    Mailer mailer(parser.value(databaseOption), dataDir, mail);
+    mailer.start();
+    if (mail.smtpUrl.isEmpty())
+        std::fprintf(stderr, "toonbank-server: no --smtp-url: e-mailed receipts stay queued\n");
     // Test fixtures and demo.sh read this line to learn the port.
     std::printf("toonbank-server listening on %s://%s:%u (%s)\n", secure ? "https" : "http",
         qPrintable(address.toString()), unsigned(port),

@@ -403,11 +403,42 @@ QStringList version3()
     };
 }
 
+// Version 4 (issue 9, e-mailed receipts; version 3 is the gift-card step): the mail queue.
+// One row per message; `dedupe_key` is unique per (sale, address) — or per event when the
+// tablet asked to send it again — so a receipt pushed twice or asked for twice is sent once.
+// The mailer moves a row from queued to sent, or to failed after its last attempt; rows are
+// never deleted, so a refused message is never lost.
+QStringList version4()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE mail_queue(
+            id TEXT PRIMARY KEY,
+            dedupe_key TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL DEFAULT 'receipt',
+            location_id BIGINT NOT NULL,
+            store_code TEXT NOT NULL,
+            device_id TEXT NOT NULL,
+            sale_id TEXT NOT NULL,
+            receipt_number TEXT NOT NULL,
+            address TEXT NOT NULL,
+            language TEXT NOT NULL CHECK(language IN ('nl','en')),
+            pdf TEXT NOT NULL,
+            state TEXT NOT NULL CHECK(state IN ('queued','sent','failed')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL,
+            last_error TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            sent_at TEXT NOT NULL DEFAULT ''))"),
+        QStringLiteral("CREATE INDEX mail_queue_due ON mail_queue(state, next_attempt_at)"),
+        QStringLiteral("CREATE INDEX mail_queue_store ON mail_queue(store_code, state)"),
+    };
+}
+
 } // namespace
 
 QList<Migration> migrations(Dialect dialect)
 {
-    return { { 1, version1() }, { 2, version2(dialect) }, { 3, version3() } };
+    return { { 1, version1() }, { 2, version2(dialect) }, { 3, version3() }, { 4, version4() } };
 }
 
 } // namespace Toonbank::Sync::Server::Internal

@@ -4,8 +4,10 @@
 //
 //   export TOONBANK_TEST_PG_URL=$(bash packaging/pg-test-cluster.sh)
 //   build/tests/bench/bench_wallet --backend haproxy --tablets 50 --claims 20 --spends 1000
-//                       PostgreSQL, two server instances behind haproxy (TCP mode, TLS passed
-//                       through; the fixture writes packaging/haproxy.cfg's setup on free ports)
+//                       [--instances N]
+//                       PostgreSQL, N (default two) server instances behind haproxy (TCP mode, TLS
+//                       passed through; the fixture writes packaging/haproxy.cfg's setup on free
+//                       ports)
 //   TOONBANK_TEST_PG_URL=… build/tests/bench/bench_wallet --backend postgresql   (one instance)
 //   build/tests/bench/bench_wallet --backend sqlite                              (one instance)
 //
@@ -175,8 +177,8 @@ void runAll(const Link &link, std::vector<Tablet> &tablets, const QString &warmU
         thread->wait();
 }
 
-int run(
-    const QString &backend, int tabletCount, int claimsPerTablet, int spends, qint64 startBalance)
+int run(const QString &backend, int tabletCount, int claimsPerTablet, int spends,
+    qint64 startBalance, int instanceCount)
 {
     qputenv("TOONBANK_TEST_BACKEND", backend == QLatin1String("sqlite") ? "sqlite" : "postgresql");
     if (backend != QLatin1String("sqlite") && qEnvironmentVariableIsEmpty("TOONBANK_TEST_PG_URL")) {
@@ -209,13 +211,15 @@ int run(
     Link link { server.url(QString()), server.caCertificates(), QString() };
     QString instances = QStringLiteral("one instance");
     if (backend == QLatin1String("haproxy")) {
-        if (!server.startExtraInstance())
-            return 1;
+        for (int i = 1; i < instanceCount; ++i) {
+            if (!server.startExtraInstance())
+                return 1;
+        }
         const quint16 front = server.startHaproxy();
         if (!front)
             return 1;
         link.base.setPort(front);
-        instances = QStringLiteral("two instances behind haproxy");
+        instances = QStringLiteral("%1 instances behind haproxy").arg(instanceCount);
     }
     const HttpAnswer enrolled = server.request("POST", QStringLiteral("/v1/enrol"),
         QJsonDocument(
@@ -337,9 +341,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption startBalance(QStringLiteral("start-balance"),
         QStringLiteral("Cents on the contended card."), QStringLiteral("cents"),
         QStringLiteral("100000"));
-    parser.addOptions({ backend, tablets, claims, spends, startBalance });
+    const QCommandLineOption instances(QStringLiteral("instances"),
+        QStringLiteral("haproxy: toonbank-server instances behind it (a chain runs several)."),
+        QStringLiteral("n"), QStringLiteral("2"));
+    parser.addOptions({ backend, tablets, claims, spends, startBalance, instances });
     parser.process(app);
     return run(parser.value(backend), std::max(1, parser.value(tablets).toInt()),
         std::max(1, parser.value(claims).toInt()), std::max(1, parser.value(spends).toInt()),
-        parser.value(startBalance).toLongLong());
+        parser.value(startBalance).toLongLong(), std::max(1, parser.value(instances).toInt()));
 }

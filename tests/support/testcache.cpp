@@ -51,8 +51,7 @@ QString create(const QString &path)
                 QStringLiteral("NL"), 52.0907, 5.1214, true, QStringLiteral("NL001234567B01") },
             { webId, QStringLiteral("WEB"), QStringLiteral("Web warehouse"),
                 Store::LocationKind::WebWarehouse, QStringLiteral("Industrieweg 1"),
-                QStringLiteral("Tilburg"), QStringLiteral("NL"), 51.5555, 5.0913, false,
-                QString() },
+                QStringLiteral("Tilburg"), QStringLiteral("NL"), 51.5555, 5.0913, false, {} },
         };
         for (const Store::Location &location : locations)
             failure += check(writer.upsertLocation(location));

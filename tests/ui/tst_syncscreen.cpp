@@ -261,6 +261,33 @@ private slots:
         QVERIFY(m_terminal->session().setPreferredLanguage(QStringLiteral("nl")).ok());
         QVERIFY(m_language->setLanguage(QStringLiteral("nl")));
     }
+
+    // The e-mailed receipts the SMTP server kept refusing, as the server lists them
+    // (ServerLookups::failedMail in main()), for the supervisor; none: the section says so.
+    void failedReceiptMailIsShownToTheSupervisor()
+    {
+        Ui::SyncScreen *screen = m_window->syncScreen();
+        auto *mail = find<QLabel>("failedMail");
+        QVERIFY(mail);
+        screen->reload();
+        QVERIFY(mail->isHidden()); // no source: no section
+        Services::FailedReceiptMail refused { QStringLiteral("AMS01-T1-000099"),
+            QStringLiteral("bounce@example.nl"), 5,
+            QStringLiteral("SMTP 550: RCPT failed: 550 5.7.1 Mailbox unavailable"),
+            QDateTime(QDate(2026, 3, 2), QTime(9, 30), Qt::UTC) };
+        QList<Services::FailedReceiptMail> failed { refused };
+        screen->setFailedMailSource([&failed] { return Core::Result(failed); });
+        screen->reload();
+        QVERIFY(!mail->isHidden());
+        QVERIFY2(
+            mail->text().contains(QStringLiteral("AMS01-T1-000099")), qPrintable(mail->text()));
+        QVERIFY(mail->text().contains(QStringLiteral("bounce@example.nl")));
+        QVERIFY(mail->text().contains(QStringLiteral("550")));
+        failed.clear();
+        screen->reload();
+        QVERIFY(mail->isHidden());
+        screen->setFailedMailSource({});
+    }
 };
 
 QTEST_MAIN(TestSyncScreen)

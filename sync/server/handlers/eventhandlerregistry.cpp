@@ -1,6 +1,7 @@
 #include "consentchangedhandler.h"
 #include "customerenrolledhandler.h"
 #include "eventhandler.h"
+#include "receiptemailhandler.h"
 #include "salehandler.h"
 #include "wishlistchangedhandler.h"
 
@@ -13,6 +14,7 @@ std::unique_ptr<EventHandlerRegistry> EventHandlerRegistry::standard(const Optio
     registry->add(std::make_unique<CustomerEnrolledHandler>());
     registry->add(std::make_unique<ConsentChangedHandler>());
     registry->add(std::make_unique<WishlistChangedHandler>());
+    registry->add(std::make_unique<ReceiptEmailHandler>());
     return registry;
 }
 

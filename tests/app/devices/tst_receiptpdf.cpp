@@ -1,6 +1,8 @@
 #include "app/devices/receiptpdf.h"
 #include "receiptsample.h"
+#include "tests/support/testcache.h"
 
+#include <QDir>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -44,6 +46,11 @@ private slots:
         QVERIFY(pdf->contains("/Type /Page"));
         QVERIFY(pdf->contains("/Image")); // the QR code
         QVERIFY2(pdf->size() < 200 * 1024, QByteArray::number(pdf->size()).constData());
+        // Kept in the build tree to look at (like the UI tests' screenshots).
+        QFile out(QDir(Tests::TestCache::outputDir(QStringLiteral("receipts")))
+                      .filePath(QStringLiteral("split-receipt.pdf")));
+        if (out.open(QIODevice::WriteOnly))
+            out.write(pdf.value());
     }
 
     void containsTheReceiptText_data()

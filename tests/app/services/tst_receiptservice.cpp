@@ -2,6 +2,7 @@
 // one queues one receipt_email event whose address and PDF are sealed at rest and which the
 // server's strict parser accepts; the printed receipt shows the tenders of the sale.
 #include "app/devices/receipt.h"
+#include "app/devices/receiptprinter.h"
 #include "app/services/receiptservice.h"
 #include "app/services/saleservice.h"
 #include "app/services/session.h"
@@ -183,6 +184,44 @@ private slots:
         const qint64 before = scalar(QStringLiteral("SELECT count(*) FROM outbox"));
         QVERIFY(!m_terminal->receipts().email(sale, QStringLiteral("noor@example.nl")));
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox")), before);
+    }
+
+    // A split payment: receiptFor carries every tender of the Core::Sale to the one layout, so
+    // the screen, the ESC/POS printer and the PDF show them.
+    void receiptShowsEveryTender()
+    {
+        Services::CompletedSale sale = sell();
+        QVERIFY(!sale.saleId.isEmpty());
+        Core::Tender card;
+        card.method = Core::TenderMethod::Card;
+        card.amount = sale.sale.total - Core::Money::fromCents(1000);
+        card.cardBrand = QStringLiteral("MC");
+        card.maskedPan = QStringLiteral("**** **** **** 4321");
+        card.reference = QStringLiteral("POI-4711");
+        card.authCode = QStringLiteral("OK1234");
+        Core::Tender gift;
+        gift.method = Core::TenderMethod::GiftCard;
+        gift.amount = Core::Money::fromCents(1000);
+        gift.reference = QStringLiteral("6001 0000 0000 9876");
+        gift.balanceLeft = Core::Money::fromCents(500);
+        sale.sale.tenders = { card, gift };
+        sale.sale.rounding = Core::Money();
+        const QList<Devices::ReceiptLine> lines
+            = Devices::ReceiptLayout::layout(m_terminal->sale().receiptFor(sale));
+        const QString plain = Devices::ReceiptLayout::toPlainText(lines);
+        for (const QString &expected : { QStringLiteral("Card MC"),
+                 QStringLiteral("**** **** **** 4321"), QStringLiteral("POI-4711"),
+                 QStringLiteral("OK1234"), QStringLiteral("Gift card **** 9876"),
+                 QStringLiteral("Balance left on card"), sale.receiptNumber })
+            QVERIFY2(plain.contains(expected), qPrintable(expected + QLatin1Char('\n') + plain));
+        QVERIFY(!plain.contains(QStringLiteral("Cash tendered")));
+        const QByteArray escPos
+            = Devices::EscPosPrinterSimulator::encode(lines, Devices::ReceiptLayout::defaultWidth);
+        QVERIFY(escPos.contains("**** **** **** 4321"));
+        QVERIFY(escPos.contains("Gift card **** 9876"));
+        auto pdf = m_terminal->receipts().pdf(sale);
+        QVERIFY(pdf);
+        QVERIFY(pdf->startsWith("%PDF"));
     }
 
     void pdfHoldsTheSaleAndItsTender()

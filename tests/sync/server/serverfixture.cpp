@@ -181,23 +181,24 @@ bool ServerFixture::start(const QStringList &extraArgs)
     return false;
 }
 
-bool ServerFixture::restartOnSamePort()
+bool ServerFixture::restartOnSamePort(const QStringList &extraArgs)
 {
     const quint16 previous = m_port;
     if (previous == 0)
         return false;
     // The last --port wins (QCommandLineParser returns the last value given).
-    return start({ QStringLiteral("--port"), QString::number(previous) }) && m_port == previous;
+    return start(extraArgs + QStringList { QStringLiteral("--port"), QString::number(previous) })
+        && m_port == previous;
 }
 
-quint16 ServerFixture::startExtraInstance()
+quint16 ServerFixture::startExtraInstance(const QStringList &extraArgs)
 {
     auto process = std::make_unique<QProcess>();
     QStringList args { QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("--port"),
         QStringLiteral("0") };
     if (!m_databaseUrl.isEmpty())
         args << QStringLiteral("--database") << m_databaseUrl;
-    process->start(binary(QStringLiteral("toonbank-server")), args);
+    process->start(binary(QStringLiteral("toonbank-server")), args + extraArgs);
     static const QRegularExpression listening(QStringLiteral("listening on https?://[^:]+:(\\d+)"));
     QByteArray seen;
     QDeadlineTimer deadline(20000);

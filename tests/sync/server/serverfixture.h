@@ -38,12 +38,14 @@ public:
     /// products 1..productCount with stock 100 in both stores, staff 7 (AMS01) and 8 (UTR01).
     bool seed(int productCount = 20);
     bool start(const QStringList &extraArgs = {});
-    /// After kill(): the main server again on the same database, data folder and port, so a
-    /// tablet that knows its URL finds it back. False when the port was taken meanwhile.
-    bool restartOnSamePort();
+    /// After kill(): the main server again (with `extraArgs`, e.g. --smtp-url) on the same
+    /// database, data folder and port, so a tablet that knows its URL finds it back. False when the
+    /// port was taken meanwhile.
+    bool restartOnSamePort(const QStringList &extraArgs = {});
     /// One more toonbank-server on the same database and data folder (same TLS identity), as a
-    /// second instance behind a load balancer. Returns its port, 0 on failure; kill() stops it too.
-    quint16 startExtraInstance();
+    /// second instance behind a load balancer (with `extraArgs`). Returns its port, 0 on failure;
+    /// kill() stops it too.
+    quint16 startExtraInstance(const QStringList &extraArgs = {});
     /// haproxy in TCP mode (TLS passes through to the instances) on a free loopback port in front
     /// of every instance started; returns its port, 0 on failure. kill() stops it too.
     quint16 startHaproxy();
