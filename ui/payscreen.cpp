@@ -801,6 +801,10 @@ void PayScreen::arrangeAmounts(bool portrait)
         m_amounts->removeWidget(caption);
         m_amounts->removeWidget(value);
     }
+    // Portrait: the remaining, in the largest type, gets the widest column.
+    m_amounts->setColumnStretch(0, portrait ? 2 : 0);
+    m_amounts->setColumnStretch(1, portrait ? 2 : 0);
+    m_amounts->setColumnStretch(2, portrait ? 3 : 0);
     int index = 0;
     for (const auto &[caption, value] : figures) {
         if (portrait) {
