@@ -9,7 +9,8 @@
 #include "app/services/serverlookups.h"
 #include "app/services/syncstatus.h"
 #include "app/services/terminal.h"
-#include "app/store/salesledger.h"
+#include "app/store/localdatabase.h"
+#include "sync/client/deviceconfig.h"
 #include "sync/client/syncengine.h"
 #include "ui/language.h"
 #include "ui/mainwindow.h"
@@ -24,7 +25,6 @@
 #include <QUrl>
 
 #include <cstdio>
-#include <memory>
 
 using namespace Toonbank;
 
@@ -51,11 +51,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption printerOption(QStringLiteral("printer-out"),
         QStringLiteral("File receiving the receipt printer's ESC/POS bytes."),
         QStringLiteral("FILE"), dataDir + QStringLiteral("/receipts.escpos"));
-    const QCommandLineOption terminalOption(QStringLiteral("terminal-url"),
-        QStringLiteral("The card terminal's nexo endpoint (toonbank-terminal-sim: "
-                       "http://127.0.0.1:PORT/nexo). Without it the tablet takes no cards."),
+    const QCommandLineOption terminalUrlOption(QStringLiteral("terminal-url"),
+        QStringLiteral("nexo endpoint of the card payment terminal, e.g. "
+                       "http://127.0.0.1:8043/nexo (toonbank-terminal-sim). Without it the "
+                       "tablet takes no cards."),
         QStringLiteral("URL"));
-    parser.addOptions({ cacheOption, langOption, printerOption, terminalOption });
+    parser.addOptions({ cacheOption, langOption, printerOption, terminalUrlOption });
     parser.process(app);
 
     // An explicit --lang wins for this run; without it MainWindow restores the language saved
@@ -78,20 +79,33 @@ int main(int argc, char *argv[])
     terminal.value()->sale().setReceiptPrinter(&printer);
     terminal.value()->sale().setCashDrawer(&drawer);
 
-    // The card terminal (nexo Sale-to-POI over HTTP), then whatever a crash left: pending
-    // tenders are settled with the terminal / server, an open payment comes back frozen, a
-    // fully paid one is recorded.
+    // The card terminal (nexo Sale-to-POI over HTTP). SaleID names this tablet: the store and
+    // the device id it was enrolled with; POIID the terminal (settings terminal_sale_id and
+    // terminal_poi_id override both).
     std::unique_ptr<Devices::NexoHttpTerminal> cardTerminal;
-    if (parser.isSet(terminalOption)) {
+    Services::PaymentService &payments = terminal.value()->payments();
+    if (parser.isSet(terminalUrlOption)) {
+        const QUrl url(parser.value(terminalUrlOption), QUrl::StrictMode);
+        if (!url.isValid()
+            || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
+            std::fprintf(stderr,
+                "toonbank: --terminal-url must be an http(s) URL, e.g. "
+                "http://127.0.0.1:8043/nexo\n");
+            return 1;
+        }
+        const Store::LocalDatabase &database = terminal.value()->database();
+        QString tablet = terminal.value()->sale().location().code;
+        if (auto device = Sync::Client::DeviceConfig::load(database);
+            device && !device->deviceId.isEmpty())
+            tablet += QLatin1Char('-') + device->deviceId.left(8);
         Devices::NexoHttpTerminal::Config config;
-        config.endpoint = QUrl(parser.value(terminalOption));
-        config.saleId = terminal.value()->sale().location().code + QStringLiteral("-")
-            + terminal.value()->sale().ledger().terminalCode();
-        config.poiId = QStringLiteral("SIM-0001");
+        config.endpoint = url;
+        config.saleId = database.setting(QStringLiteral("terminal_sale_id"), tablet);
+        config.poiId
+            = database.setting(QStringLiteral("terminal_poi_id"), QStringLiteral("SIM-0001"));
         cardTerminal = std::make_unique<Devices::NexoHttpTerminal>(config);
-        terminal.value()->setPaymentTerminal(cardTerminal.get());
+        payments.setTerminal(cardTerminal.get());
     }
-    terminal.value()->payments().recover();
 
     // ---- Sync engine (sync/client, added by the sync work; keep this block whole) -----------
     // Pushes sales and pulls catalog/stock on its own thread once the cache is enrolled
@@ -110,12 +124,20 @@ int main(int argc, char *argv[])
 
     Ui::ScanInterceptor scanner;
     app.installEventFilter(&scanner);
-    Ui::MainWindow window(terminal.value()->session(), terminal.value()->sale(),
+    Ui::MainWindow window(terminal.value()->session(), terminal.value()->sale(), payments,
         terminal.value()->customers(), terminal.value()->overrides(), terminal.value()->products(),
         terminal.value()->syncStatus(), language, scanner);
     // The supervisor sees the e-mailed receipts the SMTP server kept refusing (Sync screen).
     window.syncScreen()->setFailedMailSource(
         [&lookups = terminal.value()->lookups()] { return lookups.failedMail(); });
+    Services::ReceiptService &receipts = terminal.value()->receipts();
+    window.setReceiptMailer([&receipts](const Services::CompletedSale &sale, const QString &to) {
+        return receipts.email(sale, to);
+    });
+    // A payment a crash interrupted: its pending tenders are settled with the terminal and the
+    // server, and a sale that was fully paid is recorded (once); an open one comes back on the
+    // pay screen after the login.
+    payments.recover();
     window.resize(1280, 800);
     window.show();
     const int status = QApplication::exec();

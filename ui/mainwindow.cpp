@@ -1,9 +1,12 @@
 #include "mainwindow.h"
 
+#include "confirmsheet.h"
 #include "couponsheet.h"
 #include "customerformsheet.h"
 #include "customerscreen.h"
 #include "discountsheet.h"
+#include "emailreceiptsheet.h"
+#include "giftcardsheet.h"
 #include "language.h"
 #include "loginscreen.h"
 #include "overridesheet.h"
@@ -18,6 +21,7 @@
 
 #include "app/services/customerservice.h"
 #include "app/services/overrideservice.h"
+#include "app/services/paymentservice.h"
 #include "app/services/saleservice.h"
 #include "app/services/session.h"
 
@@ -27,17 +31,18 @@
 namespace Toonbank::Ui {
 
 MainWindow::MainWindow(Services::Session &session, Services::SaleService &sale,
-    Services::CustomerService &customers, Services::OverrideService &overrides,
-    Services::ProductService &products, Services::SyncStatus &syncStatus, Language &language,
-    ScanInterceptor &scanner, QWidget *parent)
+    Services::PaymentService &payments, Services::CustomerService &customers,
+    Services::OverrideService &overrides, Services::ProductService &products,
+    Services::SyncStatus &syncStatus, Language &language, ScanInterceptor &scanner, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
     , m_sale(sale)
+    , m_customers(customers)
     , m_topBar(new TopBar(session, sale, syncStatus, this))
     , m_stack(new QStackedWidget(this))
     , m_login(new LoginScreen(session, sale, syncStatus, language, m_stack))
     , m_sell(new SellScreen(sale, &scanner, m_stack))
-    , m_pay(new PayScreen(sale, m_stack))
+    , m_pay(new PayScreen(payments, sale, m_stack))
     , m_receipt(new ReceiptScreen(sale, m_stack))
     , m_product(new ProductScreen(products, sale, customers, m_stack))
     , m_parked(new ParkedScreen(sale, m_stack))
@@ -47,6 +52,9 @@ MainWindow::MainWindow(Services::Session &session, Services::SaleService &sale,
     , m_discountSheet(new DiscountSheet(this))
     , m_overrideSheet(new OverrideSheet(overrides, this))
     , m_couponSheet(new CouponSheet(sale, this))
+    , m_giftCardSheet(new GiftCardSheet(payments, this))
+    , m_confirmSheet(new ConfirmSheet(this))
+    , m_emailSheet(new EmailReceiptSheet(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     for (QWidget *screen : { static_cast<QWidget *>(m_login), static_cast<QWidget *>(m_sell),
@@ -65,7 +73,15 @@ MainWindow::MainWindow(Services::Session &session, Services::SaleService &sale,
     layout->addWidget(m_topBar);
     layout->addWidget(m_stack, 1);
 
-    connect(&session, &Services::Session::loggedIn, this, [this] { showScreen(m_sell); });
+    connect(&session, &Services::Session::loggedIn, this, [this, &payments] {
+        // A payment left open (the tablet restarted in the middle of it) comes back first.
+        if (payments.isOpen()) {
+            m_pay->start();
+            showScreen(m_pay);
+        } else {
+            showScreen(m_sell);
+        }
+    });
     connect(&session, &Services::Session::loggedOut, this, [this](bool idleLock) {
         m_login->reset(idleLock);
         showScreen(m_login);
@@ -95,9 +111,34 @@ MainWindow::MainWindow(Services::Session &session, Services::SaleService &sale,
     connect(m_pay, &PayScreen::cancelled, this, [this] { showScreen(m_sell); });
     connect(m_pay, &PayScreen::completed, this, [this](const Services::CompletedSale &sale) {
         m_receipt->showSale(sale);
-        showScreen(m_receipt);
+        // A sale finished by the recovery at start-up waits for the login.
+        if (m_session.isLoggedIn())
+            showScreen(m_receipt);
     });
     connect(m_receipt, &ReceiptScreen::newSaleRequested, this, [this] { showScreen(m_sell); });
+    connect(m_receipt, &ReceiptScreen::emailRequested, this, &MainWindow::openEmailReceipt);
+    connect(m_emailSheet, &EmailReceiptSheet::sent, m_receipt, &ReceiptScreen::noteEmailed);
+
+    // Paying: the gift card sheet and the confirmation before settled parts are given back.
+    connect(m_pay, &PayScreen::giftCardRequested, m_giftCardSheet, &GiftCardSheet::startPay);
+    connect(m_pay, &PayScreen::cancelConfirmationRequested, this, [this](const QString &givenBack) {
+        m_confirmSheet->start(tr("Cancel the payment?"),
+            tr("What was paid is given back to the customer:\n%1\n\nThe basket stays, so "
+               "the sale can be paid again.")
+                .arg(givenBack),
+            tr("Give back and cancel"), [this] { m_pay->cancelPayment(); });
+    });
+    connect(m_sell, &SellScreen::giftCardRequested, m_giftCardSheet, &GiftCardSheet::startSell);
+    m_giftCardSheet->setSellAction([this](const QString &number, Core::Money amount) {
+        const Core::Result<QString> added = m_sale.addGiftCard(number, amount);
+        return added ? Core::success() : Core::Status(added.error());
+    });
+    connect(m_giftCardSheet, &GiftCardSheet::accepted, this,
+        [this](const QString &number, Core::Money amount) {
+            if (m_giftCardSheet->mode() == GiftCardSheet::Mode::Sell)
+                m_sell->showInfo(tr("Gift card …%1 with %2 added to the sale.")
+                                     .arg(number.right(4), amount.toDisplayString()));
+        });
     connect(m_product, &ProductScreen::closed, this, [this] { showScreen(m_sell); });
     connect(m_product, &ProductScreen::added, this, [this] { showScreen(m_sell); });
     connect(m_parked, &ParkedScreen::closed, this, [this] { showScreen(m_sell); });
@@ -132,6 +173,9 @@ MainWindow::MainWindow(Services::Session &session, Services::SaleService &sale,
         m_overrideSheet->close();
         m_couponSheet->close();
         m_customerForm->close();
+        m_giftCardSheet->close();
+        m_confirmSheet->close();
+        m_emailSheet->close();
     });
 
     // Comes back in the language last chosen on this device, unless one was asked for
@@ -157,6 +201,28 @@ void MainWindow::showScreen(QWidget *screen)
         m_sell->focusSearch();
     else
         screen->setFocus();
+}
+
+void MainWindow::setReceiptMailer(ReceiptMailer mailer)
+{
+    m_mailer = std::move(mailer);
+    m_receipt->setEmailAvailable(bool(m_mailer));
+}
+
+void MainWindow::openEmailReceipt(const Services::CompletedSale &sale)
+{
+    if (!m_mailer)
+        return;
+    // The attached customer's address, when they agreed to be e-mailed.
+    QString address;
+    if (sale.sale.customer && !sale.sale.customer->code.isEmpty()) {
+        if (auto profile = m_customers.profile(sale.sale.customer->code);
+            profile && profile.value().consent.email)
+            address = profile.value().customer.email;
+    }
+    const ReceiptMailer mailer = m_mailer;
+    m_emailSheet->start(sale.receiptNumber, address,
+        [mailer, sale](const QString &to) { return mailer(sale, to); });
 }
 
 void MainWindow::openCustomer(const QString &cardNumber)
@@ -217,7 +283,8 @@ void MainWindow::applyDiscount(const QString &lineId, int mode, qint64 value, co
 bool MainWindow::sheetOpen() const
 {
     return m_discountSheet->isOpen() || m_overrideSheet->isOpen() || m_couponSheet->isOpen()
-        || m_customerForm->isOpen();
+        || m_customerForm->isOpen() || m_giftCardSheet->isOpen() || m_confirmSheet->isOpen()
+        || m_emailSheet->isOpen();
 }
 
 void MainWindow::onScan(const QString &code)
@@ -232,6 +299,10 @@ void MainWindow::onScan(const QString &code)
     }
     if (m_customerForm->isOpen()) {
         m_customerForm->takeScannedCard(code);
+        return;
+    }
+    if (m_giftCardSheet->isOpen()) {
+        m_giftCardSheet->takeScannedCode(code);
         return;
     }
     if (sheetOpen())

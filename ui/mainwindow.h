@@ -1,24 +1,33 @@
 #pragma once
 
+#include "app/core/result.h"
+
 #include <QWidget>
+
+#include <functional>
 
 class QStackedWidget;
 
 namespace Toonbank::Services {
 class CustomerService;
 class OverrideService;
+class PaymentService;
 class ProductService;
 class SaleService;
 class Session;
 class SyncStatus;
+struct CompletedSale;
 } // namespace Toonbank::Services
 
 namespace Toonbank::Ui {
 
+class ConfirmSheet;
 class CouponSheet;
 class CustomerFormSheet;
 class CustomerScreen;
 class DiscountSheet;
+class EmailReceiptSheet;
+class GiftCardSheet;
 class Language;
 class OverrideSheet;
 class LoginScreen;
@@ -37,10 +46,18 @@ class MainWindow final : public QWidget
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 public:
+    /// Sends a completed sale's receipt to an e-mail address (the receipt mail service).
+    using ReceiptMailer
+        = std::function<Core::Status(const Services::CompletedSale &, const QString &address)>;
+
     MainWindow(Services::Session &session, Services::SaleService &sale,
-        Services::CustomerService &customers, Services::OverrideService &overrides,
-        Services::ProductService &products, Services::SyncStatus &syncStatus, Language &language,
-        ScanInterceptor &scanner, QWidget *parent = nullptr);
+        Services::PaymentService &payments, Services::CustomerService &customers,
+        Services::OverrideService &overrides, Services::ProductService &products,
+        Services::SyncStatus &syncStatus, Language &language, ScanInterceptor &scanner,
+        QWidget *parent = nullptr);
+
+    /// Wires the receipt screen's E-mail button; without a mailer it stays disabled.
+    void setReceiptMailer(ReceiptMailer mailer);
 
     LoginScreen *loginScreen() const { return m_login; }
     SellScreen *sellScreen() const { return m_sell; }
@@ -53,6 +70,9 @@ public:
     DiscountSheet *discountSheet() const { return m_discountSheet; }
     OverrideSheet *overrideSheet() const { return m_overrideSheet; }
     CouponSheet *couponSheet() const { return m_couponSheet; }
+    GiftCardSheet *giftCardSheet() const { return m_giftCardSheet; }
+    ConfirmSheet *confirmSheet() const { return m_confirmSheet; }
+    EmailReceiptSheet *emailReceiptSheet() const { return m_emailSheet; }
     CustomerFormSheet *customerForm() const { return m_customerForm; }
     QWidget *currentScreen() const;
 
@@ -62,10 +82,13 @@ private:
     void openDiscount(const QString &lineId);
     void applyDiscount(const QString &lineId, int mode, qint64 value, const QString &reason);
     void openCustomer(const QString &cardNumber);
+    void openEmailReceipt(const Services::CompletedSale &sale);
     bool sheetOpen() const;
 
     Services::Session &m_session;
     Services::SaleService &m_sale;
+    Services::CustomerService &m_customers;
+    ReceiptMailer m_mailer;
     TopBar *m_topBar;
     QStackedWidget *m_stack;
     LoginScreen *m_login;
@@ -80,6 +103,9 @@ private:
     DiscountSheet *m_discountSheet;
     OverrideSheet *m_overrideSheet;
     CouponSheet *m_couponSheet;
+    GiftCardSheet *m_giftCardSheet;
+    ConfirmSheet *m_confirmSheet;
+    EmailReceiptSheet *m_emailSheet;
 };
 
 } // namespace Toonbank::Ui

@@ -3,7 +3,9 @@
 #include "receiptview.h"
 #include "uihelpers.h"
 
+#include <QBoxLayout>
 #include <QEvent>
+#include <QFrame>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -22,6 +24,8 @@ ReceiptScreen::ReceiptScreen(Services::SaleService &sale, QWidget *parent)
     , m_changeCaption(roleLabel(this, "title"))
     , m_change(roleLabel(this, "change"))
     , m_printStatus(roleLabel(this, "subtle"))
+    , m_tendersCaption(roleLabel(this, "caption"))
+    , m_tenders(roleLabel(this, "section"))
     , m_receiptCaption(roleLabel(this, "subtle"))
     , m_print(touchButton(this))
     , m_email(touchButton(this))
@@ -40,20 +44,42 @@ ReceiptScreen::ReceiptScreen(Services::SaleService &sale, QWidget *parent)
     m_none->setObjectName(QStringLiteral("receiptNone"));
     m_emailNote->setObjectName(QStringLiteral("receiptEmailNote"));
     m_emailNote->setWordWrap(true);
-    // No mail server exists for this tablet yet: the button stays, disabled, with the reason
-    // on screen (no hover on a tablet, so the tooltip alone would not do).
+    m_tenders->setObjectName(QStringLiteral("receiptTenders"));
+    m_tenders->setWordWrap(true);
+    m_tenders->setTextFormat(Qt::PlainText);
+    // Without a mail service the button stays, disabled, with the reason on screen (no hover
+    // on a tablet, so a tooltip alone would not do).
     m_email->setEnabled(false);
+    connect(m_email, &QPushButton::clicked, this, [this] { emit emailRequested(m_sale); });
     m_scroll->setWidget(m_view); // reparents the view into the scroll area
     m_scroll->setAlignment(Qt::AlignHCenter);
     m_scroll->setFocusPolicy(Qt::NoFocus);
 
-    auto *side = new QVBoxLayout;
-    side->addWidget(m_title);
+    // What happened (the sale, change, how it was paid, the printer) scrolls when it is long;
+    // the receipt actions and "New sale" stay in place under it.
+    auto *info = new QWidget(this);
+    info->setObjectName(QStringLiteral("receiptInfo"));
+    auto *infoLayout = new QVBoxLayout(info);
+    infoLayout->setContentsMargins(0, 0, 8, 0);
+    infoLayout->addWidget(m_title);
     auto *changeRow = new QHBoxLayout;
     changeRow->addWidget(m_changeCaption);
     changeRow->addWidget(m_change, 1, Qt::AlignRight | Qt::AlignVCenter);
-    side->addLayout(changeRow);
-    side->addWidget(m_printStatus);
+    infoLayout->addLayout(changeRow);
+    infoLayout->addWidget(m_tendersCaption);
+    infoLayout->addWidget(m_tenders);
+    infoLayout->addWidget(m_printStatus);
+    infoLayout->addStretch(1);
+    auto *infoScroll = new QScrollArea(this);
+    infoScroll->setObjectName(QStringLiteral("receiptInfoScroll"));
+    infoScroll->setWidget(info);
+    infoScroll->setWidgetResizable(true);
+    infoScroll->setFrameShape(QFrame::NoFrame);
+    infoScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    infoScroll->setFocusPolicy(Qt::NoFocus);
+
+    auto *side = new QVBoxLayout;
+    side->addWidget(infoScroll, 1);
     side->addWidget(m_receiptCaption);
     // Print gets a row of its own ("Kopie afdrukken" needs the room); E-mail and None share one.
     auto *actions = new QGridLayout;
@@ -63,12 +89,12 @@ ReceiptScreen::ReceiptScreen(Services::SaleService &sale, QWidget *parent)
     actions->addWidget(m_none, 1, 1);
     side->addLayout(actions);
     side->addWidget(m_emailNote);
-    side->addStretch(1);
     side->addWidget(m_newSale);
 
-    auto *layout = new QHBoxLayout(this);
+    // Portrait stacks the receipt over the actions.
+    auto *layout = new QBoxLayout(QBoxLayout::LeftToRight, this);
     layout->setContentsMargins(24, 16, 24, 16);
-    layout->setSpacing(32);
+    layout->setSpacing(24);
     layout->addWidget(m_scroll, 3);
     layout->addLayout(side, 2);
     connect(m_newSale, &QPushButton::clicked, this, &ReceiptScreen::newSaleRequested);
@@ -78,11 +104,75 @@ ReceiptScreen::ReceiptScreen(Services::SaleService &sale, QWidget *parent)
     retranslate();
 }
 
+void ReceiptScreen::setEmailAvailable(bool available)
+{
+    m_emailAvailable = available;
+    retranslate();
+}
+
 void ReceiptScreen::showSale(const Services::CompletedSale &sale)
 {
     m_sale = sale;
     m_copyStatus.clear();
+    m_emailedTo.clear();
     retranslate();
+}
+
+void ReceiptScreen::noteEmailed(const QString &address)
+{
+    m_emailedTo = address;
+    retranslate();
+}
+
+void ReceiptScreen::refreshTenders()
+{
+    // How the sale was paid, one line per tender: what staff confirm to the customer.
+    QStringList lines;
+    for (const Core::Tender &tender : m_sale.sale.tenders) {
+        const QString amount = tender.amount.toDisplayString();
+        switch (tender.method) {
+        case Core::TenderMethod::Card: {
+            QString card = QStringList { tender.cardBrand, tender.maskedPan }
+                               .join(QLatin1Char(' '))
+                               .trimmed();
+            if (card.isEmpty())
+                card = tr("Card");
+            lines.append(tr("%1: %2").arg(card, amount));
+            break;
+        }
+        case Core::TenderMethod::Cash:
+            lines.append(tender.tendered > tender.amount
+                    ? tr("Cash: %1 (received %2)").arg(amount, tender.tendered.toDisplayString())
+                    : tr("Cash: %1").arg(amount));
+            break;
+        case Core::TenderMethod::GiftCard: {
+            const QString number = tender.reference.right(4);
+            QString line = tr("Gift card …%1: %2").arg(number, amount);
+            if (tender.balanceLeft)
+                line += QLatin1Char('\n')
+                    + tr("%1 left on the gift card").arg(tender.balanceLeft->toDisplayString());
+            lines.append(line);
+            break;
+        }
+        case Core::TenderMethod::StoreCredit: {
+            QString line = tr("Store credit: %1").arg(amount);
+            if (tender.balanceLeft)
+                line += QLatin1Char('\n')
+                    + tr("%1 store credit left").arg(tender.balanceLeft->toDisplayString());
+            lines.append(line);
+            break;
+        }
+        case Core::TenderMethod::LoyaltyPoints:
+            lines.append(tr("%n loyalty point(s): %1", nullptr, int(tender.points)).arg(amount));
+            break;
+        }
+    }
+    if (!m_sale.sale.rounding.isZero())
+        lines.append(tr("Cash rounding: %1").arg(m_sale.sale.rounding.toDisplayString()));
+    m_tendersCaption->setText(tr("Paid with"));
+    m_tenders->setText(lines.join(QLatin1Char('\n')));
+    m_tendersCaption->setVisible(!lines.isEmpty());
+    m_tenders->setVisible(!lines.isEmpty());
 }
 
 void ReceiptScreen::printCopy()
@@ -105,8 +195,12 @@ void ReceiptScreen::retranslate()
             : tr("Sale %1 completed").arg(m_sale.receiptNumber));
     m_changeCaption->setText(tr("Change"));
     m_change->setText(m_sale.change.toDisplayString());
-    QString status
-        = m_sale.printError.isEmpty() ? tr("The receipt has been printed.") : m_sale.printError;
+    QString status;
+    if (!m_saleService.hasReceiptPrinter())
+        status = tr("No receipt printer on this tablet: e-mail the receipt or give none.");
+    else
+        status
+            = m_sale.printError.isEmpty() ? tr("The receipt has been printed.") : m_sale.printError;
     if (!m_copyStatus.isEmpty())
         status += QLatin1Char('\n') + m_copyStatus;
     m_printStatus->setText(status);
@@ -115,12 +209,37 @@ void ReceiptScreen::retranslate()
     m_print->setEnabled(m_saleService.hasReceiptPrinter() && !m_sale.receiptNumber.isEmpty());
     m_email->setText(tr("E-mail"));
     m_none->setText(tr("None"));
-    const QString emailUnavailable = tr("E-mail receipts are not available on this tablet yet.");
-    m_emailNote->setText(emailUnavailable);
-    m_email->setToolTip(emailUnavailable);
+    const bool canEmail = m_emailAvailable && !m_sale.receiptNumber.isEmpty();
+    m_email->setEnabled(canEmail);
+    if (!m_emailAvailable) {
+        const QString emailUnavailable
+            = tr("E-mail receipts are not available on this tablet yet.");
+        m_emailNote->setText(emailUnavailable);
+        m_email->setToolTip(emailUnavailable);
+    } else {
+        m_email->setToolTip(QString());
+        m_emailNote->setText(m_emailedTo.isEmpty()
+                ? QString()
+                : tr("The receipt is on its way to %1.").arg(m_emailedTo));
+    }
+    m_emailNote->setVisible(!m_emailNote->text().isEmpty());
+    refreshTenders();
     m_newSale->setText(tr("New sale"));
     if (!m_sale.receiptNumber.isEmpty())
         m_view->setLines(Devices::ReceiptLayout::layout(m_saleService.receiptFor(m_sale)));
+}
+
+void ReceiptScreen::resizeEvent(QResizeEvent *event)
+{
+    if (auto *box = qobject_cast<QBoxLayout *>(layout())) {
+        // Portrait: the receipt (it scrolls) over the actions, which get the larger share so
+        // how it was paid reads without scrolling.
+        const bool portrait = width() < height();
+        box->setDirection(portrait ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
+        box->setStretch(0, portrait ? 2 : 3);
+        box->setStretch(1, portrait ? 3 : 2);
+    }
+    QWidget::resizeEvent(event);
 }
 
 void ReceiptScreen::changeEvent(QEvent *event)

@@ -145,6 +145,7 @@ SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QW
     , m_customerButton(touchButton(this))
     , m_discountButton(touchButton(this))
     , m_couponButton(touchButton(this))
+    , m_giftCardButton(touchButton(this))
 {
     setObjectName(QStringLiteral("sellScreen"));
     m_search->setObjectName(QStringLiteral("searchField"));
@@ -172,6 +173,7 @@ SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QW
     m_customerButton->setObjectName(QStringLiteral("customerButton"));
     m_discountButton->setObjectName(QStringLiteral("discountButton"));
     m_couponButton->setObjectName(QStringLiteral("couponButton"));
+    m_giftCardButton->setObjectName(QStringLiteral("giftCardButton"));
     m_customer->setObjectName(QStringLiteral("basketCustomer"));
     m_customer->setWordWrap(true);
     m_coupons->setObjectName(QStringLiteral("basketCoupons"));
@@ -258,6 +260,7 @@ SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QW
     });
     connect(m_customerButton, &QPushButton::clicked, this, &SellScreen::customerRequested);
     connect(m_couponButton, &QPushButton::clicked, this, &SellScreen::couponRequested);
+    connect(m_giftCardButton, &QPushButton::clicked, this, &SellScreen::giftCardRequested);
     connect(m_discountButton, &QPushButton::clicked, this, [this] {
         if (!m_selectedLineId.isEmpty())
             emit discountRequested(m_selectedLineId);
@@ -271,11 +274,14 @@ SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QW
     leftLayout->addWidget(m_search);
     leftLayout->addWidget(m_message);
     leftLayout->addWidget(m_resultTable, 1);
-    // Customer, Discount and Coupon under the results: the basket keeps its height for lines.
-    auto *saleActions = new QHBoxLayout;
-    saleActions->addWidget(m_customerButton);
-    saleActions->addWidget(m_discountButton);
-    saleActions->addWidget(m_couponButton);
+    // Customer, Discount, Coupon and Gift card under the results: the basket keeps its height.
+    // Two by two: four labels in one row would be cut in the left pane ("Cadeaukaart").
+    auto *saleActions = new QGridLayout;
+    saleActions->setSpacing(8);
+    saleActions->addWidget(m_customerButton, 0, 0);
+    saleActions->addWidget(m_discountButton, 0, 1);
+    saleActions->addWidget(m_couponButton, 1, 0);
+    saleActions->addWidget(m_giftCardButton, 1, 1);
     leftLayout->addLayout(saleActions);
 
     auto *right = new QFrame(this);
@@ -658,6 +664,7 @@ void SellScreen::retranslate()
     m_customerButton->setText(tr("Customer"));
     m_discountButton->setText(tr("Discount"));
     m_couponButton->setText(tr("Coupon"));
+    m_giftCardButton->setText(tr("Gift card"));
     m_subtotalCaption->setText(tr("Subtotal"));
     m_discountCaption->setText(tr("Your saving"));
     m_shownLines.clear(); // every line's text follows the language

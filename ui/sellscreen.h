@@ -55,6 +55,8 @@ signals:
     void customerRequested();
     void discountRequested(const QString &lineId);
     void couponRequested();
+    /// Sell or top up a gift card (a line of the sale).
+    void giftCardRequested();
     /// The results on screen now answer `text` (one per query run, for tests and the bench).
     void searchShown(const QString &text);
 
@@ -120,6 +122,7 @@ private:
     QPushButton *m_customerButton;
     QPushButton *m_discountButton;
     QPushButton *m_couponButton;
+    QPushButton *m_giftCardButton;
 };
 
 } // namespace Toonbank::Ui

@@ -331,12 +331,13 @@ PaymentView PaymentService::view() const
             ? tr("Pay the last %1 by card").arg(view.remaining.toDisplayString())
             : QString());
     method(TenderMethod::Card,
-        !d->terminal ? tr("No terminal") : (d->inFlight ? tr("The terminal is busy") : QString()));
+        !d->terminal ? tr("No card terminal connected")
+                     : (d->inFlight ? tr("The terminal is busy") : QString()));
     method(TenderMethod::GiftCard, online ? QString() : tr("Needs the network"));
     method(TenderMethod::StoreCredit,
-        !customer ? tr("No customer attached") : (online ? QString() : tr("Needs the network")));
+        !customer ? tr("Attach a customer first") : (online ? QString() : tr("Needs the network")));
     method(TenderMethod::LoyaltyPoints,
-        !customer ? tr("No customer attached")
+        !customer ? tr("Attach a customer first")
                   : (view.pointsAvailable.value_or(0) <= 0 ? tr("No points to spend") : QString()));
     return view;
 }

@@ -8,6 +8,7 @@
 #include "app/services/checkoutservice.h"
 #include "app/services/customerservice.h"
 #include "app/services/overrideservice.h"
+#include "app/services/paymentservice.h"
 #include "app/services/saleservice.h"
 #include "app/services/session.h"
 #include "app/services/terminal.h"
@@ -76,8 +77,8 @@ int startupProbe(const QString &cache, QElapsedTimer &sinceMain)
         return 1;
     Ui::ScanInterceptor scanner;
     Ui::MainWindow window(terminal.value()->session(), terminal.value()->sale(),
-        terminal.value()->customers(), terminal.value()->overrides(), terminal.value()->products(),
-        terminal.value()->syncStatus(), language, scanner);
+        terminal.value()->payments(), terminal.value()->customers(), terminal.value()->overrides(),
+        terminal.value()->products(), terminal.value()->syncStatus(), language, scanner);
     window.resize(1280, 800);
     window.show();
     if (!QTest::qWaitForWindowExposed(&window))
@@ -164,8 +165,9 @@ int main(int argc, char *argv[])
     Services::Terminal &terminal = *opened.value();
     Ui::ScanInterceptor scanner;
     app.installEventFilter(&scanner);
-    Ui::MainWindow window(terminal.session(), terminal.sale(), terminal.customers(),
-        terminal.overrides(), terminal.products(), terminal.syncStatus(), language, scanner);
+    Ui::MainWindow window(terminal.session(), terminal.sale(), terminal.payments(),
+        terminal.customers(), terminal.overrides(), terminal.products(), terminal.syncStatus(),
+        language, scanner);
     window.resize(1280, 800);
     window.show();
     (void)QTest::qWaitForWindowExposed(&window);

@@ -3,6 +3,7 @@
 #include "app/core/sale.h"
 #include "app/services/customerservice.h"
 #include "app/services/overrideservice.h"
+#include "app/services/paymentservice.h"
 #include "app/services/saleservice.h"
 #include "app/services/session.h"
 #include "app/services/terminal.h"
@@ -239,8 +240,8 @@ private slots:
         m_scanner = std::make_unique<Ui::ScanInterceptor>();
         qApp->installEventFilter(m_scanner.get());
         m_window = std::make_unique<Ui::MainWindow>(m_terminal->session(), sale(),
-            m_terminal->customers(), m_terminal->overrides(), m_terminal->products(),
-            m_terminal->syncStatus(), *m_language, *m_scanner);
+            m_terminal->payments(), m_terminal->customers(), m_terminal->overrides(),
+            m_terminal->products(), m_terminal->syncStatus(), *m_language, *m_scanner);
         connect(m_window->payScreen(), &Ui::PayScreen::completed, this,
             [this](const Services::CompletedSale &done) { m_completed = done; });
         m_window->resize(1280, 800);

@@ -2,6 +2,7 @@
 #include "app/devices/receiptprinter.h"
 #include "app/services/customerservice.h"
 #include "app/services/overrideservice.h"
+#include "app/services/paymentservice.h"
 #include "app/services/saleservice.h"
 #include "app/services/session.h"
 #include "app/services/terminal.h"
@@ -75,8 +76,8 @@ private:
         m_terminal = std::move(terminal.value());
         m_terminal->sale().setReceiptPrinter(m_printer.get());
         m_window = std::make_unique<Ui::MainWindow>(m_terminal->session(), m_terminal->sale(),
-            m_terminal->customers(), m_terminal->overrides(), m_terminal->products(),
-            m_terminal->syncStatus(), *m_language, *m_scanner);
+            m_terminal->payments(), m_terminal->customers(), m_terminal->overrides(),
+            m_terminal->products(), m_terminal->syncStatus(), *m_language, *m_scanner);
         m_window->resize(1280, 800);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -314,12 +315,18 @@ private slots:
         click("payButton");
         QCOMPARE(m_window->currentScreen(), static_cast<QWidget *>(m_window->payScreen()));
         QCOMPARE(find<QLabel>("payTotal")->text(), QStringLiteral("€ 91,94"));
-        QCOMPARE(find<QLabel>("payRounding")->text(), QStringLiteral("€ 0,01"));
+        QCOMPARE(find<QLabel>("payRounding")->text(), QStringLiteral("+€ 0,01"));
         QVERIFY(find<QLabel>("payRounding")->isVisible());
         QCOMPARE(find<QLabel>("payDue")->text(), QStringLiteral("€ 91,95"));
-        QVERIFY(!find<QPushButton>("payDone")->isEnabled());
-        click("quick50");
-        QVERIFY(!find<QPushButton>("payDone")->isEnabled());
+        // No card terminal here: cash is chosen, for exactly what is due.
+        QVERIFY(find<QPushButton>("payMethodCash")->isChecked());
+        QVERIFY(!find<QPushButton>("payMethodCard")->isEnabled());
+        QCOMPARE(find<QLabel>("payTendered")->text(), QStringLiteral("€ 91,95"));
+        QVERIFY(find<QPushButton>("payDone")->isEnabled());
+        // Quick cash: the notes above what is due only.
+        QVERIFY(!m_window->findChild<QPushButton *>(QStringLiteral("quick50")));
+        click("quick100");
+        QCOMPARE(find<QLabel>("payTendered")->text(), QStringLiteral("€ 100,00"));
         for (const char *key : { "payKey1", "payKey0", "payKey0", "payKey00" })
             click(key);
         QCOMPARE(find<QLabel>("payTendered")->text(), QStringLiteral("€ 100,00"));

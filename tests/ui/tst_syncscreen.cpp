@@ -1,5 +1,6 @@
 #include "app/services/customerservice.h"
 #include "app/services/overrideservice.h"
+#include "app/services/paymentservice.h"
 #include "app/services/saleservice.h"
 #include "app/services/session.h"
 #include "app/services/syncstatus.h"
@@ -53,8 +54,8 @@ private:
     {
         m_window.reset();
         m_window = std::make_unique<Ui::MainWindow>(m_terminal->session(), m_terminal->sale(),
-            m_terminal->customers(), m_terminal->overrides(), m_terminal->products(),
-            m_terminal->syncStatus(), *m_language, *m_scanner);
+            m_terminal->payments(), m_terminal->customers(), m_terminal->overrides(),
+            m_terminal->products(), m_terminal->syncStatus(), *m_language, *m_scanner);
         m_window->resize(1280, 800);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
