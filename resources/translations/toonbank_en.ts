@@ -756,20 +756,12 @@ Demo PINs (every staff member has their own salt):
         <translation>Pay the last %1 by card</translation>
     </message>
     <message>
-        <source>No terminal</source>
-        <translation>No terminal</translation>
-    </message>
-    <message>
         <source>The terminal is busy</source>
         <translation>The terminal is busy</translation>
     </message>
     <message>
         <source>Needs the network</source>
         <translation>Needs the network</translation>
-    </message>
-    <message>
-        <source>No customer attached</source>
-        <translation>No customer attached</translation>
     </message>
     <message>
         <source>No points to spend</source>
@@ -930,6 +922,14 @@ Demo PINs (every staff member has their own salt):
     <message>
         <source>Given back</source>
         <translation>Given back</translation>
+    </message>
+    <message>
+        <source>No card terminal connected</source>
+        <translation>No card terminal connected</translation>
+    </message>
+    <message>
+        <source>Attach a customer first</source>
+        <translation>Attach a customer first</translation>
     </message>
 </context>
 <context>
@@ -1248,6 +1248,13 @@ Demo PINs (every staff member has their own salt):
     <message>
         <source>Basic</source>
         <translation>Basic</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Ui::ConfirmSheet</name>
+    <message>
+        <source>Go back</source>
+        <translation>Go back</translation>
     </message>
 </context>
 <context>
@@ -1622,6 +1629,124 @@ Demo PINs (every staff member has their own salt):
     </message>
 </context>
 <context>
+    <name>Toonbank::Ui::EmailReceiptSheet</name>
+    <message>
+        <source>Type the customer&apos;s e-mail address.</source>
+        <translation>Type the customer&apos;s e-mail address.</translation>
+    </message>
+    <message>
+        <source>E-mail receipts are not available on this tablet.</source>
+        <translation>E-mail receipts are not available on this tablet.</translation>
+    </message>
+    <message>
+        <source>E-mail the receipt</source>
+        <translation>E-mail the receipt</translation>
+    </message>
+    <message>
+        <source>Receipt %1 is sent as a PDF to this address.</source>
+        <translation>Receipt %1 is sent as a PDF to this address.</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Send receipt</source>
+        <translation>Send receipt</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Ui::GiftCardSheet</name>
+    <message>
+        <source>This gift card is empty.</source>
+        <translation>This gift card is empty.</translation>
+    </message>
+    <message>
+        <source>This gift card expired on %1. It cannot be used.</source>
+        <translation>This gift card expired on %1. It cannot be used.</translation>
+    </message>
+    <message>
+        <source>This gift card has not been activated. Sell it first, or use another card.</source>
+        <translation>This gift card has not been activated. Sell it first, or use another card.</translation>
+    </message>
+    <message>
+        <source>Gift cards cannot be sold on this tablet.</source>
+        <translation>Gift cards cannot be sold on this tablet.</translation>
+    </message>
+    <message>
+        <source>Balance: %1</source>
+        <translation>Balance: %1</translation>
+    </message>
+    <message>
+        <source>Valid until %1</source>
+        <translation>Valid until %1</translation>
+    </message>
+    <message>
+        <source>No end date</source>
+        <translation>No end date</translation>
+    </message>
+    <message>
+        <source>Use %1 of the gift card</source>
+        <translation>Use %1 of the gift card</translation>
+    </message>
+    <message>
+        <source>Check the gift card</source>
+        <translation>Check the gift card</translation>
+    </message>
+    <message>
+        <source>Add gift card of %1</source>
+        <translation>Add gift card of %1</translation>
+    </message>
+    <message>
+        <source>The sale needs only %1 more.</source>
+        <translation>The sale needs only %1 more.</translation>
+    </message>
+    <message>
+        <source>The card holds only %1.</source>
+        <translation>The card holds only %1.</translation>
+    </message>
+    <message>
+        <source>Pay with a gift card</source>
+        <translation>Pay with a gift card</translation>
+    </message>
+    <message>
+        <source>Sell or top up a gift card</source>
+        <translation>Sell or top up a gift card</translation>
+    </message>
+    <message>
+        <source>Scan the gift card or type its number.</source>
+        <translation>Scan the gift card or type its number.</translation>
+    </message>
+    <message>
+        <source>Scan the gift card or type its number, then choose the amount to put on it. A card the customer already has is topped up.</source>
+        <translation>Scan the gift card or type its number, then choose the amount to put on it. A card the customer already has is topped up.</translation>
+    </message>
+    <message>
+        <source>Gift card number</source>
+        <translation>Gift card number</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Amount to use</source>
+        <translation>Amount to use</translation>
+    </message>
+    <message>
+        <source>Amount to put on the card</source>
+        <translation>Amount to put on the card</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>Toonbank::Ui::LoginScreen</name>
     <message>
         <source>Tap your name first.</source>
@@ -1669,6 +1794,28 @@ Demo PINs (every staff member has their own salt):
     <message>
         <source>This approval does not cover the change. Ask again.</source>
         <translation>This approval does not cover the change. Ask again.</translation>
+    </message>
+    <message>
+        <source>Cancel the payment?</source>
+        <translation>Cancel the payment?</translation>
+    </message>
+    <message>
+        <source>What was paid is given back to the customer:
+%1
+
+The basket stays, so the sale can be paid again.</source>
+        <translation>What was paid is given back to the customer:
+%1
+
+The basket stays, so the sale can be paid again.</translation>
+    </message>
+    <message>
+        <source>Give back and cancel</source>
+        <translation>Give back and cancel</translation>
+    </message>
+    <message>
+        <source>Gift card …%1 with %2 added to the sale.</source>
+        <translation>Gift card …%1 with %2 added to the sale.</translation>
     </message>
 </context>
 <context>
@@ -1763,24 +1910,8 @@ Demo PINs (every staff member has their own salt):
 <context>
     <name>Toonbank::Ui::PayScreen</name>
     <message>
-        <source>Cash payment</source>
-        <translation>Cash payment</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>Total</translation>
-    </message>
-    <message>
         <source>Cash rounding</source>
         <translation>Cash rounding</translation>
-    </message>
-    <message>
-        <source>To pay</source>
-        <translation>To pay</translation>
-    </message>
-    <message>
-        <source>Received</source>
-        <translation>Received</translation>
     </message>
     <message>
         <source>Change</source>
@@ -1795,12 +1926,164 @@ Demo PINs (every staff member has their own salt):
         <translation>C</translation>
     </message>
     <message>
-        <source>Back</source>
-        <translation>Back</translation>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
-        <source>Complete sale</source>
-        <translation>Complete sale</translation>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Not paid</source>
+        <translation>Not paid</translation>
+    </message>
+    <message>
+        <source>Being given back</source>
+        <translation>Being given back</translation>
+    </message>
+    <message>
+        <source>Given back</source>
+        <translation>Given back</translation>
+    </message>
+    <message>
+        <source>Follow the instructions on the terminal</source>
+        <translation>Follow the instructions on the terminal</translation>
+    </message>
+    <message>
+        <source>Card approved</source>
+        <translation>Card approved</translation>
+    </message>
+    <message>
+        <source>Choose how to pay the remaining %1.</source>
+        <translation>Choose how to pay the remaining %1.</translation>
+    </message>
+    <message>
+        <source>Declined — ask for another card or another way to pay</source>
+        <translation>Declined — ask for another card or another way to pay</translation>
+    </message>
+    <message>
+        <source>Cancelled on the terminal — try again or choose another way to pay</source>
+        <translation>Cancelled on the terminal — try again or choose another way to pay</translation>
+    </message>
+    <message>
+        <source>The terminal is busy — wait a moment and try again</source>
+        <translation>The terminal is busy — wait a moment and try again</translation>
+    </message>
+    <message>
+        <source>No answer from the terminal — checking what happened…</source>
+        <translation>No answer from the terminal — checking what happened…</translation>
+    </message>
+    <message>
+        <source>Do not start the card payment again: the customer is never charged twice.</source>
+        <translation>Do not start the card payment again: the customer is never charged twice.</translation>
+    </message>
+    <message>
+        <source>The terminal cannot be reached — check that it is on and connected</source>
+        <translation>The terminal cannot be reached — check that it is on and connected</translation>
+    </message>
+    <message>
+        <source>%1 points · %2</source>
+        <translation>%1 points · %2</translation>
+    </message>
+    <message>
+        <source>Received in cash</source>
+        <translation>Received in cash</translation>
+    </message>
+    <message>
+        <source>Amount of this part</source>
+        <translation>Amount of this part</translation>
+    </message>
+    <message>
+        <source>Pay %1 in cash</source>
+        <translation>Pay %1 in cash</translation>
+    </message>
+    <message>
+        <source>Pay %1 in cash, part</source>
+        <translation>Pay %1 in cash, part</translation>
+    </message>
+    <message>
+        <source>Pay %1 by card</source>
+        <translation>Pay %1 by card</translation>
+    </message>
+    <message>
+        <source>A card pays at most the remaining %1.</source>
+        <translation>A card pays at most the remaining %1.</translation>
+    </message>
+    <message>
+        <source>Pay %1 with store credit</source>
+        <translation>Pay %1 with store credit</translation>
+    </message>
+    <message>
+        <source>Pay %1 with %2 points</source>
+        <translation>Pay %1 with %2 points</translation>
+    </message>
+    <message>
+        <source>Available: %1 points, worth %2.</source>
+        <translation>Available: %1 points, worth %2.</translation>
+    </message>
+    <message>
+        <source>Gift card</source>
+        <translation>Gift card</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Pay</translation>
+    </message>
+    <message>
+        <source>Waiting for the terminal…</source>
+        <translation>Waiting for the terminal…</translation>
+    </message>
+    <message>
+        <source>Amount due</source>
+        <translation>Amount due</translation>
+    </message>
+    <message>
+        <source>Paid so far</source>
+        <translation>Paid so far</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>Remaining</translation>
+    </message>
+    <message>
+        <source>To pay in cash</source>
+        <translation>To pay in cash</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <source>Cancel payment</source>
+        <translation>Cancel payment</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Loyalty points</source>
+        <translation>Loyalty points</translation>
+    </message>
+    <message>
+        <source>Store credit</source>
+        <translation>Store credit</translation>
     </message>
 </context>
 <context>
@@ -1946,6 +2229,61 @@ Demo PINs (every staff member has their own salt):
         <source>E-mail receipts are not available on this tablet yet.</source>
         <translation>E-mail receipts are not available on this tablet yet.</translation>
     </message>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Cash: %1 (received %2)</source>
+        <translation>Cash: %1 (received %2)</translation>
+    </message>
+    <message>
+        <source>Cash: %1</source>
+        <translation>Cash: %1</translation>
+    </message>
+    <message>
+        <source>Gift card …%1: %2</source>
+        <translation>Gift card …%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 left on the gift card</source>
+        <translation>%1 left on the gift card</translation>
+    </message>
+    <message>
+        <source>Store credit: %1</source>
+        <translation>Store credit: %1</translation>
+    </message>
+    <message>
+        <source>%1 store credit left</source>
+        <translation>%1 store credit left</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n loyalty point(s): %1</source>
+        <translation>
+            <numerusform>%n loyalty point: %1</numerusform>
+            <numerusform>%n loyalty points: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cash rounding: %1</source>
+        <translation>Cash rounding: %1</translation>
+    </message>
+    <message>
+        <source>Paid with</source>
+        <translation>Paid with</translation>
+    </message>
+    <message>
+        <source>No receipt printer on this tablet: e-mail the receipt or give none.</source>
+        <translation>No receipt printer on this tablet: e-mail the receipt or give none.</translation>
+    </message>
+    <message>
+        <source>The receipt is on its way to %1.</source>
+        <translation>The receipt is on its way to %1.</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Ui::SearchResultsModel</name>
@@ -2084,6 +2422,10 @@ now %2</translation>
     <message>
         <source>Your saving</source>
         <translation>Your saving</translation>
+    </message>
+    <message>
+        <source>Gift card</source>
+        <translation>Gift card</translation>
     </message>
 </context>
 <context>

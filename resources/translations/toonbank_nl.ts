@@ -756,20 +756,12 @@ Demopincodes (elke medewerker heeft een eigen salt):
         <translation>Betaal de laatste %1 met pin</translation>
     </message>
     <message>
-        <source>No terminal</source>
-        <translation>Geen betaalautomaat</translation>
-    </message>
-    <message>
         <source>The terminal is busy</source>
         <translation>De betaalautomaat is bezig</translation>
     </message>
     <message>
         <source>Needs the network</source>
         <translation>Heeft het netwerk nodig</translation>
-    </message>
-    <message>
-        <source>No customer attached</source>
-        <translation>Geen klant gekoppeld</translation>
     </message>
     <message>
         <source>No points to spend</source>
@@ -930,6 +922,14 @@ Demopincodes (elke medewerker heeft een eigen salt):
     <message>
         <source>Given back</source>
         <translation>Teruggegeven</translation>
+    </message>
+    <message>
+        <source>No card terminal connected</source>
+        <translation>Geen betaalautomaat verbonden</translation>
+    </message>
+    <message>
+        <source>Attach a customer first</source>
+        <translation>Koppel eerst een klant</translation>
     </message>
 </context>
 <context>
@@ -1248,6 +1248,13 @@ Demopincodes (elke medewerker heeft een eigen salt):
     <message>
         <source>Basic</source>
         <translation>Basis</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Ui::ConfirmSheet</name>
+    <message>
+        <source>Go back</source>
+        <translation>Terug</translation>
     </message>
 </context>
 <context>
@@ -1622,6 +1629,124 @@ Demopincodes (elke medewerker heeft een eigen salt):
     </message>
 </context>
 <context>
+    <name>Toonbank::Ui::EmailReceiptSheet</name>
+    <message>
+        <source>Type the customer&apos;s e-mail address.</source>
+        <translation>Typ het e-mailadres van de klant.</translation>
+    </message>
+    <message>
+        <source>E-mail receipts are not available on this tablet.</source>
+        <translation>Bonnen mailen kan niet op deze tablet.</translation>
+    </message>
+    <message>
+        <source>E-mail the receipt</source>
+        <translation>Bon mailen</translation>
+    </message>
+    <message>
+        <source>Receipt %1 is sent as a PDF to this address.</source>
+        <translation>Bon %1 wordt als pdf naar dit adres gestuurd.</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>naam@voorbeeld.nl</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Send receipt</source>
+        <translation>Bon versturen</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Ui::GiftCardSheet</name>
+    <message>
+        <source>This gift card is empty.</source>
+        <translation>Deze cadeaukaart is leeg.</translation>
+    </message>
+    <message>
+        <source>This gift card expired on %1. It cannot be used.</source>
+        <translation>Deze cadeaukaart is verlopen op %1. Hij kan niet gebruikt worden.</translation>
+    </message>
+    <message>
+        <source>This gift card has not been activated. Sell it first, or use another card.</source>
+        <translation>Deze cadeaukaart is niet geactiveerd. Verkoop hem eerst, of gebruik een andere kaart.</translation>
+    </message>
+    <message>
+        <source>Gift cards cannot be sold on this tablet.</source>
+        <translation>Cadeaukaarten kunnen niet op deze tablet verkocht worden.</translation>
+    </message>
+    <message>
+        <source>Balance: %1</source>
+        <translation>Saldo: %1</translation>
+    </message>
+    <message>
+        <source>Valid until %1</source>
+        <translation>Geldig tot %1</translation>
+    </message>
+    <message>
+        <source>No end date</source>
+        <translation>Geen einddatum</translation>
+    </message>
+    <message>
+        <source>Use %1 of the gift card</source>
+        <translation>Gebruik %1 van de cadeaukaart</translation>
+    </message>
+    <message>
+        <source>Check the gift card</source>
+        <translation>Controleer de cadeaukaart</translation>
+    </message>
+    <message>
+        <source>Add gift card of %1</source>
+        <translation>Cadeaukaart van %1 toevoegen</translation>
+    </message>
+    <message>
+        <source>The sale needs only %1 more.</source>
+        <translation>De verkoop heeft nog maar %1 nodig.</translation>
+    </message>
+    <message>
+        <source>The card holds only %1.</source>
+        <translation>Er staat maar %1 op de kaart.</translation>
+    </message>
+    <message>
+        <source>Pay with a gift card</source>
+        <translation>Betalen met een cadeaukaart</translation>
+    </message>
+    <message>
+        <source>Sell or top up a gift card</source>
+        <translation>Cadeaukaart verkopen of opwaarderen</translation>
+    </message>
+    <message>
+        <source>Scan the gift card or type its number.</source>
+        <translation>Scan de cadeaukaart of typ het nummer.</translation>
+    </message>
+    <message>
+        <source>Scan the gift card or type its number, then choose the amount to put on it. A card the customer already has is topped up.</source>
+        <translation>Scan de cadeaukaart of typ het nummer en kies dan het bedrag dat erop komt. Een kaart die de klant al heeft wordt opgewaardeerd.</translation>
+    </message>
+    <message>
+        <source>Gift card number</source>
+        <translation>Cadeaukaartnummer</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Controleren</translation>
+    </message>
+    <message>
+        <source>Amount to use</source>
+        <translation>Te gebruiken bedrag</translation>
+    </message>
+    <message>
+        <source>Amount to put on the card</source>
+        <translation>Bedrag op de kaart</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+</context>
+<context>
     <name>Toonbank::Ui::LoginScreen</name>
     <message>
         <source>Tap your name first.</source>
@@ -1669,6 +1794,28 @@ Demopincodes (elke medewerker heeft een eigen salt):
     <message>
         <source>This approval does not cover the change. Ask again.</source>
         <translation>Deze goedkeuring dekt de wijziging niet. Vraag opnieuw.</translation>
+    </message>
+    <message>
+        <source>Cancel the payment?</source>
+        <translation>Betaling annuleren?</translation>
+    </message>
+    <message>
+        <source>What was paid is given back to the customer:
+%1
+
+The basket stays, so the sale can be paid again.</source>
+        <translation>Wat betaald is, krijgt de klant terug:
+%1
+
+De mand blijft staan, zodat de verkoop opnieuw betaald kan worden.</translation>
+    </message>
+    <message>
+        <source>Give back and cancel</source>
+        <translation>Teruggeven en annuleren</translation>
+    </message>
+    <message>
+        <source>Gift card …%1 with %2 added to the sale.</source>
+        <translation>Cadeaukaart …%1 met %2 aan de verkoop toegevoegd.</translation>
     </message>
 </context>
 <context>
@@ -1763,24 +1910,8 @@ Demopincodes (elke medewerker heeft een eigen salt):
 <context>
     <name>Toonbank::Ui::PayScreen</name>
     <message>
-        <source>Cash payment</source>
-        <translation>Contante betaling</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>Totaal</translation>
-    </message>
-    <message>
         <source>Cash rounding</source>
         <translation>Afronding contant</translation>
-    </message>
-    <message>
-        <source>To pay</source>
-        <translation>Te betalen</translation>
-    </message>
-    <message>
-        <source>Received</source>
-        <translation>Ontvangen</translation>
     </message>
     <message>
         <source>Change</source>
@@ -1795,12 +1926,164 @@ Demopincodes (elke medewerker heeft een eigen salt):
         <translation>C</translation>
     </message>
     <message>
-        <source>Back</source>
-        <translation>Terug</translation>
+        <source>%1: %2</source>
+        <translation>%1, %2 {1:?}</translation>
     </message>
     <message>
-        <source>Complete sale</source>
-        <translation>Verkoop afronden</translation>
+        <source>Waiting</source>
+        <translation>Wacht</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Betaald</translation>
+    </message>
+    <message>
+        <source>Not paid</source>
+        <translation>Niet betaald</translation>
+    </message>
+    <message>
+        <source>Being given back</source>
+        <translation>Wordt teruggegeven</translation>
+    </message>
+    <message>
+        <source>Given back</source>
+        <translation>Teruggegeven</translation>
+    </message>
+    <message>
+        <source>Follow the instructions on the terminal</source>
+        <translation>Volg de instructies op de betaalautomaat</translation>
+    </message>
+    <message>
+        <source>Card approved</source>
+        <translation>Pinbetaling goedgekeurd</translation>
+    </message>
+    <message>
+        <source>Choose how to pay the remaining %1.</source>
+        <translation>Kies hoe de resterende %1 betaald wordt.</translation>
+    </message>
+    <message>
+        <source>Declined — ask for another card or another way to pay</source>
+        <translation>Geweigerd — vraag om een andere kaart of een andere betaalwijze</translation>
+    </message>
+    <message>
+        <source>Cancelled on the terminal — try again or choose another way to pay</source>
+        <translation>Geannuleerd op de betaalautomaat — probeer opnieuw of kies een andere betaalwijze</translation>
+    </message>
+    <message>
+        <source>The terminal is busy — wait a moment and try again</source>
+        <translation>De betaalautomaat is bezig — wacht even en probeer opnieuw</translation>
+    </message>
+    <message>
+        <source>No answer from the terminal — checking what happened…</source>
+        <translation>Geen antwoord van de betaalautomaat — we controleren wat er gebeurd is…</translation>
+    </message>
+    <message>
+        <source>Do not start the card payment again: the customer is never charged twice.</source>
+        <translation>Start de pinbetaling niet opnieuw: de klant wordt nooit twee keer afgeschreven.</translation>
+    </message>
+    <message>
+        <source>The terminal cannot be reached — check that it is on and connected</source>
+        <translation>De betaalautomaat is niet bereikbaar — controleer of hij aan staat en verbonden is</translation>
+    </message>
+    <message>
+        <source>%1 points · %2</source>
+        <translation>%1 punten · %2</translation>
+    </message>
+    <message>
+        <source>Received in cash</source>
+        <translation>Contant ontvangen</translation>
+    </message>
+    <message>
+        <source>Amount of this part</source>
+        <translation>Bedrag van dit deel</translation>
+    </message>
+    <message>
+        <source>Pay %1 in cash</source>
+        <translation>Betaal %1 contant</translation>
+    </message>
+    <message>
+        <source>Pay %1 in cash, part</source>
+        <translation>Betaal %1 contant, deel</translation>
+    </message>
+    <message>
+        <source>Pay %1 by card</source>
+        <translation>Betaal %1 met pin</translation>
+    </message>
+    <message>
+        <source>A card pays at most the remaining %1.</source>
+        <translation>Een pinbetaling betaalt hoogstens de resterende %1.</translation>
+    </message>
+    <message>
+        <source>Pay %1 with store credit</source>
+        <translation>Betaal %1 met tegoed</translation>
+    </message>
+    <message>
+        <source>Pay %1 with %2 points</source>
+        <translation>Betaal %1 met %2 punten</translation>
+    </message>
+    <message>
+        <source>Available: %1 points, worth %2.</source>
+        <translation>Beschikbaar: %1 punten, waarde %2.</translation>
+    </message>
+    <message>
+        <source>Gift card</source>
+        <translation>Cadeaukaart</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Afrekenen</translation>
+    </message>
+    <message>
+        <source>Waiting for the terminal…</source>
+        <translation>Wachten op de betaalautomaat…</translation>
+    </message>
+    <message>
+        <source>Amount due</source>
+        <translation>Te betalen</translation>
+    </message>
+    <message>
+        <source>Paid so far</source>
+        <translation>Al betaald</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>Nog te betalen</translation>
+    </message>
+    <message>
+        <source>To pay in cash</source>
+        <translation>Contant te betalen</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Betalingen</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Opnieuw controleren</translation>
+    </message>
+    <message>
+        <source>Cancel payment</source>
+        <translation>Betaling annuleren</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Pin</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Contant</translation>
+    </message>
+    <message>
+        <source>Loyalty points</source>
+        <translation>Spaarpunten</translation>
+    </message>
+    <message>
+        <source>Store credit</source>
+        <translation>Tegoed</translation>
     </message>
 </context>
 <context>
@@ -1946,6 +2229,61 @@ Demopincodes (elke medewerker heeft een eigen salt):
         <source>E-mail receipts are not available on this tablet yet.</source>
         <translation>Bonnen per e-mail zijn op deze tablet nog niet beschikbaar.</translation>
     </message>
+    <message>
+        <source>Card</source>
+        <translation>Pin</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1, %2 {1:?}</translation>
+    </message>
+    <message>
+        <source>Cash: %1 (received %2)</source>
+        <translation>Contant: %1 (ontvangen %2)</translation>
+    </message>
+    <message>
+        <source>Cash: %1</source>
+        <translation>Contant: %1</translation>
+    </message>
+    <message>
+        <source>Gift card …%1: %2</source>
+        <translation>Cadeaukaart …%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 left on the gift card</source>
+        <translation>nog %1 op de cadeaukaart</translation>
+    </message>
+    <message>
+        <source>Store credit: %1</source>
+        <translation>Tegoed: %1</translation>
+    </message>
+    <message>
+        <source>%1 store credit left</source>
+        <translation>nog %1 tegoed</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n loyalty point(s): %1</source>
+        <translation>
+            <numerusform>%n spaarpunt: %1</numerusform>
+            <numerusform>%n spaarpunten: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cash rounding: %1</source>
+        <translation>Afronding contant: %1</translation>
+    </message>
+    <message>
+        <source>Paid with</source>
+        <translation>Betaald met</translation>
+    </message>
+    <message>
+        <source>No receipt printer on this tablet: e-mail the receipt or give none.</source>
+        <translation>Geen bonprinter op deze tablet: mail de bon of geef er geen.</translation>
+    </message>
+    <message>
+        <source>The receipt is on its way to %1.</source>
+        <translation>De bon is onderweg naar %1.</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Ui::SearchResultsModel</name>
@@ -2084,6 +2422,10 @@ nu %2</translation>
     <message>
         <source>Your saving</source>
         <translation>Uw voordeel</translation>
+    </message>
+    <message>
+        <source>Gift card</source>
+        <translation>Cadeaukaart</translation>
     </message>
 </context>
 <context>
