@@ -267,15 +267,17 @@ PayScreen::PayScreen(
     m_panes->setSpacing(32);
     m_panes->addLayout(m_left, 1);
     m_panes->addLayout(m_right, 1);
-    auto *bottom = new QHBoxLayout;
-    bottom->setSpacing(16);
-    bottom->addWidget(m_cancel, 1);
-    bottom->addWidget(m_done, 2);
+    // Landscape: Cancel left of Pay. Portrait: Pay on top of Cancel, both the full width, so
+    // neither label is cut.
+    m_bottom = new QBoxLayout(QBoxLayout::LeftToRight);
+    m_bottom->setSpacing(16);
+    m_bottom->addWidget(m_cancel, 1);
+    m_bottom->addWidget(m_done, 2);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(28, 16, 28, 16);
     layout->setSpacing(12);
     layout->addLayout(m_panes, 1);
-    layout->addLayout(bottom);
+    layout->addLayout(m_bottom);
 
     connect(m_cancel, &QPushButton::clicked, this, &PayScreen::askToCancel);
     connect(m_done, &QPushButton::clicked, this, &PayScreen::payPart);
@@ -850,6 +852,7 @@ void PayScreen::resizeEvent(QResizeEvent *event)
         m_portrait = portrait;
         m_panes->setDirection(portrait ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
         m_panes->setStretchFactor(m_left, portrait ? 0 : 1);
+        m_bottom->setDirection(portrait ? QBoxLayout::BottomToTop : QBoxLayout::LeftToRight);
         arrangeAmounts(portrait);
     }
     QWidget::resizeEvent(event);

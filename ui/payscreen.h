@@ -91,6 +91,7 @@ private:
     int m_lastTenderCount = 0;
 
     QBoxLayout *m_panes;
+    QBoxLayout *m_bottom = nullptr;
     QVBoxLayout *m_left;
     QVBoxLayout *m_right;
     QGridLayout *m_amounts;

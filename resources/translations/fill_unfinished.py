@@ -27,6 +27,12 @@ for lang in ('nl', 'en'):
     s = open(p).read()
     def carried(m):
         translation = m.group(1) if lang == 'en' else m.group(3)
+        # lupdate's guess comes from a similar text: only keep it when it has the same
+        # placeholders (a guess "%1, %2 {1:?}" for "%1: %2" once reached the screen).
+        if sorted(re.findall(r'%[0-9n]', html.unescape(m.group(1)))) != sorted(
+                re.findall(r'%[0-9n]', html.unescape(translation))) or '{' in translation:
+            print('GUESS REFUSED', repr(html.unescape(m.group(1))), '->', repr(translation))
+            return m.group(0)
         return f'<source>{m.group(1)}</source>{m.group(2)}<translation>{translation}</translation>'
     s = re.sub(r'<source>([^<]*)</source>(\s*(?:<comment>.*?</comment>\s*)?)<translation type="unfinished">([^<]+)</translation>', carried, s, flags=re.S)
     open(p, 'w').write(s)

@@ -1927,7 +1927,7 @@ De mand blijft staan, zodat de verkoop opnieuw betaald kan worden.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation>%1, %2 {1:?}</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Waiting</source>
@@ -2235,7 +2235,7 @@ De mand blijft staan, zodat de verkoop opnieuw betaald kan worden.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation>%1, %2 {1:?}</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Cash: %1 (received %2)</source>
