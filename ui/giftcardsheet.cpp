@@ -269,12 +269,12 @@ void GiftCardSheet::refresh()
     const Core::Money amount = Core::Money::fromCents(m_amountCents);
     m_amount->setText(amount.toDisplayString());
     if (pay) {
-        m_confirm->setText(checked ? tr("Use %1 of the gift card").arg(amount.toDisplayString())
-                                   : tr("Check the gift card"));
+        m_confirm->setText(
+            checked ? tr("Use %1").arg(amount.toDisplayString()) : tr("Check the gift card"));
         m_confirm->setEnabled(
             !checked || (amount.cents() > 0 && amount <= *m_balance && amount <= m_remaining));
     } else {
-        m_confirm->setText(tr("Add gift card of %1").arg(amount.toDisplayString()));
+        m_confirm->setText(tr("Add %1").arg(amount.toDisplayString()));
         m_confirm->setEnabled(amount.cents() > 0 && !m_number->text().trimmed().isEmpty());
     }
     if (pay && checked && amount > m_remaining)

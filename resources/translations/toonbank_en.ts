@@ -1690,16 +1690,8 @@ Demo PINs (every staff member has their own salt):
         <translation>No end date</translation>
     </message>
     <message>
-        <source>Use %1 of the gift card</source>
-        <translation>Use %1 of the gift card</translation>
-    </message>
-    <message>
         <source>Check the gift card</source>
         <translation>Check the gift card</translation>
-    </message>
-    <message>
-        <source>Add gift card of %1</source>
-        <translation>Add gift card of %1</translation>
     </message>
     <message>
         <source>The sale needs only %1 more.</source>
@@ -1744,6 +1736,14 @@ Demo PINs (every staff member has their own salt):
     <message>
         <source>Close</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>Use %1</source>
+        <translation>Use %1</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>Add %1</translation>
     </message>
 </context>
 <context>

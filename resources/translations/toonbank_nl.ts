@@ -1690,16 +1690,8 @@ Demopincodes (elke medewerker heeft een eigen salt):
         <translation>Geen einddatum</translation>
     </message>
     <message>
-        <source>Use %1 of the gift card</source>
-        <translation>Gebruik %1 van de cadeaukaart</translation>
-    </message>
-    <message>
         <source>Check the gift card</source>
         <translation>Controleer de cadeaukaart</translation>
-    </message>
-    <message>
-        <source>Add gift card of %1</source>
-        <translation>Cadeaukaart van %1 toevoegen</translation>
     </message>
     <message>
         <source>The sale needs only %1 more.</source>
@@ -1744,6 +1736,14 @@ Demopincodes (elke medewerker heeft een eigen salt):
     <message>
         <source>Close</source>
         <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Use %1</source>
+        <translation>Gebruik %1</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>%1 toevoegen</translation>
     </message>
 </context>
 <context>
