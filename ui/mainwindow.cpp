@@ -75,9 +75,14 @@ MainWindow::MainWindow(Services::Session &session, Services::SaleService &sale,
 
     connect(&session, &Services::Session::loggedIn, this, [this, &payments] {
         // A payment left open (the tablet restarted in the middle of it) comes back first.
+        // A sale the recovery finished while nobody was logged in is shown first, so staff see
+        // it was paid and never charge it again.
         if (payments.isOpen()) {
             m_pay->start();
             showScreen(m_pay);
+        } else if (m_receiptWaiting) {
+            m_receiptWaiting = false;
+            showScreen(m_receipt);
         } else {
             showScreen(m_sell);
         }
@@ -114,6 +119,8 @@ MainWindow::MainWindow(Services::Session &session, Services::SaleService &sale,
         // A sale finished by the recovery at start-up waits for the login.
         if (m_session.isLoggedIn())
             showScreen(m_receipt);
+        else
+            m_receiptWaiting = true;
     });
     connect(m_receipt, &ReceiptScreen::newSaleRequested, this, [this] { showScreen(m_sell); });
     connect(m_receipt, &ReceiptScreen::emailRequested, this, &MainWindow::openEmailReceipt);

@@ -106,6 +106,7 @@ private:
     GiftCardSheet *m_giftCardSheet;
     ConfirmSheet *m_confirmSheet;
     EmailReceiptSheet *m_emailSheet;
+    bool m_receiptWaiting = false; // a recovered sale's receipt, shown after the login
 };
 
 } // namespace Toonbank::Ui

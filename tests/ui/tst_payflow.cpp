@@ -27,6 +27,7 @@
 #include "ui/emailreceiptsheet.h"
 #include "ui/giftcardsheet.h"
 #include "ui/language.h"
+#include "ui/loginscreen.h"
 #include "ui/mainwindow.h"
 #include "ui/payscreen.h"
 #include "ui/receiptscreen.h"
@@ -547,6 +548,32 @@ private slots:
         QCOMPARE(sale().view().lines.size(), 1); // the basket stays
         QTRY_COMPARE_WITH_TIMEOUT(m_sim.chargedCents(), qint64(2000 + 5233 + 5233), 15000);
         click("clearButton");
+    }
+
+    // The tablet locks (idle, or staff switch user) while the customer is still at the
+    // terminal: the card answer completes the sale while nobody is logged in. After the next
+    // login the receipt of that sale is shown first, so nobody charges the customer again.
+    void saleFinishedWhileLockedShowsItsReceiptAfterLogin()
+    {
+        QVERIFY2(m_window, "no window: an earlier step failed");
+        startSale();
+        QVERIFY(m_sim.queue(QStringLiteral("delay"), 2));
+        click("payDone");
+        m_terminal->session().logOut();
+        QCOMPARE(current(), static_cast<QWidget *>(m_window->loginScreen()));
+        QTRY_COMPARE_WITH_TIMEOUT(m_completed.size(), 4, 15000);
+        QCOMPARE(current(), static_cast<QWidget *>(m_window->loginScreen()));
+        const Services::CompletedSale done = m_completed.constLast();
+        QCOMPARE(recordedSales(done.saleId), 1);
+
+        click(qPrintable(QStringLiteral("staffTile%1").arg(cashier)));
+        for (QChar digit : QStringLiteral("1234"))
+            click(qPrintable(QStringLiteral("pinKey%1").arg(digit)));
+        click("pinOk");
+        QCOMPARE(current(), static_cast<QWidget *>(m_window->receiptScreen()));
+        QVERIFY(text("receiptTenders").contains(eur(5233)));
+        click("newSaleButton");
+        QCOMPARE(current(), static_cast<QWidget *>(m_window->sellScreen()));
     }
 };
 
