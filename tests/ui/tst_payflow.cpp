@@ -66,18 +66,6 @@ QString eur(qint64 cents)
     return Core::Money::fromCents(cents).toDisplayString();
 }
 
-QString runSyncTool(const QString &cache, const QStringList &args, int *exitCode)
-{
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(qEnvironmentVariable("TOONBANK_TEST_BUILD_DIR")
-            + QStringLiteral("/sync/client/synctool/toonbank-synctool"),
-        QStringList { QStringLiteral("--cache"), cache } + args);
-    process.waitForFinished(120000);
-    *exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    return QString::fromUtf8(process.readAll());
-}
-
 } // namespace
 
 class TestPayFlow final : public QObject

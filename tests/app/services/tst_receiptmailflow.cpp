@@ -23,18 +23,6 @@ namespace {
 
 constexpr qint64 cashier = 7; // Ann, AMS01, PIN 1234 (ServerFixture::seed)
 
-QString runTool(const QString &cache, const QStringList &args, int *exitCode)
-{
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(qEnvironmentVariable("TOONBANK_TEST_BUILD_DIR")
-            + QStringLiteral("/sync/client/synctool/toonbank-synctool"),
-        QStringList { QStringLiteral("--cache"), cache } + args);
-    process.waitForFinished(120000);
-    *exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    return QString::fromUtf8(process.readAll());
-}
-
 qint64 outboxCount(const QString &cache, const QString &type)
 {
     const QString connection = QStringLiteral("receiptmailflow-check");
@@ -84,14 +72,14 @@ private slots:
         QVERIFY(server.start(mailArgs));
         const QString cache = m_dir.filePath(QStringLiteral("till.sqlite"));
         int code = 0;
-        const QString enrolled = runTool(cache,
+        const QString enrolled = runSyncTool(cache,
             { QStringLiteral("enrol"), server.url(QString()).toString(),
                 server.enrolmentCode(QStringLiteral("AMS01")),
                 QString::fromLatin1(
                     server.caCertificates().first().digest(QCryptographicHash::Sha256).toHex()) },
             &code);
         QVERIFY2(code == 0, qPrintable(enrolled));
-        const QString pulled = runTool(cache, { QStringLiteral("sync-once") }, &code);
+        const QString pulled = runSyncTool(cache, { QStringLiteral("sync-once") }, &code);
         QVERIFY2(code == 0, qPrintable(pulled));
 
         // The server goes away; the till sells and e-mails the receipt anyway.
@@ -111,17 +99,17 @@ private slots:
             QVERIFY2(mailed, mailed ? "" : qPrintable(mailed.error().detail));
         }
         QCOMPARE(outboxCount(cache, QStringLiteral("receipt_email")), 1);
-        (void)runTool(cache, { QStringLiteral("sync-once") }, &code); // unreachable: stays
+        (void)runSyncTool(cache, { QStringLiteral("sync-once") }, &code); // unreachable: stays
         QCOMPARE(outboxCount(cache, QStringLiteral("receipt_email")), 1);
         QCOMPARE(sink.messages().size(), 0);
 
         // Back: pushed, sent once — also when the till pushes again.
         QVERIFY(server.restartOnSamePort(mailArgs));
-        const QString pushed = runTool(cache, { QStringLiteral("sync-once") }, &code);
+        const QString pushed = runSyncTool(cache, { QStringLiteral("sync-once") }, &code);
         QVERIFY2(code == 0, qPrintable(pushed));
         QCOMPARE(outboxCount(cache, QStringLiteral("receipt_email")), 0);
         QVERIFY(sink.waitForMessages(1));
-        QVERIFY(runTool(cache, { QStringLiteral("sync-once") }, &code).size() >= 0);
+        QVERIFY(runSyncTool(cache, { QStringLiteral("sync-once") }, &code).size() >= 0);
         QThread::msleep(800);
         QCOMPARE(sink.messages().size(), 1);
 

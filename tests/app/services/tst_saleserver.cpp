@@ -25,18 +25,6 @@ namespace {
 constexpr qint64 cashier = 7; // Ann, AMS01, PIN 1234 (ServerFixture::seed)
 constexpr qint64 manager = 9;
 
-QString runTool(const QString &cache, const QStringList &args, int *exitCode)
-{
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(qEnvironmentVariable("TOONBANK_TEST_BUILD_DIR")
-            + QStringLiteral("/sync/client/synctool/toonbank-synctool"),
-        QStringList { QStringLiteral("--cache"), cache } + args);
-    process.waitForFinished(120000);
-    *exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    return QString::fromUtf8(process.readAll());
-}
-
 } // namespace
 
 class TestSaleServer final : public QObject
@@ -49,7 +37,7 @@ private:
     bool syncOnce(const QString &cache)
     {
         int code = 0;
-        const QString output = runTool(cache, { QStringLiteral("sync-once") }, &code);
+        const QString output = runSyncTool(cache, { QStringLiteral("sync-once") }, &code);
         if (code != 0)
             qWarning().noquote() << output;
         return code == 0;
@@ -79,7 +67,7 @@ private slots:
         QVERIFY(server.start());
         const QString cache = m_dir.filePath(QStringLiteral("till.sqlite"));
         int code = 0;
-        const QString enrolled = runTool(cache,
+        const QString enrolled = runSyncTool(cache,
             { QStringLiteral("enrol"), server.url(QString()).toString(),
                 server.enrolmentCode(QStringLiteral("AMS01")),
                 QString::fromLatin1(

@@ -26,18 +26,6 @@ namespace {
 constexpr qint64 cashier = 7; // Ann, AMS01, PIN 1234 (ServerFixture::seed)
 const QString keptCard = QStringLiteral("2990000000011");
 
-QString runTool(const QString &cache, const QStringList &args, int *exitCode)
-{
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(qEnvironmentVariable("TOONBANK_TEST_BUILD_DIR")
-            + QStringLiteral("/sync/client/synctool/toonbank-synctool"),
-        QStringList { QStringLiteral("--cache"), cache } + args);
-    process.waitForFinished(120000);
-    *exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    return QString::fromUtf8(process.readAll());
-}
-
 qint64 cacheScalar(const QString &cache, const QString &sql)
 {
     const QString connection = QStringLiteral("customermerge-check");
@@ -68,8 +56,8 @@ private:
     bool syncOnce(const QString &cache = QString())
     {
         int code = 0;
-        const QString output
-            = runTool(cache.isEmpty() ? m_cache : cache, { QStringLiteral("sync-once") }, &code);
+        const QString output = runSyncTool(
+            cache.isEmpty() ? m_cache : cache, { QStringLiteral("sync-once") }, &code);
         if (code != 0 || qEnvironmentVariableIsSet("H6DEBUG"))
             qWarning().noquote() << output;
         return code == 0;
@@ -108,7 +96,7 @@ private slots:
 
         m_cache = m_dir.filePath(QStringLiteral("till.sqlite"));
         int code = 0;
-        const QString enrolled = runTool(m_cache,
+        const QString enrolled = runSyncTool(m_cache,
             { QStringLiteral("enrol"), m_server.url(QString()).toString(),
                 m_server.enrolmentCode(QStringLiteral("AMS01")),
                 QString::fromLatin1(
@@ -332,7 +320,7 @@ private slots:
         // Another tablet, in Utrecht, sells to Eva and syncs.
         const QString utrecht = m_dir.filePath(QStringLiteral("utrecht.sqlite"));
         int code = 0;
-        const QString enrolled = runTool(utrecht,
+        const QString enrolled = runSyncTool(utrecht,
             { QStringLiteral("enrol"), m_server.url(QString()).toString(),
                 m_server.enrolmentCode(QStringLiteral("UTR01")),
                 QString::fromLatin1(

@@ -26,18 +26,6 @@ QString newId()
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
-QString runTool(const QString &cache, const QStringList &args, int *exitCode)
-{
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(qEnvironmentVariable("TOONBANK_TEST_BUILD_DIR")
-            + QStringLiteral("/sync/client/synctool/toonbank-synctool"),
-        QStringList { QStringLiteral("--cache"), cache } + args);
-    process.waitForFinished(120000);
-    *exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    return QString::fromUtf8(process.readAll());
-}
-
 } // namespace
 
 class TestWalletLookups final : public QObject
@@ -87,7 +75,7 @@ private slots:
         QVERIFY(m_server.start());
         m_cache = m_dir.filePath(QStringLiteral("till.sqlite"));
         int code = 0;
-        const QString enrolled = runTool(m_cache,
+        const QString enrolled = runSyncTool(m_cache,
             { QStringLiteral("enrol"), m_server.url(QString()).toString(),
                 m_server.enrolmentCode(QStringLiteral("AMS01")),
                 QString::fromLatin1(

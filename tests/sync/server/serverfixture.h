@@ -90,4 +90,8 @@ void finishSale(Core::Sale &sale);
 QJsonObject makePush(const QString &deviceId, qint64 staffId, const QList<Core::Sale> &sales,
     qint64 firstSeq, QStringList *eventIds = nullptr);
 
+/// Runs the tablet's toonbank-synctool on `cache` with `args` (enrol, sync-once, status, …);
+/// returns what it printed, `exitCode` -1 when it crashed or hung (two minutes).
+QString runSyncTool(const QString &cache, const QStringList &args, int *exitCode);
+
 } // namespace Toonbank::Tests
