@@ -134,6 +134,16 @@ QDate giftCardExpiry(const QDate &issuedOn, int validityYears)
     return issuedOn.addYears(std::max(validityYears, 2));
 }
 
+Status checkGiftCardAmount(Money amount, const GiftCardLimits &limits)
+{
+    if (amount < limits.minimum || amount > limits.maximum)
+        return Error::make(QStringLiteral("giftcard.amount"),
+            Tr::tr("A gift card can be loaded with %1 to %2.")
+                .arg(limits.minimum.toDisplayString(), limits.maximum.toDisplayString()),
+            amount.toPlainString());
+    return success();
+}
+
 Result<QString> normaliseGiftCardNumber(const QString &text)
 {
     QString digits;

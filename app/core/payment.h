@@ -48,6 +48,16 @@ qint64 pointsNeeded(Money amount, const LoyaltyRules &loyalty);
 /// from 2022 are valid at least 2 years; that is the default and the minimum accepted).
 QDate giftCardExpiry(const QDate &issuedOn, int validityYears = 2);
 
+/// What a gift card may be loaded with in one sale line. The chain's limits (default € 5 to
+/// € 500) are what the server accepts; a store's tablet settings may only narrow them.
+struct GiftCardLimits
+{
+    Money minimum = Money::fromCents(500);
+    Money maximum = Money::fromCents(50000);
+};
+/// Error "giftcard.amount" (plain message naming the limits) when `amount` is outside them.
+Status checkGiftCardAmount(Money amount, const GiftCardLimits &limits = {});
+
 /// A gift card number as typed or scanned: digits only, 12–19 of them ("gift.number").
 Result<QString> normaliseGiftCardNumber(const QString &text);
 

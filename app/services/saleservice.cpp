@@ -1311,13 +1311,12 @@ Core::Result<QString> SaleService::addGiftCard(const QString &number, Money amou
     Core::Result<QString> card = Core::normaliseGiftCardNumber(number);
     if (!card)
         return card.error();
-    const Money minimum = giftCardMinimum();
-    const Money maximum = giftCardMaximum();
-    if (amount < minimum || amount > maximum)
-        return Error::make(QStringLiteral("giftcard.amount"),
-            tr("A gift card can be loaded with %1 to %2.")
-                .arg(minimum.toDisplayString(), maximum.toDisplayString()),
-            amount.toPlainString());
+    // The store's limits, never wider than the chain's (the server checks those again).
+    const Core::GiftCardLimits chain;
+    const Core::GiftCardLimits store { std::max(giftCardMinimum(), chain.minimum),
+        std::min(giftCardMaximum(), chain.maximum) };
+    if (const Core::Status allowed = Core::checkGiftCardAmount(amount, store); !allowed)
+        return allowed.error();
     for (const Core::DraftLine &line : std::as_const(m_lines)) {
         if (line.giftCardNumber == card.value())
             return Error::make(QStringLiteral("giftcard.duplicate"),

@@ -516,6 +516,10 @@ Demo PINs (every staff member has their own salt):
         <source>This payment is no longer open.</source>
         <translation>This payment is no longer open.</translation>
     </message>
+    <message>
+        <source>A gift card can be loaded with %1 to %2.</source>
+        <translation>A gift card can be loaded with %1 to %2.</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Devices::NexoHttpTerminal</name>
@@ -1076,10 +1080,6 @@ Demo PINs (every staff member has their own salt):
     <message>
         <source>A gift card is sold at its value: no discount or price change.</source>
         <translation>A gift card is sold at its value: no discount or price change.</translation>
-    </message>
-    <message>
-        <source>A gift card can be loaded with %1 to %2.</source>
-        <translation>A gift card can be loaded with %1 to %2.</translation>
     </message>
     <message>
         <source>This gift card is already on the sale.</source>

@@ -516,6 +516,10 @@ Demopincodes (elke medewerker heeft een eigen salt):
         <source>This payment is no longer open.</source>
         <translation>Deze betaling staat niet meer open.</translation>
     </message>
+    <message>
+        <source>A gift card can be loaded with %1 to %2.</source>
+        <translation>Op een cadeaukaart kan %1 tot %2 gezet worden.</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Devices::NexoHttpTerminal</name>
@@ -1076,10 +1080,6 @@ Demopincodes (elke medewerker heeft een eigen salt):
     <message>
         <source>A gift card is sold at its value: no discount or price change.</source>
         <translation>Een cadeaukaart wordt verkocht voor haar waarde: geen korting of prijswijziging.</translation>
-    </message>
-    <message>
-        <source>A gift card can be loaded with %1 to %2.</source>
-        <translation>Op een cadeaukaart kan %1 tot %2 gezet worden.</translation>
     </message>
     <message>
         <source>This gift card is already on the sale.</source>

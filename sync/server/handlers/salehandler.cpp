@@ -408,6 +408,10 @@ Verdict walletCheck(
                 QStringLiteral("line %1: a gift card is sold once per line, VAT class zero, "
                                "without discounts, for more than zero")
                     .arg(line.lineId));
+        // The same amount rule as the tablet's (Core::checkGiftCardAmount, chain limits).
+        if (const Core::Status amount = Core::checkGiftCardAmount(line.lineTotal()); !amount)
+            return fail("giftcard.amount",
+                QStringLiteral("line %1: %2").arg(line.lineId, amount.error().detail));
         const auto card = wallet.giftCards.constFind(number.value());
         if (card == wallet.giftCards.constEnd())
             continue; // a new card: activated when the sale is applied

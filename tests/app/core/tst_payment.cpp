@@ -208,6 +208,32 @@ private slots:
         QCOMPARE(giftCardExpiry(QDate(2026, 1, 1), 3), QDate(2029, 1, 1));
     }
 
+    void giftCardAmountsWithinTheLimits_data()
+    {
+        QTest::addColumn<qint64>("cents");
+        QTest::addColumn<bool>("allowed");
+        QTest::newRow("below the minimum") << qint64(499) << false;
+        QTest::newRow("the minimum") << qint64(500) << true;
+        QTest::newRow("between") << qint64(2500) << true;
+        QTest::newRow("the maximum") << qint64(50000) << true;
+        QTest::newRow("above the maximum") << qint64(50001) << false;
+        QTest::newRow("zero") << qint64(0) << false;
+        QTest::newRow("negative") << qint64(-1000) << false;
+    }
+    void giftCardAmountsWithinTheLimits()
+    {
+        QFETCH(qint64, cents);
+        QFETCH(bool, allowed);
+        const Status checked = checkGiftCardAmount(Money::fromCents(cents));
+        QCOMPARE(checked.ok(), allowed);
+        if (!allowed)
+            QCOMPARE(checked.error().code, QStringLiteral("giftcard.amount"));
+        // A store's narrower limits refuse what the chain would allow.
+        const GiftCardLimits store { Money::fromCents(1000), Money::fromCents(10000) };
+        QCOMPARE(checkGiftCardAmount(Money::fromCents(cents), store).ok(),
+            cents >= 1000 && cents <= 10000);
+    }
+
     void giftCardNumbers_data()
     {
         QTest::addColumn<QString>("text");

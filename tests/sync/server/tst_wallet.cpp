@@ -754,6 +754,14 @@ private slots:
         QCOMPARE(m_server.scalar(QStringLiteral("SELECT COUNT(*) FROM gift_cards WHERE number = "
                                                 "'6036990000009002'")),
             0);
+        // Above the chain's limit (Core::checkGiftCardAmount, € 500): refused, no card.
+        Core::Sale tooMuch = tabletSale(
+            0, {}, { giftLine(QStringLiteral("L1"), QStringLiteral("6036990000009003"), 50001) });
+        finish(tooMuch, {});
+        expectRejected(tooMuch, QStringLiteral("giftcard.amount"));
+        QCOMPARE(m_server.scalar(QStringLiteral("SELECT COUNT(*) FROM gift_cards WHERE number = "
+                                                "'6036990000009003'")),
+            0);
     }
 
     void storeCreditIsSpentWithItsClaim()
