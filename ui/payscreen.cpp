@@ -41,6 +41,8 @@ QString methodObjectName(Core::TenderMethod method)
         return QStringLiteral("Points");
     case Core::TenderMethod::StoreCredit:
         return QStringLiteral("StoreCredit");
+    case Core::TenderMethod::ReturnCredit:
+        return QStringLiteral("ReturnCredit");
     }
     return {};
 }
@@ -443,6 +445,8 @@ void PayScreen::payPart()
     case Core::TenderMethod::GiftCard:
         emit giftCardRequested(view.remaining);
         return;
+    case Core::TenderMethod::ReturnCredit: // taken by PaymentService, never a tile
+        return;
     }
     if (!paid) {
         m_error->setText(paid.error().message);
@@ -777,6 +781,9 @@ void PayScreen::refreshEntry(const Services::PaymentView &view)
     }
     case Core::TenderMethod::GiftCard:
         action = tr("Gift card");
+        break;
+    case Core::TenderMethod::ReturnCredit:
+        canPay = false;
         break;
     }
     if (!view.open)

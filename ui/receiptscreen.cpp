@@ -165,6 +165,9 @@ void ReceiptScreen::refreshTenders()
         case Core::TenderMethod::LoyaltyPoints:
             lines.append(tr("%n loyalty point(s): %1", nullptr, int(tender.points)).arg(amount));
             break;
+        case Core::TenderMethod::ReturnCredit:
+            lines.append(tr("Exchange credit: %1").arg(amount));
+            break;
         }
     }
     if (!m_sale.sale.rounding.isZero())

@@ -77,6 +77,11 @@ Status checkTenders(const Sale &sale, bool cashRounding, const LoyaltyRules &loy
                 return tenderError("tender.reference_missing",
                     Tr::tr("Store credit can only be used by the customer it belongs to."), where);
             break;
+        case TenderMethod::ReturnCredit:
+            if (tender.reference.isEmpty())
+                return tenderError("tender.reference_missing",
+                    Tr::tr("An exchange credit must name its return."), where);
+            break;
         case TenderMethod::LoyaltyPoints:
             if (!sale.customer)
                 return tenderError("tender.reference_missing",

@@ -13,7 +13,7 @@ constexpr std::array<std::pair<Role, const char *>, 3> roleNames { {
     { Role::Manager, "manager" },
 } };
 
-constexpr std::array<std::pair<Permission, const char *>, 9> permissionNames { {
+constexpr std::array<std::pair<Permission, const char *>, 11> permissionNames { {
     { Permission::Sell, "sell" },
     { Permission::ChangeSettings, "change_settings" },
     { Permission::RetrySync, "retry_sync" },
@@ -23,6 +23,8 @@ constexpr std::array<std::pair<Permission, const char *>, 9> permissionNames { {
     { Permission::EnrolCustomer, "enrol_customer" },
     { Permission::RefundWithoutReceipt, "refund_without_receipt" },
     { Permission::OpenDrawerNoSale, "open_drawer_no_sale" },
+    { Permission::ApproveReturnException, "approve_return_exception" },
+    { Permission::Refund, "refund" },
 } };
 
 // A discount is within a limit when it is at most `maxAmount` and at most `maxBasisPoints` of
@@ -80,6 +82,7 @@ bool allows(Role role, Permission permission)
     case Permission::Sell:
     case Permission::ManualDiscount:
     case Permission::EnrolCustomer:
+    case Permission::Refund:
         return true; // every role
     case Permission::ChangeSettings:
     case Permission::RetrySync:
@@ -88,6 +91,7 @@ bool allows(Role role, Permission permission)
     case Permission::ChangePrice:
     case Permission::RefundWithoutReceipt:
     case Permission::OpenDrawerNoSale:
+    case Permission::ApproveReturnException:
         return role == Role::Manager;
     }
     return false;

@@ -23,7 +23,9 @@ enum class Permission {
     ApproveManualDiscount, // approve a discount above the limit (manager override)
     ChangePrice, // approve a price change on a line
     EnrolCustomer, // enrol a customer, edit consent
-    RefundWithoutReceipt, // approve a refund without receipt (later: Returns)
+    RefundWithoutReceipt, // approve a refund without receipt (store credit only)
+    ApproveReturnException, // approve a return outside its window or of a final-sale item
+    Refund, // process a return / refund with receipt
     OpenDrawerNoSale, // approve a no-sale drawer open (later: Store operations)
 };
 QString name(Permission permission);

@@ -29,12 +29,13 @@ constexpr std::array<std::pair<AdjustmentKind, const char *>, 5> adjustmentKindN
     { AdjustmentKind::Manual, "manual" },
 } };
 
-constexpr std::array<std::pair<TenderMethod, const char *>, 5> tenderMethodNames { {
+constexpr std::array<std::pair<TenderMethod, const char *>, 6> tenderMethodNames { {
     { TenderMethod::Cash, "cash" },
     { TenderMethod::Card, "card" },
     { TenderMethod::GiftCard, "gift_card" },
     { TenderMethod::StoreCredit, "store_credit" },
     { TenderMethod::LoyaltyPoints, "loyalty_points" },
+    { TenderMethod::ReturnCredit, "return_credit" },
 } };
 
 template <typename Enum, std::size_t N>

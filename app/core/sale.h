@@ -26,8 +26,11 @@ QString name(AdjustmentKind kind); // "promotion", "coupon", "personal_offer", "
 std::optional<AdjustmentKind> adjustmentKindFromName(const QString &name);
 
 /// How (part of) a sale was paid.
-enum class TenderMethod { Cash, Card, GiftCard, StoreCredit, LoyaltyPoints };
-QString name(TenderMethod method); // "cash", "card", "gift_card", "store_credit", "loyalty_points"
+/// ReturnCredit: the value of the return of an exchange, put towards its new sale (reference:
+/// the return's id; recorded in the same transaction as the return).
+enum class TenderMethod { Cash, Card, GiftCard, StoreCredit, LoyaltyPoints, ReturnCredit };
+QString name(TenderMethod method); // "cash", "card", "gift_card", "store_credit",
+                                   // "loyalty_points", "return_credit"
 std::optional<TenderMethod> tenderMethodFromName(const QString &name);
 
 /// One reduction of one line. `amount` is positive and never more than what is left of the line.

@@ -179,6 +179,11 @@ QList<ReceiptLine> ReceiptLayout::layout(const ReceiptData &receipt, int width)
                 lines.append(text(leftRight(tr("Points (%1)").arg(locale.toString(tender.points)),
                     money(tender.amount), width)));
                 break;
+            case Core::TenderMethod::ReturnCredit:
+                lines.append(text(leftRight(tr("Exchange credit"), money(tender.amount), width)));
+                if (!tender.reference.isEmpty())
+                    detail(tr("Return %1").arg(tender.reference));
+                break;
             }
         }
         if (anyCash || !change.isZero())

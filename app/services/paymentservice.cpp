@@ -282,6 +282,8 @@ QString PaymentService::labelFor(const PaymentTenderRecord &tender) const
         return tr("Store credit");
     case TenderMethod::LoyaltyPoints:
         return tr("Points (%1)").arg(QLocale().toString(tender.points));
+    case TenderMethod::ReturnCredit:
+        return tr("Exchange credit");
     }
     return {};
 }
@@ -1021,6 +1023,10 @@ Core::Status PaymentService::cancel()
             tender.state = stateReversed;
             tender.detail = tr("The points were given back");
             break;
+        case TenderMethod::ReturnCredit:
+            tender.state = stateReversed;
+            tender.detail = tr("The exchange credit is kept for the return");
+            break;
         case TenderMethod::Card:
         case TenderMethod::GiftCard:
         case TenderMethod::StoreCredit:
@@ -1079,6 +1085,7 @@ void PaymentService::giveBack(PaymentTenderRecord &tender)
     }
     case TenderMethod::Cash:
     case TenderMethod::LoyaltyPoints:
+    case TenderMethod::ReturnCredit:
         return;
     }
 }
@@ -1186,6 +1193,7 @@ void PaymentService::settleUnfinished()
                 break;
             case TenderMethod::Cash:
             case TenderMethod::LoyaltyPoints:
+            case TenderMethod::ReturnCredit:
                 // Written settled at once; a pending one was never handed over.
                 tender.state = stateFailed;
                 (void)saveTender(tender);

@@ -102,7 +102,11 @@ Core::Status Session::require(Permission permission) const
     case Permission::ChangePrice:
     case Permission::RefundWithoutReceipt:
     case Permission::OpenDrawerNoSale:
+    case Permission::ApproveReturnException:
         message = tr("This needs a manager's approval.");
+        break;
+    case Permission::Refund:
+        message = tr("Your role does not allow returns.");
         break;
     case Permission::Sell:
         message = tr("Your role does not allow selling.");

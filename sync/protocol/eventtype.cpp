@@ -7,12 +7,13 @@ namespace Toonbank::Sync::Protocol {
 
 namespace {
 
-constexpr std::array<std::pair<EventType, const char *>, 5> names { {
+constexpr std::array<std::pair<EventType, const char *>, 6> names { {
     { EventType::Sale, "sale" },
     { EventType::CustomerEnrolled, "customer_enrolled" },
     { EventType::ConsentChanged, "consent_changed" },
     { EventType::WishlistChanged, "wishlist_changed" },
     { EventType::ReceiptEmail, "receipt_email" },
+    { EventType::Return, "return" },
 } };
 
 } // namespace

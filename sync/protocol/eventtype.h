@@ -14,6 +14,7 @@ enum class EventType {
     ConsentChanged, // "consent_changed": e-mail / SMS / personalised consent changed
     WishlistChanged, // "wishlist_changed": a product added to or removed from a wishlist
     ReceiptEmail, // "receipt_email": a receipt to e-mail (receiptemail.h)
+    Return, // "return": a finished Core::Return (returns.h returnToJson), also of an exchange
 };
 
 QString name(EventType type);

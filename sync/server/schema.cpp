@@ -434,11 +434,204 @@ QStringList version4()
     };
 }
 
+// Version 5 (issue "Returns"): web orders as relational rows (lines with the price paid after
+// discounts, tenders with what was refunded to them, delivery), returned quantities on the
+// lines of web orders and store sales under CHECK (returned <= sold), return claims (one
+// conditional UPDATE per line inside one transaction decides who gets the last unit), the
+// returns themselves, web refund requests for the web shop's payment provider, the damaged
+// location's stock, conflicts of offline returns for the supervisor, and return policies.
+QStringList version5(Dialect dialect)
+{
+    const bool pg = dialect == Dialect::Postgres;
+    QStringList s {
+        QStringLiteral("ALTER TABLE web_orders ADD COLUMN customer_id BIGINT NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE web_orders ADD COLUMN status TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE web_orders ADD COLUMN channel TEXT NOT NULL DEFAULT 'web'"),
+        QStringLiteral("ALTER TABLE web_orders ADD COLUMN ordered_at TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE web_orders ADD COLUMN delivered_on TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral(
+            "ALTER TABLE web_orders ADD COLUMN delivery_cents BIGINT NOT NULL DEFAULT 0"),
+        QStringLiteral(
+            "ALTER TABLE web_orders ADD COLUMN delivery_refunded_cents BIGINT NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE web_orders ADD COLUMN total_cents BIGINT NOT NULL DEFAULT 0"),
+        QStringLiteral("CREATE INDEX web_orders_customer ON web_orders(customer_id)"),
+        QStringLiteral(R"(CREATE TABLE web_order_lines(
+            order_id BIGINT NOT NULL REFERENCES web_orders(id),
+            line_id TEXT NOT NULL,
+            line_no INTEGER NOT NULL,
+            product_id BIGINT NOT NULL,
+            sku TEXT NOT NULL,
+            name TEXT NOT NULL,
+            category TEXT NOT NULL DEFAULT '',
+            vat_class TEXT NOT NULL DEFAULT 'standard',
+            vat_basis_points INTEGER NOT NULL,
+            quantity INTEGER NOT NULL CHECK(quantity > 0),
+            unit_price_cents BIGINT NOT NULL,
+            line_total_cents BIGINT NOT NULL CHECK(line_total_cents >= 0),
+            returned_quantity INTEGER NOT NULL DEFAULT 0,
+            CHECK(returned_quantity >= 0 AND returned_quantity <= quantity),
+            PRIMARY KEY(order_id, line_id)))"),
+        QStringLiteral(R"(CREATE TABLE web_order_tenders(
+            order_id BIGINT NOT NULL REFERENCES web_orders(id),
+            tender_no INTEGER NOT NULL,
+            method TEXT NOT NULL,
+            amount_cents BIGINT NOT NULL CHECK(amount_cents > 0),
+            reference TEXT NOT NULL DEFAULT '',
+            paid_at TEXT NOT NULL DEFAULT '',
+            refunded_cents BIGINT NOT NULL DEFAULT 0,
+            CHECK(refunded_cents >= 0 AND refunded_cents <= amount_cents),
+            PRIMARY KEY(order_id, tender_no)))"),
+        QStringLiteral(
+            "ALTER TABLE sale_lines ADD COLUMN returned_quantity INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral(
+            "ALTER TABLE sale_tenders ADD COLUMN refunded_cents BIGINT NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE sales ADD COLUMN points_taken_back BIGINT NOT NULL DEFAULT 0"),
+        QStringLiteral("CREATE INDEX sales_receipt ON sales(receipt_number)"),
+        QStringLiteral(R"(CREATE TABLE return_claims(
+            claim_id TEXT PRIMARY KEY,
+            return_id TEXT NOT NULL,
+            origin TEXT NOT NULL CHECK(origin IN ('store_sale','web_order')),
+            origin_number TEXT NOT NULL,
+            origin_sale_id TEXT NOT NULL,
+            store_code TEXT NOT NULL,
+            device_id TEXT NOT NULL,
+            state TEXT NOT NULL CHECK(state IN ('claimed','used','released')),
+            created_at TEXT NOT NULL,
+            used_by_return TEXT NOT NULL DEFAULT ''))"),
+        QStringLiteral("CREATE INDEX return_claims_origin ON return_claims(origin_number)"),
+        QStringLiteral(R"(CREATE TABLE return_claim_lines(
+            claim_id TEXT NOT NULL REFERENCES return_claims(claim_id),
+            line_id TEXT NOT NULL,
+            quantity INTEGER NOT NULL CHECK(quantity > 0),
+            PRIMARY KEY(claim_id, line_id)))"),
+        QStringLiteral(R"(CREATE TABLE returns(
+            return_id TEXT PRIMARY KEY,
+            event_id TEXT NOT NULL UNIQUE REFERENCES events(event_id),
+            receipt_number TEXT NOT NULL UNIQUE,
+            location_id BIGINT NOT NULL,
+            store_code TEXT NOT NULL,
+            device_id TEXT NOT NULL,
+            staff_id BIGINT NOT NULL,
+            returned_at TEXT NOT NULL,
+            origin TEXT NOT NULL CHECK(origin IN ('store_sale','web_order','no_receipt')),
+            origin_number TEXT NOT NULL DEFAULT '',
+            origin_sale_id TEXT NOT NULL DEFAULT '',
+            claim_id TEXT NOT NULL DEFAULT '',
+            goods_cents BIGINT NOT NULL,
+            delivery_cents BIGINT NOT NULL DEFAULT 0,
+            total_cents BIGINT NOT NULL,
+            rounding_cents BIGINT NOT NULL DEFAULT 0,
+            customer_id BIGINT NOT NULL DEFAULT 0,
+            points_taken_back BIGINT NOT NULL DEFAULT 0,
+            points_given_back BIGINT NOT NULL DEFAULT 0,
+            exchange_sale_id TEXT NOT NULL DEFAULT '',
+            training INTEGER NOT NULL DEFAULT 0,
+            conflict TEXT NOT NULL DEFAULT ''))"),
+        QStringLiteral("CREATE INDEX returns_origin ON returns(origin_number)"),
+        QStringLiteral(R"(CREATE TABLE return_lines(
+            return_id TEXT NOT NULL REFERENCES returns(return_id),
+            line_no INTEGER NOT NULL,
+            line_id TEXT NOT NULL,
+            original_line_id TEXT NOT NULL DEFAULT '',
+            product_id BIGINT NOT NULL,
+            sku TEXT NOT NULL,
+            name TEXT NOT NULL DEFAULT '',
+            quantity INTEGER NOT NULL CHECK(quantity > 0),
+            refund_cents BIGINT NOT NULL CHECK(refund_cents >= 0),
+            vat_basis_points INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            item_condition TEXT NOT NULL CHECK(item_condition IN ('resellable','damaged')),
+            PRIMARY KEY(return_id, line_no)))"),
+        QStringLiteral(R"(CREATE TABLE return_refunds(
+            return_id TEXT NOT NULL REFERENCES returns(return_id),
+            refund_no INTEGER NOT NULL,
+            method TEXT NOT NULL CHECK(method IN ('cash','card','web_payment','gift_card',
+                'store_credit','loyalty_points','exchange')),
+            amount_cents BIGINT NOT NULL CHECK(amount_cents > 0),
+            reference TEXT NOT NULL DEFAULT '',
+            original_reference TEXT NOT NULL DEFAULT '',
+            claim_id TEXT NOT NULL DEFAULT '',
+            points BIGINT NOT NULL DEFAULT 0,
+            PRIMARY KEY(return_id, refund_no)))"),
+        QStringLiteral(R"(CREATE TABLE return_authorisations(
+            return_id TEXT NOT NULL REFERENCES returns(return_id),
+            authorisation_no INTEGER NOT NULL,
+            permission TEXT NOT NULL,
+            requested_by BIGINT NOT NULL,
+            approved_by BIGINT NOT NULL,
+            line_id TEXT NOT NULL DEFAULT '',
+            amount_cents BIGINT NOT NULL DEFAULT 0,
+            reason TEXT NOT NULL DEFAULT '',
+            approved_at TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY(return_id, authorisation_no)))"),
+        // A refund to the web shop's payment provider: recorded once per (return, tender);
+        // the provider integration (outside this system) picks them up.
+        QStringLiteral(R"(CREATE TABLE web_refunds(
+            id TEXT PRIMARY KEY,
+            return_id TEXT NOT NULL,
+            order_number TEXT NOT NULL,
+            method TEXT NOT NULL,
+            psp_reference TEXT NOT NULL,
+            amount_cents BIGINT NOT NULL CHECK(amount_cents > 0),
+            store_code TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'requested'
+                CHECK(state IN ('requested','sent','refunded','failed')),
+            created_at TEXT NOT NULL,
+            UNIQUE(return_id, psp_reference)))"),
+        QStringLiteral("CREATE INDEX web_refunds_state ON web_refunds(state, created_at)"),
+        QStringLiteral(R"(CREATE TABLE damaged_stock(
+            product_id BIGINT NOT NULL,
+            location_id BIGINT NOT NULL,
+            quantity BIGINT NOT NULL CHECK(quantity >= 0),
+            PRIMARY KEY(product_id, location_id)))"),
+        // An offline return of a store's own sale that found the line already returned when it
+        // reached the server: applied (the money left the drawer) and flagged, never counted twice.
+        QStringLiteral(R"(CREATE TABLE return_conflicts(
+            return_id TEXT NOT NULL,
+            line_id TEXT NOT NULL,
+            origin_number TEXT NOT NULL,
+            store_code TEXT NOT NULL,
+            asked INTEGER NOT NULL,
+            returnable INTEGER NOT NULL,
+            detected_at TEXT NOT NULL,
+            resolved_at TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY(return_id, line_id)))"),
+        // Return policy per store (location_id 0: the chain's default). Lists are JSON.
+        QStringLiteral(R"(CREATE TABLE return_policies(
+            location_id BIGINT PRIMARY KEY,
+            web_withdrawal_days INTEGER NOT NULL CHECK(web_withdrawal_days >= 14),
+            default_window_days INTEGER NOT NULL CHECK(default_window_days >= 0),
+            category_windows TEXT NOT NULL DEFAULT '{}',
+            final_sale_categories TEXT NOT NULL DEFAULT '[]',
+            receipt_required INTEGER NOT NULL DEFAULT 1,
+            store_credit_allowed INTEGER NOT NULL DEFAULT 1,
+            gift_card_allowed INTEGER NOT NULL DEFAULT 1))"),
+    };
+    // SQLite cannot add a table CHECK to an existing table; a column CHECK may name other
+    // columns there. PostgreSQL adds the same rule as a table constraint.
+    if (pg) {
+        s.append(QStringLiteral("ALTER TABLE sale_lines ADD CONSTRAINT sale_lines_returned CHECK("
+                                "returned_quantity >= 0 AND returned_quantity <= quantity)"));
+        s.append(QStringLiteral("ALTER TABLE sale_tenders ADD CONSTRAINT sale_tenders_refunded "
+                                "CHECK(refunded_cents >= 0 AND refunded_cents <= amount_cents)"));
+    } else {
+        s.replaceInStrings(
+            QStringLiteral("ADD COLUMN returned_quantity INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ADD COLUMN returned_quantity INTEGER NOT NULL DEFAULT 0 "
+                           "CHECK(returned_quantity >= 0 AND returned_quantity <= quantity)"));
+        s.replaceInStrings(QStringLiteral("ADD COLUMN refunded_cents BIGINT NOT NULL DEFAULT 0"),
+            QStringLiteral("ADD COLUMN refunded_cents BIGINT NOT NULL DEFAULT 0 "
+                           "CHECK(refunded_cents >= 0 AND refunded_cents <= amount_cents)"));
+    }
+    return s;
+}
+
 } // namespace
 
 QList<Migration> migrations(Dialect dialect)
 {
-    return { { 1, version1() }, { 2, version2(dialect) }, { 3, version3() }, { 4, version4() } };
+    return { { 1, version1() }, { 2, version2(dialect) }, { 3, version3() }, { 4, version4() },
+        { 5, version5(dialect) } };
 }
 
 } // namespace Toonbank::Sync::Server::Internal

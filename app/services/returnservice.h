@@ -1,0 +1,213 @@
+#pragma once
+
+#include "app/core/clock.h"
+#include "app/core/result.h"
+#include "app/core/returns.h"
+#include "app/core/sale.h"
+
+#include <QObject>
+
+#include <memory>
+#include <optional>
+
+namespace Toonbank::Devices {
+class PaymentTerminal;
+struct ReversalResult;
+} // namespace Toonbank::Devices
+
+namespace Toonbank::Store {
+class LocalDatabase;
+class Catalog;
+} // namespace Toonbank::Store
+
+namespace Toonbank::Services {
+
+class SaleService;
+class PaymentService;
+class Session;
+
+/// Online part of returns (docs/RETURNS.md has the HTTP contract). ServerLookups implements
+/// it; tests may use the real server through it. Called on the GUI thread; answers within a
+/// few seconds; offline answers "return.needs_network" at once.
+class ReturnsClient
+{
+public:
+    virtual ~ReturnsClient() = default;
+    virtual bool isOnline() const = 0;
+    struct Found
+    {
+        Core::ReturnableOrder order;
+        Core::ReturnPolicy policy; // the store's policy now (the tablet caches it)
+    };
+    /// GET /v1/returns/lookup?code=<the scanned or typed text>. Errors: "return.not_found",
+    /// "return.other_chain", "return.of_return", "return.invalid_code",
+    /// "return.needs_network", "sync.*".
+    virtual Core::Result<Found> lookup(const QString &code) = 0;
+    /// POST /v1/returns. Errors: "return.quantity" (someone returned it first: the message says
+    /// what is still returnable; `left` is filled), "claim.mismatch", "return.needs_network",
+    /// "sync.*" (outcome unknown: ask claimStatus() before anything else).
+    virtual Core::Result<Core::ReturnableOrder> claim(const QString &claimId,
+        const QString &returnId, const Core::ReturnableOrder &order,
+        const QList<Core::ReturnRequestLine> &lines, const QString &storeCode,
+        QList<QPair<QString, int>> *left = nullptr)
+        = 0;
+    /// Gives the claimed quantities back (the return was abandoned). Idempotent.
+    /// Errors: "claim.used", "return.needs_network", "sync.*".
+    virtual Core::Status releaseClaim(const QString &claimId) = 0;
+    /// Whether the server granted the claim (recovery). Error "claim.unknown": never granted.
+    virtual Core::Result<bool> claimGranted(const QString &claimId) = 0;
+};
+
+/// One line of the found order as the return screen shows it.
+struct ReturnLineView
+{
+    Core::ReturnableLine line;
+    std::optional<QDate> deadline; // last day without an override
+    bool windowPassed = false;
+    bool finalSale = false;
+    QString blockedWhy; // plain words when it cannot come back at all (gift card, nothing left)
+    int selected = 0; // quantity chosen to return (0..returnable)
+    Core::ReturnReason reason = Core::ReturnReason::ChangedMind;
+    Core::ItemCondition condition = Core::ItemCondition::Resellable;
+    Core::Money refund; // paid share of `selected`
+};
+
+/// One part of the refund as the return screen lists it while it runs.
+struct RefundPartView
+{
+    enum class State { Planned, Pending, Done, Failed };
+    Core::RefundMethod method = Core::RefundMethod::Cash;
+    QString label; // "Card VISA **** 1234", "Cash", "Store credit", "Web payment (iDEAL)"
+    Core::Money amount;
+    State state = State::Planned;
+    QString detail; // "Follow the instructions on the terminal", "Give €4.95 in cash", …
+};
+
+/// Where the return in progress stands.
+struct ReturnView
+{
+    enum class Stage {
+        Empty, // nothing found yet: scan or type a number
+        Found, // lines listed; staff choose quantities, reason, condition, method
+        Refunding, // claimed; parts running (card reversal at the terminal)
+        Done, // recorded; completed() was emitted
+    };
+    Stage stage = Stage::Empty;
+    std::optional<Core::ReturnableOrder> order;
+    QList<ReturnLineView> lines;
+    Core::Money goods; // selected paid shares
+    Core::Money delivery; // web: delivery cost refunded with a full withdrawal
+    Core::Money total;
+    Core::Money rounding; // cash rounding of the refund
+    QList<Core::RefundMethod> methods; // allowed alternatives (allowedRefundMethods)
+    std::optional<Core::RefundMethod> chosenMethod; // none: to the original tenders
+    QList<RefundPartView> parts; // the plan, then the progress
+    /// An approval is needed before refund(): window passed / final sale
+    /// (ApproveReturnException) or no receipt (RefundWithoutReceipt).
+    std::optional<Core::Permission> needsApproval;
+    QString approvalWhy; // plain words for the override sheet
+    bool online = false;
+    bool offlineOwnSale = false; // found in this tablet's ledger without the network
+    qint64 pointsTakenBack = 0;
+    qint64 pointsGivenBack = 0;
+};
+
+/// A return that is on disk: what the receipt needs.
+struct CompletedReturn
+{
+    Core::Return ret;
+    QString receiptNumber;
+    QString storeName;
+    QString staffName;
+    QString printError;
+};
+
+/// Takes goods back and refunds them exactly once (issue "Returns", PRODUCT.md journey 2).
+///
+/// - find() looks the number / QR up on the server (any store's sale, web orders); offline it
+///   finds this tablet's own sales in the local ledger (returned quantities counted locally).
+/// - Staff pick quantities, reason and condition per line, and a refund method (the original
+///   tenders by default); the core rules (Core::checkReturnLine, planRefund, finaliseCash)
+///   decide the amounts. An exception (window, final sale, no receipt) needs approve() with
+///   an Authorisation from OverrideService — checked here, not only in the UI.
+/// - refund(): online, the lines are claimed on the server first (POST /v1/returns; one 201
+///   for the last unit, whatever other store asks at the same moment). Then the parts run:
+///   a card part is a nexo Reversal naming the original POI transaction (pending state
+///   written durably before the terminal is asked; a lost answer is settled with
+///   TransactionStatus, never repeated blindly); cash is handed out; web payment, store
+///   credit, gift card and points are effects the server applies with the event. When every
+///   part is done, the return is recorded in one durable transaction (return rows, stock back
+///   here when resellable, own-sale returned quantities, outbox "return" event, journal
+///   entry) and completed() is emitted.
+/// - startExchange(): claims like refund(), then hands the value to the sale in progress as an
+///   exchange credit (a ReturnCredit tender taken by PaymentService); the return is recorded
+///   in the same transaction as the new sale. A credit larger than the new sale refunds the
+///   rest by the chosen method (cash or store credit).
+/// - cancel() releases a claim that no money went against; recover() at start-up settles a
+///   refund that was running when the tablet died.
+/// Permissions: Permission::Refund for everyone who sells; exceptions need approvals.
+class ReturnService final : public QObject
+{
+    Q_OBJECT
+public:
+    ReturnService(Store::LocalDatabase &database, Store::Catalog &catalog, Session &session,
+        SaleService &sales, const Core::Clock &clock, QObject *parent = nullptr);
+    ~ReturnService() override;
+
+    void setClient(ReturnsClient *client);
+    void setTerminal(Devices::PaymentTerminal *terminal);
+    void setPayments(PaymentService *payments);
+
+    ReturnView view() const;
+
+    /// Finds what a scanned or typed text names. Errors: "return.invalid_code",
+    /// "return.not_found", "return.other_chain", "return.of_return", "return.needs_network"
+    /// (not this tablet's own sale and offline), "permission.denied", "session.locked",
+    /// "return.busy" (a refund is running).
+    Core::Status find(const QString &scannedOrTyped);
+    /// Starts a return without receipt: lines are added by product, refunded at today's price,
+    /// store credit only, with a manager's RefundWithoutReceipt approval.
+    Core::Status startWithoutReceipt();
+    /// No-receipt returns only. Errors: "return.not_no_receipt", "scan.*".
+    Core::Status addProduct(qint64 productId, int quantity = 1);
+
+    /// Errors: "return.quantity" (message names what is returnable), "return.unknown_line".
+    Core::Status setQuantity(const QString &lineId, int quantity);
+    Core::Status setReason(const QString &lineId, Core::ReturnReason reason);
+    Core::Status setCondition(const QString &lineId, Core::ItemCondition condition);
+    /// none: to the original tenders. Errors: "refund.method" (not allowed for this order),
+    /// "customer.none" (store credit needs the order's customer).
+    Core::Status chooseMethod(std::optional<Core::RefundMethod> method);
+    /// Records an approval for view().needsApproval. Errors: "override.not_allowed",
+    /// "return.no_approval_needed".
+    Core::Status approve(const Core::Authorisation &authorisation);
+
+    /// Errors: "return.nothing", "return.*" (checkReturnLine), "return.approval_missing",
+    /// "return.needs_network" (a claim is needed and the tablet is offline), "return.quantity"
+    /// (claimed first elsewhere: the lines are refreshed), "refund.*", "pay.no_terminal",
+    /// "return.store_failed".
+    Core::Status refund();
+    /// Same checks as refund(); then the sale in progress gets the exchange credit.
+    Core::Status startExchange();
+    /// Abandons the return in progress (releases its claim when no money went against it).
+    /// Errors: "return.busy" (a card refund is running).
+    Core::Status cancel();
+    /// After a crash: settles a pending card reversal, records a fully refunded return.
+    void recover();
+    /// The return screen's "Check again" after a lost terminal answer.
+    void checkAgain();
+
+    const std::optional<CompletedReturn> &lastCompleted() const { return m_lastCompleted; }
+
+signals:
+    void changed();
+    void completed(const Toonbank::Services::CompletedReturn &ret);
+    void failed(const Toonbank::Core::Error &error);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+    std::optional<CompletedReturn> m_lastCompleted;
+};
+
+} // namespace Toonbank::Services
