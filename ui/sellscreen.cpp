@@ -6,6 +6,7 @@
 #include "textcache.h"
 #include "uihelpers.h"
 
+#include "app/core/returns.h"
 #include "app/services/saleservice.h"
 
 #include <QApplication>
@@ -234,7 +235,9 @@ SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QW
         bool digitsOnly = !text.isEmpty();
         for (QChar c : text)
             digitsOnly = digitsOnly && c.isDigit();
-        if (digitsOnly && text.size() >= 8) {
+        const bool returnCode = m_returnsAvailable
+            && text.startsWith(QLatin1String("TOONBANK:"), Qt::CaseInsensitive);
+        if ((digitsOnly && text.size() >= 8) || returnCode) {
             handleScan(text);
             m_search->clear();
         } else if (m_resultModel->rowCount() == 1) {
@@ -328,7 +331,21 @@ void SellScreen::focusSearch()
 
 void SellScreen::handleScan(const QString &code)
 {
-    // The one scan path: a product adds a unit, a loyalty card or app QR attaches the customer.
+    // The one scan path: a product adds a unit, a loyalty card or app QR attaches the customer,
+    // a receipt's or web order's QR starts a return.
+    if (m_returnsAvailable) {
+        switch (Core::parseReturnCode(code).kind) {
+        case Core::ReturnCode::Kind::Receipt:
+        case Core::ReturnCode::Kind::WebOrder:
+        case Core::ReturnCode::Kind::ReturnReceipt:
+            clearMessage();
+            emit returnCodeScanned(code);
+            return;
+        case Core::ReturnCode::Kind::Typed:
+        case Core::ReturnCode::Kind::Invalid:
+            break;
+        }
+    }
     Core::Result<Services::ScanResult> scanned = m_sale.scan(code);
     if (!scanned) {
         showError(scanned.error().message);
