@@ -1,7 +1,7 @@
 #include "returnhandler.h"
 
 #include "sync/protocol/returns.h"
-#include "sync/protocol/saleevent.h"
+#include "sync/server/returnorders.h"
 #include "sync/server/serverdatabase.h"
 
 #include "app/core/loyalty.h"
@@ -89,248 +89,40 @@ struct StaffRow
     bool active = true;
 };
 
-Core::Result<std::optional<LoadedOrder>> loadStoreSale(
-    ServerDatabase &db, const QString &saleId, const QString &number)
+// The original (Protocol loadReturnableOrder, the lookup's reading of the tables) with the keys
+// its rows are updated by: the sale id or web order id and the tender numbers in order.
+Core::Result<std::optional<LoadedOrder>> loadOriginal(ServerDatabase &db, const Core::Return &ret)
 {
-    auto q = saleId.isEmpty()
-        ? db.exec(QStringLiteral("SELECT sale_id, receipt_number, store_code, sold_at, "
-                                 "total_cents, customer_id, customer_code, customer_tier, "
-                                 "points_earned, points_taken_back, event_id FROM sales WHERE "
-                                 "receipt_number = ?"),
-            { number })
-        : db.exec(QStringLiteral("SELECT sale_id, receipt_number, store_code, sold_at, "
-                                 "total_cents, customer_id, customer_code, customer_tier, "
-                                 "points_earned, points_taken_back, event_id FROM sales WHERE "
-                                 "sale_id = ?"),
-            { saleId });
-    if (!q)
-        return q.error();
-    if (!q.value().next())
-        return std::optional<LoadedOrder>();
+    Core::Result<Core::ReturnableOrder> found
+        = loadReturnableOrder(db, ret.origin, ret.originNumber, ret.originSaleId);
+    if (!found) {
+        if (found.error().code == QLatin1String("return.not_found"))
+            return std::optional<LoadedOrder>();
+        return found.error();
+    }
     LoadedOrder loaded;
-    Core::ReturnableOrder &order = loaded.order;
-    order.origin = Core::ReturnOrigin::StoreSale;
-    loaded.saleId = q.value().value(0).toString();
-    order.saleId = loaded.saleId;
-    order.number = q.value().value(1).toString();
-    order.storeCode = q.value().value(2).toString();
-    order.soldAt = QDateTime::fromString(q.value().value(3).toString(), Qt::ISODateWithMs);
-    order.soldAt.setTimeZone(QTimeZone::utc());
-    order.total = Money::fromCents(q.value().value(4).toLongLong());
-    loaded.customerId = q.value().value(5).toLongLong();
-    const QString customerCode = q.value().value(6).toString();
-    if (loaded.customerId != 0 || !customerCode.isEmpty())
-        order.customer
-            = Core::SaleCustomer { loaded.customerId, customerCode, q.value().value(7).toString() };
-    order.pointsEarned = q.value().value(8).toLongLong();
-    order.pointsTakenBack = q.value().value(9).toLongLong();
-    const QString eventId = q.value().value(10).toString();
-    q.value().finish();
-
-    // Category, gift card number and points per tender live in the sale event only.
-    std::optional<Core::Sale> sale;
-    auto payload
-        = db.exec(QStringLiteral("SELECT payload FROM events WHERE event_id = ?"), { eventId });
-    if (!payload)
-        return payload.error();
-    if (payload.value().next()) {
-        Core::Result<Core::Sale> parsed = Protocol::saleFromJson(
-            QJsonDocument::fromJson(payload.value().value(0).toString().toUtf8()).object());
-        if (parsed)
-            sale = std::move(parsed).value();
-    }
-    payload.value().finish();
-
-    auto lines = db.exec(
-        QStringLiteral("SELECT l.line_id, l.product_id, l.sku, l.name, l.vat_class, "
-                       "l.vat_basis_points, l.quantity, l.returned_quantity, l.line_total_cents, "
-                       "COALESCE(p.data, '{}') FROM sale_lines l LEFT JOIN products p ON p.id = "
-                       "l.product_id WHERE l.sale_id = ? ORDER BY l.line_no"),
-        { loaded.saleId });
-    if (!lines)
-        return lines.error();
-    while (lines.value().next()) {
-        const QSqlQuery &r = lines.value();
-        Core::ReturnableLine line;
-        line.lineId = r.value(0).toString();
-        line.productId = r.value(1).toLongLong();
-        line.sku = r.value(2).toString();
-        line.name = r.value(3).toString();
-        line.vatClass
-            = Core::vatClassFromName(r.value(4).toString()).value_or(Core::VatClass::Standard);
-        line.vatBasisPoints = r.value(5).toInt();
-        line.sold = r.value(6).toInt();
-        line.returned = r.value(7).toInt();
-        line.lineTotal = Money::fromCents(r.value(8).toLongLong());
-        line.category = QJsonDocument::fromJson(r.value(9).toString().toUtf8())
-                            .object()
-                            .value(QStringLiteral("category"))
-                            .toString();
-        if (sale) {
-            for (const Core::SaleLine &sold : sale->lines) {
-                if (sold.lineId != line.lineId)
-                    continue;
-                if (!sold.category.isEmpty())
-                    line.category = sold.category;
-                line.giftCardNumber = sold.giftCardNumber;
-            }
-        }
-        order.lines.append(line);
-    }
-    lines.value().finish();
-
-    auto tenders = db.exec(QStringLiteral("SELECT tender_no, method, amount_cents, reference, "
-                                          "refunded_cents FROM sale_tenders WHERE sale_id = ? "
-                                          "ORDER BY tender_no"),
-        { loaded.saleId });
+    loaded.order = std::move(found).value();
+    loaded.customerId = loaded.order.customer ? loaded.order.customer->id : 0;
+    const bool web = ret.origin == Core::ReturnOrigin::WebOrder;
+    if (web)
+        loaded.webOrderId = loaded.order.saleId.toLongLong();
+    else
+        loaded.saleId = loaded.order.saleId;
+    auto tenders = web
+        ? db.exec(QStringLiteral("SELECT tender_no FROM web_order_tenders WHERE order_id = ? "
+                                 "ORDER BY tender_no"),
+            { loaded.webOrderId })
+        : db.exec(QStringLiteral("SELECT tender_no FROM sale_tenders WHERE sale_id = ? ORDER BY "
+                                 "tender_no"),
+            { loaded.saleId });
     if (!tenders)
         return tenders.error();
-    while (tenders.value().next()) {
-        const QSqlQuery &r = tenders.value();
-        Core::OriginalTender t;
-        const int tenderNo = r.value(0).toInt();
-        t.method = r.value(1).toString();
-        t.amount = Money::fromCents(r.value(2).toLongLong());
-        t.reference = r.value(3).toString();
-        t.refunded = Money::fromCents(r.value(4).toLongLong());
-        t.at = order.soldAt;
-        if (sale && tenderNo >= 1 && tenderNo <= sale->tenders.size())
-            t.points = sale->tenders.at(tenderNo - 1).points;
-        order.tenders.append(t);
-        loaded.tenderNos.append(tenderNo);
-    }
-    tenders.value().finish();
-
-    // Points given back by earlier returns, on the (first) points tender.
-    auto given = db.exec(QStringLiteral("SELECT COALESCE(SUM(rr.points), 0) FROM return_refunds rr "
-                                        "JOIN returns r ON r.return_id = rr.return_id WHERE "
-                                        "r.origin_sale_id = ? AND rr.method = 'loyalty_points' "
-                                        "AND r.training = 0"),
-        { loaded.saleId });
-    if (!given)
-        return given.error();
-    if (given.value().next()) {
-        for (Core::OriginalTender &t : order.tenders) {
-            if (t.method == QLatin1String("loyalty_points")) {
-                t.pointsGivenBack = given.value().value(0).toLongLong();
-                break;
-            }
-        }
-    }
+    while (tenders.value().next())
+        loaded.tenderNos.append(tenders.value().value(0).toInt());
+    if (loaded.tenderNos.size() != loaded.order.tenders.size())
+        return Core::Error::make(QStringLiteral("db.inconsistent"), QString(),
+            QStringLiteral("the tenders of %1 changed while reading").arg(loaded.order.number));
     return std::optional<LoadedOrder>(std::move(loaded));
-}
-
-Core::Result<std::optional<LoadedOrder>> loadWebOrder(ServerDatabase &db, const QString &number)
-{
-    auto q = db.exec(QStringLiteral("SELECT id, order_number, customer_id, ordered_at, "
-                                    "delivered_on, delivery_cents, delivery_refunded_cents, "
-                                    "total_cents FROM web_orders WHERE order_number = ?"),
-        { number });
-    if (!q)
-        return q.error();
-    if (!q.value().next())
-        return std::optional<LoadedOrder>();
-    LoadedOrder loaded;
-    Core::ReturnableOrder &order = loaded.order;
-    order.origin = Core::ReturnOrigin::WebOrder;
-    loaded.webOrderId = q.value().value(0).toLongLong();
-    order.saleId = QString::number(loaded.webOrderId);
-    order.number = q.value().value(1).toString();
-    loaded.customerId = q.value().value(2).toLongLong();
-    order.soldAt = QDateTime::fromString(q.value().value(3).toString(), Qt::ISODateWithMs);
-    order.soldAt.setTimeZone(QTimeZone::utc());
-    const QDate delivered = QDate::fromString(q.value().value(4).toString(), Qt::ISODate);
-    if (delivered.isValid())
-        order.deliveredOn = delivered;
-    order.deliveryCost = Money::fromCents(q.value().value(5).toLongLong());
-    order.deliveryRefunded = q.value().value(6).toLongLong() > 0;
-    order.total = Money::fromCents(q.value().value(7).toLongLong());
-    q.value().finish();
-
-    if (loaded.customerId != 0) {
-        auto customer
-            = db.exec(QStringLiteral("SELECT card_number, tier FROM customers WHERE id = ?"),
-                { loaded.customerId });
-        if (!customer)
-            return customer.error();
-        if (customer.value().next())
-            order.customer = Core::SaleCustomer { loaded.customerId,
-                customer.value().value(0).toString(), customer.value().value(1).toString() };
-    }
-    auto lines = db.exec(
-        QStringLiteral("SELECT line_id, product_id, sku, name, category, vat_class, "
-                       "vat_basis_points, quantity, returned_quantity, line_total_cents FROM "
-                       "web_order_lines WHERE order_id = ? ORDER BY line_no"),
-        { loaded.webOrderId });
-    if (!lines)
-        return lines.error();
-    while (lines.value().next()) {
-        const QSqlQuery &r = lines.value();
-        Core::ReturnableLine line;
-        line.lineId = r.value(0).toString();
-        line.productId = r.value(1).toLongLong();
-        line.sku = r.value(2).toString();
-        line.name = r.value(3).toString();
-        line.category = r.value(4).toString();
-        line.vatClass
-            = Core::vatClassFromName(r.value(5).toString()).value_or(Core::VatClass::Standard);
-        line.vatBasisPoints = r.value(6).toInt();
-        line.sold = r.value(7).toInt();
-        line.returned = r.value(8).toInt();
-        line.lineTotal = Money::fromCents(r.value(9).toLongLong());
-        order.lines.append(line);
-    }
-    lines.value().finish();
-    auto tenders = db.exec(QStringLiteral("SELECT tender_no, method, amount_cents, reference, "
-                                          "paid_at, refunded_cents FROM web_order_tenders WHERE "
-                                          "order_id = ? ORDER BY tender_no"),
-        { loaded.webOrderId });
-    if (!tenders)
-        return tenders.error();
-    while (tenders.value().next()) {
-        const QSqlQuery &r = tenders.value();
-        Core::OriginalTender t;
-        t.method = r.value(1).toString();
-        t.amount = Money::fromCents(r.value(2).toLongLong());
-        t.reference = r.value(3).toString();
-        t.at = QDateTime::fromString(r.value(4).toString(), Qt::ISODateWithMs);
-        t.at.setTimeZone(QTimeZone::utc());
-        t.refunded = Money::fromCents(r.value(5).toLongLong());
-        order.tenders.append(t);
-        loaded.tenderNos.append(r.value(0).toInt());
-    }
-    return std::optional<LoadedOrder>(std::move(loaded));
-}
-
-// The store's return policy: its own row, else the chain's (location 0), else the defaults.
-Core::Result<Core::ReturnPolicy> loadPolicy(ServerDatabase &db, qint64 locationId)
-{
-    auto q = db.exec(QStringLiteral("SELECT web_withdrawal_days, default_window_days, "
-                                    "category_windows, final_sale_categories, receipt_required, "
-                                    "store_credit_allowed, gift_card_allowed FROM "
-                                    "return_policies WHERE location_id IN (?, 0) ORDER BY "
-                                    "location_id DESC"),
-        { locationId });
-    if (!q)
-        return q.error();
-    Core::ReturnPolicy policy = Core::ReturnPolicy::defaults();
-    if (!q.value().next())
-        return policy;
-    const QSqlQuery &r = q.value();
-    policy.webWithdrawalDays = qMax(14, r.value(0).toInt());
-    policy.defaultWindowDays = r.value(1).toInt();
-    policy.windowDaysByCategory.clear();
-    const QJsonObject windows = QJsonDocument::fromJson(r.value(2).toString().toUtf8()).object();
-    for (auto it = windows.constBegin(); it != windows.constEnd(); ++it)
-        policy.windowDaysByCategory.insert(it.key(), it.value().toInt());
-    policy.finalSaleCategories.clear();
-    const QJsonArray finals = QJsonDocument::fromJson(r.value(3).toString().toUtf8()).array();
-    for (const QJsonValue &v : finals)
-        policy.finalSaleCategories.append(v.toString());
-    policy.receiptRequired = r.value(4).toInt() != 0;
-    policy.storeCreditForStoreSales = r.value(5).toInt() != 0;
-    policy.giftCardForStoreSales = r.value(6).toInt() != 0;
-    return policy;
 }
 
 // The customer a card number names (its own or one merged into it); 0 when unknown.
@@ -433,7 +225,7 @@ Core::Status ReturnHandler::check(BatchContext &context, const QList<BatchEvent 
     const Core::LoyaltyRules loyalty = Core::LoyaltyRules::defaults();
     const QTimeZone timeZone = QTimeZone::systemTimeZone();
 
-    Core::Result<Core::ReturnPolicy> policyLoaded = loadPolicy(db, context.device.locationId);
+    Core::Result<Core::ReturnPolicy> policyLoaded = loadReturnPolicy(db, context.device.locationId);
     if (!policyLoaded)
         return policyLoaded.error();
     const Core::ReturnPolicy policy = policyLoaded.value();
@@ -585,10 +377,7 @@ Core::Status ReturnHandler::check(BatchContext &context, const QList<BatchEvent 
                 continue;
             }
             isReturn.value().finish();
-            Core::Result<std::optional<LoadedOrder>> found
-                = ret.origin == Core::ReturnOrigin::WebOrder
-                ? loadWebOrder(db, ret.originNumber)
-                : loadStoreSale(db, ret.originSaleId, ret.originNumber);
+            Core::Result<std::optional<LoadedOrder>> found = loadOriginal(db, ret);
             if (!found)
                 return found.error();
             if (!found.value()
