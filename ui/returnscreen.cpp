@@ -285,6 +285,9 @@ QString ReturnScreen::refundMethodText(Core::RefundMethod method)
 
 void ReturnScreen::start(const QString &code)
 {
+    // A finished return stays in the service until the next one: start afresh.
+    if (m_returns.view().stage == Services::ReturnView::Stage::Done)
+        (void)m_returns.cancel();
     clearMessage();
     m_code->clear();
     refresh();

@@ -140,6 +140,7 @@ SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QW
     , m_vatGrid(new QGridLayout(m_vat))
     , m_totalCaption(roleLabel(this, "total"))
     , m_total(cachedRoleLabel(this, "total"))
+    , m_exchangeCredit(roleLabel(this, "section"))
     , m_pay(touchButton(this, "primary"))
     , m_park(touchButton(this))
     , m_clear(touchButton(this, "danger"))
@@ -168,6 +169,10 @@ SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QW
     }
     m_total->setObjectName(QStringLiteral("basketTotal"));
     m_total->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_exchangeCredit->setObjectName(QStringLiteral("basketExchangeCredit"));
+    m_exchangeCredit->setWordWrap(true);
+    m_exchangeCredit->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_exchangeCredit->hide();
     m_pay->setObjectName(QStringLiteral("payButton"));
     m_park->setObjectName(QStringLiteral("parkButton"));
     m_clear->setObjectName(QStringLiteral("clearButton"));
@@ -309,6 +314,7 @@ SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QW
     totalRow->addWidget(m_totalCaption);
     totalRow->addWidget(m_total, 1);
     rightLayout->addLayout(totalRow);
+    rightLayout->addWidget(m_exchangeCredit);
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_clear);
     actions->addWidget(m_park);
@@ -600,6 +606,17 @@ void SellScreen::refreshBasket()
 
     refreshVatSummary(view.vat);
     m_total->setText(money(view.total));
+    // An exchange: the returned goods' value goes towards this sale; the pay screen takes it.
+    if (const auto &credit = m_sale.exchangeCredit()) {
+        const Core::Money rest = view.total - credit->amount;
+        m_exchangeCredit->setText(rest.isNegative()
+                ? tr("Exchange credit −%1 · %2 goes back to the customer")
+                      .arg(money(credit->amount), money(-rest))
+                : tr("Exchange credit −%1 · to pay %2").arg(money(credit->amount), money(rest)));
+        m_exchangeCredit->show();
+    } else {
+        m_exchangeCredit->hide();
+    }
     m_basketTitle->setText(tr("Basket (%n item(s))", nullptr, view.itemCount));
     m_pay->setEnabled(!lines.isEmpty());
     m_park->setEnabled(!lines.isEmpty());

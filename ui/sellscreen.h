@@ -121,6 +121,7 @@ private:
     QList<std::array<QLabel *, 4>> m_vatRows; // rate, net, VAT, incl.; reused, never rebuilt
     QLabel *m_totalCaption;
     QLabel *m_total;
+    QLabel *m_exchangeCredit;
     QPushButton *m_pay;
     QPushButton *m_park;
     QPushButton *m_clear;
