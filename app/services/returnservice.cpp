@@ -133,15 +133,13 @@ struct ReturnService::Private
     bool cashRounding() const { return sales.location().cashRounding; }
     bool exceptionApproved() const
     {
-        return std::any_of(authorisations.cbegin(), authorisations.cend(), [](const auto &a) {
-            return a.permission == Core::Permission::ApproveReturnException;
-        });
+        return std::any_of(authorisations.cbegin(), authorisations.cend(),
+            [](const auto &a) { return a.permission == Core::Permission::ApproveReturnException; });
     }
     bool noReceiptApproved() const
     {
-        return std::any_of(authorisations.cbegin(), authorisations.cend(), [](const auto &a) {
-            return a.permission == Core::Permission::RefundWithoutReceipt;
-        });
+        return std::any_of(authorisations.cbegin(), authorisations.cend(),
+            [](const auto &a) { return a.permission == Core::Permission::RefundWithoutReceipt; });
     }
 
     QList<Core::ReturnRequestLine> requests() const
@@ -172,8 +170,8 @@ ReturnService::ReturnService(Store::LocalDatabase &database, Store::Catalog &cat
     d->ledger = std::make_unique<Store::ReturnsLedger>(database, sales.ledger());
     const QString cached = database.setting(policySettingKey);
     if (!cached.isEmpty()) {
-        if (auto policy = Protocol::returnPolicyFromJson(
-                QJsonDocument::fromJson(cached.toUtf8()).object());
+        if (auto policy
+            = Protocol::returnPolicyFromJson(QJsonDocument::fromJson(cached.toUtf8()).object());
             policy)
             d->policy = policy.value();
     }
@@ -267,8 +265,8 @@ Core::Status ReturnService::find(const QString &scannedOrTyped)
             d->policy = found->policy;
             online = true;
             (void)d->db.setSetting(policySettingKey,
-                QString::fromUtf8(QJsonDocument(Protocol::toJson(found->policy))
-                                      .toJson(QJsonDocument::Compact)));
+                QString::fromUtf8(
+                    QJsonDocument(Protocol::toJson(found->policy)).toJson(QJsonDocument::Compact)));
         } else if (found.error().code != QLatin1String("return.needs_network")
             && !found.error().code.startsWith(QLatin1String("sync."))) {
             return found.error();
@@ -321,8 +319,7 @@ ReturnLineView ReturnService::lineView(const Core::ReturnableLine &line) const
     ReturnLineView view;
     view.line = line;
     if (d->view.order && !d->noReceipt) {
-        view.deadline
-            = Core::returnDeadline(*d->view.order, line, d->policy, d->timeZone());
+        view.deadline = Core::returnDeadline(*d->view.order, line, d->policy, d->timeZone());
         view.windowPassed = view.deadline && d->today() > *view.deadline;
         view.finalSale = d->view.order->origin != Core::ReturnOrigin::WebOrder
             && d->policy.finalSaleCategories.contains(line.category);
@@ -408,8 +405,8 @@ Core::Status ReturnService::setQuantity(const QString &lineId, int quantity)
         return idle;
     ReturnLineView *line = d->line(lineId);
     if (!line)
-        return Error::make(QStringLiteral("return.unknown_line"),
-            tr("This line is not on the receipt."), lineId);
+        return Error::make(
+            QStringLiteral("return.unknown_line"), tr("This line is not on the receipt."), lineId);
     if (quantity < 0 || quantity > line->line.returnable())
         return Error::make(QStringLiteral("return.quantity"),
             tr("Only %n of %1 can still be returned.", nullptr, line->line.returnable())
@@ -428,8 +425,8 @@ Core::Status ReturnService::setReason(const QString &lineId, Core::ReturnReason 
         return idle;
     ReturnLineView *line = d->line(lineId);
     if (!line)
-        return Error::make(QStringLiteral("return.unknown_line"),
-            tr("This line is not on the receipt."), lineId);
+        return Error::make(
+            QStringLiteral("return.unknown_line"), tr("This line is not on the receipt."), lineId);
     line->reason = reason;
     emit changed();
     return Core::success();
@@ -441,8 +438,8 @@ Core::Status ReturnService::setCondition(const QString &lineId, Core::ItemCondit
         return idle;
     ReturnLineView *line = d->line(lineId);
     if (!line)
-        return Error::make(QStringLiteral("return.unknown_line"),
-            tr("This line is not on the receipt."), lineId);
+        return Error::make(
+            QStringLiteral("return.unknown_line"), tr("This line is not on the receipt."), lineId);
     line->condition = condition;
     emit changed();
     return Core::success();
@@ -474,15 +471,16 @@ Core::Status ReturnService::approve(const Core::Authorisation &authorisation)
     if (const Core::Status idle = checkIdle(); !idle)
         return idle;
     if (!d->view.needsApproval)
-        return Error::make(QStringLiteral("return.no_approval_needed"),
-            tr("This return needs no approval."));
+        return Error::make(
+            QStringLiteral("return.no_approval_needed"), tr("This return needs no approval."));
     // Checked here, not only on the sheet: the approver's role must allow it.
     auto approver = Store::StaffDirectory(d->db).member(authorisation.approvedBy);
     if (authorisation.permission != *d->view.needsApproval || !approver
         || !Core::allows(Session::coreRole(approver->role), authorisation.permission))
         return Error::make(QStringLiteral("override.not_allowed"),
             tr("This approval cannot be accepted: ask a manager."),
-            QStringLiteral("%1 by %2").arg(Core::name(authorisation.permission))
+            QStringLiteral("%1 by %2")
+                .arg(Core::name(authorisation.permission))
                 .arg(authorisation.approvedBy));
     d->authorisations.append(authorisation);
     recompute();
@@ -679,7 +677,8 @@ Core::Status ReturnService::claimAndOpen(Core::Return &ret, bool exchange)
     session.claimId = ret.claimId;
     session.claimState = ret.claimId.isEmpty() ? QStringLiteral("none") : QStringLiteral("asking");
     session.exchange = exchange;
-    session.draftJson = QJsonDocument(draftJson(ret, order, d->policy)).toJson(QJsonDocument::Compact);
+    session.draftJson
+        = QJsonDocument(draftJson(ret, order, d->policy)).toJson(QJsonDocument::Compact);
     session.staffId = ret.staffId;
     session.startedAt = d->clock.nowUtc();
     int position = 0;
@@ -708,7 +707,8 @@ Core::Status ReturnService::claimAndOpen(Core::Return &ret, bool exchange)
 
     if (!ret.claimId.isEmpty()) {
         if (!d->client || !d->client->isOnline()) {
-            (void)d->ledger->finishSession(session.id, QStringLiteral("cancelled"), d->clock.nowUtc());
+            (void)d->ledger->finishSession(
+                session.id, QStringLiteral("cancelled"), d->clock.nowUtc());
             return needsNetwork();
         }
         QList<QPair<QString, int>> left;
@@ -725,7 +725,8 @@ Core::Status ReturnService::claimAndOpen(Core::Return &ret, bool exchange)
                 (void)d->client->releaseClaim(ret.claimId);
         }
         if (!claim) {
-            (void)d->ledger->finishSession(session.id, QStringLiteral("cancelled"), d->clock.nowUtc());
+            (void)d->ledger->finishSession(
+                session.id, QStringLiteral("cancelled"), d->clock.nowUtc());
             if (claim.error().code == QLatin1String("return.quantity")) {
                 // Someone else returned it first: show what is still returnable.
                 for (const auto &[lineId, returnable] : left) {
@@ -859,9 +860,8 @@ Store::RefundPartRecord *ReturnService::partByServiceId(const QString &serviceId
     return nullptr;
 }
 
-void ReturnService::settleCard(
-    Store::RefundPartRecord &part, bool approved, const QString &poiTransactionId,
-    const QString &why)
+void ReturnService::settleCard(Store::RefundPartRecord &part, bool approved,
+    const QString &poiTransactionId, const QString &why)
 {
     d->inFlightServiceId.clear();
     d->askingStatus = false;
@@ -1098,8 +1098,8 @@ void ReturnService::giveCredit(RefundMethod rest)
 Core::Status ReturnService::recordExchange(const Core::Sale &sale, RefundMethod rest)
 {
     if (!d->running)
-        return Error::make(QStringLiteral("return.store_failed"),
-            tr("The exchange's return is no longer open."));
+        return Error::make(
+            QStringLiteral("return.store_failed"), tr("The exchange's return is no longer open."));
     Core::Return ret = d->planned;
     Money used;
     for (const Core::Tender &tender : sale.tenders) {
@@ -1179,11 +1179,10 @@ void ReturnService::releaseAndClose()
 Core::Status ReturnService::cancel()
 {
     if (d->running) {
-        const bool moneyWent = std::any_of(d->running->parts.cbegin(),
-            d->running->parts.cend(), [](const Store::RefundPartRecord &p) {
+        const bool moneyWent = std::any_of(d->running->parts.cbegin(), d->running->parts.cend(),
+            [](const Store::RefundPartRecord &p) {
                 return p.state == partPending
-                    || (p.state == partDone
-                        && p.method == Core::name(RefundMethod::Card));
+                    || (p.state == partDone && p.method == Core::name(RefundMethod::Card));
             });
         if (moneyWent || !d->inFlightServiceId.isEmpty())
             return Error::make(QStringLiteral("return.busy"),
@@ -1241,7 +1240,8 @@ void ReturnService::recover()
             return;
         }
         if (!granted.value()) {
-            (void)d->ledger->finishSession(session.id, QStringLiteral("cancelled"), d->clock.nowUtc());
+            (void)d->ledger->finishSession(
+                session.id, QStringLiteral("cancelled"), d->clock.nowUtc());
             d->running.reset();
             d->view = ReturnView();
             emit changed();

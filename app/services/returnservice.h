@@ -231,8 +231,8 @@ private:
     void runParts();
     void sendReversal(const Store::RefundPartRecord &part);
     Store::RefundPartRecord *partByServiceId(const QString &serviceId);
-    void settleCard(Store::RefundPartRecord &part, bool approved,
-        const QString &poiTransactionId, const QString &why);
+    void settleCard(Store::RefundPartRecord &part, bool approved, const QString &poiTransactionId,
+        const QString &why);
     void onReversal(const Devices::ReversalResult &result);
     void startStatus(Store::RefundPartRecord &part, bool first);
     void onStatus(const QString &serviceId, const Devices::CardPaymentResult &result);

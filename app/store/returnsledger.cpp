@@ -68,8 +68,8 @@ ReturnsLedger::ReturnsLedger(LocalDatabase &database, SalesLedger &sales)
     , m_sales(sales)
 { }
 
-Core::Result<RecordedReturn> ReturnsLedger::record(Core::Return &ret, qint64 locationId,
-    const PayloadBuilder &payload, const AlsoWrite &alsoWrite)
+Core::Result<RecordedReturn> ReturnsLedger::record(
+    Core::Return &ret, qint64 locationId, const PayloadBuilder &payload, const AlsoWrite &alsoWrite)
 {
     if (ret.lines.isEmpty())
         return Error::make(
@@ -136,8 +136,7 @@ Core::Result<RecordedReturn> ReturnsLedger::record(Core::Return &ret, qint64 loc
                     { recorded.returnRowId, ++lineNo, line.lineId, notNull(line.originalLineId),
                         line.productId, notNull(line.sku), notNull(line.name),
                         notNull(line.category), line.quantity, line.refund.cents(),
-                        line.vatBasisPoints, Core::name(line.reason),
-                        Core::name(line.condition) }))
+                        line.vatBasisPoints, Core::name(line.reason), Core::name(line.condition) }))
                 return storeFailed(q);
             if (saleRow > 0 && !line.originalLineId.isEmpty()) {
                 // Counted once, under CHECK(returned_quantity <= quantity): a line already
@@ -154,7 +153,8 @@ Core::Result<RecordedReturn> ReturnsLedger::record(Core::Return &ret, qint64 loc
                 if (q.numRowsAffected() == 0 && ret.claimId.isEmpty())
                     return Error::make(QStringLiteral("return.quantity"),
                         Tr::tr("%1 was already returned.").arg(line.name),
-                        QStringLiteral("sale %1 line %2").arg(ret.originSaleId, line.originalLineId));
+                        QStringLiteral("sale %1 line %2")
+                            .arg(ret.originSaleId, line.originalLineId));
             }
             if (line.condition == Core::ItemCondition::Resellable && !ret.training
                 && line.productId > 0) {
@@ -213,8 +213,7 @@ Core::Result<RecordedReturn> ReturnsLedger::record(Core::Return &ret, qint64 loc
                     QStringLiteral("SELECT payment_no, amount_cents - refunded_cents FROM "
                                    "sale_payments WHERE sale_id = ? AND method = ? "
                                    "AND (? = '' OR reference = ?) ORDER BY payment_no"),
-                    { saleRow, tenderMethod, notNull(tenderReference),
-                        notNull(tenderReference) }))
+                    { saleRow, tenderMethod, notNull(tenderReference), notNull(tenderReference) }))
                 return storeFailed(q);
             QList<QPair<int, qint64>> tenders;
             while (q.next())
@@ -234,8 +233,8 @@ Core::Result<RecordedReturn> ReturnsLedger::record(Core::Return &ret, qint64 loc
             }
         }
 
-        Core::Result<QString> eventId = Outbox(m_db).append(
-            QStringLiteral("return"), ret.staffId, ret.returnedAt, eventJson);
+        Core::Result<QString> eventId
+            = Outbox(m_db).append(QStringLiteral("return"), ret.staffId, ret.returnedAt, eventJson);
         if (!eventId)
             return storeFailed(eventId.error().detail);
         recorded.eventId = eventId.value();
@@ -326,7 +325,8 @@ Core::Result<std::optional<Core::ReturnableOrder>> ReturnsLedger::ownSale(
         line.sku = q.value(2).toString();
         line.name = q.value(3).toString();
         line.category = q.value(4).toString();
-        line.vatClass = Core::vatClassFromName(q.value(5).toString()).value_or(Core::VatClass::Standard);
+        line.vatClass
+            = Core::vatClassFromName(q.value(5).toString()).value_or(Core::VatClass::Standard);
         line.vatBasisPoints = q.value(6).toInt();
         line.sold = q.value(7).toInt();
         line.returned = q.value(8).toInt();
@@ -356,9 +356,8 @@ Core::Result<std::optional<Core::ReturnableOrder>> ReturnsLedger::ownSale(
         tender.reference = q.value(3).toString();
         tender.at = fromIso(q.value(4));
         tender.points = q.value(5).toLongLong();
-        tender.pointsGivenBack = tender.method == QLatin1String("loyalty_points")
-            ? q.value(6).toLongLong()
-            : 0;
+        tender.pointsGivenBack
+            = tender.method == QLatin1String("loyalty_points") ? q.value(6).toLongLong() : 0;
         order.tenders.append(tender);
     }
     return std::optional<Core::ReturnableOrder>(order);
@@ -410,8 +409,7 @@ Core::Result<qint64> ReturnsLedger::openSession(const RefundSessionRecord &sessi
     qint64 id = 0;
     const Core::Status status = m_db.durableTransaction([&]() -> Core::Status {
         QSqlQuery q(m_db.connection());
-        if (!run(q, QStringLiteral("SELECT count(*) FROM refund_sessions WHERE state = 'open'"),
-                {})
+        if (!run(q, QStringLiteral("SELECT count(*) FROM refund_sessions WHERE state = 'open'"), {})
             || !q.next())
             return storeFailed(q);
         if (q.value(0).toInt() > 0)
@@ -424,8 +422,8 @@ Core::Result<qint64> ReturnsLedger::openSession(const RefundSessionRecord &sessi
                                "exchange, draft_json, staff_id, started_at, updated_at, state) "
                                "VALUES(?, ?, ?, ?, ?, ?, ?, ?, 'open')"),
                 { session.returnId, notNull(session.claimId), session.claimState,
-                    session.exchange ? 1 : 0, QString::fromUtf8(session.draftJson),
-                    session.staffId, now, now }))
+                    session.exchange ? 1 : 0, QString::fromUtf8(session.draftJson), session.staffId,
+                    now, now }))
             return storeFailed(q);
         id = q.lastInsertId().toLongLong();
         return writeParts(q, id, session.parts);
@@ -489,8 +487,8 @@ Core::Status ReturnsLedger::saveSession(const RefundSessionRecord &session)
                 QStringLiteral("UPDATE refund_sessions SET claim_id = ?, claim_state = ?, "
                                "exchange = ?, draft_json = ?, updated_at = ? WHERE id = ?"),
                 { notNull(session.claimId), session.claimState, session.exchange ? 1 : 0,
-                    QString::fromUtf8(session.draftJson),
-                    isoUtc(QDateTime::currentDateTimeUtc()), session.id }))
+                    QString::fromUtf8(session.draftJson), isoUtc(QDateTime::currentDateTimeUtc()),
+                    session.id }))
             return storeFailed(q);
         return writeParts(q, session.id, session.parts);
     });
@@ -501,8 +499,7 @@ Core::Status ReturnsLedger::finishSession(qint64 id, const QString &state, const
     return m_db.durableTransaction([&]() -> Core::Status {
         QSqlQuery q(m_db.connection());
         if (!run(q,
-                QStringLiteral(
-                    "UPDATE refund_sessions SET state = ?, updated_at = ? WHERE id = ?"),
+                QStringLiteral("UPDATE refund_sessions SET state = ?, updated_at = ? WHERE id = ?"),
                 { state, isoUtc(at), id }))
             return storeFailed(q);
         return Core::success();

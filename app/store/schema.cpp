@@ -371,7 +371,6 @@ QStringList version3()
     };
 }
 
-
 // Version 4 (issue 10, "Returns"): the tablet's returns (rows plus the Core::Return as JSON for
 // a reprint), what was returned of its own sales and refunded to their tenders (under CHECKs,
 // so nothing is returned or refunded twice), and the refund in progress, durable: its draft,
