@@ -326,7 +326,7 @@ Core::Status DemoSeedSink::seedReturns(ServerDatabase &database, const QDate &re
         = database.exec(QStringLiteral("SELECT id, sku, data FROM products ORDER BY id LIMIT 200"));
     if (!q)
         return q.error();
-    while (q.value().next() && products.size() < 40) {
+    while (q.value().next()) {
         const QJsonObject data
             = QJsonDocument::fromJson(q.value().value(2).toString().toUtf8()).object();
         const qint64 price = data.value(QStringLiteral("priceCents")).toInteger();
@@ -362,7 +362,7 @@ Core::Status DemoSeedSink::seedReturns(ServerDatabase &database, const QDate &re
         QJsonArray lines;
         qint64 goods = 0;
         for (int l = 0; l < lineCount; ++l) {
-            const Product &p = products.at((i * 3 + l) % products.size());
+            const Product &p = products.at((i * 17 + l * 5) % products.size());
             const int quantity = threeForTwo ? 1 : 1 + (i + l) % 2;
             lines.append(
                 QJsonObject { { QStringLiteral("lineId"), QStringLiteral("L%1").arg(l + 1) },
@@ -388,7 +388,7 @@ Core::Status DemoSeedSink::seedReturns(ServerDatabase &database, const QDate &re
         }
         for (const qint64 t : std::as_const(totals))
             goods += t;
-        const qint64 delivery = goods < 5000 ? 495 : 0;
+        const qint64 delivery = i % 2 == 0 ? 495 : 0; // free delivery on the others
         const QDate delivered
             = deliveredDaysAgo[i] >= 0 ? today.addDays(-deliveredDaysAgo[i]) : QDate();
         const QDate ordered = (delivered.isValid() ? delivered : today).addDays(-2);

@@ -69,7 +69,7 @@ public:
     /// The chain's default return policy (Core::ReturnPolicy::defaults()) and the demo web
     /// orders through `import web-orders`: delivered 1 to 20 days before the reference date
     /// (some outside the 14 days, one not delivered yet), one with a 3-for-2 discount spread
-    /// over its lines, one paid with iDEAL and a demo gift card, delivery 4.95 below 50.00.
+    /// over its lines, one paid with iDEAL and a demo gift card, delivery 4.95 on half of them.
     /// Needs the catalog and customers seeded first; a second seed changes nothing.
     static Core::Status seedReturns(ServerDatabase &database, const QDate &referenceDate);
 
