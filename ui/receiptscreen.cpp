@@ -380,10 +380,22 @@ void ReceiptScreen::retranslateReturn()
     m_emailNote->setVisible(!m_emailNote->text().isEmpty());
     refreshRefunds();
     m_newSale->setText(tr("New sale"));
-    if (m_returnLayout)
+    if (m_returnLayout) {
         m_view->setLines(m_returnLayout(done));
-    else
-        m_view->setLines(Devices::ReceiptLayout::headline(m_title->text()));
+    } else {
+        // The one receipt layout, with this store's header.
+        const Store::Location &store = m_saleService.location();
+        Devices::ReceiptStoreInfo info;
+        info.storeName = done.storeName.isEmpty() ? store.name : done.storeName;
+        info.storeAddress = store.address;
+        info.storeCity = store.city;
+        info.vatNumber = store.vatNumber;
+        info.staffName = done.staffName;
+        info.locale = QLocale();
+        Devices::ReceiptData receipt = Devices::returnReceiptData(done.ret, info);
+        receipt.receiptNumber = done.receiptNumber;
+        m_view->setLines(Devices::ReceiptLayout::layout(receipt));
+    }
 }
 
 } // namespace Toonbank::Ui

@@ -27,8 +27,9 @@ public:
     /// Whether e-mailing receipts works here (a mail service is wired in); without it the
     /// E-mail button stays, disabled, with the reason on screen.
     void setEmailAvailable(bool available);
-    /// The return receipt's lines (the one receipt layout) and its printer; `copy` marks a
-    /// reprint. Without them a return shows its headline only and Print stays disabled.
+    /// The return receipt's printer (`copy` marks a reprint) and, to replace the default
+    /// (Devices::returnReceiptData with this store's header), its lines. Without a printer
+    /// Print stays disabled for returns.
     using ReturnLayout
         = std::function<QList<Devices::ReceiptLine>(const Services::CompletedReturn &)>;
     using ReturnPrinter = std::function<Core::Status(const Services::CompletedReturn &, bool copy)>;
