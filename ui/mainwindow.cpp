@@ -27,6 +27,7 @@
 #include "app/services/returnservice.h"
 #include "app/services/saleservice.h"
 #include "app/services/session.h"
+#include "app/services/syncstatus.h"
 
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -41,6 +42,7 @@ MainWindow::MainWindow(Services::Session &session, Services::SaleService &sale,
     , m_session(session)
     , m_sale(sale)
     , m_customers(customers)
+    , m_syncStatus(syncStatus)
     , m_topBar(new TopBar(session, sale, syncStatus, this))
     , m_stack(new QStackedWidget(this))
     , m_login(new LoginScreen(session, sale, syncStatus, language, m_stack))
@@ -374,6 +376,12 @@ void MainWindow::setReturnService(Services::ReturnService &returns)
     connect(m_topBar, &TopBar::returnsRequested, this, [this] { openReturn(QString()); });
     connect(m_sell, &SellScreen::returnCodeScanned, this, &MainWindow::openReturn);
     connect(m_return, &ReturnScreen::closed, this, [this] { showScreen(m_sell); });
+    // Offline only this tablet's own sales can come back: the empty screen says so.
+    connect(&m_syncStatus, &Services::SyncStatus::changed, m_return,
+        [this](const Services::SyncOverview &overview) {
+            m_return->setOffline(overview.enrolled && !overview.online);
+        });
+    m_return->setOffline(m_syncStatus.overview().enrolled && !m_syncStatus.overview().online);
     connect(m_return, &ReturnScreen::exchangeStarted, this, [this](Core::Money credit) {
         showScreen(m_sell);
         m_sell->showInfo(tr("Exchange: %1 is credited to this sale. Add what the customer "

@@ -107,6 +107,7 @@ private:
     Services::Session &m_session;
     Services::SaleService &m_sale;
     Services::CustomerService &m_customers;
+    Services::SyncStatus &m_syncStatus;
     ReceiptMailer m_mailer;
     ReturnMailer m_returnMailer;
     TopBar *m_topBar;

@@ -18,6 +18,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QTimeZone>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace Toonbank::Ui {
@@ -94,6 +95,8 @@ ReturnScreen::ReturnScreen(Services::ReturnService &returns, Services::SaleServi
     , m_cancel(touchButton(this, "danger"))
 {
     setObjectName(QStringLiteral("returnScreen"));
+    m_checkAgainTimer.setSingleShot(true);
+    connect(&m_checkAgainTimer, &QTimer::timeout, this, &ReturnScreen::refresh);
     m_title->setObjectName(QStringLiteral("returnTitle"));
     m_code->setObjectName(QStringLiteral("returnCode"));
     m_find->setObjectName(QStringLiteral("returnFind"));
@@ -139,6 +142,9 @@ ReturnScreen::ReturnScreen(Services::ReturnService &returns, Services::SaleServi
     m_linesScroll->setFrameShape(QFrame::NoFrame);
     m_linesScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_linesScroll->setFocusPolicy(Qt::NoFocus);
+    // The pane's white shows through: no grey box behind the lines.
+    m_linesScroll->viewport()->setAutoFillBackground(false);
+    lines->setAutoFillBackground(false);
     leftLayout->addWidget(m_linesScroll, 1);
 
     // Right: the refund, where it goes, its parts; the actions stay under it.
@@ -160,6 +166,7 @@ ReturnScreen::ReturnScreen(Services::ReturnService &returns, Services::SaleServi
     figures->addWidget(m_totalCaption, 3, 0);
     figures->addWidget(m_total, 3, 1);
     figures->setColumnStretch(0, 1);
+    summaryLayout->addWidget(m_terminal);
     summaryLayout->addLayout(figures);
     summaryLayout->addWidget(m_points);
     summaryLayout->addWidget(m_methodCaption);
@@ -168,13 +175,12 @@ ReturnScreen::ReturnScreen(Services::ReturnService &returns, Services::SaleServi
     summaryLayout->addWidget(m_partsCaption);
     m_partsLayout->setSpacing(6);
     summaryLayout->addLayout(m_partsLayout);
-    summaryLayout->addWidget(m_terminal);
     summaryLayout->addWidget(m_approval);
     summaryLayout->addStretch(1);
     auto *summaryHolder = new QWidget;
     auto *holderLayout = new QVBoxLayout(summaryHolder);
     holderLayout->setContentsMargins(0, 0, 0, 0);
-    holderLayout->addWidget(m_summaryEmpty);
+    holderLayout->addWidget(m_summaryEmpty, 0, Qt::AlignTop);
     holderLayout->addWidget(m_summary, 1);
     auto *summaryScroll = new QScrollArea(this);
     summaryScroll->setObjectName(QStringLiteral("returnSummaryScroll"));
@@ -183,6 +189,8 @@ ReturnScreen::ReturnScreen(Services::ReturnService &returns, Services::SaleServi
     summaryScroll->setFrameShape(QFrame::NoFrame);
     summaryScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     summaryScroll->setFocusPolicy(Qt::NoFocus);
+    summaryScroll->viewport()->setAutoFillBackground(false);
+    summaryHolder->setAutoFillBackground(false);
     rightLayout->addWidget(m_summaryTitle);
     rightLayout->addWidget(summaryScroll, 1);
     rightLayout->addWidget(m_checkAgain);
@@ -465,7 +473,7 @@ void ReturnScreen::refresh()
     m_find->setText(noReceipt ? tr("Add") : tr("Find"));
 
     // Offline: only this tablet's own sales can come back (they are in its ledger).
-    if (!view.online && !view.offlineOwnSale) {
+    if (empty && m_offline) {
         m_network->setText(tr("Offline: returns of web orders and of other tablets' or stores' "
                               "sales need the network. Sales made on this tablet can be "
                               "returned now."));
@@ -524,8 +532,9 @@ void ReturnScreen::refreshHeader(const Services::ReturnView &view)
         }
         common = line.deadline;
     }
-    if (same && common)
-        lines.append(tr("Return by %1").arg(dateText(*common)));
+    m_headerDeadline = same ? common : std::nullopt;
+    if (m_headerDeadline)
+        lines.append(tr("Return by %1").arg(dateText(*m_headerDeadline)));
     if (order.customer && !order.customer->code.isEmpty())
         lines.append(tr("Customer: card %1 · %2")
                          .arg(order.customer->code, tierDisplayName(order.customer->tier)));
@@ -542,7 +551,9 @@ void ReturnScreen::rebuildLines(const Services::ReturnView &view)
     if (same)
         return;
     for (const LineRow &row : std::as_const(m_rows)) {
+        // Out of the tree at once (its names are reused), deleted when the event loop runs.
         row.frame->hide();
+        row.frame->setParent(nullptr);
         row.frame->deleteLater();
     }
     m_rows.clear();
@@ -665,9 +676,10 @@ void ReturnScreen::refreshLine(
                                      .arg(dateText(*view.deadline))
                                : tr("Return window passed: only with a manager's approval");
         windowRole = QStringLiteral("promo");
-    } else if (view.deadline) {
+    } else if (view.deadline && view.deadline != m_headerDeadline) {
         window = tr("Return by %1").arg(dateText(*view.deadline));
-    } else if (whole.order && whole.order->origin == Core::ReturnOrigin::WebOrder) {
+    } else if (!view.deadline && whole.order
+        && whole.order->origin == Core::ReturnOrigin::WebOrder) {
         window = tr("Not delivered yet: returnable");
     }
     row.window->setText(window);
@@ -679,14 +691,23 @@ void ReturnScreen::refreshLine(
     const int most = noReceipt ? 99 : line.returnable();
     const bool blocked = !view.blockedWhy.isEmpty() || most == 0;
     row.quantity->setText(QString::number(view.selected));
-    row.minus->setEnabled(editable && view.selected > 0);
-    row.plus->setEnabled(editable && !blocked && view.selected < most);
-    row.minus->setVisible(!blocked);
-    row.plus->setVisible(!blocked);
-    row.quantity->setVisible(!blocked);
-    row.refund->setText(view.selected > 0 ? view.refund.toDisplayString() : QString());
+    row.minus->setEnabled(view.selected > 0);
+    row.plus->setEnabled(!blocked && view.selected < most);
+    row.minus->setVisible(editable && !blocked);
+    row.plus->setVisible(editable && !blocked);
+    row.quantity->setVisible(editable && !blocked);
+    if (editable)
+        row.refund->setText(view.selected > 0 ? view.refund.toDisplayString() : QString());
+    else
+        row.refund->setText(tr("%1 back · %2 · %3")
+                                .arg(view.selected)
+                                .arg(view.refund.toDisplayString(), reasonText(view.reason)));
+    row.refund->setAlignment(
+        editable ? (Qt::AlignRight | Qt::AlignVCenter) : (Qt::AlignLeft | Qt::AlignVCenter));
+    // While refunding only what comes back is listed.
+    row.frame->setVisible(editable || view.selected > 0);
     // Reason and condition matter once something of the line comes back.
-    row.choices->setVisible(view.selected > 0);
+    row.choices->setVisible(editable && view.selected > 0);
     row.reason->setText(tr("Reason: %1").arg(reasonText(view.reason)));
     row.reason->setEnabled(editable);
     row.resellable->setText(conditionText(Core::ItemCondition::Resellable));
@@ -703,7 +724,15 @@ void ReturnScreen::refreshSummary(const Services::ReturnView &view)
     const bool empty = view.stage == Stage::Empty;
     const bool found = view.stage == Stage::Found;
     const bool refunding = view.stage == Stage::Refunding;
-    m_summaryEmpty->setVisible(empty);
+    const bool nothingPicked = found && view.goods.isZero() && view.total.isZero();
+    m_summaryEmpty->setText(empty
+            ? tr("The refund shows here once the receipt or order is found: what comes back, how "
+                 "much, and where the money goes.")
+            : (view.order && view.order->origin == Core::ReturnOrigin::NoReceipt
+                        && view.lines.isEmpty()
+                    ? tr("Scan each product that comes back.")
+                    : tr("Tap + on each item that comes back.")));
+    m_summaryEmpty->setVisible(empty || nothingPicked);
     m_summary->setVisible(!empty);
     m_summaryTitle->setText(refunding ? tr("Refunding") : tr("Refund"));
     m_goods->setText(view.goods.toDisplayString());
@@ -747,7 +776,16 @@ void ReturnScreen::refreshSummary(const Services::ReturnView &view)
         waiting = waiting || part.state == Services::RefundPartView::State::Pending;
         unsettled = unsettled || part.state == Services::RefundPartView::State::Failed;
     }
-    m_checkAgain->setVisible(refunding && (waiting || unsettled));
+    // "Check again" when a part did not go through, or the terminal has kept it waiting long.
+    if (!(refunding && waiting))
+        m_waitingSince.invalidate();
+    else if (!m_waitingSince.isValid())
+        m_waitingSince.start();
+    const bool waitedLong
+        = m_waitingSince.isValid() && m_waitingSince.elapsed() >= checkAgainAfterMs;
+    if (refunding && waiting && !waitedLong && !m_checkAgainTimer.isActive())
+        m_checkAgainTimer.start(checkAgainAfterMs);
+    m_checkAgain->setVisible(refunding && (unsettled || waitedLong));
     m_cancel->setEnabled(!refunding || !waiting);
     m_cancel->setText(empty ? tr("Back to selling") : tr("Cancel return"));
     m_refund->setVisible(!refunding);
@@ -758,14 +796,25 @@ void ReturnScreen::refreshMethods(const Services::ReturnView &view)
 {
     using Stage = Services::ReturnView::Stage;
     // The original payment first, then the allowed alternatives; Exchange has its own button.
+    // An "alternative" that is where the money goes anyway is no choice: left out.
+    QList<Core::RefundMethod> original;
+    if (view.order) {
+        for (const Core::OriginalTender &tender : view.order->tenders) {
+            if (const auto method = Core::refundMethodForTender(tender.method, view.order->origin))
+                original.append(*method);
+        }
+    }
     QList<std::optional<Core::RefundMethod>> values { std::nullopt };
     for (const Core::RefundMethod method : view.methods) {
-        if (method != Core::RefundMethod::Exchange)
+        if (method != Core::RefundMethod::Exchange && !original.contains(method))
             values.append(method);
     }
     if (values != m_methodValues) {
-        for (QPushButton *button : std::as_const(m_methodButtons))
+        for (QPushButton *button : std::as_const(m_methodButtons)) {
+            button->hide();
+            button->setParent(nullptr);
             button->deleteLater();
+        }
         m_methodButtons.clear();
         m_methodValues = values;
         for (int i = 0; i < values.size(); ++i) {
@@ -791,10 +840,11 @@ void ReturnScreen::refreshMethods(const Services::ReturnView &view)
         button->setChecked(view.chosenMethod == value);
         button->setEnabled(view.stage == Stage::Found);
         // Only a choice when there is one: one way back is simply said by the parts below.
-        button->setVisible(m_methodButtons.size() > 1 && !noReceipt);
+        button->setVisible(m_methodButtons.size() > 1 && !noReceipt && view.stage == Stage::Found);
     }
     m_methodCaption->setText(tr("Refund to"));
-    m_methodCaption->setVisible(m_methodButtons.size() > 1 && !noReceipt);
+    m_methodCaption->setVisible(
+        m_methodButtons.size() > 1 && !noReceipt && view.stage == Stage::Found);
 }
 
 void ReturnScreen::refreshParts(const Services::ReturnView &view)
@@ -866,7 +916,7 @@ void ReturnScreen::refreshParts(const Services::ReturnView &view)
             repolish(row.state);
         }
         row.detail->setText(part.detail);
-        row.detail->setVisible(!part.detail.isEmpty());
+        row.detail->setVisible(!part.detail.isEmpty() && part.detail != headline);
     }
     m_partsCaption->setText(
         view.stage == Services::ReturnView::Stage::Found ? tr("Goes back to") : tr("Progress"));
@@ -881,8 +931,6 @@ void ReturnScreen::retranslate()
     m_code->setPlaceholderText(tr("Receipt or web order number"));
     m_find->setText(tr("Find"));
     m_noReceipt->setText(tr("No receipt"));
-    m_summaryEmpty->setText(tr("The refund shows here once the receipt or order is found: what "
-                               "comes back, how much, and where the money goes."));
     m_goodsCaption->setText(tr("Goods"));
     m_deliveryCaption->setText(tr("Delivery"));
     m_roundingCaption->setText(tr("Cash rounding"));
@@ -892,13 +940,21 @@ void ReturnScreen::retranslate()
     refresh();
 }
 
+void ReturnScreen::setOffline(bool offline)
+{
+    if (m_offline == offline)
+        return;
+    m_offline = offline;
+    refresh();
+}
+
 void ReturnScreen::resizeEvent(QResizeEvent *event)
 {
     // Portrait: the order and its lines over the refund.
     const bool portrait = width() < height();
     m_panes->setDirection(portrait ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
-    m_panes->setStretch(0, portrait ? 3 : 3);
-    m_panes->setStretch(1, portrait ? 2 : 2);
+    m_panes->setStretch(0, portrait ? 1 : 3);
+    m_panes->setStretch(1, portrait ? 1 : 2);
     QWidget::resizeEvent(event);
 }
 

@@ -2,6 +2,8 @@
 
 #include "app/services/returnservice.h"
 
+#include <QElapsedTimer>
+#include <QTimer>
 #include <QWidget>
 
 #include <optional>
@@ -45,6 +47,9 @@ public:
     void handleScan(const QString &code);
     void showError(const QString &message);
     void clearMessage();
+    /// The tablet has no link to the server: said on the empty screen (only this tablet's own
+    /// sales can come back then).
+    void setOffline(bool offline);
     /// Follows the service (changed()).
     void refresh();
 
@@ -114,6 +119,11 @@ private:
     ChoiceSheet &m_choiceSheet;
     std::optional<Services::ReturnView::Stage> m_shownStage;
     std::optional<NextStep> m_afterApproval;
+    std::optional<QDate> m_headerDeadline; // the order's one deadline, when it has one
+    bool m_offline = false;
+    QTimer m_checkAgainTimer;
+    QElapsedTimer m_waitingSince; // a card part has been waiting at the terminal since
+    static constexpr int checkAgainAfterMs = 15000;
 
     QBoxLayout *m_panes;
     QLabel *m_title;
