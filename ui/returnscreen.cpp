@@ -625,7 +625,12 @@ void ReturnScreen::rebuildLines(const Services::ReturnView &view)
             }
         };
         connect(row.minus, &QPushButton::clicked, this, [quantity] { quantity(-1); });
-        connect(row.plus, &QPushButton::clicked, this, [quantity] { quantity(+1); });
+        connect(row.plus, &QPushButton::clicked, this, [this, quantity, frame] {
+            quantity(+1);
+            // The reason and condition appear under the line: bring them into view.
+            QTimer::singleShot(
+                0, frame, [this, frame] { m_linesScroll->ensureWidgetVisible(frame, 0, 0); });
+        });
         connect(row.reason, &QPushButton::clicked, this, [this, lineId] { chooseReason(lineId); });
         connect(row.resellable, &QPushButton::clicked, this, [this, lineId] {
             report(m_returns.setCondition(lineId, Core::ItemCondition::Resellable));

@@ -619,7 +619,8 @@ void SellScreen::refreshBasket()
     }
     m_basketTitle->setText(tr("Basket (%n item(s))", nullptr, view.itemCount));
     m_pay->setEnabled(!lines.isEmpty());
-    m_park->setEnabled(!lines.isEmpty());
+    // An exchange's credit belongs to this sale: it is paid now, not parked.
+    m_park->setEnabled(!lines.isEmpty() && !m_sale.exchangeCredit());
     m_clear->setEnabled(!lines.isEmpty() || view.customer.has_value());
     m_couponButton->setEnabled(!lines.isEmpty());
 }

@@ -472,7 +472,7 @@ private slots:
         shots(QStringLiteral("52-return-line-picked"));
 
         // Refund: the screen follows the terminal while the customer takes a moment.
-        QVERIFY(m_sim.queue(QStringLiteral("delay"), 3));
+        QVERIFY(m_sim.queue(QStringLiteral("delay"), 10));
         click("returnRefund");
         QTRY_COMPARE(returns().view().stage, Services::ReturnView::Stage::Refunding);
         if (returns().view().parts.constFirst().state == Services::RefundPartView::State::Pending) {
