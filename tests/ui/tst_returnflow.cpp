@@ -556,6 +556,34 @@ private slots:
         click("receiptNone");
     }
 
+    void withoutReceiptProductsAreScanned()
+    {
+        QVERIFY2(m_window, "no window: an earlier step failed");
+        openReturnsFromMenu();
+        click("returnNoReceipt");
+        QCOMPARE(returns().view().stage, Services::ReturnView::Stage::Found);
+        QVERIFY2(text("returnHeader").contains(QStringLiteral("Without receipt")),
+            qPrintable(text("returnHeader")));
+        // The product by its barcode, as a hand scanner types it into the number field.
+        find<QLineEdit>("returnCode")->setFocus();
+        scan(barcode(QStringLiteral("871234500042")));
+        QTRY_COMPARE(returns().view().lines.size(), 1);
+        QVERIFY2(!find<QLabel>("returnMessage")->isVisible(), qPrintable(text("returnMessage")));
+        QCOMPARE(text("returnLineName0"), QStringLiteral("USB-C charging cable 2 m"));
+        if (returns().view().lines.constFirst().selected == 0)
+            click("returnLinePlus0");
+        QVERIFY(returns().view().needsApproval.has_value());
+        QCOMPARE(*returns().view().needsApproval, Core::Permission::RefundWithoutReceipt);
+        QVERIFY(find<QLabel>("returnApproval")->isVisible());
+        shots(QStringLiteral("59-return-no-receipt"));
+        // Abandoned: nothing recorded, back to selling.
+        const qsizetype before = m_returned.size();
+        click("returnCancel");
+        QCOMPARE(current(), static_cast<QWidget *>(m_window->sellScreen()));
+        QCOMPARE(returns().view().stage, Services::ReturnView::Stage::Empty);
+        QCOMPARE(m_returned.size(), before);
+    }
+
     void exchangeOfAStoreSale()
     {
         QVERIFY2(m_window, "no window: an earlier step failed");
