@@ -8,6 +8,7 @@
 #include "app/services/session.h"
 
 #include <QBoxLayout>
+#include <QCoreApplication>
 #include <QEvent>
 #include <QFrame>
 #include <QGridLayout>
@@ -777,9 +778,15 @@ void ReturnScreen::refreshSummary(const Services::ReturnView &view)
     m_exchange->setEnabled(found && anything);
     bool waiting = false;
     bool unsettled = false;
+    // The service's words while the terminal simply has the card: anything else on a waiting
+    // part (busy, no answer, checking) means staff may want to ask again.
+    const QString following = QCoreApplication::translate(
+        "Toonbank::Services::ReturnService", "Follow the instructions on the terminal");
     for (const Services::RefundPartView &part : view.parts) {
-        waiting = waiting || part.state == Services::RefundPartView::State::Pending;
-        unsettled = unsettled || part.state == Services::RefundPartView::State::Failed;
+        const bool pending = part.state == Services::RefundPartView::State::Pending;
+        waiting = waiting || pending;
+        unsettled = unsettled || part.state == Services::RefundPartView::State::Failed
+            || (pending && part.method == Core::RefundMethod::Card && part.detail != following);
     }
     // "Check again" when a part did not go through, or the terminal has kept it waiting long.
     if (!(refunding && waiting))
