@@ -626,12 +626,15 @@ void ReturnScreen::rebuildLines(const Services::ReturnView &view)
             }
         };
         connect(row.minus, &QPushButton::clicked, this, [quantity] { quantity(-1); });
-        connect(row.plus, &QPushButton::clicked, this, [this, quantity, frame] {
-            quantity(+1);
-            // The reason and condition appear under the line: bring them into view.
-            QTimer::singleShot(
-                0, frame, [this, frame] { m_linesScroll->ensureWidgetVisible(frame, 0, 0); });
-        });
+        connect(
+            row.plus, &QPushButton::clicked, this, [this, quantity, frame, choices = row.choices] {
+                quantity(+1);
+                // The reason and condition appear under the line: bring them into view.
+                QTimer::singleShot(0, frame, [this, frame, choices] {
+                    m_linesScroll->ensureWidgetVisible(frame, 0, 0);
+                    m_linesScroll->ensureWidgetVisible(choices, 0, 8);
+                });
+            });
         connect(row.reason, &QPushButton::clicked, this, [this, lineId] { chooseReason(lineId); });
         connect(row.resellable, &QPushButton::clicked, this, [this, lineId] {
             report(m_returns.setCondition(lineId, Core::ItemCondition::Resellable));
@@ -965,8 +968,8 @@ void ReturnScreen::resizeEvent(QResizeEvent *event)
     // Portrait: the order and its lines over the refund.
     const bool portrait = width() < height();
     m_panes->setDirection(portrait ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
-    m_panes->setStretch(0, portrait ? 1 : 3);
-    m_panes->setStretch(1, portrait ? 1 : 2);
+    m_panes->setStretch(0, 3);
+    m_panes->setStretch(1, 2);
     QWidget::resizeEvent(event);
 }
 

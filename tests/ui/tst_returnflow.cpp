@@ -480,6 +480,8 @@ private slots:
                 text("returnTerminal"), QStringLiteral("Follow the instructions on the terminal"));
             QVERIFY(!find<QPushButton>("returnCancel")->isEnabled());
             QVERIFY(!find<QPushButton>("returnRefund")->isVisible());
+            // Layouts settle; the terminal's answer (a socket event) is not read yet.
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
             const QString file = QStringLiteral("53-return-refunding-card-en-landscape.png");
             QVERIFY(m_window->grab().save(
                 TestCache::outputDir(QStringLiteral("screenshots")) + QLatin1Char('/') + file));
