@@ -733,7 +733,9 @@ void ReturnScreen::refreshSummary(const Services::ReturnView &view)
     const bool empty = view.stage == Stage::Empty;
     const bool found = view.stage == Stage::Found;
     const bool refunding = view.stage == Stage::Refunding;
-    const bool nothingPicked = found && view.goods.isZero() && view.total.isZero();
+    bool nothingPicked = found;
+    for (const Services::ReturnLineView &line : view.lines)
+        nothingPicked = nothingPicked && line.selected == 0;
     m_summaryEmpty->setText(empty
             ? tr("The refund shows here once the receipt or order is found: what comes back, how "
                  "much, and where the money goes.")
@@ -767,15 +769,18 @@ void ReturnScreen::refreshSummary(const Services::ReturnView &view)
     refreshParts(view);
 
     if (view.needsApproval && found) {
-        m_approval->setText(tr("A manager approves this return: %1").arg(view.approvalWhy));
+        m_approval->setText(tr("Needs a manager's approval: %1").arg(view.approvalWhy));
         m_approval->show();
     } else {
         m_approval->hide();
     }
 
-    const bool anything = !view.total.isZero() || view.goods.cents() > 0;
+    // Something comes back (a no-receipt line is priced once a manager approved it).
+    bool anything = !view.total.isZero();
+    for (const Services::ReturnLineView &line : view.lines)
+        anything = anything || line.selected > 0;
     m_refund->setEnabled(found && anything);
-    m_refund->setText(found && anything
+    m_refund->setText(found && !view.total.isZero()
             ? tr("Refund %1").arg((view.total + view.rounding).toDisplayString())
             : tr("Refund"));
     m_exchange->setEnabled(found && anything);
