@@ -1,6 +1,7 @@
 #include "apiserver.h"
 
 #include "controllers.h"
+#include "returnscontroller.h"
 #include "serverdatabase.h"
 #include "walletcontroller.h"
 
@@ -56,6 +57,7 @@ struct ApiServer::Controllers
     CouponsController coupons;
     WalletController wallet;
     MailController mail;
+    ReturnsController returns;
 };
 
 ApiServer::ApiServer(ServerDatabase &database, Options options, QObject *parent)
@@ -68,7 +70,7 @@ ApiServer::ApiServer(ServerDatabase &database, Options options, QObject *parent)
           EnrolmentController(m_devices, m_options.caCertificatePem),
           EventsController(database, *m_handlers), ChangesController(database),
           CustomersController(database), CouponsController(database), WalletController(database),
-          MailController(database) })
+          MailController(database), ReturnsController(database) })
 {
     Controllers &c = *m_controllers;
     m_routes = {
@@ -102,22 +104,57 @@ ApiServer::ApiServer(ServerDatabase &database, Options options, QObject *parent)
             [&c](const ApiRequest &r) { return c.wallet.release(r); } },
         { QStringLiteral("/v1/mail/failed"), Method::Get, true,
             [&c](const ApiRequest &r) { return c.mail.failed(r); } },
+        { QStringLiteral("/v1/returns/lookup"), Method::Get, true,
+            [&c](const ApiRequest &r) { return c.returns.lookup(r); } },
+        { QStringLiteral("/v1/returns"), Method::Post, true,
+            [&c](const ApiRequest &r) { return c.returns.claim(r); } },
+        { QStringLiteral("/v1/returns/*/release"), Method::Post, true,
+            [&c](const ApiRequest &r) { return c.returns.release(r); } },
+        { QStringLiteral("/v1/returns/*"), Method::Get, true,
+            [&c](const ApiRequest &r) { return c.returns.status(r); } },
     };
 }
 
 ApiServer::~ApiServer() = default;
 
+namespace {
+
+// A route path matches exactly, or segment by segment where the route has "*" (one non-empty
+// segment: /v1/returns/*/release). 2: exact, 1: through a wildcard, 0: no match.
+int pathMatch(const QString &routePath, const QString &path)
+{
+    if (routePath == path)
+        return 2;
+    if (!routePath.contains(QLatin1Char('*')))
+        return 0;
+    const QStringList want = routePath.split(QLatin1Char('/'));
+    const QStringList have = path.split(QLatin1Char('/'));
+    if (want.size() != have.size())
+        return 0;
+    for (qsizetype i = 0; i < want.size(); ++i) {
+        if (want.at(i) == QLatin1String("*") ? have.at(i).isEmpty() : want.at(i) != have.at(i))
+            return 0;
+    }
+    return 1;
+}
+
+} // namespace
+
 ApiReply ApiServer::dispatch(const QHttpServerRequest &request)
 {
     const QString path = request.url().path();
     const Route *match = nullptr;
+    int matchQuality = 0;
     bool pathKnown = false;
     for (const Route &route : m_routes) {
-        if (route.path != path)
+        const int quality = pathMatch(route.path, path);
+        if (quality == 0)
             continue;
         pathKnown = true;
-        if (route.method == request.method())
+        if (route.method == request.method() && quality > matchQuality) {
             match = &route;
+            matchQuality = quality;
+        }
     }
     if (!pathKnown)
         return ApiReply::error({ ApiErrorKind::NotFound, QStringLiteral("http.not_found"),
