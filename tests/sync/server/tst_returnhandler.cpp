@@ -855,6 +855,57 @@ private slots:
         QCOMPARE(saleLineReturned(sale, QStringLiteral("L1")), 0);
     }
 
+    void noReceiptIsStoreCreditAtTodaysPriceWithAManager()
+    {
+        Core::Return ret;
+        ret.returnId = newId();
+        ret.receiptNumber
+            = QStringLiteral("AMS01-T1-R%1").arg(++m_receipt, 6, 10, QLatin1Char('0'));
+        ret.storeCode = m_ams.store;
+        ret.returnedAt = QDateTime::currentDateTimeUtc();
+        ret.staffId = cashier;
+        ret.origin = Core::ReturnOrigin::NoReceipt;
+        Core::ReturnLine line;
+        line.lineId = QStringLiteral("R1");
+        line.productId = 2;
+        line.sku = QStringLiteral("SKU2");
+        line.name = QStringLiteral("Product 2");
+        line.vatBasisPoints = 2100;
+        line.quantity = 2;
+        line.refund = Money::fromCents(2000); // today's price 10.00 × 2
+        ret.lines = { line };
+        ret.goods = line.refund;
+        ret.total = line.refund;
+        ret.vat = Core::returnVat(ret.lines);
+        ret.customer = Core::SaleCustomer { eva, evaCard, QStringLiteral("basic") };
+        refundAs(ret, Core::RefundMethod::StoreCredit, evaCard);
+        expectRejected(m_ams, ret, QStringLiteral("return.approval_missing"));
+
+        Core::Authorisation approval;
+        approval.permission = Core::Permission::RefundWithoutReceipt;
+        approval.requestedBy = cashier;
+        approval.approvedBy = manager;
+        approval.amount = ret.total;
+        approval.reason = QStringLiteral("No receipt");
+        approval.approvedAt = QDateTime::currentDateTimeUtc();
+        ret.authorisations = { approval };
+        // Above today's price: refused.
+        Core::Return dearer = ret;
+        dearer.lines.first().refund = Money::fromCents(2400);
+        dearer.goods = dearer.total = dearer.refunds.first().amount = Money::fromCents(2400);
+        dearer.vat = Core::returnVat(dearer.lines);
+        expectRejected(m_ams, dearer, QStringLiteral("return.refund_mismatch"));
+
+        const qint64 credit
+            = sql(QStringLiteral("SELECT balance_cents FROM store_credit WHERE customer_id = 1"));
+        const qint64 shelf = stock(2);
+        QVERIFY(pushApplied(m_ams, { returnEvent(ret) }));
+        QCOMPARE(
+            sql(QStringLiteral("SELECT balance_cents FROM store_credit WHERE customer_id = 1")),
+            credit + 2000);
+        QCOMPARE(stock(2), shelf + 2);
+    }
+
     void claimOfAnotherReturnIsRefused()
     {
         Core::Sale sale = makeStoreSale({ { 2, 2 } });
