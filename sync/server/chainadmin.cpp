@@ -4,9 +4,12 @@
 #include "serverdatabase.h"
 
 #include "sync/protocol/promotionjson.h"
+#include "sync/protocol/returns.h"
 
 #include "app/core/payment.h"
 #include "app/core/pin.h"
+#include "app/core/sale.h"
+#include "app/core/vat.h"
 
 #include <QFile>
 #include <QHash>
@@ -205,6 +208,185 @@ bool readRows(
     return true;
 }
 
+// A web order's relational rows (docs/RETURNS.md): lines with the price paid after every
+// discount, tenders, delivery. Lines and tenders are VALUES rows without the order id.
+struct WebOrderRows
+{
+    QString channel = QStringLiteral("web");
+    QString orderedAt;
+    QString deliveredOn;
+    qint64 deliveryCents = 0;
+    qint64 goodsCents = 0; // sum of line totals
+    qint64 paidCents = 0; // sum of tenders
+    QList<QVariantList> lines; // line_id, line_no, product_id, sku, name, category, vat_class,
+                               // vat_basis_points, quantity, unit_price_cents, line_total_cents
+    QList<QVariantList> tenders; // tender_no, method, amount_cents, reference, paid_at
+    QJsonArray linesJson; // for the feed's details
+};
+
+// A whole number in a JSON value (CSV cells and JSON numbers alike); false when it is not one.
+bool wholeNumber(const QJsonValue &value, qint64 &out)
+{
+    if (value.isDouble()) {
+        const double d = value.toDouble();
+        out = qint64(d);
+        return double(out) == d;
+    }
+    bool ok = false;
+    out = value.toString().trimmed().toLongLong(&ok);
+    return ok;
+}
+
+// Takes channel, orderedAt, deliveredOn, deliveryCents, lines and tenders out of `row` and
+// checks them; returns the problem ("" when fine). Products are looked up by SKU or id.
+QString readWebOrderRows(ServerDatabase &db, QJsonObject &row, WebOrderRows &out)
+{
+    if (row.contains(QStringLiteral("channel")))
+        out.channel = row.take(QStringLiteral("channel")).toString();
+    if (out.channel.isEmpty())
+        out.channel = QStringLiteral("web");
+    const QString orderedAt = row.take(QStringLiteral("orderedAt")).toString();
+    if (!orderedAt.isEmpty()) {
+        QDateTime at = QDateTime::fromString(orderedAt, Qt::ISODateWithMs);
+        if (!at.isValid())
+            return QStringLiteral("orderedAt must be an ISO time");
+        out.orderedAt = at.toUTC().toString(Qt::ISODateWithMs);
+    }
+    const QString deliveredOn = row.take(QStringLiteral("deliveredOn")).toString();
+    if (!deliveredOn.isEmpty()) {
+        if (!QDate::fromString(deliveredOn, Qt::ISODate).isValid())
+            return QStringLiteral("deliveredOn must be a date (YYYY-MM-DD)");
+        out.deliveredOn = deliveredOn;
+    }
+    if (row.contains(QStringLiteral("deliveryCents"))
+        && (!wholeNumber(row.take(QStringLiteral("deliveryCents")), out.deliveryCents)
+            || out.deliveryCents < 0))
+        return QStringLiteral("deliveryCents must be a whole number of 0 or more");
+    const QJsonValue lines = row.take(QStringLiteral("lines"));
+    const QJsonValue tenders = row.take(QStringLiteral("tenders"));
+    if (!lines.isUndefined() && !lines.isArray())
+        return QStringLiteral("lines must be a list");
+    if (!tenders.isUndefined() && !tenders.isArray())
+        return QStringLiteral("tenders must be a list");
+    if (!lines.toArray().isEmpty() && tenders.toArray().isEmpty())
+        return QStringLiteral("an order with lines names its tenders");
+
+    QSet<QString> lineIds;
+    int lineNo = 0;
+    for (const QJsonValue &value : lines.toArray()) {
+        ++lineNo;
+        const QJsonObject line = value.toObject();
+        static const QSet<QString> fields { QStringLiteral("lineId"), QStringLiteral("sku"),
+            QStringLiteral("productId"), QStringLiteral("name"), QStringLiteral("category"),
+            QStringLiteral("quantity"), QStringLiteral("unitPriceCents"),
+            QStringLiteral("lineTotalCents"), QStringLiteral("vatBasisPoints"),
+            QStringLiteral("vatClass") };
+        for (auto it = line.constBegin(); it != line.constEnd(); ++it) {
+            if (!fields.contains(it.key()))
+                return QStringLiteral("line %1: %2 is not a line field")
+                    .arg(lineNo)
+                    .arg(it.key().left(40));
+        }
+        const QString lineId = line.value(QStringLiteral("lineId")).toString();
+        if (lineId.isEmpty() || lineId.size() > 40 || lineIds.contains(lineId))
+            return QStringLiteral("line %1: lineId must be present and unique").arg(lineNo);
+        lineIds.insert(lineId);
+        qint64 productId = 0;
+        const QString sku = line.value(QStringLiteral("sku")).toString();
+        if (line.contains(QStringLiteral("productId"))
+            && !wholeNumber(line.value(QStringLiteral("productId")), productId))
+            return QStringLiteral("line %1: productId must be a number").arg(lineNo);
+        auto product = productId > 0
+            ? db.exec(
+                QStringLiteral("SELECT id, sku, data FROM products WHERE id = ?"), { productId })
+            : db.exec(QStringLiteral("SELECT id, sku, data FROM products WHERE sku = ?"), { sku });
+        if (!product)
+            return product.error().detail;
+        if (!product.value().next())
+            return productId > 0
+                ? QStringLiteral("line %1: unknown product %2").arg(lineNo).arg(productId)
+                : QStringLiteral("line %1: unknown sku \"%2\"").arg(lineNo).arg(sku.left(40));
+        const QJsonObject data
+            = QJsonDocument::fromJson(product.value().value(2).toString().toUtf8()).object();
+        qint64 quantity = 0;
+        qint64 unitPrice = 0;
+        qint64 lineTotal = 0;
+        if (!wholeNumber(line.value(QStringLiteral("quantity")), quantity) || quantity <= 0
+            || quantity > 100000)
+            return QStringLiteral("line %1: quantity must be a whole number above 0").arg(lineNo);
+        if (!wholeNumber(line.value(QStringLiteral("unitPriceCents")), unitPrice) || unitPrice < 0)
+            return QStringLiteral("line %1: unitPriceCents must be 0 or more").arg(lineNo);
+        if (!wholeNumber(line.value(QStringLiteral("lineTotalCents")), lineTotal) || lineTotal < 0
+            || lineTotal > unitPrice * quantity)
+            return QStringLiteral("line %1: lineTotalCents must be 0 to unitPriceCents × quantity")
+                .arg(lineNo);
+        const QString vatClass = line.contains(QStringLiteral("vatClass"))
+            ? line.value(QStringLiteral("vatClass")).toString()
+            : data.value(QStringLiteral("vatClass")).toString(QStringLiteral("standard"));
+        if (!Core::vatClassFromName(vatClass))
+            return QStringLiteral("line %1: unknown vatClass %2")
+                .arg(lineNo)
+                .arg(vatClass.left(20));
+        qint64 basisPoints = -1;
+        if (line.contains(QStringLiteral("vatBasisPoints"))) {
+            if (!wholeNumber(line.value(QStringLiteral("vatBasisPoints")), basisPoints)
+                || basisPoints < 0 || basisPoints > 10000)
+                return QStringLiteral("line %1: vatBasisPoints must be 0 to 10000").arg(lineNo);
+        } else {
+            // NL rates of the class (a web order of the NL shop) when the file does not say.
+            auto rate = Core::VatTable::builtIn().rateFor(
+                QStringLiteral("NL"), vatClass, QDate::currentDate());
+            basisPoints = rate ? rate->basisPoints : 2100;
+        }
+        const QString name = line.contains(QStringLiteral("name"))
+            ? line.value(QStringLiteral("name")).toString()
+            : data.value(QStringLiteral("name")).toString();
+        const QString category = line.contains(QStringLiteral("category"))
+            ? line.value(QStringLiteral("category")).toString()
+            : data.value(QStringLiteral("category")).toString();
+        out.goodsCents += lineTotal;
+        out.lines.append({ lineId, lineNo, product.value().value(0).toLongLong(),
+            product.value().value(1).toString(), name, category, vatClass, int(basisPoints),
+            int(quantity), unitPrice, lineTotal });
+        out.linesJson.append(QJsonObject { { QStringLiteral("lineId"), lineId },
+            { QStringLiteral("sku"), product.value().value(1).toString() },
+            { QStringLiteral("name"), name }, { QStringLiteral("quantity"), quantity },
+            { QStringLiteral("lineTotalCents"), lineTotal } });
+    }
+    int tenderNo = 0;
+    for (const QJsonValue &value : tenders.toArray()) {
+        ++tenderNo;
+        const QJsonObject tender = value.toObject();
+        static const QSet<QString> fields { QStringLiteral("method"), QStringLiteral("amountCents"),
+            QStringLiteral("reference"), QStringLiteral("paidAt") };
+        for (auto it = tender.constBegin(); it != tender.constEnd(); ++it) {
+            if (!fields.contains(it.key()))
+                return QStringLiteral("tender %1: %2 is not a tender field")
+                    .arg(tenderNo)
+                    .arg(it.key().left(40));
+        }
+        const QString method = tender.value(QStringLiteral("method")).toString();
+        qint64 amount = 0;
+        if (method.isEmpty() || method.size() > 40)
+            return QStringLiteral("tender %1: method is required").arg(tenderNo);
+        if (!wholeNumber(tender.value(QStringLiteral("amountCents")), amount) || amount <= 0)
+            return QStringLiteral("tender %1: amountCents must be above 0").arg(tenderNo);
+        QString paidAt = tender.value(QStringLiteral("paidAt")).toString();
+        if (!paidAt.isEmpty()) {
+            const QDateTime at = QDateTime::fromString(paidAt, Qt::ISODateWithMs);
+            if (!at.isValid())
+                return QStringLiteral("tender %1: paidAt must be an ISO time").arg(tenderNo);
+            paidAt = at.toUTC().toString(Qt::ISODateWithMs);
+        } else {
+            paidAt = out.orderedAt;
+        }
+        out.paidCents += amount;
+        out.tenders.append({ tenderNo, method, amount,
+            tender.value(QStringLiteral("reference")).toString(), paidAt });
+    }
+    return {};
+}
+
 } // namespace
 
 std::optional<ChainAdmin::ImportKind> ChainAdmin::kindFromName(const QString &name)
@@ -219,7 +401,8 @@ std::optional<ChainAdmin::ImportKind> ChainAdmin::kindFromName(const QString &na
         { QStringLiteral("web-orders"), ImportKind::WebOrders },
         { QStringLiteral("staff"), ImportKind::Staff },
         { QStringLiteral("promotions"), ImportKind::Promotions },
-        { QStringLiteral("gift-cards"), ImportKind::GiftCards } };
+        { QStringLiteral("gift-cards"), ImportKind::GiftCards },
+        { QStringLiteral("return-policies"), ImportKind::ReturnPolicies } };
     if (auto it = kinds.constFind(name); it != kinds.constEnd())
         return *it;
     return std::nullopt;
@@ -328,6 +511,48 @@ Core::Status ChainAdmin::setStock(const QList<Protocol::StockData> &figures)
     });
 }
 
+namespace {
+
+QVariantList policyRow(qint64 locationId, const Core::ReturnPolicy &policy)
+{
+    QJsonObject windows;
+    for (auto it = policy.windowDaysByCategory.constBegin();
+         it != policy.windowDaysByCategory.constEnd(); ++it)
+        windows.insert(it.key(), it.value());
+    return { locationId, policy.webWithdrawalDays, policy.defaultWindowDays,
+        QString::fromUtf8(QJsonDocument(windows).toJson(QJsonDocument::Compact)),
+        QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(policy.finalSaleCategories))
+                              .toJson(QJsonDocument::Compact)),
+        int(policy.receiptRequired), int(policy.storeCreditForStoreSales),
+        int(policy.giftCardForStoreSales) };
+}
+
+Core::Status writePolicies(ServerDatabase &db, const QList<QVariantList> &rows)
+{
+    return db.insertRows(QStringLiteral("return_policies"),
+        { QStringLiteral("location_id"), QStringLiteral("web_withdrawal_days"),
+            QStringLiteral("default_window_days"), QStringLiteral("category_windows"),
+            QStringLiteral("final_sale_categories"), QStringLiteral("receipt_required"),
+            QStringLiteral("store_credit_allowed"), QStringLiteral("gift_card_allowed") },
+        rows,
+        QStringLiteral("ON CONFLICT(location_id) DO UPDATE SET web_withdrawal_days = "
+                       "excluded.web_withdrawal_days, default_window_days = "
+                       "excluded.default_window_days, category_windows = "
+                       "excluded.category_windows, final_sale_categories = "
+                       "excluded.final_sale_categories, receipt_required = "
+                       "excluded.receipt_required, store_credit_allowed = "
+                       "excluded.store_credit_allowed, gift_card_allowed = "
+                       "excluded.gift_card_allowed"));
+}
+
+} // namespace
+
+Core::Status ChainAdmin::setReturnPolicy(qint64 locationId, const Core::ReturnPolicy &policy)
+{
+    return m_db.transaction(
+        [&]() -> Core::Status { return writePolicies(m_db, { policyRow(locationId, policy) }); });
+}
+
 Core::Status ChainAdmin::addStaff(Protocol::StaffData member, const QString &pin)
 {
     if (member.pinHash.isEmpty()) {
@@ -385,6 +610,11 @@ Core::Status ChainAdmin::importFile(
     QList<Protocol::StockData> stock;
     QList<Protocol::CustomerData> customers;
     QList<Protocol::WebOrderData> orders;
+    QList<WebOrderRows> webOrderRows; // per order, same order
+    QList<QVariantList> policyRows;
+    QSet<qint64> knownLocationIds;
+    for (const qint64 id : std::as_const(locationIds))
+        knownLocationIds.insert(id);
     QList<QPair<Protocol::StaffData, QString>> staff;
     QList<Core::Promotion> promotions;
     QList<QVariantList> giftCards; // number, balance, issued_at, expires_on, state
@@ -480,14 +710,57 @@ Core::Status ChainAdmin::importFile(
             else
                 customers.append(c.value());
             break;
-        case ImportKind::WebOrders:
+        case ImportKind::WebOrders: {
             if (!resolve(QStringLiteral("locationCode"), QStringLiteral("locationId"), locationIds))
                 break;
-            if (auto o = Protocol::webOrderFromJson(row.object); !o)
+            // The relational part (issue "Returns"): lines, tenders, delivery. Taken out of
+            // the row before the wire form's strict reading; rows without them import as before.
+            WebOrderRows relational;
+            QString problem = readWebOrderRows(m_db, row.object, relational);
+            if (!problem.isEmpty()) {
+                bad(problem);
+                break;
+            }
+            auto o = Protocol::webOrderFromJson(row.object);
+            if (!o) {
                 fromCore(o.error());
-            else
-                orders.append(o.value());
+                break;
+            }
+            if (!relational.lines.isEmpty() && relational.goodsCents != o->totalCents) {
+                bad(QStringLiteral("the lines add up to %1 cents, totalCents is %2")
+                        .arg(relational.goodsCents)
+                        .arg(o->totalCents));
+                break;
+            }
+            if (!relational.tenders.isEmpty()
+                && relational.paidCents != o->totalCents + relational.deliveryCents) {
+                bad(QStringLiteral("the tenders add up to %1 cents, totalCents + deliveryCents "
+                                   "is %2")
+                        .arg(relational.paidCents)
+                        .arg(o->totalCents + relational.deliveryCents));
+                break;
+            }
+            if (!knownLocationIds.contains(o->locationId)) {
+                bad(QStringLiteral("unknown store id %1").arg(o->locationId));
+                break;
+            }
+            if (keysSeen.contains(o->orderNumber)
+                || keysSeen.contains(QStringLiteral("#") + QString::number(o->id))) {
+                bad(QStringLiteral("order %1 appears twice in the file").arg(o->orderNumber));
+                break;
+            }
+            keysSeen.insert(o->orderNumber);
+            keysSeen.insert(QStringLiteral("#") + QString::number(o->id));
+            // Tablets pulling the webOrders feed see the lines and the delivery too.
+            if (!relational.lines.isEmpty() && !o->details.contains(QStringLiteral("lines")))
+                o.value().details.insert(QStringLiteral("lines"), relational.linesJson);
+            if (!relational.deliveredOn.isEmpty()
+                && !o->details.contains(QStringLiteral("deliveredOn")))
+                o.value().details.insert(QStringLiteral("deliveredOn"), relational.deliveredOn);
+            orders.append(o.value());
+            webOrderRows.append(relational);
             break;
+        }
         case ImportKind::Promotions: {
             // Every row: the wire form, the core's own rules for a promotion, and SKUs the
             // catalog knows (item targets and bundles name SKUs).
@@ -600,6 +873,41 @@ Core::Status ChainAdmin::importFile(
                 { number.value(), balance->cents(), issuedAt.toUTC().toString(Qt::ISODateWithMs),
                     expiresOn.isValid() ? QVariant(expiresOn.toString(Qt::ISODate)) : QVariant(),
                     state.isEmpty() ? QStringLiteral("active") : state });
+            break;
+        }
+        case ImportKind::ReturnPolicies: {
+            // "*" or 0: the chain's default. Fields not given keep the demo defaults.
+            qint64 locationId = -1;
+            if (row.object.value(QStringLiteral("locationCode")).toString() == QLatin1String("*")) {
+                row.object.remove(QStringLiteral("locationCode"));
+                locationId = 0;
+            } else if (!resolve(QStringLiteral("locationCode"), QStringLiteral("locationId"),
+                           locationIds)) {
+                break;
+            }
+            if (row.object.contains(QStringLiteral("locationId"))
+                && !wholeNumber(row.object.take(QStringLiteral("locationId")), locationId))
+                locationId = -1;
+            if (locationId < 0 || (locationId > 0 && !knownLocationIds.contains(locationId))) {
+                bad(QStringLiteral("locationCode or locationId (0 or * for the chain) must name "
+                                   "a store"));
+                break;
+            }
+            QJsonObject full = Protocol::toJson(Core::ReturnPolicy::defaults());
+            for (auto it = row.object.constBegin(); it != row.object.constEnd(); ++it)
+                full.insert(it.key(), it.value());
+            auto policy = Protocol::returnPolicyFromJson(full);
+            if (!policy) {
+                fromCore(policy.error());
+                break;
+            }
+            const QString key = QStringLiteral("policy#") + QString::number(locationId);
+            if (keysSeen.contains(key)) {
+                bad(QStringLiteral("two policies for the same store"));
+                break;
+            }
+            keysSeen.insert(key);
+            policyRows.append(policyRow(locationId, policy.value()));
             break;
         }
         case ImportKind::Staff: {
@@ -715,18 +1023,70 @@ Core::Status ChainAdmin::importFile(
             if (!seq)
                 return seq.error();
             QList<QVariantList> r;
+            QList<QVariantList> lineRows;
+            QList<QVariantList> tenderRows;
             qint64 next = seq.value();
-            for (const auto &o : orders)
-                r.append(
-                    { o.id, o.orderNumber, o.locationId, compact(Protocol::toJson(o)), next++ });
-            return m_db.insertRows(QStringLiteral("web_orders"),
-                { QStringLiteral("id"), QStringLiteral("order_number"),
-                    QStringLiteral("location_id"), QStringLiteral("data"),
-                    QStringLiteral("change_seq") },
-                r,
-                QStringLiteral("ON CONFLICT(id) DO UPDATE SET order_number = "
-                               "excluded.order_number, location_id = excluded.location_id, data = "
-                               "excluded.data, change_seq = excluded.change_seq"));
+            for (qsizetype i = 0; i < orders.size(); ++i) {
+                const Protocol::WebOrderData &o = orders.at(i);
+                const WebOrderRows &extra = webOrderRows.at(i);
+                r.append({ o.id, o.orderNumber, o.locationId, compact(Protocol::toJson(o)), next++,
+                    o.customerId, o.status, extra.channel, extra.orderedAt, extra.deliveredOn,
+                    extra.deliveryCents, o.totalCents });
+                for (QVariantList line : extra.lines) {
+                    line.prepend(o.id);
+                    lineRows.append(line);
+                }
+                for (QVariantList tender : extra.tenders) {
+                    tender.prepend(o.id);
+                    tenderRows.append(tender);
+                }
+            }
+            if (Core::Status s = m_db.insertRows(QStringLiteral("web_orders"),
+                    { QStringLiteral("id"), QStringLiteral("order_number"),
+                        QStringLiteral("location_id"), QStringLiteral("data"),
+                        QStringLiteral("change_seq"), QStringLiteral("customer_id"),
+                        QStringLiteral("status"), QStringLiteral("channel"),
+                        QStringLiteral("ordered_at"), QStringLiteral("delivered_on"),
+                        QStringLiteral("delivery_cents"), QStringLiteral("total_cents") },
+                    r,
+                    QStringLiteral(
+                        "ON CONFLICT(id) DO UPDATE SET order_number = excluded.order_number, "
+                        "location_id = excluded.location_id, data = excluded.data, change_seq = "
+                        "excluded.change_seq, customer_id = excluded.customer_id, status = "
+                        "excluded.status, channel = excluded.channel, ordered_at = "
+                        "excluded.ordered_at, delivered_on = excluded.delivered_on, "
+                        "delivery_cents = excluded.delivery_cents, total_cents = "
+                        "excluded.total_cents"));
+                !s)
+                return s;
+            // Imported again (a status or delivery update): what was returned and refunded
+            // stays; CHECK (returned_quantity <= quantity) refuses a line cut below it.
+            if (Core::Status s = m_db.insertRows(QStringLiteral("web_order_lines"),
+                    { QStringLiteral("order_id"), QStringLiteral("line_id"),
+                        QStringLiteral("line_no"), QStringLiteral("product_id"),
+                        QStringLiteral("sku"), QStringLiteral("name"), QStringLiteral("category"),
+                        QStringLiteral("vat_class"), QStringLiteral("vat_basis_points"),
+                        QStringLiteral("quantity"), QStringLiteral("unit_price_cents"),
+                        QStringLiteral("line_total_cents") },
+                    lineRows,
+                    QStringLiteral(
+                        "ON CONFLICT(order_id, line_id) DO UPDATE SET line_no = excluded.line_no, "
+                        "product_id = excluded.product_id, sku = excluded.sku, name = "
+                        "excluded.name, category = excluded.category, vat_class = "
+                        "excluded.vat_class, vat_basis_points = excluded.vat_basis_points, "
+                        "quantity = excluded.quantity, unit_price_cents = "
+                        "excluded.unit_price_cents, line_total_cents = "
+                        "excluded.line_total_cents"));
+                !s)
+                return s;
+            return m_db.insertRows(QStringLiteral("web_order_tenders"),
+                { QStringLiteral("order_id"), QStringLiteral("tender_no"), QStringLiteral("method"),
+                    QStringLiteral("amount_cents"), QStringLiteral("reference"),
+                    QStringLiteral("paid_at") },
+                tenderRows,
+                QStringLiteral("ON CONFLICT(order_id, tender_no) DO UPDATE SET method = "
+                               "excluded.method, amount_cents = excluded.amount_cents, "
+                               "reference = excluded.reference, paid_at = excluded.paid_at"));
         });
         imported = int(orders.size());
         break;
@@ -739,6 +1099,11 @@ Core::Status ChainAdmin::importFile(
                 giftCards);
         });
         imported = int(giftCards.size());
+        break;
+    case ImportKind::ReturnPolicies:
+        written
+            = m_db.transaction([&]() -> Core::Status { return writePolicies(m_db, policyRows); });
+        imported = int(policyRows.size());
         break;
     case ImportKind::Staff:
         // PIN hashing is deliberately slow; hash first, then write everything in one go.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/core/result.h"
+#include "app/core/returns.h"
 
 #include "sync/protocol/changefeed.h"
 
@@ -35,6 +36,7 @@ public:
         Staff,
         Promotions,
         GiftCards, // issued elsewhere (web shop): number, balance, expires_on, issued_at, state
+        ReturnPolicies, // {"locationCode"|"locationId" (0 or "*": the chain), ReturnPolicy fields}
     };
     static std::optional<ImportKind> kindFromName(const QString &name);
 
@@ -44,6 +46,8 @@ public:
     Core::Status upsertLocations(const QList<Protocol::LocationData> &locations);
     Core::Status upsertProducts(const QList<Protocol::ProductData> &products);
     Core::Status setStock(const QList<Protocol::StockData> &figures);
+    /// The return policy of a store (`locationId` 0: the chain's default).
+    Core::Status setReturnPolicy(qint64 locationId, const Core::ReturnPolicy &policy);
     /// `pin` is hashed here (Core::Pin::hash) — the server never stores it in clear.
     Core::Status addStaff(Protocol::StaffData member, const QString &pin);
 

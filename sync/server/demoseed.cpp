@@ -6,11 +6,14 @@
 #include "sync/protocol/promotionjson.h"
 
 #include "app/core/payment.h"
+#include "app/core/returns.h"
+#include "app/store/catalogtypes.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 
 namespace Toonbank::Sync::Server {
@@ -146,6 +149,8 @@ Core::Result<Store::DemoChain::Summary> DemoSeedSink::seed(ServerDatabase &datab
     if (auto done = seedLoyalty(database, options, summary.value()); !done)
         return done.error();
     if (auto done = seedWallet(database, options.referenceDate); !done)
+        return done.error();
+    if (auto done = seedReturns(database, options.referenceDate); !done)
         return done.error();
     return summary;
 }
@@ -292,6 +297,139 @@ Core::Status DemoSeedSink::seedWallet(ServerDatabase &database, const QDate &ref
             { QStringLiteral("customer_id"), QStringLiteral("balance_cents") }, credit,
             QStringLiteral("ON CONFLICT(customer_id) DO NOTHING"));
     });
+}
+
+QStringList DemoSeedSink::demoWebOrderNumbers()
+{
+    QStringList numbers;
+    for (int i = 1; i <= 12; ++i)
+        numbers.append(QStringLiteral("WEB%1").arg(100100 + i));
+    return numbers;
+}
+
+Core::Status DemoSeedSink::seedReturns(ServerDatabase &database, const QDate &referenceDate)
+{
+    const QDate today = referenceDate.isValid() ? referenceDate : QDate::currentDate();
+    ChainAdmin admin(database);
+    if (auto done = admin.setReturnPolicy(0, Core::ReturnPolicy::defaults()); !done)
+        return done;
+
+    // Real demo products (not gift cards, priced), in catalog order.
+    struct Product
+    {
+        qint64 id = 0;
+        QString sku;
+        qint64 priceCents = 0;
+    };
+    QList<Product> products;
+    auto q
+        = database.exec(QStringLiteral("SELECT id, sku, data FROM products ORDER BY id LIMIT 200"));
+    if (!q)
+        return q.error();
+    while (q.value().next()) {
+        const QJsonObject data
+            = QJsonDocument::fromJson(q.value().value(2).toString().toUtf8()).object();
+        const qint64 price = data.value(QStringLiteral("priceCents")).toInteger();
+        if (price <= 0
+            || data.value(QStringLiteral("vatClass")).toString() == QLatin1String("zero"))
+            continue;
+        products.append({ q.value().value(0).toLongLong(), q.value().value(1).toString(), price });
+    }
+    QStringList stores;
+    for (const Store::Location &l : Store::DemoChain::locations()) {
+        if (l.kind == Store::LocationKind::Store)
+            stores.append(l.code);
+    }
+    auto customers = database.exec(QStringLiteral("SELECT id FROM customers ORDER BY id LIMIT 12"));
+    if (!customers)
+        return customers.error();
+    QList<qint64> customerIds;
+    while (customers.value().next())
+        customerIds.append(customers.value().value(0).toLongLong());
+    if (products.size() < 12 || stores.isEmpty() || customerIds.isEmpty())
+        return Core::success(); // a chain too small for the demo orders
+
+    // Days since delivery per order; -1: not delivered yet.
+    const int deliveredDaysAgo[12] = { 1, 3, 5, 7, 9, 12, 13, 15, 18, 20, 2, -1 };
+    const QStringList numbers = demoWebOrderNumbers();
+    const QList<DemoGiftCard> cards = demoGiftCards();
+    QJsonArray rows;
+    for (int i = 0; i < 12; ++i) {
+        const bool threeForTwo = i == 4;
+        const bool giftCardPaid = i == 2;
+        const int lineCount = threeForTwo ? 3 : 1 + i % 3;
+        QList<qint64> totals;
+        QJsonArray lines;
+        qint64 goods = 0;
+        for (int l = 0; l < lineCount; ++l) {
+            const Product &p = products.at((i * 17 + l * 5) % products.size());
+            const int quantity = threeForTwo ? 1 : 1 + (i + l) % 2;
+            lines.append(
+                QJsonObject { { QStringLiteral("lineId"), QStringLiteral("L%1").arg(l + 1) },
+                    { QStringLiteral("sku"), p.sku }, { QStringLiteral("quantity"), quantity },
+                    { QStringLiteral("unitPriceCents"), p.priceCents },
+                    { QStringLiteral("lineTotalCents"), p.priceCents * quantity } });
+            totals.append(p.priceCents * quantity);
+        }
+        if (threeForTwo) {
+            // 3 for 2: the cheapest is free, the discount spread over the lines pro rata to
+            // their price (the last line takes the rounding), as the web shop's engine does.
+            const qint64 gross = totals.at(0) + totals.at(1) + totals.at(2);
+            const qint64 discount = std::min({ totals.at(0), totals.at(1), totals.at(2) });
+            qint64 spread = 0;
+            for (int l = 0; l < 3; ++l) {
+                const qint64 share = l == 2 ? discount - spread : discount * totals.at(l) / gross;
+                spread += share;
+                totals[l] -= share;
+                QJsonObject line = lines.at(l).toObject();
+                line.insert(QStringLiteral("lineTotalCents"), totals.at(l));
+                lines.replace(l, line);
+            }
+        }
+        for (const qint64 t : std::as_const(totals))
+            goods += t;
+        const qint64 delivery = i % 2 == 0 ? 495 : 0; // free delivery on the others
+        const QDate delivered
+            = deliveredDaysAgo[i] >= 0 ? today.addDays(-deliveredDaysAgo[i]) : QDate();
+        const QDate ordered = (delivered.isValid() ? delivered : today).addDays(-2);
+        const QString paidAt
+            = QDateTime(ordered, QTime(20, 15), Qt::UTC).toString(Qt::ISODateWithMs);
+        QJsonArray tenders;
+        const QString psp = QStringLiteral("PSP-%1").arg(numbers.at(i));
+        if (giftCardPaid) {
+            const qint64 fromCard = std::min<qint64>(2500, goods + delivery - 1);
+            tenders.append(QJsonObject { { QStringLiteral("method"), QStringLiteral("ideal") },
+                { QStringLiteral("amountCents"), goods + delivery - fromCard },
+                { QStringLiteral("reference"), psp }, { QStringLiteral("paidAt"), paidAt } });
+            tenders.append(QJsonObject { { QStringLiteral("method"), QStringLiteral("gift_card") },
+                { QStringLiteral("amountCents"), fromCard },
+                { QStringLiteral("reference"), cards.constFirst().number },
+                { QStringLiteral("paidAt"), paidAt } });
+        } else {
+            static const char *methods[] = { "ideal", "web_card", "paypal" };
+            tenders.append(
+                QJsonObject { { QStringLiteral("method"), QLatin1String(methods[i % 3]) },
+                    { QStringLiteral("amountCents"), goods + delivery },
+                    { QStringLiteral("reference"), psp }, { QStringLiteral("paidAt"), paidAt } });
+        }
+        QJsonObject row { { QStringLiteral("id"), 9100 + i + 1 },
+            { QStringLiteral("orderNumber"), numbers.at(i) },
+            { QStringLiteral("locationCode"), stores.at(i % stores.size()) },
+            { QStringLiteral("customerId"), customerIds.at(i % customerIds.size()) },
+            { QStringLiteral("status"),
+                delivered.isValid() ? QStringLiteral("collected") : QStringLiteral("shipped") },
+            { QStringLiteral("channel"), QStringLiteral("web") },
+            { QStringLiteral("orderedAt"),
+                QDateTime(ordered, QTime(20, 10), Qt::UTC).toString(Qt::ISODateWithMs) },
+            { QStringLiteral("deliveryCents"), delivery }, { QStringLiteral("totalCents"), goods },
+            { QStringLiteral("lines"), lines }, { QStringLiteral("tenders"), tenders } };
+        if (delivered.isValid())
+            row.insert(QStringLiteral("deliveredOn"), delivered.toString(Qt::ISODate));
+        rows.append(row);
+    }
+    int imported = 0;
+    return importJson(admin, ChainAdmin::ImportKind::WebOrders, rows,
+        QStringLiteral("web-orders.json"), imported);
 }
 
 } // namespace Toonbank::Sync::Server

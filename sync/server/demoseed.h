@@ -8,6 +8,7 @@
 
 #include <QList>
 #include <QSet>
+#include <QStringList>
 
 namespace Toonbank::Sync::Server {
 
@@ -61,6 +62,16 @@ public:
     /// The demo gift cards (issued a year before the reference date, valid two years; one
     /// empty, one expired, one blocked) and store credit. A second seed changes nothing.
     static Core::Status seedWallet(ServerDatabase &database, const QDate &referenceDate);
+
+    /// The demo's web orders (12, of the first demo customers, with real demo products,
+    /// picked up at the demo stores): their numbers, for the seed output and the README.
+    static QStringList demoWebOrderNumbers();
+    /// The chain's default return policy (Core::ReturnPolicy::defaults()) and the demo web
+    /// orders through `import web-orders`: delivered 1 to 20 days before the reference date
+    /// (some outside the 14 days, one not delivered yet), one with a 3-for-2 discount spread
+    /// over its lines, one paid with iDEAL and a demo gift card, delivery 4.95 on half of them.
+    /// Needs the catalog and customers seeded first; a second seed changes nothing.
+    static Core::Status seedReturns(ServerDatabase &database, const QDate &referenceDate);
 
 private:
     static constexpr int batchRows = 5000;

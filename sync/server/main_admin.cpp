@@ -4,15 +4,21 @@
 #include "devcertificate.h"
 #include "deviceregistry.h"
 #include "mailer.h"
+#include "returnorders.h"
 #include "serverdatabase.h"
 
+#include "app/devices/qrcode.h"
+
 #include "app/core/clock.h"
+#include "app/core/money.h"
+#include "app/core/returns.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QSqlQuery>
 #include <QSslCertificate>
 #include <QStandardPaths>
@@ -47,8 +53,9 @@ const char usage[] = R"(commands:
   add-store CODE NAME --id N --country NL [--city C] [--address A] [--lat X --lon Y] [--kind store|web_warehouse]
                            [--vat-number NL859123455B01]
   import KIND FILE         KIND: locations, products (catalog), prices, stock, customers, web-orders, staff,
-                           promotions, gift-cards (every row checked; nothing imported when one
-                           is bad; gift-cards: number, balance, expires_on, issued_at, state)
+                           promotions, gift-cards, return-policies (every row checked; nothing
+                           imported when one is bad; gift-cards: number, balance, expires_on,
+                           issued_at, state; web-orders and return-policies: docs/RETURNS.md)
                            FILE: .csv with a header row, .json array or JSON lines
   add-staff --id N --code E1 --name NAME --role cashier|supervisor|manager --store CODE --pin 1234
   enrol STORE [--hours 24] one-time enrolment code for a tablet of STORE
@@ -57,6 +64,11 @@ const char usage[] = R"(commands:
   rejected                 events the server refused, for the supervisor
   mail-queue [--failed] [--store CODE]
                            e-mailed receipts: queued, sent and failed (with the SMTP error)
+  web-order-qr ORDER [--png FILE]
+                           the QR payload of a web order (packing slip / order e-mail)
+  web-refunds [--state requested|sent|refunded|failed]
+                           refunds of web orders for the web shop's payment provider
+  return-conflicts         offline returns that met an already returned line
   stats                    counts of events, sales, stock rows
   demo-seed [--products N] [--seed S] [--stock-stores all|home]
                            the demo chain of toonbank-demogen (same generator), for demo.sh
@@ -118,8 +130,14 @@ int main(int argc, char *argv[])
         QStringLiteral("all|home"), QStringLiteral("all"));
     const QCommandLineOption failedOnly(
         QStringLiteral("failed"), QStringLiteral("mail-queue: only the failed messages."));
-    parser.addOptions({ dataDir, database, id, country, city, address, lat, lon, vatNumber, kind,
-        code, name, role, store, pin, hours, hosts, products, seed, stockStores, failedOnly });
+    const QCommandLineOption png(QStringLiteral("png"),
+        QStringLiteral("web-order-qr: also write the QR code as a PNG image."),
+        QStringLiteral("file"));
+    const QCommandLineOption state(QStringLiteral("state"),
+        QStringLiteral("web-refunds: only refunds in this state."), QStringLiteral("state"));
+    parser.addOptions(
+        { dataDir, database, id, country, city, address, lat, lon, vatNumber, kind, code, name,
+            role, store, pin, hours, hosts, products, seed, stockStores, failedOnly, png, state });
     parser.addPositionalArgument(
         QStringLiteral("command"), QStringLiteral("What to do (see above)."));
     parser.process(app);
@@ -295,6 +313,87 @@ int main(int argc, char *argv[])
         out(QStringLiteral("demo gift cards: %1").arg(cards.join(QStringLiteral(", "))));
         out(QStringLiteral("demo store credit: 2990000000019 15.00, 2990000000026 40.00, "
                            "2990000000033 7.50"));
+        out(QStringLiteral("demo web orders (returns): %1 — QR: toonbank-admin web-order-qr "
+                           "ORDER [--png qr.png]")
+                .arg(DemoSeedSink::demoWebOrderNumbers().join(QStringLiteral(", "))));
+        return 0;
+    }
+    if (command == QLatin1String("web-order-qr") && args.size() == 2) {
+        auto order = db.value()->exec(
+            QStringLiteral("SELECT order_number FROM web_orders WHERE order_number = ?"),
+            { args.at(1).trimmed() });
+        if (!order)
+            return fail(order.error());
+        if (!order.value().next())
+            return fail(QStringLiteral("no web order %1").arg(args.at(1)));
+        auto tag = chainTag(*db.value());
+        if (!tag)
+            return fail(tag.error());
+        const QString payload
+            = Toonbank::Core::webOrderQrPayload(tag.value(), order.value().value(0).toString());
+        out(payload);
+        if (parser.isSet(png)) {
+            const auto qr = Toonbank::Devices::QrCode::encode(payload);
+            if (qr.size == 0)
+                return fail(QStringLiteral("cannot encode %1 as a QR code").arg(payload));
+            constexpr int scale = 8;
+            constexpr int quiet = 4; // modules of white around the code
+            const int side = (qr.size + 2 * quiet) * scale;
+            QImage image(side, side, QImage::Format_Grayscale8);
+            image.fill(255);
+            for (int y = 0; y < qr.size; ++y) {
+                for (int x = 0; x < qr.size; ++x) {
+                    if (!qr.isDark(x, y))
+                        continue;
+                    for (int dy = 0; dy < scale; ++dy) {
+                        uchar *line = image.scanLine((y + quiet) * scale + dy);
+                        std::fill_n(line + (x + quiet) * scale, scale, uchar(0));
+                    }
+                }
+            }
+            if (!image.save(parser.value(png), "PNG"))
+                return fail(QStringLiteral("cannot write %1").arg(parser.value(png)));
+            out(QStringLiteral("QR code written to %1").arg(parser.value(png)));
+        }
+        return 0;
+    }
+    if (command == QLatin1String("web-refunds") && args.size() == 1) {
+        const bool filtered = parser.isSet(state);
+        auto q = db.value()->exec(
+            QStringLiteral("SELECT created_at, id, return_id, order_number, store_code, method, "
+                           "psp_reference, amount_cents, state FROM web_refunds")
+                + (filtered ? QStringLiteral(" WHERE state = ?") : QString())
+                + QStringLiteral(" ORDER BY created_at, id"),
+            filtered ? QVariantList { parser.value(state) } : QVariantList {});
+        if (!q)
+            return fail(q.error());
+        out(QStringLiteral(
+            "created\tid\treturn\torder\tstore\tmethod\tpsp reference\tamount\tstate"));
+        while (q.value().next()) {
+            QStringList fields;
+            for (int i = 0; i < 9; ++i)
+                fields.append(i == 7
+                        ? Toonbank::Core::Money::fromCents(q.value().value(i).toLongLong())
+                              .toPlainString()
+                        : q.value().value(i).toString());
+            out(fields.join(QLatin1Char('\t')));
+        }
+        return 0;
+    }
+    if (command == QLatin1String("return-conflicts") && args.size() == 1) {
+        auto q = db.value()->exec(
+            QStringLiteral("SELECT detected_at, return_id, line_id, origin_number, store_code, "
+                           "asked, returnable, resolved_at FROM return_conflicts ORDER BY "
+                           "detected_at, return_id, line_id"));
+        if (!q)
+            return fail(q.error());
+        out(QStringLiteral("detected\treturn\tline\toriginal\tstore\tasked\treturnable\tresolved"));
+        while (q.value().next()) {
+            QStringList fields;
+            for (int i = 0; i < 8; ++i)
+                fields.append(q.value().value(i).toString());
+            out(fields.join(QLatin1Char('\t')));
+        }
         return 0;
     }
     if (command == QLatin1String("stats")) {
