@@ -287,9 +287,8 @@ private:
 
     std::optional<Core::ReturnableOrder> lookupSale(Device &device, const Core::Sale &sale)
     {
-        // Typed: the receipt QR of a real receipt number is longer than parseReturnCode's
-        // 64 characters (reported to ret-core).
-        return lookup(device, sale.receiptNumber);
+        return lookup(
+            device, QStringLiteral("TOONBANK:SALE:%1:%2").arg(sale.receiptNumber, sale.saleId));
     }
 
     // POST /v1/returns: claims `lines` of `order` for return `returnId`; the claim id.
@@ -397,41 +396,41 @@ private:
         ret.pointsGivenBack = 0;
     }
 
-    // A web order straight into the tables (the web shop's export), delivered `deliveredDaysAgo`.
-    void seedWebOrder(qint64 id, const QString &number,
+    // A web order as the web shop exports it (`toonbank-admin import web-orders`), delivered
+    // `deliveredDaysAgo`: lines (line id, product, quantity, line total) and one payment.
+    QJsonObject webOrder(qint64 id, const QString &number,
         const QList<std::tuple<QString, qint64, int, qint64>> &lines, qint64 deliveryCents,
         const QString &method, const QString &psp, int deliveredDaysAgo = 3)
     {
         qint64 total = 0;
-        for (const auto &line : lines)
-            total += std::get<3>(line);
+        QJsonArray lineArray;
+        for (const auto &[lineId, productId, quantity, lineTotal] : lines) {
+            total += lineTotal;
+            lineArray.append(QJsonObject { { QStringLiteral("lineId"), lineId },
+                { QStringLiteral("sku"), QStringLiteral("SKU%1").arg(productId) },
+                { QStringLiteral("name"), QStringLiteral("Product %1").arg(productId) },
+                { QStringLiteral("category"), QStringLiteral("Clothing") },
+                { QStringLiteral("quantity"), quantity },
+                { QStringLiteral("unitPriceCents"), lineTotal / quantity },
+                { QStringLiteral("lineTotalCents"), lineTotal },
+                { QStringLiteral("vatBasisPoints"), 2100 } });
+        }
         const QDateTime ordered = QDateTime::currentDateTimeUtc().addDays(-deliveredDaysAgo - 2);
-        QCOMPARE(
-            sql(QStringLiteral(
-                    "INSERT INTO web_orders(id, order_number, location_id, data, change_seq, "
-                    "customer_id, status, channel, ordered_at, delivered_on, delivery_cents, "
-                    "total_cents) VALUES (?, ?, 1, '{}', 0, 0, 'delivered', 'web', ?, ?, ?, ?) "
-                    "RETURNING 1"),
-                { id, number, isoUtc(ordered),
-                    QDate::currentDate().addDays(-deliveredDaysAgo).toString(Qt::ISODate),
-                    deliveryCents, total }),
-            1);
-        int lineNo = 0;
-        for (const auto &[lineId, productId, quantity, lineTotal] : lines)
-            QCOMPARE(sql(QStringLiteral(
-                             "INSERT INTO web_order_lines(order_id, line_id, line_no, product_id, "
-                             "sku, name, category, vat_class, vat_basis_points, quantity, "
-                             "unit_price_cents, line_total_cents) VALUES (?, ?, ?, ?, ?, ?, "
-                             "'Clothing', 'standard', 2100, ?, ?, ?) RETURNING 1"),
-                         { id, lineId, ++lineNo, productId, QStringLiteral("SKU%1").arg(productId),
-                             QStringLiteral("Product %1").arg(productId), quantity,
-                             lineTotal / quantity, lineTotal }),
-                1);
-        QCOMPARE(sql(QStringLiteral("INSERT INTO web_order_tenders(order_id, tender_no, method, "
-                                    "amount_cents, reference, paid_at) VALUES (?, 1, ?, ?, ?, ?) "
-                                    "RETURNING 1"),
-                     { id, method, total + deliveryCents, psp, isoUtc(ordered) }),
-            1);
+        return { { QStringLiteral("id"), id }, { QStringLiteral("orderNumber"), number },
+            { QStringLiteral("locationCode"), QStringLiteral("AMS01") },
+            { QStringLiteral("customerId"), 0 },
+            { QStringLiteral("status"), QStringLiteral("delivered") },
+            { QStringLiteral("channel"), QStringLiteral("web") },
+            { QStringLiteral("orderedAt"), isoUtc(ordered) },
+            { QStringLiteral("deliveredOn"),
+                QDate::currentDate().addDays(-deliveredDaysAgo).toString(Qt::ISODate) },
+            { QStringLiteral("deliveryCents"), deliveryCents },
+            { QStringLiteral("totalCents"), total }, { QStringLiteral("lines"), lineArray },
+            { QStringLiteral("tenders"),
+                QJsonArray { QJsonObject { { QStringLiteral("method"), method },
+                    { QStringLiteral("amountCents"), total + deliveryCents },
+                    { QStringLiteral("reference"), psp },
+                    { QStringLiteral("paidAt"), isoUtc(ordered) } } } } };
     }
 
     qint64 stock(qint64 productId, qint64 locationId = 1)
@@ -466,11 +465,22 @@ private slots:
         QVERIFY(m_server.start());
         QVERIFY(enrol(m_ams));
         QVERIFY(enrol(m_utr));
-        seedWebOrder(5001, QStringLiteral("W1001"),
-            { { QStringLiteral("1"), 1, 2, 2000 }, { QStringLiteral("2"), 2, 1, 2000 } }, 495,
-            QStringLiteral("ideal"), QStringLiteral("PSP-W1001"));
-        seedWebOrder(5002, QStringLiteral("W1002"), { { QStringLiteral("1"), 3, 1, 2000 } }, 495,
-            QStringLiteral("paypal"), QStringLiteral("PSP-W1002"));
+        const QJsonArray orders {
+            webOrder(5001, QStringLiteral("W1001"),
+                { { QStringLiteral("1"), 1, 2, 2000 }, { QStringLiteral("2"), 2, 1, 2000 } }, 495,
+                QStringLiteral("ideal"), QStringLiteral("PSP-W1001")),
+            webOrder(5002, QStringLiteral("W1002"), { { QStringLiteral("1"), 3, 1, 2000 } }, 495,
+                QStringLiteral("paypal"), QStringLiteral("PSP-W1002")),
+        };
+        QString output;
+        QVERIFY2(m_server.admin({ QStringLiteral("import"), QStringLiteral("web-orders"),
+                                    writeFile(QStringLiteral("web-orders.json"),
+                                        QJsonDocument(orders).toJson()) },
+                     &output),
+            qPrintable(output));
+        QCOMPARE(sql(QStringLiteral(
+                     "SELECT COUNT(*) FROM web_order_lines WHERE order_id IN (5001, 5002)")),
+            3);
     }
 
     void claimedWebReturnRequestsOneWebRefund()
