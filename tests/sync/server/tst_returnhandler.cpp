@@ -805,6 +805,30 @@ private slots:
         expectRejected(m_utr, unclaimed, QStringLiteral("return.claim_missing"));
     }
 
+    void offlineReturnsInOneBatchCountEachOther()
+    {
+        Core::Sale sale = makeStoreSale({ { 3, 2 } });
+        QVERIFY(pushApplied(m_ams, { saleEvent(sale) }));
+        auto order = lookupSale(m_ams, sale);
+        QVERIFY(order);
+        // Two returns of one unit each, made offline one after the other: the second sees the
+        // first (its paid share and the tender's room), both count.
+        const Core::Return first = makeReturn(m_ams, *order, { request(QStringLiteral("L1"), 1) });
+        Core::ReturnableOrder after = *order;
+        after.lines.first().returned = 1;
+        after.tenders.first().refunded = first.refunds.first().amount;
+        const Core::Return second = makeReturn(m_ams, after, { request(QStringLiteral("L1"), 1) });
+        QVERIFY(pushApplied(m_ams, { returnEvent(first), returnEvent(second) }));
+        QCOMPARE(saleLineReturned(sale, QStringLiteral("L1")), 2);
+        QCOMPARE(sql(QStringLiteral("SELECT refunded_cents FROM sale_tenders WHERE sale_id = ?"),
+                     { sale.saleId }),
+            2000);
+        QCOMPARE(
+            sql(QStringLiteral("SELECT COUNT(*) FROM return_conflicts WHERE return_id IN (?, ?)"),
+                { first.returnId, second.returnId }),
+            0);
+    }
+
     void windowPassedNeedsAManager()
     {
         Core::Sale sale = makeStoreSale({ { 3, 2 } }, {}, {}, 45);
