@@ -36,6 +36,7 @@ const QString partPending = QStringLiteral("pending");
 const QString partDone = QStringLiteral("done");
 const QString partFailed = QStringLiteral("failed");
 const QString policySettingKey = QStringLiteral("returns.policy");
+const QString draftNumber = QStringLiteral("DRAFT");
 
 QString newUuid()
 {
@@ -84,7 +85,10 @@ Error needsNetwork()
 QJsonObject draftJson(
     const Core::Return &ret, const Core::ReturnableOrder &order, const Core::ReturnPolicy &policy)
 {
-    return { { QStringLiteral("return"), Protocol::returnToJson(ret) },
+    // The wire form needs a receipt number; the real one is drawn when the return is recorded.
+    Core::Return draft = ret;
+    draft.receiptNumber = draftNumber;
+    return { { QStringLiteral("return"), Protocol::returnToJson(draft) },
         { QStringLiteral("order"), Protocol::toJson(order) },
         { QStringLiteral("policy"), Protocol::toJson(policy) } };
 }
@@ -268,8 +272,17 @@ Core::Status ReturnService::find(const QString &scannedOrTyped)
                 QString::fromUtf8(
                     QJsonDocument(Protocol::toJson(found->policy)).toJson(QJsonDocument::Compact)));
         } else if (found.error().code != QLatin1String("return.needs_network")
+            && found.error().code != QLatin1String("return.not_found")
             && !found.error().code.startsWith(QLatin1String("sync."))) {
             return found.error();
+        } else if (found.error().code == QLatin1String("return.not_found")) {
+            // Not on the server (yet): this tablet's own sale still in the outbox.
+            Core::Result<std::optional<Core::ReturnableOrder>> own
+                = d->ledger->ownSale(code.id.isEmpty() ? code.number : code.id);
+            if (!own)
+                return own.error();
+            if (!own->has_value())
+                return found.error();
         }
     }
     if (!order) {
@@ -339,6 +352,9 @@ Core::Status ReturnService::startWithoutReceipt()
     order.origin = Core::ReturnOrigin::NoReceipt;
     order.storeCode = d->sales.location().code;
     order.soldAt = d->clock.nowUtc();
+    // Store credit goes to the customer whose card is on the sale in progress.
+    if (Core::Result<Core::Sale> sale = d->sales.currentSale(); sale && sale->customer)
+        order.customer = sale->customer;
     setOrder(order, d->client && d->client->isOnline(), true);
     return Core::success();
 }
@@ -598,6 +614,9 @@ Core::Result<Core::Return> ReturnService::buildReturn(bool exchange)
         return Error::make(QStringLiteral("return.approval_missing"),
             v.approvalWhy.isEmpty() ? tr("This return needs a manager's approval.")
                                     : v.approvalWhy);
+    if (d->noReceipt && (!v.order->customer || v.order->customer->code.isEmpty()))
+        return Error::make(QStringLiteral("customer.none"),
+            tr("Store credit needs a customer: scan the customer's card first."));
     if (!d->noReceipt) {
         for (const Core::ReturnRequestLine &request : requests) {
             if (const Core::Status ok = Core::checkReturnLine(*v.order, request, d->policy,
@@ -1214,11 +1233,13 @@ void ReturnService::recover()
         policy)
         d->policy = policy.value();
     if (!ret || !order) {
-        qWarning().noquote() << "return: unreadable refund session" << session.returnId;
+        qWarning().noquote() << "return: unreadable refund session" << session.returnId
+                             << (ret ? order.error().detail : ret.error().detail);
         return;
     }
     d->running = session;
     d->planned = ret.value();
+    d->planned.receiptNumber.clear();
     d->plannedOrder = order.value();
     d->view = ReturnView();
     d->view.order = order.value();
