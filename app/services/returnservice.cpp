@@ -545,8 +545,7 @@ void ReturnService::recompute()
         emit changed();
         return;
     }
-    Core::Result<Core::RefundPlan> plan
-        = Core::planRefund(*v.order, requests, d->sales.rules().loyalty);
+    Core::Result<Core::RefundPlan> plan = planFor(requests);
     if (!plan) {
         qWarning().noquote() << "return: no plan:" << plan.error().code << plan.error().detail;
         emit changed();
@@ -571,6 +570,29 @@ void ReturnService::recompute()
         v.parts.append(part);
     }
     emit changed();
+}
+
+Core::Result<Core::RefundPlan> ReturnService::planFor(
+    const QList<Core::ReturnRequestLine> &requests) const
+{
+    if (!d->noReceipt)
+        return Core::planRefund(*d->view.order, requests, d->sales.rules().loyalty);
+    // Without receipt: today's price of what comes back, all as store credit (no tenders).
+    Core::RefundPlan plan;
+    for (const Core::ReturnRequestLine &request : requests) {
+        Money refund;
+        for (const Core::ReturnableLine &line : d->view.order->lines) {
+            if (line.lineId == request.lineId)
+                refund = Core::paidShare(line.lineTotal, line.sold, 0, request.quantity);
+        }
+        plan.lineRefunds.append(refund);
+        plan.goods += refund;
+    }
+    if (requests.isEmpty())
+        return Error::make(
+            QStringLiteral("return.nothing"), tr("Choose at least one item to return."));
+    plan.total = plan.goods;
+    return plan;
 }
 
 QList<Core::Refund> ReturnService::refundsFor(const Core::RefundPlan &plan) const
@@ -625,8 +647,7 @@ Core::Result<Core::Return> ReturnService::buildReturn(bool exchange)
                 return ok.error();
         }
     }
-    Core::Result<Core::RefundPlan> plan
-        = Core::planRefund(*v.order, requests, d->sales.rules().loyalty);
+    Core::Result<Core::RefundPlan> plan = planFor(requests);
     if (!plan)
         return plan.error();
 
