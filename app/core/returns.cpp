@@ -508,18 +508,6 @@ Status checkRefunds(const ReturnableOrder &order, const QList<Refund> &refunds, 
                 .arg(paid.toDisplayString(), (total + rounding).toDisplayString()),
             QStringLiteral("total %1 rounding %2 refunds %3")
                 .arg(total.toPlainString(), rounding.toPlainString(), paid.toPlainString()));
-    if (!rounding.isZero() || hasCash) {
-        const std::optional<Money> cap = cashRefundable(order);
-        const Money unrounded = cash - rounding;
-        const Money expected
-            = hasCash ? roundCash(unrounded, cashRounding, cap) - unrounded : Money();
-        if (rounding != expected)
-            return returnError("refund.rounding",
-                Tr::tr("The cash rounding of this return is not right."),
-                QStringLiteral("rounding %1 expected %2 (cash %3, store rounds: %4)")
-                    .arg(rounding.toPlainString(), expected.toPlainString(), cash.toPlainString())
-                    .arg(cashRounding));
-    }
     // Methods tied to the original tenders never exceed what those tenders can still refund.
     // Store credit and a gift card offered as an alternative for a store sale, and an exchange,
     // are bounded by the total only.
@@ -542,6 +530,18 @@ Status checkRefunds(const ReturnableOrder &order, const QList<Refund> &refunds, 
                     .arg(it.value().toDisplayString(), room.toDisplayString()),
                 QStringLiteral("%1 refunds %2 room %3")
                     .arg(name(method), it.value().toPlainString(), room.toPlainString()));
+    }
+    if (!rounding.isZero() || hasCash) {
+        const std::optional<Money> cap = cashRefundable(order);
+        const Money unrounded = cash - rounding;
+        const Money expected
+            = hasCash ? roundCash(unrounded, cashRounding, cap) - unrounded : Money();
+        if (rounding != expected)
+            return returnError("refund.rounding",
+                Tr::tr("The cash rounding of this return is not right."),
+                QStringLiteral("rounding %1 expected %2 (cash %3, store rounds: %4)")
+                    .arg(rounding.toPlainString(), expected.toPlainString(), cash.toPlainString())
+                    .arg(cashRounding));
     }
     return success();
 }
@@ -591,7 +591,10 @@ ReturnCode parseReturnCode(const QString &text)
 {
     ReturnCode code;
     const QString trimmed = text.trimmed();
-    if (trimmed.isEmpty() || trimmed.size() > 64 || hasControlCharacters(trimmed))
+    // A number is at most 64 characters; a QR payload adds its prefix and a UUID to it.
+    constexpr qsizetype maxNumber = 64;
+    constexpr qsizetype maxPayload = 128;
+    if (trimmed.isEmpty() || trimmed.size() > maxPayload || hasControlCharacters(trimmed))
         return code;
     if (trimmed.startsWith(qrPrefix, Qt::CaseInsensitive)) {
         const QStringList parts = trimmed.split(QLatin1Char(':'));
@@ -602,7 +605,7 @@ ReturnCode parseReturnCode(const QString &text)
         const QString fourth = parts.at(3).trimmed();
         if (kind == QLatin1String("SALE") || kind == QLatin1String("RETURN")) {
             const QString id = uuidText(fourth);
-            if (third.isEmpty() || id.isEmpty() || !looksLikeNumber(third))
+            if (third.size() > maxNumber || id.isEmpty() || !looksLikeNumber(third))
                 return code;
             code.kind = kind == QLatin1String("SALE") ? ReturnCode::Kind::Receipt
                                                       : ReturnCode::Kind::ReturnReceipt;
@@ -611,7 +614,8 @@ ReturnCode parseReturnCode(const QString &text)
             return code;
         }
         if (kind == QLatin1String("WEB")) {
-            if (third.isEmpty() || fourth.isEmpty() || !looksLikeNumber(fourth))
+            if (third.isEmpty() || third.size() > maxNumber || fourth.size() > maxNumber
+                || !looksLikeNumber(fourth))
                 return code;
             code.kind = ReturnCode::Kind::WebOrder;
             code.chainTag = chainTagOf(third);
@@ -620,7 +624,7 @@ ReturnCode parseReturnCode(const QString &text)
         }
         return code;
     }
-    if (!looksLikeNumber(trimmed))
+    if (trimmed.size() > maxNumber || !looksLikeNumber(trimmed))
         return code;
     code.kind = ReturnCode::Kind::Typed;
     code.number = trimmed.toUpper();

@@ -268,7 +268,8 @@ struct ReturnCode
         WebOrder, // "TOONBANK:WEB:<chain tag>:<order number>" (packing slip / order e-mail QR)
         ReturnReceipt, // "TOONBANK:RETURN:<receipt number>:<return uuid>" (a return's QR)
         Typed, // anything else that looks like a number: the server decides what it is
-        Invalid, // empty, control characters, longer than 64, or a TOONBANK: text we cannot read
+        Invalid, // empty, control characters, a number longer than 64 (a QR payload: at most
+                 // 128 in all), or a TOONBANK: text we cannot read
     };
     Kind kind = Kind::Invalid;
     QString number; // receipt / order number, trimmed and upper-cased

@@ -69,6 +69,8 @@ QList<ReceiptLine> ReceiptLayout::headline(const QString &content, int width)
 
 QString ReceiptLayout::qrPayload(const ReceiptData &receipt)
 {
+    if (receipt.returnPart)
+        return Core::returnQrPayload(receipt.receiptNumber, receipt.returnPart->returnId);
     return QStringLiteral("TOONBANK:SALE:%1:%2").arg(receipt.receiptNumber, receipt.saleId);
 }
 
@@ -82,6 +84,8 @@ QString ReceiptLayout::lastFour(const QString &number)
 
 QList<ReceiptLine> ReceiptLayout::layout(const ReceiptData &receipt, int width)
 {
+    if (receipt.returnPart)
+        return layoutReturn(receipt, width);
     const QLocale &locale = receipt.locale;
     auto money = [&locale](Core::Money amount) { return amount.toDisplayString(locale); };
     using Align = ReceiptLine::Align;
@@ -218,6 +222,203 @@ QList<ReceiptLine> ReceiptLayout::layout(const ReceiptData &receipt, int width)
         lines.append(text(tr("Copy — not a new sale"), Align::Center, true));
     lines.append(text(tr("Thank you for your visit!"), Align::Center));
     return lines;
+}
+
+QList<ReceiptLine> ReceiptLayout::layoutReturn(const ReceiptData &receipt, int width)
+{
+    Q_ASSERT(receipt.returnPart);
+    const ReceiptData::ReturnPart &part = *receipt.returnPart;
+    const QLocale &locale = receipt.locale;
+    auto money = [&locale](Core::Money amount) { return amount.toDisplayString(locale); };
+    using Align = ReceiptLine::Align;
+
+    QList<ReceiptLine> lines;
+    lines.append(headline(receipt.storeName, width));
+    lines.append(text(receipt.storeAddress, Align::Center));
+    lines.append(text(receipt.storeCity, Align::Center));
+    if (!receipt.vatNumber.isEmpty())
+        lines.append(text(tr("VAT no. %1").arg(receipt.vatNumber), Align::Center));
+    lines.append(headline(tr("RETURN"), width));
+    if (receipt.duplicate)
+        lines.append(headline(tr("*** COPY ***"), width));
+    if (receipt.training)
+        lines.append(text(tr("*** TRAINING — NOT A RECEIPT ***"), Align::Center, true));
+    lines.append(rule());
+    lines.append(text(leftRight(locale.toString(receipt.soldAt.date(), QLocale::ShortFormat),
+        locale.toString(receipt.soldAt.time(), QStringLiteral("HH:mm:ss")), width)));
+    lines.append(text(leftRight(tr("Return"), receipt.receiptNumber, width)));
+    switch (part.origin) {
+    case Core::ReturnOrigin::StoreSale:
+        lines.append(text(leftRight(tr("Original receipt"), part.originalNumber, width)));
+        break;
+    case Core::ReturnOrigin::WebOrder:
+        lines.append(text(leftRight(tr("Web order"), part.originalNumber, width)));
+        break;
+    case Core::ReturnOrigin::NoReceipt:
+        lines.append(text(tr("Without receipt")));
+        break;
+    }
+    lines.append(text(leftRight(tr("Served by"), receipt.staffName, width)));
+    lines.append(rule());
+
+    for (const ReceiptData::Line &line : receipt.lines) {
+        lines.append(text(leftRight(line.name, money(line.lineTotal), width)));
+        lines.append(
+            text(QStringLiteral("  %1   %2")
+                     .arg(tr("%1 returned").arg(line.quantity), tr("VAT %1").arg(line.vatLabel))));
+    }
+    if (!part.delivery.isZero())
+        lines.append(text(leftRight(tr("Delivery cost"), money(part.delivery), width)));
+    lines.append(rule());
+    lines.append(
+        text(leftRight(tr("REFUND"), money(receipt.total), width / 2), Align::Left, true, true));
+    if (!receipt.rounding.isZero()) {
+        lines.append(text(leftRight(tr("Cash rounding"), money(receipt.rounding), width)));
+        lines.append(text(
+            leftRight(tr("Refund after rounding"), money(receipt.paid), width), Align::Left, true));
+    }
+    lines.append(text(tr("Refunded to"), Align::Left, true));
+    auto detail = [&lines, width](const QString &content) {
+        for (const QString &piece : wrapWords(content, width - 2))
+            lines.append(text(QStringLiteral("  ") + piece));
+    };
+    for (const ReceiptData::RefundRow &refund : part.refunds) {
+        switch (refund.method) {
+        case Core::RefundMethod::Cash:
+            lines.append(text(leftRight(tr("Cash"), money(refund.amount), width)));
+            break;
+        case Core::RefundMethod::Card:
+            lines.append(text(leftRight(tr("Card"), money(refund.amount), width)));
+            if (!refund.maskedPan.isEmpty())
+                detail(refund.maskedPan);
+            if (!refund.reference.isEmpty())
+                detail(tr("Terminal ref. %1").arg(refund.reference));
+            break;
+        case Core::RefundMethod::WebPayment:
+            lines.append(text(leftRight(tr("Web payment"), money(refund.amount), width)));
+            if (!refund.reference.isEmpty())
+                detail(tr("Payment ref. %1").arg(refund.reference));
+            detail(tr("Refunded to the original web payment."));
+            break;
+        case Core::RefundMethod::GiftCard:
+            lines.append(text(leftRight(
+                tr("Gift card %1").arg(lastFour(refund.reference)), money(refund.amount), width)));
+            break;
+        case Core::RefundMethod::StoreCredit:
+            lines.append(text(leftRight(tr("Store credit"), money(refund.amount), width)));
+            break;
+        case Core::RefundMethod::LoyaltyPoints:
+            lines.append(
+                text(leftRight(tr("Points given back (%1)").arg(locale.toString(refund.points)),
+                    money(refund.amount), width)));
+            break;
+        case Core::RefundMethod::Exchange:
+            lines.append(text(leftRight(tr("Exchange credit"), money(refund.amount), width)));
+            if (!part.exchangeReceiptNumber.isEmpty())
+                detail(tr("New sale %1").arg(part.exchangeReceiptNumber));
+            else if (!refund.reference.isEmpty())
+                detail(tr("New sale %1").arg(refund.reference));
+            break;
+        }
+    }
+    if (part.pointsTakenBack != 0 || part.pointsGivenBack != 0) {
+        lines.append(rule());
+        if (part.pointsGivenBack != 0)
+            lines.append(text(
+                leftRight(tr("Points given back"), locale.toString(part.pointsGivenBack), width)));
+        if (part.pointsTakenBack != 0)
+            lines.append(text(
+                leftRight(tr("Points taken back"), locale.toString(part.pointsTakenBack), width)));
+    }
+    lines.append(rule());
+
+    lines.append(text(tr("VAT summary of the refund"), Align::Left, true));
+    const int column = (width - 6) / 3;
+    auto row = [column](const QString &rate, const QString &net, const QString &vat,
+                   const QString &gross) {
+        return rate.leftJustified(6, QLatin1Char(' '), true) + net.rightJustified(column)
+            + vat.rightJustified(column) + gross.rightJustified(column);
+    };
+    lines.append(text(row(tr("Rate"), tr("Net"), tr("VAT"), tr("Incl."))));
+    for (const ReceiptData::VatRow &vat : receipt.vat)
+        lines.append(text(row(vat.rateLabel, money(vat.net), money(vat.vat), money(vat.gross))));
+    lines.append(rule());
+
+    lines.append({ ReceiptLine::Kind::Qr, qrPayload(receipt), Align::Center });
+    lines.append(text(receipt.receiptNumber, Align::Center));
+    if (receipt.duplicate)
+        lines.append(text(tr("Copy — not a new return"), Align::Center, true));
+    lines.append(text(tr("A return cannot be returned again."), Align::Center));
+    return lines;
+}
+
+ReceiptData returnReceiptData(
+    const Core::Return &ret, const ReceiptStoreInfo &store, const QString &exchangeReceiptNumber)
+{
+    ReceiptData receipt;
+    receipt.storeName = store.storeName;
+    receipt.storeAddress = store.storeAddress;
+    receipt.storeCity = store.storeCity;
+    receipt.vatNumber = store.vatNumber;
+    receipt.staffName = store.staffName;
+    receipt.locale = store.locale;
+    receipt.soldAt = store.timeZone.isValid() ? ret.returnedAt.toTimeZone(store.timeZone)
+                                              : ret.returnedAt.toLocalTime();
+    receipt.receiptNumber = ret.receiptNumber;
+    receipt.saleId = ret.returnId;
+    for (const Core::ReturnLine &line : ret.lines) {
+        const Core::Money perUnit = line.quantity > 0
+            ? Core::Money::fromCents(line.refund.cents() / line.quantity)
+            : line.refund;
+        const Core::VatRate rate { line.vatBasisPoints, Core::name(line.vatClass) };
+        receipt.lines.append(
+            { line.name, line.quantity, perUnit, line.refund, rate.toDisplayString(), {} });
+    }
+    for (const Core::VatBreakdown &vat : ret.vat)
+        receipt.vat.append({ vat.rate.toDisplayString(), vat.net, vat.vat, vat.gross });
+    receipt.total = ret.total;
+    receipt.rounding = ret.rounding;
+    receipt.paid = ret.total + ret.rounding;
+    receipt.training = ret.training;
+
+    ReceiptData::ReturnPart part;
+    part.returnId = ret.returnId;
+    part.origin = ret.origin;
+    part.originalNumber = ret.originNumber;
+    part.delivery = ret.delivery;
+    part.pointsTakenBack = ret.pointsTakenBack;
+    part.pointsGivenBack = ret.pointsGivenBack;
+    part.exchangeSaleId = ret.exchangeSaleId;
+    part.exchangeReceiptNumber = exchangeReceiptNumber;
+    for (const Core::Refund &refund : ret.refunds) {
+        ReceiptData::RefundRow row;
+        row.method = refund.method;
+        row.amount = refund.amount;
+        row.maskedPan = refund.maskedPan;
+        row.points = refund.points;
+        switch (refund.method) {
+        case Core::RefundMethod::Card:
+            // The refund's own terminal reference once it ran; the original's otherwise.
+            row.reference
+                = refund.reference.isEmpty() ? refund.originalReference : refund.reference;
+            break;
+        case Core::RefundMethod::WebPayment:
+            row.reference
+                = refund.originalReference.isEmpty() ? refund.reference : refund.originalReference;
+            break;
+        case Core::RefundMethod::GiftCard:
+        case Core::RefundMethod::Exchange:
+            row.reference = refund.reference;
+            break;
+        case Core::RefundMethod::Cash:
+        case Core::RefundMethod::StoreCredit:
+        case Core::RefundMethod::LoyaltyPoints:
+            break; // a customer's card number is not printed
+        }
+        part.refunds.append(row);
+    }
+    receipt.returnPart = part;
+    return receipt;
 }
 
 QString ReceiptLayout::toPlainText(const QList<ReceiptLine> &lines, int width)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/core/money.h"
+#include "app/core/returns.h"
 #include "app/core/sale.h"
 
 #include <QCoreApplication>
@@ -8,6 +9,7 @@
 #include <QList>
 #include <QLocale>
 #include <QString>
+#include <QTimeZone>
 
 #include <optional>
 
@@ -75,7 +77,57 @@ struct ReceiptData
     bool training = false;
     bool duplicate = false; // a reprint: marked as a copy, as a duplicate must be (NL/BE)
     QLocale locale;
+
+    /// One refund part of a return as printed.
+    struct RefundRow
+    {
+        Core::RefundMethod method = Core::RefundMethod::Cash;
+        Core::Money amount; // what went back (cash: after rounding)
+        QString maskedPan; // card: "**** **** **** 1234"
+        QString reference; // card: the refund's terminal reference; gift card: number (last 4
+                           // print); web: the payment provider's reference; exchange: new sale
+        qint64 points = 0; // loyalty points given back
+    };
+    /// What only a return receipt has (issue "Returns"). Set (by returnReceiptData()), layout()
+    /// prints the return form instead of the sale form: `receiptNumber` is the return's own
+    /// number, `lines` the returned lines (lineTotal = the refund), `vat` the refund's VAT
+    /// per rate, `total`/`rounding`/`paid` the refund before and after cash rounding; the QR
+    /// holds Core::returnQrPayload(receiptNumber, returnId).
+    struct ReturnPart
+    {
+        QString returnId;
+        Core::ReturnOrigin origin = Core::ReturnOrigin::StoreSale;
+        QString originalNumber; // the original receipt / web order number ("" without receipt)
+        Core::Money delivery; // delivery cost refunded (web order, full withdrawal)
+        QList<RefundRow> refunds;
+        qint64 pointsTakenBack = 0;
+        qint64 pointsGivenBack = 0;
+        QString exchangeSaleId; // the new sale of an exchange
+        QString exchangeReceiptNumber; // its receipt number when known (printed instead of id)
+    };
+    std::optional<ReturnPart> returnPart; // none: a sale receipt
 };
+
+/// What a receipt says about the store it is printed in (the header of a return receipt).
+struct ReceiptStoreInfo
+{
+    QString storeName;
+    QString storeAddress;
+    QString storeCity;
+    QString vatNumber;
+    QString staffName;
+    QLocale locale;
+    QTimeZone timeZone; // the store's; invalid: the tablet's local time
+};
+
+/// The receipt of a finished return: header from `store`, the return's own number, the
+/// original's number, the returned lines with their refunds, the refund's VAT per rate, every
+/// refund part (card with masked PAN and terminal reference, cash with its rounding, store
+/// credit, gift card, web payment, points given back, exchange credit naming the new sale),
+/// the points taken back, and the return QR. Lay it out with ReceiptLayout::layout() like a
+/// sale receipt (printer, preview, PDF, e-mail).
+ReceiptData returnReceiptData(const Core::Return &ret, const ReceiptStoreInfo &store,
+    const QString &exchangeReceiptNumber = {});
 
 /// One printed line. A Qr line carries the QR payload in `text`.
 struct ReceiptLine
@@ -107,10 +159,14 @@ public:
     static QList<ReceiptLine> headline(const QString &text, int width = defaultWidth);
     /// The lines as plain text, for the preview and the log (the QR becomes its payload).
     static QString toPlainText(const QList<ReceiptLine> &lines, int width = defaultWidth);
-    /// What the QR code holds: enough to find the sale again for a return.
+    /// What the QR code holds: enough to find the sale again for a return (a return receipt:
+    /// Core::returnQrPayload, which a return refuses as "return.of_return").
     static QString qrPayload(const ReceiptData &receipt);
     /// "**** 5678": the last four characters of a gift-card number, the rest hidden.
     static QString lastFour(const QString &number);
+
+private:
+    static QList<ReceiptLine> layoutReturn(const ReceiptData &receipt, int width);
 };
 
 } // namespace Toonbank::Devices

@@ -184,6 +184,145 @@ private slots:
         QVERIFY(change != rows.cend());
         QVERIFY2(change->contains(QStringLiteral("5,00")), qPrintable(*change));
     }
+    // A return receipt: every part of issue "Returns", on screen and on the printer.
+    void returnReceiptParts_data()
+    {
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("header") << QStringLiteral("RETURN");
+        QTest::newRow("store") << QStringLiteral("Toonbank Amsterdam");
+        QTest::newRow("vat number") << QStringLiteral("VAT no. NL001234567B01");
+        QTest::newRow("local time") << QStringLiteral("14:05:00");
+        QTest::newRow("own number") << QStringLiteral("AMS01-T1-R000001");
+        QTest::newRow("original number") << QStringLiteral("AMS01-T1-000042");
+        QTest::newRow("original label") << QStringLiteral("Original receipt");
+        QTest::newRow("line") << QStringLiteral("501 Original Jeans");
+        QTest::newRow("line refund") << QStringLiteral("99,99");
+        QTest::newRow("quantity") << QStringLiteral("2 returned");
+        QTest::newRow("refund total") << QStringLiteral("REFUND");
+        QTest::newRow("vat summary") << QStringLiteral("VAT summary of the refund");
+        QTest::newRow("vat 21 row") << QStringLiteral("17,35");
+        QTest::newRow("vat 9 row") << QStringLiteral("1,65");
+        QTest::newRow("refunded to") << QStringLiteral("Refunded to");
+        QTest::newRow("card masked pan") << QStringLiteral("**** **** **** 1234");
+        QTest::newRow("card terminal ref") << QStringLiteral("Terminal ref. POI-R-991");
+        QTest::newRow("cash rounding") << QStringLiteral("Cash rounding");
+        QTest::newRow("after rounding") << QStringLiteral("Refund after rounding");
+        QTest::newRow("store credit") << QStringLiteral("Store credit");
+        QTest::newRow("gift card last four") << QStringLiteral("Gift card **** 0009");
+        QTest::newRow("web payment") << QStringLiteral("Payment ref. PSP-778");
+        QTest::newRow("points given back tender") << QStringLiteral("Points given back (400)");
+        QTest::newRow("exchange") << QStringLiteral("Exchange credit");
+        QTest::newRow("exchange names the new sale") << QStringLiteral("New sale AMS01-T1-000051");
+        QTest::newRow("points taken back") << QStringLiteral("Points taken back");
+    }
+
+    void returnReceiptParts()
+    {
+        QFETCH(QString, expected);
+        const Devices::ReceiptData receipt = Devices::returnReceiptData(
+            Tests::sampleReturn(), Tests::sampleStore(), QStringLiteral("AMS01-T1-000051"));
+        const QList<ReceiptLine> lines = ReceiptLayout::layout(receipt);
+        const QString plain = ReceiptLayout::toPlainText(lines);
+        QVERIFY2(plain.contains(expected), qPrintable(plain));
+        const QByteArray bytes
+            = Devices::EscPosPrinterSimulator::encode(lines, ReceiptLayout::defaultWidth);
+        QVERIFY2(bytes.contains(expected.toLatin1()), qPrintable(expected));
+        for (const ReceiptLine &line : lines)
+            QVERIFY2(line.kind != ReceiptLine::Kind::Text
+                    || line.text.size() <= (line.large ? 21 : ReceiptLayout::defaultWidth),
+                qPrintable(line.text));
+    }
+
+    void returnReceiptFigures()
+    {
+        const Core::Return ret = Tests::sampleReturn();
+        const Devices::ReceiptData receipt = Devices::returnReceiptData(ret, Tests::sampleStore());
+        QVERIFY(receipt.returnPart);
+        QCOMPARE(receipt.receiptNumber, ret.receiptNumber);
+        QCOMPARE(receipt.returnPart->originalNumber, ret.originNumber);
+        QCOMPARE(receipt.soldAt.time(), QTime(14, 5)); // Amsterdam time of 13:05 UTC
+        QCOMPARE(receipt.total, ret.total);
+        QCOMPARE(receipt.paid, ret.total + ret.rounding);
+        QCOMPARE(receipt.lines.size(), 2);
+        QCOMPARE(receipt.lines.at(1).lineTotal, Core::Money::fromCents(2004));
+        QCOMPARE(receipt.lines.at(1).quantity, 2);
+        QCOMPARE(receipt.lines.at(1).vatLabel, QStringLiteral("9%"));
+        QCOMPARE(receipt.vat.size(), 2);
+        QCOMPARE(receipt.vat.at(0).gross, Core::Money::fromCents(9999));
+        QCOMPARE(receipt.vat.at(1).vat, Core::Money::fromCents(165));
+        QCOMPARE(receipt.returnPart->refunds.size(), ret.refunds.size());
+        // The card row shows the refund's own terminal reference; a customer number never.
+        QCOMPARE(receipt.returnPart->refunds.at(0).reference, QStringLiteral("POI-R-991"));
+        QVERIFY(receipt.returnPart->refunds.at(2).reference.isEmpty());
+        const QString plain = ReceiptLayout::toPlainText(ReceiptLayout::layout(receipt));
+        QVERIFY(!plain.contains(QStringLiteral("2990000000015")));
+        // Without the new sale's number the exchange names the new sale's id.
+        QVERIFY2(plain.contains(QStringLiteral("0d6a1f3b-2c4e-4f5a-9b8c-7d6e5f4a3b2c")),
+            qPrintable(plain));
+    }
+
+    void returnReceiptQrIsTheReturnPayload()
+    {
+        const Core::Return ret = Tests::sampleReturn();
+        const QList<ReceiptLine> lines
+            = ReceiptLayout::layout(Devices::returnReceiptData(ret, Tests::sampleStore()));
+        const auto qr = std::find_if(lines.cbegin(), lines.cend(),
+            [](const ReceiptLine &line) { return line.kind == ReceiptLine::Kind::Qr; });
+        QVERIFY(qr != lines.cend());
+        QCOMPARE(qr->text, Core::returnQrPayload(ret.receiptNumber, ret.returnId));
+        const Core::ReturnCode code = Core::parseReturnCode(qr->text);
+        QCOMPARE(code.kind, Core::ReturnCode::Kind::ReturnReceipt);
+        QCOMPARE(code.id, ret.returnId);
+    }
+
+    void returnReceiptOrigins_data()
+    {
+        QTest::addColumn<int>("origin");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("web order")
+            << int(Core::ReturnOrigin::WebOrder) << QStringLiteral("Web order");
+        QTest::newRow("no receipt")
+            << int(Core::ReturnOrigin::NoReceipt) << QStringLiteral("Without receipt");
+    }
+
+    void returnReceiptOrigins()
+    {
+        QFETCH(int, origin);
+        QFETCH(QString, expected);
+        Core::Return ret = Tests::sampleReturn();
+        ret.origin = Core::ReturnOrigin(origin);
+        if (ret.origin == Core::ReturnOrigin::WebOrder) {
+            ret.originNumber = QStringLiteral("W-100234");
+            ret.delivery = Core::Money::fromCents(495);
+        } else {
+            ret.originNumber.clear();
+        }
+        const QString plain = ReceiptLayout::toPlainText(
+            ReceiptLayout::layout(Devices::returnReceiptData(ret, Tests::sampleStore())));
+        QVERIFY2(plain.contains(expected), qPrintable(plain));
+        QCOMPARE(plain.contains(QStringLiteral("Original receipt")), false);
+        if (ret.origin == Core::ReturnOrigin::WebOrder) {
+            QVERIFY(plain.contains(QStringLiteral("W-100234")));
+            QVERIFY(plain.contains(QStringLiteral("Delivery cost")));
+            QVERIFY(plain.contains(QStringLiteral("4,95")));
+        }
+    }
+
+    void aReturnCopyIsMarkedAndTheSaleFormIsUnchanged()
+    {
+        Devices::ReceiptData receipt
+            = Devices::returnReceiptData(Tests::sampleReturn(), Tests::sampleStore());
+        receipt.duplicate = true;
+        const QString copy = ReceiptLayout::toPlainText(ReceiptLayout::layout(receipt));
+        QVERIFY(copy.contains(QStringLiteral("*** COPY ***")));
+        QVERIFY(copy.contains(QStringLiteral("Copy — not a new return")));
+        // A sale receipt keeps its own form: no return header, the sale QR.
+        const QString sale
+            = ReceiptLayout::toPlainText(ReceiptLayout::layout(Tests::splitReceipt()));
+        QVERIFY(!sale.contains(QStringLiteral("RETURN")));
+        QVERIFY(!sale.contains(QStringLiteral("Refunded to")));
+        QVERIFY(sale.contains(QStringLiteral("[QR TOONBANK:SALE:AMS01-T1-000042:sale-42]")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestReceipt)

@@ -81,6 +81,28 @@ private slots:
         const QString text = extractText(pdf.value());
         QVERIFY2(text.contains(expected), qPrintable(text));
     }
+    void aReturnReceiptIsAPdfToo()
+    {
+        const Devices::ReceiptData receipt = Devices::returnReceiptData(
+            Tests::sampleReturn(), Tests::sampleStore(), QStringLiteral("AMS01-T1-000051"));
+        auto pdf
+            = Devices::ReceiptPdf::render(ReceiptLayout::layout(receipt), receipt.receiptNumber);
+        QVERIFY2(pdf, pdf ? "" : qPrintable(pdf.error().detail));
+        QVERIFY(pdf->startsWith("%PDF-"));
+        QVERIFY(pdf->contains("/Image")); // the return QR
+        QFile out(QDir(Tests::TestCache::outputDir(QStringLiteral("receipts")))
+                      .filePath(QStringLiteral("return-receipt.pdf")));
+        if (out.open(QIODevice::WriteOnly))
+            out.write(pdf.value());
+        if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+            QSKIP("pdftotext (poppler-utils) is not installed");
+        const QString text = extractText(pdf.value());
+        for (const QString &expected :
+            { QStringLiteral("RETURN"), QStringLiteral("AMS01-T1-R000001"),
+                QStringLiteral("AMS01-T1-000042"), QStringLiteral("Terminal ref. POI-R-991"),
+                QStringLiteral("Refund after rounding") })
+            QVERIFY2(text.contains(expected), qPrintable(expected + QLatin1Char('\n') + text));
+    }
 };
 
 QTEST_MAIN(TestReceiptPdf)
