@@ -1,6 +1,7 @@
 #include "returnservice.h"
 
 #include "paymentservice.h"
+#include "receiptservice.h"
 #include "saleservice.h"
 #include "session.h"
 
@@ -8,6 +9,7 @@
 #include "app/core/tr.h"
 #include "app/devices/nexo.h"
 #include "app/devices/paymentterminal.h"
+#include "app/devices/receiptprinter.h"
 #include "app/store/catalog.h"
 #include "app/store/localdatabase.h"
 #include "app/store/returnsledger.h"
@@ -1077,6 +1079,13 @@ void ReturnService::completeWith(const Core::Return &ret)
     done.storeName = d->sales.location().name;
     if (auto staff = Store::StaffDirectory(d->db).member(ret.staffId); staff)
         done.staffName = staff->displayName;
+    // The return receipt prints like a sale's (the customer signs nothing; it is their proof).
+    if (Devices::ReceiptPrinter *printer = d->sales.receiptPrinter()) {
+        const Core::Status printed = printer->print(
+            Devices::ReceiptLayout::layout(ReceiptService::receiptFor(done, d->sales.location())));
+        if (!printed)
+            done.printError = printed.error().message;
+    }
     m_lastCompleted = done;
     d->running.reset();
     d->exchangeRecorded = false;

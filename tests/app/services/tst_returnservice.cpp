@@ -10,6 +10,7 @@
 #include "app/devices/paymentterminal.h"
 #include "app/services/overrideservice.h"
 #include "app/services/paymentservice.h"
+#include "app/services/receiptservice.h"
 #include "app/services/returnservice.h"
 #include "app/services/saleservice.h"
 #include "app/services/serverlookups.h"
@@ -265,6 +266,22 @@ private slots:
             -1000);
         QVERIFY(terminal->sale().ledger().verifyJournal());
         m_returnReceipt = ret.receiptNumber;
+
+        // Its receipt: the return form as a PDF, e-mailed like a sale's (saleId = return id).
+        auto pdf = terminal->receipts().pdf(*returns.lastCompleted());
+        QVERIFY2(pdf, pdf ? "" : qPrintable(pdf.error().detail));
+        QVERIFY(pdf->startsWith("%PDF"));
+        const Devices::ReceiptData receipt = Services::ReceiptService::receiptFor(
+            *returns.lastCompleted(), terminal->sale().location());
+        QVERIFY(receipt.returnPart);
+        QCOMPARE(receipt.receiptNumber, ret.receiptNumber);
+        QCOMPARE(receipt.returnPart->originalNumber, QStringLiteral("W1001"));
+        QVERIFY(
+            terminal->receipts().email(*returns.lastCompleted(), QStringLiteral("eva@example.nl")));
+        QCOMPARE(
+            value(db, QStringLiteral("SELECT count(*) FROM outbox WHERE type = 'receipt_email'"))
+                .toInt(),
+            1);
     }
 
     void partialReturnsOverTwoVisits()
@@ -634,5 +651,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestReturnService)
+QTEST_MAIN(TestReturnService)
 #include "tst_returnservice.moc"
