@@ -77,7 +77,7 @@ public:
     {
         bool checkSales = true; // false only for bench_sync: measures what the checks cost
     };
-    /// Sale, customer_enrolled, consent_changed, wishlist_changed, receipt_email.
+    /// Sale, customer_enrolled, consent_changed, wishlist_changed, receipt_email, return.
     static std::unique_ptr<EventHandlerRegistry> standard(const Options &options);
 
     void add(std::unique_ptr<EventHandler> handler);

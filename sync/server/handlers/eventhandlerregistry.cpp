@@ -2,6 +2,7 @@
 #include "customerenrolledhandler.h"
 #include "eventhandler.h"
 #include "receiptemailhandler.h"
+#include "returnhandler.h"
 #include "salehandler.h"
 #include "wishlistchangedhandler.h"
 
@@ -15,6 +16,7 @@ std::unique_ptr<EventHandlerRegistry> EventHandlerRegistry::standard(const Optio
     registry->add(std::make_unique<ConsentChangedHandler>());
     registry->add(std::make_unique<WishlistChangedHandler>());
     registry->add(std::make_unique<ReceiptEmailHandler>());
+    registry->add(std::make_unique<ReturnHandler>());
     return registry;
 }
 

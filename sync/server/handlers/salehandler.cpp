@@ -1,6 +1,7 @@
 #include "salehandler.h"
 
 #include "sync/protocol/changefeed.h"
+#include "sync/protocol/returns.h"
 #include "sync/protocol/saleevent.h"
 #include "sync/server/promotionrows.h"
 #include "sync/server/serverdatabase.h"
@@ -497,6 +498,83 @@ Core::Result<qint64> customerIdOf(ServerDatabase &db, const Core::Sale &sale)
     return q.value().next() ? q.value().value(0).toLongLong() : qint64(0);
 }
 
+// An exchange (issue "Returns"): a return_credit tender names a return, earlier in the same
+// batch or already applied, whose exchange refund part is exactly the tender's amount (and
+// names this sale, when it names one), and no other sale took that credit
+// (exchange.return_missing, exchange.mismatch, exchange.used).
+Core::Result<Verdict> exchangeCheck(
+    BatchContext &context, const BatchEvent &event, QSet<QString> &creditsUsed)
+{
+    const auto &sale = std::any_cast<const Core::Sale &>(event.payload);
+    QSet<QString> here;
+    for (const Core::Tender &tender : sale.tenders) {
+        if (tender.method != Core::TenderMethod::ReturnCredit)
+            continue;
+        const QString returnId = tender.reference;
+        std::optional<Money> credit;
+        QStringList namedSales;
+        // Earlier in this batch (the return is applied before the sale: batch order).
+        for (const Protocol::EventEnvelope *envelope : context.batch) {
+            if (envelope == event.envelope)
+                break;
+            if (envelope->type != Protocol::name(Protocol::EventType::Return)
+                || envelope->payload.value(QStringLiteral("returnId")).toString() != returnId)
+                continue;
+            Core::Result<Core::Return> ret = Protocol::returnFromJson(envelope->payload);
+            if (!ret)
+                continue;
+            Money sum;
+            for (const Core::Refund &part : ret->refunds) {
+                if (part.method == Core::RefundMethod::Exchange) {
+                    sum += part.amount;
+                    namedSales.append(part.reference);
+                }
+            }
+            credit = sum;
+        }
+        if (!credit) {
+            auto applied = context.db.exec(
+                QStringLiteral("SELECT rr.amount_cents, rr.reference FROM returns r LEFT JOIN "
+                               "return_refunds rr ON rr.return_id = r.return_id AND rr.method = "
+                               "'exchange' WHERE r.return_id = ?"),
+                { returnId });
+            if (!applied)
+                return applied.error();
+            while (applied.value().next()) {
+                credit = credit.value_or(Money())
+                    + Money::fromCents(applied.value().value(0).toLongLong());
+                if (!applied.value().value(1).isNull())
+                    namedSales.append(applied.value().value(1).toString());
+            }
+        }
+        if (!credit)
+            return fail("exchange.return_missing",
+                QStringLiteral("the exchange credit of %1 names return %2, which the server does "
+                               "not have")
+                    .arg(tender.amount.toPlainString(), returnId.left(60)));
+        namedSales.removeAll(QString());
+        if (*credit != tender.amount
+            || (!namedSales.isEmpty() && !namedSales.contains(sale.saleId)))
+            return fail("exchange.mismatch",
+                QStringLiteral("return %1 put %2 towards an exchange, the sale takes %3")
+                    .arg(
+                        returnId.left(60), credit->toPlainString(), tender.amount.toPlainString()));
+        auto used = context.db.exec(
+            QStringLiteral("SELECT sale_id FROM sale_tenders WHERE method = 'return_credit' AND "
+                           "reference = ? AND sale_id <> ?"),
+            { returnId, sale.saleId });
+        if (!used)
+            return used.error();
+        if (used.value().next() || creditsUsed.contains(returnId) || here.contains(returnId))
+            return fail("exchange.used",
+                QStringLiteral("the credit of return %1 already paid another sale")
+                    .arg(returnId.left(60)));
+        here.insert(returnId);
+    }
+    creditsUsed.unite(here);
+    return Verdict {};
+}
+
 } // namespace
 
 Core::Result<std::any> SaleHandler::parse(
@@ -703,6 +781,7 @@ Core::Status SaleHandler::check(BatchContext &context, const QList<BatchEvent *>
         return loaded;
 
     QSet<QString> salesInBatch;
+    QSet<QString> creditsUsed; // returns whose credit an earlier sale of the batch took
     for (BatchEvent *event : events) {
         const auto &sale = event->as<Core::Sale>();
         if (recordedSales.contains(sale.saleId) || salesInBatch.contains(sale.saleId)) {
@@ -731,8 +810,15 @@ Core::Status SaleHandler::check(BatchContext &context, const QList<BatchEvent *>
         }
         if (const Verdict verdict
             = walletCheck(sale, customerOf.value(event), ref.cashRounding, wallet);
-            !verdict)
+            !verdict) {
             event->reject(verdict.code, verdict.reason);
+            continue;
+        }
+        Core::Result<Verdict> exchange = exchangeCheck(context, *event, creditsUsed);
+        if (!exchange)
+            return exchange.error();
+        if (!exchange.value())
+            event->reject(exchange.value().code, exchange.value().reason);
     }
     return Core::success();
 }

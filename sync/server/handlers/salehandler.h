@@ -29,7 +29,10 @@ namespace Toonbank::Sync::Server {
 ///    server, counting earlier sales of the batch (loyalty.overdraft);
 ///  - a gift card sold on a line (giftCardNumber) is VAT class zero, quantity 1, without
 ///    adjustments (giftcard.line); a top-up goes to an active, unexpired card
-///    (giftcard.inactive, giftcard.expired).
+///    (giftcard.inactive, giftcard.expired);
+///  - an exchange's return_credit tender names a return earlier in the batch or already
+///    applied whose exchange refund part is exactly the tender's amount, and no other sale took
+///    that credit (exchange.return_missing, exchange.mismatch, exchange.used).
 /// apply: the relational sale rows, stock, points into loyalty_ledger (once), the sale's
 /// claims marked used, gift cards sold activated (balance = line total, expiry
 /// Core::giftCardExpiry of the sale's date) or topped up.
