@@ -309,7 +309,10 @@ Result<RefundPlan> planRefund(const ReturnableOrder &order,
         && order.deliveryCost.cents() > 0) {
         const bool everything = std::all_of(
             order.lines.cbegin(), order.lines.cend(), [&returning](const ReturnableLine &line) {
-                return line.returned + returning.value(line.lineId) >= line.sold;
+                // A gift card sold on the order is never returnable: it does not hold the
+                // withdrawal of the goods back.
+                return !line.giftCardNumber.isEmpty()
+                    || line.returned + returning.value(line.lineId) >= line.sold;
             });
         if (everything)
             plan.delivery = order.deliveryCost;

@@ -1,6 +1,7 @@
 #include "returnservice.h"
 
 #include "paymentservice.h"
+#include "receiptservice.h"
 #include "saleservice.h"
 #include "session.h"
 
@@ -8,6 +9,7 @@
 #include "app/core/tr.h"
 #include "app/devices/nexo.h"
 #include "app/devices/paymentterminal.h"
+#include "app/devices/receiptprinter.h"
 #include "app/store/catalog.h"
 #include "app/store/localdatabase.h"
 #include "app/store/returnsledger.h"
@@ -36,6 +38,7 @@ const QString partPending = QStringLiteral("pending");
 const QString partDone = QStringLiteral("done");
 const QString partFailed = QStringLiteral("failed");
 const QString policySettingKey = QStringLiteral("returns.policy");
+const QString draftNumber = QStringLiteral("DRAFT");
 
 QString newUuid()
 {
@@ -84,7 +87,10 @@ Error needsNetwork()
 QJsonObject draftJson(
     const Core::Return &ret, const Core::ReturnableOrder &order, const Core::ReturnPolicy &policy)
 {
-    return { { QStringLiteral("return"), Protocol::returnToJson(ret) },
+    // The wire form needs a receipt number; the real one is drawn when the return is recorded.
+    Core::Return draft = ret;
+    draft.receiptNumber = draftNumber;
+    return { { QStringLiteral("return"), Protocol::returnToJson(draft) },
         { QStringLiteral("order"), Protocol::toJson(order) },
         { QStringLiteral("policy"), Protocol::toJson(policy) } };
 }
@@ -268,8 +274,17 @@ Core::Status ReturnService::find(const QString &scannedOrTyped)
                 QString::fromUtf8(
                     QJsonDocument(Protocol::toJson(found->policy)).toJson(QJsonDocument::Compact)));
         } else if (found.error().code != QLatin1String("return.needs_network")
+            && found.error().code != QLatin1String("return.not_found")
             && !found.error().code.startsWith(QLatin1String("sync."))) {
             return found.error();
+        } else if (found.error().code == QLatin1String("return.not_found")) {
+            // Not on the server (yet): this tablet's own sale still in the outbox.
+            Core::Result<std::optional<Core::ReturnableOrder>> own
+                = d->ledger->ownSale(code.id.isEmpty() ? code.number : code.id);
+            if (!own)
+                return own.error();
+            if (!own->has_value())
+                return found.error();
         }
     }
     if (!order) {
@@ -339,6 +354,9 @@ Core::Status ReturnService::startWithoutReceipt()
     order.origin = Core::ReturnOrigin::NoReceipt;
     order.storeCode = d->sales.location().code;
     order.soldAt = d->clock.nowUtc();
+    // Store credit goes to the customer whose card is on the sale in progress.
+    if (Core::Result<Core::Sale> sale = d->sales.currentSale(); sale && sale->customer)
+        order.customer = sale->customer;
     setOrder(order, d->client && d->client->isOnline(), true);
     return Core::success();
 }
@@ -529,8 +547,7 @@ void ReturnService::recompute()
         emit changed();
         return;
     }
-    Core::Result<Core::RefundPlan> plan
-        = Core::planRefund(*v.order, requests, d->sales.rules().loyalty);
+    Core::Result<Core::RefundPlan> plan = planFor(requests);
     if (!plan) {
         qWarning().noquote() << "return: no plan:" << plan.error().code << plan.error().detail;
         emit changed();
@@ -555,6 +572,29 @@ void ReturnService::recompute()
         v.parts.append(part);
     }
     emit changed();
+}
+
+Core::Result<Core::RefundPlan> ReturnService::planFor(
+    const QList<Core::ReturnRequestLine> &requests) const
+{
+    if (!d->noReceipt)
+        return Core::planRefund(*d->view.order, requests, d->sales.rules().loyalty);
+    // Without receipt: today's price of what comes back, all as store credit (no tenders).
+    Core::RefundPlan plan;
+    for (const Core::ReturnRequestLine &request : requests) {
+        Money refund;
+        for (const Core::ReturnableLine &line : d->view.order->lines) {
+            if (line.lineId == request.lineId)
+                refund = Core::paidShare(line.lineTotal, line.sold, 0, request.quantity);
+        }
+        plan.lineRefunds.append(refund);
+        plan.goods += refund;
+    }
+    if (requests.isEmpty())
+        return Error::make(
+            QStringLiteral("return.nothing"), tr("Choose at least one item to return."));
+    plan.total = plan.goods;
+    return plan;
 }
 
 QList<Core::Refund> ReturnService::refundsFor(const Core::RefundPlan &plan) const
@@ -598,6 +638,9 @@ Core::Result<Core::Return> ReturnService::buildReturn(bool exchange)
         return Error::make(QStringLiteral("return.approval_missing"),
             v.approvalWhy.isEmpty() ? tr("This return needs a manager's approval.")
                                     : v.approvalWhy);
+    if (d->noReceipt && (!v.order->customer || v.order->customer->code.isEmpty()))
+        return Error::make(QStringLiteral("customer.none"),
+            tr("Store credit needs a customer: scan the customer's card first."));
     if (!d->noReceipt) {
         for (const Core::ReturnRequestLine &request : requests) {
             if (const Core::Status ok = Core::checkReturnLine(*v.order, request, d->policy,
@@ -606,8 +649,7 @@ Core::Result<Core::Return> ReturnService::buildReturn(bool exchange)
                 return ok.error();
         }
     }
-    Core::Result<Core::RefundPlan> plan
-        = Core::planRefund(*v.order, requests, d->sales.rules().loyalty);
+    Core::Result<Core::RefundPlan> plan = planFor(requests);
     if (!plan)
         return plan.error();
 
@@ -747,6 +789,16 @@ Core::Status ReturnService::claimAndOpen(Core::Return &ret, bool exchange)
                     }
                 }
                 recompute();
+                QStringList still;
+                for (const auto &[lineId, returnable] : left) {
+                    if (const ReturnLineView *line = d->line(lineId))
+                        still.append(tr("%1: %n", nullptr, returnable).arg(line->line.name));
+                }
+                Error error = claim.error();
+                error.message = tr("Someone else returned some of these items first. Still "
+                                   "returnable now — %1.")
+                                    .arg(still.join(QStringLiteral("; ")));
+                return error;
             }
             return claim.error();
         }
@@ -1037,6 +1089,13 @@ void ReturnService::completeWith(const Core::Return &ret)
     done.storeName = d->sales.location().name;
     if (auto staff = Store::StaffDirectory(d->db).member(ret.staffId); staff)
         done.staffName = staff->displayName;
+    // The return receipt prints like a sale's (the customer signs nothing; it is their proof).
+    if (Devices::ReceiptPrinter *printer = d->sales.receiptPrinter()) {
+        const Core::Status printed = printer->print(
+            Devices::ReceiptLayout::layout(ReceiptService::receiptFor(done, d->sales.location())));
+        if (!printed)
+            done.printError = printed.error().message;
+    }
     m_lastCompleted = done;
     d->running.reset();
     d->exchangeRecorded = false;
@@ -1162,7 +1221,10 @@ void ReturnService::releaseAndClose()
 {
     if (!d->running)
         return;
-    if (!d->running->claimId.isEmpty() && d->running->claimState == QLatin1String("granted")) {
+    // Granted, or asked with the answer unknown (a release of a claim never granted is a no-op).
+    if (!d->running->claimId.isEmpty()
+        && (d->running->claimState == QLatin1String("granted")
+            || d->running->claimState == QLatin1String("asking"))) {
         const Core::Status released
             = d->client ? d->client->releaseClaim(d->running->claimId) : needsNetwork();
         if (!released && released.error().code != QLatin1String("claim.unknown"))
@@ -1187,6 +1249,9 @@ Core::Status ReturnService::cancel()
         if (moneyWent || !d->inFlightServiceId.isEmpty())
             return Error::make(QStringLiteral("return.busy"),
                 tr("A card refund is running or done: the return cannot be abandoned now."));
+        if (d->running->exchange && d->payments && d->payments->isOpen())
+            return Error::make(QStringLiteral("return.busy"),
+                tr("The new sale's payment is open: cancel the payment first."));
         if (d->running->exchange)
             d->sales.setExchangeCredit(std::nullopt);
         releaseAndClose();
@@ -1214,11 +1279,13 @@ void ReturnService::recover()
         policy)
         d->policy = policy.value();
     if (!ret || !order) {
-        qWarning().noquote() << "return: unreadable refund session" << session.returnId;
+        qWarning().noquote() << "return: unreadable refund session" << session.returnId
+                             << (ret ? order.error().detail : ret.error().detail);
         return;
     }
     d->running = session;
     d->planned = ret.value();
+    d->planned.receiptNumber.clear();
     d->plannedOrder = order.value();
     d->view = ReturnView();
     d->view.order = order.value();

@@ -224,6 +224,7 @@ private:
     void setOrder(const Core::ReturnableOrder &order, bool online, bool noReceipt);
     ReturnLineView lineView(const Core::ReturnableLine &line) const;
     void recompute();
+    Core::Result<Core::RefundPlan> planFor(const QList<Core::ReturnRequestLine> &requests) const;
     QList<Core::Refund> refundsFor(const Core::RefundPlan &plan) const;
     Core::Result<Core::Return> buildReturn(bool exchange);
     Core::Status claimAndOpen(Core::Return &ret, bool exchange);

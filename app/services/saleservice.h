@@ -316,6 +316,8 @@ public:
     /// Errors: "permission.denied", "session.locked", "printer.none", "printer.*".
     Core::Status printReceipt(const CompletedSale &sale, bool duplicate);
     bool hasReceiptPrinter() const { return m_printer != nullptr; }
+    /// The connected receipt printer (nullptr: none), for other receipts (returns).
+    Devices::ReceiptPrinter *receiptPrinter() const { return m_printer; }
     Devices::ReceiptData receiptFor(
         const CompletedSale &sale, const QLocale &locale = QLocale()) const;
 

@@ -236,14 +236,19 @@ ApiReply ReturnsController::claim(const ApiRequest &request)
             return internal(described.error());
         return ApiReply::json(described->toJson(), 201);
     };
-    if (auto existing = loadClaim(m_db, asked.claimId); !existing)
-        return internal(existing.error());
-    else if (existing.value())
-        return answerExisting(*existing.value());
+    // A refusal, unless the claim exists already (a retry of a granted claim finds less left
+    // now, or a claim id reused for something else): then that claim answers. Looked up only on
+    // this path, so a first claim costs no extra query.
+    auto unlessExisting = [&](const ApiReply &refusal) -> ApiReply {
+        auto existing = loadClaim(m_db, asked.claimId);
+        if (!existing)
+            return internal(existing.error());
+        return existing.value() ? answerExisting(*existing.value()) : refusal;
+    };
 
     auto found = loadReturnableOrder(m_db, asked.origin, asked.number);
     if (!found)
-        return lookupRefusal(found.error());
+        return unlessExisting(lookupRefusal(found.error()));
     Core::ReturnableOrder order = found.value();
     if (order.isReturn)
         return ofReturn();
@@ -257,31 +262,84 @@ ApiReply ReturnsController::claim(const ApiRequest &request)
         if (ok)
             continue;
         if (ok.error().code == QLatin1String("return.quantity"))
-            return quantityConflict(order, asked.lines, ok.error().message);
-        return refuse(ApiErrorKind::Unprocessable, ok.error().code, ok.error().message);
+            return unlessExisting(quantityConflict(order, asked.lines, ok.error().message));
+        return unlessExisting(
+            refuse(ApiErrorKind::Unprocessable, ok.error().code, ok.error().message));
     }
 
     const QString raced = QStringLiteral("claim.raced");
     const QString taken = QStringLiteral("return.quantity");
     const LineTable lines = lineTable(order.origin, order.saleId);
+    const QVariantList claimRow { asked.claimId, asked.returnId, Core::name(order.origin),
+        order.number, order.saleId, asked.storeCode, request.device->deviceId,
+        Core::SystemClock::instance().nowUtc().toString(Qt::ISODateWithMs) };
+    QHash<QString, int> returnedNow;
+    // PostgreSQL: the claim row, its lines and the conditional UPDATE of every line in one
+    // statement (data-modifying WITH queries; the UPDATE runs only when the claim row was new),
+    // so a claim is BEGIN, one statement, COMMIT. Under READ COMMITTED a second claim of the
+    // same line waits for the first's row lock and re-checks `returned_quantity + q <=
+    // quantity` on the row the first committed.
+    auto claimOnPostgres = [&]() -> Core::Status {
+        QStringList values;
+        QVariantList params = claimRow;
+        for (const ReturnClaimRequest::Line &line : asked.lines) {
+            values.append(QStringLiteral("(CAST(? AS TEXT), CAST(? AS INTEGER))"));
+            params += QVariantList { line.lineId, line.quantity };
+        }
+        params.append(lines.keyValue);
+        const QString keyType = order.origin == Core::ReturnOrigin::WebOrder
+            ? QStringLiteral("BIGINT")
+            : QStringLiteral("TEXT");
+        auto done = m_db.exec(
+            QStringLiteral(
+                "WITH c AS (INSERT INTO return_claims(claim_id, return_id, origin, origin_number, "
+                "origin_sale_id, store_code, device_id, state, created_at) VALUES (CAST(? AS "
+                "TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), "
+                "CAST(? AS TEXT), CAST(? AS TEXT), 'claimed', CAST(? AS TEXT)) ON "
+                "CONFLICT(claim_id) DO NOTHING RETURNING claim_id), v(line_id, q) AS (VALUES ")
+                + values.join(QStringLiteral(", "))
+                + QStringLiteral("), cl AS (INSERT INTO return_claim_lines(claim_id, line_id, "
+                                 "quantity) SELECT c.claim_id, v.line_id, v.q FROM c, v), u AS "
+                                 "(UPDATE ")
+                + lines.table
+                + QStringLiteral(" t SET returned_quantity = t.returned_quantity + v.q FROM v "
+                                 "WHERE t.")
+                + lines.key + QStringLiteral(" = CAST(? AS ") + keyType
+                + QStringLiteral(") AND t.line_id = v.line_id AND t.returned_quantity + v.q <= "
+                                 "t.quantity AND EXISTS (SELECT 1 FROM c) RETURNING t.line_id, "
+                                 "t.returned_quantity) SELECT 'c', '', 0 FROM c UNION ALL SELECT "
+                                 "'u', line_id, returned_quantity FROM u"),
+            params);
+        if (!done)
+            return done.error();
+        bool inserted = false;
+        while (done.value().next()) {
+            if (done.value().value(0).toString() == QLatin1String("c"))
+                inserted = true;
+            else
+                returnedNow.insert(done.value().value(1).toString(), done.value().value(2).toInt());
+        }
+        if (!inserted) // committed meanwhile (a retry through another instance)
+            return Core::Error::make(raced, QString(), asked.claimId);
+        if (returnedNow.size() != asked.lines.size())
+            return Core::Error::make(taken, QString(), asked.claimId);
+        return Core::success();
+    };
+    // SQLite (one writer at a time under BEGIN IMMEDIATE): the same, statement by statement.
     const QString claimSql = QStringLiteral("UPDATE ") + lines.table
         + QStringLiteral(" SET returned_quantity = returned_quantity + ? WHERE ") + lines.key
         + QStringLiteral(" = ? AND line_id = ? AND returned_quantity + ? <= quantity RETURNING "
                          "returned_quantity");
-    QHash<QString, int> returnedNow;
-    const Core::Status done = m_db.transaction([&]() -> Core::Status {
-        returnedNow.clear();
+    auto claimOnSqlite = [&]() -> Core::Status {
         auto inserted = m_db.exec(
             QStringLiteral("INSERT INTO return_claims(claim_id, return_id, origin, origin_number, "
                            "origin_sale_id, store_code, device_id, state, created_at) VALUES (?, "
                            "?, ?, ?, ?, ?, ?, 'claimed', ?) ON CONFLICT(claim_id) DO NOTHING "
                            "RETURNING claim_id"),
-            { asked.claimId, asked.returnId, Core::name(order.origin), order.number, order.saleId,
-                asked.storeCode, request.device->deviceId,
-                Core::SystemClock::instance().nowUtc().toString(Qt::ISODateWithMs) });
+            claimRow);
         if (!inserted)
             return inserted.error();
-        if (!inserted.value().next()) // committed meanwhile (a retry through another instance)
+        if (!inserted.value().next())
             return Core::Error::make(raced, QString(), asked.claimId);
         QList<QVariantList> claimLines;
         for (const ReturnClaimRequest::Line &line : asked.lines)
@@ -303,6 +361,10 @@ ApiReply ReturnsController::claim(const ApiRequest &request)
             returnedNow.insert(line.lineId, updated.value().value(0).toInt());
         }
         return Core::success();
+    };
+    const Core::Status done = m_db.transaction([&]() -> Core::Status {
+        returnedNow.clear();
+        return m_db.dialect() == Dialect::Postgres ? claimOnPostgres() : claimOnSqlite();
     });
     if (!done) {
         if (done.error().code == raced) {

@@ -752,6 +752,16 @@ void tst_Returns::planDeliveryOnFullWithdrawalOnly()
     auto again = planRefund(order, { request("W2", 1) }, LoyaltyRules::defaults());
     QVERIFY(again.ok());
     QCOMPARE(again->delivery, Money());
+    // A gift card on the order cannot come back: withdrawing all the goods still refunds the
+    // delivery.
+    ReturnableLine gift = line("W3", "Gift cards", 1, 2500);
+    gift.giftCardNumber = QStringLiteral("6064360000000003");
+    ReturnableOrder withGift = webOrder(
+        { line("W1", "Shirts", 1, 3000), gift }, { tender("ideal", 5995, 0, "PSP-9") }, 495);
+    auto withGiftPlan = planRefund(withGift, { request("W1", 1) }, LoyaltyRules::defaults());
+    QVERIFY(withGiftPlan.ok());
+    QCOMPARE(withGiftPlan->delivery, eur(495));
+    QCOMPARE(withGiftPlan->total, eur(3495));
     // A store sale never refunds a delivery.
     ReturnableOrder store = order;
     store.origin = ReturnOrigin::StoreSale;

@@ -213,6 +213,66 @@ private slots:
         QCOMPARE(count(QStringLiteral("SELECT SUM(balance_cents) FROM gift_cards")),
             5000 + 2500 + 1250 + 10000 + 2000 + 3000);
     }
+
+    void seedWritesReturnableWebOrders()
+    {
+        auto opened = ServerDatabase::open(m_spec, m_dir.path());
+        QVERIFY(opened);
+        ServerDatabase &db = *opened.value();
+        auto count = [&db](const QString &sql) {
+            auto q = db.exec(sql);
+            return q && q.value().next() ? q.value().value(0).toLongLong() : -1;
+        };
+        const auto numbers = Sync::Server::DemoSeedSink::demoWebOrderNumbers();
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM web_orders")), numbers.size());
+        // Every order: lines add up to its goods total, tenders to goods + delivery, real
+        // products and customers, a demo store.
+        QCOMPARE(count(QStringLiteral(
+                     "SELECT COUNT(*) FROM web_orders w WHERE total_cents <> (SELECT SUM("
+                     "line_total_cents) FROM web_order_lines l WHERE l.order_id = w.id) OR "
+                     "total_cents + delivery_cents <> (SELECT SUM(amount_cents) FROM "
+                     "web_order_tenders t WHERE t.order_id = w.id)")),
+            0);
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM web_order_lines l LEFT JOIN products p "
+                                      "ON p.id = l.product_id AND p.sku = l.sku WHERE p.id IS "
+                                      "NULL")),
+            0);
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM web_orders w JOIN customers c ON c.id "
+                                      "= w.customer_id JOIN locations l ON l.id = w.location_id "
+                                      "AND l.kind = 'store'")),
+            numbers.size());
+        QCOMPARE(
+            count(QStringLiteral("SELECT COUNT(*) FROM web_orders WHERE delivered_on = ''")), 1);
+        // Delivered 1 to 20 days before the reference date, some outside the 14 days.
+        const QDate today = options().referenceDate;
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM web_orders WHERE delivered_on <> '' "
+                                      "AND (delivered_on < '%1' OR delivered_on > '%2')")
+                           .arg(today.addDays(-20).toString(Qt::ISODate),
+                               today.addDays(-1).toString(Qt::ISODate))),
+            0);
+        QVERIFY(count(QStringLiteral("SELECT COUNT(*) FROM web_orders WHERE delivered_on <> '' "
+                                     "AND delivered_on < '%1'")
+                          .arg(today.addDays(-14).toString(Qt::ISODate)))
+            >= 2);
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM web_order_tenders WHERE method = "
+                                      "'gift_card'")),
+            1);
+        QVERIFY(count(QStringLiteral("SELECT COUNT(*) FROM web_orders WHERE delivery_cents = 495"))
+            >= 1);
+        // The 3-for-2: three lines whose totals are below their list price.
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM (SELECT order_id FROM web_order_lines "
+                                      "WHERE line_total_cents < unit_price_cents * quantity GROUP "
+                                      "BY order_id HAVING COUNT(*) = 3) x")),
+            1);
+        QCOMPARE(count(QStringLiteral("SELECT default_window_days FROM return_policies WHERE "
+                                      "location_id = 0")),
+            30);
+        // A second seed changes nothing.
+        const qint64 lines = count(QStringLiteral("SELECT COUNT(*) FROM web_order_lines"));
+        QVERIFY(Sync::Server::DemoSeedSink::seedReturns(db, today));
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM web_order_lines")), lines);
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM web_orders")), numbers.size());
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_DemoSeed)

@@ -287,9 +287,8 @@ private:
 
     std::optional<Core::ReturnableOrder> lookupSale(Device &device, const Core::Sale &sale)
     {
-        // Typed: the receipt QR of a real receipt number is longer than parseReturnCode's
-        // 64 characters (reported to ret-core).
-        return lookup(device, sale.receiptNumber);
+        return lookup(
+            device, QStringLiteral("TOONBANK:SALE:%1:%2").arg(sale.receiptNumber, sale.saleId));
     }
 
     // POST /v1/returns: claims `lines` of `order` for return `returnId`; the claim id.
@@ -397,41 +396,41 @@ private:
         ret.pointsGivenBack = 0;
     }
 
-    // A web order straight into the tables (the web shop's export), delivered `deliveredDaysAgo`.
-    void seedWebOrder(qint64 id, const QString &number,
+    // A web order as the web shop exports it (`toonbank-admin import web-orders`), delivered
+    // `deliveredDaysAgo`: lines (line id, product, quantity, line total) and one payment.
+    QJsonObject webOrder(qint64 id, const QString &number,
         const QList<std::tuple<QString, qint64, int, qint64>> &lines, qint64 deliveryCents,
         const QString &method, const QString &psp, int deliveredDaysAgo = 3)
     {
         qint64 total = 0;
-        for (const auto &line : lines)
-            total += std::get<3>(line);
+        QJsonArray lineArray;
+        for (const auto &[lineId, productId, quantity, lineTotal] : lines) {
+            total += lineTotal;
+            lineArray.append(QJsonObject { { QStringLiteral("lineId"), lineId },
+                { QStringLiteral("sku"), QStringLiteral("SKU%1").arg(productId) },
+                { QStringLiteral("name"), QStringLiteral("Product %1").arg(productId) },
+                { QStringLiteral("category"), QStringLiteral("Clothing") },
+                { QStringLiteral("quantity"), quantity },
+                { QStringLiteral("unitPriceCents"), lineTotal / quantity },
+                { QStringLiteral("lineTotalCents"), lineTotal },
+                { QStringLiteral("vatBasisPoints"), 2100 } });
+        }
         const QDateTime ordered = QDateTime::currentDateTimeUtc().addDays(-deliveredDaysAgo - 2);
-        QCOMPARE(
-            sql(QStringLiteral(
-                    "INSERT INTO web_orders(id, order_number, location_id, data, change_seq, "
-                    "customer_id, status, channel, ordered_at, delivered_on, delivery_cents, "
-                    "total_cents) VALUES (?, ?, 1, '{}', 0, 0, 'delivered', 'web', ?, ?, ?, ?) "
-                    "RETURNING 1"),
-                { id, number, isoUtc(ordered),
-                    QDate::currentDate().addDays(-deliveredDaysAgo).toString(Qt::ISODate),
-                    deliveryCents, total }),
-            1);
-        int lineNo = 0;
-        for (const auto &[lineId, productId, quantity, lineTotal] : lines)
-            QCOMPARE(sql(QStringLiteral(
-                             "INSERT INTO web_order_lines(order_id, line_id, line_no, product_id, "
-                             "sku, name, category, vat_class, vat_basis_points, quantity, "
-                             "unit_price_cents, line_total_cents) VALUES (?, ?, ?, ?, ?, ?, "
-                             "'Clothing', 'standard', 2100, ?, ?, ?) RETURNING 1"),
-                         { id, lineId, ++lineNo, productId, QStringLiteral("SKU%1").arg(productId),
-                             QStringLiteral("Product %1").arg(productId), quantity,
-                             lineTotal / quantity, lineTotal }),
-                1);
-        QCOMPARE(sql(QStringLiteral("INSERT INTO web_order_tenders(order_id, tender_no, method, "
-                                    "amount_cents, reference, paid_at) VALUES (?, 1, ?, ?, ?, ?) "
-                                    "RETURNING 1"),
-                     { id, method, total + deliveryCents, psp, isoUtc(ordered) }),
-            1);
+        return { { QStringLiteral("id"), id }, { QStringLiteral("orderNumber"), number },
+            { QStringLiteral("locationCode"), QStringLiteral("AMS01") },
+            { QStringLiteral("customerId"), 0 },
+            { QStringLiteral("status"), QStringLiteral("delivered") },
+            { QStringLiteral("channel"), QStringLiteral("web") },
+            { QStringLiteral("orderedAt"), isoUtc(ordered) },
+            { QStringLiteral("deliveredOn"),
+                QDate::currentDate().addDays(-deliveredDaysAgo).toString(Qt::ISODate) },
+            { QStringLiteral("deliveryCents"), deliveryCents },
+            { QStringLiteral("totalCents"), total }, { QStringLiteral("lines"), lineArray },
+            { QStringLiteral("tenders"),
+                QJsonArray { QJsonObject { { QStringLiteral("method"), method },
+                    { QStringLiteral("amountCents"), total + deliveryCents },
+                    { QStringLiteral("reference"), psp },
+                    { QStringLiteral("paidAt"), isoUtc(ordered) } } } } };
     }
 
     qint64 stock(qint64 productId, qint64 locationId = 1)
@@ -466,11 +465,22 @@ private slots:
         QVERIFY(m_server.start());
         QVERIFY(enrol(m_ams));
         QVERIFY(enrol(m_utr));
-        seedWebOrder(5001, QStringLiteral("W1001"),
-            { { QStringLiteral("1"), 1, 2, 2000 }, { QStringLiteral("2"), 2, 1, 2000 } }, 495,
-            QStringLiteral("ideal"), QStringLiteral("PSP-W1001"));
-        seedWebOrder(5002, QStringLiteral("W1002"), { { QStringLiteral("1"), 3, 1, 2000 } }, 495,
-            QStringLiteral("paypal"), QStringLiteral("PSP-W1002"));
+        const QJsonArray orders {
+            webOrder(5001, QStringLiteral("W1001"),
+                { { QStringLiteral("1"), 1, 2, 2000 }, { QStringLiteral("2"), 2, 1, 2000 } }, 495,
+                QStringLiteral("ideal"), QStringLiteral("PSP-W1001")),
+            webOrder(5002, QStringLiteral("W1002"), { { QStringLiteral("1"), 3, 1, 2000 } }, 495,
+                QStringLiteral("paypal"), QStringLiteral("PSP-W1002")),
+        };
+        QString output;
+        QVERIFY2(m_server.admin({ QStringLiteral("import"), QStringLiteral("web-orders"),
+                                    writeFile(QStringLiteral("web-orders.json"),
+                                        QJsonDocument(orders).toJson()) },
+                     &output),
+            qPrintable(output));
+        QCOMPARE(sql(QStringLiteral(
+                     "SELECT COUNT(*) FROM web_order_lines WHERE order_id IN (5001, 5002)")),
+            3);
     }
 
     void claimedWebReturnRequestsOneWebRefund()
@@ -795,6 +805,30 @@ private slots:
         expectRejected(m_utr, unclaimed, QStringLiteral("return.claim_missing"));
     }
 
+    void offlineReturnsInOneBatchCountEachOther()
+    {
+        Core::Sale sale = makeStoreSale({ { 3, 2 } });
+        QVERIFY(pushApplied(m_ams, { saleEvent(sale) }));
+        auto order = lookupSale(m_ams, sale);
+        QVERIFY(order);
+        // Two returns of one unit each, made offline one after the other: the second sees the
+        // first (its paid share and the tender's room), both count.
+        const Core::Return first = makeReturn(m_ams, *order, { request(QStringLiteral("L1"), 1) });
+        Core::ReturnableOrder after = *order;
+        after.lines.first().returned = 1;
+        after.tenders.first().refunded = first.refunds.first().amount;
+        const Core::Return second = makeReturn(m_ams, after, { request(QStringLiteral("L1"), 1) });
+        QVERIFY(pushApplied(m_ams, { returnEvent(first), returnEvent(second) }));
+        QCOMPARE(saleLineReturned(sale, QStringLiteral("L1")), 2);
+        QCOMPARE(sql(QStringLiteral("SELECT refunded_cents FROM sale_tenders WHERE sale_id = ?"),
+                     { sale.saleId }),
+            2000);
+        QCOMPARE(
+            sql(QStringLiteral("SELECT COUNT(*) FROM return_conflicts WHERE return_id IN (?, ?)"),
+                { first.returnId, second.returnId }),
+            0);
+    }
+
     void windowPassedNeedsAManager()
     {
         Core::Sale sale = makeStoreSale({ { 3, 2 } }, {}, {}, 45);
@@ -853,6 +887,57 @@ private slots:
             credit);
         QCOMPARE(sql(QStringLiteral("SELECT COUNT(*) FROM loyalty_ledger")), ledger);
         QCOMPARE(saleLineReturned(sale, QStringLiteral("L1")), 0);
+    }
+
+    void noReceiptIsStoreCreditAtTodaysPriceWithAManager()
+    {
+        Core::Return ret;
+        ret.returnId = newId();
+        ret.receiptNumber
+            = QStringLiteral("AMS01-T1-R%1").arg(++m_receipt, 6, 10, QLatin1Char('0'));
+        ret.storeCode = m_ams.store;
+        ret.returnedAt = QDateTime::currentDateTimeUtc();
+        ret.staffId = cashier;
+        ret.origin = Core::ReturnOrigin::NoReceipt;
+        Core::ReturnLine line;
+        line.lineId = QStringLiteral("R1");
+        line.productId = 2;
+        line.sku = QStringLiteral("SKU2");
+        line.name = QStringLiteral("Product 2");
+        line.vatBasisPoints = 2100;
+        line.quantity = 2;
+        line.refund = Money::fromCents(2000); // today's price 10.00 × 2
+        ret.lines = { line };
+        ret.goods = line.refund;
+        ret.total = line.refund;
+        ret.vat = Core::returnVat(ret.lines);
+        ret.customer = Core::SaleCustomer { eva, evaCard, QStringLiteral("basic") };
+        refundAs(ret, Core::RefundMethod::StoreCredit, evaCard);
+        expectRejected(m_ams, ret, QStringLiteral("return.approval_missing"));
+
+        Core::Authorisation approval;
+        approval.permission = Core::Permission::RefundWithoutReceipt;
+        approval.requestedBy = cashier;
+        approval.approvedBy = manager;
+        approval.amount = ret.total;
+        approval.reason = QStringLiteral("No receipt");
+        approval.approvedAt = QDateTime::currentDateTimeUtc();
+        ret.authorisations = { approval };
+        // Above today's price: refused.
+        Core::Return dearer = ret;
+        dearer.lines.first().refund = Money::fromCents(2400);
+        dearer.goods = dearer.total = dearer.refunds.first().amount = Money::fromCents(2400);
+        dearer.vat = Core::returnVat(dearer.lines);
+        expectRejected(m_ams, dearer, QStringLiteral("return.refund_mismatch"));
+
+        const qint64 credit
+            = sql(QStringLiteral("SELECT balance_cents FROM store_credit WHERE customer_id = 1"));
+        const qint64 shelf = stock(2);
+        QVERIFY(pushApplied(m_ams, { returnEvent(ret) }));
+        QCOMPARE(
+            sql(QStringLiteral("SELECT balance_cents FROM store_credit WHERE customer_id = 1")),
+            credit + 2000);
+        QCOMPARE(stock(2), shelf + 2);
     }
 
     void claimOfAnotherReturnIsRefused()
