@@ -104,7 +104,7 @@ int main(int argc, char *argv[])
         config.poiId
             = database.setting(QStringLiteral("terminal_poi_id"), QStringLiteral("SIM-0001"));
         cardTerminal = std::make_unique<Devices::NexoHttpTerminal>(config);
-        payments.setTerminal(cardTerminal.get());
+        terminal.value()->setPaymentTerminal(cardTerminal.get());
     }
 
     // ---- Sync engine (sync/client, added by the sync work; keep this block whole) -----------
@@ -138,6 +138,9 @@ int main(int argc, char *argv[])
     // server, and a sale that was fully paid is recorded (once); an open one comes back on the
     // pay screen after the login.
     payments.recover();
+    // A return a crash interrupted: a pending card refund is settled with the terminal, a
+    // fully refunded return is recorded (once).
+    terminal.value()->returns().recover();
     window.resize(1280, 800);
     window.show();
     const int status = QApplication::exec();

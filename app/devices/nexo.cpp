@@ -517,6 +517,41 @@ CardPaymentResult parseTransactionStatusResponse(
     if (!header)
         return invalidPayment(
             paymentServiceId, QStringLiteral("%1: %2").arg(repeatedPath, header.error().detail));
+    if (header->category == Category::Reversal && header->serviceId == paymentServiceId) {
+        // The status of a reversal (a return's card refund whose answer was lost): the
+        // repeated ReversalResponse, as a result whose poiTransactionId is the reversal's own.
+        const QJsonObject repeatedBody
+            = reader.object(repeated, QStringLiteral("RepeatedResponseMessageBody"), repeatedPath);
+        const QString bodyPath
+            = Reader::join(repeatedPath, QStringLiteral("RepeatedResponseMessageBody"));
+        const QJsonObject reversal
+            = reader.object(repeatedBody, QStringLiteral("ReversalResponse"), bodyPath);
+        const QString reversalPath = Reader::join(bodyPath, QStringLiteral("ReversalResponse"));
+        const auto reversed
+            = reader.failed() ? std::nullopt : readOutcome(reader, reversal, reversalPath);
+        if (!reversed || reader.failed())
+            return invalidPayment(paymentServiceId, reader.error());
+        CardPaymentResult result;
+        result.serviceId = paymentServiceId;
+        result.errorCondition = reversed->errorCondition;
+        result.message = reversed->additionalResponse;
+        if (!reversed->success) {
+            result.outcome = failureOutcome(reversed->errorCondition);
+            return result;
+        }
+        const QJsonObject poiId
+            = reader.object(reader.object(reversal, QStringLiteral("POIData"), reversalPath),
+                QStringLiteral("POITransactionID"),
+                Reader::join(reversalPath, QStringLiteral("POIData")));
+        result.poiTransactionId = reader.string(poiId, QStringLiteral("TransactionID"),
+            Reader::join(reversalPath, QStringLiteral("POIData.POITransactionID")));
+        if (reversal.contains(QStringLiteral("ReversedAmount")))
+            result.amount = reader.amount(reversal, QStringLiteral("ReversedAmount"), reversalPath);
+        if (reader.failed())
+            return invalidPayment(paymentServiceId, reader.error());
+        result.outcome = TerminalOutcome::Approved;
+        return result;
+    }
     if (header->category != Category::Payment || header->serviceId != paymentServiceId)
         return invalidPayment(paymentServiceId,
             QStringLiteral("repeated %1 for ServiceID %2, asked Payment %3")

@@ -382,7 +382,20 @@ Core::Status PaymentService::begin()
     d->tenders.clear();
     d->terminalState = TerminalState::Idle;
     d->terminalText.clear();
+    // An exchange: the returned goods' value pays (part of) the new sale, settled at once.
+    if (const std::optional<ExchangeCredit> &credit = m_sales.exchangeCredit();
+        credit && credit->amount.cents() > 0 && sale.total.cents() > 0) {
+        PaymentTenderRecord tender
+            = newTender(TenderMethod::ReturnCredit, qMin(credit->amount, sale.total));
+        tender.claimId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        tender.reference = credit->returnId;
+        tender.state = stateSettled;
+        tender.detail = tr("Value of the returned goods");
+        if (const Core::Status added = addTender(tender); !added)
+            return added;
+    }
     emit changed();
+    maybeComplete();
     return Core::success();
 }
 
@@ -1025,7 +1038,7 @@ Core::Status PaymentService::cancel()
             break;
         case TenderMethod::ReturnCredit:
             tender.state = stateReversed;
-            tender.detail = tr("The exchange credit is kept for the return");
+            tender.detail = tr("The exchange was given up");
             break;
         case TenderMethod::Card:
         case TenderMethod::GiftCard:
@@ -1046,6 +1059,8 @@ Core::Status PaymentService::cancel()
     d->terminalState = TerminalState::Idle;
     d->terminalText.clear();
     m_sales.unfreeze();
+    // Cancelling the payment gives the exchange up: the return's claim is released.
+    m_sales.abandonExchange();
     // The cancelled payment's list stays on screen (what is being given back, what to hand
     // back in cash) until the next payment begins.
     giveBackAll();

@@ -5,6 +5,7 @@
 #include "app/core/customerrules.h"
 #include "app/core/tr.h"
 #include "app/devices/receiptpdf.h"
+#include "app/devices/receiptprinter.h"
 #include "app/store/outbox.h"
 #include "sync/protocol/eventtype.h"
 #include "sync/protocol/receiptemail.h"
@@ -47,14 +48,77 @@ Core::Result<QString> ReceiptService::checkAddress(const QString &address)
 Core::Status ReceiptService::email(
     const CompletedSale &sale, const QString &address, const QString &language, bool resend)
 {
+    if (sale.saleId.isEmpty() || sale.receiptNumber.isEmpty()) {
+        if (const Core::Status allowed = m_session.require(Core::Permission::Sell); !allowed)
+            return allowed;
+        if (Core::Result<QString> normalised = checkAddress(address); !normalised)
+            return normalised.error();
+        return Core::Error::make(QStringLiteral("receipt.no_sale"),
+            tr("There is no finished sale to send a receipt for."));
+    }
+    return queueEmail(sale.saleId, sale.receiptNumber,
+        sale.location.code.isEmpty() ? sale.sale.storeCode : sale.location.code, sale.staff.id,
+        address, language, resend, [&](const QLocale &locale) { return pdf(sale, locale); });
+}
+
+Core::Status ReceiptService::email(
+    const CompletedReturn &ret, const QString &address, const QString &language, bool resend)
+{
+    if (ret.ret.returnId.isEmpty() || ret.receiptNumber.isEmpty()) {
+        if (const Core::Status allowed = m_session.require(Core::Permission::Sell); !allowed)
+            return allowed;
+        return Core::Error::make(QStringLiteral("receipt.no_sale"),
+            tr("There is no finished return to send a receipt for."));
+    }
+    return queueEmail(ret.ret.returnId, ret.receiptNumber, ret.ret.storeCode, ret.ret.staffId,
+        address, language, resend, [&](const QLocale &locale) { return pdf(ret, locale); });
+}
+
+Devices::ReceiptData ReceiptService::receiptFor(
+    const CompletedReturn &ret, const Store::Location &location, const QLocale &locale)
+{
+    Devices::ReceiptStoreInfo store;
+    store.storeName = ret.storeName.isEmpty() ? location.name : ret.storeName;
+    store.storeAddress = location.address;
+    store.storeCity = location.city;
+    store.vatNumber = location.vatNumber;
+    store.staffName = ret.staffName;
+    store.locale = locale;
+    Core::Return printed = ret.ret;
+    printed.receiptNumber = ret.receiptNumber;
+    return Devices::returnReceiptData(printed, store);
+}
+
+Core::Result<QByteArray> ReceiptService::pdf(
+    const CompletedReturn &ret, const QLocale &locale) const
+{
+    const Devices::ReceiptData receipt = receiptFor(ret, m_sales.location(), locale);
+    return Devices::ReceiptPdf::render(
+        Devices::ReceiptLayout::layout(receipt), receipt.receiptNumber);
+}
+
+Core::Status ReceiptService::print(const CompletedReturn &ret, bool duplicate)
+{
+    if (const Core::Status allowed = m_session.require(Core::Permission::Refund); !allowed)
+        return allowed;
+    Devices::ReceiptPrinter *printer = m_sales.receiptPrinter();
+    if (!printer)
+        return Core::Error::make(
+            QStringLiteral("printer.none"), tr("No receipt printer is connected to this tablet."));
+    Devices::ReceiptData receipt = receiptFor(ret, m_sales.location());
+    receipt.duplicate = duplicate;
+    return printer->print(Devices::ReceiptLayout::layout(receipt));
+}
+
+Core::Status ReceiptService::queueEmail(const QString &id, const QString &receiptNumber,
+    const QString &storeCode, qint64 staffId, const QString &address, const QString &language,
+    bool resend, const Renderer &render)
+{
     if (const Core::Status allowed = m_session.require(Core::Permission::Sell); !allowed)
         return allowed;
     Core::Result<QString> normalised = checkAddress(address);
     if (!normalised)
         return normalised.error();
-    if (sale.saleId.isEmpty() || sale.receiptNumber.isEmpty())
-        return Core::Error::make(QStringLiteral("receipt.no_sale"),
-            tr("There is no finished sale to send a receipt for."));
     QString lang = language.trimmed().toLower();
     if (lang.isEmpty())
         lang = QLocale().language() == QLocale::English ? QStringLiteral("en")
@@ -64,7 +128,7 @@ Core::Status ReceiptService::email(
     const QLocale locale = lang == QLatin1String("nl")
         ? QLocale(QLocale::Dutch, QLocale::Netherlands)
         : QLocale(QLocale::English, QLocale::Netherlands);
-    Core::Result<QByteArray> rendered = pdf(sale, locale);
+    Core::Result<QByteArray> rendered = render(locale);
     if (!rendered)
         return rendered.error();
     if (rendered->size() > Sync::Protocol::maxReceiptPdfBytes)
@@ -73,9 +137,9 @@ Core::Status ReceiptService::email(
             QStringLiteral("PDF of %1 bytes").arg(rendered->size()));
 
     Sync::Protocol::ReceiptEmail event;
-    event.saleId = sale.saleId;
-    event.receiptNumber = sale.receiptNumber;
-    event.storeCode = sale.location.code.isEmpty() ? sale.sale.storeCode : sale.location.code;
+    event.saleId = id;
+    event.receiptNumber = receiptNumber;
+    event.storeCode = storeCode;
     event.address = normalised.value();
     event.language = lang;
     event.requestedAt = m_clock.nowUtc();
@@ -92,11 +156,11 @@ Core::Status ReceiptService::email(
     Store::Outbox outbox(m_db);
     Core::Result<QString> queued
         = outbox.append(Sync::Protocol::name(Sync::Protocol::EventType::ReceiptEmail),
-            m_session.staff() ? m_session.staff()->id : sale.staff.id, event.requestedAt,
+            m_session.staff() ? m_session.staff()->id : staffId, event.requestedAt,
             QJsonDocument(json).toJson(QJsonDocument::Compact), Store::Outbox::Privacy::Personal);
     if (!queued)
         return queued.error();
-    emit emailQueued(sale.receiptNumber);
+    emit emailQueued(receiptNumber);
     return Core::success();
 }
 

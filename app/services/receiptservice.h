@@ -1,5 +1,6 @@
 #pragma once
 
+#include "returnservice.h"
 #include "saleservice.h"
 
 #include "app/core/clock.h"
@@ -9,6 +10,8 @@
 #include <QLocale>
 #include <QObject>
 #include <QString>
+
+#include <functional>
 
 namespace Toonbank::Store {
 class LocalDatabase;
@@ -36,6 +39,16 @@ public:
     Core::Result<QByteArray> pdf(
         const CompletedSale &sale, const QLocale &locale = QLocale()) const;
 
+    /// A return's receipt (ret-core's return form of the one layout): header from `location`.
+    static Devices::ReceiptData receiptFor(const CompletedReturn &ret,
+        const Store::Location &location, const QLocale &locale = QLocale());
+    /// The return receipt as a PDF. Errors: "receipt.pdf_failed".
+    Core::Result<QByteArray> pdf(
+        const CompletedReturn &ret, const QLocale &locale = QLocale()) const;
+    /// Prints a return receipt (a duplicate is marked as such). Errors: "permission.denied",
+    /// "session.locked", "printer.none", "printer.*".
+    Core::Status print(const CompletedReturn &ret, bool duplicate);
+
     /// The address as it will be used (trimmed, lower case), for the e-mail field's live check.
     /// Error: "receipt.email_invalid" with a plain message.
     static Core::Result<QString> checkAddress(const QString &address);
@@ -47,12 +60,19 @@ public:
     /// "customer.keys_unreadable".
     Core::Status email(const CompletedSale &sale, const QString &address,
         const QString &language = {}, bool resend = false);
+    /// The same for a return's receipt: the "receipt_email" event with saleId = the return id.
+    Core::Status email(const CompletedReturn &ret, const QString &address,
+        const QString &language = {}, bool resend = false);
 
 signals:
     /// An e-mail was queued (the outbox grew): for the sync status.
     void emailQueued(const QString &receiptNumber);
 
 private:
+    using Renderer = std::function<Core::Result<QByteArray>(const QLocale &locale)>;
+    Core::Status queueEmail(const QString &id, const QString &receiptNumber,
+        const QString &storeCode, qint64 staffId, const QString &address, const QString &language,
+        bool resend, const Renderer &render);
     Store::LocalDatabase &m_db;
     SaleService &m_sales;
     Session &m_session;

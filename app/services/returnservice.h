@@ -7,6 +7,7 @@
 
 #include <QObject>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -18,7 +19,14 @@ struct ReversalResult;
 namespace Toonbank::Store {
 class LocalDatabase;
 class Catalog;
+class ReturnsLedger;
+struct RecordedReturn;
+struct RefundPartRecord;
 } // namespace Toonbank::Store
+
+namespace Toonbank::Devices {
+struct CardPaymentResult;
+} // namespace Toonbank::Devices
 
 namespace Toonbank::Services {
 
@@ -199,6 +207,11 @@ public:
 
     const std::optional<CompletedReturn> &lastCompleted() const { return m_lastCompleted; }
 
+    /// The waits (ms) before each TransactionStatus try after a lost reversal answer.
+    void setStatusBackoff(const QList<int> &delaysMs);
+    /// For the crash tests (Store::ReturnsLedger::setBeforeCommitHook) and reprints.
+    Store::ReturnsLedger &ledger();
+
 signals:
     void changed();
     void completed(const Toonbank::Services::CompletedReturn &ret);
@@ -206,6 +219,34 @@ signals:
 
 private:
     struct Private;
+    Core::Status checkIdle() const;
+    Core::Error ofReturn() const;
+    void setOrder(const Core::ReturnableOrder &order, bool online, bool noReceipt);
+    ReturnLineView lineView(const Core::ReturnableLine &line) const;
+    void recompute();
+    Core::Result<Core::RefundPlan> planFor(const QList<Core::ReturnRequestLine> &requests) const;
+    QList<Core::Refund> refundsFor(const Core::RefundPlan &plan) const;
+    Core::Result<Core::Return> buildReturn(bool exchange);
+    Core::Status claimAndOpen(Core::Return &ret, bool exchange);
+    void showParts();
+    void runParts();
+    void sendReversal(const Store::RefundPartRecord &part);
+    Store::RefundPartRecord *partByServiceId(const QString &serviceId);
+    void settleCard(Store::RefundPartRecord &part, bool approved, const QString &poiTransactionId,
+        const QString &why);
+    void onReversal(const Devices::ReversalResult &result);
+    void startStatus(Store::RefundPartRecord &part, bool first);
+    void onStatus(const QString &serviceId, const Devices::CardPaymentResult &result);
+    void finish();
+    Core::Result<Store::RecordedReturn> record(
+        Core::Return &ret, const std::function<Core::Status()> &alsoWrite);
+    void completeWith(const Core::Return &ret);
+    void giveCredit(Core::RefundMethod rest);
+    Core::Status recordExchange(const Core::Sale &sale, Core::RefundMethod rest);
+    void finishExchange();
+    void abandonExchange();
+    void releaseAndClose();
+
     std::unique_ptr<Private> d;
     std::optional<CompletedReturn> m_lastCompleted;
 };

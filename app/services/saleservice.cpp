@@ -528,10 +528,28 @@ Core::Status SaleService::removeLine(const QString &lineId)
     return Core::success();
 }
 
+void SaleService::setExchangeCredit(std::optional<ExchangeCredit> credit)
+{
+    m_exchange = std::move(credit);
+    changed();
+}
+
+void SaleService::abandonExchange()
+{
+    if (!m_exchange)
+        return;
+    const std::function<void()> abandon = m_exchange->abandon;
+    m_exchange.reset();
+    if (abandon)
+        abandon();
+    changed();
+}
+
 Core::Status SaleService::clear()
 {
     if (const Core::Status allowed = requireEditable(); !allowed)
         return allowed;
+    abandonExchange();
     if (m_claimer) {
         for (const CouponClaim &claim : std::as_const(m_claims))
             m_claimer->release(claim);
@@ -1143,8 +1161,19 @@ Core::Result<CompletedSale> SaleService::recordSale(
         }
         return QJsonDocument(json).toJson(QJsonDocument::Compact);
     };
-    Core::Result<Store::RecordedSale> recorded
-        = m_ledger->record(Store::ledgerSaleFrom(sale, m_location.id), payload, alsoWrite);
+    // An exchange: the return is recorded in the same transaction, before the sale's rows.
+    std::function<Core::Status()> beforeWrite;
+    const bool exchange = m_exchange && m_exchange->recordReturn
+        && std::any_of(sale.tenders.cbegin(), sale.tenders.cend(), [&](const Core::Tender &t) {
+               return t.method == Core::TenderMethod::ReturnCredit
+                   && t.reference == m_exchange->returnId;
+           });
+    if (exchange) {
+        const auto recordReturn = m_exchange->recordReturn;
+        beforeWrite = [recordReturn, &sale]() { return recordReturn(sale); };
+    }
+    Core::Result<Store::RecordedSale> recorded = m_ledger->record(
+        Store::ledgerSaleFrom(sale, m_location.id), payload, alsoWrite, beforeWrite);
     if (!invalid.code.isEmpty())
         return invalid;
     if (!recorded)
@@ -1192,6 +1221,8 @@ Core::Result<CompletedSale> SaleService::recordSale(
     done.location = m_location;
     done.sale = sale;
 
+    if (exchange)
+        m_exchange.reset(); // used up: ReturnService completes on saleCompleted
     if (sale.saleId == m_saleId) {
         // The claims are used up by the recorded sale.
         m_claims.clear();

@@ -64,6 +64,21 @@ struct CompletedSale
     Core::Sale sale;
 };
 
+/// The value of goods brought back in an exchange (ReturnService::startExchange), put towards
+/// the sale in progress: PaymentService::begin takes it as a settled ReturnCredit tender
+/// (reference = returnId) of at most the sale's total; recordSale() records the return in the
+/// sale's own transaction (before the sale's rows, so its event is pushed first); clear()
+/// abandons it.
+struct ExchangeCredit
+{
+    QString returnId;
+    Core::Money amount;
+    /// Records the return for the new `sale` (tenders set) inside the sale's transaction.
+    std::function<Core::Status(const Core::Sale &sale)> recordReturn;
+    /// The exchange was given up (basket cleared, payment cancelled): release the claim.
+    std::function<void()> abandon;
+};
+
 /// The basket as a payment freezes it (PaymentService::begin): the sale as built now (lines,
 /// adjustments, VAT, total, customer; no tenders yet) and the draft basket in the versioned
 /// parked form, to restore it after a crash.
@@ -277,6 +292,11 @@ public:
     /// Builds the sale now and freezes the basket. Errors: "permission.denied",
     /// "session.locked", "basket.frozen", "basket.empty", "pay.negative", "sale.*", "vat.*".
     Core::Result<PaymentBasket> freezeForPayment();
+    /// The exchange credit of the sale in progress (none: a plain sale).
+    const std::optional<ExchangeCredit> &exchangeCredit() const { return m_exchange; }
+    void setExchangeCredit(std::optional<ExchangeCredit> credit);
+    /// Gives up the exchange credit (its abandon() releases the return's claim).
+    void abandonExchange();
     /// Lets the basket be changed again (the payment was cancelled).
     void unfreeze();
     /// After a crash: brings back the basket an open payment froze, frozen again.
@@ -296,6 +316,8 @@ public:
     /// Errors: "permission.denied", "session.locked", "printer.none", "printer.*".
     Core::Status printReceipt(const CompletedSale &sale, bool duplicate);
     bool hasReceiptPrinter() const { return m_printer != nullptr; }
+    /// The connected receipt printer (nullptr: none), for other receipts (returns).
+    Devices::ReceiptPrinter *receiptPrinter() const { return m_printer; }
     Devices::ReceiptData receiptFor(
         const CompletedSale &sale, const QLocale &locale = QLocale()) const;
 
@@ -351,6 +373,7 @@ private:
     QList<CouponClaim> m_claims;
     QList<Core::Authorisation> m_authorisations;
     bool m_frozen = false; // a payment is in progress
+    std::optional<ExchangeCredit> m_exchange;
 
     // Built lazily after each change; the rules are reloaded once per day or promotion change.
     mutable std::unique_ptr<Rules> m_rules;

@@ -1,9 +1,11 @@
 #include "serverlookups.h"
 
+#include "app/core/tr.h"
 #include "app/store/localdatabase.h"
 #include "app/store/outbox.h"
 #include "sync/client/deviceconfig.h"
 #include "sync/client/serverconnection.h"
+#include "sync/protocol/returns.h"
 
 #include <QDateTime>
 #include <QEventLoop>
@@ -74,6 +76,7 @@ DirectoryCustomer directoryCustomer(const Sync::Protocol::CustomerData &c)
 ServerLookups::ServerLookups(Store::LocalDatabase &database, int timeoutMs)
     : m_db(database)
     , m_timeoutMs(timeoutMs)
+    , m_returns(std::make_unique<ServerReturns>(*this))
 {
     auto config = Sync::Client::DeviceConfig::load(database);
     if (!config || !config->isComplete())
@@ -470,6 +473,151 @@ Core::Result<StoredValueClaim> ServerLookups::claimStatus(const QString &claimId
     if (answer->status != 200)
         return walletError(answer.value());
     return claimFromJson(answer->json);
+}
+
+// --- returns ---------------------------------------------------------------------------------
+
+namespace {
+
+Core::Error returnsNeedNetwork(const QString &detail)
+{
+    return Core::Error::make(QStringLiteral("return.needs_network"),
+        Core::Tr::tr("The server cannot be reached. Try again when the tablet is online."), detail);
+}
+
+// The server's refusal as an error with a plain message (the server's own message when it
+// sent one: it names what is still returnable).
+Core::Error returnsError(int status, const QJsonObject &json)
+{
+    const QJsonObject error = json.value(QStringLiteral("error")).toObject();
+    QString code = error.value(QStringLiteral("code")).toString();
+    QString message = error.value(QStringLiteral("message")).toString();
+    if (code.isEmpty()) {
+        code = json.value(QStringLiteral("code")).toString();
+        message = json.value(QStringLiteral("message")).toString();
+    }
+    const QString detail
+        = QStringLiteral("HTTP %1 %2: %3").arg(status).arg(code, message.left(200));
+    if (code == QLatin1String("return.not_found"))
+        return Core::Error::make(code,
+            Core::Tr::tr("No sale or order with this number was found. Check the number."), detail);
+    if (code == QLatin1String("return.other_chain"))
+        return Core::Error::make(code,
+            Core::Tr::tr("This order is from another shop and cannot be returned here."), detail);
+    if (code == QLatin1String("return.of_return"))
+        return Core::Error::make(
+            code, Core::Tr::tr("This is a return receipt. A refund cannot be returned."), detail);
+    if (code == QLatin1String("return.invalid_code"))
+        return Core::Error::make(code,
+            Core::Tr::tr("This is not a receipt or order number. Scan the QR code on the "
+                         "receipt or type its number."),
+            detail);
+    if (code == QLatin1String("return.quantity"))
+        return Core::Error::make(code,
+            Core::Tr::tr("Someone else returned some of these items first. The lines show "
+                         "what can still be returned."),
+            detail);
+    if (code.isEmpty())
+        code = QStringLiteral("sync.refused");
+    return Core::Error::make(code, Core::Tr::tr("The server refused the return."), detail);
+}
+
+} // namespace
+
+ServerReturns::ServerReturns(ServerLookups &lookups)
+    : m_lookups(lookups)
+{ }
+
+bool ServerReturns::isOnline() const
+{
+    return m_lookups.isOnline();
+}
+
+Core::Result<ReturnsClient::Found> ServerReturns::lookup(const QString &code)
+{
+    if (!m_lookups.isOnline())
+        return returnsNeedNetwork(QStringLiteral("offline"));
+    auto answer = m_lookups.walletCall("GET",
+        QStringLiteral("/v1/returns/lookup?code=")
+            + QString::fromLatin1(QUrl::toPercentEncoding(code)));
+    if (!answer)
+        return returnsNeedNetwork(answer.error().detail);
+    if (answer->status != 200)
+        return returnsError(answer->status, answer->json);
+    auto order = Sync::Protocol::returnableOrderFromJson(
+        answer->json.value(QStringLiteral("order")).toObject());
+    if (!order)
+        return order.error();
+    auto policy = Sync::Protocol::returnPolicyFromJson(
+        answer->json.value(QStringLiteral("policy")).toObject());
+    if (!policy)
+        return policy.error();
+    return Found { order.value(), policy.value() };
+}
+
+Core::Result<Core::ReturnableOrder> ServerReturns::claim(const QString &claimId,
+    const QString &returnId, const Core::ReturnableOrder &order,
+    const QList<Core::ReturnRequestLine> &lines, const QString &storeCode,
+    QList<QPair<QString, int>> *left)
+{
+    if (!m_lookups.isOnline())
+        return returnsNeedNetwork(QStringLiteral("offline"));
+    Sync::Protocol::ReturnClaimRequest request;
+    request.claimId = claimId;
+    request.returnId = returnId;
+    request.origin = order.origin;
+    request.number = order.number;
+    request.storeCode = storeCode;
+    for (const Core::ReturnRequestLine &line : lines)
+        request.lines.append({ line.lineId, line.quantity });
+    const QJsonObject body = request.toJson();
+    auto answer = m_lookups.walletCall("POST", QStringLiteral("/v1/returns"), &body);
+    if (!answer) {
+        // No answer: the outcome is unknown ("sync.*"; ask claimGranted()).
+        return Core::Error::make(QStringLiteral("sync.offline"),
+            Core::Tr::tr("The server did not answer in time."), answer.error().detail);
+    }
+    if (answer->status == 200 || answer->status == 201) {
+        auto claim = Sync::Protocol::ReturnClaim::fromJson(answer->json);
+        if (!claim)
+            return claim.error();
+        return claim->order;
+    }
+    if (answer->status == 409 && left) {
+        left->clear();
+        for (const Sync::Protocol::ReturnableLeft &l :
+            Sync::Protocol::returnableLeftFromJson(answer->json))
+            left->append({ l.lineId, l.returnable });
+    }
+    return returnsError(answer->status, answer->json);
+}
+
+Core::Status ServerReturns::releaseClaim(const QString &claimId)
+{
+    auto answer = m_lookups.walletCall("POST",
+        QStringLiteral("/v1/returns/%1/release")
+            .arg(QString::fromLatin1(QUrl::toPercentEncoding(claimId))));
+    if (!answer)
+        return returnsNeedNetwork(answer.error().detail);
+    if (answer->status == 200)
+        return Core::success();
+    return returnsError(answer->status, answer->json);
+}
+
+Core::Result<bool> ServerReturns::claimGranted(const QString &claimId)
+{
+    auto answer = m_lookups.walletCall("GET",
+        QStringLiteral("/v1/returns/%1")
+            .arg(QString::fromLatin1(QUrl::toPercentEncoding(claimId))));
+    if (!answer)
+        return returnsNeedNetwork(answer.error().detail);
+    if (answer->status == 200) {
+        auto claim = Sync::Protocol::ReturnClaim::fromJson(answer->json);
+        if (!claim)
+            return claim.error();
+        return claim->state != Sync::Protocol::ReturnClaim::State::Released;
+    }
+    return returnsError(answer->status, answer->json); // "claim.unknown": never granted
 }
 
 } // namespace Toonbank::Services

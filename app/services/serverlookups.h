@@ -2,6 +2,7 @@
 
 #include "couponclaimer.h"
 #include "customerdirectory.h"
+#include "returnservice.h"
 #include "storedvalue.h"
 
 #include <QCoreApplication>
@@ -20,6 +21,28 @@ class ServerConnection;
 } // namespace Toonbank::Sync::Client
 
 namespace Toonbank::Services {
+
+class ServerLookups;
+
+/// ReturnsClient over ServerLookups' enrolment (docs/RETURNS.md): a separate object because
+/// its releaseClaim() is the return claim's, not the wallet's (same signature).
+class ServerReturns final : public ReturnsClient
+{
+    Q_DECLARE_TR_FUNCTIONS(Toonbank::Services::ServerReturns)
+    Q_DISABLE_COPY_MOVE(ServerReturns)
+public:
+    explicit ServerReturns(ServerLookups &lookups);
+    bool isOnline() const override;
+    Core::Result<Found> lookup(const QString &code) override;
+    Core::Result<Core::ReturnableOrder> claim(const QString &claimId, const QString &returnId,
+        const Core::ReturnableOrder &order, const QList<Core::ReturnRequestLine> &lines,
+        const QString &storeCode, QList<QPair<QString, int>> *left = nullptr) override;
+    Core::Status releaseClaim(const QString &claimId) override;
+    Core::Result<bool> claimGranted(const QString &claimId) override;
+
+private:
+    ServerLookups &m_lookups;
+};
 
 /// An e-mailed receipt the SMTP server kept refusing (the server gave up on it; it is kept
 /// there), for the supervisor on the Sync screen.
@@ -64,6 +87,8 @@ public:
     Core::Result<QList<FailedReceiptMail>> failedMail();
     /// Sends the releases kept from offline moments; returns how many are still kept.
     int flushPendingReleases();
+    /// Returns look-up and claims over the same enrolment.
+    ReturnsClient &returns() { return *m_returns; }
 
     // StoredValueClient: the server's answers as the error codes of storedvalue.h with plain
     // messages ("Only €12.50 left on this gift card."); no enrolment, no answer in time or a
@@ -81,6 +106,7 @@ public:
     Core::Result<StoredValueClaim> claimStatus(const QString &claimId) override;
 
 private:
+    friend class ServerReturns;
     struct WalletAnswer
     {
         int status = 0;
@@ -101,6 +127,7 @@ private:
     std::unique_ptr<Sync::Client::ServerConnection> m_connection;
     int m_timeoutMs;
     qint64 m_offlineUntilMs = 0;
+    std::unique_ptr<ServerReturns> m_returns;
 };
 
 } // namespace Toonbank::Services

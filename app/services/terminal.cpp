@@ -6,6 +6,7 @@
 #include "paymentservice.h"
 #include "productservice.h"
 #include "receiptservice.h"
+#include "returnservice.h"
 #include "serverlookups.h"
 #include "session.h"
 #include "syncstatus.h"
@@ -83,6 +84,13 @@ Core::Result<std::unique_ptr<Terminal>> Terminal::open(
     QObject::connect(terminal->m_receipts.get(), &ReceiptService::emailQueued,
         terminal->m_syncStatus.get(),
         [status = terminal->m_syncStatus.get()] { status->refresh(); });
+    terminal->m_returns = std::make_unique<ReturnService>(
+        *terminal->m_db, *terminal->m_catalog, *terminal->m_session, *terminal->m_sale, now);
+    terminal->m_returns->setClient(&terminal->m_lookups->returns());
+    terminal->m_returns->setPayments(terminal->m_payments.get());
+    QObject::connect(terminal->m_returns.get(), &ReturnService::completed,
+        terminal->m_syncStatus.get(),
+        [status = terminal->m_syncStatus.get()] { status->refresh(); });
     return terminal;
 }
 
@@ -91,6 +99,7 @@ Terminal::~Terminal() = default;
 void Terminal::setPaymentTerminal(Devices::PaymentTerminal *terminal)
 {
     m_payments->setTerminal(terminal);
+    m_returns->setTerminal(terminal);
 }
 
 } // namespace Toonbank::Services

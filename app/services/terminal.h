@@ -24,6 +24,7 @@ class CustomerService;
 class OverrideService;
 class ProductService;
 class ReceiptService;
+class ReturnService;
 class SaleService;
 class ServerLookups;
 class Session;
@@ -62,6 +63,9 @@ public:
     ProductService &products() { return *m_products; }
     /// Paying the sale in progress with any mix of tenders (issue "Checkout II").
     PaymentService &payments() { return *m_payments; }
+    /// Returns and exchanges (issue "Returns"): online through lookups().returns(), offline
+    /// from this tablet's own ledger.
+    ReturnService &returns() { return *m_returns; }
     /// The card terminal main() (or a test) connected; nullptr for none. Not owned.
     void setPaymentTerminal(Devices::PaymentTerminal *terminal);
     /// Outbox counts and, once main() attaches the engine, the link to the server.
@@ -83,6 +87,7 @@ private:
     std::unique_ptr<ProductService> m_products;
     std::unique_ptr<SyncStatus> m_syncStatus;
     std::unique_ptr<ReceiptService> m_receipts;
+    std::unique_ptr<ReturnService> m_returns;
 };
 
 } // namespace Toonbank::Services

@@ -263,6 +263,22 @@ Core::Status LocalDatabase::checkIntegrity() const
     return Core::success();
 }
 
+Core::Status LocalDatabase::durableTransaction(const std::function<Core::Status()> &work)
+{
+    sqlite3 *handle = rawHandle();
+    if (!handle || sqlite3_get_autocommit(handle) == 0)
+        return transaction(work);
+    // FULL syncs the WAL at the commit (the connection's default, NORMAL, may lose the last
+    // commits on power loss); bulk catalog writes keep their own setting.
+    QSqlQuery pragma(connection());
+    pragma.exec(QStringLiteral("PRAGMA synchronous"));
+    const QVariant previous = pragma.next() ? pragma.value(0) : QVariant(1);
+    pragma.exec(QStringLiteral("PRAGMA synchronous=FULL"));
+    const Core::Status status = transaction(work);
+    pragma.exec(QStringLiteral("PRAGMA synchronous=%1").arg(previous.toInt()));
+    return status;
+}
+
 Core::Status LocalDatabase::transaction(const std::function<Core::Status()> &work)
 {
     sqlite3 *handle = rawHandle();

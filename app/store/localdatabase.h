@@ -22,7 +22,7 @@ public:
 
     /// The schema version this build writes. A file with a higher version was written by a
     /// newer Toonbank and is refused ("cache.newer_schema") rather than damaged.
-    static constexpr int currentSchemaVersion = 3;
+    static constexpr int currentSchemaVersion = 4;
 
     /// Errors: "cache.missing" (ExistingOnly and no file), "cache.corrupt" (not a SQLite file,
     /// a truncated file, or fails the quick integrity check), "cache.newer_schema",
@@ -43,6 +43,10 @@ public:
     /// when the commit fails. Nothing is half-written. Called inside an open transaction, it
     /// nests as a SAVEPOINT.
     Core::Status transaction(const std::function<Core::Status()> &work);
+    /// transaction() with synchronous=FULL for its COMMIT: on disk before it returns (a sale,
+    /// a return, a tender or a refund part written before a terminal is asked). Inside an open
+    /// transaction it nests like transaction() and the outer COMMIT decides.
+    Core::Status durableTransaction(const std::function<Core::Status()> &work);
 
     /// Key/value settings of this device (store location id, device id, cash rounding, …).
     QString setting(const QString &key, const QString &fallback = {}) const;

@@ -101,12 +101,12 @@ Core::Result<qint64> appendJournal(QSqlDatabase db, const QString &kind, const Q
 
 } // namespace
 
-Core::Result<qint64> SalesLedger::recordJournal(
-    const QString &kind, const QString &reference, const QJsonObject &event, const QDateTime &at)
+Core::Result<qint64> SalesLedger::recordJournal(const QString &kind, const QString &reference,
+    const QJsonObject &event, const QDateTime &at, Core::Money amount)
 {
     Core::Result<qint64> seq = qint64(0);
     const Core::Status status = m_db.transaction([&]() -> Core::Status {
-        seq = appendJournal(m_db.connection(), kind, reference, 0, event, isoUtc(at));
+        seq = appendJournal(m_db.connection(), kind, reference, amount.cents(), event, isoUtc(at));
         if (!seq)
             return seq.error();
         return Core::success();
@@ -133,8 +133,8 @@ QString SalesLedger::terminalCode() const
     return m_db.setting(QStringLiteral("terminal_code"), QStringLiteral("T1"));
 }
 
-Core::Result<RecordedSale> SalesLedger::record(
-    const LedgerSale &sale, const PayloadBuilder &payload, const AlsoWrite &alsoWrite)
+Core::Result<RecordedSale> SalesLedger::record(const LedgerSale &sale,
+    const PayloadBuilder &payload, const AlsoWrite &alsoWrite, const AlsoWrite &beforeWrite)
 {
     if (sale.lines.isEmpty())
         return Error::make(QStringLiteral("sale.empty"), Tr::tr("The basket is empty."));
@@ -150,6 +150,10 @@ Core::Result<RecordedSale> SalesLedger::record(
     RecordedSale recorded;
     const QString terminal = terminalCode();
     const Core::Status status = m_db.transaction([&]() -> Core::Status {
+        if (beforeWrite) {
+            if (const Core::Status before = beforeWrite(); !before)
+                return before;
+        }
         QSqlQuery q(db);
         // Receipt number from the per-device counter, bumped in this same transaction.
         if (!exec(q,

@@ -150,18 +150,21 @@ public:
 
     explicit SalesLedger(LocalDatabase &database);
 
-    /// Errors: "sale.empty", "sale.store_failed" (nothing written).
-    Core::Result<RecordedSale> record(
-        const LedgerSale &sale, const PayloadBuilder &payload, const AlsoWrite &alsoWrite = {});
+    /// `beforeWrite` runs inside the sale's transaction before its rows (an exchange's return,
+    /// whose outbox event must precede the sale's). Errors: "sale.empty", "sale.store_failed"
+    /// (nothing written), those of `alsoWrite` / `beforeWrite`.
+    Core::Result<RecordedSale> record(const LedgerSale &sale, const PayloadBuilder &payload,
+        const AlsoWrite &alsoWrite = {}, const AlsoWrite &beforeWrite = {});
 
     /// Called inside the transaction right before COMMIT. Only the crash tests set it: they
     /// stop a child process here and kill it.
     void setBeforeCommitHook(std::function<void()> hook) { m_beforeCommit = std::move(hook); }
 
-    /// Appends a journal entry of `kind` (e.g. "approval") that moves no money, chained like
-    /// the sales. Runs inside the caller's transaction when one is open. Returns its seq.
+    /// Appends a journal entry of `kind` (e.g. "approval", which moves no money; "return",
+    /// a negative amount), chained like the sales. Runs inside the caller's transaction when
+    /// one is open. Returns its seq.
     Core::Result<qint64> recordJournal(const QString &kind, const QString &reference,
-        const QJsonObject &event, const QDateTime &at);
+        const QJsonObject &event, const QDateTime &at, Core::Money amount = {});
 
     /// This tablet's sales to the customer with this card number, newest first.
     Core::Result<QList<LedgerSaleSummary>> salesForCustomer(

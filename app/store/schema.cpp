@@ -371,6 +371,134 @@ QStringList version3()
     };
 }
 
+// Version 4 (issue 10, "Returns"): the tablet's returns (rows plus the Core::Return as JSON for
+// a reprint), what was returned of its own sales and refunded to their tenders (under CHECKs,
+// so nothing is returned or refunded twice), and the refund in progress, durable: its draft,
+// its server claim and every part, a card reversal's ServiceID written before the terminal is
+// asked. payment_tenders also takes an exchange's return_credit tender.
+QStringList version4()
+{
+    return {
+        QStringLiteral("ALTER TABLE sale_lines ADD COLUMN returned_quantity INTEGER NOT NULL "
+                       "DEFAULT 0 CHECK(returned_quantity >= 0 AND returned_quantity <= quantity)"),
+        QStringLiteral("ALTER TABLE sale_payments ADD COLUMN refunded_cents INTEGER NOT NULL "
+                       "DEFAULT 0 CHECK(refunded_cents >= 0 AND refunded_cents <= amount_cents)"),
+        QStringLiteral(R"(CREATE TABLE returns(
+            id INTEGER PRIMARY KEY,
+            return_uuid TEXT NOT NULL UNIQUE,
+            receipt_number TEXT NOT NULL UNIQUE,
+            location_id INTEGER NOT NULL,
+            staff_id INTEGER NOT NULL,
+            returned_at TEXT NOT NULL,
+            origin TEXT NOT NULL CHECK(origin IN ('store_sale','web_order','no_receipt')),
+            origin_number TEXT NOT NULL DEFAULT '',
+            origin_sale_id TEXT NOT NULL DEFAULT '',
+            claim_id TEXT NOT NULL DEFAULT '',
+            goods_cents INTEGER NOT NULL CHECK(goods_cents >= 0),
+            delivery_cents INTEGER NOT NULL DEFAULT 0 CHECK(delivery_cents >= 0),
+            total_cents INTEGER NOT NULL CHECK(total_cents >= 0),
+            rounding_cents INTEGER NOT NULL DEFAULT 0,
+            customer_code TEXT NOT NULL DEFAULT '',
+            points_taken_back INTEGER NOT NULL DEFAULT 0,
+            points_given_back INTEGER NOT NULL DEFAULT 0,
+            exchange_sale_id TEXT NOT NULL DEFAULT '',
+            training INTEGER NOT NULL DEFAULT 0,
+            return_json TEXT NOT NULL))"),
+        QStringLiteral("CREATE INDEX returns_origin ON returns(origin_sale_id)"),
+        QStringLiteral(R"(CREATE TABLE return_lines(
+            return_id INTEGER NOT NULL REFERENCES returns(id),
+            line_no INTEGER NOT NULL,
+            line_id TEXT NOT NULL,
+            original_line_id TEXT NOT NULL DEFAULT '',
+            product_id INTEGER NOT NULL,
+            sku TEXT NOT NULL,
+            name TEXT NOT NULL,
+            category TEXT NOT NULL DEFAULT '',
+            quantity INTEGER NOT NULL CHECK(quantity > 0),
+            refund_cents INTEGER NOT NULL CHECK(refund_cents >= 0),
+            vat_basis_points INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            condition TEXT NOT NULL CHECK(condition IN ('resellable','damaged')),
+            PRIMARY KEY(return_id, line_no)))"),
+        QStringLiteral(R"(CREATE TABLE return_refunds(
+            return_id INTEGER NOT NULL REFERENCES returns(id),
+            position INTEGER NOT NULL,
+            method TEXT NOT NULL,
+            amount_cents INTEGER NOT NULL CHECK(amount_cents > 0),
+            reference TEXT NOT NULL DEFAULT '',
+            original_reference TEXT NOT NULL DEFAULT '',
+            claim_id TEXT NOT NULL DEFAULT '',
+            masked_pan TEXT NOT NULL DEFAULT '',
+            points INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY(return_id, position)))"),
+        // The return in progress. draft_json: {"return": the planned Core::Return (returnToJson,
+        // no receipt number yet), "order": the ReturnableOrder, "policy"}. At most one open.
+        QStringLiteral(R"(CREATE TABLE refund_sessions(
+            id INTEGER PRIMARY KEY,
+            return_uuid TEXT NOT NULL UNIQUE,
+            claim_id TEXT NOT NULL DEFAULT '',
+            claim_state TEXT NOT NULL DEFAULT 'none'
+                CHECK(claim_state IN ('none','asking','granted','released')),
+            exchange INTEGER NOT NULL DEFAULT 0,
+            draft_json TEXT NOT NULL,
+            staff_id INTEGER NOT NULL,
+            started_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'open'
+                CHECK(state IN ('open','completed','cancelled'))))"),
+        QStringLiteral("CREATE UNIQUE INDEX refund_sessions_one_open ON refund_sessions(state) "
+                       "WHERE state = 'open'"),
+        // Every part of the refund in progress. service_id: a card reversal's nexo ServiceID,
+        // written (pending) before the terminal is asked; reference: its own POI transaction id.
+        QStringLiteral(R"(CREATE TABLE refund_parts(
+            session_id INTEGER NOT NULL REFERENCES refund_sessions(id),
+            position INTEGER NOT NULL,
+            method TEXT NOT NULL,
+            amount_cents INTEGER NOT NULL CHECK(amount_cents > 0),
+            state TEXT NOT NULL CHECK(state IN ('planned','pending','done','failed')),
+            service_id TEXT NOT NULL DEFAULT '',
+            reference TEXT NOT NULL DEFAULT '',
+            original_reference TEXT NOT NULL DEFAULT '',
+            original_at TEXT,
+            masked_pan TEXT NOT NULL DEFAULT '',
+            points INTEGER NOT NULL DEFAULT 0,
+            detail TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY(session_id, position)))"),
+        // An exchange pays part of the new sale with the return's credit: payment_tenders gets
+        // 'return_credit' (SQLite changes a CHECK only by rebuilding the table).
+        QStringLiteral(R"(CREATE TABLE payment_tenders_v4(
+            claim_id TEXT PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES payment_sessions(id),
+            sale_uuid TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            method TEXT NOT NULL CHECK(method IN
+                ('cash','card','gift_card','store_credit','loyalty_points','return_credit')),
+            amount_cents INTEGER NOT NULL CHECK(amount_cents > 0),
+            tendered_cents INTEGER NOT NULL DEFAULT 0,
+            change_cents INTEGER NOT NULL DEFAULT 0,
+            state TEXT NOT NULL
+                CHECK(state IN ('pending','settled','failed','reversing','reversed')),
+            reference TEXT NOT NULL DEFAULT '',
+            masked_pan TEXT NOT NULL DEFAULT '',
+            card_brand TEXT NOT NULL DEFAULT '',
+            auth_code TEXT NOT NULL DEFAULT '',
+            poi_timestamp TEXT,
+            points INTEGER NOT NULL DEFAULT 0 CHECK(points >= 0),
+            balance_left_cents INTEGER,
+            detail TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE(session_id, position)))"),
+        QStringLiteral("INSERT INTO payment_tenders_v4 SELECT * FROM payment_tenders"),
+        QStringLiteral("DROP TABLE payment_tenders"),
+        QStringLiteral("ALTER TABLE payment_tenders_v4 RENAME TO payment_tenders"),
+        QStringLiteral("CREATE INDEX payment_tenders_open ON payment_tenders(state) "
+                       "WHERE state IN ('pending','reversing')"),
+        QStringLiteral("CREATE INDEX payment_tenders_sale ON payment_tenders(sale_uuid)"),
+    };
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
@@ -379,6 +507,7 @@ const QList<Migration> &migrations()
         { 1, version1() },
         { 2, version2() },
         { 3, version3() },
+        { 4, version4() },
     };
     return all;
 }

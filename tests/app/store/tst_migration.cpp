@@ -137,7 +137,7 @@ private slots:
 
         auto db = LocalDatabase::open(path, LocalDatabase::OpenMode::ExistingOnly);
         QVERIFY2(db, db ? "" : qPrintable(db.error().detail));
-        QCOMPARE(db.value()->schemaVersion(), 3);
+        QCOMPARE(db.value()->schemaVersion(), LocalDatabase::currentSchemaVersion);
         LocalDatabase &cache = *db.value();
         QCOMPARE(scalar(cache, QStringLiteral("SELECT count(*) FROM sales")), 1);
         QCOMPARE(scalar(cache, QStringLiteral("SELECT count(*) FROM outbox")), 4);
