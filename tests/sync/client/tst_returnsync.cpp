@@ -269,6 +269,10 @@ private slots:
             writeFile(QStringLiteral("customers.csv"),
                 "id,code,name,email,phone,loyaltyPoints,tier,homeStoreCode\n"
                 "1,2990000000011,Eva de Vries,eva@example.nl,,1000,basic,AMS01\n") }));
+        QVERIFY(m_server.admin({ QStringLiteral("import"), QStringLiteral("gift-cards"),
+            writeFile(QStringLiteral("cards.csv"),
+                "number,balance,expires_on,issued_at\n"
+                "6036990000002001,20.00,2099-12-31,2026-01-01\n") }));
         QVERIFY(m_server.start());
         QVERIFY(m_sim.start());
         m_card = std::make_unique<Devices::NexoHttpTerminal>(Devices::NexoHttpTerminal::Config {
@@ -442,6 +446,35 @@ private slots:
         QCOMPARE(
             m_server.scalar(QStringLiteral("SELECT points_balance FROM customers WHERE id = 1")),
             pointsBefore + 500 - ret->pointsTakenBack);
+        QCOMPARE(returnedOnServer(receipt), 1);
+    }
+
+    void giftCardTenderBackOntoTheCard()
+    {
+        auto terminal = open();
+        QVERIFY(terminal);
+        QVERIFY(terminal->sale().addProduct(2)); // € 10
+        Services::PaymentService &pay = terminal->payments();
+        QSignalSpy sold(&pay, &Services::PaymentService::completed);
+        QVERIFY(pay.begin());
+        const Core::Status card
+            = pay.payGiftCard(QStringLiteral("6036990000002001"), Money::fromCents(1000));
+        QVERIFY2(card, card ? "" : qPrintable(card.error().message));
+        QTRY_VERIFY_WITH_TIMEOUT(!sold.isEmpty(), 15000);
+        const QString receipt = pay.lastCompleted()->receiptNumber;
+        QVERIFY(syncOnce(m_cache));
+        QCOMPARE(m_server.scalar(QStringLiteral("SELECT balance_cents FROM gift_cards WHERE "
+                                                "number = '6036990000002001'")),
+            1000);
+        auto ret = returnOf(terminal->returns(), receipt, QString(), 1);
+        QVERIFY(ret);
+        QCOMPARE(ret->refunds.size(), 1);
+        QCOMPARE(ret->refunds.first().method, Core::RefundMethod::GiftCard);
+        QVERIFY(pushedAndApplied(m_cache, ret->returnId));
+        QCOMPARE(m_server.scalar(QStringLiteral("SELECT balance_cents FROM gift_cards WHERE "
+                                                "number = '6036990000002001'")),
+            2000);
+        QCOMPARE(refundedOnServer(receipt, QStringLiteral("gift_card")), 1000);
         QCOMPARE(returnedOnServer(receipt), 1);
     }
 
