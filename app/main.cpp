@@ -134,13 +134,14 @@ int main(int argc, char *argv[])
     window.setReceiptMailer([&receipts](const Services::CompletedSale &sale, const QString &to) {
         return receipts.email(sale, to);
     });
+    // A return a crash interrupted first: a pending card refund is settled with the terminal, a
+    // fully refunded return is recorded (once), an exchange's credit goes back to the sale in
+    // progress (so that a recovered payment records the return with its sale).
+    terminal.value()->returns().recover();
     // A payment a crash interrupted: its pending tenders are settled with the terminal and the
     // server, and a sale that was fully paid is recorded (once); an open one comes back on the
     // pay screen after the login.
     payments.recover();
-    // A return a crash interrupted: a pending card refund is settled with the terminal, a
-    // fully refunded return is recorded (once).
-    terminal.value()->returns().recover();
     window.resize(1280, 800);
     window.show();
     const int status = QApplication::exec();

@@ -790,6 +790,16 @@ Core::Status ReturnService::claimAndOpen(Core::Return &ret, bool exchange)
                     }
                 }
                 recompute();
+                QStringList still;
+                for (const auto &[lineId, returnable] : left) {
+                    if (const ReturnLineView *line = d->line(lineId))
+                        still.append(tr("%1: %n", nullptr, returnable).arg(line->line.name));
+                }
+                Error error = claim.error();
+                error.message = tr("Someone else returned some of these items first. Still "
+                                   "returnable now — %1.")
+                                    .arg(still.join(QStringLiteral("; ")));
+                return error;
             }
             return claim.error();
         }
@@ -1217,7 +1227,10 @@ void ReturnService::releaseAndClose()
 {
     if (!d->running)
         return;
-    if (!d->running->claimId.isEmpty() && d->running->claimState == QLatin1String("granted")) {
+    // Granted, or asked with the answer unknown (a release of a claim never granted is a no-op).
+    if (!d->running->claimId.isEmpty()
+        && (d->running->claimState == QLatin1String("granted")
+            || d->running->claimState == QLatin1String("asking"))) {
         const Core::Status released
             = d->client ? d->client->releaseClaim(d->running->claimId) : needsNetwork();
         if (!released && released.error().code != QLatin1String("claim.unknown"))
@@ -1242,6 +1255,9 @@ Core::Status ReturnService::cancel()
         if (moneyWent || !d->inFlightServiceId.isEmpty())
             return Error::make(QStringLiteral("return.busy"),
                 tr("A card refund is running or done: the return cannot be abandoned now."));
+        if (d->running->exchange && d->payments && d->payments->isOpen())
+            return Error::make(QStringLiteral("return.busy"),
+                tr("The new sale's payment is open: cancel the payment first."));
         if (d->running->exchange)
             d->sales.setExchangeCredit(std::nullopt);
         releaseAndClose();

@@ -384,6 +384,8 @@ private slots:
         QVERIFY(!refunded);
         QCOMPARE(refunded.error().code, QStringLiteral("return.quantity"));
         QVERIFY(!refunded.error().message.contains(QStringLiteral("HTTP")));
+        QVERIFY2(refunded.error().message.contains(QStringLiteral("Product 3: 0")),
+            qPrintable(refunded.error().message));
         QVERIFY(!refunded.error().message.isEmpty());
         // The lines are refreshed: nothing is left to return, nothing selected, no money went.
         const Services::ReturnView after = returns.view();
