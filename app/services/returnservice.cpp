@@ -5,6 +5,7 @@
 #include "saleservice.h"
 #include "session.h"
 
+#include "app/core/payment.h"
 #include "app/core/permissions.h"
 #include "app/core/tr.h"
 #include "app/devices/nexo.h"
@@ -127,6 +128,7 @@ struct ReturnService::Private
     // An exchange's plan: its points parts go back as points (Core::alternativeRefunds), the
     // rest is the exchange credit.
     Core::RefundPlan exchangePlan;
+    QString giftCardNumber; // the card a GiftCard alternative loads (chooseMethod)
 
     Private(Store::LocalDatabase &database, Store::Catalog &cat, Session &s, SaleService &sale,
         const Core::Clock &c)
@@ -466,7 +468,8 @@ Core::Status ReturnService::setCondition(const QString &lineId, Core::ItemCondit
     return Core::success();
 }
 
-Core::Status ReturnService::chooseMethod(std::optional<Core::RefundMethod> method)
+Core::Status ReturnService::chooseMethod(
+    std::optional<Core::RefundMethod> method, const QString &giftCardNumber)
 {
     if (const Core::Status idle = checkIdle(); !idle)
         return idle;
@@ -482,6 +485,22 @@ Core::Status ReturnService::chooseMethod(std::optional<Core::RefundMethod> metho
             return Error::make(QStringLiteral("customer.none"),
                 tr("Store credit needs the customer of the receipt."));
     }
+    // A gift card refund names a gift card: the one given, else the one the order paid with
+    // (never the customer's loyalty card).
+    QString giftCard;
+    if (method && *method == RefundMethod::GiftCard) {
+        QString text = giftCardNumber;
+        for (const Core::OriginalTender &tender : d->view.order->tenders) {
+            if (text.isEmpty() && tender.method == QLatin1String("gift_card"))
+                text = tender.reference;
+        }
+        const Core::Result<QString> number = Core::normaliseGiftCardNumber(text);
+        if (!number)
+            return Error::make(QStringLiteral("gift.number"),
+                tr("Scan or type the gift card to load the refund onto."), number.error().detail);
+        giftCard = number.value();
+    }
+    d->giftCardNumber = giftCard;
     d->view.chosenMethod = method;
     recompute();
     return Core::success();
@@ -605,8 +624,13 @@ QList<Core::Refund> ReturnService::refundsFor(const Core::RefundPlan &plan) cons
     const std::optional<RefundMethod> chosen = d->view.chosenMethod;
     if (d->noReceipt || (chosen && *chosen != RefundMethod::Exchange)) {
         // The core's rule for an alternative method: redeemed points still go back as points.
-        return Core::alternativeRefunds(plan, d->noReceipt ? RefundMethod::StoreCredit : *chosen,
-            d->view.order->customer ? d->view.order->customer->code : QString());
+        const RefundMethod method = d->noReceipt ? RefundMethod::StoreCredit : *chosen;
+        QString reference;
+        if (method == RefundMethod::GiftCard)
+            reference = d->giftCardNumber;
+        else if (d->view.order->customer)
+            reference = d->view.order->customer->code;
+        return Core::alternativeRefunds(plan, method, reference);
     }
     QList<Core::Refund> refunds = plan.refunds;
     // A card refund names the original payment; its own reference comes from the terminal.

@@ -634,6 +634,16 @@ Core::Status ReturnHandler::check(BatchContext &context, const QList<BatchEvent 
                             .arg(part.reference.left(40)));
                     break;
                 }
+                // A customer's loyalty card is no gift card: never activate one in its name.
+                Core::Result<qint64> holder = customerByCard(db, number.value());
+                if (!holder)
+                    return holder.error();
+                if (holder.value() != 0) {
+                    verdict = fail("refund.reference_missing",
+                        QStringLiteral("gift card refund to %1: that is a customer's card")
+                            .arg(number.value()));
+                    break;
+                }
                 auto card = db.exec(QStringLiteral("SELECT state FROM gift_cards WHERE number = ?"),
                     { number.value() });
                 if (!card)

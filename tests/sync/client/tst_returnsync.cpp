@@ -478,6 +478,42 @@ private slots:
         QCOMPARE(returnedOnServer(receipt), 1);
     }
 
+    void giftCardChosenForACashSale()
+    {
+        auto terminal = open();
+        QVERIFY(terminal);
+        QVERIFY(terminal->sale().attachCustomer(customerCard));
+        const QString receipt = sellCash(*terminal, 2, 1);
+        QVERIFY(!receipt.isEmpty());
+        QVERIFY(syncOnce(m_cache));
+        Services::ReturnService &returns = terminal->returns();
+        QVERIFY(returns.find(receipt));
+        QVERIFY(returns.view().methods.contains(Core::RefundMethod::GiftCard));
+        QVERIFY(returns.setQuantity(QStringLiteral("L1"), 1));
+        // Not onto the customer's loyalty card: a gift card must be named.
+        QCOMPARE(returns.chooseMethod(Core::RefundMethod::GiftCard).error().code,
+            QStringLiteral("gift.number"));
+        const QString fresh = QStringLiteral("6036990000009999");
+        QVERIFY(returns.chooseMethod(Core::RefundMethod::GiftCard, fresh));
+        QSignalSpy completed(&returns, &Services::ReturnService::completed);
+        QVERIFY(returns.refund());
+        QVERIFY(waitCompleted(returns, completed));
+        const Core::Return ret = returns.lastCompleted()->ret;
+        QCOMPARE(ret.refunds.size(), 1);
+        QCOMPARE(ret.refunds.first().method, Core::RefundMethod::GiftCard);
+        QCOMPARE(ret.refunds.first().reference, fresh);
+        QVERIFY(pushedAndApplied(m_cache, ret.returnId));
+        QCOMPARE(m_server.scalar(QStringLiteral("SELECT balance_cents FROM gift_cards WHERE "
+                                                "number = ?"),
+                     { fresh }),
+            1000);
+        QCOMPARE(m_server.scalar(QStringLiteral("SELECT count(*) FROM gift_cards WHERE number = ?"),
+                     { customerCard }),
+            0);
+        QCOMPARE(refundedOnServer(receipt, QStringLiteral("cash")), 0);
+        QCOMPARE(returnedOnServer(receipt), 1);
+    }
+
     void offlineReturnOfTheOwnSale()
     {
         auto terminal = open();

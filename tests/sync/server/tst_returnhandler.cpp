@@ -749,6 +749,21 @@ private slots:
             50);
     }
 
+    void giftCardRefundNeverOntoALoyaltyCard()
+    {
+        const Core::SaleCustomer customer { eva, evaCard, QStringLiteral("basic") };
+        Core::Sale sale = makeStoreSale({ { 6, 1 } }, customer);
+        QVERIFY(pushApplied(m_ams, { saleEvent(sale) }));
+        auto order = lookupSale(m_ams, sale);
+        QVERIFY(order);
+        Core::Return ret = makeReturn(m_ams, *order, { request(QStringLiteral("L1"), 1) });
+        refundAs(ret, Core::RefundMethod::GiftCard, evaCard);
+        expectRejected(m_ams, ret, QStringLiteral("refund.reference_missing"));
+        QCOMPARE(
+            sql(QStringLiteral("SELECT COUNT(*) FROM gift_cards WHERE number = ?"), { evaCard }),
+            0);
+    }
+
     void giftCardToppedUpOrActivatedOnce()
     {
         Core::Sale sale = makeStoreSale({ { 5, 2 } });
