@@ -690,11 +690,35 @@ private slots:
         QCOMPARE(refundedOnServer(receipt, QStringLiteral("cash")), 1000);
     }
 
+    void saleAndReturnBothOfflineInOnePush()
+    {
+        auto terminal = open();
+        QVERIFY(terminal);
+        m_server.kill();
+        // Offline all along: the sale and its return go up in the same push.
+        const QString receipt = sellCash(*terminal, 7, 3); // € 9.99 → € 10.00
+        QVERIFY(!receipt.isEmpty());
+        auto ret = returnOf(terminal->returns(), receipt, QString(), 2);
+        QVERIFY(ret);
+        QVERIFY(ret->claimId.isEmpty());
+        QCOMPARE(ret->total, Money::fromCents(666));
+        QCOMPARE(ret->refunds.first().amount, Money::fromCents(665));
+        QVERIFY(m_server.restartOnSamePort());
+        // Known gap: the server's return handler checks the return before the sale of the same
+        // push is applied, does not find the sale and rejects the return (return.not_found).
+        QEXPECT_FAIL(
+            "", "a return whose sale is in the same push is rejected (return.not_found)", Abort);
+        QVERIFY(pushedAndApplied(m_cache, ret->returnId));
+        QCOMPARE(returnedOnServer(receipt), 2);
+        QCOMPARE(refundedOnServer(receipt, QStringLiteral("cash")), 665);
+    }
+
     void nothingWasRejected()
     {
-        QCOMPARE(m_server.text(QStringLiteral("SELECT reason FROM events WHERE status = "
-                                              "'rejected'")),
-            QString());
+        // Only the known gap above (saleAndReturnBothOfflineInOnePush) was rejected.
+        QCOMPARE(m_server.text(QStringLiteral("SELECT type || ' ' || reason_code FROM events "
+                                              "WHERE status = 'rejected'")),
+            QStringLiteral("return return.not_found"));
         QVERIFY(m_server.scalar(QStringLiteral("SELECT count(*) FROM returns")) >= 11);
     }
 };
