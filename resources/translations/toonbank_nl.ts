@@ -3004,7 +3004,7 @@ De mand blijft staan, zodat de verkoop opnieuw betaald kan worden.</translation>
     </message>
     <message>
         <source>Cancel return</source>
-        <translation>Retour annuleren</translation>
+        <translation>Annuleren</translation>
     </message>
     <message>
         <source>Original payment</source>
