@@ -1,6 +1,7 @@
 #include "returns.h"
 
 #include "cashrounding.h"
+#include "enumnames_p.h"
 #include "tr.h"
 
 #include <QUuid>
@@ -42,26 +43,8 @@ constexpr std::array<std::pair<RefundMethod, const char *>, 7> refundMethodNames
     { RefundMethod::Exchange, "exchange" },
 } };
 
-template <typename Enum, std::size_t N>
-QString nameOf(const std::array<std::pair<Enum, const char *>, N> &names, Enum value)
-{
-    for (const auto &[candidate, text] : names) {
-        if (candidate == value)
-            return QLatin1String(text);
-    }
-    return {};
-}
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> valueOf(
-    const std::array<std::pair<Enum, const char *>, N> &names, const QString &name)
-{
-    for (const auto &[candidate, text] : names) {
-        if (name == QLatin1String(text))
-            return candidate;
-    }
-    return std::nullopt;
-}
+using Internal::nameOf;
+using Internal::valueOf;
 
 Error returnError(const char *code, const QString &message, const QString &detail)
 {
