@@ -124,6 +124,9 @@ struct ReturnService::Private
     QTimer statusTimer;
     QList<int> backoff { 500, 1000, 2000, 4000 };
     bool exchangeRecorded = false;
+    // An exchange's plan: its points parts go back as points (Core::alternativeRefunds), the
+    // rest is the exchange credit.
+    Core::RefundPlan exchangePlan;
 
     Private(Store::LocalDatabase &database, Store::Catalog &cat, Session &s, SaleService &sale,
         const Core::Clock &c)
@@ -601,12 +604,9 @@ QList<Core::Refund> ReturnService::refundsFor(const Core::RefundPlan &plan) cons
 {
     const std::optional<RefundMethod> chosen = d->view.chosenMethod;
     if (d->noReceipt || (chosen && *chosen != RefundMethod::Exchange)) {
-        Core::Refund refund;
-        refund.method = d->noReceipt ? RefundMethod::StoreCredit : *chosen;
-        refund.amount = plan.total;
-        if (d->view.order->customer)
-            refund.reference = d->view.order->customer->code;
-        return { refund };
+        // The core's rule for an alternative method: redeemed points still go back as points.
+        return Core::alternativeRefunds(plan, d->noReceipt ? RefundMethod::StoreCredit : *chosen,
+            d->view.order->customer ? d->view.order->customer->code : QString());
     }
     QList<Core::Refund> refunds = plan.refunds;
     // A card refund names the original payment; its own reference comes from the terminal.
@@ -689,6 +689,7 @@ Core::Result<Core::Return> ReturnService::buildReturn(bool exchange)
     ret.pointsTakenBack = plan->pointsTakenBack;
     ret.pointsGivenBack = plan->pointsGivenBack;
     ret.authorisations = d->authorisations;
+    d->exchangePlan = exchange ? plan.value() : Core::RefundPlan();
     if (!exchange) {
         ret.refunds = refundsFor(*plan);
         ret.rounding = Core::finaliseCash(ret.refunds, *v.order, d->cashRounding());
@@ -1137,7 +1138,7 @@ void ReturnService::giveCredit(RefundMethod rest)
 {
     ExchangeCredit credit;
     credit.returnId = d->planned.returnId;
-    credit.amount = d->planned.total;
+    credit.amount = Core::alternativeAmount(d->exchangePlan);
     credit.recordReturn = [this, rest](const Core::Sale &sale) -> Core::Status {
         return recordExchange(sale, rest);
     };
@@ -1147,7 +1148,7 @@ void ReturnService::giveCredit(RefundMethod rest)
     RefundPartView part;
     part.method = RefundMethod::Exchange;
     part.label = methodLabel(RefundMethod::Exchange, {});
-    part.amount = d->planned.total;
+    part.amount = Core::alternativeAmount(d->exchangePlan);
     part.state = RefundPartView::State::Pending;
     part.detail = tr("Add the new items to the sale and take the payment.");
     d->view.parts.append(part);
@@ -1165,10 +1166,15 @@ Core::Status ReturnService::recordExchange(const Core::Sale &sale, RefundMethod 
         if (tender.method == Core::TenderMethod::ReturnCredit && tender.reference == ret.returnId)
             used += tender.amount;
     }
-    used = qMin(used, ret.total);
+    // The points parts stay points; the credit (the rest) is split into what the new sale used
+    // and what goes back by `rest`.
+    const Money credit = Core::alternativeAmount(d->exchangePlan);
+    used = qMin(used, credit);
     ret.exchangeSaleId = sale.saleId;
     ret.returnedAt = sale.soldAt;
-    ret.refunds.clear();
+    ret.refunds = Core::alternativeRefunds(d->exchangePlan, RefundMethod::Exchange, sale.saleId);
+    if (!ret.refunds.isEmpty() && ret.refunds.last().method == RefundMethod::Exchange)
+        ret.refunds.removeLast();
     if (used.cents() > 0) {
         Core::Refund part;
         part.method = RefundMethod::Exchange;
@@ -1176,7 +1182,7 @@ Core::Status ReturnService::recordExchange(const Core::Sale &sale, RefundMethod 
         part.reference = sale.saleId;
         ret.refunds.append(part);
     }
-    if (const Money left = ret.total - used; left.cents() > 0) {
+    if (const Money left = credit - used; left.cents() > 0) {
         Core::Refund part;
         part.method = rest;
         part.amount = left;

@@ -595,6 +595,11 @@ Core::Status ReturnHandler::check(BatchContext &context, const QList<BatchEvent 
                         .arg(plan->pointsGivenBack)));
                 continue;
             }
+            // Whatever method staff chose, the redeemed points go back as points, once.
+            if (Core::Status points = Core::checkPointsRefunds(*plan, ret.refunds); !points) {
+                reject(fromStatus(points.error()));
+                continue;
+            }
         }
 
         if (Core::Status refunds = Core::checkRefunds(
