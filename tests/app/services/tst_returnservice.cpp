@@ -834,6 +834,43 @@ private slots:
             creditBefore + 1000);
     }
 
+    void giftCardMethodNamesTheCard()
+    {
+        QString receipt;
+        {
+            auto terminal = open();
+            QVERIFY(terminal);
+            receipt = sellCash(*terminal, 3, 1);
+            QVERIFY(!receipt.isEmpty());
+        }
+        QVERIFY(syncOnce(m_cache));
+        auto terminal = open();
+        QVERIFY(terminal);
+        Services::ReturnService &returns = terminal->returns();
+        QSignalSpy completed(&returns, &Services::ReturnService::completed);
+        QVERIFY(returns.find(receipt));
+        QVERIFY(returns.setQuantity(QStringLiteral("L1"), 1));
+        QVERIFY(returns.chooseMethod(Core::RefundMethod::GiftCard));
+        // No number: refused here, not by the server later.
+        const Core::Status missing = returns.refund();
+        QCOMPARE(missing.error().code, QStringLiteral("refund.reference_missing"));
+        QVERIFY(!missing.error().message.isEmpty());
+        QCOMPARE(returns.view().stage, Services::ReturnView::Stage::Found);
+        // The card of the test above: it is active, so the server tops it up.
+        QVERIFY(returns.setGiftCardNumber(QStringLiteral("6000-1111-2222-3333")));
+        QVERIFY(returns.refund());
+        QVERIFY(waitCompleted(returns, completed));
+        const Core::Return ret = returns.lastCompleted()->ret;
+        QCOMPARE(ret.refunds.size(), 1);
+        QCOMPARE(ret.refunds.first().method, Core::RefundMethod::GiftCard);
+        QCOMPARE(ret.refunds.first().reference, QStringLiteral("6000111122223333"));
+        terminal.reset();
+        QVERIFY(pushedAndApplied(ret.returnId));
+        QCOMPARE(m_server.scalar(QStringLiteral("SELECT balance_cents FROM gift_cards WHERE "
+                                                "number = '6000111122223333'")),
+            1000 + ret.total.cents());
+    }
+
     void webOrderCardRefusedHasNoOtherWay()
     {
         // W1001's card payment (€ 50) had € 40 reversed by the returns above; the rest was
