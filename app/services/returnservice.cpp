@@ -548,6 +548,7 @@ void ReturnService::recompute()
     ReturnView &v = d->view;
     v.goods = v.delivery = v.total = v.rounding = Money();
     v.parts.clear();
+    v.waitingForClaim = false;
     v.pointsTakenBack = v.pointsGivenBack = 0;
     v.needsApproval.reset();
     v.approvalWhy.clear();
@@ -883,8 +884,10 @@ Core::Status ReturnService::refund()
 void ReturnService::showParts()
 {
     d->view.parts.clear();
+    d->view.waitingForClaim = false;
     if (!d->running)
         return;
+    d->view.waitingForClaim = d->running->claimState == QLatin1String("asking");
     for (const Store::RefundPartRecord &part : std::as_const(d->running->parts)) {
         RefundPartView view;
         view.method = Core::refundMethodFromName(part.method).value_or(RefundMethod::Cash);

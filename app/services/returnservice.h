@@ -117,6 +117,9 @@ struct ReturnView
     std::optional<Core::RefundMethod> chosenMethod; // none: to the original tenders
     QList<RefundPartView> parts; // the plan, then the progress
     QString giftCardNumber; // normalised; where RefundMethod::GiftCard loads (setGiftCardNumber)
+    /// Refunding, but the server's answer to the claim was lost: nothing runs until
+    /// checkAgain() learns it (the screen offers "Check again" and Cancel).
+    bool waitingForClaim = false;
     /// An approval is needed before refund(): window passed / final sale
     /// (ApproveReturnException) or no receipt (RefundWithoutReceipt).
     std::optional<Core::Permission> needsApproval;

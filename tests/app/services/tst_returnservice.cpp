@@ -937,6 +937,7 @@ private slots:
         Core::Status refunded = returns.refund();
         QCOMPARE(refunded.error().code, QStringLiteral("return.claim_unknown"));
         QCOMPARE(returns.view().stage, Services::ReturnView::Stage::Refunding);
+        QVERIFY(returns.view().waitingForClaim);
         QCOMPARE(returns.view().parts.first().state, Services::RefundPartView::State::Planned);
         QCOMPARE(returned(), 1);
         returns.checkAgain(); // still no answer: nothing runs
@@ -961,6 +962,7 @@ private slots:
         returns.checkAgain();
         QCOMPARE(returns.view().stage, Services::ReturnView::Stage::Found);
         QCOMPARE(returns.view().lines.first().selected, 1);
+        QVERIFY(!returns.view().waitingForClaim);
         QCOMPARE(returns.view().total, Money::fromCents(1000));
         QVERIFY(completed.isEmpty());
         QCOMPARE(returned(), 1);
