@@ -130,6 +130,8 @@ int main(int argc, char *argv[])
     // The supervisor sees the e-mailed receipts the SMTP server kept refusing (Sync screen).
     window.syncScreen()->setFailedMailSource(
         [&lookups = terminal.value()->lookups()] { return lookups.failedMail(); });
+    // Returns and exchanges: the menu's "Returns" and a receipt or web-order QR on the sell screen.
+    window.setReturnService(terminal.value()->returns());
     Services::ReceiptService &receipts = terminal.value()->receipts();
     window.setReceiptMailer([&receipts](const Services::CompletedSale &sale, const QString &to) {
         return receipts.email(sale, to);

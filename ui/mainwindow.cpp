@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "choicesheet.h"
 #include "confirmsheet.h"
 #include "couponsheet.h"
 #include "customerformsheet.h"
@@ -14,6 +15,7 @@
 #include "payscreen.h"
 #include "productscreen.h"
 #include "receiptscreen.h"
+#include "returnscreen.h"
 #include "scaninterceptor.h"
 #include "sellscreen.h"
 #include "syncscreen.h"
@@ -22,8 +24,10 @@
 #include "app/services/customerservice.h"
 #include "app/services/overrideservice.h"
 #include "app/services/paymentservice.h"
+#include "app/services/returnservice.h"
 #include "app/services/saleservice.h"
 #include "app/services/session.h"
+#include "app/services/syncstatus.h"
 
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -38,6 +42,7 @@ MainWindow::MainWindow(Services::Session &session, Services::SaleService &sale,
     , m_session(session)
     , m_sale(sale)
     , m_customers(customers)
+    , m_syncStatus(syncStatus)
     , m_topBar(new TopBar(session, sale, syncStatus, this))
     , m_stack(new QStackedWidget(this))
     , m_login(new LoginScreen(session, sale, syncStatus, language, m_stack))
@@ -55,6 +60,7 @@ MainWindow::MainWindow(Services::Session &session, Services::SaleService &sale,
     , m_giftCardSheet(new GiftCardSheet(payments, this))
     , m_confirmSheet(new ConfirmSheet(this))
     , m_emailSheet(new EmailReceiptSheet(this))
+    , m_choiceSheet(new ChoiceSheet(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     for (QWidget *screen : { static_cast<QWidget *>(m_login), static_cast<QWidget *>(m_sell),
@@ -124,6 +130,7 @@ MainWindow::MainWindow(Services::Session &session, Services::SaleService &sale,
     });
     connect(m_receipt, &ReceiptScreen::newSaleRequested, this, [this] { showScreen(m_sell); });
     connect(m_receipt, &ReceiptScreen::emailRequested, this, &MainWindow::openEmailReceipt);
+    connect(m_receipt, &ReceiptScreen::returnEmailRequested, this, &MainWindow::openReturnEmail);
     connect(m_emailSheet, &EmailReceiptSheet::sent, m_receipt, &ReceiptScreen::noteEmailed);
 
     // Paying: the gift card sheet and the confirmation before settled parts are given back.
@@ -172,8 +179,10 @@ MainWindow::MainWindow(Services::Session &session, Services::SaleService &sale,
     connect(m_sell, &SellScreen::couponRequested, m_couponSheet, &CouponSheet::start);
     connect(m_couponSheet, &CouponSheet::accepted, this,
         [this](const QString &code) { m_sell->showInfo(tr("Coupon %1 added.").arg(code)); });
-    connect(m_overrideSheet, &OverrideSheet::approved, this,
-        [this] { m_sell->showInfo(tr("Approved. The change is on the sale.")); });
+    connect(m_overrideSheet, &OverrideSheet::approved, this, [this] {
+        if (m_stack->currentWidget() == m_sell)
+            m_sell->showInfo(tr("Approved. The change is on the sale."));
+    });
     // A new login or the idle lock closes whatever sheet was open.
     connect(&session, &Services::Session::loggedOut, this, [this] {
         m_discountSheet->close();
@@ -183,6 +192,7 @@ MainWindow::MainWindow(Services::Session &session, Services::SaleService &sale,
         m_giftCardSheet->close();
         m_confirmSheet->close();
         m_emailSheet->close();
+        m_choiceSheet->close();
     });
 
     // Comes back in the language last chosen on this device, unless one was asked for
@@ -220,16 +230,36 @@ void MainWindow::openEmailReceipt(const Services::CompletedSale &sale)
 {
     if (!m_mailer)
         return;
-    // The attached customer's address, when they agreed to be e-mailed.
-    QString address;
-    if (sale.sale.customer && !sale.sale.customer->code.isEmpty()) {
-        if (auto profile = m_customers.profile(sale.sale.customer->code);
-            profile && profile.value().consent.email)
-            address = profile.value().customer.email;
-    }
+    const QString address = emailAddressOf(sale.sale.customer);
     const ReceiptMailer mailer = m_mailer;
     m_emailSheet->start(sale.receiptNumber, address,
         [mailer, sale](const QString &to) { return mailer(sale, to); });
+}
+
+QString MainWindow::emailAddressOf(const std::optional<Core::SaleCustomer> &customer) const
+{
+    // The customer's address, when they agreed to be e-mailed.
+    if (customer && !customer->code.isEmpty()) {
+        if (auto profile = m_customers.profile(customer->code);
+            profile && profile.value().consent.email)
+            return profile.value().customer.email;
+    }
+    return QString();
+}
+
+void MainWindow::setReturnReceiptMailer(ReturnMailer mailer)
+{
+    m_returnMailer = std::move(mailer);
+    m_receipt->setReturnEmailAvailable(bool(m_returnMailer));
+}
+
+void MainWindow::openReturnEmail(const Services::CompletedReturn &ret)
+{
+    if (!m_returnMailer)
+        return;
+    const ReturnMailer mailer = m_returnMailer;
+    m_emailSheet->start(ret.receiptNumber, emailAddressOf(ret.ret.customer),
+        [mailer, ret](const QString &to) { return mailer(ret, to); });
 }
 
 void MainWindow::openCustomer(const QString &cardNumber)
@@ -291,7 +321,7 @@ bool MainWindow::sheetOpen() const
 {
     return m_discountSheet->isOpen() || m_overrideSheet->isOpen() || m_couponSheet->isOpen()
         || m_customerForm->isOpen() || m_giftCardSheet->isOpen() || m_confirmSheet->isOpen()
-        || m_emailSheet->isOpen();
+        || m_emailSheet->isOpen() || m_choiceSheet->isOpen();
 }
 
 void MainWindow::onScan(const QString &code)
@@ -318,6 +348,10 @@ void MainWindow::onScan(const QString &code)
         m_customerScreen->handleScan(code);
         return;
     }
+    if (m_return && m_stack->currentWidget() == m_return) {
+        m_return->handleScan(code);
+        return;
+    }
     // A scan anywhere in a sale brings the sell screen forward; on the pay and receipt
     // screens it would change a basket being paid, so it starts only from the others.
     if (m_stack->currentWidget() == m_pay)
@@ -326,6 +360,53 @@ void MainWindow::onScan(const QString &code)
         || m_stack->currentWidget() == m_parked || m_stack->currentWidget() == m_syncScreen)
         showScreen(m_sell);
     m_sell->handleScan(code);
+}
+
+void MainWindow::setReturnService(Services::ReturnService &returns)
+{
+    if (m_return)
+        return;
+    m_returns = &returns;
+    m_return
+        = new ReturnScreen(returns, m_sale, m_session, *m_overrideSheet, *m_choiceSheet, m_stack);
+    m_return->setMinimumSize(480, 480);
+    m_stack->addWidget(m_return);
+    m_topBar->setReturnsAvailable(true);
+    m_sell->setReturnsAvailable(true);
+    connect(m_topBar, &TopBar::returnsRequested, this, [this] { openReturn(QString()); });
+    connect(m_sell, &SellScreen::returnCodeScanned, this, &MainWindow::openReturn);
+    connect(m_return, &ReturnScreen::closed, this, [this] { showScreen(m_sell); });
+    // Offline only this tablet's own sales can come back: the empty screen says so.
+    connect(&m_syncStatus, &Services::SyncStatus::changed, m_return,
+        [this](const Services::SyncOverview &overview) {
+            m_return->setOffline(overview.enrolled && !overview.online);
+        });
+    m_return->setOffline(m_syncStatus.overview().enrolled && !m_syncStatus.overview().online);
+    connect(m_return, &ReturnScreen::exchangeStarted, this, [this](Core::Money credit) {
+        showScreen(m_sell);
+        m_sell->showInfo(tr("Exchange: %1 is credited to this sale. Add what the customer "
+                            "takes instead, then Pay for the rest.")
+                             .arg(credit.toDisplayString()));
+    });
+    connect(&returns, &Services::ReturnService::completed, this,
+        [this](const Services::CompletedReturn &done) {
+            // An exchange's return is recorded with its new sale: the sale's receipt shows.
+            if (!done.ret.exchangeSaleId.isEmpty())
+                return;
+            m_receipt->showReturn(done);
+            if (m_session.isLoggedIn())
+                showScreen(m_receipt);
+            else
+                m_receiptWaiting = true;
+        });
+}
+
+void MainWindow::openReturn(const QString &code)
+{
+    if (!m_return)
+        return;
+    showScreen(m_return);
+    m_return->start(code);
 }
 
 } // namespace Toonbank::Ui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/core/result.h"
+#include "app/core/sale.h"
 
 #include <QWidget>
 
@@ -13,15 +14,18 @@ class CustomerService;
 class OverrideService;
 class PaymentService;
 class ProductService;
+class ReturnService;
 class SaleService;
 class Session;
 class SyncStatus;
+struct CompletedReturn;
 struct CompletedSale;
 } // namespace Toonbank::Services
 
 namespace Toonbank::Ui {
 
 class ConfirmSheet;
+class ChoiceSheet;
 class CouponSheet;
 class CustomerFormSheet;
 class CustomerScreen;
@@ -35,6 +39,7 @@ class ParkedScreen;
 class PayScreen;
 class ProductScreen;
 class ReceiptScreen;
+class ReturnScreen;
 class ScanInterceptor;
 class SellScreen;
 class SyncScreen;
@@ -58,6 +63,13 @@ public:
 
     /// Wires the receipt screen's E-mail button; without a mailer it stays disabled.
     void setReceiptMailer(ReceiptMailer mailer);
+    /// Wires returns (the Return screen, the menu's "Returns", a receipt or web-order QR
+    /// scanned on the sell screen). Without it returns are not offered.
+    void setReturnService(Services::ReturnService &returns);
+    /// Sends a return's receipt to an e-mail address; without it E-mail stays disabled there.
+    using ReturnMailer
+        = std::function<Core::Status(const Services::CompletedReturn &, const QString &address)>;
+    void setReturnReceiptMailer(ReturnMailer mailer);
 
     LoginScreen *loginScreen() const { return m_login; }
     SellScreen *sellScreen() const { return m_sell; }
@@ -67,6 +79,9 @@ public:
     ParkedScreen *parkedScreen() const { return m_parked; }
     SyncScreen *syncScreen() const { return m_syncScreen; }
     CustomerScreen *customerScreen() const { return m_customerScreen; }
+    /// nullptr until setReturnService().
+    ReturnScreen *returnScreen() const { return m_return; }
+    ChoiceSheet *choiceSheet() const { return m_choiceSheet; }
     DiscountSheet *discountSheet() const { return m_discountSheet; }
     OverrideSheet *overrideSheet() const { return m_overrideSheet; }
     CouponSheet *couponSheet() const { return m_couponSheet; }
@@ -83,12 +98,18 @@ private:
     void applyDiscount(const QString &lineId, int mode, qint64 value, const QString &reason);
     void openCustomer(const QString &cardNumber);
     void openEmailReceipt(const Services::CompletedSale &sale);
+    void openReturn(const QString &code);
+    void openReturnEmail(const Services::CompletedReturn &ret);
+    /// The address of a customer who agreed to be e-mailed; empty otherwise.
+    QString emailAddressOf(const std::optional<Core::SaleCustomer> &customer) const;
     bool sheetOpen() const;
 
     Services::Session &m_session;
     Services::SaleService &m_sale;
     Services::CustomerService &m_customers;
+    Services::SyncStatus &m_syncStatus;
     ReceiptMailer m_mailer;
+    ReturnMailer m_returnMailer;
     TopBar *m_topBar;
     QStackedWidget *m_stack;
     LoginScreen *m_login;
@@ -106,6 +127,9 @@ private:
     GiftCardSheet *m_giftCardSheet;
     ConfirmSheet *m_confirmSheet;
     EmailReceiptSheet *m_emailSheet;
+    ChoiceSheet *m_choiceSheet;
+    Services::ReturnService *m_returns = nullptr;
+    ReturnScreen *m_return = nullptr;
     bool m_receiptWaiting = false; // a recovered sale's receipt, shown after the login
 };
 

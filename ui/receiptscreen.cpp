@@ -50,7 +50,12 @@ ReceiptScreen::ReceiptScreen(Services::SaleService &sale, QWidget *parent)
     // Without a mail service the button stays, disabled, with the reason on screen (no hover
     // on a tablet, so a tooltip alone would not do).
     m_email->setEnabled(false);
-    connect(m_email, &QPushButton::clicked, this, [this] { emit emailRequested(m_sale); });
+    connect(m_email, &QPushButton::clicked, this, [this] {
+        if (m_return)
+            emit returnEmailRequested(*m_return);
+        else
+            emit emailRequested(m_sale);
+    });
     m_scroll->setWidget(m_view); // reparents the view into the scroll area
     m_scroll->setAlignment(Qt::AlignHCenter);
     m_scroll->setFocusPolicy(Qt::NoFocus);
@@ -110,12 +115,80 @@ void ReceiptScreen::setEmailAvailable(bool available)
     retranslate();
 }
 
+void ReceiptScreen::setReturnReceipt(ReturnLayout layout, ReturnPrinter printer)
+{
+    m_returnLayout = std::move(layout);
+    m_printReturn = std::move(printer);
+    retranslate();
+}
+
+void ReceiptScreen::setReturnEmailAvailable(bool available)
+{
+    m_emailReturn = available;
+    retranslate();
+}
+
 void ReceiptScreen::showSale(const Services::CompletedSale &sale)
 {
+    m_return.reset();
     m_sale = sale;
     m_copyStatus.clear();
     m_emailedTo.clear();
     retranslate();
+}
+
+void ReceiptScreen::showReturn(const Services::CompletedReturn &ret)
+{
+    m_return = ret;
+    m_sale = Services::CompletedSale();
+    m_copyStatus.clear();
+    m_emailedTo.clear();
+    retranslate();
+}
+
+void ReceiptScreen::refreshRefunds()
+{
+    // What went back, one line per part: what staff confirm to the customer.
+    QStringList lines;
+    for (const Core::Refund &refund : m_return->ret.refunds) {
+        const QString amount = refund.amount.toDisplayString();
+        switch (refund.method) {
+        case Core::RefundMethod::Card:
+            lines.append(refund.maskedPan.isEmpty()
+                    ? tr("Card: %1").arg(amount)
+                    : tr("Card %1: %2").arg(refund.maskedPan, amount));
+            break;
+        case Core::RefundMethod::Cash:
+            lines.append(tr("Cash: %1 — hand it to the customer").arg(amount));
+            break;
+        case Core::RefundMethod::WebPayment:
+            lines.append(
+                tr("Web payment: %1 — the web shop pays it back within a few days").arg(amount));
+            break;
+        case Core::RefundMethod::GiftCard:
+            lines.append(tr("Gift card …%1: %2").arg(refund.reference.right(4), amount));
+            break;
+        case Core::RefundMethod::StoreCredit:
+            lines.append(tr("Store credit: %1").arg(amount));
+            break;
+        case Core::RefundMethod::LoyaltyPoints:
+            lines.append(
+                tr("%n loyalty point(s) given back: %1", nullptr, int(refund.points)).arg(amount));
+            break;
+        case Core::RefundMethod::Exchange:
+            lines.append(tr("Exchange credit: %1").arg(amount));
+            break;
+        }
+    }
+    if (!m_return->ret.rounding.isZero())
+        lines.append(tr("Cash rounding: %1").arg(m_return->ret.rounding.toDisplayString()));
+    if (m_return->ret.pointsTakenBack > 0)
+        lines.append(
+            tr("%n loyalty point(s) taken back", nullptr, int(m_return->ret.pointsTakenBack)));
+    m_tendersCaption->setText(tr("Refunded to"));
+    m_tenders->setText(lines.join(QLatin1Char('\n')));
+    m_tendersCaption->setVisible(!lines.isEmpty());
+    m_tenders->setVisible(!lines.isEmpty());
 }
 
 void ReceiptScreen::noteEmailed(const QString &address)
@@ -180,6 +253,21 @@ void ReceiptScreen::refreshTenders()
 
 void ReceiptScreen::printCopy()
 {
+    if (m_return) {
+        if (!m_printReturn)
+            return;
+        const bool originalPrinted = m_return->printError.isEmpty();
+        const Core::Status printed = m_printReturn(*m_return, originalPrinted);
+        if (printed && !originalPrinted)
+            m_return->printError.clear();
+        if (!printed)
+            m_copyStatus = printed.error().message;
+        else
+            m_copyStatus
+                = originalPrinted ? tr("A copy marked \"COPY\" has been printed.") : QString();
+        retranslate();
+        return;
+    }
     const bool originalPrinted = m_sale.printError.isEmpty();
     const Core::Status printed = m_saleService.printReceipt(m_sale, originalPrinted);
     if (printed && !originalPrinted)
@@ -193,6 +281,10 @@ void ReceiptScreen::printCopy()
 
 void ReceiptScreen::retranslate()
 {
+    if (m_return) {
+        retranslateReturn();
+        return;
+    }
     m_title->setText(m_sale.receiptNumber.isEmpty()
             ? QString()
             : tr("Sale %1 completed").arg(m_sale.receiptNumber));
@@ -250,6 +342,60 @@ void ReceiptScreen::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     QWidget::changeEvent(event);
+}
+
+void ReceiptScreen::retranslateReturn()
+{
+    const Services::CompletedReturn &done = *m_return;
+    m_title->setText(tr("Return %1 completed").arg(done.receiptNumber));
+    m_changeCaption->setText(tr("Refunded"));
+    m_change->setText((done.ret.total + done.ret.rounding).toDisplayString());
+    QString status;
+    if (!m_saleService.hasReceiptPrinter())
+        status = tr("No receipt printer on this tablet: e-mail the receipt or give none.");
+    else
+        status = done.printError.isEmpty() ? tr("The return receipt has been printed.")
+                                           : done.printError;
+    if (!m_copyStatus.isEmpty())
+        status += QLatin1Char('\n') + m_copyStatus;
+    m_printStatus->setText(status);
+    m_receiptCaption->setText(tr("Receipt for the customer"));
+    m_print->setText(done.printError.isEmpty() ? tr("Print copy") : tr("Print"));
+    m_print->setEnabled(m_saleService.hasReceiptPrinter() && bool(m_printReturn));
+    m_email->setText(tr("E-mail"));
+    m_none->setText(tr("None"));
+    const bool canEmail = bool(m_emailReturn);
+    m_email->setEnabled(canEmail);
+    if (!canEmail) {
+        const QString emailUnavailable
+            = tr("E-mail receipts are not available on this tablet yet.");
+        m_emailNote->setText(emailUnavailable);
+        m_email->setToolTip(emailUnavailable);
+    } else {
+        m_email->setToolTip(QString());
+        m_emailNote->setText(m_emailedTo.isEmpty()
+                ? QString()
+                : tr("The receipt is on its way to %1.").arg(m_emailedTo));
+    }
+    m_emailNote->setVisible(!m_emailNote->text().isEmpty());
+    refreshRefunds();
+    m_newSale->setText(tr("New sale"));
+    if (m_returnLayout) {
+        m_view->setLines(m_returnLayout(done));
+    } else {
+        // The one receipt layout, with this store's header.
+        const Store::Location &store = m_saleService.location();
+        Devices::ReceiptStoreInfo info;
+        info.storeName = done.storeName.isEmpty() ? store.name : done.storeName;
+        info.storeAddress = store.address;
+        info.storeCity = store.city;
+        info.vatNumber = store.vatNumber;
+        info.staffName = done.staffName;
+        info.locale = QLocale();
+        Devices::ReceiptData receipt = Devices::returnReceiptData(done.ret, info);
+        receipt.receiptNumber = done.receiptNumber;
+        m_view->setLines(Devices::ReceiptLayout::layout(receipt));
+    }
 }
 
 } // namespace Toonbank::Ui

@@ -6,6 +6,7 @@
 #include "textcache.h"
 #include "uihelpers.h"
 
+#include "app/core/returns.h"
 #include "app/services/saleservice.h"
 
 #include <QApplication>
@@ -139,6 +140,7 @@ SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QW
     , m_vatGrid(new QGridLayout(m_vat))
     , m_totalCaption(roleLabel(this, "total"))
     , m_total(cachedRoleLabel(this, "total"))
+    , m_exchangeCredit(roleLabel(this, "section"))
     , m_pay(touchButton(this, "primary"))
     , m_park(touchButton(this))
     , m_clear(touchButton(this, "danger"))
@@ -167,6 +169,10 @@ SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QW
     }
     m_total->setObjectName(QStringLiteral("basketTotal"));
     m_total->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_exchangeCredit->setObjectName(QStringLiteral("basketExchangeCredit"));
+    m_exchangeCredit->setWordWrap(true);
+    m_exchangeCredit->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_exchangeCredit->hide();
     m_pay->setObjectName(QStringLiteral("payButton"));
     m_park->setObjectName(QStringLiteral("parkButton"));
     m_clear->setObjectName(QStringLiteral("clearButton"));
@@ -234,7 +240,9 @@ SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QW
         bool digitsOnly = !text.isEmpty();
         for (QChar c : text)
             digitsOnly = digitsOnly && c.isDigit();
-        if (digitsOnly && text.size() >= 8) {
+        const bool returnCode = m_returnsAvailable
+            && text.startsWith(QLatin1String("TOONBANK:"), Qt::CaseInsensitive);
+        if ((digitsOnly && text.size() >= 8) || returnCode) {
             handleScan(text);
             m_search->clear();
         } else if (m_resultModel->rowCount() == 1) {
@@ -306,6 +314,7 @@ SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QW
     totalRow->addWidget(m_totalCaption);
     totalRow->addWidget(m_total, 1);
     rightLayout->addLayout(totalRow);
+    rightLayout->addWidget(m_exchangeCredit);
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_clear);
     actions->addWidget(m_park);
@@ -328,7 +337,21 @@ void SellScreen::focusSearch()
 
 void SellScreen::handleScan(const QString &code)
 {
-    // The one scan path: a product adds a unit, a loyalty card or app QR attaches the customer.
+    // The one scan path: a product adds a unit, a loyalty card or app QR attaches the customer,
+    // a receipt's or web order's QR starts a return.
+    if (m_returnsAvailable) {
+        switch (Core::parseReturnCode(code).kind) {
+        case Core::ReturnCode::Kind::Receipt:
+        case Core::ReturnCode::Kind::WebOrder:
+        case Core::ReturnCode::Kind::ReturnReceipt:
+            clearMessage();
+            emit returnCodeScanned(code);
+            return;
+        case Core::ReturnCode::Kind::Typed:
+        case Core::ReturnCode::Kind::Invalid:
+            break;
+        }
+    }
     Core::Result<Services::ScanResult> scanned = m_sale.scan(code);
     if (!scanned) {
         showError(scanned.error().message);
@@ -583,9 +606,21 @@ void SellScreen::refreshBasket()
 
     refreshVatSummary(view.vat);
     m_total->setText(money(view.total));
+    // An exchange: the returned goods' value goes towards this sale; the pay screen takes it.
+    if (const auto &credit = m_sale.exchangeCredit()) {
+        const Core::Money rest = view.total - credit->amount;
+        m_exchangeCredit->setText(rest.isNegative()
+                ? tr("Exchange credit −%1 · %2 goes back to the customer")
+                      .arg(money(credit->amount), money(-rest))
+                : tr("Exchange credit −%1 · to pay %2").arg(money(credit->amount), money(rest)));
+        m_exchangeCredit->show();
+    } else {
+        m_exchangeCredit->hide();
+    }
     m_basketTitle->setText(tr("Basket (%n item(s))", nullptr, view.itemCount));
     m_pay->setEnabled(!lines.isEmpty());
-    m_park->setEnabled(!lines.isEmpty());
+    // An exchange's credit belongs to this sale: it is paid now, not parked.
+    m_park->setEnabled(!lines.isEmpty() && !m_sale.exchangeCredit());
     m_clear->setEnabled(!lines.isEmpty() || view.customer.has_value());
     m_couponButton->setEnabled(!lines.isEmpty());
 }

@@ -34,8 +34,10 @@ class SellScreen final : public QWidget
 public:
     SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QWidget *parent = nullptr);
 
-    /// A barcode from the scanner (or typed and confirmed with Enter).
+    /// A barcode from the scanner (or typed and confirmed with Enter). A receipt or web-order
+    /// QR (Core::parseReturnCode) is handed on with returnCodeScanned() once returns are wired.
     void handleScan(const QString &code);
+    void setReturnsAvailable(bool available) { m_returnsAvailable = available; }
     /// Shows a failure: red flash on the search field, a tone, and the reason.
     void showError(const QString &message);
     void showInfo(const QString &message);
@@ -57,6 +59,8 @@ signals:
     void couponRequested();
     /// Sell or top up a gift card (a line of the sale).
     void giftCardRequested();
+    /// A receipt, web-order or return-receipt QR was scanned: open the return screen with it.
+    void returnCodeScanned(const QString &code);
     /// The results on screen now answer `text` (one per query run, for tests and the bench).
     void searchShown(const QString &text);
 
@@ -84,6 +88,7 @@ private:
 
     Services::SaleService &m_sale;
     QString m_selectedLineId;
+    bool m_returnsAvailable = false;
     ScanInterceptor *m_scanner;
     QTimer m_searchTimer;
     QTimer m_flashTimer;
@@ -116,6 +121,7 @@ private:
     QList<std::array<QLabel *, 4>> m_vatRows; // rate, net, VAT, incl.; reused, never rebuilt
     QLabel *m_totalCaption;
     QLabel *m_total;
+    QLabel *m_exchangeCredit;
     QPushButton *m_pay;
     QPushButton *m_park;
     QPushButton *m_clear;

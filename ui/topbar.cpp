@@ -98,6 +98,8 @@ TopBar::TopBar(Services::Session &session, Services::SaleService &sale,
     // names give way (staff first), the sync chip and the menu never do — they are what staff
     // tap.
     m_staff->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_returnsAction = m_menu->addAction(QString(), this, &TopBar::returnsRequested);
+    m_returnsAction->setVisible(false);
     m_parkedAction = m_menu->addAction(QString(), this, &TopBar::parkedSalesRequested);
     m_syncAction = m_menu->addAction(QString(), this, &TopBar::syncRequested);
     m_switchAction = m_menu->addAction(QString(), this, &TopBar::switchUserRequested);
@@ -150,10 +152,16 @@ void TopBar::refreshCustomer()
     }
 }
 
+void TopBar::setReturnsAvailable(bool available)
+{
+    m_returnsAction->setVisible(available);
+}
+
 void TopBar::retranslate()
 {
     m_menuButton->setText(tr("Menu"));
     m_menuButton->setMinimumWidth(m_menuButton->sizeHint().width());
+    m_returnsAction->setText(tr("Returns"));
     m_parkedAction->setText(tr("Parked sales"));
     m_syncAction->setText(tr("Sync"));
     m_switchAction->setText(tr("Switch user"));

@@ -31,9 +31,12 @@ public:
     void refresh();
     /// The customer chip only (cheap: follows every basket change).
     void refreshCustomer();
+    /// Shows "Returns" in the menu (once returns are wired).
+    void setReturnsAvailable(bool available);
 
 signals:
     void parkedSalesRequested();
+    void returnsRequested();
     void switchUserRequested();
     void syncRequested();
     /// The customer chip was tapped: show that customer's profile.
@@ -55,6 +58,7 @@ private:
     SyncChip *m_sync;
     QPushButton *m_menuButton;
     QMenu *m_menu;
+    QAction *m_returnsAction;
     QAction *m_parkedAction;
     QAction *m_syncAction;
     QAction *m_switchAction;

@@ -1,0 +1,662 @@
+// Returns' "done when" for the return screen, end to end through the real window (offscreen): a
+// real toonbank-server (SQLite) with a web order imported by `toonbank-admin import web-orders`,
+// a tablet cache enrolled by toonbank-synctool and synced by the SyncEngine, and the real
+// toonbank-terminal-sim process behind NexoHttpTerminal, as main() wires them.
+// 1. One line of a web order back to the original card: the order's QR scanned on the sell
+//    screen opens the return screen, one line picked, Refund, the terminal reverses exactly that
+//    line's paid share of the web shop's card payment, the return receipt shows.
+// 2. A final-sale item of a store sale: Refund asks a manager on the override sheet first.
+// 3. An exchange of a store sale: one line returned as an exchange, another product added, the
+//    difference paid in cash; the ledger holds the return and the new sale.
+// Screenshots of every state in nl and en, landscape and portrait.
+#include "app/core/barcode.h"
+#include "app/core/returns.h"
+#include "app/devices/paymentterminal.h"
+#include "app/services/customerservice.h"
+#include "app/services/paymentservice.h"
+#include "app/services/receiptservice.h"
+#include "app/services/returnservice.h"
+#include "app/services/saleservice.h"
+#include "app/services/serverlookups.h"
+#include "app/services/session.h"
+#include "app/services/syncstatus.h"
+#include "app/services/terminal.h"
+#include "serverfixture.h"
+#include "sync/client/syncengine.h"
+#include "tests/support/terminalsimprocess.h"
+#include "tests/ui/widgetdriver.h"
+#include "ui/language.h"
+#include "ui/mainwindow.h"
+#include "ui/overridesheet.h"
+#include "ui/payscreen.h"
+#include "ui/receiptscreen.h"
+#include "ui/returnscreen.h"
+#include "ui/scaninterceptor.h"
+#include "ui/sellscreen.h"
+#include "ui/uihelpers.h"
+
+#include <QApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Toonbank;
+using namespace Toonbank::Tests;
+
+namespace {
+
+constexpr qint64 cashier = 7; // Ann, AMS01, PIN 1234 (ServerFixture::seed)
+constexpr qint64 manager = 9; // added here, AMS01, PIN 9999
+constexpr qint64 headphonesId = 41; // € 39,99
+constexpr qint64 cableId = 42; // € 12,34
+constexpr qint64 boxersId = 43; // € 14,95, "Underwear": final sale (ReturnPolicy::defaults)
+constexpr int syncTimeoutMs = 180000;
+const QString webOrderNumber = QStringLiteral("W-10023");
+// The web order: headphones € 39,99 and two cables under "2 for € 20,00", € 4,95 delivery,
+// paid by card at the web shop's payment provider (the same acquirer as the store terminal).
+constexpr qint64 webCablesTotal = 2000;
+constexpr qint64 webGoods = 3999 + webCablesTotal;
+constexpr qint64 webDelivery = 495;
+
+QString eur(qint64 cents)
+{
+    return Core::Money::fromCents(cents).toDisplayString();
+}
+
+} // namespace
+
+class TestReturnFlow final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_cache;
+    ServerFixture m_server;
+    TerminalSimProcess m_sim;
+    QString m_webPayment; // the web shop's card payment at the terminal: POI transaction id
+    std::unique_ptr<Sync::Client::SyncEngine> m_engine;
+    std::unique_ptr<Services::Terminal> m_terminal;
+    std::unique_ptr<Devices::NexoHttpTerminal> m_cardTerminal;
+    std::unique_ptr<Ui::Language> m_language;
+    std::unique_ptr<Ui::ScanInterceptor> m_scanner;
+    std::unique_ptr<Ui::MainWindow> m_window;
+    QList<Services::CompletedReturn> m_returned;
+    QList<Services::CompletedSale> m_sold;
+
+    template <typename T> T *find(const char *name) { return findNamed<T>(m_window.get(), name); }
+    void click(const char *name) { tapButton(m_window.get(), name); }
+    QString text(const char *name)
+    {
+        auto *label = find<QLabel>(name);
+        return label ? label->text() : QString();
+    }
+    Services::SaleService &sale() { return m_terminal->sale(); }
+    Services::ReturnService &returns() { return m_terminal->returns(); }
+    QWidget *current() { return m_window->currentScreen(); }
+    QWidget *returnScreen() { return m_window->returnScreen(); }
+
+    /// A hand scanner: fast keystrokes ending in Enter, sent to whatever has focus.
+    void scan(const QString &code)
+    {
+        QWidget *target
+            = QApplication::focusWidget() ? QApplication::focusWidget() : m_window.get();
+        QTest::keyClicks(target, code);
+        QTest::keyClick(target, Qt::Key_Return);
+    }
+    /// The menu's "Returns", as staff tap it.
+    void openReturnsFromMenu()
+    {
+        click("menuButton");
+        QMenu *menu = m_window->findChild<QMenu *>();
+        QVERIFY(menu);
+        QAction *returnsAction = nullptr;
+        for (QAction *action : menu->actions()) {
+            if (action->text() == QLatin1String("Returns"))
+                returnsAction = action;
+        }
+        QVERIFY(returnsAction && returnsAction->isVisible());
+        returnsAction->trigger();
+        menu->close();
+        QCOMPARE(current(), returnScreen());
+    }
+    void syncNow()
+    {
+        QSignalSpy finished(m_engine.get(), &Sync::Client::SyncEngine::cycleFinished);
+        m_engine->syncNow();
+        QVERIFY(finished.wait(syncTimeoutMs));
+        QVERIFY2(finished.first().first().toBool(), qPrintable(m_engine->state().lastErrorCode));
+    }
+
+    /// What is on screen now, in both languages and both orientations, saved under
+    /// <build>/test-output/screenshots/ and, when TOONBANK_SCREENS_DIR is set, there too.
+    void shots(const QString &name)
+    {
+        const QByteArray extra = qgetenv("TOONBANK_SCREENS_DIR");
+        for (const QString &lang : { QStringLiteral("nl"), QStringLiteral("en") }) {
+            m_language->setLanguage(lang);
+            QApplication::processEvents();
+            for (const QSize size : { QSize(1280, 800), QSize(800, 1280) }) {
+                m_window->resize(size);
+                QApplication::processEvents();
+                const QString file
+                    = QStringLiteral("%1-%2-%3")
+                          .arg(name, lang,
+                              size.width() > size.height() ? QStringLiteral("landscape")
+                                                           : QStringLiteral("portrait"));
+                saveScreenshot(m_window.get(), file);
+                if (!extra.isEmpty())
+                    QVERIFY(m_window->grab().save(QDir(QString::fromLocal8Bit(extra))
+                                                      .filePath(file + QStringLiteral(".png"))));
+            }
+        }
+        m_language->setLanguage(QStringLiteral("en"));
+        m_window->resize(1280, 800);
+        QApplication::processEvents();
+    }
+
+    QList<QVariantList> cacheRows(const QString &sql, const QVariantList &params, int columns)
+    {
+        QList<QVariantList> rows;
+        const QString name = QStringLiteral("returnflow-cache");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(m_cache);
+            if (db.open()) {
+                QSqlQuery query(db);
+                query.prepare(sql);
+                for (const QVariant &value : params)
+                    query.addBindValue(value);
+                if (!query.exec())
+                    qWarning() << sql << query.lastError().text();
+                while (query.next()) {
+                    QVariantList row;
+                    for (int c = 0; c < columns; ++c)
+                        row.append(query.value(c));
+                    rows.append(row);
+                }
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+        return rows;
+    }
+    /// Approved reversals the terminal made of the payment `poiTransactionId`.
+    QList<qint64> simReversalsOf(const QString &poiTransactionId)
+    {
+        QList<qint64> amounts;
+        const QJsonArray transactions = m_sim.transactions();
+        for (const QJsonValue &value : transactions) {
+            const QJsonObject t = value.toObject();
+            if (t.value(QStringLiteral("kind")).toString() == QLatin1String("reversal")
+                && t.value(QStringLiteral("originalPoiTransactionId")).toString()
+                    == poiTransactionId
+                && t.value(QStringLiteral("state")).toString() == QLatin1String("approved"))
+                amounts.append(t.value(QStringLiteral("amountCents")).toInteger());
+        }
+        return amounts;
+    }
+    int simReversals()
+    {
+        int count = 0;
+        const QJsonArray transactions = m_sim.transactions();
+        for (const QJsonValue &value : transactions)
+            count += value.toObject().value(QStringLiteral("kind")).toString()
+                == QLatin1String("reversal");
+        return count;
+    }
+    QString writeFile(const QString &name, const QByteArray &content)
+    {
+        QFile file(m_dir.filePath(name));
+        if (!file.open(QIODevice::WriteOnly))
+            return QString();
+        file.write(content);
+        return file.fileName();
+    }
+    static QString barcode(const QString &twelve)
+    {
+        return twelve + QString::number(Core::Barcode::checkDigit(twelve));
+    }
+    /// Sells `productId` for cash on the real screens and returns the completed sale.
+    Services::CompletedSale sellForCash(qint64 productId)
+    {
+        const qsizetype before = m_sold.size();
+        if (!sale().addProduct(productId))
+            return {};
+        click("payButton");
+        click("payMethodCash");
+        click("quickExact");
+        click("payDone");
+        if (!QTest::qWaitFor([&] { return m_sold.size() > before; }, 10000))
+            return {};
+        click("receiptNone");
+        return m_sold.constLast();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        qApp->setStyleSheet(Ui::styleSheet());
+        const QString key = m_dir.filePath(QStringLiteral("machine-id"));
+        {
+            QFile file(key);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("00112233445566778899aabbccddeeff\n");
+        }
+        qputenv("TOONBANK_DEVICE_KEY_FILE", QFile::encodeName(key));
+        m_cache = m_dir.filePath(QStringLiteral("tablet.sqlite"));
+        QVERIFY(m_sim.start());
+    }
+    void cleanupTestCase()
+    {
+        if (m_scanner)
+            qApp->removeEventFilter(m_scanner.get());
+        m_window.reset();
+        m_cardTerminal.reset();
+        m_engine.reset();
+        m_terminal.reset();
+    }
+
+    void theWebShopTookACardPayment()
+    {
+        // The web shop's provider charged the customer's card (the same acquirer as the store
+        // terminal): the web order's tender names that POI transaction.
+        Devices::NexoHttpTerminal::Config config;
+        config.endpoint = m_sim.endpoint();
+        config.saleId = QStringLiteral("WEBSHOP");
+        config.poiId = m_sim.poiId();
+        Devices::NexoHttpTerminal webShop(config);
+        QSignalSpy finished(&webShop, &Devices::PaymentTerminal::paymentFinished);
+        Devices::CardPaymentRequest request;
+        request.serviceId = QStringLiteral("WEB10023");
+        request.saleTransactionId = webOrderNumber;
+        request.amount = Core::Money::fromCents(webGoods + webDelivery);
+        webShop.startPayment(request);
+        QVERIFY(finished.wait(15000));
+        const auto result = finished.first().first().value<Devices::CardPaymentResult>();
+        QVERIFY2(result.outcome == Devices::TerminalOutcome::Approved, qPrintable(result.message));
+        m_webPayment = result.poiTransactionId;
+        QVERIFY(!m_webPayment.isEmpty());
+    }
+
+    void serverKnowsTheProductsAndTheWebOrder()
+    {
+        QVERIFY(!m_webPayment.isEmpty());
+        QVERIFY(m_server.seed(5));
+        QVERIFY(m_server.admin({ QStringLiteral("add-staff"), QStringLiteral("--id"),
+            QString::number(manager), QStringLiteral("--code"), QStringLiteral("E9"),
+            QStringLiteral("--name"), QStringLiteral("Max Manager"), QStringLiteral("--role"),
+            QStringLiteral("manager"), QStringLiteral("--store"), QStringLiteral("AMS01"),
+            QStringLiteral("--pin"), QStringLiteral("9999") }));
+        QVERIFY(m_server.admin({ QStringLiteral("import"), QStringLiteral("products"),
+            writeFile(QStringLiteral("products.csv"),
+                QStringLiteral(
+                    "id,sku,name,brand,category,vatClass,priceCents,barcodes\n"
+                    "%1,HEADPH,Over-ear wireless headphones with noise cancelling,Klank,"
+                    "Audio,standard,3999,%2\n"
+                    "%3,CABLE,USB-C charging cable 2 m,Klank,Audio,standard,1234,%4\n"
+                    "%5,BOXERS,Cotton boxer shorts (3-pack),Basis,Underwear,standard,1495,%6\n")
+                    .arg(headphonesId)
+                    .arg(barcode(QStringLiteral("871234500041")))
+                    .arg(cableId)
+                    .arg(barcode(QStringLiteral("871234500042")))
+                    .arg(boxersId)
+                    .arg(barcode(QStringLiteral("871234500043")))
+                    .toUtf8()) }));
+
+        // Delivered three days ago: inside the 14-day withdrawal period.
+        const QDate today = QDate::currentDate();
+        const QJsonObject order {
+            { QStringLiteral("id"), 5001 },
+            { QStringLiteral("orderNumber"), webOrderNumber },
+            { QStringLiteral("locationCode"), QStringLiteral("AMS01") },
+            { QStringLiteral("status"), QStringLiteral("delivered") },
+            { QStringLiteral("channel"), QStringLiteral("web") },
+            { QStringLiteral("orderedAt"),
+                QDateTime(today.addDays(-5), QTime(10, 0), Qt::UTC).toString(Qt::ISODate) },
+            { QStringLiteral("deliveredOn"), today.addDays(-3).toString(Qt::ISODate) },
+            { QStringLiteral("deliveryCents"), webDelivery },
+            { QStringLiteral("totalCents"), webGoods },
+            { QStringLiteral("lines"),
+                QJsonArray {
+                    QJsonObject { { QStringLiteral("lineId"), QStringLiteral("1") },
+                        { QStringLiteral("sku"), QStringLiteral("HEADPH") },
+                        { QStringLiteral("name"),
+                            QStringLiteral("Over-ear wireless headphones with noise cancelling") },
+                        { QStringLiteral("category"), QStringLiteral("Audio") },
+                        { QStringLiteral("quantity"), 1 },
+                        { QStringLiteral("unitPriceCents"), 3999 },
+                        { QStringLiteral("lineTotalCents"), 3999 },
+                        { QStringLiteral("vatBasisPoints"), 2100 } },
+                    QJsonObject { { QStringLiteral("lineId"), QStringLiteral("2") },
+                        { QStringLiteral("sku"), QStringLiteral("CABLE") },
+                        { QStringLiteral("name"), QStringLiteral("USB-C charging cable 2 m") },
+                        { QStringLiteral("category"), QStringLiteral("Audio") },
+                        { QStringLiteral("quantity"), 2 },
+                        { QStringLiteral("unitPriceCents"), 1234 },
+                        { QStringLiteral("lineTotalCents"), webCablesTotal },
+                        { QStringLiteral("vatBasisPoints"), 2100 } } } },
+            { QStringLiteral("tenders"),
+                QJsonArray { QJsonObject { { QStringLiteral("method"), QStringLiteral("card") },
+                    { QStringLiteral("amountCents"), webGoods + webDelivery },
+                    { QStringLiteral("reference"), m_webPayment },
+                    { QStringLiteral("paidAt"),
+                        QDateTime(today.addDays(-5), QTime(10, 1), Qt::UTC)
+                            .toString(Qt::ISODate) } } } },
+        };
+        QString output;
+        QVERIFY2(m_server.admin({ QStringLiteral("import"), QStringLiteral("web-orders"),
+                                    writeFile(QStringLiteral("weborders.json"),
+                                        QJsonDocument(QJsonArray { order }).toJson()) },
+                     &output),
+            qPrintable(output));
+        QVERIFY(m_server.start());
+    }
+
+    void tabletEnrolsSyncsAndOpensWithTheTerminal()
+    {
+        int code = 0;
+        const QString enrolled = runSyncTool(m_cache,
+            { QStringLiteral("enrol"), m_server.url(QString()).toString(),
+                m_server.enrolmentCode(QStringLiteral("AMS01")),
+                QString::fromLatin1(
+                    m_server.caCertificates().first().digest(QCryptographicHash::Sha256).toHex()) },
+            &code);
+        QVERIFY2(code == 0, qPrintable(enrolled));
+        Sync::Client::SyncEngine::Options options;
+        options.automatic = false;
+        options.requestTimeoutMs = 60000;
+        m_engine = std::make_unique<Sync::Client::SyncEngine>(m_cache, options);
+        m_engine->start();
+        syncNow();
+
+        auto terminal = Services::Terminal::open(m_cache);
+        QVERIFY2(terminal, terminal ? "" : qPrintable(terminal.error().detail));
+        m_terminal = std::move(terminal.value());
+        m_terminal->syncStatus().attachEngine(m_engine.get());
+
+        Devices::NexoHttpTerminal::Config config;
+        config.endpoint = m_sim.endpoint();
+        config.saleId = QStringLiteral("AMS01-T1");
+        config.poiId = m_sim.poiId();
+        config.paymentTimeoutMs = 3000;
+        config.requestTimeoutMs = 3000;
+        m_cardTerminal = std::make_unique<Devices::NexoHttpTerminal>(config);
+        m_terminal->setPaymentTerminal(m_cardTerminal.get());
+        m_terminal->payments().recover();
+        returns().recover();
+
+        m_language = std::make_unique<Ui::Language>();
+        QVERIFY(m_language->setLanguage(QStringLiteral("en")));
+        m_scanner = std::make_unique<Ui::ScanInterceptor>();
+        qApp->installEventFilter(m_scanner.get());
+        m_window = std::make_unique<Ui::MainWindow>(m_terminal->session(), sale(),
+            m_terminal->payments(), m_terminal->customers(), m_terminal->overrides(),
+            m_terminal->products(), m_terminal->syncStatus(), *m_language, *m_scanner);
+        m_window->setReturnService(returns());
+        connect(&returns(), &Services::ReturnService::completed, this,
+            [this](const Services::CompletedReturn &done) { m_returned.append(done); });
+        connect(m_window->payScreen(), &Ui::PayScreen::completed, this,
+            [this](const Services::CompletedSale &done) { m_sold.append(done); });
+        m_window->resize(1280, 800);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+
+        click(qPrintable(QStringLiteral("staffTile%1").arg(cashier)));
+        for (QChar digit : QStringLiteral("1234"))
+            click(qPrintable(QStringLiteral("pinKey%1").arg(digit)));
+        click("pinOk");
+        QCOMPARE(current(), static_cast<QWidget *>(m_window->sellScreen()));
+    }
+
+    void webOrderLineBackToTheOriginalCard()
+    {
+        QVERIFY2(m_window, "no window: an earlier step failed");
+
+        // The menu leads to the return screen: nothing found yet, the next step said.
+        openReturnsFromMenu();
+        QVERIFY(!find<QLabel>("returnHint")->text().isEmpty());
+        QVERIFY(!find<QPushButton>("returnRefund")->isEnabled());
+        QVERIFY(find<QPushButton>("returnNoReceipt")->isVisible());
+        shots(QStringLiteral("50-return-empty"));
+        // A number that is no order: said in plain words, nothing found.
+        find<QLineEdit>("returnCode")->setText(QStringLiteral("NOPE-404"));
+        click("returnFind");
+        QVERIFY(find<QLabel>("returnMessage")->isVisible());
+        QVERIFY(!text("returnMessage").isEmpty());
+        QCOMPARE(returns().view().stage, Services::ReturnView::Stage::Empty);
+        shots(QStringLiteral("50b-return-not-found"));
+        click("returnCancel");
+        QCOMPARE(current(), static_cast<QWidget *>(m_window->sellScreen()));
+
+        // The packing slip's QR scanned on the sell screen opens the return screen with it.
+        m_window->sellScreen()->focusSearch();
+        scan(Core::webOrderQrPayload(QStringLiteral("TESTCHAIN"), webOrderNumber));
+        QTRY_COMPARE(current(), returnScreen());
+        QCOMPARE(returns().view().stage, Services::ReturnView::Stage::Found);
+        QVERIFY(sale().view().lines.isEmpty()); // the basket never saw the QR
+        QVERIFY2(!find<QLabel>("returnMessage")->isVisible(), qPrintable(text("returnMessage")));
+        const QString header = text("returnHeader");
+        QVERIFY2(header.contains(webOrderNumber), qPrintable(header));
+        QVERIFY2(header.contains(QStringLiteral("web shop")), qPrintable(header));
+        QVERIFY2(header.contains(QStringLiteral("Return by")), qPrintable(header));
+        QCOMPARE(text("returnLineName1"), QStringLiteral("USB-C charging cable 2 m"));
+        QVERIFY2(text("returnLineFacts1")
+                     .contains(QStringLiteral("Sold 2 · returned before 0 · returnable 2")),
+            qPrintable(text("returnLineFacts1")));
+        QVERIFY2(
+            text("returnLineFacts1").contains(eur(1000)), qPrintable(text("returnLineFacts1")));
+        QCOMPARE(text("returnTotal"), eur(0));
+        shots(QStringLiteral("51-return-web-order-found"));
+
+        // One cable comes back: its paid share (half of "2 for € 20,00"), to the card.
+        click("returnLinePlus1");
+        QCOMPARE(text("returnLineQty1"), QStringLiteral("1"));
+        QCOMPARE(text("returnLineRefund1"), eur(1000));
+        QCOMPARE(text("returnTotal"), eur(1000));
+        QCOMPARE(returns().view().parts.size(), 1);
+        QCOMPARE(returns().view().parts.constFirst().method, Core::RefundMethod::Card);
+        QCOMPARE(text("returnPartAmount0"), eur(1000));
+        QVERIFY(find<QPushButton>("returnLineReason1")->isVisible());
+        shots(QStringLiteral("52-return-line-picked"));
+
+        // Refund: the screen follows the terminal. The simulator answers a reversal at once, so
+        // the waiting state is grabbed as it is (no event processing that would end it).
+        click("returnRefund");
+        QCOMPARE(returns().view().stage, Services::ReturnView::Stage::Refunding);
+        if (returns().view().parts.constFirst().state == Services::RefundPartView::State::Pending) {
+            QCOMPARE(
+                text("returnTerminal"), QStringLiteral("Follow the instructions on the terminal"));
+            QVERIFY(!find<QPushButton>("returnCancel")->isEnabled());
+            QVERIFY(!find<QPushButton>("returnRefund")->isVisible());
+            // Layouts settle; the terminal's answer (a socket event) is not read yet.
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+            const QString file = QStringLiteral("53-return-refunding-card-en-landscape.png");
+            QVERIFY(m_window->grab().save(
+                TestCache::outputDir(QStringLiteral("screenshots")) + QLatin1Char('/') + file));
+            if (const QByteArray extra = qgetenv("TOONBANK_SCREENS_DIR"); !extra.isEmpty())
+                QVERIFY(m_window->grab().save(QDir(QString::fromLocal8Bit(extra)).filePath(file)));
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(
+            current(), static_cast<QWidget *>(m_window->receiptScreen()), 20000);
+        QCOMPARE(m_returned.size(), 1);
+        const Services::CompletedReturn done = m_returned.constLast();
+        QVERIFY(m_window->receiptScreen()->showsReturn());
+        QCOMPARE(text("receiptChange"), eur(1000));
+        QVERIFY2(text("receiptTenders").contains(QStringLiteral("Card")),
+            qPrintable(text("receiptTenders")));
+        shots(QStringLiteral("54-return-receipt"));
+
+        // The terminal reversed exactly the paid share of the web shop's payment, once.
+        QCOMPARE(simReversalsOf(m_webPayment), QList<qint64> { 1000 });
+        QCOMPARE(simReversals(), 1);
+        // The return is recorded once with its card refund …
+        const auto recorded = cacheRows(
+            QStringLiteral("SELECT r.origin, r.origin_number, r.total_cents, f.method, "
+                           "f.amount_cents, f.original_reference FROM returns r JOIN "
+                           "return_refunds f ON f.return_id = r.id WHERE r.return_uuid = ?"),
+            { done.ret.returnId }, 6);
+        QCOMPARE(recorded.size(), 1);
+        QCOMPARE(recorded.first().at(0).toString(), QStringLiteral("web_order"));
+        QCOMPARE(recorded.first().at(1).toString(), webOrderNumber);
+        QCOMPARE(recorded.first().at(2).toLongLong(), 1000);
+        QCOMPARE(recorded.first().at(3).toString(), QStringLiteral("card"));
+        QCOMPARE(recorded.first().at(4).toLongLong(), 1000);
+        QCOMPARE(recorded.first().at(5).toString(), m_webPayment);
+        // … and the server counts the cable returned once it has the event.
+        syncNow();
+        QCOMPARE(m_server.scalar(QStringLiteral("SELECT COUNT(*) FROM returns")), 1);
+        QCOMPARE(m_server.scalar(QStringLiteral(
+                     "SELECT returned_quantity FROM web_order_lines WHERE line_id = '2'")),
+            1);
+
+        // None: back to selling.
+        click("receiptNone");
+        QCOMPARE(current(), static_cast<QWidget *>(m_window->sellScreen()));
+    }
+
+    void finalSaleNeedsAManager()
+    {
+        QVERIFY2(m_window, "no window: an earlier step failed");
+        const Services::CompletedSale sold = sellForCash(boxersId);
+        QVERIFY(!sold.receiptNumber.isEmpty());
+        syncNow(); // another tablet of the chain would find it on the server
+
+        openReturnsFromMenu();
+        auto *field = find<QLineEdit>("returnCode");
+        field->setFocus();
+        QTest::keyClicks(field, sold.receiptNumber);
+        QTest::keyClick(field, Qt::Key_Return);
+        QTRY_COMPARE(returns().view().stage, Services::ReturnView::Stage::Found);
+        QVERIFY2(text("returnLineWindow0").contains(QStringLiteral("Final sale")),
+            qPrintable(text("returnLineWindow0")));
+        click("returnLinePlus0");
+        QVERIFY(returns().view().needsApproval.has_value());
+        QVERIFY(find<QLabel>("returnApproval")->isVisible());
+        click("returnRefund");
+        QVERIFY(m_window->overrideSheet()->isOpen());
+        QCOMPARE(returns().view().stage, Services::ReturnView::Stage::Found); // nothing yet
+        shots(QStringLiteral("55-return-needs-approval"));
+
+        // The manager approves with his PIN; the refund goes on by itself (cash).
+        click(qPrintable(QStringLiteral("approverTile%1").arg(manager)));
+        for (QChar digit : QStringLiteral("9999"))
+            click(qPrintable(QStringLiteral("overridePinKey%1").arg(digit)));
+        click("overrideApprove");
+        QVERIFY2(!m_window->overrideSheet()->isOpen(),
+            qPrintable(find<QLabel>("overrideError")->text()));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            current(), static_cast<QWidget *>(m_window->receiptScreen()), 20000);
+        QCOMPARE(m_returned.constLast().ret.authorisations.size(), 1);
+        QCOMPARE(m_returned.constLast().ret.authorisations.constFirst().approvedBy, manager);
+        click("receiptNone");
+    }
+
+    void withoutReceiptProductsAreScanned()
+    {
+        QVERIFY2(m_window, "no window: an earlier step failed");
+        openReturnsFromMenu();
+        click("returnNoReceipt");
+        QCOMPARE(returns().view().stage, Services::ReturnView::Stage::Found);
+        QVERIFY2(text("returnHeader").contains(QStringLiteral("Without receipt")),
+            qPrintable(text("returnHeader")));
+        // The product by its barcode, as a hand scanner types it into the number field.
+        find<QLineEdit>("returnCode")->setFocus();
+        scan(barcode(QStringLiteral("871234500042")));
+        QTRY_COMPARE(returns().view().lines.size(), 1);
+        QVERIFY2(!find<QLabel>("returnMessage")->isVisible(), qPrintable(text("returnMessage")));
+        QCOMPARE(text("returnLineName0"), QStringLiteral("USB-C charging cable 2 m"));
+        if (returns().view().lines.constFirst().selected == 0)
+            click("returnLinePlus0");
+        QVERIFY(returns().view().needsApproval.has_value());
+        QCOMPARE(*returns().view().needsApproval, Core::Permission::RefundWithoutReceipt);
+        QVERIFY(find<QLabel>("returnApproval")->isVisible());
+        shots(QStringLiteral("59-return-no-receipt"));
+        // Abandoned: nothing recorded, back to selling.
+        const qsizetype before = m_returned.size();
+        click("returnCancel");
+        QCOMPARE(current(), static_cast<QWidget *>(m_window->sellScreen()));
+        QCOMPARE(returns().view().stage, Services::ReturnView::Stage::Empty);
+        QCOMPARE(m_returned.size(), before);
+    }
+
+    void exchangeOfAStoreSale()
+    {
+        QVERIFY2(m_window, "no window: an earlier step failed");
+        const Services::CompletedSale sold = sellForCash(headphonesId);
+        QVERIFY(!sold.receiptNumber.isEmpty());
+        syncNow();
+
+        // The receipt's QR scanned on the sell screen.
+        m_window->sellScreen()->focusSearch();
+        scan(QStringLiteral("TOONBANK:SALE:%1:%2").arg(sold.receiptNumber, sold.saleId));
+        QTRY_COMPARE(current(), returnScreen());
+        QCOMPARE(returns().view().stage, Services::ReturnView::Stage::Found);
+        QVERIFY2(
+            text("returnHeader").contains(sold.receiptNumber), qPrintable(text("returnHeader")));
+        click("returnLinePlus0");
+        QCOMPARE(text("returnGoods"), eur(3999)); // the cash refund would be rounded to € 40,00
+        click("returnExchange");
+        QVERIFY2(!find<QLabel>("returnMessage")->isVisible(), qPrintable(text("returnMessage")));
+
+        // The sell screen: the credit shown with the basket; the customer takes four cables.
+        QCOMPARE(current(), static_cast<QWidget *>(m_window->sellScreen()));
+        QVERIFY(sale().exchangeCredit().has_value());
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(sale().addProduct(cableId));
+        QVERIFY(find<QLabel>("basketExchangeCredit")->isVisible());
+        QVERIFY2(text("basketExchangeCredit").contains(eur(4936 - 3999)),
+            qPrintable(text("basketExchangeCredit")));
+        shots(QStringLiteral("56-exchange-sell"));
+
+        // Pay the difference in cash.
+        click("payButton");
+        QCOMPARE(current(), static_cast<QWidget *>(m_window->payScreen()));
+        QTRY_COMPARE(text("payPaid"), eur(3999));
+        shots(QStringLiteral("57-exchange-pay"));
+        click("payMethodCash");
+        click("quickExact");
+        click("payDone");
+        QTRY_COMPARE(current(), static_cast<QWidget *>(m_window->receiptScreen()));
+        const Services::CompletedSale exchanged = m_sold.constLast();
+        QVERIFY2(
+            text("receiptTenders").contains(QStringLiteral("Exchange credit: %1").arg(eur(3999))),
+            qPrintable(text("receiptTenders")));
+        shots(QStringLiteral("58-exchange-receipt"));
+
+        // The ledger holds the return (for the new sale) and the sale with the credit.
+        QCOMPARE(cacheRows(QStringLiteral("SELECT COUNT(*) FROM returns WHERE "
+                                          "exchange_sale_id = ? AND origin_sale_id = ?"),
+                     { exchanged.saleId, sold.saleId }, 1)
+                     .value(0)
+                     .value(0)
+                     .toInt(),
+            1);
+        const auto tenders = cacheRows(
+            QStringLiteral("SELECT p.method, p.amount_cents FROM sale_payments p JOIN sales s ON "
+                           "s.id = p.sale_id WHERE s.sale_uuid = ? ORDER BY p.payment_no"),
+            { exchanged.saleId }, 2);
+        QCOMPARE(tenders.size(), 2);
+        QCOMPARE(tenders.at(0).at(0).toString(), QStringLiteral("return_credit"));
+        QCOMPARE(tenders.at(0).at(1).toLongLong(), 3999);
+        QCOMPARE(tenders.at(1).at(0).toString(), QStringLiteral("cash"));
+        // The server accepts both: the return before the sale that uses its credit.
+        syncNow();
+        QCOMPARE(m_server.scalar(QStringLiteral("SELECT COUNT(*) FROM returns")), 3);
+        click("receiptNone");
+    }
+};
+
+QTEST_MAIN(TestReturnFlow)
+#include "tst_returnflow.moc"
