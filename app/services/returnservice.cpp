@@ -995,8 +995,9 @@ void ReturnService::settleCard(Store::RefundPartRecord &part, bool approved,
         part.detail = tr("Refunded to the card");
     } else {
         part.state = partFailed;
-        part.detail = tr("The terminal refused the card refund. Choose another way or ask a "
-                         "supervisor.");
+        // What staff can do now (retry, another way, cancel) is on the part's buttons.
+        part.detail = tr("The terminal refused the card refund. Nothing was refunded to the "
+                         "card.");
     }
     if (const Core::Status saved = d->ledger->saveSession(*d->running); !saved)
         emit failed(saved.error());

@@ -11,6 +11,7 @@
 // Screenshots of every state in nl and en, landscape and portrait.
 #include "app/core/barcode.h"
 #include "app/core/returns.h"
+#include "app/devices/nexo.h"
 #include "app/devices/paymentterminal.h"
 #include "app/services/customerservice.h"
 #include "app/services/paymentservice.h"
@@ -654,6 +655,86 @@ private slots:
         // The server accepts both: the return before the sale that uses its credit.
         syncNow();
         QCOMPARE(m_server.scalar(QStringLiteral("SELECT COUNT(*) FROM returns")), 3);
+        click("receiptNone");
+    }
+
+    void refusedCardRefundOfAWebOrder()
+    {
+        QVERIFY2(m_window, "no window: an earlier step failed");
+        // The rest of the web shop's payment was given back at the terminal already: the
+        // terminal refuses a reversal of the second cable.
+        QSignalSpy reversed(m_cardTerminal.get(), &Devices::PaymentTerminal::reversalFinished);
+        m_cardTerminal->reverse({ Devices::Nexo::newServiceId(), m_webPayment,
+            QDateTime::currentDateTimeUtc(), Core::Money::fromCents(webGoods + webDelivery - 1000),
+            QStringLiteral("MerchantCancel") });
+        QVERIFY(reversed.wait(10000));
+        QCOMPARE(reversed.first().first().value<Devices::ReversalResult>().outcome,
+            Devices::TerminalOutcome::Approved);
+
+        openReturnsFromMenu();
+        find<QLineEdit>("returnCode")->setText(webOrderNumber);
+        click("returnFind");
+        QTRY_COMPARE(returns().view().stage, Services::ReturnView::Stage::Found);
+        click("returnLinePlus1");
+        const int before = simReversals();
+        click("returnRefund");
+        QTRY_COMPARE_WITH_TIMEOUT(returns().view().parts.constFirst().state,
+            Services::RefundPartView::State::Failed, 20000);
+        // Retry, no other way (a web order goes back to the way it was paid), plainly said;
+        // Cancel return stays possible.
+        QTRY_VERIFY(find<QPushButton>("returnPartRetry0")->isVisible());
+        QVERIFY(!find<QPushButton>("returnPartAnother0")->isVisible());
+        QVERIFY(find<QLabel>("returnPartWhy0")->isVisible());
+        QVERIFY2(text("returnPartWhy0").contains(QStringLiteral("web order")),
+            qPrintable(text("returnPartWhy0")));
+        QVERIFY(find<QPushButton>("returnCancel")->isEnabled());
+        QVERIFY(!find<QPushButton>("returnCheckAgain")->isVisible());
+        shots(QStringLiteral("60-return-card-refused-web"));
+        click("returnPartRetry0");
+        QTRY_COMPARE_WITH_TIMEOUT(simReversals(), before + 2, 20000);
+        QTRY_COMPARE(
+            returns().view().parts.constFirst().state, Services::RefundPartView::State::Failed);
+        click("returnCancel");
+        QCOMPARE(current(), static_cast<QWidget *>(m_window->sellScreen()));
+        QCOMPARE(m_server.scalar(QStringLiteral(
+                     "SELECT returned_quantity FROM web_order_lines WHERE line_id = '2'")),
+            1);
+    }
+
+    void giftCardRefundAsksTheNumber()
+    {
+        QVERIFY2(m_window, "no window: an earlier step failed");
+        const Services::CompletedSale sold = sellForCash(cableId);
+        QVERIFY(!sold.receiptNumber.isEmpty());
+        syncNow();
+        openReturnsFromMenu();
+        find<QLineEdit>("returnCode")->setText(sold.receiptNumber);
+        click("returnFind");
+        QTRY_COMPARE(returns().view().stage, Services::ReturnView::Stage::Found);
+        click("returnLinePlus0");
+        QVERIFY(!find<QWidget>("returnGiftCard")->isVisible());
+        click("returnMethod_gift_card");
+        QVERIFY(find<QWidget>("returnGiftCard")->isVisible());
+        // Refund without a number: said plainly, nothing runs.
+        click("returnRefund");
+        QCOMPARE(returns().view().stage, Services::ReturnView::Stage::Found);
+        QVERIFY(find<QLabel>("returnMessage")->isVisible());
+        shots(QStringLiteral("61-return-gift-card-number"));
+        find<QLineEdit>("returnGiftCardNumber")->setText(QStringLiteral("6000 2222 3333 4444"));
+        click("returnGiftCardUse");
+        QVERIFY2(text("returnGiftCardCaption").contains(QStringLiteral("6000222233334444")),
+            qPrintable(text("returnGiftCardCaption")));
+        click("returnRefund");
+        QTRY_COMPARE_WITH_TIMEOUT(
+            current(), static_cast<QWidget *>(m_window->receiptScreen()), 20000);
+        const Core::Return ret = m_returned.constLast().ret;
+        QCOMPARE(ret.refunds.size(), 1);
+        QCOMPARE(ret.refunds.constFirst().method, Core::RefundMethod::GiftCard);
+        QCOMPARE(ret.refunds.constFirst().reference, QStringLiteral("6000222233334444"));
+        syncNow();
+        QCOMPARE(m_server.scalar(QStringLiteral(
+                     "SELECT balance_cents FROM gift_cards WHERE number = '6000222233334444'")),
+            ret.refunds.constFirst().amount.cents());
         click("receiptNone");
     }
 };
