@@ -1,10 +1,12 @@
 #include "app/devices/cashdrawer.h"
 #include "app/devices/paymentterminal.h"
+#include "app/devices/receipt.h"
 #include "app/devices/receiptprinter.h"
 #include "app/services/customerservice.h"
 #include "app/services/overrideservice.h"
 #include "app/services/paymentservice.h"
 #include "app/services/receiptservice.h"
+#include "app/services/returnservice.h"
 #include "app/services/saleservice.h"
 #include "app/services/serverlookups.h"
 #include "app/services/syncstatus.h"
@@ -14,6 +16,7 @@
 #include "sync/client/syncengine.h"
 #include "ui/language.h"
 #include "ui/mainwindow.h"
+#include "ui/receiptscreen.h"
 #include "ui/scaninterceptor.h"
 #include "ui/syncscreen.h"
 #include "ui/uihelpers.h"
@@ -136,6 +139,16 @@ int main(int argc, char *argv[])
     window.setReceiptMailer([&receipts](const Services::CompletedSale &sale, const QString &to) {
         return receipts.email(sale, to);
     });
+    // A return's receipt: the same layout, printer and mail queue as a sale's.
+    window.setReturnReceiptMailer([&receipts](const Services::CompletedReturn &ret,
+                                      const QString &to) { return receipts.email(ret, to); });
+    window.receiptScreen()->setReturnReceipt(
+        [&sale = terminal.value()->sale()](const Services::CompletedReturn &ret) {
+            return Devices::ReceiptLayout::layout(
+                Services::ReceiptService::receiptFor(ret, sale.location()));
+        },
+        [&receipts](
+            const Services::CompletedReturn &ret, bool copy) { return receipts.print(ret, copy); });
     // A return a crash interrupted first: a pending card refund is settled with the terminal, a
     // fully refunded return is recorded (once), an exchange's credit goes back to the sale in
     // progress (so that a recovered payment records the return with its sale).

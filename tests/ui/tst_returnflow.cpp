@@ -407,6 +407,10 @@ private slots:
             m_terminal->payments(), m_terminal->customers(), m_terminal->overrides(),
             m_terminal->products(), m_terminal->syncStatus(), *m_language, *m_scanner);
         m_window->setReturnService(returns());
+        m_window->setReturnReceiptMailer(
+            [this](const Services::CompletedReturn &done, const QString &address) {
+                return m_terminal->receipts().email(done, address);
+            });
         connect(&returns(), &Services::ReturnService::completed, this,
             [this](const Services::CompletedReturn &done) { m_returned.append(done); });
         connect(m_window->payScreen(), &Ui::PayScreen::completed, this,
@@ -496,6 +500,7 @@ private slots:
         const Services::CompletedReturn done = m_returned.constLast();
         QVERIFY(m_window->receiptScreen()->showsReturn());
         QCOMPARE(text("receiptChange"), eur(1000));
+        QVERIFY(find<QPushButton>("receiptEmail")->isEnabled()); // the return's receipt by e-mail
         QVERIFY2(text("receiptTenders").contains(QStringLiteral("Card")),
             qPrintable(text("receiptTenders")));
         shots(QStringLiteral("54-return-receipt"));
