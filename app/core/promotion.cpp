@@ -1,5 +1,6 @@
 #include "promotion.h"
 
+#include "enumnames_p.h"
 #include "tr.h"
 #include "wallclock_p.h"
 
@@ -28,26 +29,8 @@ constexpr std::array<std::pair<PromotionTarget, const char *>, 4> targetNames { 
     { PromotionTarget::Basket, "basket" },
 } };
 
-template <typename Enum, std::size_t N>
-QString nameOf(const std::array<std::pair<Enum, const char *>, N> &names, Enum value)
-{
-    for (const auto &[candidate, text] : names) {
-        if (candidate == value)
-            return QLatin1String(text);
-    }
-    return {};
-}
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> valueOf(
-    const std::array<std::pair<Enum, const char *>, N> &names, const QString &name)
-{
-    for (const auto &[candidate, text] : names) {
-        if (name == QLatin1String(text))
-            return candidate;
-    }
-    return std::nullopt;
-}
+using Internal::nameOf;
+using Internal::valueOf;
 
 } // namespace
 

@@ -1,6 +1,7 @@
 #include "returns.h"
 
 #include "cashrounding.h"
+#include "enumnames_p.h"
 #include "tr.h"
 
 #include <QUuid>
@@ -42,26 +43,8 @@ constexpr std::array<std::pair<RefundMethod, const char *>, 7> refundMethodNames
     { RefundMethod::Exchange, "exchange" },
 } };
 
-template <typename Enum, std::size_t N>
-QString nameOf(const std::array<std::pair<Enum, const char *>, N> &names, Enum value)
-{
-    for (const auto &[candidate, text] : names) {
-        if (candidate == value)
-            return QLatin1String(text);
-    }
-    return {};
-}
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> valueOf(
-    const std::array<std::pair<Enum, const char *>, N> &names, const QString &name)
-{
-    for (const auto &[candidate, text] : names) {
-        if (name == QLatin1String(text))
-            return candidate;
-    }
-    return std::nullopt;
-}
+using Internal::nameOf;
+using Internal::valueOf;
 
 Error returnError(const char *code, const QString &message, const QString &detail)
 {
@@ -413,6 +396,64 @@ Result<RefundPlan> planRefund(const ReturnableOrder &order,
             std::max(qint64(0), order.pointsEarned - order.pointsTakenBack));
     }
     return plan;
+}
+
+QList<Refund> alternativeRefunds(
+    const RefundPlan &plan, RefundMethod method, const QString &reference)
+{
+    QList<Refund> refunds;
+    for (const Refund &refund : plan.refunds) {
+        if (refund.method == RefundMethod::LoyaltyPoints)
+            refunds.append(refund);
+    }
+    const Money rest = alternativeAmount(plan);
+    if (rest.cents() > 0) {
+        Refund refund;
+        refund.method = method;
+        refund.amount = rest;
+        refund.reference = reference;
+        refunds.append(refund);
+    }
+    return refunds;
+}
+
+Money alternativeAmount(const RefundPlan &plan)
+{
+    Money rest = plan.total;
+    for (const Refund &refund : plan.refunds) {
+        if (refund.method == RefundMethod::LoyaltyPoints)
+            rest -= refund.amount;
+    }
+    return rest;
+}
+
+Status checkPointsRefunds(const RefundPlan &plan, const QList<Refund> &refunds)
+{
+    Money planned;
+    qint64 plannedPoints = 0;
+    for (const Refund &refund : plan.refunds) {
+        if (refund.method == RefundMethod::LoyaltyPoints) {
+            planned += refund.amount;
+            plannedPoints += refund.points;
+        }
+    }
+    Money given;
+    qint64 givenPoints = 0;
+    for (const Refund &refund : refunds) {
+        if (refund.method == RefundMethod::LoyaltyPoints) {
+            given += refund.amount;
+            givenPoints += refund.points;
+        }
+    }
+    if (given != planned || givenPoints != plannedPoints)
+        return returnError("refund.points_mismatch",
+            Tr::tr("The points paid with must go back as points."),
+            QStringLiteral("points parts %1 (%2 points), the rules give %3 (%4 points)")
+                .arg(given.toPlainString())
+                .arg(givenPoints)
+                .arg(planned.toPlainString())
+                .arg(plannedPoints));
+    return success();
 }
 
 QList<RefundMethod> allowedRefundMethods(const ReturnableOrder &order, const ReturnPolicy &policy)

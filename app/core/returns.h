@@ -196,6 +196,23 @@ struct RefundPlan
 Result<RefundPlan> planRefund(const ReturnableOrder &order,
     const QList<ReturnRequestLine> &requests, const LoyaltyRules &loyalty);
 
+/// "Alternative method chosen" — the one rule for the tablet (ReturnService) and the server
+/// (return handler): when staff give a return back by `method` (store credit, a gift card,
+/// cash, an exchange) instead of to the original tenders, the redeemed loyalty points still go
+/// back as points — planRefund's LoyaltyPoints parts are kept as they are (so pointsGivenBack
+/// stays the plan's), points never turn into money — and only the rest of plan.total
+/// (alternativeAmount) goes by `method`, as one part naming `reference` (store credit / points:
+/// the customer's card; gift card: its number; exchange: the new sale's id). No part for
+/// `method` when nothing is left.
+QList<Refund> alternativeRefunds(
+    const RefundPlan &plan, RefundMethod method, const QString &reference);
+/// plan.total less the plan's LoyaltyPoints parts: what an alternative method may give.
+Money alternativeAmount(const RefundPlan &plan);
+/// The points side of a finished return against its plan: its LoyaltyPoints parts give back
+/// exactly the plan's (amount and points), whatever method took the rest. Error
+/// "refund.points_mismatch".
+Status checkPointsRefunds(const RefundPlan &plan, const QList<Refund> &refunds);
+
 /// The methods staff may choose for this order instead of "to the original tenders":
 /// web order: original only (store credit only when it paid with store credit);
 /// store sale: the original methods, plus StoreCredit / GiftCard as the policy allows (a

@@ -1,5 +1,6 @@
 #include "sale.h"
 
+#include "enumnames_p.h"
 #include "promotionengine.h"
 #include "tr.h"
 
@@ -38,26 +39,8 @@ constexpr std::array<std::pair<TenderMethod, const char *>, 6> tenderMethodNames
     { TenderMethod::ReturnCredit, "return_credit" },
 } };
 
-template <typename Enum, std::size_t N>
-QString nameOf(const std::array<std::pair<Enum, const char *>, N> &names, Enum value)
-{
-    for (const auto &[candidate, text] : names) {
-        if (candidate == value)
-            return QLatin1String(text);
-    }
-    return {};
-}
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> valueOf(
-    const std::array<std::pair<Enum, const char *>, N> &names, const QString &name)
-{
-    for (const auto &[candidate, text] : names) {
-        if (name == QLatin1String(text))
-            return candidate;
-    }
-    return std::nullopt;
-}
+using Internal::nameOf;
+using Internal::valueOf;
 
 // The engine for a list of promotions, built once and kept while the caller passes the same
 // list. The cached engine holds a copy of the list, so the caller cannot change that data in

@@ -5,6 +5,7 @@
 #include "saleservice.h"
 #include "session.h"
 
+#include "app/core/payment.h"
 #include "app/core/permissions.h"
 #include "app/core/tr.h"
 #include "app/devices/nexo.h"
@@ -124,6 +125,10 @@ struct ReturnService::Private
     QTimer statusTimer;
     QList<int> backoff { 500, 1000, 2000, 4000 };
     bool exchangeRecorded = false;
+    // An exchange's plan: its points parts go back as points (Core::alternativeRefunds), the
+    // rest is the exchange credit.
+    Core::RefundPlan exchangePlan;
+    QString giftCardNumber; // the card a GiftCard alternative loads (chooseMethod)
 
     Private(Store::LocalDatabase &database, Store::Catalog &cat, Session &s, SaleService &sale,
         const Core::Clock &c)
@@ -463,7 +468,8 @@ Core::Status ReturnService::setCondition(const QString &lineId, Core::ItemCondit
     return Core::success();
 }
 
-Core::Status ReturnService::chooseMethod(std::optional<Core::RefundMethod> method)
+Core::Status ReturnService::chooseMethod(
+    std::optional<Core::RefundMethod> method, const QString &giftCardNumber)
 {
     if (const Core::Status idle = checkIdle(); !idle)
         return idle;
@@ -479,6 +485,22 @@ Core::Status ReturnService::chooseMethod(std::optional<Core::RefundMethod> metho
             return Error::make(QStringLiteral("customer.none"),
                 tr("Store credit needs the customer of the receipt."));
     }
+    // A gift card refund names a gift card: the one given, else the one the order paid with
+    // (never the customer's loyalty card).
+    QString giftCard;
+    if (method && *method == RefundMethod::GiftCard) {
+        QString text = giftCardNumber;
+        for (const Core::OriginalTender &tender : d->view.order->tenders) {
+            if (text.isEmpty() && tender.method == QLatin1String("gift_card"))
+                text = tender.reference;
+        }
+        const Core::Result<QString> number = Core::normaliseGiftCardNumber(text);
+        if (!number)
+            return Error::make(QStringLiteral("gift.number"),
+                tr("Scan or type the gift card to load the refund onto."), number.error().detail);
+        giftCard = number.value();
+    }
+    d->giftCardNumber = giftCard;
     d->view.chosenMethod = method;
     recompute();
     return Core::success();
@@ -601,12 +623,14 @@ QList<Core::Refund> ReturnService::refundsFor(const Core::RefundPlan &plan) cons
 {
     const std::optional<RefundMethod> chosen = d->view.chosenMethod;
     if (d->noReceipt || (chosen && *chosen != RefundMethod::Exchange)) {
-        Core::Refund refund;
-        refund.method = d->noReceipt ? RefundMethod::StoreCredit : *chosen;
-        refund.amount = plan.total;
-        if (d->view.order->customer)
-            refund.reference = d->view.order->customer->code;
-        return { refund };
+        // The core's rule for an alternative method: redeemed points still go back as points.
+        const RefundMethod method = d->noReceipt ? RefundMethod::StoreCredit : *chosen;
+        QString reference;
+        if (method == RefundMethod::GiftCard)
+            reference = d->giftCardNumber;
+        else if (d->view.order->customer)
+            reference = d->view.order->customer->code;
+        return Core::alternativeRefunds(plan, method, reference);
     }
     QList<Core::Refund> refunds = plan.refunds;
     // A card refund names the original payment; its own reference comes from the terminal.
@@ -689,6 +713,7 @@ Core::Result<Core::Return> ReturnService::buildReturn(bool exchange)
     ret.pointsTakenBack = plan->pointsTakenBack;
     ret.pointsGivenBack = plan->pointsGivenBack;
     ret.authorisations = d->authorisations;
+    d->exchangePlan = exchange ? plan.value() : Core::RefundPlan();
     if (!exchange) {
         ret.refunds = refundsFor(*plan);
         ret.rounding = Core::finaliseCash(ret.refunds, *v.order, d->cashRounding());
@@ -1137,7 +1162,7 @@ void ReturnService::giveCredit(RefundMethod rest)
 {
     ExchangeCredit credit;
     credit.returnId = d->planned.returnId;
-    credit.amount = d->planned.total;
+    credit.amount = Core::alternativeAmount(d->exchangePlan);
     credit.recordReturn = [this, rest](const Core::Sale &sale) -> Core::Status {
         return recordExchange(sale, rest);
     };
@@ -1147,7 +1172,7 @@ void ReturnService::giveCredit(RefundMethod rest)
     RefundPartView part;
     part.method = RefundMethod::Exchange;
     part.label = methodLabel(RefundMethod::Exchange, {});
-    part.amount = d->planned.total;
+    part.amount = Core::alternativeAmount(d->exchangePlan);
     part.state = RefundPartView::State::Pending;
     part.detail = tr("Add the new items to the sale and take the payment.");
     d->view.parts.append(part);
@@ -1165,10 +1190,15 @@ Core::Status ReturnService::recordExchange(const Core::Sale &sale, RefundMethod 
         if (tender.method == Core::TenderMethod::ReturnCredit && tender.reference == ret.returnId)
             used += tender.amount;
     }
-    used = qMin(used, ret.total);
+    // The points parts stay points; the credit (the rest) is split into what the new sale used
+    // and what goes back by `rest`.
+    const Money credit = Core::alternativeAmount(d->exchangePlan);
+    used = qMin(used, credit);
     ret.exchangeSaleId = sale.saleId;
     ret.returnedAt = sale.soldAt;
-    ret.refunds.clear();
+    ret.refunds = Core::alternativeRefunds(d->exchangePlan, RefundMethod::Exchange, sale.saleId);
+    if (!ret.refunds.isEmpty() && ret.refunds.last().method == RefundMethod::Exchange)
+        ret.refunds.removeLast();
     if (used.cents() > 0) {
         Core::Refund part;
         part.method = RefundMethod::Exchange;
@@ -1176,7 +1206,7 @@ Core::Status ReturnService::recordExchange(const Core::Sale &sale, RefundMethod 
         part.reference = sale.saleId;
         ret.refunds.append(part);
     }
-    if (const Money left = ret.total - used; left.cents() > 0) {
+    if (const Money left = credit - used; left.cents() > 0) {
         Core::Refund part;
         part.method = rest;
         part.amount = left;

@@ -183,9 +183,12 @@ public:
     Core::Status setQuantity(const QString &lineId, int quantity);
     Core::Status setReason(const QString &lineId, Core::ReturnReason reason);
     Core::Status setCondition(const QString &lineId, Core::ItemCondition condition);
-    /// none: to the original tenders. Errors: "refund.method" (not allowed for this order),
-    /// "customer.none" (store credit needs the order's customer).
-    Core::Status chooseMethod(std::optional<Core::RefundMethod> method);
+    /// none: to the original tenders. GiftCard names the card to load (`giftCardNumber`; by
+    /// default the card the order paid with). Errors: "refund.method" (not allowed for this
+    /// order), "customer.none" (store credit needs the order's customer), "gift.number" (no
+    /// or no valid gift card number).
+    Core::Status chooseMethod(
+        std::optional<Core::RefundMethod> method, const QString &giftCardNumber = {});
     /// Records an approval for view().needsApproval. Errors: "override.not_allowed",
     /// "return.no_approval_needed".
     Core::Status approve(const Core::Authorisation &authorisation);

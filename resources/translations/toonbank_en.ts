@@ -45,6 +45,34 @@
         <source>The payment terminal sent a message the till cannot read.</source>
         <translation>The payment terminal sent a message the till cannot read.</translation>
     </message>
+    <message>
+        <source>The server cannot be reached. Try again when the tablet is online.</source>
+        <translation>The server cannot be reached. Try again when the tablet is online.</translation>
+    </message>
+    <message>
+        <source>No sale or order with this number was found. Check the number.</source>
+        <translation>No sale or order with this number was found. Check the number.</translation>
+    </message>
+    <message>
+        <source>This order is from another shop and cannot be returned here.</source>
+        <translation>This order is from another shop and cannot be returned here.</translation>
+    </message>
+    <message>
+        <source>This is a return receipt. A refund cannot be returned.</source>
+        <translation>This is a return receipt. A refund cannot be returned.</translation>
+    </message>
+    <message>
+        <source>This is not a receipt or order number. Scan the QR code on the receipt or type its number.</source>
+        <translation>This is not a receipt or order number. Scan the QR code on the receipt or type its number.</translation>
+    </message>
+    <message>
+        <source>Someone else returned some of these items first. The lines show what can still be returned.</source>
+        <translation>Someone else returned some of these items first. The lines show what can still be returned.</translation>
+    </message>
+    <message>
+        <source>The server refused the return.</source>
+        <translation>The server refused the return.</translation>
+    </message>
 </context>
 <context>
     <name>ReceiptPdf</name>
@@ -520,6 +548,137 @@ Demo PINs (every staff member has their own salt):
         <source>A gift card can be loaded with %1 to %2.</source>
         <translation>A gift card can be loaded with %1 to %2.</translation>
     </message>
+    <message>
+        <source>An exchange credit must name its return.</source>
+        <translation>An exchange credit must name its return.</translation>
+    </message>
+    <message>
+        <source>A return cannot be returned.</source>
+        <translation>A return cannot be returned.</translation>
+    </message>
+    <message>
+        <source>This item is not on the receipt or order.</source>
+        <translation>This item is not on the receipt or order.</translation>
+    </message>
+    <message>
+        <source>A gift card cannot be returned.</source>
+        <translation>A gift card cannot be returned.</translation>
+    </message>
+    <message>
+        <source>%1 has already been returned.</source>
+        <translation>%1 has already been returned.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n of %1 can still be returned.</source>
+        <translation>
+            <numerusform>Only %n of %1 can still be returned.</numerusform>
+            <numerusform>Only %n of %1 can still be returned.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The return period ended on %1.</source>
+        <translation>The return period ended on %1.</translation>
+    </message>
+    <message>
+        <source>%1 is a final-sale item and cannot be returned.</source>
+        <translation>%1 is a final-sale item and cannot be returned.</translation>
+    </message>
+    <message>
+        <source>Choose at least one item to return.</source>
+        <translation>Choose at least one item to return.</translation>
+    </message>
+    <message>
+        <source>The payments of this order cannot take a refund of %1: part of it was refunded already.</source>
+        <translation>The payments of this order cannot take a refund of %1: part of it was refunded already.</translation>
+    </message>
+    <message>
+        <source>The points paid with must go back as points.</source>
+        <translation>The points paid with must go back as points.</translation>
+    </message>
+    <message>
+        <source>The return has no refund.</source>
+        <translation>The return has no refund.</translation>
+    </message>
+    <message>
+        <source>Every refund must be more than zero.</source>
+        <translation>Every refund must be more than zero.</translation>
+    </message>
+    <message>
+        <source>This order cannot be refunded this way.</source>
+        <translation>This order cannot be refunded this way.</translation>
+    </message>
+    <message>
+        <source>A refund must name where the money goes.</source>
+        <translation>A refund must name where the money goes.</translation>
+    </message>
+    <message>
+        <source>The refunds (%1) do not match the amount to refund (%2).</source>
+        <translation>The refunds (%1) do not match the amount to refund (%2).</translation>
+    </message>
+    <message>
+        <source>More than was paid this way would be refunded (%1 of %2).</source>
+        <translation>More than was paid this way would be refunded (%1 of %2).</translation>
+    </message>
+    <message>
+        <source>The cash rounding of this return is not right.</source>
+        <translation>The cash rounding of this return is not right.</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>Card %1</source>
+        <translation>Card %1</translation>
+    </message>
+    <message>
+        <source>Web payment</source>
+        <translation>Web payment</translation>
+    </message>
+    <message>
+        <source>Gift card</source>
+        <translation>Gift card</translation>
+    </message>
+    <message>
+        <source>Store credit</source>
+        <translation>Store credit</translation>
+    </message>
+    <message>
+        <source>Loyalty points</source>
+        <translation>Loyalty points</translation>
+    </message>
+    <message>
+        <source>Towards the new sale</source>
+        <translation>Towards the new sale</translation>
+    </message>
+    <message>
+        <source>This receipt is not from this tablet. Returning it needs the network; try again when the tablet is online.</source>
+        <translation>This receipt is not from this tablet. Returning it needs the network; try again when the tablet is online.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>The server did not answer in time.</translation>
+    </message>
+    <message>
+        <source>The return could not be saved. Nothing was recorded; please try again.</source>
+        <translation>The return could not be saved. Nothing was recorded; please try again.</translation>
+    </message>
+    <message>
+        <source>%1 was already returned.</source>
+        <translation>%1 was already returned.</translation>
+    </message>
+    <message>
+        <source>Another return is still running on this tablet. Finish it first.</source>
+        <translation>Another return is still running on this tablet. Finish it first.</translation>
+    </message>
+    <message>
+        <source>The return data does not add up: %1</source>
+        <translation>The return data does not add up: %1</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Devices::NexoHttpTerminal</name>
@@ -661,6 +820,94 @@ Demo PINs (every staff member has their own salt):
     <message>
         <source>Your points balance</source>
         <translation>Your points balance</translation>
+    </message>
+    <message>
+        <source>Exchange credit</source>
+        <translation>Exchange credit</translation>
+    </message>
+    <message>
+        <source>Return %1</source>
+        <translation>Return %1</translation>
+    </message>
+    <message>
+        <source>RETURN</source>
+        <translation>RETURN</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>Original receipt</source>
+        <translation>Original receipt</translation>
+    </message>
+    <message>
+        <source>Web order</source>
+        <translation>Web order</translation>
+    </message>
+    <message>
+        <source>Without receipt</source>
+        <translation>Without receipt</translation>
+    </message>
+    <message>
+        <source>%1 returned</source>
+        <translation>%1 returned</translation>
+    </message>
+    <message>
+        <source>Delivery cost</source>
+        <translation>Delivery cost</translation>
+    </message>
+    <message>
+        <source>REFUND</source>
+        <translation>REFUND</translation>
+    </message>
+    <message>
+        <source>Refund after rounding</source>
+        <translation>Refund after rounding</translation>
+    </message>
+    <message>
+        <source>Refunded to</source>
+        <translation>Refunded to</translation>
+    </message>
+    <message>
+        <source>Web payment</source>
+        <translation>Web payment</translation>
+    </message>
+    <message>
+        <source>Payment ref. %1</source>
+        <translation>Payment ref. %1</translation>
+    </message>
+    <message>
+        <source>Refunded to the original web payment.</source>
+        <translation>Refunded to the original web payment.</translation>
+    </message>
+    <message>
+        <source>Points given back (%1)</source>
+        <translation>Points given back (%1)</translation>
+    </message>
+    <message>
+        <source>New sale %1</source>
+        <translation>New sale %1</translation>
+    </message>
+    <message>
+        <source>Points given back</source>
+        <translation>Points given back</translation>
+    </message>
+    <message>
+        <source>Points taken back</source>
+        <translation>Points taken back</translation>
+    </message>
+    <message>
+        <source>VAT summary of the refund</source>
+        <translation>VAT summary of the refund</translation>
+    </message>
+    <message>
+        <source>Copy — not a new return</source>
+        <translation>Copy — not a new return</translation>
+    </message>
+    <message>
+        <source>A return cannot be returned again.</source>
+        <translation>A return cannot be returned again.</translation>
     </message>
 </context>
 <context>
@@ -935,6 +1182,18 @@ Demo PINs (every staff member has their own salt):
         <source>Attach a customer first</source>
         <translation>Attach a customer first</translation>
     </message>
+    <message>
+        <source>Exchange credit</source>
+        <translation>Exchange credit</translation>
+    </message>
+    <message>
+        <source>Value of the returned goods</source>
+        <translation>Value of the returned goods</translation>
+    </message>
+    <message>
+        <source>The exchange was given up</source>
+        <translation>The exchange was given up</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Services::ProductService</name>
@@ -985,6 +1244,179 @@ Demo PINs (every staff member has their own salt):
     <message>
         <source>The receipt could not be queued for e-mail.</source>
         <translation>The receipt could not be queued for e-mail.</translation>
+    </message>
+    <message>
+        <source>There is no finished return to send a receipt for.</source>
+        <translation>There is no finished return to send a receipt for.</translation>
+    </message>
+    <message>
+        <source>No receipt printer is connected to this tablet.</source>
+        <translation>No receipt printer is connected to this tablet.</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Services::ReturnService</name>
+    <message>
+        <source>A refund is running. Finish it before starting another return.</source>
+        <translation>A refund is running. Finish it before starting another return.</translation>
+    </message>
+    <message>
+        <source>This is not a receipt or order number. Scan the QR code on the receipt or type its number.</source>
+        <translation>This is not a receipt or order number. Scan the QR code on the receipt or type its number.</translation>
+    </message>
+    <message>
+        <source>This is a return receipt. A refund cannot be returned.</source>
+        <translation>This is a return receipt. A refund cannot be returned.</translation>
+    </message>
+    <message>
+        <source>A gift card cannot be returned.</source>
+        <translation>A gift card cannot be returned.</translation>
+    </message>
+    <message>
+        <source>Already returned.</source>
+        <translation>Already returned.</translation>
+    </message>
+    <message>
+        <source>Products can be added only to a return without receipt.</source>
+        <translation>Products can be added only to a return without receipt.</translation>
+    </message>
+    <message>
+        <source>Choose at least one item.</source>
+        <translation>Choose at least one item.</translation>
+    </message>
+    <message>
+        <source>This line is not on the receipt.</source>
+        <translation>This line is not on the receipt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n of %1 can still be returned.</source>
+        <translation>
+            <numerusform>Only %n of %1 can still be returned.</numerusform>
+            <numerusform>Only %n of %1 can still be returned.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Find the receipt first.</source>
+        <translation>Find the receipt first.</translation>
+    </message>
+    <message>
+        <source>%1 is not possible for this return.</source>
+        <translation>%1 is not possible for this return.</translation>
+    </message>
+    <message>
+        <source>Store credit needs the customer of the receipt.</source>
+        <translation>Store credit needs the customer of the receipt.</translation>
+    </message>
+    <message>
+        <source>Scan or type the gift card to load the refund onto.</source>
+        <translation>Scan or type the gift card to load the refund onto.</translation>
+    </message>
+    <message>
+        <source>This return needs no approval.</source>
+        <translation>This return needs no approval.</translation>
+    </message>
+    <message>
+        <source>This approval cannot be accepted: ask a manager.</source>
+        <translation>This approval cannot be accepted: ask a manager.</translation>
+    </message>
+    <message>
+        <source>A return without receipt needs a manager.</source>
+        <translation>A return without receipt needs a manager.</translation>
+    </message>
+    <message>
+        <source>%1 was due back by %2.</source>
+        <translation>%1 was due back by %2.</translation>
+    </message>
+    <message>
+        <source>%1 is a final-sale item.</source>
+        <translation>%1 is a final-sale item.</translation>
+    </message>
+    <message>
+        <source>Choose at least one item to return.</source>
+        <translation>Choose at least one item to return.</translation>
+    </message>
+    <message>
+        <source>This return needs a manager&apos;s approval.</source>
+        <translation>This return needs a manager&apos;s approval.</translation>
+    </message>
+    <message>
+        <source>Store credit needs a customer: scan the customer&apos;s card first.</source>
+        <translation>Store credit needs a customer: scan the customer&apos;s card first.</translation>
+    </message>
+    <message>
+        <source>No payment terminal is connected: the card refund cannot run.</source>
+        <translation>No payment terminal is connected: the card refund cannot run.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n</source>
+        <translation>
+            <numerusform>%1: %n</numerusform>
+            <numerusform>%1: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Someone else returned some of these items first. Still returnable now — %1.</source>
+        <translation>Someone else returned some of these items first. Still returnable now — %1.</translation>
+    </message>
+    <message>
+        <source>Connect the payment terminal to refund the card.</source>
+        <translation>Connect the payment terminal to refund the card.</translation>
+    </message>
+    <message>
+        <source>Follow the instructions on the terminal</source>
+        <translation>Follow the instructions on the terminal</translation>
+    </message>
+    <message>
+        <source>Give %1 in cash</source>
+        <translation>Give %1 in cash</translation>
+    </message>
+    <message>
+        <source>Recorded with the return</source>
+        <translation>Recorded with the return</translation>
+    </message>
+    <message>
+        <source>Refunded to the card</source>
+        <translation>Refunded to the card</translation>
+    </message>
+    <message>
+        <source>The terminal refused the card refund. Choose another way or ask a supervisor.</source>
+        <translation>The terminal refused the card refund. Choose another way or ask a supervisor.</translation>
+    </message>
+    <message>
+        <source>The terminal is busy — check again in a moment.</source>
+        <translation>The terminal is busy — check again in a moment.</translation>
+    </message>
+    <message>
+        <source>No answer from the terminal — checking what happened…</source>
+        <translation>No answer from the terminal — checking what happened…</translation>
+    </message>
+    <message>
+        <source>Not known yet whether the card was refunded. Check again when the terminal answers; do not refund again.</source>
+        <translation>Not known yet whether the card was refunded. Check again when the terminal answers; do not refund again.</translation>
+    </message>
+    <message>
+        <source>The sale in progress already has an exchange credit.</source>
+        <translation>The sale in progress already has an exchange credit.</translation>
+    </message>
+    <message>
+        <source>Choose how to give back what the new sale does not use.</source>
+        <translation>Choose how to give back what the new sale does not use.</translation>
+    </message>
+    <message>
+        <source>Add the new items to the sale and take the payment.</source>
+        <translation>Add the new items to the sale and take the payment.</translation>
+    </message>
+    <message>
+        <source>The exchange&apos;s return is no longer open.</source>
+        <translation>The exchange&apos;s return is no longer open.</translation>
+    </message>
+    <message>
+        <source>A card refund is running or done: the return cannot be abandoned now.</source>
+        <translation>A card refund is running or done: the return cannot be abandoned now.</translation>
+    </message>
+    <message>
+        <source>The new sale&apos;s payment is open: cancel the payment first.</source>
+        <translation>The new sale&apos;s payment is open: cancel the payment first.</translation>
     </message>
 </context>
 <context>
@@ -1227,6 +1659,10 @@ Demo PINs (every staff member has their own salt):
         <source>Your role does not allow selling.</source>
         <translation>Your role does not allow selling.</translation>
     </message>
+    <message>
+        <source>Your role does not allow returns.</source>
+        <translation>Your role does not allow returns.</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Services::SyncStatus</name>
@@ -1248,6 +1684,13 @@ Demo PINs (every staff member has their own salt):
     <message>
         <source>Basic</source>
         <translation>Basic</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Ui::ChoiceSheet</name>
+    <message>
+        <source>Go back</source>
+        <translation>Go back</translation>
     </message>
 </context>
 <context>
@@ -1817,6 +2260,10 @@ The basket stays, so the sale can be paid again.</translation>
         <source>Gift card …%1 with %2 added to the sale.</source>
         <translation>Gift card …%1 with %2 added to the sale.</translation>
     </message>
+    <message>
+        <source>Exchange: %1 is credited to this sale. Add what the customer takes instead, then Pay for the rest.</source>
+        <translation>Exchange: %1 is credited to this sale. Add what the customer takes instead, then Pay for the rest.</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Ui::OverrideSheet</name>
@@ -2284,6 +2731,357 @@ The basket stays, so the sale can be paid again.</translation>
         <source>The receipt is on its way to %1.</source>
         <translation>The receipt is on its way to %1.</translation>
     </message>
+    <message>
+        <source>Card: %1</source>
+        <translation>Card: %1</translation>
+    </message>
+    <message>
+        <source>Card %1: %2</source>
+        <translation>Card %1: %2</translation>
+    </message>
+    <message>
+        <source>Cash: %1 — hand it to the customer</source>
+        <translation>Cash: %1 — hand it to the customer</translation>
+    </message>
+    <message>
+        <source>Web payment: %1 — the web shop pays it back within a few days</source>
+        <translation>Web payment: %1 — the web shop pays it back within a few days</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n loyalty point(s) given back: %1</source>
+        <translation>
+            <numerusform>%n loyalty point given back: %1</numerusform>
+            <numerusform>%n loyalty points given back: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exchange credit: %1</source>
+        <translation>Exchange credit: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n loyalty point(s) taken back</source>
+        <translation>
+            <numerusform>%n loyalty point taken back</numerusform>
+            <numerusform>%n loyalty points taken back</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refunded to</source>
+        <translation>Refunded to</translation>
+    </message>
+    <message>
+        <source>Return %1 completed</source>
+        <translation>Return %1 completed</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <source>The return receipt has been printed.</source>
+        <translation>The return receipt has been printed.</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Ui::ReturnScreen</name>
+    <message>
+        <source>Changed mind</source>
+        <translation>Changed mind</translation>
+    </message>
+    <message>
+        <source>Wrong size</source>
+        <translation>Wrong size</translation>
+    </message>
+    <message>
+        <source>Defective</source>
+        <translation>Defective</translation>
+    </message>
+    <message>
+        <source>Not as described</source>
+        <translation>Not as described</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>Other reason</translation>
+    </message>
+    <message>
+        <source>Back on the shelf</source>
+        <translation>Back on the shelf</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Damaged</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>Web payment</source>
+        <translation>Web payment</translation>
+    </message>
+    <message>
+        <source>Gift card</source>
+        <translation>Gift card</translation>
+    </message>
+    <message>
+        <source>Store credit</source>
+        <translation>Store credit</translation>
+    </message>
+    <message>
+        <source>Loyalty points</source>
+        <translation>Loyalty points</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Exchange</translation>
+    </message>
+    <message>
+        <source>Scan the QR code on the receipt or packing slip, or type its number.</source>
+        <translation>Scan the QR code on the receipt or packing slip, or type its number.</translation>
+    </message>
+    <message>
+        <source>No product found for &quot;%1&quot;.</source>
+        <translation>No product found for &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Which product comes back?</source>
+        <translation>Which product comes back?</translation>
+    </message>
+    <message>
+        <source>Return without receipt: %1 as store credit</source>
+        <translation>Return without receipt: %1 as store credit</translation>
+    </message>
+    <message>
+        <source>Return of %1 outside the rules</source>
+        <translation>Return of %1 outside the rules</translation>
+    </message>
+    <message>
+        <source>Why does it come back?</source>
+        <translation>Why does it come back?</translation>
+    </message>
+    <message>
+        <source>Scan or type the product&apos;s barcode or name</source>
+        <translation>Scan or type the product&apos;s barcode or name</translation>
+    </message>
+    <message>
+        <source>Receipt or web order number</source>
+        <translation>Receipt or web order number</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>Offline: returns of web orders and of other tablets&apos; or stores&apos; sales need the network. Sales made on this tablet can be returned now.</source>
+        <translation>Offline: returns of web orders and of other tablets&apos; or stores&apos; sales need the network. Sales made on this tablet can be returned now.</translation>
+    </message>
+    <message>
+        <source>Offline: this sale was made on this tablet, so it can be returned now. The server checks it when the network is back.</source>
+        <translation>Offline: this sale was made on this tablet, so it can be returned now. The server checks it when the network is back.</translation>
+    </message>
+    <message>
+        <source>Scan the QR code on the receipt, the packing slip or the order e-mail, or type the receipt or order number. No receipt? Tap &quot;No receipt&quot;.</source>
+        <translation>Scan the QR code on the receipt, the packing slip or the order e-mail, or type the receipt or order number. No receipt? Tap &quot;No receipt&quot;.</translation>
+    </message>
+    <message>
+        <source>Receipt %1 · store %2 · %3</source>
+        <translation>Receipt %1 · store %2 · %3</translation>
+    </message>
+    <message>
+        <source>Web order %1 · web shop · ordered %2</source>
+        <translation>Web order %1 · web shop · ordered %2</translation>
+    </message>
+    <message>
+        <source>Delivered on %1</source>
+        <translation>Delivered on %1</translation>
+    </message>
+    <message>
+        <source>Not delivered yet: the 14 days start at delivery</source>
+        <translation>Not delivered yet: the 14 days start at delivery</translation>
+    </message>
+    <message>
+        <source>Without receipt: refunded as store credit at today&apos;s price, with a manager&apos;s approval. Scan each product that comes back.</source>
+        <translation>Without receipt: refunded as store credit at today&apos;s price, with a manager&apos;s approval. Scan each product that comes back.</translation>
+    </message>
+    <message>
+        <source>Return by %1</source>
+        <translation>Return by %1</translation>
+    </message>
+    <message>
+        <source>Customer: card %1 · %2</source>
+        <translation>Customer: card %1 · %2</translation>
+    </message>
+    <message>
+        <source>Today&apos;s price %1</source>
+        <translation>Today&apos;s price %1</translation>
+    </message>
+    <message>
+        <source>Sold %1 · returned before %2 · returnable %3</source>
+        <translation>Sold %1 · returned before %2 · returnable %3</translation>
+    </message>
+    <message>
+        <source>Paid %1 per unit</source>
+        <translation>Paid %1 per unit</translation>
+    </message>
+    <message>
+        <source>Final sale: only with a manager&apos;s approval</source>
+        <translation>Final sale: only with a manager&apos;s approval</translation>
+    </message>
+    <message>
+        <source>Return window passed on %1: only with a manager&apos;s approval</source>
+        <translation>Return window passed on %1: only with a manager&apos;s approval</translation>
+    </message>
+    <message>
+        <source>Return window passed: only with a manager&apos;s approval</source>
+        <translation>Return window passed: only with a manager&apos;s approval</translation>
+    </message>
+    <message>
+        <source>Not delivered yet: returnable</source>
+        <translation>Not delivered yet: returnable</translation>
+    </message>
+    <message>
+        <source>%1 back · %2 · %3</source>
+        <translation>%1 back · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <source>The refund shows here once the receipt or order is found: what comes back, how much, and where the money goes.</source>
+        <translation>The refund shows here once the receipt or order is found: what comes back, how much, and where the money goes.</translation>
+    </message>
+    <message>
+        <source>Scan each product that comes back.</source>
+        <translation>Scan each product that comes back.</translation>
+    </message>
+    <message>
+        <source>Tap + on each item that comes back.</source>
+        <translation>Tap + on each item that comes back.</translation>
+    </message>
+    <message>
+        <source>Refunding</source>
+        <translation>Refunding</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Refund</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n loyalty point(s) taken back</source>
+        <translation>
+            <numerusform>%n loyalty point taken back</numerusform>
+            <numerusform>%n loyalty points taken back</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n loyalty point(s) given back</source>
+        <translation>
+            <numerusform>%n loyalty point given back</numerusform>
+            <numerusform>%n loyalty points given back</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Needs a manager&apos;s approval: %1</source>
+        <translation>Needs a manager&apos;s approval: %1</translation>
+    </message>
+    <message>
+        <source>Refund %1</source>
+        <translation>Refund %1</translation>
+    </message>
+    <message>
+        <source>Back to selling</source>
+        <translation>Back to selling</translation>
+    </message>
+    <message>
+        <source>Cancel return</source>
+        <translation>Cancel return</translation>
+    </message>
+    <message>
+        <source>Original payment</source>
+        <translation>Original payment</translation>
+    </message>
+    <message>
+        <source>Refund to</source>
+        <translation>Refund to</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>At the terminal</source>
+        <translation>At the terminal</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Follow the instructions on the terminal</source>
+        <translation>Follow the instructions on the terminal</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <source>Not refunded</source>
+        <translation>Not refunded</translation>
+    </message>
+    <message>
+        <source>The card refund did not go through</source>
+        <translation>The card refund did not go through</translation>
+    </message>
+    <message>
+        <source>This part did not go through</source>
+        <translation>This part did not go through</translation>
+    </message>
+    <message>
+        <source>Goes back to</source>
+        <translation>Goes back to</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>No receipt</source>
+        <translation>No receipt</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>Goods</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <source>Cash rounding</source>
+        <translation>Cash rounding</translation>
+    </message>
+    <message>
+        <source>Total refund</source>
+        <translation>Total refund</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Check again</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Ui::SearchResultsModel</name>
@@ -2426,6 +3224,14 @@ now %2</translation>
     <message>
         <source>Gift card</source>
         <translation>Gift card</translation>
+    </message>
+    <message>
+        <source>Exchange credit −%1 · %2 goes back to the customer</source>
+        <translation>Exchange credit −%1 · %2 goes back to the customer</translation>
+    </message>
+    <message>
+        <source>Exchange credit −%1 · to pay %2</source>
+        <translation>Exchange credit −%1 · to pay %2</translation>
     </message>
 </context>
 <context>
@@ -2631,6 +3437,10 @@ now %2</translation>
     <message>
         <source>%1 pts</source>
         <translation>%1 pts</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Returns</translation>
     </message>
 </context>
 <context>

@@ -45,6 +45,34 @@
         <source>The payment terminal sent a message the till cannot read.</source>
         <translation>De betaalautomaat stuurde een bericht dat de kassa niet kan lezen.</translation>
     </message>
+    <message>
+        <source>The server cannot be reached. Try again when the tablet is online.</source>
+        <translation>De server is niet bereikbaar. Probeer het opnieuw als de tablet online is.</translation>
+    </message>
+    <message>
+        <source>No sale or order with this number was found. Check the number.</source>
+        <translation>Er is geen verkoop of bestelling met dit nummer gevonden. Controleer het nummer.</translation>
+    </message>
+    <message>
+        <source>This order is from another shop and cannot be returned here.</source>
+        <translation>Deze bestelling is van een andere winkelketen en kan hier niet worden geretourneerd.</translation>
+    </message>
+    <message>
+        <source>This is a return receipt. A refund cannot be returned.</source>
+        <translation>Dit is een retourbon. Een terugbetaling kan niet worden geretourneerd.</translation>
+    </message>
+    <message>
+        <source>This is not a receipt or order number. Scan the QR code on the receipt or type its number.</source>
+        <translation>Dit is geen bon- of bestelnummer. Scan de QR-code op de bon of typ het nummer.</translation>
+    </message>
+    <message>
+        <source>Someone else returned some of these items first. The lines show what can still be returned.</source>
+        <translation>Iemand anders heeft een deel van deze artikelen al geretourneerd. De regels tonen wat nog retour kan.</translation>
+    </message>
+    <message>
+        <source>The server refused the return.</source>
+        <translation>De server heeft de retour geweigerd.</translation>
+    </message>
 </context>
 <context>
     <name>ReceiptPdf</name>
@@ -520,6 +548,137 @@ Demopincodes (elke medewerker heeft een eigen salt):
         <source>A gift card can be loaded with %1 to %2.</source>
         <translation>Op een cadeaukaart kan %1 tot %2 gezet worden.</translation>
     </message>
+    <message>
+        <source>An exchange credit must name its return.</source>
+        <translation>Een ruiltegoed moet naar zijn retour verwijzen.</translation>
+    </message>
+    <message>
+        <source>A return cannot be returned.</source>
+        <translation>Een retour kan niet worden geretourneerd.</translation>
+    </message>
+    <message>
+        <source>This item is not on the receipt or order.</source>
+        <translation>Dit artikel staat niet op de bon of bestelling.</translation>
+    </message>
+    <message>
+        <source>A gift card cannot be returned.</source>
+        <translation>Een cadeaukaart kan niet worden geretourneerd.</translation>
+    </message>
+    <message>
+        <source>%1 has already been returned.</source>
+        <translation>%1 is al geretourneerd.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n of %1 can still be returned.</source>
+        <translation>
+            <numerusform>Nog maar %n van %1 kan retour.</numerusform>
+            <numerusform>Nog maar %n van %1 kunnen retour.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The return period ended on %1.</source>
+        <translation>De retourtermijn is verlopen op %1.</translation>
+    </message>
+    <message>
+        <source>%1 is a final-sale item and cannot be returned.</source>
+        <translation>%1 is uitverkoop zonder retourrecht en kan niet worden geretourneerd.</translation>
+    </message>
+    <message>
+        <source>Choose at least one item to return.</source>
+        <translation>Kies minstens één artikel om te retourneren.</translation>
+    </message>
+    <message>
+        <source>The payments of this order cannot take a refund of %1: part of it was refunded already.</source>
+        <translation>Op de betalingen van deze bestelling kan geen %1 worden terugbetaald: een deel is al terugbetaald.</translation>
+    </message>
+    <message>
+        <source>The points paid with must go back as points.</source>
+        <translation>Punten waarmee betaald is, gaan terug als punten.</translation>
+    </message>
+    <message>
+        <source>The return has no refund.</source>
+        <translation>De retour heeft geen terugbetaling.</translation>
+    </message>
+    <message>
+        <source>Every refund must be more than zero.</source>
+        <translation>Elke terugbetaling moet meer dan nul zijn.</translation>
+    </message>
+    <message>
+        <source>This order cannot be refunded this way.</source>
+        <translation>Deze bestelling kan niet op deze manier worden terugbetaald.</translation>
+    </message>
+    <message>
+        <source>A refund must name where the money goes.</source>
+        <translation>Een terugbetaling moet vermelden waar het geld naartoe gaat.</translation>
+    </message>
+    <message>
+        <source>The refunds (%1) do not match the amount to refund (%2).</source>
+        <translation>De terugbetalingen (%1) kloppen niet met het terug te betalen bedrag (%2).</translation>
+    </message>
+    <message>
+        <source>More than was paid this way would be refunded (%1 of %2).</source>
+        <translation>Er zou meer worden terugbetaald dan op deze manier is betaald (%1 van %2).</translation>
+    </message>
+    <message>
+        <source>The cash rounding of this return is not right.</source>
+        <translation>De contante afronding van deze retour klopt niet.</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Contant</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Pin</translation>
+    </message>
+    <message>
+        <source>Card %1</source>
+        <translation>Pin %1</translation>
+    </message>
+    <message>
+        <source>Web payment</source>
+        <translation>Webbetaling</translation>
+    </message>
+    <message>
+        <source>Gift card</source>
+        <translation>Cadeaukaart</translation>
+    </message>
+    <message>
+        <source>Store credit</source>
+        <translation>Tegoed</translation>
+    </message>
+    <message>
+        <source>Loyalty points</source>
+        <translation>Spaarpunten</translation>
+    </message>
+    <message>
+        <source>Towards the new sale</source>
+        <translation>Voor de nieuwe aankoop</translation>
+    </message>
+    <message>
+        <source>This receipt is not from this tablet. Returning it needs the network; try again when the tablet is online.</source>
+        <translation>Deze bon is niet van deze tablet. Retourneren kan alleen met netwerk; probeer het opnieuw als de tablet online is.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>De server antwoordde niet op tijd.</translation>
+    </message>
+    <message>
+        <source>The return could not be saved. Nothing was recorded; please try again.</source>
+        <translation>De retour kon niet worden opgeslagen. Er is niets vastgelegd; probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>%1 was already returned.</source>
+        <translation>%1 is al geretourneerd.</translation>
+    </message>
+    <message>
+        <source>Another return is still running on this tablet. Finish it first.</source>
+        <translation>Er loopt nog een andere retour op deze tablet. Rond die eerst af.</translation>
+    </message>
+    <message>
+        <source>The return data does not add up: %1</source>
+        <translation>De retourgegevens kloppen niet: %1</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Devices::NexoHttpTerminal</name>
@@ -661,6 +820,94 @@ Demopincodes (elke medewerker heeft een eigen salt):
     <message>
         <source>Your points balance</source>
         <translation>Uw puntensaldo</translation>
+    </message>
+    <message>
+        <source>Exchange credit</source>
+        <translation>Ruiltegoed</translation>
+    </message>
+    <message>
+        <source>Return %1</source>
+        <translation>Retour %1</translation>
+    </message>
+    <message>
+        <source>RETURN</source>
+        <translation>RETOUR</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Original receipt</source>
+        <translation>Oorspronkelijke bon</translation>
+    </message>
+    <message>
+        <source>Web order</source>
+        <translation>Webbestelling</translation>
+    </message>
+    <message>
+        <source>Without receipt</source>
+        <translation>Zonder bon</translation>
+    </message>
+    <message>
+        <source>%1 returned</source>
+        <translation>%1 retour</translation>
+    </message>
+    <message>
+        <source>Delivery cost</source>
+        <translation>Verzendkosten</translation>
+    </message>
+    <message>
+        <source>REFUND</source>
+        <translation>TERUGBETALING</translation>
+    </message>
+    <message>
+        <source>Refund after rounding</source>
+        <translation>Terugbetaling na afronding</translation>
+    </message>
+    <message>
+        <source>Refunded to</source>
+        <translation>Terugbetaald via</translation>
+    </message>
+    <message>
+        <source>Web payment</source>
+        <translation>Webbetaling</translation>
+    </message>
+    <message>
+        <source>Payment ref. %1</source>
+        <translation>Betalingsref. %1</translation>
+    </message>
+    <message>
+        <source>Refunded to the original web payment.</source>
+        <translation>Terugbetaald op de oorspronkelijke webbetaling.</translation>
+    </message>
+    <message>
+        <source>Points given back (%1)</source>
+        <translation>Punten teruggegeven (%1)</translation>
+    </message>
+    <message>
+        <source>New sale %1</source>
+        <translation>Nieuwe aankoop %1</translation>
+    </message>
+    <message>
+        <source>Points given back</source>
+        <translation>Punten teruggegeven</translation>
+    </message>
+    <message>
+        <source>Points taken back</source>
+        <translation>Punten teruggenomen</translation>
+    </message>
+    <message>
+        <source>VAT summary of the refund</source>
+        <translation>Btw-overzicht van de terugbetaling</translation>
+    </message>
+    <message>
+        <source>Copy — not a new return</source>
+        <translation>Kopie — geen nieuwe retour</translation>
+    </message>
+    <message>
+        <source>A return cannot be returned again.</source>
+        <translation>Een retour kan niet nog eens worden geretourneerd.</translation>
     </message>
 </context>
 <context>
@@ -935,6 +1182,18 @@ Demopincodes (elke medewerker heeft een eigen salt):
         <source>Attach a customer first</source>
         <translation>Koppel eerst een klant</translation>
     </message>
+    <message>
+        <source>Exchange credit</source>
+        <translation>Ruiltegoed</translation>
+    </message>
+    <message>
+        <source>Value of the returned goods</source>
+        <translation>Waarde van de geretourneerde artikelen</translation>
+    </message>
+    <message>
+        <source>The exchange was given up</source>
+        <translation>De ruil is afgebroken</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Services::ProductService</name>
@@ -985,6 +1244,179 @@ Demopincodes (elke medewerker heeft een eigen salt):
     <message>
         <source>The receipt could not be queued for e-mail.</source>
         <translation>De bon kon niet klaargezet worden voor e-mail.</translation>
+    </message>
+    <message>
+        <source>There is no finished return to send a receipt for.</source>
+        <translation>Er is geen afgeronde retour om een bon voor te sturen.</translation>
+    </message>
+    <message>
+        <source>No receipt printer is connected to this tablet.</source>
+        <translation>Er is geen bonprinter aangesloten op deze tablet.</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Services::ReturnService</name>
+    <message>
+        <source>A refund is running. Finish it before starting another return.</source>
+        <translation>Er loopt een terugbetaling. Rond die af voordat u een nieuwe retour start.</translation>
+    </message>
+    <message>
+        <source>This is not a receipt or order number. Scan the QR code on the receipt or type its number.</source>
+        <translation>Dit is geen bon- of bestelnummer. Scan de QR-code op de bon of typ het nummer.</translation>
+    </message>
+    <message>
+        <source>This is a return receipt. A refund cannot be returned.</source>
+        <translation>Dit is een retourbon. Een terugbetaling kan niet worden geretourneerd.</translation>
+    </message>
+    <message>
+        <source>A gift card cannot be returned.</source>
+        <translation>Een cadeaukaart kan niet worden geretourneerd.</translation>
+    </message>
+    <message>
+        <source>Already returned.</source>
+        <translation>Al geretourneerd.</translation>
+    </message>
+    <message>
+        <source>Products can be added only to a return without receipt.</source>
+        <translation>Producten kunnen alleen aan een retour zonder bon worden toegevoegd.</translation>
+    </message>
+    <message>
+        <source>Choose at least one item.</source>
+        <translation>Kies minstens één artikel.</translation>
+    </message>
+    <message>
+        <source>This line is not on the receipt.</source>
+        <translation>Deze regel staat niet op de bon.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n of %1 can still be returned.</source>
+        <translation>
+            <numerusform>Nog maar %n van %1 kan retour.</numerusform>
+            <numerusform>Nog maar %n van %1 kunnen retour.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Find the receipt first.</source>
+        <translation>Zoek eerst de bon op.</translation>
+    </message>
+    <message>
+        <source>%1 is not possible for this return.</source>
+        <translation>%1 is niet mogelijk voor deze retour.</translation>
+    </message>
+    <message>
+        <source>Store credit needs the customer of the receipt.</source>
+        <translation>Winkeltegoed vraagt om de klant van de bon.</translation>
+    </message>
+    <message>
+        <source>Scan or type the gift card to load the refund onto.</source>
+        <translation>Scan of typ de cadeaukaart waarop de terugbetaling komt.</translation>
+    </message>
+    <message>
+        <source>This return needs no approval.</source>
+        <translation>Deze retour heeft geen goedkeuring nodig.</translation>
+    </message>
+    <message>
+        <source>This approval cannot be accepted: ask a manager.</source>
+        <translation>Deze goedkeuring kan niet worden geaccepteerd: vraag een manager.</translation>
+    </message>
+    <message>
+        <source>A return without receipt needs a manager.</source>
+        <translation>Een retour zonder bon vraagt om een manager.</translation>
+    </message>
+    <message>
+        <source>%1 was due back by %2.</source>
+        <translation>%1 had uiterlijk %2 terug moeten zijn.</translation>
+    </message>
+    <message>
+        <source>%1 is a final-sale item.</source>
+        <translation>%1 is uitverkoop zonder retourrecht.</translation>
+    </message>
+    <message>
+        <source>Choose at least one item to return.</source>
+        <translation>Kies minstens één artikel om te retourneren.</translation>
+    </message>
+    <message>
+        <source>This return needs a manager&apos;s approval.</source>
+        <translation>Deze retour vraagt om goedkeuring van een manager.</translation>
+    </message>
+    <message>
+        <source>Store credit needs a customer: scan the customer&apos;s card first.</source>
+        <translation>Winkeltegoed vraagt om een klant: scan eerst de klantenkaart.</translation>
+    </message>
+    <message>
+        <source>No payment terminal is connected: the card refund cannot run.</source>
+        <translation>Er is geen betaalterminal aangesloten: de terugbetaling op de kaart kan niet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n</source>
+        <translation>
+            <numerusform>%1: %n</numerusform>
+            <numerusform>%1: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Someone else returned some of these items first. Still returnable now — %1.</source>
+        <translation>Iemand anders heeft een deel van deze artikelen al geretourneerd. Nu nog retour — %1.</translation>
+    </message>
+    <message>
+        <source>Connect the payment terminal to refund the card.</source>
+        <translation>Sluit de betaalterminal aan om op de kaart terug te betalen.</translation>
+    </message>
+    <message>
+        <source>Follow the instructions on the terminal</source>
+        <translation>Volg de instructies op de betaalautomaat</translation>
+    </message>
+    <message>
+        <source>Give %1 in cash</source>
+        <translation>Geef %1 contant terug</translation>
+    </message>
+    <message>
+        <source>Recorded with the return</source>
+        <translation>Vastgelegd bij de retour</translation>
+    </message>
+    <message>
+        <source>Refunded to the card</source>
+        <translation>Terugbetaald op de kaart</translation>
+    </message>
+    <message>
+        <source>The terminal refused the card refund. Choose another way or ask a supervisor.</source>
+        <translation>De terminal heeft de terugbetaling op de kaart geweigerd. Kies een andere manier of vraag een supervisor.</translation>
+    </message>
+    <message>
+        <source>The terminal is busy — check again in a moment.</source>
+        <translation>De terminal is bezig — controleer het zo opnieuw.</translation>
+    </message>
+    <message>
+        <source>No answer from the terminal — checking what happened…</source>
+        <translation>Geen antwoord van de betaalautomaat — we controleren wat er gebeurd is…</translation>
+    </message>
+    <message>
+        <source>Not known yet whether the card was refunded. Check again when the terminal answers; do not refund again.</source>
+        <translation>Nog niet bekend of er op de kaart is terugbetaald. Controleer opnieuw als de terminal antwoordt; betaal niet nog eens terug.</translation>
+    </message>
+    <message>
+        <source>The sale in progress already has an exchange credit.</source>
+        <translation>De lopende verkoop heeft al een ruiltegoed.</translation>
+    </message>
+    <message>
+        <source>Choose how to give back what the new sale does not use.</source>
+        <translation>Kies hoe u teruggeeft wat de nieuwe aankoop niet gebruikt.</translation>
+    </message>
+    <message>
+        <source>Add the new items to the sale and take the payment.</source>
+        <translation>Voeg de nieuwe artikelen toe aan de verkoop en reken af.</translation>
+    </message>
+    <message>
+        <source>The exchange&apos;s return is no longer open.</source>
+        <translation>De retour van deze ruil is niet meer open.</translation>
+    </message>
+    <message>
+        <source>A card refund is running or done: the return cannot be abandoned now.</source>
+        <translation>Er loopt of is een terugbetaling op de kaart: de retour kan nu niet worden afgebroken.</translation>
+    </message>
+    <message>
+        <source>The new sale&apos;s payment is open: cancel the payment first.</source>
+        <translation>De betaling van de nieuwe aankoop is open: annuleer eerst de betaling.</translation>
     </message>
 </context>
 <context>
@@ -1227,6 +1659,10 @@ Demopincodes (elke medewerker heeft een eigen salt):
         <source>Your role does not allow selling.</source>
         <translation>Uw rol staat verkopen niet toe.</translation>
     </message>
+    <message>
+        <source>Your role does not allow returns.</source>
+        <translation>Uw rol staat geen retouren toe.</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Services::SyncStatus</name>
@@ -1248,6 +1684,13 @@ Demopincodes (elke medewerker heeft een eigen salt):
     <message>
         <source>Basic</source>
         <translation>Basis</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Ui::ChoiceSheet</name>
+    <message>
+        <source>Go back</source>
+        <translation>Terug</translation>
     </message>
 </context>
 <context>
@@ -1817,6 +2260,10 @@ De mand blijft staan, zodat de verkoop opnieuw betaald kan worden.</translation>
         <source>Gift card …%1 with %2 added to the sale.</source>
         <translation>Cadeaukaart …%1 met %2 aan de verkoop toegevoegd.</translation>
     </message>
+    <message>
+        <source>Exchange: %1 is credited to this sale. Add what the customer takes instead, then Pay for the rest.</source>
+        <translation>Ruil: %1 staat als tegoed op deze verkoop. Voeg toe wat de klant ervoor in de plaats neemt en reken de rest af.</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Ui::OverrideSheet</name>
@@ -2284,6 +2731,357 @@ De mand blijft staan, zodat de verkoop opnieuw betaald kan worden.</translation>
         <source>The receipt is on its way to %1.</source>
         <translation>De bon is onderweg naar %1.</translation>
     </message>
+    <message>
+        <source>Card: %1</source>
+        <translation>Kaart: %1</translation>
+    </message>
+    <message>
+        <source>Card %1: %2</source>
+        <translation>Kaart %1: %2</translation>
+    </message>
+    <message>
+        <source>Cash: %1 — hand it to the customer</source>
+        <translation>Contant: %1 — geef het aan de klant</translation>
+    </message>
+    <message>
+        <source>Web payment: %1 — the web shop pays it back within a few days</source>
+        <translation>Webbetaling: %1 — de webwinkel betaalt het binnen een paar dagen terug</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n loyalty point(s) given back: %1</source>
+        <translation>
+            <numerusform>%n spaarpunt teruggegeven: %1</numerusform>
+            <numerusform>%n spaarpunten teruggegeven: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exchange credit: %1</source>
+        <translation>Ruiltegoed: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n loyalty point(s) taken back</source>
+        <translation>
+            <numerusform>%n spaarpunt teruggenomen</numerusform>
+            <numerusform>%n spaarpunten teruggenomen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refunded to</source>
+        <translation>Terugbetaald via</translation>
+    </message>
+    <message>
+        <source>Return %1 completed</source>
+        <translation>Retour %1 afgerond</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Terugbetaald</translation>
+    </message>
+    <message>
+        <source>The return receipt has been printed.</source>
+        <translation>De retourbon is afgedrukt.</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Ui::ReturnScreen</name>
+    <message>
+        <source>Changed mind</source>
+        <translation>Bedacht</translation>
+    </message>
+    <message>
+        <source>Wrong size</source>
+        <translation>Verkeerde maat</translation>
+    </message>
+    <message>
+        <source>Defective</source>
+        <translation>Defect</translation>
+    </message>
+    <message>
+        <source>Not as described</source>
+        <translation>Niet zoals beschreven</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>Andere reden</translation>
+    </message>
+    <message>
+        <source>Back on the shelf</source>
+        <translation>Terug in het schap</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Beschadigd</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Contant</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Pin</translation>
+    </message>
+    <message>
+        <source>Web payment</source>
+        <translation>Webbetaling</translation>
+    </message>
+    <message>
+        <source>Gift card</source>
+        <translation>Cadeaukaart</translation>
+    </message>
+    <message>
+        <source>Store credit</source>
+        <translation>Tegoed</translation>
+    </message>
+    <message>
+        <source>Loyalty points</source>
+        <translation>Spaarpunten</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Ruilen</translation>
+    </message>
+    <message>
+        <source>Scan the QR code on the receipt or packing slip, or type its number.</source>
+        <translation>Scan de QR-code op de bon of pakbon, of typ het nummer.</translation>
+    </message>
+    <message>
+        <source>No product found for &quot;%1&quot;.</source>
+        <translation>Geen product gevonden voor &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Which product comes back?</source>
+        <translation>Welk product komt terug?</translation>
+    </message>
+    <message>
+        <source>Return without receipt: %1 as store credit</source>
+        <translation>Retour zonder bon: %1 als winkeltegoed</translation>
+    </message>
+    <message>
+        <source>Return of %1 outside the rules</source>
+        <translation>Retour van %1 buiten de regels</translation>
+    </message>
+    <message>
+        <source>Why does it come back?</source>
+        <translation>Waarom komt het terug?</translation>
+    </message>
+    <message>
+        <source>Scan or type the product&apos;s barcode or name</source>
+        <translation>Scan of typ de barcode of naam van het product</translation>
+    </message>
+    <message>
+        <source>Receipt or web order number</source>
+        <translation>Bon- of webbestelnummer</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Toevoegen</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Zoeken</translation>
+    </message>
+    <message>
+        <source>Offline: returns of web orders and of other tablets&apos; or stores&apos; sales need the network. Sales made on this tablet can be returned now.</source>
+        <translation>Offline: retouren van webbestellingen en van verkopen op andere tablets of in andere winkels hebben netwerk nodig. Verkopen van deze tablet kunnen nu retour.</translation>
+    </message>
+    <message>
+        <source>Offline: this sale was made on this tablet, so it can be returned now. The server checks it when the network is back.</source>
+        <translation>Offline: deze verkoop is op deze tablet gedaan en kan nu retour. De server controleert het als het netwerk terug is.</translation>
+    </message>
+    <message>
+        <source>Scan the QR code on the receipt, the packing slip or the order e-mail, or type the receipt or order number. No receipt? Tap &quot;No receipt&quot;.</source>
+        <translation>Scan de QR-code op de bon, de pakbon of de bestelmail, of typ het bon- of bestelnummer. Geen bon? Tik op &quot;Geen bon&quot;.</translation>
+    </message>
+    <message>
+        <source>Receipt %1 · store %2 · %3</source>
+        <translation>Bon %1 · winkel %2 · %3</translation>
+    </message>
+    <message>
+        <source>Web order %1 · web shop · ordered %2</source>
+        <translation>Webbestelling %1 · webwinkel · besteld %2</translation>
+    </message>
+    <message>
+        <source>Delivered on %1</source>
+        <translation>Bezorgd op %1</translation>
+    </message>
+    <message>
+        <source>Not delivered yet: the 14 days start at delivery</source>
+        <translation>Nog niet bezorgd: de 14 dagen beginnen bij bezorging</translation>
+    </message>
+    <message>
+        <source>Without receipt: refunded as store credit at today&apos;s price, with a manager&apos;s approval. Scan each product that comes back.</source>
+        <translation>Zonder bon: terugbetaald als winkeltegoed tegen de prijs van vandaag, met goedkeuring van een manager. Scan elk product dat terugkomt.</translation>
+    </message>
+    <message>
+        <source>Return by %1</source>
+        <translation>Retour uiterlijk %1</translation>
+    </message>
+    <message>
+        <source>Customer: card %1 · %2</source>
+        <translation>Klant: kaart %1 · %2</translation>
+    </message>
+    <message>
+        <source>Today&apos;s price %1</source>
+        <translation>Prijs vandaag %1</translation>
+    </message>
+    <message>
+        <source>Sold %1 · returned before %2 · returnable %3</source>
+        <translation>Verkocht %1 · eerder retour %2 · nog retour %3</translation>
+    </message>
+    <message>
+        <source>Paid %1 per unit</source>
+        <translation>Betaald %1 per stuk</translation>
+    </message>
+    <message>
+        <source>Final sale: only with a manager&apos;s approval</source>
+        <translation>Uitverkoop: alleen met goedkeuring van een manager</translation>
+    </message>
+    <message>
+        <source>Return window passed on %1: only with a manager&apos;s approval</source>
+        <translation>Retourtermijn verlopen op %1: alleen met goedkeuring van een manager</translation>
+    </message>
+    <message>
+        <source>Return window passed: only with a manager&apos;s approval</source>
+        <translation>Retourtermijn verlopen: alleen met goedkeuring van een manager</translation>
+    </message>
+    <message>
+        <source>Not delivered yet: returnable</source>
+        <translation>Nog niet bezorgd: retour mogelijk</translation>
+    </message>
+    <message>
+        <source>%1 back · %2 · %3</source>
+        <translation>%1 retour · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Reden: %1</translation>
+    </message>
+    <message>
+        <source>The refund shows here once the receipt or order is found: what comes back, how much, and where the money goes.</source>
+        <translation>De terugbetaling verschijnt hier zodra de bon of bestelling gevonden is: wat terugkomt, hoeveel, en waar het geld naartoe gaat.</translation>
+    </message>
+    <message>
+        <source>Scan each product that comes back.</source>
+        <translation>Scan elk product dat terugkomt.</translation>
+    </message>
+    <message>
+        <source>Tap + on each item that comes back.</source>
+        <translation>Tik op + bij elk artikel dat terugkomt.</translation>
+    </message>
+    <message>
+        <source>Refunding</source>
+        <translation>Bezig met terugbetalen</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Terugbetalen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n loyalty point(s) taken back</source>
+        <translation>
+            <numerusform>%n spaarpunt teruggenomen</numerusform>
+            <numerusform>%n spaarpunten teruggenomen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n loyalty point(s) given back</source>
+        <translation>
+            <numerusform>%n spaarpunt teruggegeven</numerusform>
+            <numerusform>%n spaarpunten teruggegeven</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Needs a manager&apos;s approval: %1</source>
+        <translation>Goedkeuring van een manager nodig: %1</translation>
+    </message>
+    <message>
+        <source>Refund %1</source>
+        <translation>%1 terugbetalen</translation>
+    </message>
+    <message>
+        <source>Back to selling</source>
+        <translation>Terug naar verkopen</translation>
+    </message>
+    <message>
+        <source>Cancel return</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Original payment</source>
+        <translation>Oorspronkelijke betaling</translation>
+    </message>
+    <message>
+        <source>Refund to</source>
+        <translation>Terugbetalen via</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Volgende</translation>
+    </message>
+    <message>
+        <source>At the terminal</source>
+        <translation>Bij de terminal</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Bezig</translation>
+    </message>
+    <message>
+        <source>Follow the instructions on the terminal</source>
+        <translation>Volg de instructies op de betaalautomaat</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Terugbetaald</translation>
+    </message>
+    <message>
+        <source>Not refunded</source>
+        <translation>Niet terugbetaald</translation>
+    </message>
+    <message>
+        <source>The card refund did not go through</source>
+        <translation>De terugbetaling op de kaart is niet gelukt</translation>
+    </message>
+    <message>
+        <source>This part did not go through</source>
+        <translation>Dit deel is niet gelukt</translation>
+    </message>
+    <message>
+        <source>Goes back to</source>
+        <translation>Gaat terug naar</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Voortgang</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>No receipt</source>
+        <translation>Geen bon</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>Artikelen</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Verzending</translation>
+    </message>
+    <message>
+        <source>Cash rounding</source>
+        <translation>Afronding contant</translation>
+    </message>
+    <message>
+        <source>Total refund</source>
+        <translation>Totaal terug</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Opnieuw controleren</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Ui::SearchResultsModel</name>
@@ -2426,6 +3224,14 @@ nu %2</translation>
     <message>
         <source>Gift card</source>
         <translation>Cadeaukaart</translation>
+    </message>
+    <message>
+        <source>Exchange credit −%1 · %2 goes back to the customer</source>
+        <translation>Ruiltegoed −%1 · %2 gaat terug naar de klant</translation>
+    </message>
+    <message>
+        <source>Exchange credit −%1 · to pay %2</source>
+        <translation>Ruiltegoed −%1 · te betalen %2</translation>
     </message>
 </context>
 <context>
@@ -2631,6 +3437,10 @@ nu %2</translation>
     <message>
         <source>%1 pts</source>
         <translation>%1 ptn</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Retouren</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include "app/store/localdatabase.h"
 #include "app/store/outbox.h"
 #include "app/store/promotionstore.h"
+#include "sync/protocol/eventtype.h"
 #include "sync/protocol/pushbatch.h"
 
 #include <QDebug>
@@ -158,11 +159,22 @@ void SyncWorker::pushNext()
         return failCycle(events.error());
     if (events->isEmpty())
         return pullNext();
+    // A return always starts a push of its own: the server checks every event of a push
+    // before it applies any, so a return pushed with the (offline) sale it returns would not
+    // find that sale. An exchange's sale follows its return in the same push, as it must.
+    QList<Store::OutboxEvent> batch = events.value();
+    const QString returnType = Protocol::name(Protocol::EventType::Return);
+    for (qsizetype i = 1; i < batch.size(); ++i) {
+        if (batch.at(i).type == returnType) {
+            batch.resize(i);
+            break;
+        }
+    }
 
     Protocol::PushRequest request;
     request.deviceId = m_config.deviceId;
     QStringList attempted;
-    for (const Store::OutboxEvent &event : events.value()) {
+    for (const Store::OutboxEvent &event : std::as_const(batch)) {
         Protocol::EventEnvelope envelope;
         envelope.eventId = event.eventId;
         envelope.deviceId = m_config.deviceId;

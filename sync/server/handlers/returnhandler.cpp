@@ -595,6 +595,11 @@ Core::Status ReturnHandler::check(BatchContext &context, const QList<BatchEvent 
                         .arg(plan->pointsGivenBack)));
                 continue;
             }
+            // Whatever method staff chose, the redeemed points go back as points, once.
+            if (Core::Status points = Core::checkPointsRefunds(*plan, ret.refunds); !points) {
+                reject(fromStatus(points.error()));
+                continue;
+            }
         }
 
         if (Core::Status refunds = Core::checkRefunds(
@@ -627,6 +632,16 @@ Core::Status ReturnHandler::check(BatchContext &context, const QList<BatchEvent 
                     verdict = fail("refund.reference_missing",
                         QStringLiteral("gift card refund to %1: not a card number")
                             .arg(part.reference.left(40)));
+                    break;
+                }
+                // A customer's loyalty card is no gift card: never activate one in its name.
+                Core::Result<qint64> holder = customerByCard(db, number.value());
+                if (!holder)
+                    return holder.error();
+                if (holder.value() != 0) {
+                    verdict = fail("refund.reference_missing",
+                        QStringLiteral("gift card refund to %1: that is a customer's card")
+                            .arg(number.value()));
                     break;
                 }
                 auto card = db.exec(QStringLiteral("SELECT state FROM gift_cards WHERE number = ?"),

@@ -201,6 +201,7 @@ private slots:
     void planSplitCardCash();
     void planGiftCard();
     void planPoints();
+    void alternativeMethodKeepsThePoints();
     void planAlreadyRefundedCapsAndOverflows();
     void planTenderExceeded();
     void planNothing();
@@ -662,6 +663,50 @@ void tst_Returns::planPoints()
     QVERIFY(rest.ok());
     QCOMPARE(rest->pointsGivenBack, 600);
     QCOMPARE(rest->refunds.at(0).amount, eur(600));
+}
+
+void tst_Returns::alternativeMethodKeepsThePoints()
+{
+    // 20.00 paid with 500 points (5.00) and 15.00 cash; one of two units back as store credit.
+    OriginalTender points = tender("loyalty_points", 500, 0, "2990000000015");
+    points.points = 500;
+    ReturnableOrder order
+        = storeSale({ line("L1", "Shirts", 2, 2000) }, { points, tender("cash", 1500) });
+    order.customer = SaleCustomer { 42, QStringLiteral("2990000000015"), QStringLiteral("basic") };
+    const auto plan = planRefund(order, { request("L1", 1) }, LoyaltyRules::defaults());
+    QVERIFY(plan.ok());
+    QCOMPARE(plan->pointsGivenBack, 250);
+    QCOMPARE(alternativeAmount(*plan), eur(750));
+    const QList<Refund> refunds
+        = alternativeRefunds(*plan, RefundMethod::StoreCredit, QStringLiteral("2990000000015"));
+    QCOMPARE(refunds.size(), 2);
+    QCOMPARE(refunds.at(0).method, RefundMethod::LoyaltyPoints);
+    QCOMPARE(refunds.at(0).points, 250);
+    QCOMPARE(refunds.at(0).amount, eur(250));
+    QCOMPARE(refunds.at(1).method, RefundMethod::StoreCredit);
+    QCOMPARE(refunds.at(1).amount, eur(750));
+    QCOMPARE(refunds.at(1).reference, QStringLiteral("2990000000015"));
+    QVERIFY(checkPointsRefunds(*plan, refunds).ok());
+    QVERIFY(Toonbank::Core::checkRefunds(
+        order, refunds, plan->total, Money(), ReturnPolicy::defaults(), true)
+                .ok());
+    // Everything as store credit and the points given back too: refunded twice.
+    Refund all;
+    all.method = RefundMethod::StoreCredit;
+    all.amount = plan->total;
+    all.reference = QStringLiteral("2990000000015");
+    QCOMPARE(
+        checkPointsRefunds(*plan, { all }).error().code, QStringLiteral("refund.points_mismatch"));
+    // Without a points tender the method takes it all.
+    const ReturnableOrder cash
+        = storeSale({ line("L1", "Shirts", 2, 2000) }, { tender("cash", 2000) });
+    const auto cashPlan = planRefund(cash, { request("L1", 1) }, LoyaltyRules::defaults());
+    QVERIFY(cashPlan.ok());
+    const QList<Refund> credit
+        = alternativeRefunds(*cashPlan, RefundMethod::GiftCard, QStringLiteral("6036990000002001"));
+    QCOMPARE(credit.size(), 1);
+    QCOMPARE(credit.first().amount, eur(1000));
+    QVERIFY(checkPointsRefunds(*cashPlan, credit).ok());
 }
 
 void tst_Returns::planAlreadyRefundedCapsAndOverflows()

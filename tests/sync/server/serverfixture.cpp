@@ -371,6 +371,22 @@ qint64 ServerFixture::scalar(const QString &sql, const QVariantList &params)
     return query.value(0).toLongLong();
 }
 
+QString ServerFixture::text(const QString &sql, const QVariantList &params)
+{
+    if (scalar(QStringLiteral("SELECT 1")) != 1)
+        return {};
+    QSqlQuery query(QSqlDatabase::database(sqlConnectionName(m_dir.path()), false));
+    query.prepare(sql);
+    for (const QVariant &value : params)
+        query.addBindValue(value);
+    if (!query.exec())
+        return query.lastError().text();
+    QStringList rows;
+    while (query.next())
+        rows.append(query.value(0).toString());
+    return rows.join(QLatin1Char('\n'));
+}
+
 Core::Sale makeSale(const QString &store, qint64 productId, int quantity)
 {
     using Core::Money;

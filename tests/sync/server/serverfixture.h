@@ -65,6 +65,8 @@ public:
 
     /// Server-side figures, read through the database directly.
     qint64 scalar(const QString &sql, const QVariantList &params = {});
+    /// The same for a text answer (every row's first column, joined by newlines).
+    QString text(const QString &sql, const QVariantList &params = {});
 
 private:
     void stopMain();

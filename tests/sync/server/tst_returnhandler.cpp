@@ -384,16 +384,15 @@ private:
         return r;
     }
 
-    // Puts the whole refund on one method instead of the original tenders.
+    // Puts the refund on one method instead of the original tenders, as the tablet does
+    // (Core::alternativeRefunds: redeemed points still go back as points).
     static void refundAs(Core::Return &ret, Core::RefundMethod method, const QString &reference)
     {
-        Core::Refund refund;
-        refund.method = method;
-        refund.amount = ret.total;
-        refund.reference = reference;
-        ret.refunds = { refund };
+        Core::RefundPlan plan;
+        plan.total = ret.total;
+        plan.refunds = ret.refunds;
+        ret.refunds = Core::alternativeRefunds(plan, method, reference);
         ret.rounding = Money();
-        ret.pointsGivenBack = 0;
     }
 
     // A web order as the web shop exports it (`toonbank-admin import web-orders`), delivered
@@ -706,6 +705,63 @@ private slots:
         QCOMPARE(sql(QStringLiteral("SELECT COUNT(*) FROM loyalty_ledger WHERE sale_id = ?"),
                      { ret.returnId }),
             ret.pointsTakenBack > 0 ? 2 : 1);
+    }
+
+    void pointsStayPointsWhenStoreCreditIsChosen()
+    {
+        const Core::SaleCustomer customer { eva, evaCard, QStringLiteral("basic") };
+        Core::Tender points;
+        points.method = Core::TenderMethod::LoyaltyPoints;
+        points.amount = Money::fromCents(100);
+        points.points = 100;
+        points.reference = evaCard;
+        Core::Sale sale = makeStoreSale({ { 5, 2 } }, customer, { points });
+        QVERIFY(pushApplied(m_ams, { saleEvent(sale) }));
+        auto order = lookupSale(m_ams, sale);
+        QVERIFY(order);
+        const Core::Return planned
+            = makeReturn(m_ams, *order, { request(QStringLiteral("L1"), 1) });
+        QCOMPARE(planned.pointsGivenBack, 50);
+
+        // Everything as store credit and the points given back too: refunded twice.
+        Core::Return twice = planned;
+        Core::Refund all;
+        all.method = Core::RefundMethod::StoreCredit;
+        all.amount = twice.total;
+        all.reference = evaCard;
+        twice.refunds = { all };
+        twice.rounding = Money();
+        expectRejected(m_ams, twice, QStringLiteral("refund.points_mismatch"));
+
+        // The points as points, the rest as store credit: applied.
+        Core::Return ret = makeReturn(m_ams, *order, { request(QStringLiteral("L1"), 1) });
+        refundAs(ret, Core::RefundMethod::StoreCredit, evaCard);
+        QCOMPARE(ret.refunds.size(), 2);
+        const qint64 credit = sql(QStringLiteral(
+            "SELECT COALESCE((SELECT balance_cents FROM store_credit WHERE customer_id = 1), 0)"));
+        QVERIFY(pushApplied(m_ams, { returnEvent(ret) }));
+        QCOMPARE(
+            sql(QStringLiteral("SELECT balance_cents FROM store_credit WHERE customer_id = 1")),
+            credit + ret.total.cents() - 50);
+        QCOMPARE(sql(QStringLiteral("SELECT points FROM loyalty_ledger WHERE sale_id = ? AND "
+                                    "reason = 'return_given_back'"),
+                     { ret.returnId }),
+            50);
+    }
+
+    void giftCardRefundNeverOntoALoyaltyCard()
+    {
+        const Core::SaleCustomer customer { eva, evaCard, QStringLiteral("basic") };
+        Core::Sale sale = makeStoreSale({ { 6, 1 } }, customer);
+        QVERIFY(pushApplied(m_ams, { saleEvent(sale) }));
+        auto order = lookupSale(m_ams, sale);
+        QVERIFY(order);
+        Core::Return ret = makeReturn(m_ams, *order, { request(QStringLiteral("L1"), 1) });
+        refundAs(ret, Core::RefundMethod::GiftCard, evaCard);
+        expectRejected(m_ams, ret, QStringLiteral("refund.reference_missing"));
+        QCOMPARE(
+            sql(QStringLiteral("SELECT COUNT(*) FROM gift_cards WHERE number = ?"), { evaCard }),
+            0);
     }
 
     void giftCardToppedUpOrActivatedOnce()
