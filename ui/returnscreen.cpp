@@ -94,6 +94,10 @@ ReturnScreen::ReturnScreen(Services::ReturnService &returns, Services::SaleServi
     , m_exchange(touchButton(this))
     , m_checkAgain(touchButton(this))
     , m_cancel(touchButton(this, "danger"))
+    , m_giftCard(new QWidget(this))
+    , m_giftCardCaption(wrapped(this, "caption", QStringLiteral("returnGiftCardCaption")))
+    , m_giftCardNumber(new QLineEdit(this))
+    , m_giftCardUse(touchButton(this))
 {
     setObjectName(QStringLiteral("returnScreen"));
     m_checkAgainTimer.setSingleShot(true);
@@ -173,6 +177,19 @@ ReturnScreen::ReturnScreen(Services::ReturnService &returns, Services::SaleServi
     summaryLayout->addWidget(m_methodCaption);
     m_methodGrid->setSpacing(10);
     summaryLayout->addLayout(m_methodGrid);
+    // Where a gift card refund goes: the card's number, scanned or typed.
+    m_giftCard->setObjectName(QStringLiteral("returnGiftCard"));
+    m_giftCardNumber->setObjectName(QStringLiteral("returnGiftCardNumber"));
+    m_giftCardUse->setObjectName(QStringLiteral("returnGiftCardUse"));
+    m_giftCardNumber->setInputMethodHints(Qt::ImhDigitsOnly);
+    auto *giftLayout = new QVBoxLayout(m_giftCard);
+    giftLayout->setContentsMargins(0, 0, 0, 0);
+    giftLayout->setSpacing(6);
+    giftLayout->addWidget(m_giftCardCaption);
+    giftLayout->addWidget(m_giftCardNumber);
+    giftLayout->addWidget(m_giftCardUse);
+    m_giftCard->hide();
+    summaryLayout->addWidget(m_giftCard);
     summaryLayout->addWidget(m_partsCaption);
     m_partsLayout->setSpacing(6);
     summaryLayout->addLayout(m_partsLayout);
@@ -222,6 +239,8 @@ ReturnScreen::ReturnScreen(Services::ReturnService &returns, Services::SaleServi
         m_returns.checkAgain();
     });
     connect(m_cancel, &QPushButton::clicked, this, &ReturnScreen::cancelReturn);
+    connect(m_giftCardNumber, &QLineEdit::returnPressed, this, &ReturnScreen::useGiftCard);
+    connect(m_giftCardUse, &QPushButton::clicked, this, &ReturnScreen::useGiftCard);
     connect(&m_returns, &Services::ReturnService::changed, this, &ReturnScreen::refresh);
     connect(&m_returns, &Services::ReturnService::failed, this,
         [this](const Core::Error &error) { showError(error.message); });
@@ -309,6 +328,12 @@ void ReturnScreen::start(const QString &code)
 
 void ReturnScreen::handleScan(const QString &code)
 {
+    // The gift card field waits for a card: a scan is its number.
+    if (m_giftCard->isVisible()) {
+        m_giftCardNumber->setText(code);
+        useGiftCard();
+        return;
+    }
     const Services::ReturnView view = m_returns.view();
     if (view.stage == Services::ReturnView::Stage::Found && view.order
         && view.order->origin == Core::ReturnOrigin::NoReceipt
@@ -432,6 +457,64 @@ void ReturnScreen::cancelReturn()
     }
     if (report(m_returns.cancel()))
         emit closed();
+}
+
+void ReturnScreen::refundAnotherWay(int partIndex)
+{
+    const Services::ReturnView view = m_returns.view();
+    if (partIndex < 0 || partIndex >= view.parts.size())
+        return;
+    const Services::RefundPartView part = view.parts.at(partIndex);
+    QStringList choices;
+    for (const Core::RefundMethod method : part.moveTo)
+        choices.append(refundMethodText(method));
+    m_choiceSheet.start(tr("How does %1 go back?").arg(part.amount.toDisplayString()), choices, -1,
+        [this, partIndex, methods = part.moveTo](int index) {
+            if (index < 0 || index >= methods.size())
+                return;
+            if (methods.at(index) == Core::RefundMethod::GiftCard) {
+                // The card's number first; the part moves once it is entered.
+                m_giftCardForPart = partIndex;
+                m_giftCardNumber->clear();
+                refresh();
+                m_giftCardNumber->setFocus();
+                return;
+            }
+            report(m_returns.refundFailedPartWith(partIndex, methods.at(index)));
+        });
+}
+
+void ReturnScreen::useGiftCard()
+{
+    if (!report(m_returns.setGiftCardNumber(m_giftCardNumber->text())))
+        return;
+    if (m_giftCardForPart) {
+        const int partIndex = *m_giftCardForPart;
+        if (report(m_returns.refundFailedPartWith(partIndex, Core::RefundMethod::GiftCard)))
+            m_giftCardForPart.reset();
+    }
+    refresh();
+}
+
+void ReturnScreen::refreshGiftCard(const Services::ReturnView &view)
+{
+    using Stage = Services::ReturnView::Stage;
+    if (m_giftCardForPart
+        && (view.stage != Stage::Refunding || *m_giftCardForPart >= view.parts.size()
+            || view.parts.at(*m_giftCardForPart).state != Services::RefundPartView::State::Failed))
+        m_giftCardForPart.reset();
+    const bool chosen
+        = view.stage == Stage::Found && view.chosenMethod == Core::RefundMethod::GiftCard;
+    const bool shown = chosen || m_giftCardForPart.has_value();
+    m_giftCard->setVisible(shown);
+    if (!shown)
+        return;
+    m_giftCardCaption->setText(view.giftCardNumber.isEmpty() || m_giftCardForPart
+            ? tr("Scan or type the number of the gift card the refund goes onto. A new card is "
+                 "activated with the refund.")
+            : tr("Onto gift card %1").arg(view.giftCardNumber));
+    m_giftCardNumber->setPlaceholderText(tr("Gift card number"));
+    m_giftCardUse->setText(m_giftCardForPart ? tr("Refund onto this card") : tr("Use this card"));
 }
 
 void ReturnScreen::chooseReason(const QString &lineId)
@@ -766,6 +849,7 @@ void ReturnScreen::refreshSummary(const Services::ReturnView &view)
     m_points->setVisible(!points.isEmpty());
 
     refreshMethods(view);
+    refreshGiftCard(view);
     refreshParts(view);
 
     if (view.needsApproval && found) {
@@ -793,9 +877,12 @@ void ReturnScreen::refreshSummary(const Services::ReturnView &view)
     for (const Services::RefundPartView &part : view.parts) {
         const bool pending = part.state == Services::RefundPartView::State::Pending;
         waiting = waiting || pending;
-        unsettled = unsettled || part.state == Services::RefundPartView::State::Failed
+        // A failed part has its own buttons (Retry, Refund another way).
+        unsettled = unsettled
             || (pending && part.method == Core::RefundMethod::Card && part.detail != following);
     }
+    // The server's answer to the claim was lost: nothing runs until it is asked again.
+    unsettled = unsettled || view.waitingForClaim;
     // "Check again" when a part did not go through, or the terminal has kept it waiting long.
     if (!(refunding && waiting))
         m_waitingSince.invalidate();
@@ -880,6 +967,24 @@ void ReturnScreen::refreshParts(const Services::ReturnView &view)
         row.state = roleLabel(m_summary, "tenderState");
         row.state->setObjectName(QStringLiteral("returnPartState") + n);
         row.detail = wrapped(m_summary, "subtle", QStringLiteral("returnPartDetail") + n);
+        const int index = int(m_parts.size());
+        row.actions = new QWidget(m_summary);
+        auto *actions = new QHBoxLayout(row.actions);
+        actions->setContentsMargins(0, 0, 0, 0);
+        actions->setSpacing(10);
+        row.retry = touchButton(row.actions);
+        row.retry->setObjectName(QStringLiteral("returnPartRetry") + n);
+        row.another = touchButton(row.actions);
+        row.another->setObjectName(QStringLiteral("returnPartAnother") + n);
+        actions->addWidget(row.retry, 1);
+        actions->addWidget(row.another, 1);
+        connect(row.retry, &QPushButton::clicked, this, [this, index] {
+            clearMessage();
+            report(m_returns.retryPart(index));
+        });
+        connect(
+            row.another, &QPushButton::clicked, this, [this, index] { refundAnotherWay(index); });
+        row.why = wrapped(m_summary, "subtle", QStringLiteral("returnPartWhy") + n);
         auto *top = new QHBoxLayout;
         top->addWidget(row.label, 1);
         top->addWidget(row.amount);
@@ -889,6 +994,8 @@ void ReturnScreen::refreshParts(const Services::ReturnView &view)
         stateRow->addStretch(1);
         m_partsLayout->addLayout(stateRow);
         m_partsLayout->addWidget(row.detail);
+        m_partsLayout->addWidget(row.why);
+        m_partsLayout->addWidget(row.actions);
         m_parts.append(row);
     }
     QString headline;
@@ -900,6 +1007,8 @@ void ReturnScreen::refreshParts(const Services::ReturnView &view)
         row.state->setVisible(shown && view.stage != Services::ReturnView::Stage::Found);
         if (!shown) {
             row.detail->hide();
+            row.why->hide();
+            row.actions->hide();
             continue;
         }
         const Services::RefundPartView &part = view.parts.at(i);
@@ -937,6 +1046,14 @@ void ReturnScreen::refreshParts(const Services::ReturnView &view)
         }
         row.detail->setText(part.detail);
         row.detail->setVisible(!part.detail.isEmpty() && part.detail != headline);
+        const bool failed = part.state == State::Failed;
+        row.retry->setText(tr("Retry"));
+        row.retry->setVisible(failed && part.canRetry);
+        row.another->setText(tr("Refund another way"));
+        row.another->setVisible(failed && !part.moveTo.isEmpty());
+        row.actions->setVisible(failed && (part.canRetry || !part.moveTo.isEmpty()));
+        row.why->setText(part.noAlternativeWhy);
+        row.why->setVisible(failed && !part.noAlternativeWhy.isEmpty());
     }
     m_partsCaption->setText(
         view.stage == Services::ReturnView::Stage::Found ? tr("Goes back to") : tr("Progress"));

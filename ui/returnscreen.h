@@ -93,6 +93,12 @@ private:
         QLabel *amount = nullptr;
         QLabel *state = nullptr;
         QLabel *detail = nullptr;
+        // A failed part: what staff can do now (ReturnService::retryPart,
+        // refundFailedPartWith), or why nothing else is possible.
+        QWidget *actions = nullptr;
+        QPushButton *retry = nullptr;
+        QPushButton *another = nullptr;
+        QLabel *why = nullptr;
     };
     enum class NextStep { Refund, Exchange };
 
@@ -110,6 +116,11 @@ private:
     void run(NextStep step);
     void askApproval(NextStep step);
     void cancelReturn();
+    /// "Refund another way" on failed part `partIndex`: the allowed methods as large choices.
+    void refundAnotherWay(int partIndex);
+    /// The gift card number field: shown when the refund (or a failed part) goes onto a card.
+    void refreshGiftCard(const Services::ReturnView &view);
+    void useGiftCard();
     bool report(const Core::Status &status);
 
     Services::ReturnService &m_returns;
@@ -163,6 +174,11 @@ private:
     QPushButton *m_exchange;
     QPushButton *m_checkAgain;
     QPushButton *m_cancel;
+    QWidget *m_giftCard;
+    QLabel *m_giftCardCaption;
+    QLineEdit *m_giftCardNumber;
+    QPushButton *m_giftCardUse;
+    std::optional<int> m_giftCardForPart; // a failed part goes onto the card entered here
 };
 
 } // namespace Toonbank::Ui

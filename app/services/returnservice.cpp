@@ -85,6 +85,14 @@ Error needsNetwork()
                "when the tablet is online."));
 }
 
+Error claimUnknown(const QString &detail)
+{
+    return Error::make(QStringLiteral("return.claim_unknown"),
+        Tr::tr("The server has not answered whether these items can be returned. Nothing was "
+               "refunded. Press Check again when the tablet is online, or cancel the return."),
+        detail);
+}
+
 QJsonObject draftJson(
     const Core::Return &ret, const Core::ReturnableOrder &order, const Core::ReturnPolicy &policy)
 {
@@ -128,7 +136,6 @@ struct ReturnService::Private
     // An exchange's plan: its points parts go back as points (Core::alternativeRefunds), the
     // rest is the exchange credit.
     Core::RefundPlan exchangePlan;
-    QString giftCardNumber; // the card a GiftCard alternative loads (chooseMethod)
 
     Private(Store::LocalDatabase &database, Store::Catalog &cat, Session &s, SaleService &sale,
         const Core::Clock &c)
@@ -485,24 +492,59 @@ Core::Status ReturnService::chooseMethod(
             return Error::make(QStringLiteral("customer.none"),
                 tr("Store credit needs the customer of the receipt."));
     }
-    // A gift card refund names a gift card: the one given, else the one the order paid with
-    // (never the customer's loyalty card).
-    QString giftCard;
+    // A gift card refund names a gift card: the one given, else the one already entered
+    // (setGiftCardNumber), else the one the order paid with (never the customer's loyalty
+    // card). None yet: refund() asks for it (refund.reference_missing).
     if (method && *method == RefundMethod::GiftCard) {
-        QString text = giftCardNumber;
-        for (const Core::OriginalTender &tender : d->view.order->tenders) {
-            if (text.isEmpty() && tender.method == QLatin1String("gift_card"))
-                text = tender.reference;
+        if (!giftCardNumber.trimmed().isEmpty()) {
+            const Core::Result<QString> number = Core::normaliseGiftCardNumber(giftCardNumber);
+            if (!number)
+                return Error::make(QStringLiteral("gift.number"),
+                    tr("Scan or type the gift card to load the refund onto."),
+                    number.error().detail);
+            d->view.giftCardNumber = number.value();
+        } else if (d->view.giftCardNumber.isEmpty()) {
+            for (const Core::OriginalTender &tender : d->view.order->tenders) {
+                if (tender.method != QLatin1String("gift_card"))
+                    continue;
+                if (const Core::Result<QString> paidWith
+                    = Core::normaliseGiftCardNumber(tender.reference);
+                    paidWith) {
+                    d->view.giftCardNumber = paidWith.value();
+                    break;
+                }
+            }
         }
-        const Core::Result<QString> number = Core::normaliseGiftCardNumber(text);
-        if (!number)
-            return Error::make(QStringLiteral("gift.number"),
-                tr("Scan or type the gift card to load the refund onto."), number.error().detail);
-        giftCard = number.value();
     }
-    d->giftCardNumber = giftCard;
     d->view.chosenMethod = method;
     recompute();
+    return Core::success();
+}
+
+Core::Status ReturnService::setGiftCardNumber(const QString &typedOrScanned)
+{
+    if (const Core::Status allowed = d->session.require(Core::Permission::Refund); !allowed)
+        return allowed;
+    QString number;
+    if (!typedOrScanned.trimmed().isEmpty()) {
+        Core::Result<QString> normalised = Core::normaliseGiftCardNumber(typedOrScanned);
+        if (!normalised)
+            return normalised.error();
+        number = normalised.value();
+        // A blocked card cannot be topped up (the server would refuse the return's event).
+        // Unknown is fine: the server activates a new card with the return.
+        if (d->payments) {
+            Core::Result<StoredValueBalance> balance = d->payments->giftCardBalance(number);
+            if (!balance && balance.error().code == QLatin1String("giftcard.inactive"))
+                return Error::make(QStringLiteral("giftcard.inactive"),
+                    tr("This gift card is blocked. Use another card."), number);
+        }
+    }
+    d->view.giftCardNumber = number;
+    if (d->running)
+        showParts();
+    else
+        recompute();
     return Core::success();
 }
 
@@ -532,6 +574,7 @@ void ReturnService::recompute()
     ReturnView &v = d->view;
     v.goods = v.delivery = v.total = v.rounding = Money();
     v.parts.clear();
+    v.waitingForClaim = false;
     v.pointsTakenBack = v.pointsGivenBack = 0;
     v.needsApproval.reset();
     v.approvalWhy.clear();
@@ -625,11 +668,10 @@ QList<Core::Refund> ReturnService::refundsFor(const Core::RefundPlan &plan) cons
     if (d->noReceipt || (chosen && *chosen != RefundMethod::Exchange)) {
         // The core's rule for an alternative method: redeemed points still go back as points.
         const RefundMethod method = d->noReceipt ? RefundMethod::StoreCredit : *chosen;
-        QString reference;
-        if (method == RefundMethod::GiftCard)
-            reference = d->giftCardNumber;
-        else if (d->view.order->customer)
-            reference = d->view.order->customer->code;
+        // A gift card refund names the card it loads, never the customer's loyalty card.
+        const QString reference = method == RefundMethod::GiftCard ? d->view.giftCardNumber
+            : d->view.order->customer                              ? d->view.order->customer->code
+                                                                   : QString();
         return Core::alternativeRefunds(plan, method, reference);
     }
     QList<Core::Refund> refunds = plan.refunds;
@@ -717,10 +759,15 @@ Core::Result<Core::Return> ReturnService::buildReturn(bool exchange)
     if (!exchange) {
         ret.refunds = refundsFor(*plan);
         ret.rounding = Core::finaliseCash(ret.refunds, *v.order, d->cashRounding());
+        if (std::any_of(ret.refunds.cbegin(), ret.refunds.cend(), [](const Core::Refund &r) {
+                return r.method == RefundMethod::GiftCard && r.reference.isEmpty();
+            }))
+            return Error::make(QStringLiteral("refund.reference_missing"),
+                tr("Scan or type the number of the gift card the refund goes onto."));
         // The references a card part gets from the terminal are not known yet.
         QList<Core::Refund> check = ret.refunds;
         for (Core::Refund &refund : check) {
-            if (refund.reference.isEmpty())
+            if (refund.method == RefundMethod::Card && refund.reference.isEmpty())
                 refund.reference = QStringLiteral("pending");
         }
         if (const Core::Status ok = Core::checkRefunds(
@@ -784,12 +831,22 @@ Core::Status ReturnService::claimAndOpen(Core::Return &ret, bool exchange)
         if (!claim && claim.error().code.startsWith(QLatin1String("sync."))) {
             // The outcome is unknown: ask before anything else.
             Core::Result<bool> granted = d->client->claimGranted(ret.claimId);
-            if (granted && granted.value())
+            if (granted && granted.value()) {
                 claim = order;
-            else if (granted || granted.error().code == QLatin1String("claim.unknown"))
-                ; // never granted: nothing taken
-            else
+            } else if (granted || granted.error().code == QLatin1String("claim.unknown")) {
+                // never granted: nothing taken
+            } else if (!exchange) {
+                // Still unknown: the return waits, claim "asking", no money goes; "Check
+                // again" asks the server again (checkAgain), cancel() releases it.
+                d->running = session;
+                d->planned = ret;
+                d->plannedOrder = order;
+                d->view.stage = ReturnView::Stage::Refunding;
+                showParts();
+                return claimUnknown(granted.error().detail);
+            } else {
                 (void)d->client->releaseClaim(ret.claimId);
+            }
         }
         if (!claim) {
             (void)d->ledger->finishSession(
@@ -853,8 +910,10 @@ Core::Status ReturnService::refund()
 void ReturnService::showParts()
 {
     d->view.parts.clear();
+    d->view.waitingForClaim = false;
     if (!d->running)
         return;
+    d->view.waitingForClaim = d->running->claimState == QLatin1String("asking");
     for (const Store::RefundPartRecord &part : std::as_const(d->running->parts)) {
         RefundPartView view;
         view.method = Core::refundMethodFromName(part.method).value_or(RefundMethod::Cash);
@@ -862,6 +921,17 @@ void ReturnService::showParts()
         view.amount = part.amount;
         view.state = viewState(part.state);
         view.detail = part.detail;
+        if (part.state == partFailed) {
+            const int index = int(d->view.parts.size());
+            view.canRetry = view.method == RefundMethod::Card;
+            view.moveTo = alternativesFor(index);
+            if (view.moveTo.isEmpty())
+                view.noAlternativeWhy = d->plannedOrder.origin == Core::ReturnOrigin::WebOrder
+                    ? tr("A web order is refunded to the way it was paid only. Retry the card "
+                         "refund, or cancel the return.")
+                    : tr("This amount can go back to the card only. Retry the card refund, or "
+                         "cancel the return.");
+        }
         d->view.parts.append(view);
     }
     emit changed();
@@ -871,6 +941,8 @@ void ReturnService::runParts()
 {
     if (!d->running || !d->inFlightServiceId.isEmpty())
         return;
+    if (d->running->claimState == QLatin1String("asking"))
+        return; // no money before the server granted the claim (checkAgain asks again)
     for (Store::RefundPartRecord &part : d->running->parts) {
         if (part.state == partDone)
             continue;
@@ -949,8 +1021,9 @@ void ReturnService::settleCard(Store::RefundPartRecord &part, bool approved,
         part.detail = tr("Refunded to the card");
     } else {
         part.state = partFailed;
-        part.detail = tr("The terminal refused the card refund. Choose another way or ask a "
-                         "supervisor.");
+        // What staff can do now (retry, another way, cancel) is on the part's buttons.
+        part.detail = tr("The terminal refused the card refund. Nothing was refunded to the "
+                         "card.");
     }
     if (const Core::Status saved = d->ledger->saveSession(*d->running); !saved)
         emit failed(saved.error());
@@ -1028,10 +1101,10 @@ void ReturnService::onStatus(const QString &serviceId, const Devices::CardPaymen
         return;
     case Devices::TerminalOutcome::Declined:
     case Devices::TerminalOutcome::Cancelled:
-    case Devices::TerminalOutcome::Busy:
         settleCard(*part, false, {},
             QStringLiteral("status %1 %2").arg(Devices::name(result.outcome), result.message));
         return;
+    case Devices::TerminalOutcome::Busy: // the status is not known yet: ask again
     case Devices::TerminalOutcome::InProgress:
     case Devices::TerminalOutcome::Unreachable:
     case Devices::TerminalOutcome::Invalid:
@@ -1042,6 +1115,26 @@ void ReturnService::onStatus(const QString &serviceId, const Devices::CardPaymen
 
 void ReturnService::checkAgain()
 {
+    if (d->running && d->running->claimState == QLatin1String("asking")) {
+        switch (settleClaim()) {
+        case ClaimAnswer::Unknown:
+            emit failed(claimUnknown(d->running->claimId));
+            showParts();
+            return;
+        case ClaimAnswer::NeverGranted: {
+            // Nothing was taken on the server: the lines are shown again to refund anew.
+            const std::optional<Core::ReturnableOrder> order = d->view.order;
+            d->view.stage = order ? ReturnView::Stage::Found : ReturnView::Stage::Empty;
+            recompute();
+            return;
+        }
+        case ClaimAnswer::Granted:
+            if (d->running->exchange)
+                return; // recover() gives the credit back to the sale
+            showParts();
+            break;
+        }
+    }
     if (!d->running || !d->terminal || !d->inFlightServiceId.isEmpty()) {
         runParts();
         return;
@@ -1055,15 +1148,34 @@ void ReturnService::checkAgain()
     runParts();
 }
 
-void ReturnService::finish()
+ReturnService::ClaimAnswer ReturnService::settleClaim()
 {
+    Core::Result<bool> granted = d->client ? d->client->claimGranted(d->running->claimId)
+                                           : Core::Result<bool>(needsNetwork());
+    if (!granted && granted.error().code == QLatin1String("claim.unknown"))
+        granted = false;
+    if (!granted) {
+        qWarning().noquote() << "return: claim" << d->running->claimId
+                             << "still unknown:" << granted.error().code;
+        return ClaimAnswer::Unknown;
+    }
+    if (!granted.value()) {
+        (void)d->ledger->finishSession(
+            d->running->id, QStringLiteral("cancelled"), d->clock.nowUtc());
+        d->running.reset();
+        return ClaimAnswer::NeverGranted;
+    }
+    d->running->claimState = QStringLiteral("granted");
+    (void)d->ledger->saveSession(*d->running);
+    return ClaimAnswer::Granted;
+}
+
+QList<Core::Refund> ReturnService::refundsFromParts() const
+{
+    QList<Core::Refund> refunds;
     if (!d->running)
-        return;
-    Core::Return ret = d->planned;
-    ret.refunds.clear();
+        return refunds;
     for (const Store::RefundPartRecord &part : std::as_const(d->running->parts)) {
-        if (part.state != partDone)
-            return;
         Core::Refund refund;
         refund.method = Core::refundMethodFromName(part.method).value_or(RefundMethod::Cash);
         refund.amount = part.amount;
@@ -1072,8 +1184,174 @@ void ReturnService::finish()
         refund.claimId = part.serviceId;
         refund.maskedPan = part.maskedPan;
         refund.points = part.points;
-        ret.refunds.append(refund);
+        refunds.append(refund);
     }
+    return refunds;
+}
+
+Core::Result<ReturnService::Moved> ReturnService::moveFailedPart(
+    int partIndex, RefundMethod method) const
+{
+    if (!d->running || d->running->exchange || partIndex < 0
+        || partIndex >= d->running->parts.size()
+        || d->running->parts.at(partIndex).state != partFailed)
+        return Error::make(QStringLiteral("refund.not_failed"),
+            tr("Only a refund part that failed can be given back another way."),
+            QString::number(partIndex));
+    const Core::ReturnableOrder &order = d->plannedOrder;
+    if (method == RefundMethod::Card || method == RefundMethod::WebPayment
+        || method == RefundMethod::LoyaltyPoints || method == RefundMethod::Exchange
+        || !Core::allowedRefundMethods(order, d->policy).contains(method))
+        return Error::make(QStringLiteral("refund.method"),
+            tr("%1 is not possible for this return.").arg(methodLabel(method, {})),
+            Core::name(method));
+    Moved moved;
+    moved.refunds = refundsFromParts();
+    moved.rounding = d->planned.rounding;
+    Core::Refund &part = moved.refunds[partIndex];
+    const Money failed = part.amount;
+    part = Core::Refund();
+    part.method = method;
+    part.amount = failed;
+    if (method == RefundMethod::StoreCredit) {
+        if (!order.customer || order.customer->code.isEmpty())
+            return Error::make(QStringLiteral("customer.none"),
+                tr("Store credit needs the customer of the receipt."));
+        part.reference = order.customer->code;
+    } else if (method == RefundMethod::GiftCard) {
+        part.reference = d->view.giftCardNumber;
+    } else if (method == RefundMethod::Cash) {
+        // The cash of the whole return is rounded once: what is handed out now makes the cash
+        // parts together the rounded sum of their unrounded amounts.
+        Money handedOut;
+        for (qsizetype i = 0; i < moved.refunds.size(); ++i) {
+            if (i != partIndex && moved.refunds.at(i).method == RefundMethod::Cash)
+                handedOut += moved.refunds.at(i).amount;
+        }
+        QList<Core::Refund> all { Core::Refund() };
+        all.first().method = RefundMethod::Cash;
+        all.first().amount = handedOut - d->planned.rounding + failed;
+        moved.rounding = Core::finaliseCash(all, order, d->cashRounding());
+        part.amount = all.first().amount - handedOut;
+    }
+    moved.amount = part.amount;
+    QList<Core::Refund> check = moved.refunds;
+    for (Core::Refund &refund : check) {
+        if (refund.reference.isEmpty()
+            && (refund.method == RefundMethod::Card || refund.method == RefundMethod::GiftCard))
+            refund.reference = QStringLiteral("pending"); // not known yet: checked when set
+    }
+    if (const Core::Status ok = Core::checkRefunds(
+            order, check, d->planned.total, moved.rounding, d->policy, d->cashRounding());
+        !ok)
+        return Error::make(QStringLiteral("refund.method"),
+            tr("%1 is not possible for this amount: %2")
+                .arg(methodLabel(method, {}), ok.error().message),
+            ok.error().code + QLatin1Char(' ') + ok.error().detail);
+    return moved;
+}
+
+QList<RefundMethod> ReturnService::alternativesFor(int partIndex) const
+{
+    QList<RefundMethod> out;
+    for (RefundMethod method : Core::allowedRefundMethods(d->plannedOrder, d->policy)) {
+        if (moveFailedPart(partIndex, method))
+            out.append(method);
+    }
+    return out;
+}
+
+Core::Status ReturnService::retryPart(int partIndex)
+{
+    if (const Core::Status allowed = d->session.require(Core::Permission::Refund); !allowed)
+        return allowed;
+    if (!d->running || partIndex < 0 || partIndex >= d->running->parts.size()
+        || d->running->parts.at(partIndex).state != partFailed
+        || d->running->parts.at(partIndex).method != Core::name(RefundMethod::Card))
+        return Error::make(QStringLiteral("refund.not_failed"),
+            tr("Only a card refund that failed can be tried again."), QString::number(partIndex));
+    if (!d->terminal)
+        return Error::make(QStringLiteral("pay.no_terminal"),
+            tr("No payment terminal is connected: the card refund cannot run."));
+    if (!d->inFlightServiceId.isEmpty())
+        return Error::make(QStringLiteral("return.busy"),
+            tr("The terminal is still being asked. Wait for its answer."));
+    // The refused reversal took no money: a new one gets its own ServiceID (runParts).
+    Store::RefundPartRecord &part = d->running->parts[partIndex];
+    const Store::RefundPartRecord before = part;
+    part.state = partPlanned;
+    part.serviceId.clear();
+    part.detail.clear();
+    if (const Core::Status saved = d->ledger->saveSession(*d->running); !saved) {
+        part = before;
+        return saved;
+    }
+    runParts();
+    return Core::success();
+}
+
+Core::Status ReturnService::refundFailedPartWith(int partIndex, RefundMethod method)
+{
+    if (const Core::Status allowed = d->session.require(Core::Permission::Refund); !allowed)
+        return allowed;
+    if (!d->inFlightServiceId.isEmpty())
+        return Error::make(QStringLiteral("return.busy"),
+            tr("The terminal is still being asked. Wait for its answer."));
+    if (d->running && partIndex >= 0 && partIndex < d->running->parts.size()
+        && d->running->parts.at(partIndex).state == partFailed
+        && alternativesFor(partIndex).isEmpty())
+        return Error::make(QStringLiteral("refund.method"),
+            d->plannedOrder.origin == Core::ReturnOrigin::WebOrder
+                ? tr("A web order is refunded to the way it was paid only. Retry the card "
+                     "refund, or cancel the return.")
+                : tr("This amount can go back to the card only. Retry the card refund, or "
+                     "cancel the return."),
+            Core::name(method));
+    if (method == RefundMethod::GiftCard && d->view.giftCardNumber.isEmpty())
+        return Error::make(QStringLiteral("refund.reference_missing"),
+            tr("Scan or type the number of the gift card the refund goes onto."));
+    Core::Result<Moved> moved = moveFailedPart(partIndex, method);
+    if (!moved)
+        return moved.error();
+    Store::RefundSessionRecord before = *d->running;
+    const Core::Return plannedBefore = d->planned;
+    const Core::Refund &refund = moved->refunds.at(partIndex);
+    Store::RefundPartRecord &part = d->running->parts[partIndex];
+    qInfo().noquote() << "return:" << d->planned.returnId << "part" << partIndex + 1 << "of"
+                      << part.amount.toPlainString() << "moved from" << part.method << "to"
+                      << Core::name(method) << refund.amount.toPlainString();
+    part.method = Core::name(method);
+    part.amount = refund.amount;
+    part.reference = refund.reference;
+    part.originalReference.clear();
+    part.originalAt = QDateTime();
+    part.serviceId.clear();
+    part.maskedPan.clear();
+    part.state = partPlanned;
+    part.detail.clear();
+    // The rounding is the return's (the receipt, the event and recover() read it).
+    d->planned.rounding = moved->rounding;
+    d->running->draftJson = QJsonDocument(draftJson(d->planned, d->plannedOrder, d->policy))
+                                .toJson(QJsonDocument::Compact);
+    if (const Core::Status saved = d->ledger->saveSession(*d->running); !saved) {
+        *d->running = before;
+        d->planned = plannedBefore;
+        return saved;
+    }
+    runParts();
+    return Core::success();
+}
+
+void ReturnService::finish()
+{
+    if (!d->running)
+        return;
+    Core::Return ret = d->planned;
+    for (const Store::RefundPartRecord &part : std::as_const(d->running->parts)) {
+        if (part.state != partDone)
+            return;
+    }
+    ret.refunds = refundsFromParts();
     const qint64 sessionId = d->running->id;
     Core::Result<Store::RecordedReturn> recorded = record(ret, [this, sessionId]() {
         return d->ledger->finishSession(sessionId, QStringLiteral("completed"), d->clock.nowUtc());
@@ -1326,26 +1604,17 @@ void ReturnService::recover()
 
     if (session.claimState == QLatin1String("asking")) {
         // Did the server grant the claim before the crash?
-        Core::Result<bool> granted = d->client ? d->client->claimGranted(session.claimId)
-                                               : Core::Result<bool>(needsNetwork());
-        if (!granted && granted.error().code == QLatin1String("claim.unknown"))
-            granted = false;
-        if (!granted) {
-            qWarning().noquote() << "return: claim" << session.claimId
-                                 << "still unknown:" << granted.error().code;
+        switch (settleClaim()) {
+        case ClaimAnswer::Unknown:
             showParts();
             return;
-        }
-        if (!granted.value()) {
-            (void)d->ledger->finishSession(
-                session.id, QStringLiteral("cancelled"), d->clock.nowUtc());
-            d->running.reset();
+        case ClaimAnswer::NeverGranted:
             d->view = ReturnView();
             emit changed();
             return;
+        case ClaimAnswer::Granted:
+            break;
         }
-        d->running->claimState = QStringLiteral("granted");
-        (void)d->ledger->saveSession(*d->running);
     }
     if (session.exchange) {
         // The new sale was not recorded (it would have closed this session): the credit goes

@@ -89,6 +89,12 @@ struct RefundPartView
     Core::Money amount;
     State state = State::Planned;
     QString detail; // "Follow the instructions on the terminal", "Give €4.95 in cash", …
+    /// What staff can do now with a failed part (the return screen's buttons):
+    bool canRetry = false; // a refused card reversal: ReturnService::retryPart()
+    /// The methods ReturnService::refundFailedPartWith() accepts for it (Core::
+    /// allowedRefundMethods, checked with Core::checkRefunds for the whole return).
+    QList<Core::RefundMethod> moveTo;
+    QString noAlternativeWhy; // moveTo empty: plain words (the law wants the original method)
 };
 
 /// Where the return in progress stands.
@@ -110,6 +116,10 @@ struct ReturnView
     QList<Core::RefundMethod> methods; // allowed alternatives (allowedRefundMethods)
     std::optional<Core::RefundMethod> chosenMethod; // none: to the original tenders
     QList<RefundPartView> parts; // the plan, then the progress
+    QString giftCardNumber; // normalised; where RefundMethod::GiftCard loads (setGiftCardNumber)
+    /// Refunding, but the server's answer to the claim was lost: nothing runs until
+    /// checkAgain() learns it (the screen offers "Check again" and Cancel).
+    bool waitingForClaim = false;
     /// An approval is needed before refund(): window passed / final sale
     /// (ApproveReturnException) or no receipt (RefundWithoutReceipt).
     std::optional<Core::Permission> needsApproval;
@@ -183,12 +193,20 @@ public:
     Core::Status setQuantity(const QString &lineId, int quantity);
     Core::Status setReason(const QString &lineId, Core::ReturnReason reason);
     Core::Status setCondition(const QString &lineId, Core::ItemCondition condition);
-    /// none: to the original tenders. GiftCard names the card to load (`giftCardNumber`; by
-    /// default the card the order paid with). Errors: "refund.method" (not allowed for this
-    /// order), "customer.none" (store credit needs the order's customer), "gift.number" (no
-    /// or no valid gift card number).
+    /// none: to the original tenders. GiftCard names the card to load (`giftCardNumber`; else
+    /// the one set by setGiftCardNumber; else the card the order paid with; none yet: refund()
+    /// answers "refund.reference_missing"). Errors: "refund.method" (not allowed for this
+    /// order), "customer.none" (store credit needs the order's customer), "gift.number" (the
+    /// number given is no valid gift card number).
     Core::Status chooseMethod(
         std::optional<Core::RefundMethod> method, const QString &giftCardNumber = {});
+    /// The gift card a GiftCard refund loads (chooseMethod(GiftCard) or refundFailedPartWith):
+    /// typed or scanned, normalised (Core::normaliseGiftCardNumber). A number the server does
+    /// not know is a new card, activated by the server with the return; a known active card is
+    /// topped up. Empty clears it. Allowed while a refund runs (for a failed part).
+    /// Errors: "gift.number", "giftcard.inactive" (a blocked card, checked when online),
+    /// "permission.denied".
+    Core::Status setGiftCardNumber(const QString &typedOrScanned);
     /// Records an approval for view().needsApproval. Errors: "override.not_allowed",
     /// "return.no_approval_needed".
     Core::Status approve(const Core::Authorisation &authorisation);
@@ -200,12 +218,27 @@ public:
     Core::Status refund();
     /// Same checks as refund(); then the sale in progress gets the exchange credit.
     Core::Status startExchange();
+    /// A failed card part (view().parts[partIndex].canRetry): sends a new reversal (new
+    /// ServiceID; the refused one took no money). Errors: "refund.not_failed",
+    /// "pay.no_terminal", "return.busy" (the terminal is asked something now).
+    Core::Status retryPart(int partIndex);
+    /// Gives a failed part's amount back by `method` instead (view().parts[partIndex].moveTo):
+    /// cash (rounded with the cash already handed out), store credit (the order's customer) or
+    /// a gift card (setGiftCardNumber first). The whole return still passes Core::checkRefunds,
+    /// so the server accepts its event. A web order (and a card the law wants refunded to the
+    /// original method) has no alternative: retry or cancel(). Errors: "refund.not_failed",
+    /// "refund.method" (plain words, names what is possible), "refund.reference_missing" (no gift
+    /// card number), "return.store_failed".
+    Core::Status refundFailedPartWith(int partIndex, Core::RefundMethod method);
     /// Abandons the return in progress (releases its claim when no money went against it).
     /// Errors: "return.busy" (a card refund is running).
     Core::Status cancel();
     /// After a crash: settles a pending card reversal, records a fully refunded return.
     void recover();
-    /// The return screen's "Check again" after a lost terminal answer.
+    /// The return screen's "Check again": after a lost server answer to the claim it asks
+    /// ReturnsClient::claimGranted() again (granted: the parts run; never granted: back to the
+    /// found lines; still unknown: failed() "return.claim_unknown"); after a lost terminal
+    /// answer it asks TransactionStatus.
     void checkAgain();
 
     const std::optional<CompletedReturn> &lastCompleted() const { return m_lastCompleted; }
@@ -232,6 +265,17 @@ private:
     Core::Result<Core::Return> buildReturn(bool exchange);
     Core::Status claimAndOpen(Core::Return &ret, bool exchange);
     void showParts();
+    enum class ClaimAnswer { Granted, NeverGranted, Unknown };
+    ClaimAnswer settleClaim();
+    QList<Core::Refund> refundsFromParts() const;
+    struct Moved
+    {
+        QList<Core::Refund> refunds;
+        Core::Money amount;
+        Core::Money rounding;
+    };
+    Core::Result<Moved> moveFailedPart(int partIndex, Core::RefundMethod method) const;
+    QList<Core::RefundMethod> alternativesFor(int partIndex) const;
     void runParts();
     void sendReversal(const Store::RefundPartRecord &part);
     Store::RefundPartRecord *partByServiceId(const QString &serviceId);

@@ -11,6 +11,7 @@
 // Screenshots of every state in nl and en, landscape and portrait.
 #include "app/core/barcode.h"
 #include "app/core/returns.h"
+#include "app/devices/nexo.h"
 #include "app/devices/paymentterminal.h"
 #include "app/services/customerservice.h"
 #include "app/services/paymentservice.h"
@@ -25,6 +26,7 @@
 #include "sync/client/syncengine.h"
 #include "tests/support/terminalsimprocess.h"
 #include "tests/ui/widgetdriver.h"
+#include "ui/choicesheet.h"
 #include "ui/customerscreen.h"
 #include "ui/language.h"
 #include "ui/mainwindow.h"
@@ -729,6 +731,149 @@ private slots:
         click("returnCancel");
         QCOMPARE(current(), static_cast<QWidget *>(m_window->sellScreen()));
         QCOMPARE(returns().view().stage, Services::ReturnView::Stage::Empty);
+    }
+
+    void refusedCardRefundOfAWebOrder()
+    {
+        QVERIFY2(m_window, "no window: an earlier step failed");
+        // The rest of the web shop's payment was given back at the terminal already: the
+        // terminal refuses a reversal of the second cable.
+        QSignalSpy reversed(m_cardTerminal.get(), &Devices::PaymentTerminal::reversalFinished);
+        m_cardTerminal->reverse({ Devices::Nexo::newServiceId(), m_webPayment,
+            QDateTime::currentDateTimeUtc(), Core::Money::fromCents(webGoods + webDelivery - 1000),
+            QStringLiteral("MerchantCancel") });
+        QVERIFY(reversed.wait(10000));
+        QCOMPARE(reversed.first().first().value<Devices::ReversalResult>().outcome,
+            Devices::TerminalOutcome::Approved);
+
+        openReturnsFromMenu();
+        find<QLineEdit>("returnCode")->setText(webOrderNumber);
+        click("returnFind");
+        QTRY_COMPARE(returns().view().stage, Services::ReturnView::Stage::Found);
+        click("returnLinePlus1");
+        const int before = simReversals();
+        click("returnRefund");
+        QTRY_COMPARE_WITH_TIMEOUT(returns().view().parts.constFirst().state,
+            Services::RefundPartView::State::Failed, 20000);
+        // Retry, no other way (a web order goes back to the way it was paid), plainly said;
+        // Cancel return stays possible.
+        QTRY_VERIFY(find<QPushButton>("returnPartRetry0")->isVisible());
+        QVERIFY(!find<QPushButton>("returnPartAnother0")->isVisible());
+        QVERIFY(find<QLabel>("returnPartWhy0")->isVisible());
+        QVERIFY2(text("returnPartWhy0").contains(QStringLiteral("web order")),
+            qPrintable(text("returnPartWhy0")));
+        QVERIFY(find<QPushButton>("returnCancel")->isEnabled());
+        QVERIFY(!find<QPushButton>("returnCheckAgain")->isVisible());
+        shots(QStringLiteral("60-return-card-refused-web"));
+        click("returnPartRetry0");
+        QTRY_COMPARE_WITH_TIMEOUT(simReversals(), before + 2, 20000);
+        QTRY_COMPARE(
+            returns().view().parts.constFirst().state, Services::RefundPartView::State::Failed);
+        click("returnCancel");
+        QCOMPARE(current(), static_cast<QWidget *>(m_window->sellScreen()));
+        QCOMPARE(m_server.scalar(QStringLiteral(
+                     "SELECT returned_quantity FROM web_order_lines WHERE line_id = '2'")),
+            1);
+    }
+
+    void refusedCardRefundGoesOntoAGiftCard()
+    {
+        QVERIFY2(m_window, "no window: an earlier step failed");
+        // A store sale paid by card at the terminal …
+        const qsizetype sales = m_sold.size();
+        QVERIFY(sale().addProduct(cableId));
+        click("payButton");
+        click("payMethodCard");
+        click("payDone"); // the amount is what remains
+        QTRY_COMPARE_WITH_TIMEOUT(m_sold.size(), sales + 1, 20000);
+        const Services::CompletedSale sold = m_sold.constLast();
+        QTRY_COMPARE(current(), static_cast<QWidget *>(m_window->receiptScreen()));
+        click("receiptNone");
+        syncNow();
+        QString payment;
+        for (const QJsonValue &t : m_sim.transactions()) {
+            if (t.toObject().value(QStringLiteral("kind")).toString() == QLatin1String("payment"))
+                payment = t.toObject().value(QStringLiteral("poiTransactionId")).toString();
+        }
+        // … and already given back at the terminal: it refuses the return's reversal.
+        QSignalSpy reversed(m_cardTerminal.get(), &Devices::PaymentTerminal::reversalFinished);
+        m_cardTerminal->reverse(
+            { Devices::Nexo::newServiceId(), payment, QDateTime::currentDateTimeUtc(),
+                Core::Money::fromCents(1234), QStringLiteral("MerchantCancel") });
+        QVERIFY(reversed.wait(10000));
+
+        openReturnsFromMenu();
+        find<QLineEdit>("returnCode")->setText(sold.receiptNumber);
+        click("returnFind");
+        QTRY_COMPARE(returns().view().stage, Services::ReturnView::Stage::Found);
+        click("returnLinePlus0");
+        click("returnRefund");
+        QTRY_COMPARE_WITH_TIMEOUT(returns().view().parts.constFirst().state,
+            Services::RefundPartView::State::Failed, 20000);
+        QTRY_VERIFY(find<QPushButton>("returnPartAnother0")->isVisible());
+        QVERIFY(find<QPushButton>("returnPartRetry0")->isVisible());
+        QVERIFY(!find<QLabel>("returnPartWhy0")->isVisible());
+        shots(QStringLiteral("62-return-card-refused-store"));
+        // Another way: the allowed methods as large choices (a gift card here).
+        click("returnPartAnother0");
+        QVERIFY(m_window->choiceSheet()->isOpen());
+        QCOMPARE(find<QPushButton>("choice0")->text(), QStringLiteral("Gift card"));
+        click("choice0");
+        QVERIFY(find<QWidget>("returnGiftCard")->isVisible());
+        QCOMPARE(find<QPushButton>("returnGiftCardUse")->text(),
+            QStringLiteral("Refund onto this card"));
+        shots(QStringLiteral("63-return-failed-part-gift-card"));
+        find<QLineEdit>("returnGiftCardNumber")->setText(QStringLiteral("6000 3333 4444 5555"));
+        click("returnGiftCardUse");
+        QTRY_COMPARE_WITH_TIMEOUT(
+            current(), static_cast<QWidget *>(m_window->receiptScreen()), 20000);
+        const Core::Return ret = m_returned.constLast().ret;
+        QCOMPARE(ret.refunds.size(), 1);
+        QCOMPARE(ret.refunds.constFirst().method, Core::RefundMethod::GiftCard);
+        QCOMPARE(ret.refunds.constFirst().reference, QStringLiteral("6000333344445555"));
+        QCOMPARE(ret.refunds.constFirst().amount, Core::Money::fromCents(1234));
+        syncNow();
+        QCOMPARE(m_server.scalar(QStringLiteral(
+                     "SELECT balance_cents FROM gift_cards WHERE number = '6000333344445555'")),
+            1234);
+        click("receiptNone");
+    }
+
+    void giftCardRefundAsksTheNumber()
+    {
+        QVERIFY2(m_window, "no window: an earlier step failed");
+        const Services::CompletedSale sold = sellForCash(cableId);
+        QVERIFY(!sold.receiptNumber.isEmpty());
+        syncNow();
+        openReturnsFromMenu();
+        find<QLineEdit>("returnCode")->setText(sold.receiptNumber);
+        click("returnFind");
+        QTRY_COMPARE(returns().view().stage, Services::ReturnView::Stage::Found);
+        click("returnLinePlus0");
+        QVERIFY(!find<QWidget>("returnGiftCard")->isVisible());
+        click("returnMethod_gift_card");
+        QVERIFY(find<QWidget>("returnGiftCard")->isVisible());
+        // Refund without a number: said plainly, nothing runs.
+        click("returnRefund");
+        QCOMPARE(returns().view().stage, Services::ReturnView::Stage::Found);
+        QVERIFY(find<QLabel>("returnMessage")->isVisible());
+        shots(QStringLiteral("61-return-gift-card-number"));
+        find<QLineEdit>("returnGiftCardNumber")->setText(QStringLiteral("6000 2222 3333 4444"));
+        click("returnGiftCardUse");
+        QVERIFY2(text("returnGiftCardCaption").contains(QStringLiteral("6000222233334444")),
+            qPrintable(text("returnGiftCardCaption")));
+        click("returnRefund");
+        QTRY_COMPARE_WITH_TIMEOUT(
+            current(), static_cast<QWidget *>(m_window->receiptScreen()), 20000);
+        const Core::Return ret = m_returned.constLast().ret;
+        QCOMPARE(ret.refunds.size(), 1);
+        QCOMPARE(ret.refunds.constFirst().method, Core::RefundMethod::GiftCard);
+        QCOMPARE(ret.refunds.constFirst().reference, QStringLiteral("6000222233334444"));
+        syncNow();
+        QCOMPARE(m_server.scalar(QStringLiteral(
+                     "SELECT balance_cents FROM gift_cards WHERE number = '6000222233334444'")),
+            ret.refunds.constFirst().amount.cents());
+        click("receiptNone");
     }
 };
 

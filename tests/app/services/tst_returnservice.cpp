@@ -5,8 +5,12 @@
 // plain message, lines refreshed), the window passed (a cashier's approval refused, a
 // manager's accepted), no receipt (store credit with a manager), exchanges with a bigger and a
 // smaller new sale (one transaction, the return's event first), bad input, and this tablet's
-// own sale returned offline with its returned quantity counted locally.
+// own sale returned offline with its returned quantity counted locally; a card reversal the
+// terminal refuses (retried with a new ServiceID, then moved onto a gift card or store credit,
+// the server accepting the event; a web order that has no other way: retry or cancel), and a
+// claim whose answer was lost, asked again by "Check again".
 #include "app/core/permissions.h"
+#include "app/devices/nexo.h"
 #include "app/devices/paymentterminal.h"
 #include "app/devices/receipt.h"
 #include "app/services/overrideservice.h"
@@ -56,6 +60,49 @@ QVariant value(Store::LocalDatabase &db, const QString &sql, const QVariantList 
         return {};
     return q.value(0);
 }
+
+// The real client, with answers that can be lost on purpose (the network dropping the reply).
+class LossyReturnsClient final : public Services::ReturnsClient
+{
+public:
+    explicit LossyReturnsClient(Services::ReturnsClient &real)
+        : m_real(real)
+    { }
+    bool loseClaimAnswer = false; // claim(): no answer
+    bool claimReachesServer = true; // … after the server got it (or not)
+    bool loseGrantedAnswer = false; // claimGranted(): no answer
+
+    bool isOnline() const override { return m_real.isOnline(); }
+    Core::Result<Found> lookup(const QString &code) override { return m_real.lookup(code); }
+    Core::Result<Core::ReturnableOrder> claim(const QString &claimId, const QString &returnId,
+        const Core::ReturnableOrder &order, const QList<Core::ReturnRequestLine> &lines,
+        const QString &storeCode, QList<QPair<QString, int>> *left) override
+    {
+        if (!loseClaimAnswer)
+            return m_real.claim(claimId, returnId, order, lines, storeCode, left);
+        if (claimReachesServer)
+            (void)m_real.claim(claimId, returnId, order, lines, storeCode, left);
+        return lost();
+    }
+    Core::Status releaseClaim(const QString &claimId) override
+    {
+        return m_real.releaseClaim(claimId);
+    }
+    Core::Result<bool> claimGranted(const QString &claimId) override
+    {
+        if (loseGrantedAnswer)
+            return lost();
+        return m_real.claimGranted(claimId);
+    }
+
+private:
+    static Core::Error lost()
+    {
+        return Core::Error::make(QStringLiteral("sync.timeout"),
+            QStringLiteral("No answer from the server"), QStringLiteral("lost on purpose"));
+    }
+    Services::ReturnsClient &m_real;
+};
 
 } // namespace
 
@@ -142,6 +189,79 @@ private:
         if (!spy.isEmpty())
             return true;
         return spy.wait(15000) && returns.lastCompleted().has_value();
+    }
+
+    // Pushes what the tablet holds; whether the server applied the return `returnId`.
+    bool pushedAndApplied(const QString &returnId)
+    {
+        if (!syncOnce(m_cache))
+            return false;
+        const qint64 applied = m_server.scalar(
+            QStringLiteral("SELECT count(*) FROM returns r JOIN events e ON e.event_id = "
+                           "r.event_id WHERE r.return_id = ? AND e.status = 'applied' AND e.type "
+                           "= 'return'"),
+            { returnId });
+        for (int row = 0; applied != 1 && row < 20; ++row) {
+            const QString rejected = m_server.text(
+                QStringLiteral("SELECT type || ': ' || reason_code || ': ' || reason || CASE WHEN "
+                               "payload LIKE ? THEN ' (this return)' ELSE '' END FROM events "
+                               "WHERE status = 'rejected' ORDER BY 1 LIMIT 1 OFFSET ?"),
+                { QStringLiteral("%%1%").arg(returnId), row });
+            if (rejected.isEmpty())
+                break;
+            qWarning().noquote() << "not applied:" << returnId << "; rejected:" << rejected;
+        }
+        return applied == 1;
+    }
+
+    // A sale of `quantity` × product paid by card at the terminal, with the customer's card
+    // attached, pushed to the server; its receipt number and the card payment's POI id.
+    QString sellByCard(qint64 productId, int quantity, QString *poiTransactionId)
+    {
+        auto terminal = open();
+        if (!terminal)
+            return {};
+        if (!terminal->sale().attachCustomer(customerCard))
+            return {};
+        for (int i = 0; i < quantity; ++i) {
+            if (!terminal->sale().addProduct(productId))
+                return {};
+        }
+        Services::PaymentService &pay = terminal->payments();
+        QSignalSpy paid(&pay, &Services::PaymentService::completed);
+        if (!pay.begin() || !pay.payCard(pay.view().remaining) || !paid.wait(15000))
+            return {};
+        const QString receipt = pay.lastCompleted()->receiptNumber;
+        terminal.reset();
+        for (const QJsonValue &t : m_sim.transactions()) {
+            if (t.toObject().value(QStringLiteral("kind")).toString() == QLatin1String("payment"))
+                *poiTransactionId
+                    = t.toObject().value(QStringLiteral("poiTransactionId")).toString();
+        }
+        return syncOnce(m_cache) ? receipt : QString();
+    }
+
+    // Somebody reverses `cents` of the payment at the terminal directly: later reversals of
+    // more than is left are refused by the terminal.
+    bool reverseAtTheTerminal(const QString &poiTransactionId, qint64 cents)
+    {
+        QSignalSpy reversed(m_card.get(), &Devices::PaymentTerminal::reversalFinished);
+        m_card->reverse(
+            { Devices::Nexo::newServiceId(), poiTransactionId, QDateTime::currentDateTimeUtc(),
+                Money::fromCents(cents), QStringLiteral("MerchantCancel") });
+        return reversed.wait(10000)
+            && reversed.first().first().value<Devices::ReversalResult>().outcome
+            == Devices::TerminalOutcome::Approved;
+    }
+
+    static bool waitFailed(QSignalSpy &failed, const QString &code)
+    {
+        if (failed.isEmpty() && !failed.wait(15000))
+            return false;
+        const auto error = failed.takeFirst().first().value<Core::Error>();
+        if (error.code != code)
+            qWarning().noquote() << "failed with" << error.code << error.detail;
+        return error.code == code;
     }
 
     QList<QJsonObject> reversals()
@@ -635,6 +755,245 @@ private slots:
         QVERIFY(!status);
         QCOMPARE(status.error().code, code);
         QVERIFY(!status.error().message.isEmpty());
+    }
+
+    void refusedCardPartRetriedThenMoved()
+    {
+        QString payment;
+        const QString receipt = sellByCard(1, 2, &payment); // € 20 by card
+        QVERIFY(!receipt.isEmpty());
+        QVERIFY(!payment.isEmpty());
+        // The payment was already given back in full at the terminal: it refuses any reversal.
+        QVERIFY(reverseAtTheTerminal(payment, 2000));
+
+        auto terminal = open();
+        QVERIFY(terminal);
+        Services::ReturnService &returns = terminal->returns();
+        QSignalSpy completed(&returns, &Services::ReturnService::completed);
+        QSignalSpy failed(&returns, &Services::ReturnService::failed);
+        QVERIFY(returns.find(receipt));
+        QVERIFY(returns.setQuantity(QStringLiteral("L1"), 1));
+        QCOMPARE(returns.view().parts.first().method, Core::RefundMethod::Card);
+        const int reversalsBefore = int(reversals().size());
+        QVERIFY(returns.refund());
+        QVERIFY(waitFailed(failed, QStringLiteral("refund.card_refused")));
+
+        // The part failed; staff can retry it or give it back another way (a store sale with
+        // the customer's card: store credit or a gift card; no cash was paid, so no cash).
+        Services::RefundPartView part = returns.view().parts.first();
+        QCOMPARE(part.state, Services::RefundPartView::State::Failed);
+        QVERIFY(part.canRetry);
+        QCOMPARE(part.moveTo,
+            QList<Core::RefundMethod>(
+                { Core::RefundMethod::StoreCredit, Core::RefundMethod::GiftCard }));
+        QVERIFY(part.noAlternativeWhy.isEmpty());
+        QCOMPARE(returns.refundFailedPartWith(0, Core::RefundMethod::Cash).error().code,
+            QStringLiteral("refund.method"));
+        QCOMPARE(returns.retryPart(1).error().code, QStringLiteral("refund.not_failed"));
+
+        // Retry: a new reversal (its own ServiceID) goes to the terminal, refused again.
+        QVERIFY(returns.retryPart(0));
+        QVERIFY(waitFailed(failed, QStringLiteral("refund.card_refused")));
+        const QList<QJsonObject> made = reversals();
+        QCOMPARE(made.size(), reversalsBefore + 2);
+        QVERIFY(made.at(made.size() - 1).value(QStringLiteral("serviceId")).toString()
+            != made.at(made.size() - 2).value(QStringLiteral("serviceId")).toString());
+        QCOMPARE(returns.view().parts.first().state, Services::RefundPartView::State::Failed);
+
+        // Onto a gift card: it needs the card's number (a new card is activated by the server).
+        QCOMPARE(returns.refundFailedPartWith(0, Core::RefundMethod::GiftCard).error().code,
+            QStringLiteral("refund.reference_missing"));
+        QCOMPARE(returns.setGiftCardNumber(QStringLiteral("12ab")).error().code,
+            QStringLiteral("gift.number"));
+        QVERIFY(returns.setGiftCardNumber(QStringLiteral("6000 1111 2222 3333")));
+        QCOMPARE(returns.view().giftCardNumber, QStringLiteral("6000111122223333"));
+        const Core::Status moved = returns.refundFailedPartWith(0, Core::RefundMethod::GiftCard);
+        QVERIFY2(moved, moved ? "" : qPrintable(moved.error().message));
+        QVERIFY(waitCompleted(returns, completed));
+        const Core::Return gift = returns.lastCompleted()->ret;
+        QCOMPARE(gift.refunds.size(), 1);
+        QCOMPARE(gift.refunds.first().method, Core::RefundMethod::GiftCard);
+        QCOMPARE(gift.refunds.first().reference, QStringLiteral("6000111122223333"));
+        QCOMPARE(gift.refunds.first().amount, Money::fromCents(1000));
+        QVERIFY(gift.refunds.first().claimId.isEmpty());
+        QCOMPARE(gift.total, Money::fromCents(1000));
+        // The server accepts the event and activates the new card with € 10 on it.
+        terminal.reset();
+        QVERIFY(pushedAndApplied(gift.returnId));
+        QCOMPARE(m_server.scalar(QStringLiteral("SELECT balance_cents FROM gift_cards WHERE "
+                                                "number = '6000111122223333' AND state = "
+                                                "'active'")),
+            1000);
+
+        // The second unit: refused again, given back as store credit.
+        terminal = open();
+        QVERIFY(terminal);
+        Services::ReturnService &again = terminal->returns();
+        QSignalSpy completedAgain(&again, &Services::ReturnService::completed);
+        QSignalSpy failedAgain(&again, &Services::ReturnService::failed);
+        QVERIFY(again.find(receipt));
+        QVERIFY(again.setQuantity(QStringLiteral("L1"), 1));
+        QVERIFY(again.refund());
+        QVERIFY(waitFailed(failedAgain, QStringLiteral("refund.card_refused")));
+        QVERIFY(again.refundFailedPartWith(0, Core::RefundMethod::StoreCredit));
+        QVERIFY(waitCompleted(again, completedAgain));
+        const Core::Return credit = again.lastCompleted()->ret;
+        QCOMPARE(credit.refunds.size(), 1);
+        QCOMPARE(credit.refunds.first().method, Core::RefundMethod::StoreCredit);
+        QCOMPARE(credit.refunds.first().reference, customerCard);
+        QCOMPARE(credit.refunds.first().amount, Money::fromCents(1000));
+        terminal.reset();
+
+        // The server accepts this one too: the customer has € 10 more store credit.
+        const qint64 creditBefore = m_server.scalar(QStringLiteral(
+            "SELECT COALESCE(SUM(balance_cents), 0) FROM store_credit WHERE customer_id = 1"));
+        QVERIFY(pushedAndApplied(credit.returnId));
+        QCOMPARE(m_server.scalar(QStringLiteral("SELECT COALESCE(SUM(balance_cents), 0) FROM "
+                                                "store_credit WHERE customer_id = 1")),
+            creditBefore + 1000);
+    }
+
+    void giftCardMethodNamesTheCard()
+    {
+        QString receipt;
+        {
+            auto terminal = open();
+            QVERIFY(terminal);
+            receipt = sellCash(*terminal, 3, 1);
+            QVERIFY(!receipt.isEmpty());
+        }
+        QVERIFY(syncOnce(m_cache));
+        auto terminal = open();
+        QVERIFY(terminal);
+        Services::ReturnService &returns = terminal->returns();
+        QSignalSpy completed(&returns, &Services::ReturnService::completed);
+        QVERIFY(returns.find(receipt));
+        QVERIFY(returns.setQuantity(QStringLiteral("L1"), 1));
+        QVERIFY(returns.chooseMethod(Core::RefundMethod::GiftCard));
+        // No number: refused here, not by the server later.
+        const Core::Status missing = returns.refund();
+        QCOMPARE(missing.error().code, QStringLiteral("refund.reference_missing"));
+        QVERIFY(!missing.error().message.isEmpty());
+        QCOMPARE(returns.view().stage, Services::ReturnView::Stage::Found);
+        // The card of the test above: it is active, so the server tops it up.
+        QVERIFY(returns.setGiftCardNumber(QStringLiteral("6000-1111-2222-3333")));
+        QVERIFY(returns.refund());
+        QVERIFY(waitCompleted(returns, completed));
+        const Core::Return ret = returns.lastCompleted()->ret;
+        QCOMPARE(ret.refunds.size(), 1);
+        QCOMPARE(ret.refunds.first().method, Core::RefundMethod::GiftCard);
+        QCOMPARE(ret.refunds.first().reference, QStringLiteral("6000111122223333"));
+        terminal.reset();
+        QVERIFY(pushedAndApplied(ret.returnId));
+        QCOMPARE(m_server.scalar(QStringLiteral("SELECT balance_cents FROM gift_cards WHERE "
+                                                "number = '6000111122223333'")),
+            1000 + ret.total.cents());
+    }
+
+    void webOrderCardRefusedHasNoOtherWay()
+    {
+        // W1001's card payment (€ 50) had € 40 reversed by the returns above; the rest was
+        // given back at the terminal: the last unit of W1 cannot go back to the card, and the
+        // law wants a web order refunded to the original method.
+        QVERIFY(reverseAtTheTerminal(m_poiTransaction, 1000));
+        auto terminal = open();
+        QVERIFY(terminal);
+        Services::ReturnService &returns = terminal->returns();
+        QSignalSpy failed(&returns, &Services::ReturnService::failed);
+        QVERIFY(returns.find(QStringLiteral("W1001")));
+        QVERIFY(returns.setQuantity(QStringLiteral("W1"), 1));
+        QVERIFY(returns.refund());
+        QVERIFY(waitFailed(failed, QStringLiteral("refund.card_refused")));
+        const Services::RefundPartView part = returns.view().parts.first();
+        QCOMPARE(part.state, Services::RefundPartView::State::Failed);
+        QVERIFY(part.canRetry);
+        QVERIFY(part.moveTo.isEmpty());
+        QVERIFY(!part.noAlternativeWhy.isEmpty());
+        const Core::Status other = returns.refundFailedPartWith(0, Core::RefundMethod::StoreCredit);
+        QCOMPARE(other.error().code, QStringLiteral("refund.method"));
+        QCOMPARE(other.error().message, part.noAlternativeWhy);
+        QCOMPARE(m_server.scalar(QStringLiteral("SELECT returned_quantity FROM web_order_lines "
+                                                "WHERE order_id = 9001 AND line_id = 'W1'")),
+            2); // claimed
+        // Cancel gives the claim back: nothing was refunded.
+        QVERIFY(returns.cancel());
+        QCOMPARE(returns.view().stage, Services::ReturnView::Stage::Empty);
+        QCOMPARE(m_server.scalar(QStringLiteral("SELECT returned_quantity FROM web_order_lines "
+                                                "WHERE order_id = 9001 AND line_id = 'W1'")),
+            1);
+    }
+
+    void checkAgainAsksALostClaimAgain()
+    {
+        QString receipt;
+        {
+            auto terminal = open();
+            QVERIFY(terminal);
+            receipt = sellCash(*terminal, 2, 2);
+            QVERIFY(!receipt.isEmpty());
+        }
+        QVERIFY(syncOnce(m_cache)); // on the server: a return of it is claimed there
+        auto terminal = open();
+        QVERIFY(terminal);
+        Services::ReturnService &returns = terminal->returns();
+        LossyReturnsClient lossy(terminal->lookups().returns());
+        returns.setClient(&lossy);
+        QSignalSpy completed(&returns, &Services::ReturnService::completed);
+        QSignalSpy failed(&returns, &Services::ReturnService::failed);
+        const auto returned = [this, &receipt] {
+            return m_server.scalar(QStringLiteral("SELECT returned_quantity FROM sale_lines l "
+                                                  "JOIN sales s ON s.sale_id = l.sale_id WHERE "
+                                                  "s.receipt_number = ?"),
+                { receipt });
+        };
+
+        // The server granted the claim, but its answer and the next one were lost.
+        QVERIFY(returns.find(receipt));
+        QVERIFY(!returns.view().offlineOwnSale);
+        QVERIFY(returns.setQuantity(QStringLiteral("L1"), 1));
+        lossy.loseClaimAnswer = true;
+        lossy.loseGrantedAnswer = true;
+        Core::Status refunded = returns.refund();
+        QCOMPARE(refunded.error().code, QStringLiteral("return.claim_unknown"));
+        QCOMPARE(returns.view().stage, Services::ReturnView::Stage::Refunding);
+        QVERIFY(returns.view().waitingForClaim);
+        QCOMPARE(returns.view().parts.first().state, Services::RefundPartView::State::Planned);
+        QCOMPARE(returned(), 1);
+        returns.checkAgain(); // still no answer: nothing runs
+        QVERIFY(waitFailed(failed, QStringLiteral("return.claim_unknown")));
+        QCOMPARE(returns.view().parts.first().state, Services::RefundPartView::State::Planned);
+        QVERIFY(completed.isEmpty());
+        lossy.loseGrantedAnswer = false;
+        returns.checkAgain(); // granted: the cash goes
+        QVERIFY(waitCompleted(returns, completed));
+        QCOMPARE(returns.lastCompleted()->ret.refunds.first().method, Core::RefundMethod::Cash);
+        QCOMPARE(returned(), 1);
+
+        // The claim never reached the server: back to the lines, refunded anew.
+        completed.clear();
+        QVERIFY(returns.find(receipt));
+        QVERIFY(returns.setQuantity(QStringLiteral("L1"), 1));
+        lossy.claimReachesServer = false;
+        lossy.loseGrantedAnswer = true;
+        refunded = returns.refund();
+        QCOMPARE(refunded.error().code, QStringLiteral("return.claim_unknown"));
+        lossy.loseGrantedAnswer = false;
+        returns.checkAgain();
+        QCOMPARE(returns.view().stage, Services::ReturnView::Stage::Found);
+        QCOMPARE(returns.view().lines.first().selected, 1);
+        QVERIFY(!returns.view().waitingForClaim);
+        QCOMPARE(returns.view().total, Money::fromCents(1000));
+        QVERIFY(completed.isEmpty());
+        QCOMPARE(returned(), 1);
+        lossy.loseClaimAnswer = false;
+        QVERIFY(returns.refund());
+        QVERIFY(waitCompleted(returns, completed));
+        QCOMPARE(returned(), 2);
+        QCOMPARE(value(terminal->database(),
+                     QStringLiteral("SELECT count(*) FROM refund_sessions WHERE state = 'open'"))
+                     .toInt(),
+            0);
+        returns.setClient(&terminal->lookups().returns());
     }
 
     void ownSaleOffline()
