@@ -106,6 +106,9 @@ CustomerScreen::CustomerScreen(Services::CustomerService &customers, Services::S
     , m_offers(sectionLabel(m_profilePane, "profileOffers"))
     , m_ledger(sectionLabel(m_profilePane, "profileLedger"))
     , m_purchases(sectionLabel(m_profilePane, "profilePurchases"))
+    , m_purchaseRows(new QWidget(m_profilePane))
+    , m_purchaseNotes(sectionLabel(m_profilePane, "profilePurchaseNotes"))
+    , m_purchaseMessage(roleLabel(m_profilePane, "subtle"))
     , m_wishlist(sectionLabel(m_profilePane, "profileWishlist"))
     , m_consent(sectionLabel(m_profilePane, "profileConsent"))
     , m_editConsent(touchButton(this))
@@ -126,6 +129,13 @@ CustomerScreen::CustomerScreen(Services::CustomerService &customers, Services::S
     m_pointsDetail->setObjectName(QStringLiteral("profilePointsDetail"));
     m_pointsDetail->setWordWrap(true);
     m_profilePane->setObjectName(QStringLiteral("profilePane"));
+    m_purchaseRows->setObjectName(QStringLiteral("profilePurchaseRows"));
+    m_purchaseMessage->setObjectName(QStringLiteral("profilePurchaseMessage"));
+    m_purchaseMessage->setWordWrap(true);
+    m_purchaseMessage->hide();
+    auto *rowsLayout = new QVBoxLayout(m_purchaseRows);
+    rowsLayout->setContentsMargins(0, 0, 0, 0);
+    rowsLayout->setSpacing(6);
     m_editConsent->setObjectName(QStringLiteral("customerEditConsent"));
     m_attach->setObjectName(QStringLiteral("customerAttach"));
     for (QLabel *label : { m_findTitle, m_findHint, m_message, m_empty, m_name, m_tier, m_points })
@@ -181,7 +191,13 @@ CustomerScreen::CustomerScreen(Services::CustomerService &customers, Services::S
     profileLayout->addWidget(m_pointsDetail);
     profileLayout->addWidget(m_offers);
     profileLayout->addWidget(m_ledger);
-    profileLayout->addWidget(m_purchases);
+    auto *purchasesBlock = new QVBoxLayout;
+    purchasesBlock->setSpacing(6);
+    purchasesBlock->addWidget(m_purchases);
+    purchasesBlock->addWidget(m_purchaseRows);
+    purchasesBlock->addWidget(m_purchaseMessage);
+    purchasesBlock->addWidget(m_purchaseNotes);
+    profileLayout->addLayout(purchasesBlock);
     profileLayout->addWidget(m_wishlist);
     profileLayout->addWidget(m_consent);
     profileLayout->addStretch(1);
@@ -333,6 +349,7 @@ void CustomerScreen::renderProfile()
     const bool attachedHere
         = shown && attachedChip && attachedChip->cardNumber == m_profile->customer.cardNumber;
     m_attach->setText(attachedHere ? tr("Detach from sale") : tr("Attach to sale"));
+    renderPurchases();
     if (!shown)
         return;
     const Services::CustomerProfile &p = *m_profile;
@@ -381,36 +398,6 @@ void CustomerScreen::renderProfile()
     }
     m_ledger->setText(section(tr("Points history"), ledger, tr("No points yet.")));
 
-    QStringList purchases;
-    for (const Services::PurchaseView &purchase : p.purchases) {
-        // Where it was bought: "web" or the store's code.
-        const QString channel = purchase.channel == QLatin1String("web") ? tr("web")
-            : purchase.storeCode.isEmpty()                               ? tr("store")
-                                                                         : purchase.storeCode;
-        QStringList parts { purchase.soldAt.isValid() ? when(purchase.soldAt) : tr("web order"),
-            channel, purchase.receiptNumber };
-        if (purchase.itemCount > 0)
-            parts.append(tr("%n item(s)", nullptr, purchase.itemCount));
-        parts.append(purchase.total.toDisplayString());
-        for (QString &part : parts)
-            part = part.toHtmlEscaped();
-        purchases.append(parts.join(QStringLiteral(" · ")));
-    }
-    QStringList notes;
-    // Offline (or the server did not answer): other stores and the web shop are missing.
-    if (!p.historyFromServer)
-        notes.append(tr("Offline: showing this tablet's purchases only."));
-    if (p.lastSeenAt.isValid())
-        notes.append(tr("Last seen in a store or the web shop: %1").arg(day(p.lastSeenAt)));
-    QString notesHtml;
-    for (const QString &note : std::as_const(notes))
-        notesHtml += QStringLiteral("<p style='margin:0; color:#3b4250'>%1</p>")
-                         .arg(note.toHtmlEscaped());
-    m_purchases->setText(
-        section(tr("Purchases"), purchases,
-            p.historyFromServer ? tr("No purchases yet.") : tr("No purchases on this tablet yet."))
-        + notesHtml);
-
     QStringList wishes;
     for (const Services::WishView &wish : p.wishlist) {
         wishes.append(QStringLiteral("%1 · %2").arg(
@@ -443,6 +430,128 @@ void CustomerScreen::renderProfile()
         consent.append(QStringLiteral("<span style='color:#3b4250'>%1</span>")
                            .arg(tr("No changes recorded on this tablet.").toHtmlEscaped()));
     m_consent->setText(section(tr("Consent"), consent, QString()));
+}
+
+void CustomerScreen::renderPurchases()
+{
+    m_purchaseMessage->hide();
+    QLayout *rows = m_purchaseRows->layout();
+    while (QLayoutItem *item = rows->takeAt(0)) {
+        if (QWidget *widget = item->widget()) {
+            widget->hide();
+            widget->setParent(nullptr); // out of findChild() at once
+            widget->deleteLater();
+        }
+        delete item;
+    }
+    if (!m_profile)
+        return;
+    const Services::CustomerProfile &p = *m_profile;
+    for (qsizetype i = 0; i < p.purchases.size(); ++i) {
+        const Services::PurchaseView &purchase = p.purchases.at(i);
+        // When and where it was bought: a web order says so (the server gives no date), a
+        // store sale its time and store.
+        const bool web = purchase.channel == QLatin1String("web");
+        QStringList parts;
+        if (web) {
+            parts.append(tr("Web order"));
+        } else {
+            if (purchase.soldAt.isValid())
+                parts.append(when(purchase.soldAt));
+            parts.append(purchase.storeCode.isEmpty() ? tr("store") : purchase.storeCode);
+        }
+        parts.append(purchase.receiptNumber);
+        if (purchase.itemCount > 0)
+            parts.append(tr("%n item(s)", nullptr, purchase.itemCount));
+        parts.append(purchase.total.toDisplayString());
+        const QString n = QString::number(i);
+        auto *row = new QWidget(m_purchaseRows);
+        row->setObjectName(QStringLiteral("profilePurchase") + n);
+        auto *rowLayout = new QHBoxLayout(row);
+        rowLayout->setContentsMargins(0, 0, 0, 0);
+        auto *text = new QLabel(parts.join(QStringLiteral(" · ")), row);
+        text->setObjectName(QStringLiteral("profilePurchaseText") + n);
+        text->setTextFormat(Qt::PlainText);
+        text->setWordWrap(true);
+        rowLayout->addWidget(text, 1);
+        if (m_returnsAvailable && !purchase.receiptNumber.isEmpty()) {
+            auto *action = touchButton(row);
+            action->setObjectName(QStringLiteral("profilePurchaseReturn") + n);
+            action->setText(tr("Return…"));
+            action->setAccessibleName(tr("Return %1").arg(purchase.receiptNumber));
+            const QString number = purchase.receiptNumber;
+            // Offline history is this tablet's own (historyFromServer false); online history
+            // names other stores' sales and web orders, which need the network to come back.
+            const bool ownSale
+                = !p.historyFromServer || (m_offline && !web && m_isOwnSale && m_isOwnSale(number));
+            connect(action, &QPushButton::clicked, this,
+                [this, number, ownSale] { requestReturn(number, ownSale); });
+            rowLayout->addWidget(action, 0, Qt::AlignTop);
+        }
+        rows->addWidget(row);
+        row->show(); // at once, not on the next pass of the event loop
+    }
+    QString html = section(tr("Purchases"), {},
+        p.purchases.isEmpty() ? (
+            p.historyFromServer ? tr("No purchases yet.") : tr("No purchases on this tablet yet."))
+                              : QString());
+    if (!p.purchases.isEmpty())
+        html = QStringLiteral("<p style='margin:0'><b>%1</b></p>")
+                   .arg(tr("Purchases").toHtmlEscaped());
+    m_purchases->setText(html);
+
+    QStringList notes;
+    // Offline (or the server did not answer): other stores and the web shop are missing.
+    if (!p.historyFromServer)
+        notes.append(tr("Offline: showing this tablet's purchases only."));
+    else if (m_offline && m_returnsAvailable && !p.purchases.isEmpty())
+        notes.append(tr("Offline: only this tablet's own sales can be returned now."));
+    if (p.lastSeenAt.isValid())
+        notes.append(tr("Last seen in a store or the web shop: %1").arg(day(p.lastSeenAt)));
+    QString notesHtml;
+    for (const QString &note : std::as_const(notes))
+        notesHtml += QStringLiteral("<p style='margin:0; color:#3b4250'>%1</p>")
+                         .arg(note.toHtmlEscaped());
+    m_purchaseNotes->setText(notesHtml);
+    m_purchaseNotes->setVisible(!notes.isEmpty());
+}
+
+void CustomerScreen::requestReturn(const QString &number, bool ownSale)
+{
+    if (m_offline && !ownSale) {
+        // Another store's sale or a web order: only the server knows what is still returnable.
+        m_purchaseMessage->setText(
+            tr("%1 was not sold on this tablet: returning it needs the network. Try again once "
+               "the tablet is back online.")
+                .arg(number));
+        m_purchaseMessage->show();
+        if (auto *scroll = qobject_cast<QScrollArea *>(m_profileScroll))
+            scroll->ensureWidgetVisible(m_purchaseMessage);
+        return;
+    }
+    emit returnRequested(number);
+}
+
+void CustomerScreen::setReturnsAvailable(bool available)
+{
+    if (m_returnsAvailable == available)
+        return;
+    m_returnsAvailable = available;
+    renderProfile();
+}
+
+void CustomerScreen::setOffline(bool offline)
+{
+    if (m_offline == offline)
+        return;
+    m_offline = offline;
+    renderProfile();
+}
+
+void CustomerScreen::setOwnSaleCheck(std::function<bool(const QString &)> isOwnSale)
+{
+    m_isOwnSale = std::move(isOwnSale);
+    renderProfile();
 }
 
 void CustomerScreen::attach()

@@ -28,6 +28,7 @@
 #include "app/services/saleservice.h"
 #include "app/services/session.h"
 #include "app/services/syncstatus.h"
+#include "app/store/returnsledger.h"
 
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -382,6 +383,19 @@ void MainWindow::setReturnService(Services::ReturnService &returns)
             m_return->setOffline(overview.enrolled && !overview.online);
         });
     m_return->setOffline(m_syncStatus.overview().enrolled && !m_syncStatus.overview().online);
+    // A purchase on the customer's profile (store or web) goes back from there too.
+    m_customerScreen->setOwnSaleCheck([&returns](const QString &number) {
+        Core::Result<std::optional<Core::ReturnableOrder>> own = returns.ledger().ownSale(number);
+        return own && own->has_value();
+    });
+    m_customerScreen->setOffline(
+        m_syncStatus.overview().enrolled && !m_syncStatus.overview().online);
+    connect(&m_syncStatus, &Services::SyncStatus::changed, m_customerScreen,
+        [this](const Services::SyncOverview &overview) {
+            m_customerScreen->setOffline(overview.enrolled && !overview.online);
+        });
+    m_customerScreen->setReturnsAvailable(true);
+    connect(m_customerScreen, &CustomerScreen::returnRequested, this, &MainWindow::openReturn);
     connect(m_return, &ReturnScreen::exchangeStarted, this, [this](Core::Money credit) {
         showScreen(m_sell);
         m_sell->showInfo(tr("Exchange: %1 is credited to this sale. Add what the customer "

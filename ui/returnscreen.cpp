@@ -859,7 +859,7 @@ void ReturnScreen::refreshSummary(const Services::ReturnView &view)
         m_approval->hide();
     }
 
-    // Something comes back (a no-receipt line is priced once a manager approved it).
+    // Something comes back (a no-receipt line is priced at today's price before the approval).
     bool anything = !view.total.isZero();
     for (const Services::ReturnLineView &line : view.lines)
         anything = anything || line.selected > 0;

@@ -50,7 +50,8 @@ struct ReceiptData
         Core::Money change; // cash given back
         QString cardBrand; // card: "VISA"
         QString maskedPan; // card: "**** **** **** 1234"
-        QString reference; // card: terminal reference; gift card: number (only the last 4 print)
+        QString reference; // card: terminal reference; gift card: number (only the last 4
+                           // print); exchange credit: the return's receipt number
         QString authCode; // card: approval code
         qint64 points = 0; // points redeemed
         std::optional<Core::Money> balanceLeft; // gift card / store credit after it

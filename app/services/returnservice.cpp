@@ -492,21 +492,25 @@ Core::Status ReturnService::chooseMethod(
             return Error::make(QStringLiteral("customer.none"),
                 tr("Store credit needs the customer of the receipt."));
     }
-    // A gift card refund names a gift card: the one given, else the one set before, else the
-    // one the order paid with (never the customer's loyalty card). Without any, refund() asks
-    // for it (the screen shows the number field).
+    // A gift card refund names a gift card: the one given, else the one already entered
+    // (setGiftCardNumber), else the one the order paid with (never the customer's loyalty
+    // card). None yet: refund() asks for it (refund.reference_missing).
     if (method && *method == RefundMethod::GiftCard) {
-        if (!giftCardNumber.isEmpty()) {
-            if (const Core::Status set = setGiftCardNumber(giftCardNumber); !set)
-                return set;
+        if (!giftCardNumber.trimmed().isEmpty()) {
+            const Core::Result<QString> number = Core::normaliseGiftCardNumber(giftCardNumber);
+            if (!number)
+                return Error::make(QStringLiteral("gift.number"),
+                    tr("Scan or type the gift card to load the refund onto."),
+                    number.error().detail);
+            d->view.giftCardNumber = number.value();
         } else if (d->view.giftCardNumber.isEmpty()) {
             for (const Core::OriginalTender &tender : d->view.order->tenders) {
                 if (tender.method != QLatin1String("gift_card"))
                     continue;
-                if (const Core::Result<QString> number
+                if (const Core::Result<QString> paidWith
                     = Core::normaliseGiftCardNumber(tender.reference);
-                    number) {
-                    d->view.giftCardNumber = number.value();
+                    paidWith) {
+                    d->view.giftCardNumber = paidWith.value();
                     break;
                 }
             }

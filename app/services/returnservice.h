@@ -193,11 +193,11 @@ public:
     Core::Status setQuantity(const QString &lineId, int quantity);
     Core::Status setReason(const QString &lineId, Core::ReturnReason reason);
     Core::Status setCondition(const QString &lineId, Core::ItemCondition condition);
-    /// none: to the original tenders. GiftCard loads `giftCardNumber` (setGiftCardNumber), else
-    /// the number set before, else the gift card the order paid with; with none, refund()
-    /// answers "refund.reference_missing" until setGiftCardNumber(). Errors: "refund.method"
-    /// (not allowed for this order), "customer.none" (store credit needs the order's
-    /// customer), setGiftCardNumber's errors.
+    /// none: to the original tenders. GiftCard names the card to load (`giftCardNumber`; else
+    /// the one set by setGiftCardNumber; else the card the order paid with; none yet: refund()
+    /// answers "refund.reference_missing"). Errors: "refund.method" (not allowed for this
+    /// order), "customer.none" (store credit needs the order's customer), "gift.number" (the
+    /// number given is no valid gift card number).
     Core::Status chooseMethod(
         std::optional<Core::RefundMethod> method, const QString &giftCardNumber = {});
     /// The gift card a GiftCard refund loads (chooseMethod(GiftCard) or refundFailedPartWith):

@@ -1400,6 +1400,18 @@ Core::Status SaleService::printReceipt(const CompletedSale &sale, bool duplicate
     return m_printer->print(Devices::ReceiptLayout::layout(receipt));
 }
 
+QString SaleService::returnReceiptNumber(const QString &returnId) const
+{
+    if (returnId.isEmpty())
+        return {};
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT receipt_number FROM returns WHERE return_uuid = ?"));
+    q.addBindValue(returnId);
+    if (!q.exec() || !q.next())
+        return {}; // not recorded here: nothing rather than an id that means nothing to anyone
+    return q.value(0).toString();
+}
+
 Devices::ReceiptData SaleService::receiptFor(const CompletedSale &sale, const QLocale &locale) const
 {
     Devices::ReceiptData receipt;
@@ -1443,9 +1455,14 @@ Devices::ReceiptData SaleService::receiptFor(const CompletedSale &sale, const QL
         receipt.change = tenders.first().change;
     } else if (!cashOnly && !tenders.isEmpty()) {
         for (const Core::Tender &tender : tenders) {
+            QString reference = tender.reference;
+            // An exchange credit's reference is the return's id: the customer is shown the
+            // return's receipt number, recorded in the same transaction as this sale.
+            if (tender.method == Core::TenderMethod::ReturnCredit)
+                reference = returnReceiptNumber(tender.reference);
             receipt.tenders.append({ tender.method, tender.amount, tender.tendered, tender.change,
-                tender.cardBrand, tender.maskedPan, tender.reference, tender.authCode,
-                tender.points, tender.balanceLeft });
+                tender.cardBrand, tender.maskedPan, reference, tender.authCode, tender.points,
+                tender.balanceLeft });
         }
         // The totals of a split payment come from the sale itself.
         receipt.total = sale.sale.total;

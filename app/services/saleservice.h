@@ -336,6 +336,9 @@ signals:
     void saleCompleted(const QString &receiptNumber);
 
 private:
+    /// The receipt number of the return `returnId` recorded on this tablet (an exchange's
+    /// credit); empty when there is none.
+    QString returnReceiptNumber(const QString &returnId) const;
     struct Rules;
     Core::Status requireSell() const;
     Core::Status requireEditable() const;

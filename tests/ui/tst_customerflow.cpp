@@ -537,7 +537,7 @@ private slots:
         QCOMPARE(find<QListWidget>("customerResults")->count(), 1);
         QCOMPARE(m_window->customerScreen()->shownCard(), cardNumber());
         QVERIFY(find<QLabel>("profileOffers")->text().contains(QStringLiteral("Appelaere")));
-        QVERIFY(find<QLabel>("profilePurchases")->text().contains(QStringLiteral("AMS01")));
+        QVERIFY(find<QLabel>("profilePurchaseText0")->text().contains(QStringLiteral("AMS01")));
         QVERIFY(find<QLabel>("profileWishlist")->text().contains(QStringLiteral("Appelsap")));
         for (const QString &language : { QStringLiteral("nl"), QStringLiteral("en") }) {
             setLanguage(language);

@@ -27,6 +27,7 @@
 #include "tests/support/terminalsimprocess.h"
 #include "tests/ui/widgetdriver.h"
 #include "ui/choicesheet.h"
+#include "ui/customerscreen.h"
 #include "ui/language.h"
 #include "ui/mainwindow.h"
 #include "ui/overridesheet.h"
@@ -47,6 +48,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -66,6 +68,7 @@ constexpr qint64 cableId = 42; // € 12,34
 constexpr qint64 boxersId = 43; // € 14,95, "Underwear": final sale (ReturnPolicy::defaults)
 constexpr int syncTimeoutMs = 180000;
 const QString webOrderNumber = QStringLiteral("W-10023");
+const QString customerCard = QStringLiteral("2990000000019");
 // The web order: headphones € 39,99 and two cables under "2 for € 20,00", € 4,95 delivery,
 // paid by card at the web shop's payment provider (the same acquirer as the store terminal).
 constexpr qint64 webCablesTotal = 2000;
@@ -301,6 +304,13 @@ private slots:
             QStringLiteral("--name"), QStringLiteral("Max Manager"), QStringLiteral("--role"),
             QStringLiteral("manager"), QStringLiteral("--store"), QStringLiteral("AMS01"),
             QStringLiteral("--pin"), QStringLiteral("9999") }));
+        // The web order's customer (journey 2: a web order found via the customer).
+        QVERIFY(m_server.admin({ QStringLiteral("import"), QStringLiteral("customers"),
+            writeFile(QStringLiteral("customers.csv"),
+                QStringLiteral("id,code,name,email,phone,loyaltyPoints,tier,homeStoreCode\n"
+                               "1,%1,Eva de Vries,eva@example.nl,,0,basic,AMS01\n")
+                    .arg(customerCard)
+                    .toUtf8()) }));
         QVERIFY(m_server.admin({ QStringLiteral("import"), QStringLiteral("products"),
             writeFile(QStringLiteral("products.csv"),
                 QStringLiteral(
@@ -325,6 +335,7 @@ private slots:
             { QStringLiteral("locationCode"), QStringLiteral("AMS01") },
             { QStringLiteral("status"), QStringLiteral("delivered") },
             { QStringLiteral("channel"), QStringLiteral("web") },
+            { QStringLiteral("customerId"), 1 },
             { QStringLiteral("orderedAt"),
                 QDateTime(today.addDays(-5), QTime(10, 0), Qt::UTC).toString(Qt::ISODate) },
             { QStringLiteral("deliveredOn"), today.addDays(-3).toString(Qt::ISODate) },
@@ -393,7 +404,7 @@ private slots:
         config.saleId = QStringLiteral("AMS01-T1");
         config.poiId = m_sim.poiId();
         config.paymentTimeoutMs = 3000;
-        config.requestTimeoutMs = 3000;
+        config.requestTimeoutMs = 10000; // a reversal held at the terminal for the screenshots
         m_cardTerminal = std::make_unique<Devices::NexoHttpTerminal>(config);
         m_terminal->setPaymentTerminal(m_cardTerminal.get());
         m_terminal->payments().recover();
@@ -477,23 +488,21 @@ private slots:
         QVERIFY(find<QPushButton>("returnLineReason1")->isVisible());
         shots(QStringLiteral("52-return-line-picked"));
 
-        // Refund: the screen follows the terminal. The simulator answers a reversal at once, so
-        // the waiting state is grabbed as it is (no event processing that would end it).
+        // Refund: the screen follows the terminal, which holds the reversal for a few seconds
+        // (the customer's card at the terminal).
+        QVERIFY(m_sim.queue(QStringLiteral("delay"), 6));
         click("returnRefund");
         QCOMPARE(returns().view().stage, Services::ReturnView::Stage::Refunding);
-        if (returns().view().parts.constFirst().state == Services::RefundPartView::State::Pending) {
-            QCOMPARE(
-                text("returnTerminal"), QStringLiteral("Follow the instructions on the terminal"));
-            QVERIFY(!find<QPushButton>("returnCancel")->isEnabled());
-            QVERIFY(!find<QPushButton>("returnRefund")->isVisible());
-            // Layouts settle; the terminal's answer (a socket event) is not read yet.
-            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-            const QString file = QStringLiteral("53-return-refunding-card-en-landscape.png");
-            QVERIFY(m_window->grab().save(
-                TestCache::outputDir(QStringLiteral("screenshots")) + QLatin1Char('/') + file));
-            if (const QByteArray extra = qgetenv("TOONBANK_SCREENS_DIR"); !extra.isEmpty())
-                QVERIFY(m_window->grab().save(QDir(QString::fromLocal8Bit(extra)).filePath(file)));
-        }
+        QTRY_COMPARE(
+            returns().view().parts.constFirst().state, Services::RefundPartView::State::Pending);
+        QCOMPARE(text("returnTerminal"), QStringLiteral("Follow the instructions on the terminal"));
+        QVERIFY(!find<QPushButton>("returnCancel")->isEnabled());
+        QVERIFY(!find<QPushButton>("returnRefund")->isVisible());
+        shots(QStringLiteral("53-return-refunding-card"));
+        // Every grab showed the waiting state: the terminal had not answered yet.
+        QCOMPARE(returns().view().stage, Services::ReturnView::Stage::Refunding);
+        QCOMPARE(
+            returns().view().parts.constFirst().state, Services::RefundPartView::State::Pending);
         QTRY_COMPARE_WITH_TIMEOUT(
             current(), static_cast<QWidget *>(m_window->receiptScreen()), 20000);
         QCOMPARE(m_returned.size(), 1);
@@ -589,6 +598,11 @@ private slots:
         QVERIFY(returns().view().needsApproval.has_value());
         QCOMPARE(*returns().view().needsApproval, Core::Permission::RefundWithoutReceipt);
         QVERIFY(find<QLabel>("returnApproval")->isVisible());
+        // Today's price shows before the approval: what staff and the manager agree to.
+        QCOMPARE(text("returnLineRefund0"), eur(1234));
+        QCOMPARE(text("returnTotal"), eur(1234));
+        QCOMPARE(
+            find<QPushButton>("returnRefund")->text(), QStringLiteral("Refund %1").arg(eur(1234)));
         shots(QStringLiteral("59-return-no-receipt"));
         // Abandoned: nothing recorded, back to selling.
         const qsizetype before = m_returned.size();
@@ -662,6 +676,61 @@ private slots:
         syncNow();
         QCOMPARE(m_server.scalar(QStringLiteral("SELECT COUNT(*) FROM returns")), 3);
         click("receiptNone");
+    }
+
+    void aWebOrderIsFoundViaTheCustomer()
+    {
+        QVERIFY2(m_window, "no window: an earlier step failed");
+        // The customer's profile lists the web order with its own "Return…".
+        click("customerButton");
+        QCOMPARE(current(), static_cast<QWidget *>(m_window->customerScreen()));
+        find<QLineEdit>("customerSearch")->setText(customerCard);
+        click("customerFind");
+        QVERIFY2(QTest::qWaitFor(
+                     [&] { return m_window->customerScreen()->shownCard() == customerCard; }),
+            qPrintable(text("customerMessage")));
+        int row = -1;
+        for (int i = 0; find<QLabel>(qPrintable(QStringLiteral("profilePurchaseText%1").arg(i)));
+             ++i) {
+            if (text(qPrintable(QStringLiteral("profilePurchaseText%1").arg(i)))
+                    .contains(webOrderNumber))
+                row = i;
+        }
+        QVERIFY2(row >= 0, "the web order is not in the purchase history");
+        QVERIFY2(text(qPrintable(QStringLiteral("profilePurchaseText%1").arg(row)))
+                     .startsWith(QStringLiteral("Web order")),
+            qPrintable(text(qPrintable(QStringLiteral("profilePurchaseText%1").arg(row)))));
+        const QByteArray action = QStringLiteral("profilePurchaseReturn%1").arg(row).toLatin1();
+        QCOMPARE(find<QPushButton>(action.constData())->text(), QStringLiteral("Return…"));
+        // In view, as staff see it.
+        qobject_cast<QScrollArea *>(find<QWidget>("profileScroll"))
+            ->ensureWidgetVisible(find<QPushButton>(action.constData()));
+        shots(QStringLiteral("60-customer-history-return"));
+
+        // Offline a web order cannot come back: the action says so and stays here.
+        m_window->customerScreen()->setOffline(true);
+        click(action.constData());
+        QCOMPARE(current(), static_cast<QWidget *>(m_window->customerScreen()));
+        QVERIFY(find<QLabel>("profilePurchaseMessage")->isVisible());
+        QVERIFY2(text("profilePurchaseMessage").contains(QStringLiteral("needs the network")),
+            qPrintable(text("profilePurchaseMessage")));
+        QVERIFY2(text("profilePurchaseMessage").contains(webOrderNumber),
+            qPrintable(text("profilePurchaseMessage")));
+        QVERIFY(returns().view().stage != Services::ReturnView::Stage::Found); // nothing looked up
+        m_window->customerScreen()->setOffline(false);
+
+        // Online it opens the return screen on that order.
+        click(action.constData());
+        QTRY_COMPARE(current(), returnScreen());
+        QCOMPARE(returns().view().stage, Services::ReturnView::Stage::Found);
+        QVERIFY2(text("returnHeader").contains(webOrderNumber), qPrintable(text("returnHeader")));
+        // The cable returned earlier is counted.
+        QVERIFY2(text("returnLineFacts1")
+                     .contains(QStringLiteral("Sold 2 · returned before 1 · returnable 1")),
+            qPrintable(text("returnLineFacts1")));
+        click("returnCancel");
+        QCOMPARE(current(), static_cast<QWidget *>(m_window->sellScreen()));
+        QCOMPARE(returns().view().stage, Services::ReturnView::Stage::Empty);
     }
 
     void refusedCardRefundOfAWebOrder()

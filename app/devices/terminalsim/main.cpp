@@ -29,12 +29,15 @@ with the categories Payment, Abort, TransactionStatus and Reversal.
 
 Control API (for tests and the demo):
   POST /control/next          {"action": A, "seconds": N, "then": "approve"|"decline"}
-                              queues what the next payment does. A is one of
+                              queues what the next payment (or, for delay, reversal) does.
+                              A is one of
       approve                 approved (the default when the queue is empty)
       decline                 Failure/Refusal
       cancel                  the customer cancels: Failure/Aborted
       delay                   takes N seconds (default 5), then approves or declines ("then");
-                              an Abort meanwhile cancels it; status says InProgress
+                              an Abort meanwhile cancels it; status says InProgress. A delay
+                              at the head of the queue holds the next Reversal too (then
+                              "decline" refuses it); other actions are for payments only
       lose_answer             charged (recorded approved) but the HTTP answer never comes:
                               the connection stays silent until the client gives up
       busy                    Failure/Busy, no transaction

@@ -152,6 +152,14 @@ TerminalSimulator::TerminalSimulator(Options options, QObject *parent)
         if (m_running)
             finishRunning(m_running->then);
     });
+    m_reversalDelay.setSingleShot(true);
+    connect(&m_reversalDelay, &QTimer::timeout, this, [this] {
+        if (!m_reversing)
+            return;
+        const Reversing reversing = *m_reversing;
+        m_reversing.reset();
+        settleReversal(reversing.request, reversing.socket, reversing.then);
+    });
 }
 
 TerminalSimulator::~TerminalSimulator() = default;
@@ -179,7 +187,21 @@ bool TerminalSimulator::load(QString *error)
     for (const QJsonValue &value : root.value(QStringLiteral("transactions")).toArray()) {
         m_transactions.append(Transaction::fromJson(value.toObject()));
         Transaction &t = m_transactions.last();
-        if (t.state == QLatin1String("in_progress")) {
+        if (t.state == QLatin1String("in_progress") && t.kind == QLatin1String("reversal")) {
+            // The terminal died while the reversal waited: nothing was given back.
+            Nexo::Header header;
+            header.category = Nexo::Category::Reversal;
+            header.serviceId = t.serviceId;
+            header.saleId = t.saleId;
+            header.poiId = m_options.poiId;
+            Nexo::ReversalDetails details;
+            details.outcome = failure(QStringLiteral("Aborted"),
+                QStringLiteral("interrupted: the terminal restarted during the reversal"));
+            t.state = QStringLiteral("refused");
+            t.responseHeader = Nexo::headerToJson(Nexo::responseHeader(header));
+            t.responseBody = Nexo::reversalResponseBody(details);
+            interrupted = true;
+        } else if (t.state == QLatin1String("in_progress")) {
             // The terminal died during the payment: it never completed, nothing was charged.
             Nexo::Header header;
             header.category = Nexo::Category::Payment;
@@ -301,6 +323,10 @@ void TerminalSimulator::handleControl(const QHttpServerRequest &request, QTcpSoc
     if (path == QLatin1String("/control/reset") && post) {
         m_queue.clear();
         m_delay.stop();
+        m_reversalDelay.stop();
+        if (m_reversing && m_reversing->socket)
+            m_reversing->socket->abort();
+        m_reversing.reset();
         if (m_running && m_running->socket)
             m_running->socket->abort();
         m_running.reset();
@@ -399,6 +425,13 @@ void TerminalSimulator::settle(int index, const Nexo::Header &requestHeader, con
 void TerminalSimulator::payment(const Nexo::Request &request, QTcpSocket *socket)
 {
     const Nexo::Header header = Nexo::responseHeader(request.header);
+    if (m_reversing) {
+        send(socket, 200,
+            Nexo::response(header,
+                failedPayment(
+                    failure(QStringLiteral("Busy"), QStringLiteral("a reversal is running")))));
+        return;
+    }
     if (m_running) {
         send(socket, 200,
             Nexo::response(header,
@@ -578,7 +611,7 @@ void TerminalSimulator::status(const Nexo::Request &request, QTcpSocket *socket)
 void TerminalSimulator::reversal(const Nexo::Request &request, QTcpSocket *socket)
 {
     const Nexo::Header header = Nexo::responseHeader(request.header);
-    if (m_running) {
+    if (m_running || m_reversing) {
         send(socket, 200,
             Nexo::response(header,
                 failedReversal(
@@ -589,6 +622,41 @@ void TerminalSimulator::reversal(const Nexo::Request &request, QTcpSocket *socke
         send(socket, 200, storedAnswer(m_transactions.at(known)));
         return;
     }
+    if (!m_queue.isEmpty() && m_queue.constFirst().kind == Kind::Delay) {
+        // The card is held to the terminal for a while (status says InProgress meanwhile),
+        // then the reversal is decided as it would have been at once ("then": decline refuses).
+        const Action action = m_queue.takeFirst();
+        Transaction t;
+        t.kind = QStringLiteral("reversal");
+        t.serviceId = request.header.serviceId;
+        t.saleId = request.header.saleId;
+        t.amountCents = request.amountGiven ? request.amount.cents() : 0;
+        t.originalPoiTransactionId = request.originalPoiTransactionId;
+        t.poiTimestamp = QDateTime::currentDateTimeUtc();
+        t.state = QStringLiteral("in_progress");
+        m_transactions.append(t);
+        if (!save()) {
+            m_transactions.removeLast();
+            socket->abort();
+            return;
+        }
+        qCInfo(lcSim).noquote() << "reversal" << t.serviceId << "of" << t.originalPoiTransactionId
+                                << "delayed" << action.seconds << "s";
+        m_reversing = Reversing { request, QPointer<QTcpSocket>(socket), action.then };
+        m_reversalDelay.start(action.seconds * 1000);
+        return;
+    }
+    settleReversal(request, socket, Kind::Approve);
+}
+
+void TerminalSimulator::settleReversal(
+    const Nexo::Request &request, QTcpSocket *socket, Action::Kind how)
+{
+    const Nexo::Header header = Nexo::responseHeader(request.header);
+    // A delayed reversal's placeholder ("in_progress") is replaced by the decided one.
+    if (const int waiting = findByServiceId(request.header.serviceId);
+        waiting >= 0 && m_transactions.at(waiting).state == QLatin1String("in_progress"))
+        m_transactions.removeAt(waiting);
     int original = -1;
     for (qsizetype i = 0; i < m_transactions.size(); ++i)
         if (m_transactions.at(i).kind == QLatin1String("payment")
@@ -616,6 +684,9 @@ void TerminalSimulator::reversal(const Nexo::Request &request, QTcpSocket *socke
                     .arg(payment.poiTransactionId)
                     .arg(left)
                     .arg(payment.amountCents));
+        else if (how == Kind::Decline)
+            details.outcome = failure(
+                QStringLiteral("Refusal"), QStringLiteral("reversal refused by the acquirer"));
         else
             details.outcome = Nexo::Outcome { true, {}, {} };
     }
@@ -645,10 +716,12 @@ void TerminalSimulator::reversal(const Nexo::Request &request, QTcpSocket *socke
     qCInfo(lcSim).noquote() << "reversal" << t.serviceId << "of" << t.originalPoiTransactionId
                             << amount << "cents:" << t.state << details.outcome.additionalResponse;
     if (!save()) {
-        socket->abort();
+        if (socket)
+            socket->abort();
         return;
     }
-    send(socket, 200, storedAnswer(m_transactions.last()));
+    if (socket)
+        send(socket, 200, storedAnswer(m_transactions.last()));
 }
 
 } // namespace Toonbank::Devices::Sim

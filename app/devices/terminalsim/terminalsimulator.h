@@ -100,6 +100,13 @@ private:
         QPointer<QTcpSocket> socket;
         Action::Kind then = Action::Kind::Approve;
     };
+    /// A reversal held by a queued delay (the card at the terminal).
+    struct Reversing
+    {
+        Nexo::Request request;
+        QPointer<QTcpSocket> socket;
+        Action::Kind then = Action::Kind::Approve;
+    };
 
     void handleNexo(const QHttpServerRequest &request, QTcpSocket *socket);
     void handleControl(const QHttpServerRequest &request, QTcpSocket *socket);
@@ -107,6 +114,8 @@ private:
     void abort(const Nexo::Request &request, QTcpSocket *socket);
     void status(const Nexo::Request &request, QTcpSocket *socket);
     void reversal(const Nexo::Request &request, QTcpSocket *socket);
+    /// Decides a reversal (`how`: Decline refuses it) and answers it on `socket` (if still open).
+    void settleReversal(const Nexo::Request &request, QTcpSocket *socket, Action::Kind how);
 
     /// Ends payment `index` with `state` and stores its answer.
     void settle(int index, const Nexo::Header &requestHeader, const QString &state,
@@ -126,6 +135,8 @@ private:
     qint64 m_counter = 0; // POI transaction numbers, never reused
     std::optional<Running> m_running;
     QTimer m_delay;
+    std::optional<Reversing> m_reversing;
+    QTimer m_reversalDelay;
     QDateTime m_rebootUntil; // UTC; /nexo answers 503 before it
     QList<QPointer<QTcpSocket>> m_hanging; // lose_answer: connections never answered
 };

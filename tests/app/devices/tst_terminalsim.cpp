@@ -349,6 +349,49 @@ private slots:
         QCOMPARE(reverse(*t, unknown, 100).outcome, TerminalOutcome::Declined);
     }
 
+    void delayedReversal()
+    {
+        auto t = terminal();
+        const CardPaymentResult payment = pay(*t, paymentOf(1000));
+        QCOMPARE(payment.outcome, TerminalOutcome::Approved);
+
+        // A queued delay holds the reversal: in progress meanwhile, then approved.
+        QVERIFY(m_sim.queue(QStringLiteral("delay"), 2));
+        ReversalRequest request;
+        request.serviceId = Nexo::newServiceId();
+        request.originalPoiTransactionId = payment.poiTransactionId;
+        request.originalTimestamp = payment.poiTimestamp;
+        request.amount = Money::fromCents(300);
+        QSignalSpy finished(t.get(), &PaymentTerminal::reversalFinished);
+        QElapsedTimer clock;
+        clock.start();
+        t->reverse(request);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            transaction(request.serviceId).value(QStringLiteral("state")).toString(),
+            QStringLiteral("in_progress"), 5000);
+        QVERIFY(finished.isEmpty());
+        QCOMPARE(status(*t, request.serviceId).outcome, TerminalOutcome::InProgress);
+        QCOMPARE(m_sim.chargedCents(), 1000); // nothing given back yet
+        QVERIFY(finished.wait(10000));
+        QVERIFY(clock.elapsed() >= 1900);
+        const ReversalResult done = finished.at(0).at(0).value<ReversalResult>();
+        QCOMPARE(done.serviceId, request.serviceId);
+        QCOMPARE(done.outcome, TerminalOutcome::Approved);
+        QCOMPARE(done.amount.cents(), 300);
+        QCOMPARE(m_sim.chargedCents(), 700);
+        QCOMPARE(transaction(request.serviceId).value(QStringLiteral("state")).toString(),
+            QStringLiteral("approved"));
+
+        // "then": decline refuses it after the wait; nothing given back.
+        QVERIFY(m_sim.queue(QStringLiteral("delay"), 1, QStringLiteral("decline")));
+        clock.restart();
+        const ReversalResult refused = reverse(*t, payment, 200);
+        QCOMPARE(refused.outcome, TerminalOutcome::Declined);
+        QVERIFY(clock.elapsed() >= 900);
+        QCOMPARE(m_sim.chargedCents(), 700);
+        QCOMPARE(m_sim.transactions().size(), 3);
+    }
+
     void overReversalOfAFreshPaymentIsRefused()
     {
         auto t = terminal();

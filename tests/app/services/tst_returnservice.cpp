@@ -12,6 +12,7 @@
 #include "app/core/permissions.h"
 #include "app/devices/nexo.h"
 #include "app/devices/paymentterminal.h"
+#include "app/devices/receipt.h"
 #include "app/services/overrideservice.h"
 #include "app/services/paymentservice.h"
 #include "app/services/receiptservice.h"
@@ -634,6 +635,24 @@ private slots:
         QCOMPARE(bigger.refunds.first().method, Core::RefundMethod::Exchange);
         QCOMPARE(bigger.refunds.first().amount, Money::fromCents(1000));
         QCOMPARE(bigger.exchangeSaleId, pay.lastCompleted()->saleId);
+        // The new sale's receipt names the return by its receipt number, not its id (the
+        // sale's tender keeps the id: the wire form is unchanged).
+        {
+            const Devices::ReceiptData printed = terminal->sale().receiptFor(*pay.lastCompleted());
+            const auto credit = std::find_if(printed.tenders.cbegin(), printed.tenders.cend(),
+                [](const Devices::ReceiptData::TenderRow &row) {
+                    return row.method == Core::TenderMethod::ReturnCredit;
+                });
+            QVERIFY(credit != printed.tenders.cend());
+            QCOMPARE(credit->reference, returns.lastCompleted()->receiptNumber);
+            QString text;
+            for (const Devices::ReceiptLine &line : Devices::ReceiptLayout::layout(printed))
+                text += line.text + QLatin1Char('\n');
+            QVERIFY2(text.contains(QStringLiteral("Return %1").arg(bigger.receiptNumber)),
+                qPrintable(text));
+            QVERIFY2(!text.contains(bigger.returnId), qPrintable(text));
+            QCOMPARE(pay.lastCompleted()->sale.tenders.first().reference, bigger.returnId);
+        }
         // One transaction: the return's event is pushed before the new sale's.
         QVERIFY(value(db,
                     QStringLiteral("SELECT device_seq FROM outbox WHERE type = 'return' "

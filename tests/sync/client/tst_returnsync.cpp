@@ -490,8 +490,11 @@ private slots:
         QVERIFY(returns.find(receipt));
         QVERIFY(returns.view().methods.contains(Core::RefundMethod::GiftCard));
         QVERIFY(returns.setQuantity(QStringLiteral("L1"), 1));
-        // Not onto the customer's loyalty card: a gift card must be named.
-        QCOMPARE(returns.chooseMethod(Core::RefundMethod::GiftCard).error().code,
+        // Not onto the customer's loyalty card: a gift card must be named before the refund.
+        QVERIFY(returns.chooseMethod(Core::RefundMethod::GiftCard));
+        QCOMPARE(returns.refund().error().code, QStringLiteral("refund.reference_missing"));
+        QCOMPARE(
+            returns.chooseMethod(Core::RefundMethod::GiftCard, QStringLiteral("12ab")).error().code,
             QStringLiteral("gift.number"));
         const QString fresh = QStringLiteral("6036990000009999");
         QVERIFY(returns.chooseMethod(Core::RefundMethod::GiftCard, fresh));
