@@ -674,6 +674,79 @@ private slots:
         checkOnce();
     }
 
+    // Two returns of one sale both claimed online before either event arrives: A claims a unit
+    // of L1, then B (looking the sale up after A's claim) the other unit of L1 and L2. Each
+    // event is checked against what was returned just before its own claim, so both apply in
+    // either order and the points taken back add up to what the sale earned for those goods.
+    void twoClaimsBeforeEitherEvent_data()
+    {
+        QTest::addColumn<bool>("laterClaimFirst");
+        QTest::newRow("events in claim order") << false;
+        QTest::newRow("later claim's event first") << true;
+    }
+
+    void twoClaimsBeforeEitherEvent()
+    {
+        QFETCH(bool, laterClaimFirst);
+        const Core::SaleCustomer customer { eva, evaCard, QStringLiteral("basic") };
+        Core::Sale sale = makeStoreSale({ { 2, 2 }, { 3, 1 } }, customer);
+        QCOMPARE(sale.pointsEarned, 30);
+        QVERIFY(pushApplied(m_ams, { saleEvent(sale) }));
+        const qint64 points
+            = sql(QStringLiteral("SELECT points_balance FROM customers WHERE id = 1"));
+
+        auto seenByA = lookupSale(m_ams, sale);
+        QVERIFY(seenByA);
+        const QString returnA = newId();
+        const QString claimA = claim(m_ams, *seenByA, returnA, { { QStringLiteral("L1"), 1 } });
+        QVERIFY(!claimA.isEmpty());
+        const Core::Return a
+            = makeReturn(m_ams, *seenByA, { request(QStringLiteral("L1"), 1) }, claimA, returnA);
+
+        auto seenByB = lookupSale(m_utr, sale);
+        QVERIFY(seenByB);
+        QCOMPARE(seenByB->lines.at(0).returned, 1); // A's claim
+        const QString returnB = newId();
+        const QString claimB = claim(
+            m_utr, *seenByB, returnB, { { QStringLiteral("L1"), 1 }, { QStringLiteral("L2"), 1 } });
+        QVERIFY(!claimB.isEmpty());
+        const Core::Return b = makeReturn(m_utr, *seenByB,
+            { request(QStringLiteral("L1"), 1), request(QStringLiteral("L2"), 1) }, claimB,
+            returnB);
+        QCOMPARE(a.pointsTakenBack, 10);
+        QCOMPARE(b.pointsTakenBack, 20);
+        QCOMPARE(sql(QStringLiteral("SELECT returned_before FROM return_claim_lines WHERE "
+                                    "claim_id = ? AND line_id = 'L1'"),
+                     { claimB }),
+            1);
+
+        if (laterClaimFirst) {
+            QVERIFY(pushApplied(m_utr, { returnEvent(b) }));
+            QVERIFY(pushApplied(m_ams, { returnEvent(a) }));
+        } else {
+            QVERIFY(pushApplied(m_ams, { returnEvent(a) }));
+            QVERIFY(pushApplied(m_utr, { returnEvent(b) }));
+        }
+        QCOMPARE(sql(QStringLiteral("SELECT COUNT(*) FROM returns WHERE return_id IN (?, ?)"),
+                     { returnA, returnB }),
+            2);
+        QCOMPARE(saleLineReturned(sale, QStringLiteral("L1")), 2);
+        QCOMPARE(saleLineReturned(sale, QStringLiteral("L2")), 1);
+        QCOMPARE(sql(QStringLiteral("SELECT points_taken_back FROM sales WHERE sale_id = ?"),
+                     { sale.saleId }),
+            30);
+        QCOMPARE(
+            sql(QStringLiteral("SELECT points_balance FROM customers WHERE id = 1")), points - 30);
+        QCOMPARE(sql(QStringLiteral("SELECT COALESCE(SUM(refunded_cents), 0) FROM sale_tenders "
+                                    "WHERE sale_id = ?"),
+                     { sale.saleId }),
+            sale.total.cents());
+        QCOMPARE(sql(QStringLiteral("SELECT COUNT(*) FROM return_conflicts WHERE return_id IN "
+                                    "(?, ?)"),
+                     { returnA, returnB }),
+            0);
+    }
+
     void pointsGivenBackOnce()
     {
         const Core::SaleCustomer customer { eva, evaCard, QStringLiteral("basic") };
