@@ -385,14 +385,20 @@ Result<RefundPlan> planRefund(const ReturnableOrder &order,
         plan.refunds.append(refund);
     }
 
-    // Points earned: taken back pro rata to the goods refunded over all returns so far.
+    // Points earned: this return's step of the cumulative floor share over the goods returned
+    // before it (line.returned, claimed units included) — not "cumulative − taken back", as
+    // order.pointsTakenBack counts only returns already applied and would lag a claim granted
+    // before an earlier claim's return arrived. Never more than is left of what was earned.
     if (order.pointsEarned > 0 && order.total.cents() > 0) {
         Money goodsBefore;
         for (const ReturnableLine &line : order.lines)
             goodsBefore += paidShare(line.lineTotal, line.sold, 0, line.returned);
-        const qint64 cumulative = floorShare(order.pointsEarned,
-            std::min(goodsBefore + plan.goods, order.total).cents(), order.total.cents());
-        plan.pointsTakenBack = std::clamp(cumulative - order.pointsTakenBack, qint64(0),
+        const qint64 total = order.total.cents();
+        const qint64 before
+            = floorShare(order.pointsEarned, std::min(goodsBefore, order.total).cents(), total);
+        const qint64 after = floorShare(
+            order.pointsEarned, std::min(goodsBefore + plan.goods, order.total).cents(), total);
+        plan.pointsTakenBack = std::clamp(after - before, qint64(0),
             std::max(qint64(0), order.pointsEarned - order.pointsTakenBack));
     }
     return plan;

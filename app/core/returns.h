@@ -189,8 +189,11 @@ struct RefundPlan
 /// Plans the refund of `requests` (each already passed checkReturnLine): the paid shares, the
 /// delivery cost, and the split over the original tenders — pro rata to what each paid
 /// (spreadProRata), never more than a tender's refundable(); what a tender cannot take moves
-/// to the next tender in order. Points taken back: floor cumulative share of pointsEarned by
-/// goods refunded over the original total; points given back likewise from the points tender.
+/// to the next tender in order. Points taken back: floorShare(pointsEarned, goodsBefore + goods,
+/// total) − floorShare(pointsEarned, goodsBefore, total), goodsBefore being the paid share of
+/// the units returned before (ReturnableLine::returned, claimed units included), capped at
+/// pointsEarned − order.pointsTakenBack (never more than earned in all); points given back:
+/// the cumulative floor share from the points tender.
 /// Errors: "return.nothing" (no line), "return.tender_exceeded" (the tenders cannot take the
 /// refund: already refunded elsewhere).
 Result<RefundPlan> planRefund(const ReturnableOrder &order,

@@ -297,18 +297,18 @@ ApiReply ReturnsController::claim(const ApiRequest &request)
                 "TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), "
                 "CAST(? AS TEXT), CAST(? AS TEXT), 'claimed', CAST(? AS TEXT)) ON "
                 "CONFLICT(claim_id) DO NOTHING RETURNING claim_id), v(line_id, q) AS (VALUES ")
-                + values.join(QStringLiteral(", "))
-                + QStringLiteral("), cl AS (INSERT INTO return_claim_lines(claim_id, line_id, "
-                                 "quantity) SELECT c.claim_id, v.line_id, v.q FROM c, v), u AS "
-                                 "(UPDATE ")
+                + values.join(QStringLiteral(", ")) + QStringLiteral("), u AS (UPDATE ")
                 + lines.table
                 + QStringLiteral(" t SET returned_quantity = t.returned_quantity + v.q FROM v "
                                  "WHERE t.")
                 + lines.key + QStringLiteral(" = CAST(? AS ") + keyType
                 + QStringLiteral(") AND t.line_id = v.line_id AND t.returned_quantity + v.q <= "
                                  "t.quantity AND EXISTS (SELECT 1 FROM c) RETURNING t.line_id, "
-                                 "t.returned_quantity) SELECT 'c', '', 0 FROM c UNION ALL SELECT "
-                                 "'u', line_id, returned_quantity FROM u"),
+                                 "t.returned_quantity, v.q), cl AS (INSERT INTO "
+                                 "return_claim_lines(claim_id, line_id, quantity, "
+                                 "returned_before) SELECT c.claim_id, u.line_id, u.q, "
+                                 "u.returned_quantity - u.q FROM c, u) SELECT 'c', '', 0 FROM c "
+                                 "UNION ALL SELECT 'u', line_id, returned_quantity FROM u"),
             params);
         if (!done)
             return done.error();
@@ -341,16 +341,8 @@ ApiReply ReturnsController::claim(const ApiRequest &request)
             return inserted.error();
         if (!inserted.value().next())
             return Core::Error::make(raced, QString(), asked.claimId);
-        QList<QVariantList> claimLines;
-        for (const ReturnClaimRequest::Line &line : asked.lines)
-            claimLines.append({ asked.claimId, line.lineId, line.quantity });
-        if (Core::Status s = m_db.insertRows(QStringLiteral("return_claim_lines"),
-                { QStringLiteral("claim_id"), QStringLiteral("line_id"),
-                    QStringLiteral("quantity") },
-                claimLines);
-            !s)
-            return s;
         // The statements that decide: a line counts only while enough of it is left.
+        QList<QVariantList> claimLines;
         for (const ReturnClaimRequest::Line &line : asked.lines) {
             auto updated = m_db.exec(
                 claimSql, { line.quantity, lines.keyValue, line.lineId, line.quantity });
@@ -358,9 +350,16 @@ ApiReply ReturnsController::claim(const ApiRequest &request)
                 return updated.error();
             if (!updated.value().next())
                 return Core::Error::make(taken, QString(), line.lineId);
-            returnedNow.insert(line.lineId, updated.value().value(0).toInt());
+            const int now = updated.value().value(0).toInt();
+            returnedNow.insert(line.lineId, now);
+            claimLines.append({ asked.claimId, line.lineId, line.quantity, now - line.quantity });
         }
-        return Core::success();
+        // Each line with what was returned just before this claim (the return handler's
+        // "returned before" for this claim's return, whatever is claimed after it).
+        return m_db.insertRows(QStringLiteral("return_claim_lines"),
+            { QStringLiteral("claim_id"), QStringLiteral("line_id"), QStringLiteral("quantity"),
+                QStringLiteral("returned_before") },
+            claimLines);
     };
     const Core::Status done = m_db.transaction([&]() -> Core::Status {
         returnedNow.clear();

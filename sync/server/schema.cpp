@@ -503,6 +503,7 @@ QStringList version5(Dialect dialect)
             claim_id TEXT NOT NULL REFERENCES return_claims(claim_id),
             line_id TEXT NOT NULL,
             quantity INTEGER NOT NULL CHECK(quantity > 0),
+            returned_before INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY(claim_id, line_id)))"),
         QStringLiteral(R"(CREATE TABLE returns(
             return_id TEXT PRIMARY KEY,

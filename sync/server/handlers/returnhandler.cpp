@@ -437,26 +437,32 @@ Core::Status ReturnHandler::check(BatchContext &context, const QList<BatchEvent 
                     continue;
                 }
                 claim.value().finish();
-                auto claimLines = db.exec(
-                    QStringLiteral(
-                        "SELECT line_id, quantity FROM return_claim_lines WHERE claim_id = ?"),
+                auto claimLines = db.exec(QStringLiteral("SELECT line_id, quantity, "
+                                                         "returned_before FROM return_claim_lines "
+                                                         "WHERE claim_id = ?"),
                     { ret.claimId });
                 if (!claimLines)
                     return claimLines.error();
                 std::map<QString, int> claimed;
-                while (claimLines.value().next())
-                    claimed[claimLines.value().value(0).toString()]
-                        = claimLines.value().value(1).toInt();
+                QHash<QString, int> returnedBefore;
+                while (claimLines.value().next()) {
+                    const QString lineId = claimLines.value().value(0).toString();
+                    claimed[lineId] = claimLines.value().value(1).toInt();
+                    returnedBefore.insert(lineId, claimLines.value().value(2).toInt());
+                }
                 if (claimed != asked) {
                     reject(fail("claim.mismatch",
                         QStringLiteral("claim %1 holds other lines or quantities than return %2")
                             .arg(ret.claimId.left(60), ret.returnId)));
                     continue;
                 }
-                // Returned before this return = returned − what this claim holds.
+                // Returned before this return = the line's returned_quantity just before the
+                // claim's UPDATE (not returned − this claim: that would still count the claims
+                // granted after this one, whose returns may not have arrived yet).
                 for (Core::ReturnableLine &line : loaded.order.lines) {
-                    if (auto it = claimed.find(line.lineId); it != claimed.end())
-                        line.returned = qMax(0, line.returned - it->second);
+                    if (auto it = returnedBefore.constFind(line.lineId);
+                        it != returnedBefore.constEnd())
+                        line.returned = qMax(0, *it);
                 }
             } else if (ret.origin != Core::ReturnOrigin::StoreSale
                 || loaded.order.storeCode != ret.storeCode) {

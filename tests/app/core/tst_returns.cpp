@@ -207,6 +207,8 @@ private slots:
     void planNothing();
     void planDeliveryOnFullWithdrawalOnly();
     void planPointsTakenBackCumulative();
+    void planPointsTakenBackStep_data();
+    void planPointsTakenBackStep();
     void planPromotionSaleOverVisits();
 
     void finaliseCash_data();
@@ -848,6 +850,51 @@ void tst_Returns::planPointsTakenBackCumulative()
         odd.pointsTakenBack += plan->pointsTakenBack;
     }
     QCOMPARE(perVisit, (QList<qint64> { 2, 2, 3 }));
+}
+
+void tst_Returns::planPointsTakenBackStep_data()
+{
+    // 3 × 10.00 paid by card. `before`: units returned before (claimed units included),
+    // `applied`: points the server has taken back so far (returns already applied only).
+    QTest::addColumn<qint64>("earned");
+    QTest::addColumn<int>("before");
+    QTest::addColumn<qint64>("applied");
+    QTest::addColumn<int>("quantity");
+    QTest::addColumn<qint64>("expected");
+    QTest::newRow("first unit") << qint64(30) << 0 << qint64(0) << 1 << qint64(10);
+    QTest::newRow("second unit, first applied") << qint64(30) << 1 << qint64(10) << 1 << qint64(10);
+    QTest::newRow("second unit, first only claimed")
+        << qint64(30) << 1 << qint64(0) << 1 << qint64(10);
+    QTest::newRow("two units, one claimed before")
+        << qint64(30) << 1 << qint64(0) << 2 << qint64(20);
+    QTest::newRow("7 points, second unit, first only claimed")
+        << qint64(7) << 1 << qint64(0) << 1 << qint64(2);
+    QTest::newRow("7 points, third unit, two claimed")
+        << qint64(7) << 2 << qint64(0) << 1 << qint64(3);
+    QTest::newRow("7 points, third unit, two applied")
+        << qint64(7) << 2 << qint64(4) << 1 << qint64(3);
+    QTest::newRow("capped at what is left of earned")
+        << qint64(30) << 1 << qint64(25) << 1 << qint64(5);
+    QTest::newRow("nothing left of earned") << qint64(30) << 2 << qint64(30) << 1 << qint64(0);
+    QTest::newRow("no points earned") << qint64(0) << 0 << qint64(0) << 3 << qint64(0);
+}
+
+void tst_Returns::planPointsTakenBackStep()
+{
+    QFETCH(qint64, earned);
+    QFETCH(int, before);
+    QFETCH(qint64, applied);
+    QFETCH(int, quantity);
+    QFETCH(qint64, expected);
+    ReturnableOrder order
+        = storeSale({ line("L1", "Shirts", 3, 3000) }, { tender("card", 3000, 0, "POI-13") });
+    order.pointsEarned = earned;
+    order.lines[0].returned = before;
+    order.tenders[0].refunded = eur(1000 * before);
+    order.pointsTakenBack = applied;
+    const auto plan = planRefund(order, { request("L1", quantity) }, LoyaltyRules::defaults());
+    QVERIFY(plan.ok());
+    QCOMPARE(plan->pointsTakenBack, expected);
 }
 
 void tst_Returns::planPromotionSaleOverVisits()

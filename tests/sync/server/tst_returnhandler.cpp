@@ -194,10 +194,10 @@ private:
     }
 
     // A sale as the tablet builds it: `lines` (product id → quantity, 10.00 each), sold
-    // `daysAgo`, paid by `tenders` plus a card for the rest.
+    // `daysAgo`, paid by `tenders` plus a card for the rest (`unitCents` each unit).
     Core::Sale makeStoreSale(const QList<std::pair<qint64, int>> &lines,
         std::optional<Core::SaleCustomer> customer = {}, QList<Core::Tender> tenders = {},
-        int daysAgo = 1)
+        int daysAgo = 1, qint64 unitCents = 1000)
     {
         QList<Core::DraftLine> drafts;
         for (const auto &[productId, quantity] : lines) {
@@ -208,7 +208,7 @@ private:
             line.name = QStringLiteral("Product %1").arg(productId);
             line.brand = QStringLiteral("Brand");
             line.quantity = quantity;
-            line.unitPrice = Money::fromCents(1000);
+            line.unitPrice = Money::fromCents(unitCents);
             line.regularPrice = line.unitPrice;
             drafts.append(line);
         }
@@ -672,6 +672,91 @@ private slots:
         checkOnce();
         QCOMPARE(outcomes(send(m_ams, body)), QStringList { QStringLiteral("duplicate") });
         checkOnce();
+    }
+
+    // Two returns of one sale both claimed online before either event arrives: A claims a unit
+    // of L1, then B (looking the sale up after A's claim) the other two units of L1 and L2.
+    // Each event is checked against what was returned just before its own claim (counting
+    // B's units as "before" A would give A 4 points, not 3), so both apply in either order and
+    // the points taken back add up to all the sale earned: 13 = 3 + 10.
+    void twoClaimsBeforeEitherEvent_data()
+    {
+        QTest::addColumn<bool>("laterClaimFirst");
+        QTest::newRow("events in claim order") << false;
+        QTest::newRow("later claim's event first") << true;
+    }
+
+    void twoClaimsBeforeEitherEvent()
+    {
+        QFETCH(bool, laterClaimFirst);
+        const Core::SaleCustomer customer { eva, evaCard, QStringLiteral("basic") };
+        // Products 7 and 8 cost 3.35 (the seeded ones 10.00): shares that do not divide evenly.
+        if (sql(QStringLiteral("SELECT COUNT(*) FROM products WHERE id = 7")) == 0) {
+            QVERIFY(m_server.admin({ QStringLiteral("import"), QStringLiteral("products"),
+                writeFile(QStringLiteral("odd-products.csv"),
+                    "id,sku,name,brand,vatClass,priceCents,barcodes\n"
+                    "7,SKU7,Product 7,Brand,standard,335,\n8,SKU8,Product "
+                    "8,Brand,standard,335,\n") }));
+            QVERIFY(m_server.admin({ QStringLiteral("import"), QStringLiteral("stock"),
+                writeFile(QStringLiteral("odd-stock.csv"),
+                    "sku,locationCode,quantity\nSKU7,AMS01,100\nSKU8,AMS01,100\n") }));
+        }
+        Core::Sale sale = makeStoreSale({ { 7, 3 }, { 8, 1 } }, customer, {}, 1, 335);
+        QCOMPARE(sale.pointsEarned, 13); // 13.40
+        QVERIFY(pushApplied(m_ams, { saleEvent(sale) }));
+        const qint64 points
+            = sql(QStringLiteral("SELECT points_balance FROM customers WHERE id = 1"));
+
+        auto seenByA = lookupSale(m_ams, sale);
+        QVERIFY(seenByA);
+        const QString returnA = newId();
+        const QString claimA = claim(m_ams, *seenByA, returnA, { { QStringLiteral("L1"), 1 } });
+        QVERIFY(!claimA.isEmpty());
+        const Core::Return a
+            = makeReturn(m_ams, *seenByA, { request(QStringLiteral("L1"), 1) }, claimA, returnA);
+
+        auto seenByB = lookupSale(m_utr, sale);
+        QVERIFY(seenByB);
+        QCOMPARE(seenByB->lines.at(0).returned, 1); // A's claim
+        const QString returnB = newId();
+        const QString claimB = claim(
+            m_utr, *seenByB, returnB, { { QStringLiteral("L1"), 2 }, { QStringLiteral("L2"), 1 } });
+        QVERIFY(!claimB.isEmpty());
+        const Core::Return b = makeReturn(m_utr, *seenByB,
+            { request(QStringLiteral("L1"), 2), request(QStringLiteral("L2"), 1) }, claimB,
+            returnB);
+        QCOMPARE(a.pointsTakenBack, 3);
+        QCOMPARE(b.pointsTakenBack, 10);
+        QCOMPARE(sql(QStringLiteral("SELECT returned_before FROM return_claim_lines WHERE "
+                                    "claim_id = ? AND line_id = 'L1'"),
+                     { claimB }),
+            1);
+
+        if (laterClaimFirst) {
+            QVERIFY(pushApplied(m_utr, { returnEvent(b) }));
+            QVERIFY(pushApplied(m_ams, { returnEvent(a) }));
+        } else {
+            QVERIFY(pushApplied(m_ams, { returnEvent(a) }));
+            QVERIFY(pushApplied(m_utr, { returnEvent(b) }));
+        }
+        QCOMPARE(sql(QStringLiteral("SELECT COUNT(*) FROM returns WHERE return_id IN (?, ?)"),
+                     { returnA, returnB }),
+            2);
+        QCOMPARE(saleLineReturned(sale, QStringLiteral("L1")), 3);
+        QCOMPARE(saleLineReturned(sale, QStringLiteral("L2")), 1);
+        QCOMPARE(sql(QStringLiteral("SELECT points_taken_back FROM sales WHERE sale_id = ?"),
+                     { sale.saleId }),
+            13);
+        QCOMPARE(
+            sql(QStringLiteral("SELECT points_balance FROM customers WHERE id = 1")), points - 13);
+        QCOMPARE(sql(QStringLiteral("SELECT COALESCE(SUM(refunded_cents), 0) FROM sale_tenders "
+                                    "WHERE sale_id = ?"),
+                     { sale.saleId }),
+            sale.total.cents());
+        QCOMPARE(sql(QStringLiteral("SELECT COUNT(*) FROM return_conflicts WHERE return_id IN "
+                                    "(?, ?)"),
+                     { returnA, returnB }),
+            0);
     }
 
     void pointsGivenBackOnce()
