@@ -679,6 +679,10 @@ Demo PINs (every staff member has their own salt):
         <source>The return data does not add up: %1</source>
         <translation>The return data does not add up: %1</translation>
     </message>
+    <message>
+        <source>The server has not answered whether these items can be returned. Nothing was refunded. Press Check again when the tablet is online, or cancel the return.</source>
+        <translation>The server has not answered whether these items can be returned. Nothing was refunded. Press Check again when the tablet is online, or cancel the return.</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Devices::NexoHttpTerminal</name>
@@ -1379,10 +1383,6 @@ Demo PINs (every staff member has their own salt):
         <translation>Refunded to the card</translation>
     </message>
     <message>
-        <source>The terminal refused the card refund. Choose another way or ask a supervisor.</source>
-        <translation>The terminal refused the card refund. Choose another way or ask a supervisor.</translation>
-    </message>
-    <message>
         <source>The terminal is busy — check again in a moment.</source>
         <translation>The terminal is busy — check again in a moment.</translation>
     </message>
@@ -1417,6 +1417,42 @@ Demo PINs (every staff member has their own salt):
     <message>
         <source>The new sale&apos;s payment is open: cancel the payment first.</source>
         <translation>The new sale&apos;s payment is open: cancel the payment first.</translation>
+    </message>
+    <message>
+        <source>This gift card is blocked. Use another card.</source>
+        <translation>This gift card is blocked. Use another card.</translation>
+    </message>
+    <message>
+        <source>Scan or type the number of the gift card the refund goes onto.</source>
+        <translation>Scan or type the number of the gift card the refund goes onto.</translation>
+    </message>
+    <message>
+        <source>A web order is refunded to the way it was paid only. Retry the card refund, or cancel the return.</source>
+        <translation>A web order is refunded to the way it was paid only. Retry the card refund, or cancel the return.</translation>
+    </message>
+    <message>
+        <source>This amount can go back to the card only. Retry the card refund, or cancel the return.</source>
+        <translation>This amount can go back to the card only. Retry the card refund, or cancel the return.</translation>
+    </message>
+    <message>
+        <source>The terminal refused the card refund. Nothing was refunded to the card.</source>
+        <translation>The terminal refused the card refund. Nothing was refunded to the card.</translation>
+    </message>
+    <message>
+        <source>Only a refund part that failed can be given back another way.</source>
+        <translation>Only a refund part that failed can be given back another way.</translation>
+    </message>
+    <message>
+        <source>%1 is not possible for this amount: %2</source>
+        <translation>%1 is not possible for this amount: %2</translation>
+    </message>
+    <message>
+        <source>Only a card refund that failed can be tried again.</source>
+        <translation>Only a card refund that failed can be tried again.</translation>
+    </message>
+    <message>
+        <source>The terminal is still being asked. Wait for its answer.</source>
+        <translation>The terminal is still being asked. Wait for its answer.</translation>
     </message>
 </context>
 <context>
@@ -1976,16 +2012,8 @@ Demo PINs (every staff member has their own salt):
         <translation>Card handed out: %1.</translation>
     </message>
     <message>
-        <source>web</source>
-        <translation>web</translation>
-    </message>
-    <message>
         <source>store</source>
         <translation>store</translation>
-    </message>
-    <message>
-        <source>web order</source>
-        <translation>web order</translation>
     </message>
     <message>
         <source>Offline: showing this tablet&apos;s purchases only.</source>
@@ -1994,6 +2022,26 @@ Demo PINs (every staff member has their own salt):
     <message>
         <source>No purchases yet.</source>
         <translation>No purchases yet.</translation>
+    </message>
+    <message>
+        <source>Web order</source>
+        <translation>Web order</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>Return…</translation>
+    </message>
+    <message>
+        <source>Return %1</source>
+        <translation>Return %1</translation>
+    </message>
+    <message>
+        <source>Offline: only this tablet&apos;s own sales can be returned now.</source>
+        <translation>Offline: only this tablet&apos;s own sales can be returned now.</translation>
+    </message>
+    <message>
+        <source>%1 was not sold on this tablet: returning it needs the network. Try again once the tablet is back online.</source>
+        <translation>%1 was not sold on this tablet: returning it needs the network. Try again once the tablet is back online.</translation>
     </message>
 </context>
 <context>
@@ -3081,6 +3129,38 @@ The basket stays, so the sale can be paid again.</translation>
     <message>
         <source>Check again</source>
         <translation>Check again</translation>
+    </message>
+    <message>
+        <source>How does %1 go back?</source>
+        <translation>How does %1 go back?</translation>
+    </message>
+    <message>
+        <source>Scan or type the number of the gift card the refund goes onto. A new card is activated with the refund.</source>
+        <translation>Scan or type the number of the gift card the refund goes onto. A new card is activated with the refund.</translation>
+    </message>
+    <message>
+        <source>Onto gift card %1</source>
+        <translation>Onto gift card %1</translation>
+    </message>
+    <message>
+        <source>Gift card number</source>
+        <translation>Gift card number</translation>
+    </message>
+    <message>
+        <source>Refund onto this card</source>
+        <translation>Refund onto this card</translation>
+    </message>
+    <message>
+        <source>Use this card</source>
+        <translation>Use this card</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Refund another way</source>
+        <translation>Refund another way</translation>
     </message>
 </context>
 <context>

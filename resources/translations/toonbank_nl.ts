@@ -679,6 +679,10 @@ Demopincodes (elke medewerker heeft een eigen salt):
         <source>The return data does not add up: %1</source>
         <translation>De retourgegevens kloppen niet: %1</translation>
     </message>
+    <message>
+        <source>The server has not answered whether these items can be returned. Nothing was refunded. Press Check again when the tablet is online, or cancel the return.</source>
+        <translation>De server heeft nog niet geantwoord of deze artikelen retour kunnen. Er is niets terugbetaald. Druk op Opnieuw controleren als de tablet online is, of annuleer de retour.</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Devices::NexoHttpTerminal</name>
@@ -1379,10 +1383,6 @@ Demopincodes (elke medewerker heeft een eigen salt):
         <translation>Terugbetaald op de kaart</translation>
     </message>
     <message>
-        <source>The terminal refused the card refund. Choose another way or ask a supervisor.</source>
-        <translation>De terminal heeft de terugbetaling op de kaart geweigerd. Kies een andere manier of vraag een supervisor.</translation>
-    </message>
-    <message>
         <source>The terminal is busy — check again in a moment.</source>
         <translation>De terminal is bezig — controleer het zo opnieuw.</translation>
     </message>
@@ -1417,6 +1417,42 @@ Demopincodes (elke medewerker heeft een eigen salt):
     <message>
         <source>The new sale&apos;s payment is open: cancel the payment first.</source>
         <translation>De betaling van de nieuwe aankoop is open: annuleer eerst de betaling.</translation>
+    </message>
+    <message>
+        <source>This gift card is blocked. Use another card.</source>
+        <translation>Deze cadeaukaart is geblokkeerd. Gebruik een andere kaart.</translation>
+    </message>
+    <message>
+        <source>Scan or type the number of the gift card the refund goes onto.</source>
+        <translation>Scan of typ het nummer van de cadeaukaart waarop de terugbetaling komt.</translation>
+    </message>
+    <message>
+        <source>A web order is refunded to the way it was paid only. Retry the card refund, or cancel the return.</source>
+        <translation>Een webbestelling wordt alleen terugbetaald op de manier waarop is betaald. Probeer de terugbetaling op de kaart opnieuw, of annuleer de retour.</translation>
+    </message>
+    <message>
+        <source>This amount can go back to the card only. Retry the card refund, or cancel the return.</source>
+        <translation>Dit bedrag kan alleen terug op de kaart. Probeer de terugbetaling op de kaart opnieuw, of annuleer de retour.</translation>
+    </message>
+    <message>
+        <source>The terminal refused the card refund. Nothing was refunded to the card.</source>
+        <translation>De terminal heeft de terugbetaling op de kaart geweigerd. Er is niets op de kaart terugbetaald.</translation>
+    </message>
+    <message>
+        <source>Only a refund part that failed can be given back another way.</source>
+        <translation>Alleen een mislukt deel van de terugbetaling kan op een andere manier terug.</translation>
+    </message>
+    <message>
+        <source>%1 is not possible for this amount: %2</source>
+        <translation>%1 is niet mogelijk voor dit bedrag: %2</translation>
+    </message>
+    <message>
+        <source>Only a card refund that failed can be tried again.</source>
+        <translation>Alleen een mislukte terugbetaling op de kaart kan opnieuw worden geprobeerd.</translation>
+    </message>
+    <message>
+        <source>The terminal is still being asked. Wait for its answer.</source>
+        <translation>De terminal wordt nog gevraagd. Wacht op het antwoord.</translation>
     </message>
 </context>
 <context>
@@ -1976,16 +2012,8 @@ Demopincodes (elke medewerker heeft een eigen salt):
         <translation>Uitgegeven kaart: %1.</translation>
     </message>
     <message>
-        <source>web</source>
-        <translation>web</translation>
-    </message>
-    <message>
         <source>store</source>
         <translation>winkel</translation>
-    </message>
-    <message>
-        <source>web order</source>
-        <translation>webbestelling</translation>
     </message>
     <message>
         <source>Offline: showing this tablet&apos;s purchases only.</source>
@@ -1994,6 +2022,26 @@ Demopincodes (elke medewerker heeft een eigen salt):
     <message>
         <source>No purchases yet.</source>
         <translation>Nog geen aankopen.</translation>
+    </message>
+    <message>
+        <source>Web order</source>
+        <translation>Webbestelling</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>Retour…</translation>
+    </message>
+    <message>
+        <source>Return %1</source>
+        <translation>Retour %1</translation>
+    </message>
+    <message>
+        <source>Offline: only this tablet&apos;s own sales can be returned now.</source>
+        <translation>Offline: alleen verkopen van deze tablet kunnen nu retour.</translation>
+    </message>
+    <message>
+        <source>%1 was not sold on this tablet: returning it needs the network. Try again once the tablet is back online.</source>
+        <translation>%1 is niet op deze tablet verkocht: retourneren kan alleen met netwerk. Probeer het opnieuw als de tablet weer online is.</translation>
     </message>
 </context>
 <context>
@@ -3081,6 +3129,38 @@ De mand blijft staan, zodat de verkoop opnieuw betaald kan worden.</translation>
     <message>
         <source>Check again</source>
         <translation>Opnieuw controleren</translation>
+    </message>
+    <message>
+        <source>How does %1 go back?</source>
+        <translation>Hoe gaat %1 terug?</translation>
+    </message>
+    <message>
+        <source>Scan or type the number of the gift card the refund goes onto. A new card is activated with the refund.</source>
+        <translation>Scan of typ het nummer van de cadeaukaart waarop de terugbetaling komt. Een nieuwe kaart wordt met de terugbetaling geactiveerd.</translation>
+    </message>
+    <message>
+        <source>Onto gift card %1</source>
+        <translation>Op cadeaukaart %1</translation>
+    </message>
+    <message>
+        <source>Gift card number</source>
+        <translation>Cadeaukaartnummer</translation>
+    </message>
+    <message>
+        <source>Refund onto this card</source>
+        <translation>Op deze kaart terugbetalen</translation>
+    </message>
+    <message>
+        <source>Use this card</source>
+        <translation>Deze kaart gebruiken</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Opnieuw versturen</translation>
+    </message>
+    <message>
+        <source>Refund another way</source>
+        <translation>Op een andere manier terug</translation>
     </message>
 </context>
 <context>
