@@ -1549,14 +1549,23 @@ void ReturnService::releaseAndClose()
 Core::Status ReturnService::cancel()
 {
     if (d->running) {
-        const bool moneyWent = std::any_of(d->running->parts.cbegin(), d->running->parts.cend(),
+        const bool cardWent = std::any_of(d->running->parts.cbegin(), d->running->parts.cend(),
             [](const Store::RefundPartRecord &p) {
                 return p.state == partPending
                     || (p.state == partDone && p.method == Core::name(RefundMethod::Card));
             });
-        if (moneyWent || !d->inFlightServiceId.isEmpty())
+        if (cardWent || !d->inFlightServiceId.isEmpty())
             return Error::make(QStringLiteral("return.busy"),
                 tr("A card refund is running or done: the return cannot be abandoned now."));
+        // Cash handed out is money out of the drawer: the return must be recorded, not dropped.
+        const bool cashWent = std::any_of(d->running->parts.cbegin(), d->running->parts.cend(),
+            [](const Store::RefundPartRecord &p) {
+                return p.state == partDone && p.method == Core::name(RefundMethod::Cash);
+            });
+        if (cashWent)
+            return Error::make(QStringLiteral("return.busy"),
+                tr("Cash was already given back: finish the return (retry the card or refund "
+                   "that part another way)."));
         if (d->running->exchange && d->payments && d->payments->isOpen())
             return Error::make(QStringLiteral("return.busy"),
                 tr("The new sale's payment is open: cancel the payment first."));

@@ -1454,6 +1454,10 @@ Demo PINs (every staff member has their own salt):
         <source>The terminal is still being asked. Wait for its answer.</source>
         <translation>The terminal is still being asked. Wait for its answer.</translation>
     </message>
+    <message>
+        <source>Cash was already given back: finish the return (retry the card or refund that part another way).</source>
+        <translation>Cash was already given back: finish the return (retry the card or refund that part another way).</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Services::SaleService</name>

@@ -1454,6 +1454,10 @@ Demopincodes (elke medewerker heeft een eigen salt):
         <source>The terminal is still being asked. Wait for its answer.</source>
         <translation>De terminal wordt nog gevraagd. Wacht op het antwoord.</translation>
     </message>
+    <message>
+        <source>Cash was already given back: finish the return (retry the card or refund that part another way).</source>
+        <translation>Er is al contant teruggegeven: rond de retour af (probeer de kaart opnieuw of betaal dat deel op een andere manier terug).</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Services::SaleService</name>
