@@ -144,9 +144,9 @@ std::optional<DeviceIdentity> DeviceRegistry::authenticate(const QByteArray &aut
     const QString token = QString::fromLatin1(authorizationHeader.mid(prefix.size()).trimmed());
     if (token.isEmpty() || token.size() > 200)
         return std::nullopt;
-    auto query = m_db.exec(QStringLiteral("SELECT d.id, d.location_id, l.code FROM devices d "
-                                          "JOIN locations l ON l.id = d.location_id "
-                                          "WHERE d.token_hash = ? AND d.revoked_at IS NULL"),
+    auto query = m_db.execKept(QStringLiteral("SELECT d.id, d.location_id, l.code FROM devices d "
+                                              "JOIN locations l ON l.id = d.location_id "
+                                              "WHERE d.token_hash = ? AND d.revoked_at IS NULL"),
         { hashSecret(token) });
     if (!query || !query.value().next())
         return std::nullopt;

@@ -82,12 +82,12 @@ Core::Result<std::optional<ReturnableOrder>> findSale(
                          "s.points_earned, s.points_taken_back, COALESCE(e.payload, '') FROM "
                          "sales s LEFT JOIN events e ON e.event_id = s.event_id WHERE ");
     auto q = saleId.isEmpty()
-        ? db.exec(
+        ? db.execKept(
             columns + QStringLiteral("s.receipt_number = ? ORDER BY s.sold_at LIMIT 1"), { number })
-        : db.exec(columns + QStringLiteral("s.sale_id = ?"), { saleId });
+        : db.execKept(columns + QStringLiteral("s.sale_id = ?"), { saleId });
     if (!q)
         return q.error();
-    QSqlQuery &s = q.value();
+    auto &s = q.value();
     if (!s.next())
         return std::optional<ReturnableOrder>();
     ReturnableOrder order;
@@ -108,7 +108,7 @@ Core::Result<std::optional<ReturnableOrder>> findSale(
     QHash<QString, QJsonObject> payloadLines;
     for (const QJsonValue &line : payload.value(QStringLiteral("lines")).toArray())
         payloadLines.insert(line[QStringLiteral("lineId")].toString(), line.toObject());
-    auto lines = db.exec(
+    auto lines = db.execKept(
         QStringLiteral("SELECT line_id, product_id, sku, name, vat_class, vat_basis_points, "
                        "quantity, line_total_cents, returned_quantity FROM sale_lines WHERE "
                        "sale_id = ? ORDER BY line_no"),
@@ -116,7 +116,7 @@ Core::Result<std::optional<ReturnableOrder>> findSale(
     if (!lines)
         return lines.error();
     while (lines.value().next()) {
-        const QSqlQuery &l = lines.value();
+        auto &l = lines.value();
         Core::ReturnableLine line;
         line.lineId = l.value(0).toString();
         line.productId = l.value(1).toLongLong();
@@ -134,14 +134,14 @@ Core::Result<std::optional<ReturnableOrder>> findSale(
     }
 
     const QJsonArray payloadTenders = payload.value(QStringLiteral("tenders")).toArray();
-    auto tenders = db.exec(QStringLiteral("SELECT tender_no, method, amount_cents, "
-                                          "refunded_cents, reference FROM sale_tenders WHERE "
-                                          "sale_id = ? ORDER BY tender_no"),
+    auto tenders = db.execKept(QStringLiteral("SELECT tender_no, method, amount_cents, "
+                                              "refunded_cents, reference FROM sale_tenders WHERE "
+                                              "sale_id = ? ORDER BY tender_no"),
         { order.saleId });
     if (!tenders)
         return tenders.error();
     while (tenders.value().next()) {
-        const QSqlQuery &t = tenders.value();
+        auto &t = tenders.value();
         Core::OriginalTender tender;
         tender.method = t.value(1).toString();
         tender.amount = Money::fromCents(t.value(2).toLongLong());
@@ -202,15 +202,16 @@ Core::Result<std::optional<ReturnableOrder>> findReturn(
 
 Core::Result<std::optional<ReturnableOrder>> findWebOrder(ServerDatabase &db, const QString &number)
 {
-    auto q = db.exec(QStringLiteral("SELECT w.id, w.order_number, w.ordered_at, w.delivered_on, "
-                                    "w.delivery_cents, w.delivery_refunded_cents, w.total_cents, "
-                                    "w.customer_id, COALESCE(c.card_number, ''), "
-                                    "COALESCE(c.tier, '') FROM web_orders w LEFT JOIN customers "
-                                    "c ON c.id = w.customer_id WHERE w.order_number = ?"),
-        { number });
+    auto q
+        = db.execKept(QStringLiteral("SELECT w.id, w.order_number, w.ordered_at, w.delivered_on, "
+                                     "w.delivery_cents, w.delivery_refunded_cents, w.total_cents, "
+                                     "w.customer_id, COALESCE(c.card_number, ''), "
+                                     "COALESCE(c.tier, '') FROM web_orders w LEFT JOIN customers "
+                                     "c ON c.id = w.customer_id WHERE w.order_number = ?"),
+            { number });
     if (!q)
         return q.error();
-    QSqlQuery &w = q.value();
+    auto &w = q.value();
     if (!w.next())
         return std::optional<ReturnableOrder>();
     ReturnableOrder order;
@@ -229,7 +230,7 @@ Core::Result<std::optional<ReturnableOrder>> findWebOrder(ServerDatabase &db, co
         order.customer
             = Core::SaleCustomer { customerId, w.value(8).toString(), w.value(9).toString() };
 
-    auto lines = db.exec(
+    auto lines = db.execKept(
         QStringLiteral("SELECT line_id, product_id, sku, name, category, vat_class, "
                        "vat_basis_points, quantity, line_total_cents, returned_quantity FROM "
                        "web_order_lines WHERE order_id = ? ORDER BY line_no"),
@@ -237,7 +238,7 @@ Core::Result<std::optional<ReturnableOrder>> findWebOrder(ServerDatabase &db, co
     if (!lines)
         return lines.error();
     while (lines.value().next()) {
-        const QSqlQuery &l = lines.value();
+        auto &l = lines.value();
         Core::ReturnableLine line;
         line.lineId = l.value(0).toString();
         line.productId = l.value(1).toLongLong();
@@ -251,14 +252,14 @@ Core::Result<std::optional<ReturnableOrder>> findWebOrder(ServerDatabase &db, co
         line.returned = l.value(9).toInt();
         order.lines.append(line);
     }
-    auto tenders = db.exec(QStringLiteral("SELECT method, amount_cents, refunded_cents, "
-                                          "reference, paid_at FROM web_order_tenders WHERE "
-                                          "order_id = ? ORDER BY tender_no"),
+    auto tenders = db.execKept(QStringLiteral("SELECT method, amount_cents, refunded_cents, "
+                                              "reference, paid_at FROM web_order_tenders WHERE "
+                                              "order_id = ? ORDER BY tender_no"),
         { orderId });
     if (!tenders)
         return tenders.error();
     while (tenders.value().next()) {
-        const QSqlQuery &t = tenders.value();
+        auto &t = tenders.value();
         Core::OriginalTender tender;
         tender.method = t.value(0).toString();
         tender.amount = Money::fromCents(t.value(1).toLongLong());
@@ -359,7 +360,7 @@ Core::Result<ReturnableOrder> loadReturnableOrder(ServerDatabase &db, const QStr
 
 Core::Result<Core::ReturnPolicy> loadReturnPolicy(ServerDatabase &db, qint64 locationId)
 {
-    auto q = db.exec(
+    auto q = db.execKept(
         QStringLiteral("SELECT location_id, web_withdrawal_days, default_window_days, "
                        "category_windows, final_sale_categories, receipt_required, "
                        "store_credit_allowed, gift_card_allowed FROM return_policies WHERE "
@@ -369,7 +370,7 @@ Core::Result<Core::ReturnPolicy> loadReturnPolicy(ServerDatabase &db, qint64 loc
         return q.error();
     if (!q.value().next())
         return Core::ReturnPolicy::defaults();
-    const QSqlQuery &p = q.value();
+    auto &p = q.value();
     Core::ReturnPolicy policy;
     policy.webWithdrawalDays = qMax(14, p.value(1).toInt());
     policy.defaultWindowDays = p.value(2).toInt();

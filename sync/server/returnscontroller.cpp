@@ -274,44 +274,50 @@ ApiReply ReturnsController::claim(const ApiRequest &request)
         order.number, order.saleId, asked.storeCode, request.device->deviceId,
         Core::SystemClock::instance().nowUtc().toString(Qt::ISODateWithMs) };
     QHash<QString, int> returnedNow;
-    // PostgreSQL: the claim row, its lines and the conditional UPDATE of every line in one
-    // statement (data-modifying WITH queries; the UPDATE runs only when the claim row was new),
-    // so a claim is BEGIN, one statement, COMMIT. Under READ COMMITTED a second claim of the
-    // same line waits for the first's row lock and re-checks `returned_quantity + q <=
-    // quantity` on the row the first committed.
+    // PostgreSQL: the conditional UPDATE of every line, the claim row (only when every line
+    // was updated) and its lines in one statement (data-modifying WITH queries). Under READ
+    // COMMITTED a second claim of the same line waits for the first's row lock and re-checks
+    // `returned_quantity + q <= quantity` on the row the first committed. The same claim id
+    // arriving twice at once (a retry through another instance) fails the second statement
+    // on the claim's primary key, which undoes its UPDATEs too. A one-line claim is then a
+    // transaction by itself: one round trip. A claim of several lines runs in a transaction so
+    // that lines updated before one that is short are rolled back.
     auto claimOnPostgres = [&]() -> Core::Status {
         QStringList values;
-        QVariantList params = claimRow;
+        QVariantList params;
         for (const ReturnClaimRequest::Line &line : asked.lines) {
             values.append(QStringLiteral("(CAST(? AS TEXT), CAST(? AS INTEGER))"));
             params += QVariantList { line.lineId, line.quantity };
         }
         params.append(lines.keyValue);
+        params += claimRow;
+        params.append(int(asked.lines.size()));
         const QString keyType = order.origin == Core::ReturnOrigin::WebOrder
             ? QStringLiteral("BIGINT")
             : QStringLiteral("TEXT");
-        auto done = m_db.exec(
-            QStringLiteral(
-                "WITH c AS (INSERT INTO return_claims(claim_id, return_id, origin, origin_number, "
-                "origin_sale_id, store_code, device_id, state, created_at) VALUES (CAST(? AS "
-                "TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), "
-                "CAST(? AS TEXT), CAST(? AS TEXT), 'claimed', CAST(? AS TEXT)) ON "
-                "CONFLICT(claim_id) DO NOTHING RETURNING claim_id), v(line_id, q) AS (VALUES ")
+        auto done = m_db.execKept(QStringLiteral("WITH v(line_id, q) AS (VALUES ")
                 + values.join(QStringLiteral(", ")) + QStringLiteral("), u AS (UPDATE ")
                 + lines.table
                 + QStringLiteral(" t SET returned_quantity = t.returned_quantity + v.q FROM v "
                                  "WHERE t.")
                 + lines.key + QStringLiteral(" = CAST(? AS ") + keyType
-                + QStringLiteral(") AND t.line_id = v.line_id AND t.returned_quantity + v.q <= "
-                                 "t.quantity AND EXISTS (SELECT 1 FROM c) RETURNING t.line_id, "
-                                 "t.returned_quantity, v.q), cl AS (INSERT INTO "
-                                 "return_claim_lines(claim_id, line_id, quantity, "
-                                 "returned_before) SELECT c.claim_id, u.line_id, u.q, "
-                                 "u.returned_quantity - u.q FROM c, u) SELECT 'c', '', 0 FROM c "
-                                 "UNION ALL SELECT 'u', line_id, returned_quantity FROM u"),
+                + QStringLiteral(
+                    ") AND t.line_id = v.line_id AND t.returned_quantity + v.q <= t.quantity "
+                    "RETURNING t.line_id, t.returned_quantity, v.q), c AS (INSERT INTO "
+                    "return_claims(claim_id, return_id, origin, origin_number, origin_sale_id, "
+                    "store_code, device_id, state, created_at) SELECT CAST(? AS TEXT), CAST(? "
+                    "AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS "
+                    "TEXT), CAST(? AS TEXT), 'claimed', CAST(? AS TEXT) WHERE (SELECT COUNT(*) "
+                    "FROM u) = CAST(? AS INTEGER) RETURNING claim_id), cl AS (INSERT INTO "
+                    "return_claim_lines(claim_id, line_id, quantity, returned_before) SELECT "
+                    "c.claim_id, u.line_id, u.q, u.returned_quantity - u.q FROM c, u) SELECT "
+                    "'c', '', 0 FROM c UNION ALL SELECT 'u', line_id, returned_quantity FROM u"),
             params);
-        if (!done)
+        if (!done) {
+            if (done.error().detail.startsWith(QLatin1String("[23505]")))
+                return Core::Error::make(raced, QString(), asked.claimId);
             return done.error();
+        }
         bool inserted = false;
         while (done.value().next()) {
             if (done.value().value(0).toString() == QLatin1String("c"))
@@ -319,9 +325,7 @@ ApiReply ReturnsController::claim(const ApiRequest &request)
             else
                 returnedNow.insert(done.value().value(1).toString(), done.value().value(2).toInt());
         }
-        if (!inserted) // committed meanwhile (a retry through another instance)
-            return Core::Error::make(raced, QString(), asked.claimId);
-        if (returnedNow.size() != asked.lines.size())
+        if (!inserted)
             return Core::Error::make(taken, QString(), asked.claimId);
         return Core::success();
     };
@@ -361,10 +365,13 @@ ApiReply ReturnsController::claim(const ApiRequest &request)
                 QStringLiteral("returned_before") },
             claimLines);
     };
-    const Core::Status done = m_db.transaction([&]() -> Core::Status {
+    auto claimOnce = [&]() -> Core::Status {
         returnedNow.clear();
         return m_db.dialect() == Dialect::Postgres ? claimOnPostgres() : claimOnSqlite();
-    });
+    };
+    const Core::Status done = m_db.dialect() == Dialect::Postgres && asked.lines.size() == 1
+        ? m_db.autocommit(claimOnce)
+        : m_db.transaction(claimOnce);
     if (!done) {
         if (done.error().code == raced) {
             auto existing = loadClaim(m_db, asked.claimId);
@@ -379,9 +386,10 @@ ApiReply ReturnsController::claim(const ApiRequest &request)
             auto now = loadReturnableOrder(m_db, asked.origin, order.number, order.saleId);
             if (!now)
                 return internal(now.error());
-            return quantityConflict(now.value(), asked.lines,
+            // A retry of a claim granted before finds less left now: the claim answers.
+            return unlessExisting(quantityConflict(now.value(), asked.lines,
                 QStringLiteral("returned elsewhere meanwhile: only part of it is still "
-                               "returnable"));
+                               "returnable")));
         }
         return internal(done.error());
     }

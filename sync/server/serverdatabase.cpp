@@ -3,7 +3,9 @@
 #include "schema.h"
 
 #include <QDir>
+#include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlField>
 #include <QThread>
 #include <QUrl>
 #include <QUrlQuery>
@@ -31,6 +33,73 @@ bool isTransient(const Error &error, Dialect dialect)
 // Statements carry at most this many bound values: below SQLite's 32766 and PostgreSQL's 65535.
 constexpr int maxParamsPerStatement = 30000;
 
+// PostgreSQL: Qt's QPSQL driver runs a bound statement as PREPARE, EXECUTE with the values
+// written as literals by the driver's formatValue(), and DEALLOCATE: three round trips and a
+// fresh plan every time. This writes the same escaped literals into the statement (each value
+// as a quoted literal whose type PostgreSQL infers from its context, as it infers a
+// parameter's), so a statement is one round trip. A '?' inside a quoted string or identifier
+// is text, not a parameter.
+Core::Result<QString> inlineParameters(
+    const QSqlDriver *driver, const QString &sql, const QVariantList &params)
+{
+    QString out;
+    out.reserve(sql.size() + params.size() * 12);
+    qsizetype next = 0;
+    QChar quote;
+    bool tooFew = false;
+    for (const QChar c : sql) {
+        if (!quote.isNull()) {
+            if (c == quote)
+                quote = QChar();
+            out += c;
+            continue;
+        }
+        if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+            quote = c;
+            out += c;
+            continue;
+        }
+        if (c != QLatin1Char('?')) {
+            out += c;
+            continue;
+        }
+        if (next >= params.size()) {
+            tooFew = true;
+            break;
+        }
+        const QVariant &value = params.at(next++);
+        if (value.isNull() && value.typeId() != QMetaType::QString) {
+            out += QLatin1String("NULL");
+            continue;
+        }
+        switch (value.typeId()) {
+        case QMetaType::QDate:
+        case QMetaType::QTime:
+        case QMetaType::QDateTime: {
+            QSqlField field(QString(), value.metaType());
+            field.setValue(value);
+            out += driver->formatValue(field);
+            break;
+        }
+        default: {
+            // A null QString binds as '' (the schema wants '' for "no text"), as in exec().
+            QSqlField field(QString(), QMetaType(QMetaType::QString));
+            field.setValue(value.typeId() == QMetaType::Bool
+                    ? QString(value.toBool() ? QLatin1String("true") : QLatin1String("false"))
+                    : value.toString());
+            out += driver->formatValue(field);
+            break;
+        }
+        }
+    }
+    if (tooFew || next != params.size())
+        return Error::make(QStringLiteral("db.error"), QStringLiteral("database error"),
+            QStringLiteral("[params] %1 values for the placeholders of: %2")
+                .arg(params.size())
+                .arg(sql.left(80)));
+    return out;
+}
+
 } // namespace
 
 ServerDatabase::ServerDatabase(Dialect dialect, QString connectionName)
@@ -40,6 +109,7 @@ ServerDatabase::ServerDatabase(Dialect dialect, QString connectionName)
 
 ServerDatabase::~ServerDatabase()
 {
+    m_kept.clear(); // its statements use the connection closed below
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen())
@@ -122,6 +192,14 @@ Core::Result<QSqlQuery> ServerDatabase::exec(const QString &sql, const QVariantL
             return dbError(query.lastError(), sql.left(80));
         return query;
     }
+    if (m_dialect == Dialect::Postgres) {
+        Core::Result<QString> inlined = inlineParameters(connection().driver(), sql, params);
+        if (!inlined)
+            return inlined.error();
+        if (!query.exec(inlined.value()))
+            return dbError(query.lastError(), sql.left(80));
+        return query;
+    }
     if (!query.prepare(sql))
         return dbError(query.lastError(), sql.left(80));
     for (const QVariant &value : params) {
@@ -134,6 +212,77 @@ Core::Result<QSqlQuery> ServerDatabase::exec(const QString &sql, const QVariantL
     if (!query.exec())
         return dbError(query.lastError(), sql.left(80));
     return query;
+}
+
+ServerDatabase::KeptQuery::KeptQuery(QSqlQuery owned)
+    : m_owned(std::move(owned))
+{ }
+
+ServerDatabase::KeptQuery::KeptQuery(QSqlQuery *kept, bool *busy)
+    : m_kept(kept)
+    , m_busy(busy)
+{
+    *m_busy = true;
+}
+
+ServerDatabase::KeptQuery::KeptQuery(KeptQuery &&other) noexcept
+    : m_owned(std::move(other.m_owned))
+    , m_kept(std::exchange(other.m_kept, nullptr))
+    , m_busy(std::exchange(other.m_busy, nullptr))
+{ }
+
+ServerDatabase::KeptQuery::~KeptQuery()
+{
+    if (m_busy)
+        *m_busy = false;
+}
+
+Core::Result<ServerDatabase::KeptQuery> ServerDatabase::execKept(
+    const QString &sql, const QVariantList &params)
+{
+    auto fresh = [&]() -> Core::Result<KeptQuery> {
+        Core::Result<QSqlQuery> done = exec(sql, params);
+        if (!done)
+            return done.error();
+        return KeptQuery(std::move(done.value()));
+    };
+    if (m_dialect != Dialect::Postgres || params.isEmpty())
+        return fresh();
+    auto it = m_kept.find(sql);
+    if (it == m_kept.end()) {
+        // A bounded set: a statement whose text varies (a claim of n lines) adds one per n.
+        constexpr size_t maxKept = 64;
+        if (m_kept.size() >= maxKept)
+            std::erase_if(m_kept, [](const auto &entry) { return !entry.second->busy; });
+        auto kept = std::make_unique<Kept>();
+        kept->query = QSqlQuery(connection());
+        kept->query.setForwardOnly(true);
+        if (!kept->query.prepare(sql))
+            return dbError(kept->query.lastError(), sql.left(80));
+        it = m_kept.emplace(sql, std::move(kept)).first;
+    }
+    Kept &kept = *it->second;
+    if (kept.busy) // the same text while its last result is still read
+        return fresh();
+    for (qsizetype i = 0; i < params.size(); ++i) {
+        const QVariant &value = params.at(i);
+        // A null QString binds as SQL NULL; the schema wants '' for "no text".
+        if (value.typeId() == QMetaType::QString && value.toString().isNull())
+            kept.query.bindValue(int(i), QString(QLatin1String("")));
+        else
+            kept.query.bindValue(int(i), value);
+    }
+    if (!kept.query.exec()) {
+        const QSqlError failed = kept.query.lastError();
+        // A statement the server no longer knows (26000, a new session) or a lost connection
+        // (08xxx): prepared again next time.
+        const QString state = failed.nativeErrorCode();
+        if (state.isEmpty() || state.startsWith(QLatin1String("26"))
+            || state.startsWith(QLatin1String("08")))
+            m_kept.erase(it);
+        return dbError(failed, sql.left(80));
+    }
+    return KeptQuery(&kept.query, &kept.busy);
 }
 
 Core::Status ServerDatabase::insertRows(const QString &table, const QStringList &columns,
@@ -199,6 +348,19 @@ Core::Status ServerDatabase::transaction(const std::function<Core::Status()> &wo
         QThread::msleep(20 * attempt);
     }
     return last;
+}
+
+Core::Status ServerDatabase::autocommit(const std::function<Core::Status()> &work)
+{
+    constexpr int attempts = 5;
+    Core::Status status = Core::success();
+    for (int attempt = 1; attempt <= attempts; ++attempt) {
+        status = work();
+        if (status || !isTransient(status.error(), m_dialect))
+            return status;
+        QThread::msleep(20 * attempt);
+    }
+    return status;
 }
 
 Core::Result<qint64> ServerDatabase::reserveSequence(qint64 count)

@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <memory>
+#include <unordered_map>
 
 namespace Toonbank::Sync::Server {
 
@@ -38,9 +39,36 @@ public:
     /// (PostgreSQL deadlock / serialization failure, SQLite busy) reruns `work` a few times,
     /// so `work` must be safe to run again (it is: it only touches the database).
     Core::Status transaction(const std::function<Core::Status()> &work);
+    /// Runs `work`, a single statement that is a transaction by itself (PostgreSQL's implicit
+    /// transaction of one statement, data-modifying WITH queries included), retried on a
+    /// transient conflict like transaction(). Saves the BEGIN and COMMIT round trips.
+    Core::Status autocommit(const std::function<Core::Status()> &work);
 
     /// Prepares and runs one statement with positional `?` parameters.
     Core::Result<QSqlQuery> exec(const QString &sql, const QVariantList &params = {});
+    /// The result of execKept(): reads like the QSqlQuery it wraps.
+    class KeptQuery
+    {
+    public:
+        explicit KeptQuery(QSqlQuery owned);
+        KeptQuery(QSqlQuery *kept, bool *busy);
+        KeptQuery(KeptQuery &&other) noexcept;
+        KeptQuery &operator=(KeptQuery &&) = delete;
+        ~KeptQuery();
+        QSqlQuery &query() { return m_kept ? *m_kept : m_owned; }
+        bool next() { return query().next(); }
+        QVariant value(int index) { return query().value(index); }
+
+    private:
+        QSqlQuery m_owned;
+        QSqlQuery *m_kept = nullptr;
+        bool *m_busy = nullptr;
+    };
+    /// Like exec(), for the statements every request runs (device authentication, order
+    /// lookups, claims): on PostgreSQL the statement is prepared once per connection and then
+    /// only executed, without a parse or (after a few runs) a plan per call. While a result is
+    /// read, the same text run again gets a statement of its own.
+    Core::Result<KeptQuery> execKept(const QString &sql, const QVariantList &params);
     /// INSERT of many rows in as few statements as the parameter limits allow. `suffix` is
     /// appended to each statement (an ON CONFLICT clause).
     Core::Status insertRows(const QString &table, const QStringList &columns,
@@ -61,6 +89,13 @@ private:
 
     Dialect m_dialect;
     QString m_connectionName;
+    struct Kept
+    {
+        QSqlQuery query;
+        bool busy = false; // a KeptQuery reads it
+    };
+    // execKept()'s prepared statements (PostgreSQL); the pointers stay put for KeptQuery.
+    std::unordered_map<QString, std::unique_ptr<Kept>> m_kept;
 };
 
 } // namespace Toonbank::Sync::Server
