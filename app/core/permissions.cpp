@@ -13,7 +13,7 @@ constexpr std::array<std::pair<Role, const char *>, 3> roleNames { {
     { Role::Manager, "manager" },
 } };
 
-constexpr std::array<std::pair<Permission, const char *>, 11> permissionNames { {
+constexpr std::array<std::pair<Permission, const char *>, 15> permissionNames { {
     { Permission::Sell, "sell" },
     { Permission::ChangeSettings, "change_settings" },
     { Permission::RetrySync, "retry_sync" },
@@ -25,6 +25,10 @@ constexpr std::array<std::pair<Permission, const char *>, 11> permissionNames { 
     { Permission::OpenDrawerNoSale, "open_drawer_no_sale" },
     { Permission::ApproveReturnException, "approve_return_exception" },
     { Permission::Refund, "refund" },
+    { Permission::OperateShift, "operate_shift" },
+    { Permission::MoveCash, "move_cash" },
+    { Permission::SwitchTraining, "switch_training" },
+    { Permission::ViewManagerReport, "view_manager_report" },
 } };
 
 // A discount is within a limit when it is at most `maxAmount` and at most `maxBasisPoints` of
@@ -83,9 +87,13 @@ bool allows(Role role, Permission permission)
     case Permission::ManualDiscount:
     case Permission::EnrolCustomer:
     case Permission::Refund:
+    case Permission::OperateShift:
         return true; // every role
     case Permission::ChangeSettings:
     case Permission::RetrySync:
+    case Permission::MoveCash:
+    case Permission::SwitchTraining:
+    case Permission::ViewManagerReport:
         return role == Role::Supervisor || role == Role::Manager;
     case Permission::ApproveManualDiscount:
     case Permission::ChangePrice:

@@ -26,7 +26,11 @@ enum class Permission {
     RefundWithoutReceipt, // approve a refund without receipt (store credit only)
     ApproveReturnException, // approve a return outside its window or of a final-sale item
     Refund, // process a return / refund with receipt
-    OpenDrawerNoSale, // approve a no-sale drawer open (later: Store operations)
+    OpenDrawerNoSale, // approve a no-sale drawer open
+    OperateShift, // open a shift with a float, X report, close with a count (Z report)
+    MoveCash, // cash in / cash out of the drawer with a reason
+    SwitchTraining, // switch training mode on or off for a staff member
+    ViewManagerReport, // the manager's day: sales per hour / staff / tender, refunds, overrides
 };
 QString name(Permission permission);
 std::optional<Permission> permissionFromName(const QString &name);

@@ -278,6 +278,7 @@ struct Return
     QList<Authorisation> authorisations; // window/final-sale exceptions, no-receipt refunds
     QString exchangeSaleId; // the new sale of an exchange ("" otherwise)
     bool training = false;
+    QString shiftId; // the drawer's open shift it belongs to (empty: a store without shifts)
 };
 
 /// What a scanned or typed text names for a return.

@@ -179,6 +179,7 @@ struct Sale
     qint64 pointsRedeemed = 0;
     qint64 catalogVersion = 0; // the feed cursor the tablet's prices came from
     bool training = false;
+    QString shiftId; // the drawer's open shift it belongs to (empty: a store without shifts)
 
     int itemCount() const;
     Money totalVat() const;

@@ -64,10 +64,23 @@ public:
     /// Called by the UI on any touch or key: postpones the idle lock.
     void noteActivity();
 
+    /// Training mode (issue 12, docs/STOREOPS.md): switched on or off for a staff member of
+    /// this store by a supervisor or manager (Permission::SwitchTraining, checked here; error
+    /// "permission.denied"; "training.unknown_staff"). Kept on the device (setting
+    /// "training_staff") and journaled at once (kind "training_switched"). While the logged-in
+    /// staff member is in training every sale and return is marked training: never moves stock,
+    /// loyalty, gift cards or shift cash, journaled as training (amount 0 to the grand total)
+    /// and left out of every total and report; every screen and receipt shows it.
+    Core::Status setTraining(qint64 staffId, bool on);
+    /// The logged-in staff member is in training.
+    bool isTraining() const;
+    bool isTraining(qint64 staffId) const;
+
     static QString roleDisplayName(Store::StaffRole role);
     static Core::Role coreRole(Store::StaffRole role);
 
 signals:
+    void trainingChanged();
     void loggedIn();
     void loggedOut(bool idleLock);
 

@@ -499,6 +499,50 @@ QStringList version4()
     };
 }
 
+
+// Version 5 (issue 12, "Store operations"): the drawer's shifts (one open per drawer, Z numbers
+// without gaps), cash movements, and the shift every sale and return belongs to.
+QStringList version5()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE shifts(
+            shift_id TEXT PRIMARY KEY,
+            drawer_id TEXT NOT NULL,
+            store_code TEXT NOT NULL,
+            opened_by INTEGER NOT NULL,
+            opened_at TEXT NOT NULL,
+            opening_count TEXT NOT NULL,
+            opening_float_cents INTEGER NOT NULL CHECK(opening_float_cents >= 0),
+            state TEXT NOT NULL CHECK(state IN ('open','closed')),
+            closed_by INTEGER NOT NULL DEFAULT 0,
+            closed_at TEXT NOT NULL DEFAULT '',
+            closing_count TEXT NOT NULL DEFAULT '',
+            counted_cents INTEGER NOT NULL DEFAULT 0,
+            expected_cents INTEGER NOT NULL DEFAULT 0,
+            z_number INTEGER NOT NULL DEFAULT 0 CHECK(z_number >= 0),
+            report_json TEXT NOT NULL DEFAULT '',
+            CHECK((state = 'open') = (z_number = 0))))"),
+        QStringLiteral("CREATE UNIQUE INDEX shifts_one_open ON shifts(drawer_id) "
+                       "WHERE state = 'open'"),
+        QStringLiteral("CREATE UNIQUE INDEX shifts_z_number ON shifts(drawer_id, z_number) "
+                       "WHERE z_number > 0"),
+        QStringLiteral(R"(CREATE TABLE cash_movements(
+            movement_id TEXT PRIMARY KEY,
+            shift_id TEXT NOT NULL REFERENCES shifts(shift_id),
+            kind TEXT NOT NULL CHECK(kind IN ('cash_in','cash_out','no_sale')),
+            amount_cents INTEGER NOT NULL CHECK(amount_cents >= 0),
+            reason TEXT NOT NULL,
+            staff_id INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            approved_by INTEGER NOT NULL DEFAULT 0))"),
+        QStringLiteral("CREATE INDEX cash_movements_shift ON cash_movements(shift_id)"),
+        QStringLiteral("ALTER TABLE sales ADD COLUMN shift_id TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("CREATE INDEX sales_shift ON sales(shift_id)"),
+        QStringLiteral("ALTER TABLE returns ADD COLUMN shift_id TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("CREATE INDEX returns_shift ON returns(shift_id)"),
+    };
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
@@ -508,6 +552,7 @@ const QList<Migration> &migrations()
         { 2, version2() },
         { 3, version3() },
         { 4, version4() },
+        { 5, version5() },
     };
     return all;
 }

@@ -7,13 +7,16 @@ namespace Toonbank::Sync::Protocol {
 
 namespace {
 
-constexpr std::array<std::pair<EventType, const char *>, 6> names { {
+constexpr std::array<std::pair<EventType, const char *>, 9> names { {
     { EventType::Sale, "sale" },
     { EventType::CustomerEnrolled, "customer_enrolled" },
     { EventType::ConsentChanged, "consent_changed" },
     { EventType::WishlistChanged, "wishlist_changed" },
     { EventType::ReceiptEmail, "receipt_email" },
     { EventType::Return, "return" },
+    { EventType::ShiftOpened, "shift_opened" },
+    { EventType::CashMoved, "cash_movement" },
+    { EventType::ShiftClosed, "shift_closed" },
 } };
 
 } // namespace

@@ -15,6 +15,9 @@ enum class EventType {
     WishlistChanged, // "wishlist_changed": a product added to or removed from a wishlist
     ReceiptEmail, // "receipt_email": a receipt to e-mail (receiptemail.h)
     Return, // "return": a finished Core::Return (returns.h returnToJson), also of an exchange
+    ShiftOpened, // "shift_opened": a drawer's shift opened with its counted float (storeops.h)
+    CashMoved, // "cash_movement": cash in / cash out / no-sale in the open shift (storeops.h)
+    ShiftClosed, // "shift_closed": the closing count, expected cash, variance, Z number
 };
 
 QString name(EventType type);

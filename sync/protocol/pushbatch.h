@@ -2,6 +2,7 @@
 
 #include "saleevent.h"
 
+#include "app/core/journal.h"
 #include "app/core/result.h"
 
 #include <QJsonObject>
@@ -18,6 +19,11 @@ struct PushRequest
 {
     QString deviceId;
     QList<EventEnvelope> events;
+    /// The device's journal entries the server has not acknowledged yet, in seq order, at most
+    /// maxEventsPerPush (optional key "journal"; a push may carry entries and no events). The
+    /// server verifies each device's chain as they arrive and stores them whether or not the
+    /// events are applied; a break or gap becomes a journal alert, never a rejected push.
+    QList<Core::JournalEntry> journal;
 
     QJsonObject toJson() const;
     /// Validates the batch and every envelope (types, unknown fields, ids, sequence strictly
@@ -51,6 +57,9 @@ struct PushResult
 struct PushResponse
 {
     QList<PushResult> results;
+    /// The highest journal seq of this device the server holds (optional key "journalSeq";
+    /// 0 = none): the tablet sends entries after it next time.
+    qint64 journalSeq = 0;
 
     QJsonObject toJson() const;
     static Core::Result<PushResponse> fromJson(const QJsonObject &json);

@@ -627,12 +627,89 @@ QStringList version5(Dialect dialect)
     return s;
 }
 
+
+// Version 6 (issue 12, "Store operations"): shifts and cash movements per drawer, the shift of
+// every sale and return, and each device's journal as it arrives, verified entry by entry,
+// with the alerts for the chain's IT.
+QStringList version6(Dialect dialect)
+{
+    const bool pg = dialect == Dialect::Postgres;
+    return {
+        QStringLiteral(R"(CREATE TABLE shifts(
+            shift_id TEXT PRIMARY KEY,
+            event_id TEXT NOT NULL UNIQUE REFERENCES events(event_id),
+            location_id BIGINT NOT NULL,
+            store_code TEXT NOT NULL,
+            device_id TEXT NOT NULL,
+            drawer_id TEXT NOT NULL,
+            opened_by BIGINT NOT NULL,
+            opened_at TEXT NOT NULL,
+            opening_count TEXT NOT NULL,
+            opening_float_cents BIGINT NOT NULL CHECK(opening_float_cents >= 0),
+            state TEXT NOT NULL CHECK(state IN ('open','closed')),
+            closed_by BIGINT NOT NULL DEFAULT 0,
+            closed_at TEXT NOT NULL DEFAULT '',
+            closing_count TEXT NOT NULL DEFAULT '',
+            counted_cents BIGINT NOT NULL DEFAULT 0,
+            expected_cents BIGINT NOT NULL DEFAULT 0,
+            variance_cents BIGINT NOT NULL DEFAULT 0,
+            z_number INTEGER NOT NULL DEFAULT 0 CHECK(z_number >= 0),
+            close_event_id TEXT NOT NULL DEFAULT '',
+            CHECK((state = 'open') = (z_number = 0))))"),
+        QStringLiteral("CREATE UNIQUE INDEX shifts_one_open ON shifts(store_code, drawer_id) "
+                       "WHERE state = 'open'"),
+        QStringLiteral("CREATE UNIQUE INDEX shifts_z_number ON shifts(store_code, drawer_id, "
+                       "z_number) WHERE z_number > 0"),
+        QStringLiteral(R"(CREATE TABLE cash_movements(
+            movement_id TEXT PRIMARY KEY,
+            event_id TEXT NOT NULL UNIQUE REFERENCES events(event_id),
+            shift_id TEXT NOT NULL REFERENCES shifts(shift_id),
+            kind TEXT NOT NULL CHECK(kind IN ('cash_in','cash_out','no_sale')),
+            amount_cents BIGINT NOT NULL CHECK(amount_cents >= 0),
+            reason TEXT NOT NULL,
+            staff_id BIGINT NOT NULL,
+            at TEXT NOT NULL,
+            approved_by BIGINT NOT NULL DEFAULT 0))"),
+        QStringLiteral("CREATE INDEX cash_movements_shift ON cash_movements(shift_id)"),
+        QStringLiteral("ALTER TABLE sales ADD COLUMN shift_id TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("CREATE INDEX sales_shift ON sales(shift_id)"),
+        QStringLiteral("ALTER TABLE returns ADD COLUMN shift_id TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("CREATE INDEX returns_shift ON returns(shift_id)"),
+        // Each device's journal exactly as it sent it. The first entry stored for a seq stays;
+        // another body for the same seq is an alert ("journal.conflict").
+        QStringLiteral(R"(CREATE TABLE journal_entries(
+            device_id TEXT NOT NULL,
+            seq BIGINT NOT NULL CHECK(seq > 0),
+            recorded_at TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            reference TEXT NOT NULL,
+            amount_cents BIGINT NOT NULL,
+            grand_total_cents BIGINT NOT NULL,
+            body TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            PRIMARY KEY(device_id, seq)))"),
+        QStringLiteral("CREATE INDEX journal_entries_kind ON journal_entries(kind, recorded_at)"),
+        QStringLiteral(R"(CREATE TABLE journal_alerts(
+            id )") + (pg ? QStringLiteral("BIGSERIAL PRIMARY KEY") : QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT"))
+            + QStringLiteral(R"(,
+            device_id TEXT NOT NULL,
+            seq BIGINT NOT NULL,
+            code TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            detected_at TEXT NOT NULL,
+            resolved_at TEXT NOT NULL DEFAULT ''))"),
+        QStringLiteral("CREATE INDEX journal_alerts_device ON journal_alerts(device_id, seq)"),
+    };
+}
+
 } // namespace
 
 QList<Migration> migrations(Dialect dialect)
 {
     return { { 1, version1() }, { 2, version2(dialect) }, { 3, version3() }, { 4, version4() },
-        { 5, version5(dialect) } };
+        { 5, version5(dialect) }, { 6, version6(dialect) } };
 }
 
 } // namespace Toonbank::Sync::Server::Internal
