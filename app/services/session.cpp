@@ -111,6 +111,18 @@ Core::Status Session::require(Permission permission) const
     case Permission::Sell:
         message = tr("Your role does not allow selling.");
         break;
+    case Permission::OperateShift:
+        message = tr("Your role does not allow opening or closing a shift.");
+        break;
+    case Permission::MoveCash:
+        message = tr("Only a supervisor or manager can put cash in or take it out.");
+        break;
+    case Permission::SwitchTraining:
+        message = tr("Only a supervisor or manager can switch training mode.");
+        break;
+    case Permission::ViewManagerReport:
+        message = tr("Only a supervisor or manager can see the manager's day.");
+        break;
     }
     return Error::make(QStringLiteral("permission.denied"), message, Core::name(permission));
 }
