@@ -41,6 +41,9 @@ public:
     /// Shows a failure: red flash on the search field, a tone, and the reason.
     void showError(const QString &message);
     void showInfo(const QString &message);
+    /// A sale refused because no shift is open ("shift.not_open"): the message, and a button
+    /// that opens the Shift screen (shiftRequested()).
+    void showShiftNeeded(const QString &message);
     /// Clears the scan message (if one is shown).
     void clearMessage();
     void refreshBasket();
@@ -61,6 +64,8 @@ signals:
     void giftCardRequested();
     /// A receipt, web-order or return-receipt QR was scanned: open the return screen with it.
     void returnCodeScanned(const QString &code);
+    /// "Open the Shift screen" under a refusal for want of an open shift.
+    void shiftRequested();
     /// The results on screen now answer `text` (one per query run, for tests and the bench).
     void searchShown(const QString &text);
 
@@ -105,6 +110,7 @@ private:
     QBoxLayout *m_panes;
     QLineEdit *m_search;
     QLabel *m_message;
+    QPushButton *m_shiftButton;
     SearchResultsModel *m_resultModel;
     QTableView *m_resultTable;
     QLabel *m_basketTitle;
