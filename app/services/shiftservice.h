@@ -12,6 +12,7 @@
 namespace Toonbank::Store {
 class LocalDatabase;
 class ShiftLedger;
+struct StoredShift;
 } // namespace Toonbank::Store
 
 namespace Toonbank::Devices {
@@ -103,6 +104,13 @@ signals:
     void shiftChanged(); // opened, moved cash, closed
 
 private:
+    bool training() const;
+    Core::Error trainingRefused() const;
+    Core::Result<Store::StoredShift> requireOpen() const;
+    Core::Result<Core::ShiftReport> report(
+        const Store::StoredShift &stored, Core::ShiftReport::Kind kind) const;
+    void kickDrawer() const;
+
     Store::LocalDatabase &m_db;
     Session &m_session;
     const Core::Clock &m_clock;
