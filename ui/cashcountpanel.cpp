@@ -72,8 +72,9 @@ CashCountPanel::CashCountPanel(QWidget *parent)
         row.field->installEventFilter(this);
         row.name->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
         row.total->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        row.total->setMinimumWidth(QFontMetrics(row.total->font()).horizontalAdvance(
-            Core::Money::fromCents(999999).toDisplayString()));
+        row.total->setMinimumWidth(
+            QFontMetrics(row.total->font())
+                .horizontalAdvance(Core::Money::fromCents(999999).toDisplayString()));
         connect(row.minus, &QPushButton::clicked, this, [this, cents] { step(cents, -1); });
         connect(row.plus, &QPushButton::clicked, this, [this, cents] { step(cents, 1); });
         connect(row.field, &QLineEdit::textChanged, this, [this, cents] {
@@ -213,10 +214,9 @@ void CashCountPanel::refreshRow(Row &row)
         row.field->setProperty("error", bad);
         repolish(row.field);
     }
-    row.total->setText(bad ? QStringLiteral("—")
-            : one.value().total().isZero()
-            ? QString()
-            : one.value().total().toDisplayString());
+    row.total->setText(bad                 ? QStringLiteral("—")
+            : one.value().total().isZero() ? QString()
+                                           : one.value().total().toDisplayString());
     row.minus->setEnabled(!m_locked && !text.isEmpty());
 }
 

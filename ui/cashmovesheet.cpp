@@ -160,18 +160,18 @@ void CashMoveSheet::refreshValue()
     if (noSale)
         m_confirm->setText(tr("Ask a manager"));
     else if (m_kind == Core::CashMovementKind::CashIn)
-        m_confirm->setText(amount().isZero() ? tr("Put in")
-                                             : tr("Put in %1").arg(amount().toDisplayString()));
+        m_confirm->setText(
+            amount().isZero() ? tr("Put in") : tr("Put in %1").arg(amount().toDisplayString()));
     else
-        m_confirm->setText(amount().isZero() ? tr("Take out")
-                                             : tr("Take out %1").arg(amount().toDisplayString()));
+        m_confirm->setText(
+            amount().isZero() ? tr("Take out") : tr("Take out %1").arg(amount().toDisplayString()));
 }
 
 void CashMoveSheet::submit()
 {
     if (m_kind != Core::CashMovementKind::NoSale && amount().cents() <= 0) {
         showError(m_kind == Core::CashMovementKind::CashIn ? tr("Enter the amount put in.")
-                                                            : tr("Enter the amount taken out."));
+                                                           : tr("Enter the amount taken out."));
         return;
     }
     if (m_reasons->checkedId() < 0) {
@@ -197,9 +197,8 @@ void CashMoveSheet::retranslate()
         break;
     case Core::CashMovementKind::CashOut:
         setTitle(tr("Cash out"));
-        m_what->setText(
-            tr("Money taken out of the drawer. The drawer should hold %1 now.")
-                .arg(m_inDrawer.toDisplayString()));
+        m_what->setText(tr("Money taken out of the drawer. The drawer should hold %1 now.")
+                            .arg(m_inDrawer.toDisplayString()));
         break;
     case Core::CashMovementKind::NoSale:
         setTitle(tr("No sale: open the drawer"));

@@ -158,9 +158,8 @@ void HourChart::paintEvent(QPaintEvent *)
     font.setPixelSize(18);
     painter.setFont(font);
     // Every hour gets its label when there is room, else every second one.
-    const int labelEvery = slot >= QFontMetrics(font).horizontalAdvance(QStringLiteral("00")) + 8
-        ? 1
-        : 2;
+    const int labelEvery
+        = slot >= QFontMetrics(font).horizontalAdvance(QStringLiteral("00")) + 8 ? 1 : 2;
     for (int i = 0; i < count; ++i) {
         const int hour = first + i;
         const QRectF slotRect(area.left() + i * slot, area.top(), slot, area.height());
@@ -170,13 +169,15 @@ void HourChart::paintEvent(QPaintEvent *)
             const double height = double(area.height()) * double(h.sales.cents()) / double(top);
             const QRectF bar(slotRect.left() + slot * 0.15, area.bottom() - height, slot * 0.7,
                 std::max(2.0, height));
-            painter.fillRect(bar, hour == m_chosen ? QColor(0x0b, 0x3d, 0x86) : QColor(0x6d, 0x93, 0xd4));
+            painter.fillRect(
+                bar, hour == m_chosen ? QColor(0x0b, 0x3d, 0x86) : QColor(0x6d, 0x93, 0xd4));
         }
         if (i % labelEvery == 0 || hour == m_chosen) {
             painter.setPen(hour == m_chosen ? QColor(0x0b, 0x3d, 0x86) : QColor(0x3b, 0x42, 0x50));
-            painter.drawText(QRectF(slotRect.left() - 8, area.bottom() + 4, slot + 16,
-                                 chartLabelHeight),
-                Qt::AlignHCenter | Qt::AlignTop, QStringLiteral("%1").arg(hour, 2, 10, QLatin1Char('0')));
+            painter.drawText(
+                QRectF(slotRect.left() - 8, area.bottom() + 4, slot + 16, chartLabelHeight),
+                Qt::AlignHCenter | Qt::AlignTop,
+                QStringLiteral("%1").arg(hour, 2, 10, QLatin1Char('0')));
         }
     }
     if (m_hours.isEmpty()) {
@@ -278,8 +279,8 @@ ManagerScreen::ManagerScreen(
     lists->setObjectName(QStringLiteral("managerLists"));
     auto *listLayout = new QVBoxLayout(lists);
     listLayout->setContentsMargins(0, 0, 8, 0);
-    for (QLabel *label : { m_staffCaption, m_staff, m_refundsCaption, m_refunds,
-             m_overridesCaption, m_overrides, m_voids, m_shiftsCaption, m_shifts })
+    for (QLabel *label : { m_staffCaption, m_staff, m_refundsCaption, m_refunds, m_overridesCaption,
+             m_overrides, m_voids, m_shiftsCaption, m_shifts })
         listLayout->addWidget(label);
     listLayout->addStretch(1);
     auto *scroll = new QScrollArea(this);
@@ -406,7 +407,8 @@ void ManagerScreen::retranslate()
     m_source->setText(m_fromServer
             ? tr("Chain-wide: every tablet of this store")
             : tr("This tablet only (offline): other tablets' sales are not in these figures"));
-    m_source->setProperty("state", m_fromServer ? QStringLiteral("online") : QStringLiteral("offline"));
+    m_source->setProperty(
+        "state", m_fromServer ? QStringLiteral("online") : QStringLiteral("offline"));
     repolish(m_source);
     m_source->show();
     int sales = 0;
@@ -493,14 +495,16 @@ QList<Devices::ReceiptLine> ManagerScreen::dayLines(const Sync::Protocol::DayRep
         lines.append(line);
     };
     lines.append(Devices::ReceiptLayout::headline(tr("Manager's day"), width));
-    text(QStringLiteral("%1 · %2").arg(report.storeCode,
-        QLocale().toString(report.date, QLocale::ShortFormat)));
+    text(QStringLiteral("%1 · %2").arg(
+        report.storeCode, QLocale().toString(report.date, QLocale::ShortFormat)));
     text(fromServer ? tr("Chain-wide: every tablet of this store")
                     : tr("This tablet only (offline)"));
     rule();
     text(tr("Sales per hour"), true);
     for (const auto &hour : report.perHour)
-        pair(QStringLiteral("%1:00  %2×").arg(hour.hour, 2, 10, QLatin1Char('0')).arg(hour.saleCount),
+        pair(QStringLiteral("%1:00  %2×")
+                 .arg(hour.hour, 2, 10, QLatin1Char('0'))
+                 .arg(hour.saleCount),
             hour.sales.toDisplayString());
     rule();
     text(tr("Per payment method"), true);
@@ -562,9 +566,11 @@ void ManagerScreen::savePdf()
         return;
     }
     QDir().mkpath(m_pdfFolder);
-    const QString path = QDir(m_pdfFolder).filePath(
-        QStringLiteral("day-%1-%2.pdf")
-            .arg(m_report->storeCode, m_report->date.toString(QStringLiteral("yyyy-MM-dd"))));
+    const QString path
+        = QDir(m_pdfFolder)
+              .filePath(QStringLiteral("day-%1-%2.pdf")
+                            .arg(m_report->storeCode,
+                                m_report->date.toString(QStringLiteral("yyyy-MM-dd"))));
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(pdf.value()) != pdf.value().size()) {
         setStatus(

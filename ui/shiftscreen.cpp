@@ -400,8 +400,8 @@ void ShiftScreen::refreshOpen()
     if (!m_shift)
         return;
     m_summaryTitle->setText(tr("Shift open — drawer %1").arg(m_shift->drawerId));
-    m_summaryWho->setText(tr("Opened by %1 on %2.")
-                              .arg(staffName(m_shift->openedBy), when(m_shift->openedAt)));
+    m_summaryWho->setText(
+        tr("Opened by %1 on %2.").arg(staffName(m_shift->openedBy), when(m_shift->openedAt)));
     m_cashCaption->setText(tr("Cash in the drawer now"));
     const Core::Result<Core::ShiftReport> x = m_shifts.xReport();
     if (!x) {
@@ -413,13 +413,12 @@ void ShiftScreen::refreshOpen()
     }
     const Core::ShiftTotals &totals = x.value().totals;
     m_cash->setText(totals.expectedCash().toDisplayString());
-    const QStringList captions = { tr("Float"), tr("Cash sales"), tr("Cash refunds"),
-        tr("Cash in"), tr("Cash out"), tr("Sales") };
+    const QStringList captions = { tr("Float"), tr("Cash sales"), tr("Cash refunds"), tr("Cash in"),
+        tr("Cash out"), tr("Sales") };
     const QStringList values = { totals.openingFloat.toDisplayString(),
         totals.cashSales.toDisplayString(), totals.cashRefunds.toDisplayString(),
         totals.cashIn.toDisplayString(), totals.cashOut.toDisplayString(),
-        tr("%n sale(s), %1", nullptr, totals.saleCount)
-            .arg(totals.grossSales.toDisplayString()) };
+        tr("%n sale(s), %1", nullptr, totals.saleCount).arg(totals.grossSales.toDisplayString()) };
     for (int row = 0; row < m_figureCaptions.size(); ++row) {
         m_figureCaptions.at(row)->setText(captions.at(row));
         m_figureValues.at(row)->setText(values.at(row));
@@ -473,13 +472,14 @@ void ShiftScreen::refreshClosed()
     const Core::ShiftVariance variance
         = z.variance.value_or(Core::ShiftVariance { z.totals.expectedCash(), {} });
     m_cash->setText(variance.counted.toDisplayString());
-    const QStringList captions = { tr("Expected"), tr("Counted"), tr("Variance"),
-        tr("Cash in"), tr("Cash out"), tr("Sales") };
-    const QStringList values = { variance.expected.toDisplayString(),
-        variance.counted.toDisplayString(), variance.variance().toDisplayString(),
-        z.totals.cashIn.toDisplayString(), z.totals.cashOut.toDisplayString(),
-        tr("%n sale(s), %1", nullptr, z.totals.saleCount)
-            .arg(z.totals.grossSales.toDisplayString()) };
+    const QStringList captions = { tr("Expected"), tr("Counted"), tr("Variance"), tr("Cash in"),
+        tr("Cash out"), tr("Sales") };
+    const QStringList values = {
+        variance.expected.toDisplayString(), variance.counted.toDisplayString(),
+        variance.variance().toDisplayString(), z.totals.cashIn.toDisplayString(),
+        z.totals.cashOut.toDisplayString(),
+        tr("%n sale(s), %1", nullptr, z.totals.saleCount).arg(z.totals.grossSales.toDisplayString())
+    };
     for (int row = 0; row < m_figureCaptions.size(); ++row) {
         m_figureCaptions.at(row)->setText(captions.at(row));
         m_figureValues.at(row)->setText(values.at(row));
@@ -638,8 +638,8 @@ void ShiftScreen::noSale(const QString &reason)
     if (const auto &staff = m_session.staff())
         requester = QStringLiteral("%1, %2").arg(
             staff->displayName, Services::Session::roleDisplayName(staff->role));
-    m_overrideSheet.start(request, reason, requester,
-        [this, reason](const Core::Authorisation &approval) {
+    m_overrideSheet.start(
+        request, reason, requester, [this, reason](const Core::Authorisation &approval) {
             const Core::Result<Core::CashMovement> done = m_shifts.noSale(reason, approval);
             if (!done)
                 return Core::Status(done.error());

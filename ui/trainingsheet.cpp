@@ -77,9 +77,8 @@ void TrainingSheet::reload()
     }
     for (const Store::StaffMember &member : staff.value()) {
         auto *row = new QHBoxLayout;
-        auto *name = new QLabel(
-            QStringLiteral("%1\n%2").arg(
-                member.displayName, Services::Session::roleDisplayName(member.role)),
+        auto *name = new QLabel(QStringLiteral("%1\n%2").arg(member.displayName,
+                                    Services::Session::roleDisplayName(member.role)),
             m_list);
         name->setWordWrap(true);
         QPushButton *button = touchButton(m_list);
