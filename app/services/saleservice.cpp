@@ -1132,6 +1132,8 @@ Core::Result<CompletedSale> SaleService::payCash(Money tendered)
     sale.storeCode = m_location.code;
     sale.soldAt = soldAt;
     sale.staffId = m_session.staff()->id;
+    // Training (Session::setTraining): no stock, no points, journaled as training.
+    sale.training = m_session.isTraining();
     sale.rounding = part.rounding;
     Core::Tender cash;
     cash.method = Core::TenderMethod::Cash;
@@ -1272,6 +1274,7 @@ Core::Result<PaymentBasket> SaleService::freezeForPayment()
     basket.sale.storeCode = m_location.code;
     basket.sale.soldAt = soldAt;
     basket.sale.staffId = m_session.staff()->id;
+    basket.sale.training = m_session.isTraining();
     if (auto cursor = Store::FeedCursors(m_db).cursor(Store::FeedCursors::catalog))
         basket.sale.catalogVersion = cursor.value();
     basket.basketJson = basketJson();
@@ -1423,6 +1426,7 @@ Devices::ReceiptData SaleService::receiptFor(const CompletedSale &sale, const QL
     receipt.staffName = sale.staff.displayName;
     receipt.receiptNumber = sale.receiptNumber;
     receipt.saleId = sale.saleId;
+    receipt.training = sale.sale.training;
     // The Core::Sale's lines are the basket lines in the same order: their adjustments are
     // printed under each line.
     const bool sameLines = sale.sale.lines.size() == sale.lines.size();

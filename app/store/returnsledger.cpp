@@ -239,9 +239,11 @@ Core::Result<RecordedReturn> ReturnsLedger::record(
             return storeFailed(eventId.error().detail);
         recorded.eventId = eventId.value();
 
-        Core::Result<qint64> seq = m_sales.recordJournal(QStringLiteral("return"),
+        // A training return is journaled as such and takes nothing off the grand total.
+        Core::Result<qint64> seq = m_sales.recordJournal(
+            ret.training ? QStringLiteral("training_return") : QStringLiteral("return"),
             ret.receiptNumber, QJsonDocument::fromJson(eventJson).object(), ret.returnedAt,
-            Money() - (ret.total + ret.rounding));
+            ret.training ? Money() : Money() - (ret.total + ret.rounding));
         if (!seq)
             return storeFailed(seq.error().detail);
         recorded.journalSeq = seq.value();
