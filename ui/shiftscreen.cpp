@@ -146,11 +146,19 @@ ShiftScreen::ShiftScreen(Services::ShiftService &shifts, Services::Session &sess
     summaryLayout->addLayout(summaryButtons);
     connect(m_cashIn, &QPushButton::clicked, this, [this] {
         clearMessages();
+        if (const Core::Status may = m_session.require(Core::Permission::MoveCash); !may) {
+            showActionError(may.error().message);
+            return;
+        }
         const Core::Result<Core::Money> cash = m_shifts.expectedCash();
         m_cashSheet.start(Core::CashMovementKind::CashIn, cash ? cash.value() : Core::Money());
     });
     connect(m_cashOut, &QPushButton::clicked, this, [this] {
         clearMessages();
+        if (const Core::Status may = m_session.require(Core::Permission::MoveCash); !may) {
+            showActionError(may.error().message);
+            return;
+        }
         const Core::Result<Core::Money> cash = m_shifts.expectedCash();
         m_cashSheet.start(Core::CashMovementKind::CashOut, cash ? cash.value() : Core::Money());
     });
@@ -630,6 +638,20 @@ void ShiftScreen::moveCash(Core::CashMovementKind kind, Core::Money amount, cons
 
 void ShiftScreen::noSale(const QString &reason)
 {
+    // A manager's own no-sale needs nobody else; anyone else asks a manager on the override
+    // sheet (the service says which).
+    const Core::Result<Core::CashMovement> own = m_shifts.noSale(reason, std::nullopt);
+    if (own) {
+        m_cashSheet.close();
+        clearMessages();
+        m_info = [reason] { return tr("The drawer is open (no sale: %1).").arg(reason); };
+        setStep(Step::Open);
+        return;
+    }
+    if (own.error().code != QLatin1String("approval.missing")) {
+        m_cashSheet.showError(own.error().message);
+        return;
+    }
     m_cashSheet.close();
     Services::ApprovalRequest request;
     request.permission = Core::Permission::OpenDrawerNoSale;

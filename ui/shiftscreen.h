@@ -61,6 +61,7 @@ public:
     void setReportLayout(ReportLayout layout);
     /// The report shown on the right (X or Z), if any.
     const std::optional<Core::ShiftReport> &shownReport() const { return m_report; }
+    const ReportPane *reportPane() const { return m_reportPane; }
     /// The last PDF saved (empty before one).
     const QString &lastPdf() const { return m_lastPdf; }
 
