@@ -7,6 +7,7 @@
 #include "reportpane.h"
 #include "uihelpers.h"
 
+#include "app/devices/shiftreport.h"
 #include "app/services/session.h"
 #include "app/services/shiftservice.h"
 
@@ -692,7 +693,9 @@ void ShiftScreen::showXReport()
 void ShiftScreen::showReport(const Core::ShiftReport &report)
 {
     m_reportPane->setTitle(reportTitle(report));
-    m_reportPane->setLines(m_layout ? m_layout(report) : QList<Devices::ReceiptLine>());
+    // The one layout of a report (printer, PDF and screen), unless another was set.
+    m_reportPane->setLines(
+        m_layout ? m_layout(report) : Devices::ShiftReportLayout::layout(report));
 }
 
 void ShiftScreen::printReport()
