@@ -259,6 +259,33 @@ void CashCountPanel::retranslate()
         row.name->setText(denominationLabel(row.cents));
         refreshRow(row);
     }
+    fitColumns();
+}
+
+void CashCountPanel::fitColumns()
+{
+    // Every denomination whole ("€ 0,50") and room for a row total of a few hundred euros, in
+    // the font the stylesheet gives them (known once polished).
+    int names = 0;
+    int totals = 0;
+    for (Row &row : m_rows) {
+        row.name->ensurePolished();
+        row.total->ensurePolished();
+        names = std::max(names, row.name->fontMetrics().horizontalAdvance(row.name->text()));
+        totals = std::max(totals,
+            row.total->fontMetrics().horizontalAdvance(
+                Core::Money::fromCents(100000).toDisplayString()));
+    }
+    for (Row &row : m_rows) {
+        row.name->setMinimumWidth(names + 4);
+        row.total->setMinimumWidth(totals + 4);
+    }
+}
+
+void CashCountPanel::showEvent(QShowEvent *event)
+{
+    fitColumns();
+    QWidget::showEvent(event);
 }
 
 void CashCountPanel::changeEvent(QEvent *event)

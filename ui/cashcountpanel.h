@@ -50,6 +50,7 @@ signals:
 protected:
     void changeEvent(QEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     struct Row
@@ -62,6 +63,7 @@ private:
         QLabel *total = nullptr;
     };
     void retranslate();
+    void fitColumns();
     void step(qint64 denomination, int by);
     void refreshRow(Row &row);
 

@@ -448,7 +448,10 @@ void MainWindow::startPayment()
     // screen with the way to the Shift screen. PaymentService asks again.
     if (m_shifts) {
         if (const Core::Status open = m_shifts->requireOpenShift(); !open) {
-            m_sell->showShiftNeeded(open.error().message);
+            m_sell->showShiftNeeded([this] {
+                const Core::Status now = m_shifts->requireOpenShift();
+                return now ? QString() : now.error().message;
+            });
             return;
         }
     }

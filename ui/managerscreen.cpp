@@ -110,7 +110,7 @@ void HourChart::setHours(const QList<Sync::Protocol::DayReport::Hour> &hours)
 
 QSize HourChart::sizeHint() const
 {
-    return { 640, 260 };
+    return { 640, 240 };
 }
 
 QSize HourChart::minimumSizeHint() const
@@ -583,7 +583,12 @@ void ManagerScreen::savePdf()
 
 void ManagerScreen::resizeEvent(QResizeEvent *event)
 {
-    m_panes->setDirection(width() < height() ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
+    // Portrait: the chart and payment methods at their natural height, the lists get the rest
+    // (they scroll only on a busy day).
+    const bool portrait = width() < height();
+    m_panes->setDirection(portrait ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
+    m_panes->setStretch(0, portrait ? 0 : 1);
+    m_panes->setStretch(1, 1);
     QWidget::resizeEvent(event);
 }
 

@@ -412,9 +412,10 @@ QString SellScreen::money(Core::Money amount)
     return m_moneyTexts.insert(amount.cents(), amount.toDisplayString()).value();
 }
 
-void SellScreen::showShiftNeeded(const QString &message)
+void SellScreen::showShiftNeeded(std::function<QString()> message)
 {
-    showError(message);
+    m_shiftMessage = std::move(message);
+    showError(m_shiftMessage ? m_shiftMessage() : QString());
     m_shiftButton->show();
 }
 
@@ -757,9 +758,16 @@ void SellScreen::showEvent(QShowEvent *event)
 void SellScreen::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
-        // A message said in the old language would stay on screen untranslated: drop it.
+        // A message said in the old language would stay on screen untranslated: drop it. A
+        // refusal for want of a shift is said again in the new one, with its button.
+        const bool shiftNeeded = !m_shiftButton->isHidden() && m_shiftMessage;
         m_message->clear();
         retranslate();
+        if (shiftNeeded) {
+            const QString again = m_shiftMessage();
+            m_message->setText(again);
+            m_shiftButton->setVisible(!again.isEmpty());
+        }
     }
     QWidget::changeEvent(event);
 }

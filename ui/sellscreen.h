@@ -9,6 +9,7 @@
 #include <QWidget>
 
 #include <array>
+#include <functional>
 #include <optional>
 
 class QBoxLayout;
@@ -42,8 +43,9 @@ public:
     void showError(const QString &message);
     void showInfo(const QString &message);
     /// A sale refused because no shift is open ("shift.not_open"): the message, and a button
-    /// that opens the Shift screen (shiftRequested()).
-    void showShiftNeeded(const QString &message);
+    /// that opens the Shift screen (shiftRequested()). `message` says it in the language shown
+    /// (asked again when the language changes; empty once a shift is open).
+    void showShiftNeeded(std::function<QString()> message);
     /// Clears the scan message (if one is shown).
     void clearMessage();
     void refreshBasket();
@@ -111,6 +113,7 @@ private:
     QLineEdit *m_search;
     QLabel *m_message;
     QPushButton *m_shiftButton;
+    std::function<QString()> m_shiftMessage;
     SearchResultsModel *m_resultModel;
     QTableView *m_resultTable;
     QLabel *m_basketTitle;

@@ -200,32 +200,39 @@ ShiftScreen::ShiftScreen(Services::ShiftService &shifts, Services::Session &sess
     m_countNext->setObjectName(QStringLiteral("shiftCountNext"));
     connect(m_keypad, &Keypad::digitPressed, m_count, &CashCountPanel::typeDigit);
     connect(m_keypad, &Keypad::backspacePressed, m_count, &CashCountPanel::backspace);
-    connect(m_countBack, &QPushButton::clicked, this, [this] { setStep(Step::Open); });
+    connect(m_countBack, &QPushButton::clicked, this, [this] {
+        if (m_step == Step::CountFloat)
+            emit closed(); // no shift to go back to: back to the sell screen
+        else
+            setStep(Step::Open);
+    });
     connect(m_countNext, &QPushButton::clicked, this, [this] {
         if (m_step == Step::CountFloat)
             openShift();
         else
             review();
     });
-    // Landscape: total, keypad and buttons one under the other. Portrait (under the count):
-    // the keypad beside the total and the buttons, so the count keeps its height.
-    m_keypadLayout = new QBoxLayout(QBoxLayout::TopToBottom, m_keypadPage);
-    auto *totalBox = new QVBoxLayout;
-    totalBox->addWidget(m_totalCaption);
-    totalBox->addWidget(m_total);
+    // Landscape: keypad, total and buttons one under the other. Portrait (under the count):
+    // the keypad beside the total, the buttons side by side under both, so the count keeps its
+    // height and the buttons their whole labels.
+    m_keypadLayout = new QBoxLayout(QBoxLayout::TopToBottom);
     auto *keypadBox = new QVBoxLayout;
     keypadBox->addWidget(m_keypad);
     keypadBox->addStretch(1);
-    auto *countButtons = new QVBoxLayout;
-    countButtons->addWidget(m_countError);
-    countButtons->addStretch(1);
-    countButtons->addWidget(m_countNext);
-    countButtons->addWidget(m_countBack);
-    auto *side = new QVBoxLayout;
-    side->addLayout(totalBox);
-    side->addLayout(countButtons, 1);
+    auto *totalBox = new QVBoxLayout;
+    totalBox->addWidget(m_totalCaption);
+    totalBox->addWidget(m_total);
+    totalBox->addWidget(m_countError);
+    totalBox->addStretch(1);
     m_keypadLayout->addLayout(keypadBox);
-    m_keypadLayout->addLayout(side, 1);
+    m_keypadLayout->addLayout(totalBox, 1);
+    m_countButtons = new QBoxLayout(QBoxLayout::TopToBottom);
+    m_countButtons->setSpacing(10);
+    m_countButtons->addWidget(m_countNext, 2);
+    m_countButtons->addWidget(m_countBack, 1);
+    auto *keypadPageLayout = new QVBoxLayout(m_keypadPage);
+    keypadPageLayout->addLayout(m_keypadLayout, 1);
+    keypadPageLayout->addLayout(m_countButtons);
 
     // ---- Right: expected, counted, variance ---------------------------------------------------
     m_reviewPage = paneWidget(m_right);
@@ -371,7 +378,6 @@ void ShiftScreen::setStep(Step step)
         m_right->setCurrentWidget(m_reportPane);
         break;
     }
-    m_countBack->setVisible(step == Step::CountClose);
     retranslate();
 }
 
@@ -508,7 +514,7 @@ void ShiftScreen::retranslate()
                  "number of pieces or use − and +. No float: open with € 0,00."));
     m_totalCaption->setText(closing ? tr("Counted") : tr("Float"));
     m_countNext->setText(closing ? tr("Compare with expected") : tr("Open shift"));
-    m_countBack->setText(tr("Go back"));
+    m_countBack->setText(closing ? tr("Go back") : tr("Back to selling"));
     refreshCountTotal();
 
     m_cashIn->setText(tr("Cash in"));
@@ -524,6 +530,8 @@ void ShiftScreen::retranslate()
                        "Z report is made."));
 
     const bool open = m_step == Step::Open;
+    // The next step stands out: selling on while the shift is open, the next shift once closed.
+    setRole(m_back, open ? "primary" : "");
     m_actions->setVisible(open);
     m_close->setVisible(open);
     m_back->setVisible(open || m_step == Step::Closed);
@@ -745,6 +753,8 @@ void ShiftScreen::resizeEvent(QResizeEvent *event)
     const bool portrait = width() < height();
     m_panes->setDirection(portrait ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
     m_keypadLayout->setDirection(portrait ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
+    // Side by side in portrait, "Go back" first (left) as everywhere else.
+    m_countButtons->setDirection(portrait ? QBoxLayout::RightToLeft : QBoxLayout::TopToBottom);
     m_count->setCompact(portrait);
     QWidget::resizeEvent(event);
 }

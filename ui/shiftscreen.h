@@ -140,6 +140,7 @@ private:
     // Right: the keypad and the total of the count.
     QWidget *m_keypadPage;
     QBoxLayout *m_keypadLayout;
+    QBoxLayout *m_countButtons;
     QLabel *m_totalCaption;
     QLabel *m_total;
     Keypad *m_keypad;

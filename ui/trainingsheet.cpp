@@ -84,7 +84,7 @@ void TrainingSheet::reload()
         QPushButton *button = touchButton(m_list);
         button->setObjectName(QStringLiteral("trainingSwitch%1").arg(member.id));
         button->setCheckable(true);
-        button->setMinimumWidth(140);
+        button->setMinimumWidth(220); // "on" and "off" the same size
         const qint64 id = member.id;
         connect(button, &QPushButton::clicked, this, [this, id](bool on) { toggle(id, on); });
         refreshSwitch(button, m_session.isTraining(member.id));
