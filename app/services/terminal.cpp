@@ -9,6 +9,7 @@
 #include "returnservice.h"
 #include "serverlookups.h"
 #include "session.h"
+#include "shiftservice.h"
 #include "syncstatus.h"
 
 #include "app/core/tr.h"
@@ -91,10 +92,17 @@ Core::Result<std::unique_ptr<Terminal>> Terminal::open(
     QObject::connect(terminal->m_returns.get(), &ReturnService::completed,
         terminal->m_syncStatus.get(),
         [status = terminal->m_syncStatus.get()] { status->refresh(); });
+    terminal->m_shifts = std::make_unique<ShiftService>(*terminal->m_db, *terminal->m_session, now);
     return terminal;
 }
 
 Terminal::~Terminal() = default;
+
+void Terminal::requireShifts()
+{
+    m_sale->setShiftService(m_shifts.get());
+    m_returns->setShiftService(m_shifts.get());
+}
 
 void Terminal::setPaymentTerminal(Devices::PaymentTerminal *terminal)
 {

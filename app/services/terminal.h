@@ -28,6 +28,7 @@ class ReturnService;
 class SaleService;
 class ServerLookups;
 class Session;
+class ShiftService;
 class SyncStatus;
 
 /// This tablet's services over one opened cache, wired once for main(), the tests and the
@@ -66,6 +67,10 @@ public:
     /// Returns and exchanges (issue "Returns"): online through lookups().returns(), offline
     /// from this tablet's own ledger.
     ReturnService &returns() { return *m_returns; }
+    /// The drawer's shifts and cash (issue 12). Selling needs an open shift only once
+    /// requireShifts() hooked it into sale() and returns() (main() does; older tests do not).
+    ShiftService &shifts() { return *m_shifts; }
+    void requireShifts();
     /// The card terminal main() (or a test) connected; nullptr for none. Not owned.
     void setPaymentTerminal(Devices::PaymentTerminal *terminal);
     /// Outbox counts and, once main() attaches the engine, the link to the server.
@@ -88,6 +93,7 @@ private:
     std::unique_ptr<SyncStatus> m_syncStatus;
     std::unique_ptr<ReceiptService> m_receipts;
     std::unique_ptr<ReturnService> m_returns;
+    std::unique_ptr<ShiftService> m_shifts;
 };
 
 } // namespace Toonbank::Services
