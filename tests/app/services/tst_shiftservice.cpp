@@ -4,6 +4,8 @@
 // midnight, selling and refunding without an open shift, permissions, and for every step its
 // outbox event and journal entry with an intact chain. Wired like main(): Terminal::requireShifts.
 #include "app/devices/cashdrawer.h"
+#include "app/devices/receiptprinter.h"
+#include "app/devices/shiftreport.h"
 #include "app/services/overrideservice.h"
 #include "app/services/returnservice.h"
 #include "app/services/saleservice.h"
@@ -670,6 +672,35 @@ private slots:
             QString());
     }
 
+    void printAndPdf()
+    {
+        logIn(TestCache::cashierId);
+        openShift(count({ { 1000, 3 } }));
+        QVERIFY(sellCash(TestCache::socksBarcode, euros(500)));
+        auto x = shifts().xReport();
+        QVERIFY(x);
+        auto noPrinter = shifts().print(*x);
+        QVERIFY(!noPrinter);
+        QCOMPARE(noPrinter.error().code, QStringLiteral("shift.no_printer"));
+
+        const QString out = m_dir.filePath(QStringLiteral("shift-report.escpos"));
+        QFile::remove(out);
+        Devices::EscPosPrinterSimulator printer(out);
+        shifts().setReceiptPrinter(&printer);
+        const Core::Status printed = shifts().print(*x);
+        QVERIFY2(printed, printed ? "" : qPrintable(printed.error().message));
+        QFile file(out);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), Devices::shiftReportEscPos(*x));
+
+        auto z = shifts().close(count({ { 1000, 3 }, { 500, 1 } }), false);
+        QVERIFY(z);
+        auto pdf = shifts().pdf(*z);
+        QVERIFY2(pdf, pdf ? "" : qPrintable(pdf.error().message));
+        QVERIFY(pdf->startsWith("%PDF"));
+        shifts().setReceiptPrinter(nullptr);
+    }
+
     void everyStepIsJournaledInOrder()
     {
         logIn(TestCache::managerId);
@@ -711,5 +742,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestShiftService)
+QTEST_MAIN(TestShiftService)
 #include "tst_shiftservice.moc"
