@@ -21,6 +21,7 @@ namespace Toonbank::Services {
 class CheckoutService;
 class PaymentService;
 class CustomerService;
+class ManagerService;
 class OverrideService;
 class ProductService;
 class ReceiptService;
@@ -66,6 +67,9 @@ public:
     /// Returns and exchanges (issue "Returns"): online through lookups().returns(), offline
     /// from this tablet's own ledger.
     ReturnService &returns() { return *m_returns; }
+    /// The manager's day (issue 12): chain-wide through lookups().dayReport() when online,
+    /// else from this tablet's own data.
+    ManagerService &manager() { return *m_manager; }
     /// The card terminal main() (or a test) connected; nullptr for none. Not owned.
     void setPaymentTerminal(Devices::PaymentTerminal *terminal);
     /// Outbox counts and, once main() attaches the engine, the link to the server.
@@ -88,6 +92,7 @@ private:
     std::unique_ptr<SyncStatus> m_syncStatus;
     std::unique_ptr<ReceiptService> m_receipts;
     std::unique_ptr<ReturnService> m_returns;
+    std::unique_ptr<ManagerService> m_manager;
 };
 
 } // namespace Toonbank::Services

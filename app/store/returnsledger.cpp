@@ -113,9 +113,11 @@ Core::Result<RecordedReturn> ReturnsLedger::record(
             return storeFailed(q);
         recorded.returnRowId = q.lastInsertId().toLongLong();
 
-        // This tablet's own sale, when the original is one.
+        // This tablet's own sale, when the original is one (a training return leaves its
+        // returned quantities and refunded tenders as they are).
         qint64 saleRow = 0;
-        if (ret.origin == Core::ReturnOrigin::StoreSale && !ret.originSaleId.isEmpty()) {
+        if (ret.origin == Core::ReturnOrigin::StoreSale && !ret.originSaleId.isEmpty()
+            && !ret.training) {
             if (!run(q, QStringLiteral("SELECT id FROM sales WHERE sale_uuid = ?"),
                     { ret.originSaleId }))
                 return storeFailed(q);
