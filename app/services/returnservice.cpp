@@ -86,6 +86,16 @@ Error needsNetwork()
                "when the tablet is online."));
 }
 
+/// The reference of a card refund in training mode: the terminal is never asked.
+const QString trainingReference = QStringLiteral("TRAINING");
+
+/// Gift card, store credit and points move real value: never in training mode.
+Error trainingRefused()
+{
+    return Error::make(QStringLiteral("training.not_allowed"),
+        Tr::tr("Not in training mode: refund in cash or to the card instead."));
+}
+
 Error claimUnknown(const QString &detail)
 {
     return Error::make(QStringLiteral("return.claim_unknown"),
@@ -726,7 +736,7 @@ Core::Result<Core::Return> ReturnService::buildReturn(bool exchange)
     if (!plan)
         return plan.error();
     // Before any money goes back: the drawer's open shift (issue 12).
-    Core::Result<QString> shift = Internal::shiftForMoney(d->shifts);
+    Core::Result<QString> shift = Internal::shiftForMoney(d->shifts, d->session.isTraining());
     if (!shift)
         return shift.error();
 
@@ -764,8 +774,10 @@ Core::Result<Core::Return> ReturnService::buildReturn(bool exchange)
     ret.total = plan->total;
     ret.vat = Core::returnVat(ret.lines);
     ret.customer = v.order->customer;
-    ret.pointsTakenBack = plan->pointsTakenBack;
-    ret.pointsGivenBack = plan->pointsGivenBack;
+    // Training (Session::setTraining): no stock, no points, journaled as training.
+    ret.training = d->session.isTraining();
+    ret.pointsTakenBack = ret.training ? 0 : plan->pointsTakenBack;
+    ret.pointsGivenBack = ret.training ? 0 : plan->pointsGivenBack;
     ret.authorisations = d->authorisations;
     d->exchangePlan = exchange ? plan.value() : Core::RefundPlan();
     if (!exchange) {
@@ -786,9 +798,17 @@ Core::Result<Core::Return> ReturnService::buildReturn(bool exchange)
                 *v.order, check, ret.total, ret.rounding, d->policy, d->cashRounding());
             !ok)
             return ok.error();
+        if (ret.training
+            && std::any_of(ret.refunds.cbegin(), ret.refunds.cend(), [](const Core::Refund &r) {
+                   return r.method == RefundMethod::GiftCard
+                       || r.method == RefundMethod::StoreCredit
+                       || r.method == RefundMethod::LoyaltyPoints;
+               }))
+            return trainingRefused();
         const bool card = std::any_of(ret.refunds.cbegin(), ret.refunds.cend(),
             [](const Core::Refund &r) { return r.method == RefundMethod::Card; });
-        if (card && !d->terminal)
+        // Training: a card refund is not sent to the terminal (runParts).
+        if (card && !d->terminal && !ret.training)
             return Error::make(QStringLiteral("pay.no_terminal"),
                 tr("No payment terminal is connected: the card refund cannot run."));
     }
@@ -962,6 +982,17 @@ void ReturnService::runParts()
             return; // staff decide (failed) / the terminal answers (pending)
         const RefundMethod method
             = Core::refundMethodFromName(part.method).value_or(RefundMethod::Cash);
+        if (method == RefundMethod::Card && d->planned.training) {
+            // Training: the terminal is never asked; the part counts as refunded.
+            part.state = partDone;
+            part.reference = trainingReference;
+            part.detail = tr("Training: nothing was refunded to the card");
+            if (const Core::Status saved = d->ledger->saveSession(*d->running); !saved) {
+                emit failed(saved.error());
+                return;
+            }
+            continue;
+        }
         if (method == RefundMethod::Card) {
             if (!d->terminal) {
                 part.detail = tr("Connect the payment terminal to refund the card.");
@@ -1445,6 +1476,8 @@ Core::Status ReturnService::startExchange()
     if (!rest)
         return Error::make(QStringLiteral("refund.method"),
             tr("Choose how to give back what the new sale does not use."));
+    if (*rest == RefundMethod::StoreCredit && d->session.isTraining())
+        return trainingRefused();
     Core::Result<Core::Return> ret = buildReturn(true);
     if (!ret)
         return ret.error();

@@ -1114,7 +1114,8 @@ Core::Result<CompletedSale> SaleService::payCash(Money tendered)
         return allowed.error();
     if (m_lines.isEmpty())
         return Error::make(QStringLiteral("basket.empty"), tr("The basket is empty."));
-    Core::Result<QString> shift = Internal::shiftForMoney(m_shifts); // issue 12
+    Core::Result<QString> shift
+        = Internal::shiftForMoney(m_shifts, m_session.isTraining()); // issue 12
     if (!shift)
         return shift.error();
     refreshRules();
@@ -1137,6 +1138,8 @@ Core::Result<CompletedSale> SaleService::payCash(Money tendered)
     sale.storeCode = m_location.code;
     sale.soldAt = soldAt;
     sale.staffId = m_session.staff()->id;
+    // Training (Session::setTraining): no stock, no points, journaled as training.
+    sale.training = m_session.isTraining();
     sale.rounding = part.rounding;
     Core::Tender cash;
     cash.method = Core::TenderMethod::Cash;
@@ -1269,7 +1272,8 @@ Core::Result<PaymentBasket> SaleService::freezeForPayment()
         return allowed.error();
     if (m_lines.isEmpty())
         return Error::make(QStringLiteral("basket.empty"), tr("The basket is empty."));
-    Core::Result<QString> shift = Internal::shiftForMoney(m_shifts); // issue 12
+    Core::Result<QString> shift
+        = Internal::shiftForMoney(m_shifts, m_session.isTraining()); // issue 12
     if (!shift)
         return shift.error();
     refreshRules();
@@ -1287,6 +1291,7 @@ Core::Result<PaymentBasket> SaleService::freezeForPayment()
     basket.sale.storeCode = m_location.code;
     basket.sale.soldAt = soldAt;
     basket.sale.staffId = m_session.staff()->id;
+    basket.sale.training = m_session.isTraining();
     if (auto cursor = Store::FeedCursors(m_db).cursor(Store::FeedCursors::catalog))
         basket.sale.catalogVersion = cursor.value();
     basket.basketJson = basketJson();
@@ -1438,6 +1443,7 @@ Devices::ReceiptData SaleService::receiptFor(const CompletedSale &sale, const QL
     receipt.staffName = sale.staff.displayName;
     receipt.receiptNumber = sale.receiptNumber;
     receipt.saleId = sale.saleId;
+    receipt.training = sale.sale.training;
     // The Core::Sale's lines are the basket lines in the same order: their adjustments are
     // printed under each line.
     const bool sameLines = sale.sale.lines.size() == sale.lines.size();

@@ -117,7 +117,7 @@ Here storeHere(Store::LocalDatabase &db)
 
 bool ShiftService::training() const
 {
-    return false; // Session::isTraining() once training mode is merged (ops-train)
+    return m_session.isTraining();
 }
 
 Core::Error ShiftService::trainingRefused() const

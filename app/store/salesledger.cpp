@@ -194,8 +194,9 @@ Core::Result<RecordedSale> SalesLedger::record(const LedgerSale &sale,
                     return storeFailed(q);
             }
             // Stock here goes down with the sale; a product with no known figure gets a
-            // negative one, which the next stock pull corrects. A gift card is no stock.
-            if (!line.giftCardNumber.isEmpty())
+            // negative one, which the next stock pull corrects. A gift card is no stock, and a
+            // training sale moves none.
+            if (!line.giftCardNumber.isEmpty() || sale.training)
                 continue;
             if (!exec(q,
                     QStringLiteral(
@@ -264,9 +265,11 @@ Core::Result<RecordedSale> SalesLedger::record(const LedgerSale &sale,
                 { recorded.eventId, sale.staffId, soldAt, QString::fromUtf8(eventJson) }))
             return storeFailed(q);
 
-        const qint64 paid = (sale.total + sale.rounding).cents();
-        Core::Result<qint64> seq = appendJournal(db, QStringLiteral("sale"), recorded.receiptNumber,
-            paid, QJsonDocument::fromJson(eventJson).object(), soldAt);
+        // A training sale is journaled as such and adds nothing to the grand total.
+        const qint64 paid = sale.training ? 0 : (sale.total + sale.rounding).cents();
+        Core::Result<qint64> seq = appendJournal(db,
+            sale.training ? QStringLiteral("training_sale") : QStringLiteral("sale"),
+            recorded.receiptNumber, paid, QJsonDocument::fromJson(eventJson).object(), soldAt);
         if (!seq)
             return seq.error();
         recorded.journalSeq = seq.value();

@@ -672,6 +672,53 @@ private slots:
             QString());
     }
 
+    void trainingMovesNoShiftCash()
+    {
+        logIn(TestCache::managerId);
+        const Core::Shift shift = openShift(count({ { 1000, 2 } }));
+        QVERIFY(m_terminal->session().setTraining(TestCache::cashierId, true));
+        logIn(TestCache::cashierId);
+        QVERIFY(m_terminal->session().isTraining());
+
+        // The drawer's shift is refused in training, nothing written.
+        const Trail before = trail();
+        const int opens = m_drawer.openCount();
+        QCOMPARE(shifts().open({}).error().code, QStringLiteral("training.not_allowed"));
+        QCOMPARE(shifts().close({}, false).error().code, QStringLiteral("training.not_allowed"));
+        QCOMPARE(shifts().noSale(QStringLiteral("Oefenen"), std::nullopt).error().code,
+            QStringLiteral("training.not_allowed"));
+        QCOMPARE(trail(), before);
+        QCOMPARE(m_drawer.openCount(), opens);
+
+        // A training sale belongs to the shift but is left out of its figures.
+        auto practice = sellCash(TestCache::socksBarcode, euros(500));
+        QVERIFY2(practice, practice ? "" : qPrintable(practice.error().message));
+        QVERIFY(practice->sale.training);
+        QCOMPARE(practice->sale.shiftId, shift.shiftId);
+        auto x = shifts().xReport();
+        QVERIFY(x);
+        QVERIFY(x->training);
+        QCOMPARE(x->totals.trainingCount, 1);
+        QCOMPARE(x->totals.saleCount, 0);
+        QCOMPARE(x->totals.expectedCash(), euros(2000));
+
+        // With the shift closed a trainee still practises (no shift needed, none recorded).
+        logIn(TestCache::managerId);
+        QVERIFY(m_terminal->session().setTraining(TestCache::cashierId, false));
+        QVERIFY(shifts().close(count({ { 1000, 2 } }), false));
+        QVERIFY(m_terminal->session().setTraining(TestCache::cashierId, true));
+        logIn(TestCache::cashierId);
+        auto later = sellCash(TestCache::socksBarcode, euros(500));
+        QVERIFY2(later, later ? "" : qPrintable(later.error().message));
+        QCOMPARE(later->sale.shiftId, QString());
+        // Out of training the same cashier needs the shift again.
+        logIn(TestCache::managerId);
+        QVERIFY(m_terminal->session().setTraining(TestCache::cashierId, false));
+        logIn(TestCache::cashierId);
+        QVERIFY(sale().scan(TestCache::socksBarcode));
+        QCOMPARE(sale().payCash(euros(500)).error().code, QStringLiteral("shift.not_open"));
+    }
+
     void printAndPdf()
     {
         logIn(TestCache::cashierId);
