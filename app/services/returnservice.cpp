@@ -4,6 +4,7 @@
 #include "receiptservice.h"
 #include "saleservice.h"
 #include "session.h"
+#include "shiftgate_p.h"
 
 #include "app/core/payment.h"
 #include "app/core/permissions.h"
@@ -126,6 +127,7 @@ struct ReturnService::Private
     ReturnsClient *client = nullptr;
     Devices::PaymentTerminal *terminal = nullptr;
     PaymentService *payments = nullptr;
+    ShiftService *shifts = nullptr;
     std::unique_ptr<Store::ReturnsLedger> ledger;
 
     ReturnView view;
@@ -241,6 +243,11 @@ void ReturnService::setTerminal(Devices::PaymentTerminal *terminal)
 void ReturnService::setPayments(PaymentService *payments)
 {
     d->payments = payments;
+}
+
+void ReturnService::setShiftService(ShiftService *shifts)
+{
+    d->shifts = shifts;
 }
 
 void ReturnService::setStatusBackoff(const QList<int> &delaysMs)
@@ -728,9 +735,14 @@ Core::Result<Core::Return> ReturnService::buildReturn(bool exchange)
     Core::Result<Core::RefundPlan> plan = planFor(requests);
     if (!plan)
         return plan.error();
+    // Before any money goes back: the drawer's open shift (issue 12).
+    Core::Result<QString> shift = Internal::shiftForMoney(d->shifts, d->session.isTraining());
+    if (!shift)
+        return shift.error();
 
     Core::Return ret;
     ret.returnId = newUuid();
+    ret.shiftId = shift.value();
     ret.storeCode = d->sales.location().code;
     ret.returnedAt = d->clock.nowUtc();
     ret.staffId = d->session.staff() ? d->session.staff()->id : 0;
@@ -1397,6 +1409,12 @@ void ReturnService::finish()
 Core::Result<Store::RecordedReturn> ReturnService::record(
     Core::Return &ret, const std::function<Core::Status()> &alsoWrite)
 {
+    // Money went back already (buildReturn asked for the shift): never refused here, but a
+    // return without its shift (recovered from before an update) gets the open one.
+    if (ret.shiftId.isEmpty() && d->shifts) {
+        if (auto open = d->shifts->openShift(); open && open.value())
+            ret.shiftId = open.value()->shiftId;
+    }
     Core::Error invalid;
     auto payload = [&ret, &invalid](const QString &receiptNumber) {
         Core::Return wire = ret;

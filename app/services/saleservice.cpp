@@ -2,6 +2,7 @@
 
 #include "customerservice.h"
 #include "session.h"
+#include "shiftgate_p.h"
 
 #include "app/core/cashrounding.h"
 #include "app/core/customerrules.h"
@@ -1113,12 +1114,17 @@ Core::Result<CompletedSale> SaleService::payCash(Money tendered)
         return allowed.error();
     if (m_lines.isEmpty())
         return Error::make(QStringLiteral("basket.empty"), tr("The basket is empty."));
+    Core::Result<QString> shift
+        = Internal::shiftForMoney(m_shifts, m_session.isTraining()); // issue 12
+    if (!shift)
+        return shift.error();
     refreshRules();
     const QDateTime soldAt = m_clock.nowUtc();
     Core::Result<Core::Sale> built = Core::buildSale(m_lines, rulesFor(m_lines), context(soldAt));
     if (!built)
         return built.error();
     Core::Sale sale = built.value();
+    sale.shiftId = shift.value();
     const Core::CashPart part = Core::cashPart(sale.total, m_location.cashRounding);
     if (part.due.isNegative())
         return Error::make(
@@ -1150,6 +1156,12 @@ Core::Result<CompletedSale> SaleService::payCash(Money tendered)
 Core::Result<CompletedSale> SaleService::recordSale(
     Core::Sale sale, const std::function<Core::Status()> &alsoWrite)
 {
+    // Money was taken already (payCash and freezeForPayment asked for the shift): never refused
+    // here, but a sale without its shift (paid before an update) gets the open one.
+    if (sale.shiftId.isEmpty() && m_shifts) {
+        if (auto open = m_shifts->openShift(); open && open.value())
+            sale.shiftId = open.value()->shiftId;
+    }
     // The wire event is the Core::Sale itself (Protocol::saleToJson), checked by the same
     // parser the server runs, so a sale the server would refuse never enters the outbox.
     Core::Error invalid;
@@ -1260,6 +1272,10 @@ Core::Result<PaymentBasket> SaleService::freezeForPayment()
         return allowed.error();
     if (m_lines.isEmpty())
         return Error::make(QStringLiteral("basket.empty"), tr("The basket is empty."));
+    Core::Result<QString> shift
+        = Internal::shiftForMoney(m_shifts, m_session.isTraining()); // issue 12
+    if (!shift)
+        return shift.error();
     refreshRules();
     const QDateTime soldAt = m_clock.nowUtc();
     Core::Result<Core::Sale> built = Core::buildSale(m_lines, rulesFor(m_lines), context(soldAt));
@@ -1267,6 +1283,7 @@ Core::Result<PaymentBasket> SaleService::freezeForPayment()
         return built.error();
     PaymentBasket basket;
     basket.sale = built.value();
+    basket.sale.shiftId = shift.value();
     if (basket.sale.total.isNegative())
         return Error::make(
             QStringLiteral("pay.negative"), tr("A sale with a negative total needs a refund."));

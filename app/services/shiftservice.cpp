@@ -4,6 +4,7 @@
 
 #include "app/devices/cashdrawer.h"
 #include "app/devices/receiptprinter.h"
+#include "app/devices/shiftreport.h"
 #include "app/store/localdatabase.h"
 #include "app/store/shiftledger.h"
 #include "sync/protocol/storeops.h"
@@ -116,7 +117,7 @@ Here storeHere(Store::LocalDatabase &db)
 
 bool ShiftService::training() const
 {
-    return false; // Session::isTraining() once training mode is merged (ops-train)
+    return m_session.isTraining();
 }
 
 Core::Error ShiftService::trainingRefused() const
@@ -403,16 +404,15 @@ Core::Status ShiftService::print(const Core::ShiftReport &report) const
     if (!m_printer)
         return Error::make(QStringLiteral("shift.no_printer"),
             tr("No receipt printer is connected: the report cannot be printed."));
-    Q_UNUSED(report);
-    return Error::make(QStringLiteral("shift.no_printer"),
-        tr("No receipt printer is connected: the report cannot be printed."));
+    // The same lines shiftReportEscPos encodes; the printer sends them as ESC/POS.
+    return m_printer->print(Devices::ShiftReportLayout::layout(report));
 }
 
 Core::Result<QByteArray> ShiftService::pdf(const Core::ShiftReport &report) const
 {
-    Q_UNUSED(report);
-    return Error::make(QStringLiteral("shift.no_printer"),
-        tr("No receipt printer is connected: the report cannot be printed."));
+    if (const Core::Status allowed = m_session.require(Core::Permission::OperateShift); !allowed)
+        return allowed.error();
+    return Devices::shiftReportPdf(report);
 }
 
 } // namespace Toonbank::Services

@@ -153,15 +153,16 @@ Core::Result<RecordedSale> SalesLedger::record(const LedgerSale &sale,
                     "INSERT INTO sales(sale_uuid, receipt_number, location_id, staff_id, "
                     "customer_id, created_at, total_cents, rounding_cents, training, "
                     "customer_code, customer_tier, coupon_codes, points_earned, "
-                    "points_redeemed, catalog_version) "
-                    "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                    "points_redeemed, catalog_version, shift_id) "
+                    "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                 { sale.saleUuid, recorded.receiptNumber, sale.locationId, sale.staffId,
                     sale.customerId > 0 ? QVariant(sale.customerId) : QVariant(), soldAt,
                     sale.total.cents(), sale.rounding.cents(), sale.training ? 1 : 0,
                     notNull(sale.customerCode), notNull(sale.customerTier),
                     QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(sale.couponCodes))
                                           .toJson(QJsonDocument::Compact)),
-                    sale.pointsEarned, sale.pointsRedeemed, sale.catalogVersion }))
+                    sale.pointsEarned, sale.pointsRedeemed, sale.catalogVersion,
+                    notNull(sale.shiftId) }))
             return storeFailed(q);
         recorded.saleRowId = q.lastInsertId().toLongLong();
 

@@ -375,70 +375,74 @@ Core::Result<QList<Core::ShiftDocument>> ShiftLedger::documents(const StoredShif
 {
     const QString &shiftId = stored.shift.shiftId;
     QList<Core::ShiftDocument> docs;
-    QHash<qint64, qsizetype> saleIndex; // sales.id → docs index
     QHash<qint64, qsizetype> returnIndex; // returns.id → docs index
 
-    // Sales: the rows, then their VAT and tenders (each one set-based query over the shift's
-    // index, in sale order).
+    // Sales: ONE aggregate query over the shift's index (a drawer sells thousands a day). Kind
+    // 0: count, totals and rounding per training flag; 1: items sold; 2: VAT per rate; 3: the
+    // tenders per method — of the real (non-training) sales. Summing each sale's own VAT rows
+    // and tenders gives exactly what adding them up one sale at a time gives.
+    int saleCount = 0;
+    int trainingSales = 0;
+    Core::ShiftDocument sold; // every real sale's money, gathered
+    sold.sign = 1;
     Core::Status read = readRows(m_db,
-        "SELECT s.id, s.total_cents, s.rounding_cents, s.training, "
-        "(SELECT coalesce(sum(l.quantity), 0) FROM sale_lines l WHERE l.sale_id = s.id) "
-        "FROM sales s WHERE s.shift_id = ?1",
+        "SELECT 0, training, count(*), coalesce(sum(total_cents), 0), "
+        "coalesce(sum(rounding_cents), 0), '' FROM sales WHERE shift_id = ?1 GROUP BY training "
+        "UNION ALL "
+        "SELECT 1, 0, coalesce(sum(l.quantity), 0), 0, 0, '' FROM sales s "
+        "JOIN sale_lines l ON l.sale_id = s.id WHERE s.shift_id = ?1 AND s.training = 0 "
+        "UNION ALL "
+        "SELECT 2, v.vat_basis_points, sum(v.gross_cents), sum(v.vat_cents), sum(v.net_cents), '' "
+        "FROM sales s JOIN sale_vat v ON v.sale_id = s.id WHERE s.shift_id = ?1 "
+        "AND s.training = 0 GROUP BY v.vat_basis_points "
+        "UNION ALL "
+        "SELECT 3, 0, sum(p.amount_cents), 0, 0, p.method FROM sales s "
+        "JOIN sale_payments p ON p.sale_id = s.id WHERE s.shift_id = ?1 AND s.training = 0 "
+        "GROUP BY p.method",
         shiftId, [&](const Internal::Statement &row) {
-            Core::ShiftDocument doc;
-            doc.sign = 1;
-            doc.total = Money::fromCents(row.int64(1));
-            doc.rounding = Money::fromCents(row.int64(2));
-            doc.training = row.integer(3) != 0;
-            doc.items = row.integer(4);
-            saleIndex.insert(row.int64(0), docs.size());
-            docs.append(std::move(doc));
+            switch (row.integer(0)) {
+            case 0:
+                if (row.integer(1) != 0) {
+                    trainingSales = row.integer(2);
+                } else {
+                    saleCount = row.integer(2);
+                    sold.total = Money::fromCents(row.int64(3));
+                    sold.rounding = Money::fromCents(row.int64(4));
+                }
+                break;
+            case 1:
+                sold.items = row.integer(2);
+                break;
+            case 2:
+                sold.vat.append(
+                    { Core::VatRate { row.integer(1), {} }, Money::fromCents(row.int64(2)),
+                        Money::fromCents(row.int64(3)), Money::fromCents(row.int64(4)) });
+                break;
+            case 3:
+                if (const auto method = Core::tenderMethodFromName(row.text(5)); method) {
+                    Core::Tender tender;
+                    tender.method = *method;
+                    tender.amount = Money::fromCents(row.int64(2));
+                    sold.tenders.append(tender);
+                }
+                break;
+            }
         });
     if (!read)
         return read.error();
-    if (!docs.isEmpty()) {
-        read = readRows(m_db,
-            "SELECT v.sale_id, v.vat_basis_points, v.gross_cents, v.vat_cents, v.net_cents "
-            "FROM sales s JOIN sale_vat v ON v.sale_id = s.id WHERE s.shift_id = ?1",
-            shiftId, [&](const Internal::Statement &row) {
-                const auto at = saleIndex.constFind(row.int64(0));
-                if (at == saleIndex.constEnd())
-                    return;
-                docs[*at].vat.append(
-                    { Core::VatRate { row.integer(1), {} }, Money::fromCents(row.int64(2)),
-                        Money::fromCents(row.int64(3)), Money::fromCents(row.int64(4)) });
-            });
-        if (!read)
-            return read.error();
-        // The method names are few: converted once each.
-        QHash<QByteArray, std::optional<Core::TenderMethod>> methods;
-        read = readRows(m_db,
-            "SELECT p.sale_id, p.method, p.amount_cents FROM sales s "
-            "JOIN sale_payments p ON p.sale_id = s.id WHERE s.shift_id = ?1",
-            shiftId, [&](const Internal::Statement &row) {
-                const auto at = saleIndex.constFind(row.int64(0));
-                if (at == saleIndex.constEnd())
-                    return;
-                const QByteArray name(
-                    reinterpret_cast<const char *>(sqlite3_column_text(row.handle(), 1)),
-                    sqlite3_column_bytes(row.handle(), 1));
-                auto method = methods.constFind(name);
-                if (method == methods.constEnd())
-                    method
-                        = methods.insert(name, Core::tenderMethodFromName(QString::fromUtf8(name)));
-                if (!*method)
-                    return;
-                Core::Tender tender;
-                tender.method = **method;
-                tender.amount = Money::fromCents(row.int64(2));
-                docs[*at].tenders.append(tender);
-            });
-        if (!read)
-            return read.error();
+    // One document per sale, so the counts stay counts: the first carries the money of all.
+    docs.reserve(saleCount + trainingSales);
+    if (saleCount > 0) {
+        docs.append(sold);
+        docs.resize(saleCount);
     }
+    Core::ShiftDocument training;
+    training.training = true;
+    for (int i = 0; i < trainingSales; ++i)
+        docs.append(training);
 
-    // Returns: the rows, their VAT per rate (on the summed refunds of each rate, as
-    // Core::returnVat computes it) and their refunds as tenders.
+    // Returns (a few a day): one document each, with its VAT per rate (on the summed refunds of
+    // each rate, as Core::returnVat computes it) and its refunds as tenders.
     const qsizetype firstReturn = docs.size();
     read = readRows(m_db,
         "SELECT r.id, r.total_cents, r.rounding_cents, r.training, "

@@ -90,7 +90,11 @@ public:
     Core::Result<QList<Core::CashMovement>> movements(const QString &shiftId) const;
     /// The shift's sales and returns (training ones marked) and its voided sales (payments
     /// cancelled after a part was taken, while the shift was open), as Core::shiftTotals adds
-    /// them up: a handful of set-based queries, never one per sale.
+    /// them up. One document per sale and return so counts stay counts, but the sales come
+    /// from ONE aggregate query: the first real sale's document carries the money of all of
+    /// them (totals, rounding, items, VAT per rate, tenders per method) and the others are
+    /// empty — shiftTotals gives exactly the figures it gives one sale at a time. Returns are
+    /// few: one full document each.
     Core::Result<QList<Core::ShiftDocument>> documents(const StoredShift &shift) const;
     /// Whether a payment or a refund is in progress on this tablet (an open payment or refund
     /// session): a shift cannot close then.

@@ -11,6 +11,7 @@
 #include "app/services/paymentservice.h"
 #include "app/services/returnservice.h"
 #include "app/services/saleservice.h"
+#include "app/services/serverlookups.h"
 #include "app/services/session.h"
 #include "app/services/terminal.h"
 #include "app/store/localdatabase.h"
@@ -361,6 +362,18 @@ private slots:
         QVERIFY(!fromServer);
         QCOMPARE(day->voidCount, 0);
         QCOMPARE(day->storeCode, QStringLiteral("AMS01"));
+
+        // The terminal's own wiring: not enrolled, so ServerLookups::dayReport answers
+        // "report.needs_network" and the tablet's figures are shown.
+        QCOMPARE(m_terminal->lookups()
+                     .dayReport(QStringLiteral("AMS01"), QDate(2026, 11, 25), TestCache::managerId)
+                     .error()
+                     .code,
+            QStringLiteral("report.needs_network"));
+        fromServer = true;
+        day = m_terminal->manager().day(QDate(2026, 11, 25), &fromServer);
+        QVERIFY(day.ok());
+        QVERIFY(!fromServer);
     }
 
     void thePdfRenders()

@@ -411,6 +411,15 @@ private slots:
         QCOMPARE(jeansStock(), stockBefore);
         QCOMPARE(grandTotal(), totalBefore);
         QCOMPARE(lastJournalKind(), QStringLiteral("training_return"));
+        // The real sale is still returnable in full, its cash not counted as refunded.
+        QCOMPARE(scalar(QStringLiteral("SELECT returned_quantity FROM sale_lines l JOIN sales s "
+                                       "ON s.id = l.sale_id WHERE s.receipt_number = '%1'")
+                            .arg(receipt)),
+            0);
+        QCOMPARE(scalar(QStringLiteral("SELECT refunded_cents FROM sale_payments p JOIN sales s "
+                                       "ON s.id = p.sale_id WHERE s.receipt_number = '%1'")
+                            .arg(receipt)),
+            0);
     }
 
     void managersDayLeavesTrainingOut()
