@@ -80,8 +80,8 @@ private:
     std::unique_ptr<Services::Terminal> m_terminal;
     std::unique_ptr<Devices::EscPosPrinterSimulator> m_printer;
     Devices::CashDrawerSimulator m_drawer;
-    std::unique_ptr<Services::ShiftService> m_shifts;
-    std::unique_ptr<Services::ManagerService> m_manager;
+    Services::ShiftService *m_shifts = nullptr;
+    Services::ManagerService *m_manager = nullptr;
     std::unique_ptr<Ui::Language> m_language;
     std::unique_ptr<Ui::ScanInterceptor> m_scanner;
     std::unique_ptr<Ui::MainWindow> m_window;
@@ -190,12 +190,12 @@ private slots:
         m_terminal = std::move(terminal.value());
         m_terminal->sale().setReceiptPrinter(m_printer.get());
         m_terminal->sale().setCashDrawer(&m_drawer);
-        m_shifts = std::make_unique<Services::ShiftService>(
-            m_terminal->database(), m_terminal->session(), Core::SystemClock::instance());
+        // As main() wires them: selling and refunding need the drawer's open shift.
+        m_shifts = &m_terminal->shifts();
         m_shifts->setReceiptPrinter(m_printer.get());
         m_shifts->setCashDrawer(&m_drawer);
-        m_manager = std::make_unique<Services::ManagerService>(
-            m_terminal->database(), m_terminal->session(), Core::SystemClock::instance());
+        m_terminal->requireShifts();
+        m_manager = &m_terminal->manager();
 
         m_language = std::make_unique<Ui::Language>();
         QVERIFY(m_language->setLanguage(QStringLiteral("en")));
@@ -219,8 +219,6 @@ private slots:
     {
         qApp->removeEventFilter(m_scanner.get());
         m_window.reset();
-        m_manager.reset();
-        m_shifts.reset();
         m_terminal.reset();
     }
 
