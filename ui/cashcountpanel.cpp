@@ -222,11 +222,38 @@ void CashCountPanel::refreshRow(Row &row)
 
 void CashCountPanel::setCompact(bool compact)
 {
+    m_forceCompact = compact;
+    applyCompact();
+}
+
+int CashCountPanel::fullWidth() const
+{
+    // Both columns with their row totals: name, −, field, +, total and the gaps between.
+    if (m_rows.isEmpty())
+        return 0;
+    const Row &row = m_rows.constFirst();
+    const int spacing = 6;
+    const int side = row.name->minimumWidth() + row.minus->minimumSizeHint().width()
+        + row.field->minimumSizeHint().width() + row.plus->minimumSizeHint().width()
+        + row.total->minimumWidth() + 4 * spacing;
+    return 2 * side + 20 + 2 * spacing;
+}
+
+void CashCountPanel::applyCompact()
+{
+    // Narrow (portrait, or a wide pane beside): the row totals give way, never the rows.
+    const bool compact = m_forceCompact || width() < fullWidth();
     if (compact == m_compact)
         return;
     m_compact = compact;
     for (Row &row : m_rows)
         row.total->setVisible(!compact);
+}
+
+void CashCountPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    applyCompact();
 }
 
 void CashCountPanel::setLocked(bool locked)

@@ -51,6 +51,7 @@ protected:
     void changeEvent(QEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     struct Row
@@ -64,6 +65,8 @@ private:
     };
     void retranslate();
     void fitColumns();
+    void applyCompact();
+    int fullWidth() const;
     void step(qint64 denomination, int by);
     void refreshRow(Row &row);
 
@@ -72,6 +75,7 @@ private:
     QLabel *m_coinsCaption;
     qint64 m_chosen = 0;
     bool m_compact = false;
+    bool m_forceCompact = false;
     bool m_locked = false;
 };
 

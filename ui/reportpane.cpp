@@ -34,6 +34,10 @@ ReportPane::ReportPane(const QString &prefix, QWidget *parent)
     m_scroll->setWidget(m_view); // reparents the view into the scroll area
     m_scroll->setAlignment(Qt::AlignHCenter);
     m_scroll->setFocusPolicy(Qt::NoFocus);
+    // The report's whole width (42 characters) and the scroll bar: read, never cut.
+    m_view->ensurePolished();
+    m_scroll->setMinimumWidth(m_view->sizeHint().width() + 2 * m_scroll->frameWidth() + 26);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     connect(m_print, &QPushButton::clicked, this, &ReportPane::printRequested);
     connect(m_pdf, &QPushButton::clicked, this, &ReportPane::pdfRequested);
 

@@ -20,7 +20,6 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QStackedWidget>
 #include <QStandardPaths>
 
 namespace Toonbank::Ui {
@@ -46,8 +45,8 @@ ShiftScreen::ShiftScreen(Services::ShiftService &shifts, Services::Session &sess
     , m_pdfFolder(QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
                       .filePath(QStringLiteral("Toonbank")))
     , m_panes(new QBoxLayout(QBoxLayout::LeftToRight))
-    , m_left(new QStackedWidget(this))
-    , m_right(new QStackedWidget(this))
+    , m_left(new QWidget(this))
+    , m_right(new QWidget(this))
 {
     setObjectName(QStringLiteral("shiftScreen"));
 
@@ -291,12 +290,20 @@ ShiftScreen::ShiftScreen(Services::ShiftService &shifts, Services::Session &sess
     connect(m_reportPane, &ReportPane::printRequested, this, &ShiftScreen::printReport);
     connect(m_reportPane, &ReportPane::pdfRequested, this, &ShiftScreen::savePdf);
 
-    m_left->addWidget(m_countPage);
-    m_left->addWidget(m_summaryPage);
-    m_right->addWidget(m_keypadPage);
-    m_right->addWidget(m_reviewPage);
-    m_right->addWidget(m_hintPage);
-    m_right->addWidget(m_reportPane);
+    auto *leftLayout = new QVBoxLayout(m_left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_countPage);
+    leftLayout->addWidget(m_summaryPage);
+    m_summaryPage->hide();
+    // One right-hand page at a time; hidden ones take no room, so the count keeps its width
+    // next to the keypad while a report gets the room it needs.
+    auto *rightLayout = new QVBoxLayout(m_right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    for (QWidget *page :
+        { m_keypadPage, m_reviewPage, m_hintPage, static_cast<QWidget *>(m_reportPane) }) {
+        rightLayout->addWidget(page);
+        page->hide();
+    }
 
     m_panes->setContentsMargins(12, 12, 12, 12);
     m_panes->setSpacing(12);
@@ -361,24 +368,46 @@ void ShiftScreen::setStep(Step step)
     case Step::CountFloat:
     case Step::CountClose:
         m_count->setLocked(false);
-        m_left->setCurrentWidget(m_countPage);
-        m_right->setCurrentWidget(m_keypadPage);
+        m_countPage->setVisible(true);
+        m_summaryPage->setVisible(false);
+        showRight(m_keypadPage);
         break;
     case Step::ReviewClose:
         m_count->setLocked(true);
-        m_left->setCurrentWidget(m_countPage);
-        m_right->setCurrentWidget(m_reviewPage);
+        m_countPage->setVisible(true);
+        m_summaryPage->setVisible(false);
+        showRight(m_reviewPage);
         break;
     case Step::Open:
-        m_left->setCurrentWidget(m_summaryPage);
-        m_right->setCurrentWidget(m_report ? static_cast<QWidget *>(m_reportPane) : m_hintPage);
+        m_countPage->setVisible(false);
+        m_summaryPage->setVisible(true);
+        showRight(m_report ? static_cast<QWidget *>(m_reportPane) : m_hintPage);
         break;
     case Step::Closed:
-        m_left->setCurrentWidget(m_summaryPage);
-        m_right->setCurrentWidget(m_reportPane);
+        m_countPage->setVisible(false);
+        m_summaryPage->setVisible(true);
+        showRight(m_reportPane);
         break;
     }
     retranslate();
+}
+
+void ShiftScreen::showRight(QWidget *page)
+{
+    for (QWidget *each :
+        { m_keypadPage, m_reviewPage, m_hintPage, static_cast<QWidget *>(m_reportPane) })
+        each->setVisible(each == page);
+    applyStretch();
+}
+
+void ShiftScreen::applyStretch()
+{
+    // Counting: the count takes what the keypad leaves. Otherwise both share the width; in
+    // portrait the summary keeps its natural height and the report gets the rest.
+    const bool counting = m_keypadPage->isVisibleTo(m_right) || m_reviewPage->isVisibleTo(m_right);
+    const bool portrait = width() < height();
+    m_panes->setStretch(0, counting ? 1 : portrait ? 0 : 3);
+    m_panes->setStretch(1, counting ? 0 : portrait ? 1 : 2);
 }
 
 QString ShiftScreen::staffName(qint64 staffId) const
@@ -418,6 +447,8 @@ void ShiftScreen::refreshOpen()
     m_summaryWho->setText(
         tr("Opened by %1 on %2.").arg(staffName(m_shift->openedBy), when(m_shift->openedAt)));
     m_cashCaption->setText(tr("Cash in the drawer now"));
+    if (m_cash->property("role").toString() != QLatin1String("total"))
+        setRole(m_cash, "total");
     const Core::Result<Core::ShiftReport> x = m_shifts.xReport();
     if (!x) {
         m_cash->setText(QStringLiteral("—"));
@@ -460,18 +491,19 @@ void ShiftScreen::refreshReview()
     }
     if (variance.cents() < 0)
         m_varianceText->setText(
-            tr("%1 is missing from the drawer. Count again to be sure, or close the shift: "
-               "the variance goes on the Z report.")
+            tr("%1 is missing from the drawer. Count again to be sure.")
                 .arg(Core::Money::fromCents(-variance.cents()).toDisplayString()));
     else if (variance.cents() > 0)
         m_varianceText->setText(
-            tr("The drawer holds %1 more than expected. Count again to be sure, or close the "
-               "shift: the variance goes on the Z report.")
+            tr("The drawer holds %1 more than expected. Count again to be sure.")
                 .arg(variance.toDisplayString()));
     else
         m_varianceText->setText(tr("The count matches what the drawer should hold."));
+    m_varianceText->setText(m_varianceText->text() + QStringLiteral("\n\n")
+        + tr("Close the shift to make the Z report with this count and variance. Selling then "
+             "waits for the next shift."));
     m_countAgain->setText(tr("Count again"));
-    m_confirmClose->setText(tr("Close shift and make the Z report"));
+    m_confirmClose->setText(tr("Close the shift"));
 }
 
 void ShiftScreen::refreshClosed()
@@ -483,15 +515,22 @@ void ShiftScreen::refreshClosed()
     m_summaryWho->setText(tr("Opened by %1 on %2, closed by %3 on %4.")
                               .arg(staffName(z.shift.openedBy), when(z.shift.openedAt),
                                   staffName(z.shift.closedBy), when(z.shift.closedAt)));
-    m_cashCaption->setText(tr("Counted"));
     const Core::ShiftVariance variance
         = z.variance.value_or(Core::ShiftVariance { z.totals.expectedCash(), {} });
-    m_cash->setText(variance.counted.toDisplayString());
-    const QStringList captions = { tr("Expected"), tr("Counted"), tr("Variance"), tr("Cash in"),
+    m_cashCaption->setText(tr("Variance"));
+    m_cash->setText(variance.variance().toDisplayString());
+    const qint64 cents = variance.variance().cents();
+    setRole(m_cash, "variance");
+    m_cash->setProperty("state",
+        cents < 0       ? QStringLiteral("short")
+            : cents > 0 ? QStringLiteral("over")
+                        : QStringLiteral("even"));
+    repolish(m_cash);
+    const QStringList captions = { tr("Expected"), tr("Counted"), tr("Float"), tr("Cash in"),
         tr("Cash out"), tr("Sales") };
     const QStringList values = {
         variance.expected.toDisplayString(), variance.counted.toDisplayString(),
-        variance.variance().toDisplayString(), z.totals.cashIn.toDisplayString(),
+        z.totals.openingFloat.toDisplayString(), z.totals.cashIn.toDisplayString(),
         z.totals.cashOut.toDisplayString(),
         tr("%n sale(s), %1", nullptr, z.totals.saleCount).arg(z.totals.grossSales.toDisplayString())
     };
@@ -513,7 +552,7 @@ void ShiftScreen::retranslate()
             : tr("Count the notes and coins the drawer starts with. Tap a row, then type the "
                  "number of pieces or use − and +. No float: open with € 0,00."));
     m_totalCaption->setText(closing ? tr("Counted") : tr("Float"));
-    m_countNext->setText(closing ? tr("Compare with expected") : tr("Open shift"));
+    m_countNext->setText(closing ? tr("Check the count") : tr("Open shift"));
     m_countBack->setText(closing ? tr("Go back") : tr("Back to selling"));
     refreshCountTotal();
 
@@ -756,6 +795,7 @@ void ShiftScreen::resizeEvent(QResizeEvent *event)
     // Side by side in portrait, "Go back" first (left) as everywhere else.
     m_countButtons->setDirection(portrait ? QBoxLayout::RightToLeft : QBoxLayout::TopToBottom);
     m_count->setCompact(portrait);
+    applyStretch();
     QWidget::resizeEvent(event);
 }
 

@@ -12,7 +12,6 @@ class QBoxLayout;
 class QGridLayout;
 class QLabel;
 class QPushButton;
-class QStackedWidget;
 
 namespace Toonbank::Services {
 class Session;
@@ -75,6 +74,8 @@ protected:
 
 private:
     void setStep(Step step);
+    void showRight(QWidget *page);
+    void applyStretch();
     void retranslate();
     void refreshOpen();
     void refreshCountTotal();
@@ -111,8 +112,8 @@ private:
     std::function<QString()> m_info; // what the last action did, in the language shown
 
     QBoxLayout *m_panes;
-    QStackedWidget *m_left;
-    QStackedWidget *m_right;
+    QWidget *m_left; // one page shown: the count or the shift's summary
+    QWidget *m_right; // one page shown: keypad, review, hint or report
     // Left: the count.
     QWidget *m_countPage;
     QLabel *m_countTitle;
