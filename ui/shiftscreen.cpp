@@ -184,6 +184,7 @@ ShiftScreen::ShiftScreen(Services::ShiftService &shifts, Services::Session &sess
 
     // ---- Right: the count's total and keypad --------------------------------------------------
     m_keypadPage = paneWidget(m_right);
+    m_keypadPage->setObjectName(QStringLiteral("shiftKeypadPage"));
     m_totalCaption = roleLabel(m_keypadPage, "payCaption");
     m_totalCaption->setWordWrap(true);
     m_total = roleLabel(m_keypadPage, "total");
