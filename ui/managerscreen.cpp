@@ -62,27 +62,6 @@ QString htmlTable(const QStringList &head, const QList<QStringList> &rows, int a
     return html;
 }
 
-QString overrideWhat(const QString &permission)
-{
-    const std::optional<Core::Permission> which = Core::permissionFromName(permission);
-    if (!which)
-        return permission;
-    switch (*which) {
-    case Core::Permission::ApproveManualDiscount:
-        return ManagerScreen::tr("Discount above the limit");
-    case Core::Permission::ChangePrice:
-        return ManagerScreen::tr("Price change");
-    case Core::Permission::OpenDrawerNoSale:
-        return ManagerScreen::tr("No sale: drawer opened");
-    case Core::Permission::RefundWithoutReceipt:
-        return ManagerScreen::tr("Refund without receipt");
-    case Core::Permission::ApproveReturnException:
-        return ManagerScreen::tr("Return outside the rules");
-    default:
-        return permission;
-    }
-}
-
 } // namespace
 
 // ---- HourChart --------------------------------------------------------------------------------
@@ -201,6 +180,27 @@ void HourChart::mousePressEvent(QMouseEvent *event)
 }
 
 // ---- ManagerScreen ----------------------------------------------------------------------------
+
+QString ManagerScreen::overrideWhat(const QString &permission)
+{
+    const std::optional<Core::Permission> which = Core::permissionFromName(permission);
+    if (!which)
+        return permission;
+    switch (*which) {
+    case Core::Permission::ApproveManualDiscount:
+        return tr("Discount above the limit");
+    case Core::Permission::ChangePrice:
+        return tr("Price change");
+    case Core::Permission::OpenDrawerNoSale:
+        return tr("No sale: drawer opened");
+    case Core::Permission::RefundWithoutReceipt:
+        return tr("Refund without receipt");
+    case Core::Permission::ApproveReturnException:
+        return tr("Return outside the rules");
+    default:
+        return permission;
+    }
+}
 
 ManagerScreen::ManagerScreen(
     Services::ManagerService &manager, Services::Session &session, QWidget *parent)

@@ -89,6 +89,8 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    /// "Price change", "No sale: drawer opened", … for a permission's wire name.
+    static QString overrideWhat(const QString &permission);
     void retranslate();
     void refreshDetail();
     void print();
