@@ -220,8 +220,10 @@ ShiftScreen::ShiftScreen(Services::ShiftService &shifts, Services::Session &sess
     keypadBox->addWidget(m_keypad);
     keypadBox->addStretch(1);
     auto *totalBox = new QVBoxLayout;
-    totalBox->addWidget(m_totalCaption);
-    totalBox->addWidget(m_total);
+    auto *totalRow = new QHBoxLayout;
+    totalRow->addWidget(m_totalCaption);
+    totalRow->addWidget(m_total, 1);
+    totalBox->addLayout(totalRow);
     totalBox->addWidget(m_countError);
     totalBox->addStretch(1);
     m_keypadLayout->addLayout(keypadBox);
