@@ -39,22 +39,23 @@ QString timeOf(const QDateTime &utc)
     return QLocale().toString(utc.toLocalTime().time(), QStringLiteral("HH:mm"));
 }
 
-/// A table as rich text: one header row (bold) and the rows; the last column right aligned
-/// when `amountLast`.
-QString htmlTable(const QStringList &head, const QList<QStringList> &rows, int amountColumn = -1)
+/// A table as rich text: one header row (bold) and the rows; the columns in `right` (figures)
+/// right aligned.
+QString htmlTable(
+    const QStringList &head, const QList<QStringList> &rows, const QList<int> &right = {})
 {
     QString html = QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"4\">");
     html += QStringLiteral("<tr>");
     for (int c = 0; c < head.size(); ++c)
         html += QStringLiteral("<th align=\"%1\">%2</th>")
-                    .arg(c == amountColumn ? QStringLiteral("right") : QStringLiteral("left"),
+                    .arg(right.contains(c) ? QStringLiteral("right") : QStringLiteral("left"),
                         esc(head.at(c)));
     html += QStringLiteral("</tr>");
     for (const QStringList &row : rows) {
         html += QStringLiteral("<tr>");
         for (int c = 0; c < row.size(); ++c)
             html += QStringLiteral("<td align=\"%1\">%2</td>")
-                        .arg(c == amountColumn ? QStringLiteral("right") : QStringLiteral("left"),
+                        .arg(right.contains(c) ? QStringLiteral("right") : QStringLiteral("left"),
                             esc(row.at(c)));
         html += QStringLiteral("</tr>");
     }
@@ -425,7 +426,7 @@ void ManagerScreen::retranslate()
         tenderRows.append({ tenderDisplayName(it.key()), it.value().toDisplayString() });
     m_tenders->setText(tenderRows.isEmpty()
             ? esc(tr("No payments yet."))
-            : htmlTable({ tr("Method"), tr("Amount") }, tenderRows, 1));
+            : htmlTable({ tr("Method"), tr("Amount") }, tenderRows, { 1 }));
 
     QList<QStringList> staffRows;
     for (const auto &staff : day.perStaff)
@@ -434,7 +435,8 @@ void ManagerScreen::retranslate()
             staff.returnCount > 0 ? staff.refunds.toDisplayString() : QStringLiteral("—") });
     m_staff->setText(staffRows.isEmpty()
             ? esc(tr("Nobody has sold anything yet."))
-            : htmlTable({ tr("Name"), tr("Sales"), tr("Amount"), tr("Refunds") }, staffRows, 2));
+            : htmlTable(
+                { tr("Name"), tr("Sales"), tr("Amount"), tr("Refunds") }, staffRows, { 1, 2, 3 }));
 
     QList<QStringList> refundRows;
     for (const auto &refund : day.refunds)
@@ -444,7 +446,7 @@ void ManagerScreen::retranslate()
     m_refunds->setText(refundRows.isEmpty()
             ? esc(tr("No refunds today."))
             : htmlTable({ tr("Time"), tr("Return"), tr("By"), tr("Approved by"), tr("Amount") },
-                refundRows, 4));
+                refundRows, { 4 }));
 
     QList<QStringList> overrideRows;
     for (const auto &item : day.overrides)
