@@ -151,9 +151,9 @@ for tool in toonbank-terminal-sim toonbank-demogen toonbank toonbank-synctool; d
   [ -e "$server/usr/bin/$tool" ] && fail "toonbank-server ships $tool"
 done
 
-unit="$server/lib/systemd/system/toonbank-server.service"
+unit="$server/usr/lib/systemd/system/toonbank-server.service"
 if [ ! -f "$unit" ]; then
-  fail "systemd unit /lib/systemd/system/toonbank-server.service missing"
+  fail "systemd unit /usr/lib/systemd/system/toonbank-server.service missing"
 else
   exec_start="$(sed -n 's/^ExecStart=//p' "$unit")"
   read -r -a exec_words <<<"$exec_start"
