@@ -608,6 +608,22 @@ Core::Status ReturnHandler::check(BatchContext &context, const QList<BatchEvent 
             }
         }
 
+        // A training return gives back no store credit, gift card or points (STOREOPS.md).
+        if (ret.training) {
+            bool refused = false;
+            for (const Core::Refund &part : ret.refunds)
+                refused = refused || part.method == Core::RefundMethod::StoreCredit
+                    || part.method == Core::RefundMethod::GiftCard
+                    || part.method == Core::RefundMethod::LoyaltyPoints;
+            if (refused) {
+                reject(fail("training.not_allowed",
+                    QStringLiteral("training return %1 refunds to store credit, a gift card or "
+                                   "points")
+                        .arg(ret.returnId)));
+                continue;
+            }
+        }
+
         if (Core::Status refunds = Core::checkRefunds(
                 checkOrder, ret.refunds, ret.total, ret.rounding, policy, cashRounding);
             !refunds) {
@@ -706,7 +722,7 @@ Core::Status ReturnHandler::apply(BatchContext &context, const QList<BatchEvent 
             ret.origin == Core::ReturnOrigin::NoReceipt ? QString() : data.loaded.order.saleId,
             ret.claimId, ret.goods.cents(), ret.delivery.cents(), ret.total.cents(),
             ret.rounding.cents(), data.customerId, ret.pointsTakenBack, ret.pointsGivenBack,
-            ret.exchangeSaleId, ret.training ? 1 : 0 });
+            ret.exchangeSaleId, ret.training ? 1 : 0, ret.shiftId });
         int lineNo = 0;
         for (const Core::ReturnLine &line : ret.lines)
             lineRows.append({ ret.returnId, ++lineNo, line.lineId, line.originalLineId,
@@ -733,7 +749,8 @@ Core::Status ReturnHandler::apply(BatchContext &context, const QList<BatchEvent 
                 QStringLiteral("delivery_cents"), QStringLiteral("total_cents"),
                 QStringLiteral("rounding_cents"), QStringLiteral("customer_id"),
                 QStringLiteral("points_taken_back"), QStringLiteral("points_given_back"),
-                QStringLiteral("exchange_sale_id"), QStringLiteral("training") },
+                QStringLiteral("exchange_sale_id"), QStringLiteral("training"),
+                QStringLiteral("shift_id") },
             &returnRows },
         { QStringLiteral("return_lines"),
             { QStringLiteral("return_id"), QStringLiteral("line_no"), QStringLiteral("line_id"),
