@@ -40,7 +40,8 @@ QDateTime fromIso(const QString &text)
 }
 
 // Reads the whole report; an error is a database failure.
-Core::Result<Protocol::DayReport> readDay(ServerDatabase &db, const QString &store, QDate date)
+Core::Result<Protocol::DayReport> readDay(
+    ServerDatabase &db, const QString &store, qint64 locationId, QDate date)
 {
     const QTimeZone zone = QTimeZone::systemTimeZone();
     const QString from = isoTime(QDateTime(date, QTime(0, 0), zone));
@@ -56,9 +57,9 @@ Core::Result<Protocol::DayReport> readDay(ServerDatabase &db, const QString &sto
     std::map<qint64, Protocol::DayReport::Staff> staff;
     {
         auto rows = db.exec(QStringLiteral("SELECT staff_id, sold_at, total_cents, rounding_cents "
-                                           "FROM sales WHERE store_code = ? AND training = 0 AND "
+                                           "FROM sales WHERE location_id = ? AND training = 0 AND "
                                            "sold_at >= ? AND sold_at < ?"),
-            { store, from, until });
+            { locationId, from, until });
         if (!rows)
             return rows.error();
         while (rows.value().next()) {
@@ -84,9 +85,9 @@ Core::Result<Protocol::DayReport> readDay(ServerDatabase &db, const QString &sto
     {
         auto rows = db.exec(
             QStringLiteral("SELECT t.method, SUM(t.amount_cents) FROM sale_tenders t JOIN sales s "
-                           "ON s.sale_id = t.sale_id WHERE s.store_code = ? AND s.training = 0 "
+                           "ON s.sale_id = t.sale_id WHERE s.location_id = ? AND s.training = 0 "
                            "AND s.sold_at >= ? AND s.sold_at < ? GROUP BY t.method"),
-            { store, from, until });
+            { locationId, from, until });
         if (!rows)
             return rows.error();
         while (rows.value().next())
@@ -131,22 +132,26 @@ Core::Result<Protocol::DayReport> readDay(ServerDatabase &db, const QString &sto
     }
 
     // Overrides: approvals recorded on sales and returns, and the no-sales.
-    const QStringList approvalSources {
-        QStringLiteral("SELECT a.approved_at, a.permission, s.receipt_number, a.requested_by, "
-                       "a.approved_by, a.reason, s.sold_at FROM sale_authorisations a JOIN "
-                       "sales s ON s.sale_id = a.sale_id WHERE s.store_code = ? AND s.training "
-                       "= 0 AND s.sold_at >= ? AND s.sold_at < ?"),
-        QStringLiteral("SELECT a.approved_at, a.permission, r.receipt_number, a.requested_by, "
-                       "a.approved_by, a.reason, r.returned_at FROM return_authorisations a "
-                       "JOIN returns r ON r.return_id = a.return_id WHERE r.store_code = ? AND "
-                       "r.training = 0 AND r.returned_at >= ? AND r.returned_at < ?"),
-        QStringLiteral("SELECT m.at, 'open_drawer_no_sale', m.shift_id, m.staff_id, "
-                       "m.approved_by, m.reason, m.at FROM cash_movements m JOIN shifts h ON "
-                       "h.shift_id = m.shift_id WHERE h.store_code = ? AND m.kind = 'no_sale' "
-                       "AND m.at >= ? AND m.at < ?"),
+    // (sales by location: the index sales_location(location_id, sold_at) finds the day)
+    const QList<std::pair<QString, QVariant>> approvalSources {
+        { QStringLiteral("SELECT a.approved_at, a.permission, s.receipt_number, a.requested_by, "
+                         "a.approved_by, a.reason, s.sold_at FROM sale_authorisations a JOIN "
+                         "sales s ON s.sale_id = a.sale_id WHERE s.location_id = ? AND s.training "
+                         "= 0 AND s.sold_at >= ? AND s.sold_at < ?"),
+            locationId },
+        { QStringLiteral("SELECT a.approved_at, a.permission, r.receipt_number, a.requested_by, "
+                         "a.approved_by, a.reason, r.returned_at FROM return_authorisations a "
+                         "JOIN returns r ON r.return_id = a.return_id WHERE r.store_code = ? AND "
+                         "r.training = 0 AND r.returned_at >= ? AND r.returned_at < ?"),
+            store },
+        { QStringLiteral("SELECT m.at, 'open_drawer_no_sale', m.shift_id, m.staff_id, "
+                         "m.approved_by, m.reason, m.at FROM cash_movements m JOIN shifts h ON "
+                         "h.shift_id = m.shift_id WHERE h.store_code = ? AND m.kind = 'no_sale' "
+                         "AND m.at >= ? AND m.at < ?"),
+            store },
     };
-    for (const QString &sql : approvalSources) {
-        auto rows = db.exec(sql, { store, from, until });
+    for (const auto &[sql, key] : approvalSources) {
+        auto rows = db.exec(sql, { key, from, until });
         if (!rows)
             return rows.error();
         while (rows.value().next()) {
@@ -257,7 +262,8 @@ ApiReply ReportsController::day(const ApiRequest &request)
         return ApiReply::error({ ApiErrorKind::Forbidden, QStringLiteral("permission.denied"),
             QStringLiteral("only a supervisor or manager of this store sees the manager's day") });
 
-    Core::Result<Protocol::DayReport> report = readDay(m_db, store, date);
+    Core::Result<Protocol::DayReport> report
+        = readDay(m_db, store, request.device->locationId, date);
     if (!report)
         return internal(report.error());
     return ApiReply::json(report->toJson());

@@ -608,22 +608,6 @@ Core::Status ReturnHandler::check(BatchContext &context, const QList<BatchEvent 
             }
         }
 
-        // A training return gives back no store credit, gift card or points (STOREOPS.md).
-        if (ret.training) {
-            bool refused = false;
-            for (const Core::Refund &part : ret.refunds)
-                refused = refused || part.method == Core::RefundMethod::StoreCredit
-                    || part.method == Core::RefundMethod::GiftCard
-                    || part.method == Core::RefundMethod::LoyaltyPoints;
-            if (refused) {
-                reject(fail("training.not_allowed",
-                    QStringLiteral("training return %1 refunds to store credit, a gift card or "
-                                   "points")
-                        .arg(ret.returnId)));
-                continue;
-            }
-        }
-
         if (Core::Status refunds = Core::checkRefunds(
                 checkOrder, ret.refunds, ret.total, ret.rounding, policy, cashRounding);
             !refunds) {

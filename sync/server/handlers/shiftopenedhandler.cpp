@@ -43,7 +43,7 @@ Core::Result<std::any> ShiftOpenedHandler::parse(
 Core::Status ShiftOpenedHandler::check(BatchContext &context, const QList<BatchEvent *> &events)
 {
     ServerDatabase &db = context.db;
-    const ShiftBatch batch(context.batch);
+    const ShiftBatch batch(context.batch, false); // opens and closes only
     QSet<QString> idsInBatch;
     for (BatchEvent *event : events) {
         const auto &shift = event->as<Core::Shift>();

@@ -38,7 +38,7 @@ QList<Core::Tender> refundsAsTenders(const QList<std::pair<QString, Money>> &ref
     return tenders;
 }
 
-ShiftBatch::ShiftBatch(const QList<const Protocol::EventEnvelope *> &batch)
+ShiftBatch::ShiftBatch(const QList<const Protocol::EventEnvelope *> &batch, bool withDocuments)
     : m_envelopes(batch)
 {
     using Protocol::EventType;
@@ -56,6 +56,8 @@ ShiftBatch::ShiftBatch(const QList<const Protocol::EventEnvelope *> &batch)
         } else if (type == EventType::CashMoved) {
             if (auto move = Protocol::cashMovementFromJson(envelope->payload))
                 item.movement = std::move(move).value();
+        } else if (!withDocuments) {
+            // the sales and returns are not needed
         } else if (type == EventType::Sale
             && !envelope->payload.value(shiftIdKey).toString().isEmpty()) {
             if (auto sale = Protocol::saleFromJson(envelope->payload)) {

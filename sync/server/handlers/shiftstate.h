@@ -20,7 +20,10 @@ namespace Toonbank::Sync::Server {
 class ShiftBatch final
 {
 public:
-    explicit ShiftBatch(const QList<const Protocol::EventEnvelope *> &batch);
+    /// `withDocuments` false: only the shift events (enough for opens; totals() then counts
+    /// the tables only).
+    explicit ShiftBatch(
+        const QList<const Protocol::EventEnvelope *> &batch, bool withDocuments = true);
 
     /// The position of `envelope` in the batch (-1: not there).
     qsizetype indexOf(const Protocol::EventEnvelope *envelope) const;
