@@ -347,7 +347,7 @@ private slots:
         QTest::newRow("an unsent entry removed")
             << QStringLiteral("removed") << 2 << QStringLiteral("journal.gap");
         QTest::newRow("two unsent entries reordered")
-            << QStringLiteral("reordered") << 0 << QStringLiteral("journal.body");
+            << QStringLiteral("reordered") << 0 << QStringLiteral("journal.prev_hash");
     }
 
     void tabletTamperIsAlerted()
