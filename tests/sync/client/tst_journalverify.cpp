@@ -455,6 +455,67 @@ private slots:
         QCOMPARE(Sync::Client::JournalQueue(*db.value()).ackedSeq(), tabletMaxSeq());
     }
 
+    // Two server instances on one PostgreSQL database receive the same entries of one device
+    // at the same moment (two copies of the cache pushing at once): each entry is stored once
+    // and nothing is alerted.
+    void twoInstancesStoreEachEntryOnce()
+    {
+        if (!ServerFixture::wantsPostgres())
+            QSKIP("two instances share a PostgreSQL database");
+        const quint16 second = m_server.startExtraInstance();
+        QVERIFY(second != 0);
+        QUrl secondUrl = m_server.url(QString());
+        secondUrl.setPort(second);
+        const qint64 alerts
+            = m_server.scalar(QStringLiteral("SELECT count(*) FROM journal_alerts"));
+        const QString copy = m_dir.filePath(QStringLiteral("tablet-copy.sqlite"));
+        for (int round = 0; round < 5; ++round) {
+            {
+                auto db = Store::LocalDatabase::open(
+                    m_cache, Store::LocalDatabase::OpenMode::ExistingOnly);
+                QVERIFY(db);
+                Store::SalesLedger ledger(*db.value());
+                for (int i = 0; i < 150; ++i)
+                    QVERIFY(ledger.recordJournal(QStringLiteral("approval"),
+                        QStringLiteral("race-%1-%2").arg(round).arg(i),
+                        { { QStringLiteral("approvedBy"), 9 } }, QDateTime::currentDateTimeUtc()));
+            }
+            for (const QString &suffix :
+                { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") })
+                QFile::remove(copy + suffix);
+            QVERIFY(QFile::copy(m_cache, copy));
+            int code = 0;
+            const QString moved
+                = runSyncTool(copy, { QStringLiteral("set-server"), secondUrl.toString() }, &code);
+            QVERIFY2(code == 0, qPrintable(moved));
+
+            const QString tool = qEnvironmentVariable("TOONBANK_TEST_BUILD_DIR")
+                + QStringLiteral("/sync/client/synctool/toonbank-synctool");
+            QProcess first;
+            QProcess other;
+            first.setProcessChannelMode(QProcess::MergedChannels);
+            other.setProcessChannelMode(QProcess::MergedChannels);
+            first.start(tool, { QStringLiteral("--cache"), m_cache, QStringLiteral("sync-once") });
+            other.start(tool, { QStringLiteral("--cache"), copy, QStringLiteral("sync-once") });
+            QVERIFY(first.waitForFinished(120000));
+            QVERIFY(other.waitForFinished(120000));
+            QVERIFY2(first.exitCode() == 0, first.readAll().constData());
+            QVERIFY2(other.exitCode() == 0, other.readAll().constData());
+
+            const qint64 tablet = tabletJournal().size(); // one was deleted on the tablet
+            QCOMPARE(m_server.scalar(QStringLiteral("SELECT count(*) FROM journal_entries WHERE "
+                                                    "device_id = ?"),
+                         { m_device }),
+                tablet);
+            QCOMPARE(m_server.scalar(QStringLiteral("SELECT count(DISTINCT seq) FROM "
+                                                    "journal_entries WHERE device_id = ?"),
+                         { m_device }),
+                tablet);
+            QCOMPARE(
+                m_server.scalar(QStringLiteral("SELECT count(*) FROM journal_alerts")), alerts);
+        }
+    }
+
     void unknownDevice()
     {
         const Run run
