@@ -197,88 +197,85 @@ void SyncWorker::pushNext()
         attempted.append(event.eventId);
     }
     request.journal = journal.value();
-    const qint64 journalSent = request.journal.size();
-    m_connection->push(
-        request, [this, attempted, journalSent](Core::Result<Protocol::PushResponse> response) {
-            if (!response) {
-                // Nothing is known about this batch: it stays pending and is sent again as is —
-                // the server answers "duplicate" for whatever it had already applied.
-                (void)m_outbox->noteFailedAttempt(
-                    attempted, response.error().code + QLatin1Char(' ') + response.error().detail);
-                return failCycle(response.error());
+    m_journalSent = request.journal.size();
+    m_connection->push(request, [this, attempted](Core::Result<Protocol::PushResponse> response) {
+        if (!response) {
+            // Nothing is known about this batch: it stays pending and is sent again as is —
+            // the server answers "duplicate" for whatever it had already applied.
+            (void)m_outbox->noteFailedAttempt(
+                attempted, response.error().code + QLatin1Char(' ') + response.error().detail);
+            return failCycle(response.error());
+        }
+        if (m_options.afterPushAnswer)
+            m_options.afterPushAnswer();
+        m_state.online = true;
+        QStringList acknowledged;
+        QHash<QString, QString> rejected;
+        QHash<QString, Store::EnrolmentAck> enrolments; // customer_enrolled answers
+        int applied = 0;
+        int duplicate = 0;
+        for (const Protocol::PushResult &result : response->results) {
+            if (!attempted.contains(result.eventId))
+                continue; // never act on an id we did not send
+            if (result.serverId != 0
+                && (result.outcome == Protocol::PushOutcome::Applied
+                    || result.outcome == Protocol::PushOutcome::Duplicate))
+                enrolments.insert(result.eventId,
+                    { result.serverId, result.merged, result.cardNumber, result.mergedOn });
+            switch (result.outcome) {
+            case Protocol::PushOutcome::Applied:
+                ++applied;
+                acknowledged.append(result.eventId);
+                break;
+            case Protocol::PushOutcome::Duplicate:
+                ++duplicate;
+                acknowledged.append(result.eventId);
+                break;
+            case Protocol::PushOutcome::Rejected:
+                rejected.insert(result.eventId, result.code + QLatin1String(": ") + result.reason);
+                break;
+            case Protocol::PushOutcome::NotApplied:
+                break; // resent in the next batch, without the rejected ones
             }
-            if (m_options.afterPushAnswer)
-                m_options.afterPushAnswer();
-            m_state.online = true;
-            QStringList acknowledged;
-            QHash<QString, QString> rejected;
-            QHash<QString, Store::EnrolmentAck> enrolments; // customer_enrolled answers
-            int applied = 0;
-            int duplicate = 0;
-            for (const Protocol::PushResult &result : response->results) {
-                if (!attempted.contains(result.eventId))
-                    continue; // never act on an id we did not send
-                if (result.serverId != 0
-                    && (result.outcome == Protocol::PushOutcome::Applied
-                        || result.outcome == Protocol::PushOutcome::Duplicate))
-                    enrolments.insert(result.eventId,
-                        { result.serverId, result.merged, result.cardNumber, result.mergedOn });
-                switch (result.outcome) {
-                case Protocol::PushOutcome::Applied:
-                    ++applied;
-                    acknowledged.append(result.eventId);
-                    break;
-                case Protocol::PushOutcome::Duplicate:
-                    ++duplicate;
-                    acknowledged.append(result.eventId);
-                    break;
-                case Protocol::PushOutcome::Rejected:
-                    rejected.insert(
-                        result.eventId, result.code + QLatin1String(": ") + result.reason);
-                    break;
-                case Protocol::PushOutcome::NotApplied:
-                    break; // resent in the next batch, without the rejected ones
-                }
-            }
-            if (!attempted.isEmpty()) {
-                if (auto done
-                    = m_outbox->recordOutcome(acknowledged, rejected, attempted, enrolments);
-                    !done)
-                    return failCycle(done.error());
-            }
-            // After the outbox: the acknowledged seq only goes up, and a crash before it merely
-            // sends the same entries again (the server finds them stored with the same hash).
-            Core::Result<bool> journalMoved = m_journal->acknowledge(response->journalSeq);
-            if (!journalMoved)
-                return failCycle(journalMoved.error());
-            emit progress(
-                QStringLiteral("pushed %1 (applied %2, duplicate %3, rejected %4), journal %5 "
-                               "(server holds %6)")
-                    .arg(attempted.size())
-                    .arg(applied)
-                    .arg(duplicate)
-                    .arg(rejected.size())
-                    .arg(journalSent)
-                    .arg(response->journalSeq));
-            refreshCounts();
-            publish();
-            if (attempted.isEmpty() && !journalMoved.value()) {
-                // Only journal entries went and the server did not take them (an older server):
-                // the cycle goes on with the pull, and the entries go again with the next push.
-                qWarning().noquote() << "sync: the server did not acknowledge the journal, holds"
-                                     << response->journalSeq;
-                m_journalStalled = true;
-                return pushNext();
-            }
-            // A batch that moved nothing forward would loop for ever; the server always answers
-            // every event, so this only guards against a broken answer.
-            if (acknowledged.isEmpty() && rejected.isEmpty() && !journalMoved.value()
-                && ++m_pushProgressless >= 2)
-                return failCycle(Error::make(QStringLiteral("sync.refused"),
-                    Tr::tr("The server refused the data from this tablet."),
-                    QStringLiteral("push made no progress")));
-            pushNext();
-        });
+        }
+        if (!attempted.isEmpty()) {
+            if (auto done = m_outbox->recordOutcome(acknowledged, rejected, attempted, enrolments);
+                !done)
+                return failCycle(done.error());
+        }
+        // After the outbox: the acknowledged seq only goes up, and a crash before it merely
+        // sends the same entries again (the server finds them stored with the same hash).
+        Core::Result<bool> journalMoved = m_journal->acknowledge(response->journalSeq);
+        if (!journalMoved)
+            return failCycle(journalMoved.error());
+        emit progress(
+            QStringLiteral("pushed %1 (applied %2, duplicate %3, rejected %4), journal %5 "
+                           "(server holds %6)")
+                .arg(attempted.size())
+                .arg(applied)
+                .arg(duplicate)
+                .arg(rejected.size())
+                .arg(m_journalSent)
+                .arg(response->journalSeq));
+        refreshCounts();
+        publish();
+        if (attempted.isEmpty() && !journalMoved.value()) {
+            // Only journal entries went and the server did not take them (an older server):
+            // the cycle goes on with the pull, and the entries go again with the next push.
+            qWarning().noquote() << "sync: the server did not acknowledge the journal, holds"
+                                 << response->journalSeq;
+            m_journalStalled = true;
+            return pushNext();
+        }
+        // A batch that moved nothing forward would loop for ever; the server always answers
+        // every event, so this only guards against a broken answer.
+        if (acknowledged.isEmpty() && rejected.isEmpty() && !journalMoved.value()
+            && ++m_pushProgressless >= 2)
+            return failCycle(Error::make(QStringLiteral("sync.refused"),
+                Tr::tr("The server refused the data from this tablet."),
+                QStringLiteral("push made no progress")));
+        pushNext();
+    });
 }
 
 void SyncWorker::pullNext()

@@ -84,6 +84,7 @@ private:
     qint64 m_kindCursor = 0;
     int m_pushProgressless = 0;
     bool m_journalStalled = false; // this cycle: the server did not take a journal-only push
+    qsizetype m_journalSent = 0; // journal entries in the push under way (for progress)
     quint64 m_generation = 0; // bumped when a cycle fails: late answers of it are ignored
 };
 
