@@ -9,6 +9,7 @@
 #include "app/services/returnservice.h"
 #include "app/services/saleservice.h"
 #include "app/services/serverlookups.h"
+#include "app/services/shiftservice.h"
 #include "app/services/syncstatus.h"
 #include "app/services/terminal.h"
 #include "app/store/localdatabase.h"
@@ -81,6 +82,11 @@ int main(int argc, char *argv[])
     Devices::CashDrawerSimulator drawer;
     terminal.value()->sale().setReceiptPrinter(&printer);
     terminal.value()->sale().setCashDrawer(&drawer);
+    // Issue 12: the drawer's shift — opened, moved and closed through the Shift screen; selling
+    // and refunding need it open (unless the store sets shift.required = 0).
+    terminal.value()->shifts().setCashDrawer(&drawer);
+    terminal.value()->shifts().setReceiptPrinter(&printer);
+    terminal.value()->requireShifts();
 
     // The card terminal (nexo Sale-to-POI over HTTP). SaleID names this tablet: the store and
     // the device id it was enrolled with; POIID the terminal (settings terminal_sale_id and

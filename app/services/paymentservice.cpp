@@ -82,6 +82,16 @@ Core::Tender coreTender(const PaymentTenderRecord &record)
     return tender;
 }
 
+/// The reference of a card tender taken in training mode: the terminal is never asked.
+const QString trainingReference = QStringLiteral("TRAINING");
+
+/// Gift card, store credit and points move real value: never in training mode.
+Error trainingRefused()
+{
+    return Error::make(QStringLiteral("training.not_allowed"),
+        Core::Tr::tr("Not in training mode: take cash or card instead."));
+}
+
 /// A stored-value error that the server (or the client, before sending) decided: nothing was
 /// taken. Anything else ("sync.*": timeout, connection lost) leaves the outcome unknown.
 bool definiteRefusal(const Error &error)
@@ -332,15 +342,24 @@ PaymentView PaymentService::view() const
         view.open && view.cash.due.cents() <= 0 && view.remaining.cents() > 0
             ? tr("Pay the last %1 by card").arg(view.remaining.toDisplayString())
             : QString());
+    // Training: the card is not sent to the terminal; stored value is never used.
+    const bool training = view.open && d->frozen.training;
+    const QString notInTraining = tr("Not in training mode");
     method(TenderMethod::Card,
-        !d->terminal ? tr("No card terminal connected")
-                     : (d->inFlight ? tr("The terminal is busy") : QString()));
-    method(TenderMethod::GiftCard, online ? QString() : tr("Needs the network"));
+        training           ? QString()
+            : !d->terminal ? tr("No card terminal connected")
+                           : (d->inFlight ? tr("The terminal is busy") : QString()));
+    method(TenderMethod::GiftCard,
+        training ? notInTraining : (online ? QString() : tr("Needs the network")));
     method(TenderMethod::StoreCredit,
-        !customer ? tr("Attach a customer first") : (online ? QString() : tr("Needs the network")));
+        training        ? notInTraining
+            : !customer ? tr("Attach a customer first")
+                        : (online ? QString() : tr("Needs the network")));
     method(TenderMethod::LoyaltyPoints,
-        !customer ? tr("Attach a customer first")
-                  : (view.pointsAvailable.value_or(0) <= 0 ? tr("No points to spend") : QString()));
+        training ? notInTraining
+            : !customer
+            ? tr("Attach a customer first")
+            : (view.pointsAvailable.value_or(0) <= 0 ? tr("No points to spend") : QString()));
     return view;
 }
 
@@ -512,6 +531,19 @@ Core::Status PaymentService::payCard(Money amount)
 {
     if (const Core::Status can = checkCanAdd(amount); !can)
         return can;
+    if (d->frozen.training) {
+        // Training: the terminal is never asked; the tender counts as approved.
+        PaymentTenderRecord tender = newTender(TenderMethod::Card, amount);
+        tender.claimId = newServiceId();
+        tender.state = stateSettled;
+        tender.reference = trainingReference;
+        tender.detail = tr("Training: no card was charged");
+        if (const Core::Status added = addTender(tender); !added)
+            return added;
+        emit changed();
+        maybeComplete();
+        return Core::success();
+    }
     if (!d->terminal)
         return Error::make(QStringLiteral("pay.no_terminal"),
             tr("No payment terminal is connected to this tablet."));
@@ -869,6 +901,8 @@ Core::Status PaymentService::payGiftCard(const QString &number, Money amount)
         return card.error();
     if (const Core::Status can = checkCanAdd(amount); !can)
         return can;
+    if (d->frozen.training)
+        return trainingRefused();
     if (!d->storedValue || !d->storedValue->isOnline())
         return needsNetwork();
     PaymentTenderRecord tender = newTender(TenderMethod::GiftCard, amount);
@@ -886,6 +920,8 @@ Core::Status PaymentService::payStoreCredit(Money amount)
 {
     if (!d->session)
         return Error::make(QStringLiteral("pay.not_open"), tr("Start the payment first."));
+    if (d->frozen.training)
+        return trainingRefused();
     if (!d->frozen.customer)
         return Error::make(
             QStringLiteral("customer.none"), tr("Attach the customer to use their store credit."));
@@ -914,6 +950,8 @@ Core::Status PaymentService::payPoints(qint64 points)
 {
     if (!d->session)
         return Error::make(QStringLiteral("pay.not_open"), tr("Start the payment first."));
+    if (d->frozen.training)
+        return trainingRefused();
     if (!d->frozen.customer)
         return Error::make(
             QStringLiteral("customer.none"), tr("Attach the customer to redeem their points."));
@@ -1041,6 +1079,12 @@ Core::Status PaymentService::cancel()
             tender.detail = tr("The exchange was given up");
             break;
         case TenderMethod::Card:
+            if (tender.reference == trainingReference && d->frozen.training) {
+                tender.state = stateReversed; // the terminal never charged it
+                tender.detail = tr("Training: nothing to give back");
+                break;
+            }
+            [[fallthrough]];
         case TenderMethod::GiftCard:
         case TenderMethod::StoreCredit:
             tender.state = stateReversing;

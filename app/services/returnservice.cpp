@@ -4,6 +4,7 @@
 #include "receiptservice.h"
 #include "saleservice.h"
 #include "session.h"
+#include "shiftgate_p.h"
 
 #include "app/core/payment.h"
 #include "app/core/permissions.h"
@@ -85,6 +86,16 @@ Error needsNetwork()
                "when the tablet is online."));
 }
 
+/// The reference of a card refund in training mode: the terminal is never asked.
+const QString trainingReference = QStringLiteral("TRAINING");
+
+/// Gift card, store credit and points move real value: never in training mode.
+Error trainingRefused()
+{
+    return Error::make(QStringLiteral("training.not_allowed"),
+        Tr::tr("Not in training mode: refund in cash or to the card instead."));
+}
+
 Error claimUnknown(const QString &detail)
 {
     return Error::make(QStringLiteral("return.claim_unknown"),
@@ -116,6 +127,7 @@ struct ReturnService::Private
     ReturnsClient *client = nullptr;
     Devices::PaymentTerminal *terminal = nullptr;
     PaymentService *payments = nullptr;
+    ShiftService *shifts = nullptr;
     std::unique_ptr<Store::ReturnsLedger> ledger;
 
     ReturnView view;
@@ -231,6 +243,11 @@ void ReturnService::setTerminal(Devices::PaymentTerminal *terminal)
 void ReturnService::setPayments(PaymentService *payments)
 {
     d->payments = payments;
+}
+
+void ReturnService::setShiftService(ShiftService *shifts)
+{
+    d->shifts = shifts;
 }
 
 void ReturnService::setStatusBackoff(const QList<int> &delaysMs)
@@ -718,9 +735,14 @@ Core::Result<Core::Return> ReturnService::buildReturn(bool exchange)
     Core::Result<Core::RefundPlan> plan = planFor(requests);
     if (!plan)
         return plan.error();
+    // Before any money goes back: the drawer's open shift (issue 12).
+    Core::Result<QString> shift = Internal::shiftForMoney(d->shifts, d->session.isTraining());
+    if (!shift)
+        return shift.error();
 
     Core::Return ret;
     ret.returnId = newUuid();
+    ret.shiftId = shift.value();
     ret.storeCode = d->sales.location().code;
     ret.returnedAt = d->clock.nowUtc();
     ret.staffId = d->session.staff() ? d->session.staff()->id : 0;
@@ -752,8 +774,10 @@ Core::Result<Core::Return> ReturnService::buildReturn(bool exchange)
     ret.total = plan->total;
     ret.vat = Core::returnVat(ret.lines);
     ret.customer = v.order->customer;
-    ret.pointsTakenBack = plan->pointsTakenBack;
-    ret.pointsGivenBack = plan->pointsGivenBack;
+    // Training (Session::setTraining): no stock, no points, journaled as training.
+    ret.training = d->session.isTraining();
+    ret.pointsTakenBack = ret.training ? 0 : plan->pointsTakenBack;
+    ret.pointsGivenBack = ret.training ? 0 : plan->pointsGivenBack;
     ret.authorisations = d->authorisations;
     d->exchangePlan = exchange ? plan.value() : Core::RefundPlan();
     if (!exchange) {
@@ -774,9 +798,17 @@ Core::Result<Core::Return> ReturnService::buildReturn(bool exchange)
                 *v.order, check, ret.total, ret.rounding, d->policy, d->cashRounding());
             !ok)
             return ok.error();
+        if (ret.training
+            && std::any_of(ret.refunds.cbegin(), ret.refunds.cend(), [](const Core::Refund &r) {
+                   return r.method == RefundMethod::GiftCard
+                       || r.method == RefundMethod::StoreCredit
+                       || r.method == RefundMethod::LoyaltyPoints;
+               }))
+            return trainingRefused();
         const bool card = std::any_of(ret.refunds.cbegin(), ret.refunds.cend(),
             [](const Core::Refund &r) { return r.method == RefundMethod::Card; });
-        if (card && !d->terminal)
+        // Training: a card refund is not sent to the terminal (runParts).
+        if (card && !d->terminal && !ret.training)
             return Error::make(QStringLiteral("pay.no_terminal"),
                 tr("No payment terminal is connected: the card refund cannot run."));
     }
@@ -950,6 +982,17 @@ void ReturnService::runParts()
             return; // staff decide (failed) / the terminal answers (pending)
         const RefundMethod method
             = Core::refundMethodFromName(part.method).value_or(RefundMethod::Cash);
+        if (method == RefundMethod::Card && d->planned.training) {
+            // Training: the terminal is never asked; the part counts as refunded.
+            part.state = partDone;
+            part.reference = trainingReference;
+            part.detail = tr("Training: nothing was refunded to the card");
+            if (const Core::Status saved = d->ledger->saveSession(*d->running); !saved) {
+                emit failed(saved.error());
+                return;
+            }
+            continue;
+        }
         if (method == RefundMethod::Card) {
             if (!d->terminal) {
                 part.detail = tr("Connect the payment terminal to refund the card.");
@@ -1366,6 +1409,12 @@ void ReturnService::finish()
 Core::Result<Store::RecordedReturn> ReturnService::record(
     Core::Return &ret, const std::function<Core::Status()> &alsoWrite)
 {
+    // Money went back already (buildReturn asked for the shift): never refused here, but a
+    // return without its shift (recovered from before an update) gets the open one.
+    if (ret.shiftId.isEmpty() && d->shifts) {
+        if (auto open = d->shifts->openShift(); open && open.value())
+            ret.shiftId = open.value()->shiftId;
+    }
     Core::Error invalid;
     auto payload = [&ret, &invalid](const QString &receiptNumber) {
         Core::Return wire = ret;
@@ -1427,6 +1476,8 @@ Core::Status ReturnService::startExchange()
     if (!rest)
         return Error::make(QStringLiteral("refund.method"),
             tr("Choose how to give back what the new sale does not use."));
+    if (*rest == RefundMethod::StoreCredit && d->session.isTraining())
+        return trainingRefused();
     Core::Result<Core::Return> ret = buildReturn(true);
     if (!ret)
         return ret.error();

@@ -33,6 +33,7 @@ namespace Toonbank::Services {
 class SaleService;
 class PaymentService;
 class Session;
+class ShiftService;
 
 /// Online part of returns (docs/RETURNS.md has the HTTP contract). ServerLookups implements
 /// it; tests may use the real server through it. Called on the GUI thread; answers within a
@@ -175,6 +176,10 @@ public:
     void setClient(ReturnsClient *client);
     void setTerminal(Devices::PaymentTerminal *terminal);
     void setPayments(PaymentService *payments);
+    /// Refunding needs an open shift (issue 12): when set, a refund or an exchange asks
+    /// ShiftService::requireOpenShift() before money goes back ("shift.not_open") and the
+    /// return records the open shift's id (Core::Return::shiftId). Not set: none is asked for.
+    void setShiftService(ShiftService *shifts);
 
     ReturnView view() const;
 

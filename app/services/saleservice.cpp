@@ -2,6 +2,7 @@
 
 #include "customerservice.h"
 #include "session.h"
+#include "shiftgate_p.h"
 
 #include "app/core/cashrounding.h"
 #include "app/core/customerrules.h"
@@ -1113,12 +1114,17 @@ Core::Result<CompletedSale> SaleService::payCash(Money tendered)
         return allowed.error();
     if (m_lines.isEmpty())
         return Error::make(QStringLiteral("basket.empty"), tr("The basket is empty."));
+    Core::Result<QString> shift
+        = Internal::shiftForMoney(m_shifts, m_session.isTraining()); // issue 12
+    if (!shift)
+        return shift.error();
     refreshRules();
     const QDateTime soldAt = m_clock.nowUtc();
     Core::Result<Core::Sale> built = Core::buildSale(m_lines, rulesFor(m_lines), context(soldAt));
     if (!built)
         return built.error();
     Core::Sale sale = built.value();
+    sale.shiftId = shift.value();
     const Core::CashPart part = Core::cashPart(sale.total, m_location.cashRounding);
     if (part.due.isNegative())
         return Error::make(
@@ -1132,6 +1138,8 @@ Core::Result<CompletedSale> SaleService::payCash(Money tendered)
     sale.storeCode = m_location.code;
     sale.soldAt = soldAt;
     sale.staffId = m_session.staff()->id;
+    // Training (Session::setTraining): no stock, no points, journaled as training.
+    sale.training = m_session.isTraining();
     sale.rounding = part.rounding;
     Core::Tender cash;
     cash.method = Core::TenderMethod::Cash;
@@ -1148,6 +1156,12 @@ Core::Result<CompletedSale> SaleService::payCash(Money tendered)
 Core::Result<CompletedSale> SaleService::recordSale(
     Core::Sale sale, const std::function<Core::Status()> &alsoWrite)
 {
+    // Money was taken already (payCash and freezeForPayment asked for the shift): never refused
+    // here, but a sale without its shift (paid before an update) gets the open one.
+    if (sale.shiftId.isEmpty() && m_shifts) {
+        if (auto open = m_shifts->openShift(); open && open.value())
+            sale.shiftId = open.value()->shiftId;
+    }
     // The wire event is the Core::Sale itself (Protocol::saleToJson), checked by the same
     // parser the server runs, so a sale the server would refuse never enters the outbox.
     Core::Error invalid;
@@ -1258,6 +1272,10 @@ Core::Result<PaymentBasket> SaleService::freezeForPayment()
         return allowed.error();
     if (m_lines.isEmpty())
         return Error::make(QStringLiteral("basket.empty"), tr("The basket is empty."));
+    Core::Result<QString> shift
+        = Internal::shiftForMoney(m_shifts, m_session.isTraining()); // issue 12
+    if (!shift)
+        return shift.error();
     refreshRules();
     const QDateTime soldAt = m_clock.nowUtc();
     Core::Result<Core::Sale> built = Core::buildSale(m_lines, rulesFor(m_lines), context(soldAt));
@@ -1265,6 +1283,7 @@ Core::Result<PaymentBasket> SaleService::freezeForPayment()
         return built.error();
     PaymentBasket basket;
     basket.sale = built.value();
+    basket.sale.shiftId = shift.value();
     if (basket.sale.total.isNegative())
         return Error::make(
             QStringLiteral("pay.negative"), tr("A sale with a negative total needs a refund."));
@@ -1272,6 +1291,7 @@ Core::Result<PaymentBasket> SaleService::freezeForPayment()
     basket.sale.storeCode = m_location.code;
     basket.sale.soldAt = soldAt;
     basket.sale.staffId = m_session.staff()->id;
+    basket.sale.training = m_session.isTraining();
     if (auto cursor = Store::FeedCursors(m_db).cursor(Store::FeedCursors::catalog))
         basket.sale.catalogVersion = cursor.value();
     basket.basketJson = basketJson();
@@ -1423,6 +1443,7 @@ Devices::ReceiptData SaleService::receiptFor(const CompletedSale &sale, const QL
     receipt.staffName = sale.staff.displayName;
     receipt.receiptNumber = sale.receiptNumber;
     receipt.saleId = sale.saleId;
+    receipt.training = sale.sale.training;
     // The Core::Sale's lines are the basket lines in the same order: their adjustments are
     // printed under each line.
     const bool sameLines = sale.sale.lines.size() == sale.lines.size();

@@ -35,6 +35,7 @@ namespace Toonbank::Services {
 
 class CustomerService;
 class Session;
+class ShiftService;
 
 /// What the customer pays in cash: the total, the 5-cent rounding (when the store rounds) and
 /// the rounded amount due.
@@ -202,6 +203,10 @@ public:
     void setCouponClaimer(CouponClaimer *claimer) { m_claimer = claimer; }
     void setReceiptPrinter(Devices::ReceiptPrinter *printer) { m_printer = printer; }
     void setCashDrawer(Devices::CashDrawer *drawer) { m_drawer = drawer; }
+    /// Selling needs an open shift (issue 12): when set, payCash() and freezeForPayment() ask
+    /// ShiftService::requireOpenShift() ("shift.not_open") and the sale records the open
+    /// shift's id (Core::Sale::shiftId). Not set: no shift is asked for.
+    void setShiftService(ShiftService *shifts) { m_shifts = shifts; }
 
     // --- lines -------------------------------------------------------------------------
     /// The one scan path (Core::classifyScan): a product barcode adds a unit; a loyalty card
@@ -361,6 +366,7 @@ private:
     CouponClaimer *m_claimer = nullptr;
     Devices::ReceiptPrinter *m_printer = nullptr;
     Devices::CashDrawer *m_drawer = nullptr;
+    ShiftService *m_shifts = nullptr;
     std::unique_ptr<Store::SalesLedger> m_ledger;
     std::unique_ptr<Store::ParkedBaskets> m_parked;
     std::unique_ptr<Store::PromotionStore> m_promotions;

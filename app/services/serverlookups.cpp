@@ -173,6 +173,59 @@ Core::Result<QList<FailedReceiptMail>> ServerLookups::failedMail()
     return mails;
 }
 
+Core::Result<Sync::Protocol::DayReport> ServerLookups::dayReport(
+    const QString &storeCode, const QDate &date, qint64 staffId)
+{
+    const auto needsNetwork = [](const QString &detail) {
+        return Core::Error::make(QStringLiteral("report.needs_network"),
+            tr("The whole store's day needs a connection to the server. This tablet's own "
+               "figures are shown instead."),
+            detail);
+    };
+    if (!m_connection)
+        return needsNetwork(QStringLiteral("not enrolled"));
+    const QString path = QStringLiteral("/v1/reports/day?store=%1&date=%2&staff=%3")
+                             .arg(QString::fromLatin1(QUrl::toPercentEncoding(storeCode)),
+                                 date.toString(QStringLiteral("yyyy-MM-dd")))
+                             .arg(staffId);
+    auto answer = waitFor<WalletAnswer>(m_timeoutMs, [&](auto done) {
+        m_connection->call("GET", path, nullptr,
+            [done = std::move(done)](
+                int status, const QJsonObject &json, const Core::Error &transport) mutable {
+                if (status == 0)
+                    return done(transport);
+                done(WalletAnswer { status, json });
+            });
+    });
+    if (!answer || !answer->ok() || answer->value().status >= 500) {
+        noteOffline();
+        return needsNetwork(!answer ? QStringLiteral("no answer in time")
+                : !answer->ok()     ? answer->error().detail
+                                    : QStringLiteral("HTTP %1").arg(answer->value().status));
+    }
+    const WalletAnswer &reply = answer->value();
+    if (reply.status != 200) {
+        const QJsonObject error = reply.json.value(QStringLiteral("error")).toObject();
+        const QString code = error.value(QStringLiteral("code")).toString();
+        const QString detail
+            = QStringLiteral("HTTP %1 %2: %3")
+                  .arg(reply.status)
+                  .arg(code, error.value(QStringLiteral("message")).toString().left(200));
+        if (reply.status == 401)
+            return Core::Error::make(QStringLiteral("sync.unauthorized"),
+                tr("This tablet is not (or no longer) enrolled with the server."), detail);
+        if (code == QLatin1String("scope.location"))
+            return Core::Error::make(
+                code, tr("This tablet may only see the figures of its own store."), detail);
+        if (reply.status == 403)
+            return Core::Error::make(QStringLiteral("permission.denied"),
+                tr("Only a supervisor or manager can see the manager's day."), detail);
+        return Core::Error::make(code.isEmpty() ? QStringLiteral("report.failed") : code,
+            tr("The server could not make the day's report."), detail);
+    }
+    return Sync::Protocol::DayReport::fromJson(reply.json);
+}
+
 Core::Result<CouponClaim> ServerLookups::claim(
     const QString &code, const QString &saleId, const QString &)
 {

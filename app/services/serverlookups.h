@@ -5,7 +5,10 @@
 #include "returnservice.h"
 #include "storedvalue.h"
 
+#include "sync/protocol/storeops.h"
+
 #include <QCoreApplication>
+#include <QDate>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -85,6 +88,13 @@ public:
     /// GET /v1/mail/failed: this store's e-mailed receipts that could not be sent.
     /// Errors: "sync.offline" (not enrolled, unreachable), the server's.
     Core::Result<QList<FailedReceiptMail>> failedMail();
+    /// GET /v1/reports/day?store=CODE&date=yyyy-MM-dd&staff=ID (docs/STOREOPS.md): the
+    /// manager's day chain-wide for one store, asked for by `staffId` (a supervisor or manager
+    /// of that store). Errors: "report.needs_network" (not enrolled, no answer in time, a
+    /// server error), the server's refusal ("permission.denied", "scope.location", …),
+    /// "protocol.*" (an answer that cannot be read).
+    Core::Result<Sync::Protocol::DayReport> dayReport(
+        const QString &storeCode, const QDate &date, qint64 staffId);
     /// Sends the releases kept from offline moments; returns how many are still kept.
     int flushPendingReleases();
     /// Returns look-up and claims over the same enrolment.

@@ -1,9 +1,15 @@
 #include "session.h"
 
 #include "app/store/localdatabase.h"
+#include "app/store/salesledger.h"
 #include "app/store/staffdirectory.h"
 
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
 
 namespace Toonbank::Services {
 
@@ -12,6 +18,21 @@ using Core::Error;
 namespace {
 const QString idleSettingKey = QStringLiteral("idle_lock_seconds");
 const QString languageSettingKey = QStringLiteral("ui_language");
+const QString trainingSettingKey = QStringLiteral("training_staff");
+
+// The staff ids in training on this device (setting "training_staff", a JSON array).
+QList<qint64> trainingStaff(const Store::LocalDatabase &db)
+{
+    QList<qint64> ids;
+    const QJsonArray stored
+        = QJsonDocument::fromJson(db.setting(trainingSettingKey).toUtf8()).array();
+    for (const QJsonValue &value : stored) {
+        const qint64 id = value.toInteger();
+        if (id > 0 && !ids.contains(id))
+            ids.append(id);
+    }
+    return ids;
+}
 } // namespace
 
 Session::Session(Store::LocalDatabase &database, qint64 hereLocationId, QObject *parent)
@@ -170,6 +191,61 @@ Core::Status Session::setPreferredLanguage(const QString &code)
         return Error::make(
             QStringLiteral("settings.invalid"), tr("This language is not available."), code);
     return m_db.setSetting(languageSettingKey, code);
+}
+
+Core::Status Session::setTraining(qint64 staffId, bool on)
+{
+    if (const Core::Status allowed = require(Permission::SwitchTraining); !allowed)
+        return allowed;
+    Core::Result<Store::StaffMember> member = m_directory->member(staffId);
+    if (!member || member->homeLocationId != m_here)
+        return Error::make(QStringLiteral("training.unknown_staff"),
+            tr("This staff member does not work in this store."),
+            member
+                ? QStringLiteral("staff %1 of location %2").arg(staffId).arg(member->homeLocationId)
+                : member.error().detail);
+    QList<qint64> ids = trainingStaff(m_db);
+    if (ids.contains(staffId) == on)
+        return Core::success(); // already so: nothing to switch, nothing to journal
+    if (on)
+        ids.append(staffId);
+    else
+        ids.removeAll(staffId);
+    std::sort(ids.begin(), ids.end());
+    QJsonArray stored;
+    for (const qint64 id : std::as_const(ids))
+        stored.append(id);
+    const QString value = QString::fromUtf8(QJsonDocument(stored).toJson(QJsonDocument::Compact));
+    const QJsonObject event {
+        { QStringLiteral("staffId"), staffId },
+        { QStringLiteral("on"), on },
+        { QStringLiteral("switchedBy"), m_staff->id },
+    };
+    // The setting and its journal entry together, or neither.
+    const Core::Status status = m_db.transaction([&]() -> Core::Status {
+        if (const Core::Status saved = m_db.setSetting(trainingSettingKey, value); !saved)
+            return saved;
+        Core::Result<qint64> seq
+            = Store::SalesLedger(m_db).recordJournal(QStringLiteral("training_switched"),
+                QString::number(staffId), event, m_clock->nowUtc());
+        if (!seq)
+            return seq.error();
+        return Core::success();
+    });
+    if (!status)
+        return status;
+    emit trainingChanged();
+    return Core::success();
+}
+
+bool Session::isTraining() const
+{
+    return m_staff && isTraining(m_staff->id);
+}
+
+bool Session::isTraining(qint64 staffId) const
+{
+    return staffId > 0 && trainingStaff(m_db).contains(staffId);
 }
 
 QString Session::roleDisplayName(Store::StaffRole role)

@@ -12,6 +12,7 @@
 namespace Toonbank::Store {
 class LocalDatabase;
 class ShiftLedger;
+struct StoredShift;
 } // namespace Toonbank::Store
 
 namespace Toonbank::Devices {
@@ -99,10 +100,20 @@ public:
     Core::Status print(const Core::ShiftReport &report) const;
     Core::Result<QByteArray> pdf(const Core::ShiftReport &report) const;
 
+    /// For the crash tests: see Store::ShiftLedger::setBeforeCommitHook.
+    Store::ShiftLedger &ledger() { return *m_ledger; }
+
 signals:
     void shiftChanged(); // opened, moved cash, closed
 
 private:
+    bool training() const;
+    Core::Error trainingRefused() const;
+    Core::Result<Store::StoredShift> requireOpen() const;
+    Core::Result<Core::ShiftReport> report(
+        const Store::StoredShift &stored, Core::ShiftReport::Kind kind) const;
+    void kickDrawer() const;
+
     Store::LocalDatabase &m_db;
     Session &m_session;
     const Core::Clock &m_clock;

@@ -2,6 +2,7 @@
 
 #include "checkoutservice.h"
 #include "customerservice.h"
+#include "managerservice.h"
 #include "overrideservice.h"
 #include "paymentservice.h"
 #include "productservice.h"
@@ -9,6 +10,7 @@
 #include "returnservice.h"
 #include "serverlookups.h"
 #include "session.h"
+#include "shiftservice.h"
 #include "syncstatus.h"
 
 #include "app/core/tr.h"
@@ -91,10 +93,25 @@ Core::Result<std::unique_ptr<Terminal>> Terminal::open(
     QObject::connect(terminal->m_returns.get(), &ReturnService::completed,
         terminal->m_syncStatus.get(),
         [status = terminal->m_syncStatus.get()] { status->refresh(); });
+    // The manager's day: the whole store's from the server when online, else this tablet's.
+    terminal->m_manager
+        = std::make_unique<ManagerService>(*terminal->m_db, *terminal->m_session, now);
+    terminal->m_manager->setChainSource(
+        [lookups = terminal->m_lookups.get(), session = terminal->m_session.get()](
+            const QString &storeCode, const QDate &date) {
+            return lookups->dayReport(storeCode, date, session->staff() ? session->staff()->id : 0);
+        });
+    terminal->m_shifts = std::make_unique<ShiftService>(*terminal->m_db, *terminal->m_session, now);
     return terminal;
 }
 
 Terminal::~Terminal() = default;
+
+void Terminal::requireShifts()
+{
+    m_sale->setShiftService(m_shifts.get());
+    m_returns->setShiftService(m_shifts.get());
+}
 
 void Terminal::setPaymentTerminal(Devices::PaymentTerminal *terminal)
 {

@@ -21,6 +21,7 @@ namespace Toonbank::Services {
 class CheckoutService;
 class PaymentService;
 class CustomerService;
+class ManagerService;
 class OverrideService;
 class ProductService;
 class ReceiptService;
@@ -28,6 +29,7 @@ class ReturnService;
 class SaleService;
 class ServerLookups;
 class Session;
+class ShiftService;
 class SyncStatus;
 
 /// This tablet's services over one opened cache, wired once for main(), the tests and the
@@ -66,6 +68,13 @@ public:
     /// Returns and exchanges (issue "Returns"): online through lookups().returns(), offline
     /// from this tablet's own ledger.
     ReturnService &returns() { return *m_returns; }
+    /// The manager's day (issue 12): chain-wide through lookups().dayReport() when online,
+    /// else from this tablet's own data.
+    ManagerService &manager() { return *m_manager; }
+    /// The drawer's shifts and cash (issue 12). Selling needs an open shift only once
+    /// requireShifts() hooked it into sale() and returns() (main() does; older tests do not).
+    ShiftService &shifts() { return *m_shifts; }
+    void requireShifts();
     /// The card terminal main() (or a test) connected; nullptr for none. Not owned.
     void setPaymentTerminal(Devices::PaymentTerminal *terminal);
     /// Outbox counts and, once main() attaches the engine, the link to the server.
@@ -88,6 +97,8 @@ private:
     std::unique_ptr<SyncStatus> m_syncStatus;
     std::unique_ptr<ReceiptService> m_receipts;
     std::unique_ptr<ReturnService> m_returns;
+    std::unique_ptr<ManagerService> m_manager;
+    std::unique_ptr<ShiftService> m_shifts;
 };
 
 } // namespace Toonbank::Services

@@ -24,6 +24,7 @@ LedgerSale ledgerSaleFrom(const Core::Sale &sale, qint64 locationId)
     ledger.pointsEarned = sale.pointsEarned;
     ledger.pointsRedeemed = sale.pointsRedeemed;
     ledger.catalogVersion = sale.catalogVersion;
+    ledger.shiftId = sale.shiftId;
     for (const Core::SaleLine &line : sale.lines) {
         LedgerLine out;
         out.productId = line.productId;

@@ -102,20 +102,23 @@ Core::Result<RecordedReturn> ReturnsLedger::record(
                     "returned_at, origin, origin_number, origin_sale_id, claim_id, goods_cents, "
                     "delivery_cents, total_cents, rounding_cents, customer_code, "
                     "points_taken_back, points_given_back, exchange_sale_id, training, "
-                    "return_json) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                    "return_json, shift_id) "
+                    "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                 { ret.returnId, ret.receiptNumber, locationId, ret.staffId, returnedAt,
                     Core::name(ret.origin), notNull(ret.originNumber), notNull(ret.originSaleId),
                     notNull(ret.claimId), ret.goods.cents(), ret.delivery.cents(),
                     ret.total.cents(), ret.rounding.cents(),
                     ret.customer ? notNull(ret.customer->code) : QString(QLatin1String("")),
                     ret.pointsTakenBack, ret.pointsGivenBack, notNull(ret.exchangeSaleId),
-                    ret.training ? 1 : 0, QString::fromUtf8(eventJson) }))
+                    ret.training ? 1 : 0, QString::fromUtf8(eventJson), notNull(ret.shiftId) }))
             return storeFailed(q);
         recorded.returnRowId = q.lastInsertId().toLongLong();
 
-        // This tablet's own sale, when the original is one.
+        // This tablet's own sale, when the original is one (a training return leaves its
+        // returned quantities and refunded tenders as they are).
         qint64 saleRow = 0;
-        if (ret.origin == Core::ReturnOrigin::StoreSale && !ret.originSaleId.isEmpty()) {
+        if (ret.origin == Core::ReturnOrigin::StoreSale && !ret.originSaleId.isEmpty()
+            && !ret.training) {
             if (!run(q, QStringLiteral("SELECT id FROM sales WHERE sale_uuid = ?"),
                     { ret.originSaleId }))
                 return storeFailed(q);
@@ -239,9 +242,11 @@ Core::Result<RecordedReturn> ReturnsLedger::record(
             return storeFailed(eventId.error().detail);
         recorded.eventId = eventId.value();
 
-        Core::Result<qint64> seq = m_sales.recordJournal(QStringLiteral("return"),
+        // A training return is journaled as such and takes nothing off the grand total.
+        Core::Result<qint64> seq = m_sales.recordJournal(
+            ret.training ? QStringLiteral("training_return") : QStringLiteral("return"),
             ret.receiptNumber, QJsonDocument::fromJson(eventJson).object(), ret.returnedAt,
-            Money() - (ret.total + ret.rounding));
+            ret.training ? Money() : Money() - (ret.total + ret.rounding));
         if (!seq)
             return storeFailed(seq.error().detail);
         recorded.journalSeq = seq.value();

@@ -153,15 +153,16 @@ Core::Result<RecordedSale> SalesLedger::record(const LedgerSale &sale,
                     "INSERT INTO sales(sale_uuid, receipt_number, location_id, staff_id, "
                     "customer_id, created_at, total_cents, rounding_cents, training, "
                     "customer_code, customer_tier, coupon_codes, points_earned, "
-                    "points_redeemed, catalog_version) "
-                    "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                    "points_redeemed, catalog_version, shift_id) "
+                    "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                 { sale.saleUuid, recorded.receiptNumber, sale.locationId, sale.staffId,
                     sale.customerId > 0 ? QVariant(sale.customerId) : QVariant(), soldAt,
                     sale.total.cents(), sale.rounding.cents(), sale.training ? 1 : 0,
                     notNull(sale.customerCode), notNull(sale.customerTier),
                     QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(sale.couponCodes))
                                           .toJson(QJsonDocument::Compact)),
-                    sale.pointsEarned, sale.pointsRedeemed, sale.catalogVersion }))
+                    sale.pointsEarned, sale.pointsRedeemed, sale.catalogVersion,
+                    notNull(sale.shiftId) }))
             return storeFailed(q);
         recorded.saleRowId = q.lastInsertId().toLongLong();
 
@@ -193,8 +194,9 @@ Core::Result<RecordedSale> SalesLedger::record(const LedgerSale &sale,
                     return storeFailed(q);
             }
             // Stock here goes down with the sale; a product with no known figure gets a
-            // negative one, which the next stock pull corrects. A gift card is no stock.
-            if (!line.giftCardNumber.isEmpty())
+            // negative one, which the next stock pull corrects. A gift card is no stock, and a
+            // training sale moves none.
+            if (!line.giftCardNumber.isEmpty() || sale.training)
                 continue;
             if (!exec(q,
                     QStringLiteral(
@@ -263,9 +265,11 @@ Core::Result<RecordedSale> SalesLedger::record(const LedgerSale &sale,
                 { recorded.eventId, sale.staffId, soldAt, QString::fromUtf8(eventJson) }))
             return storeFailed(q);
 
-        const qint64 paid = (sale.total + sale.rounding).cents();
-        Core::Result<qint64> seq = appendJournal(db, QStringLiteral("sale"), recorded.receiptNumber,
-            paid, QJsonDocument::fromJson(eventJson).object(), soldAt);
+        // A training sale is journaled as such and adds nothing to the grand total.
+        const qint64 paid = sale.training ? 0 : (sale.total + sale.rounding).cents();
+        Core::Result<qint64> seq = appendJournal(db,
+            sale.training ? QStringLiteral("training_sale") : QStringLiteral("sale"),
+            recorded.receiptNumber, paid, QJsonDocument::fromJson(eventJson).object(), soldAt);
         if (!seq)
             return seq.error();
         recorded.journalSeq = seq.value();

@@ -108,6 +108,7 @@ struct LedgerSale
     qint64 pointsRedeemed = 0;
     qint64 catalogVersion = 0;
     QList<LedgerAuthorisation> authorisations;
+    QString shiftId; // the drawer's open shift (sales.shift_id); empty: a store without shifts
 };
 
 /// The one mapping of a Core::Sale to what the ledger writes (ledgersale.cpp).

@@ -499,7 +499,6 @@ QStringList version4()
     };
 }
 
-
 // Version 5 (issue 12, "Store operations"): the drawer's shifts (one open per drawer, Z numbers
 // without gaps), cash movements, and the shift every sale and return belongs to.
 QStringList version5()
