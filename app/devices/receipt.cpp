@@ -1,11 +1,13 @@
 #include "receipt.h"
 
+#include "receiptlines_p.h"
+
 #include <algorithm>
 #include <utility>
 
 namespace Toonbank::Devices {
 
-namespace {
+namespace Internal {
 
 QString leftRight(const QString &left, const QString &right, int width)
 {
@@ -15,8 +17,7 @@ QString leftRight(const QString &left, const QString &right, int width)
         + right;
 }
 
-ReceiptLine text(QString content, ReceiptLine::Align align = ReceiptLine::Align::Left,
-    bool bold = false, bool large = false)
+ReceiptLine text(QString content, ReceiptLine::Align align, bool bold, bool large)
 {
     return { ReceiptLine::Kind::Text, std::move(content), align, bold, large };
 }
@@ -52,7 +53,17 @@ QStringList wrapWords(const QString &text, int lineLength)
     return lines;
 }
 
-} // namespace
+QString vatColumns(
+    const QString &rate, const QString &net, const QString &vat, const QString &gross, int width)
+{
+    const int column = (width - 6) / 3;
+    return rate.leftJustified(6, QLatin1Char(' '), true) + net.rightJustified(column)
+        + vat.rightJustified(column) + gross.rightJustified(column);
+}
+
+} // namespace Internal
+
+using namespace Internal;
 
 QList<ReceiptLine> ReceiptLayout::headline(const QString &content, int width)
 {
@@ -205,12 +216,8 @@ QList<ReceiptLine> ReceiptLayout::layout(const ReceiptData &receipt, int width)
 
     lines.append(text(tr("VAT summary"), Align::Left, true));
     // Four columns: rate, net, VAT, gross — right-aligned so the figures line up.
-    const int column = (width - 6) / 3;
-    auto row = [column](const QString &rate, const QString &net, const QString &vat,
-                   const QString &gross) {
-        return rate.leftJustified(6, QLatin1Char(' '), true) + net.rightJustified(column)
-            + vat.rightJustified(column) + gross.rightJustified(column);
-    };
+    auto row = [width](const QString &rate, const QString &net, const QString &vat,
+                   const QString &gross) { return vatColumns(rate, net, vat, gross, width); };
     lines.append(text(row(tr("Rate"), tr("Net"), tr("VAT"), tr("Incl."))));
     for (const ReceiptData::VatRow &vat : receipt.vat)
         lines.append(text(row(vat.rateLabel, money(vat.net), money(vat.vat), money(vat.gross))));
@@ -333,12 +340,8 @@ QList<ReceiptLine> ReceiptLayout::layoutReturn(const ReceiptData &receipt, int w
     lines.append(rule());
 
     lines.append(text(tr("VAT summary of the refund"), Align::Left, true));
-    const int column = (width - 6) / 3;
-    auto row = [column](const QString &rate, const QString &net, const QString &vat,
-                   const QString &gross) {
-        return rate.leftJustified(6, QLatin1Char(' '), true) + net.rightJustified(column)
-            + vat.rightJustified(column) + gross.rightJustified(column);
-    };
+    auto row = [width](const QString &rate, const QString &net, const QString &vat,
+                   const QString &gross) { return vatColumns(rate, net, vat, gross, width); };
     lines.append(text(row(tr("Rate"), tr("Net"), tr("VAT"), tr("Incl."))));
     for (const ReceiptData::VatRow &vat : receipt.vat)
         lines.append(text(row(vat.rateLabel, money(vat.net), money(vat.vat), money(vat.gross))));

@@ -4,9 +4,9 @@
 #include "localdatabase.h"
 #include "storeerrors.h"
 
+#include "app/core/journal.h"
 #include "app/core/tr.h"
 
-#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -21,8 +21,6 @@ using Core::Error;
 using Core::Tr;
 
 namespace {
-
-const QString genesisHash = QString(64, QLatin1Char('0'));
 
 QString isoUtc(const QDateTime &when)
 {
@@ -52,29 +50,13 @@ bool exec(QSqlQuery &query, const QString &sql, const QVariantList &values)
     return query.exec();
 }
 
-QByteArray journalBody(qint64 seq, const QString &recordedAt, const QString &kind,
-    const QString &reference, qint64 amountCents, qint64 grandTotalCents, const QJsonObject &event)
-{
-    // QJsonDocument writes object keys sorted, so the compact form is canonical.
-    const QJsonObject body {
-        { QStringLiteral("seq"), seq },
-        { QStringLiteral("recordedAt"), recordedAt },
-        { QStringLiteral("kind"), kind },
-        { QStringLiteral("reference"), reference },
-        { QStringLiteral("amountCents"), amountCents },
-        { QStringLiteral("grandTotalCents"), grandTotalCents },
-        { QStringLiteral("event"), event },
-    };
-    return QJsonDocument(body).toJson(QJsonDocument::Compact);
-}
-
 // Chains one entry onto the last one and carries the perpetual grand total forward. Runs
 // inside the caller's transaction.
 Core::Result<qint64> appendJournal(QSqlDatabase db, const QString &kind, const QString &reference,
     qint64 amountCents, const QJsonObject &event, const QString &at)
 {
     QSqlQuery q(db);
-    QString previousHash = genesisHash;
+    QString previousHash = Core::journalGenesisHash();
     qint64 grandTotal = 0;
     qint64 seq = 1;
     if (!exec(q,
@@ -88,7 +70,8 @@ Core::Result<qint64> appendJournal(QSqlDatabase db, const QString &kind, const Q
         grandTotal = q.value(2).toLongLong();
     }
     grandTotal += amountCents;
-    const QByteArray body = journalBody(seq, at, kind, reference, amountCents, grandTotal, event);
+    const QByteArray body
+        = Core::journalBody(seq, at, kind, reference, amountCents, grandTotal, event);
     if (!exec(q,
             QStringLiteral("INSERT INTO journal(seq, recorded_at, kind, reference, amount_cents, "
                            "grand_total_cents, body, prev_hash, hash) "
@@ -122,10 +105,7 @@ SalesLedger::SalesLedger(LocalDatabase &database)
 
 QString SalesLedger::chainHash(const QString &previousHash, const QByteArray &body)
 {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(previousHash.toLatin1());
-    hash.addData(body);
-    return QString::fromLatin1(hash.result().toHex());
+    return Core::journalHash(previousHash, body);
 }
 
 QString SalesLedger::terminalCode() const
@@ -347,25 +327,24 @@ Core::Status SalesLedger::verifyJournal() const
             "SELECT seq, recorded_at, kind, reference, amount_cents, grand_total_cents, "
             "body, prev_hash, hash FROM journal ORDER BY seq")))
         return storeFailed(q);
-    QString previousHash = genesisHash;
-    qint64 grandTotal = 0;
-    qint64 expectedSeq = 1;
+    std::optional<Core::JournalEntry> previous;
     while (q.next()) {
-        const qint64 seq = q.value(0).toLongLong();
-        const QByteArray body = q.value(6).toString().toUtf8();
-        const QJsonObject parsed = QJsonDocument::fromJson(body).object();
-        grandTotal += q.value(4).toLongLong();
-        const QByteArray expectedBody = journalBody(seq, q.value(1).toString(),
-            q.value(2).toString(), q.value(3).toString(), q.value(4).toLongLong(),
-            q.value(5).toLongLong(), parsed.value(QStringLiteral("event")).toObject());
-        const bool intact = seq == expectedSeq && q.value(7).toString() == previousHash
-            && q.value(5).toLongLong() == grandTotal && body == expectedBody
-            && q.value(8).toString() == chainHash(previousHash, body);
+        Core::JournalEntry entry;
+        entry.seq = q.value(0).toLongLong();
+        entry.recordedAt = q.value(1).toString();
+        entry.kind = q.value(2).toString();
+        entry.reference = q.value(3).toString();
+        entry.amountCents = q.value(4).toLongLong();
+        entry.grandTotalCents = q.value(5).toLongLong();
+        entry.body = q.value(6).toString().toUtf8();
+        entry.prevHash = q.value(7).toString();
+        entry.hash = q.value(8).toString();
+        const Core::Status intact = Core::checkJournalEntry(previous ? &*previous : nullptr, entry);
         if (!intact)
             return Error::make(QStringLiteral("journal.broken"),
-                Tr::tr("The journal has been altered at entry %1.").arg(seq));
-        previousHash = q.value(8).toString();
-        ++expectedSeq;
+                Tr::tr("The journal has been altered at entry %1.").arg(entry.seq),
+                intact.error().code + QStringLiteral(": ") + intact.error().detail);
+        previous = std::move(entry);
     }
     return Core::success();
 }

@@ -12,7 +12,15 @@ QJsonObject PushRequest::toJson() const
     QJsonArray eventArray;
     for (const EventEnvelope &event : events)
         eventArray.append(event.toJson());
-    return { { QStringLiteral("deviceId"), deviceId }, { QStringLiteral("events"), eventArray } };
+    QJsonObject json { { QStringLiteral("deviceId"), deviceId },
+        { QStringLiteral("events"), eventArray } };
+    if (!journal.isEmpty()) {
+        QJsonArray journalArray;
+        for (const Core::JournalEntry &entry : journal)
+            journalArray.append(entry.toJson());
+        json.insert(QStringLiteral("journal"), journalArray);
+    }
+    return json;
 }
 
 Core::Result<PushRequest> PushRequest::fromJson(const QJsonObject &json)
@@ -21,12 +29,39 @@ Core::Result<PushRequest> PushRequest::fromJson(const QJsonObject &json)
     PushRequest request;
     request.deviceId = reader.string(QStringLiteral("deviceId"));
     const QJsonArray eventArray = reader.array(QStringLiteral("events"));
+    const QJsonArray journalArray = reader.array(QStringLiteral("journal"), false);
     reader.rejectUnknownFields();
-    if (reader.ok() && (eventArray.isEmpty() || eventArray.size() > maxEventsPerPush))
+    if (reader.ok() && (eventArray.size() > maxEventsPerPush))
+        reader.fail(QStringLiteral("protocol.batch_size"),
+            QStringLiteral("push.events must hold at most %1 events").arg(maxEventsPerPush));
+    if (reader.ok() && journalArray.size() > maxEventsPerPush)
+        reader.fail(QStringLiteral("protocol.batch_size"),
+            QStringLiteral("push.journal must hold at most %1 entries").arg(maxEventsPerPush));
+    // A push carries events, journal entries or both; never nothing.
+    if (reader.ok() && eventArray.isEmpty() && journalArray.isEmpty())
         reader.fail(QStringLiteral("protocol.batch_size"),
             QStringLiteral("push.events must hold 1 to %1 events").arg(maxEventsPerPush));
     if (!reader.ok())
         return reader.error();
+    qint64 previousJournalSeq = 0;
+    for (qsizetype i = 0; i < journalArray.size(); ++i) {
+        if (!journalArray.at(i).isObject()) {
+            reader.fail(QStringLiteral("protocol.wrong_type"),
+                QStringLiteral("push.journal[%1] must be an object").arg(i));
+            return reader.error();
+        }
+        Core::Result<Core::JournalEntry> entry
+            = Core::JournalEntry::fromJson(journalArray.at(i).toObject());
+        if (!entry)
+            return entry.error();
+        if (entry->seq <= previousJournalSeq) {
+            reader.fail(QStringLiteral("protocol.sequence"),
+                QStringLiteral("push.journal[%1] is out of seq order").arg(i));
+            return reader.error();
+        }
+        previousJournalSeq = entry->seq;
+        request.journal.append(std::move(entry).value());
+    }
     qint64 previousSeq = 0;
     QSet<QString> ids;
     for (qsizetype i = 0; i < eventArray.size(); ++i) {
@@ -97,7 +132,10 @@ QJsonObject PushResponse::toJson() const
             item.insert(QStringLiteral("mergedOn"), result.mergedOn);
         resultArray.append(item);
     }
-    return { { QStringLiteral("results"), resultArray } };
+    QJsonObject json { { QStringLiteral("results"), resultArray } };
+    if (journalSeq > 0)
+        json.insert(QStringLiteral("journalSeq"), journalSeq);
+    return json;
 }
 
 Core::Result<PushResponse> PushResponse::fromJson(const QJsonObject &json)
@@ -105,10 +143,12 @@ Core::Result<PushResponse> PushResponse::fromJson(const QJsonObject &json)
     JsonReader reader(json, QStringLiteral("pushResponse"));
     const QJsonArray resultArray = reader.array(QStringLiteral("results"));
     reader.object(QStringLiteral("error"), false); // present on 422, informational
+    const qint64 journalSeq = reader.integer(QStringLiteral("journalSeq"), false);
     reader.rejectUnknownFields();
     if (!reader.ok())
         return reader.error();
     PushResponse response;
+    response.journalSeq = journalSeq;
     for (qsizetype i = 0; i < resultArray.size(); ++i) {
         JsonReader item(resultArray.at(i).toObject(), QStringLiteral("results[%1]").arg(i));
         PushResult result;

@@ -567,6 +567,8 @@ QJsonObject returnToJson(const Core::Return &ret)
         { QStringLiteral("exchangeSaleId"), ret.exchangeSaleId },
         { QStringLiteral("training"), ret.training },
     };
+    if (!ret.shiftId.isEmpty())
+        json.insert(QStringLiteral("shiftId"), ret.shiftId);
     if (ret.customer)
         json.insert(QStringLiteral("customer"), customerToJson(*ret.customer));
     return json;
@@ -599,6 +601,7 @@ Core::Result<Core::Return> returnFromJson(const QJsonObject &json)
     const QJsonArray authorisationArray = reader.array(QStringLiteral("authorisations"));
     ret.exchangeSaleId = reader.string(QStringLiteral("exchangeSaleId"), false);
     ret.training = reader.boolean(QStringLiteral("training"));
+    ret.shiftId = reader.string(QStringLiteral("shiftId"), false);
     reader.rejectUnknownFields();
     if (!reader.ok())
         return reader.error();

@@ -173,6 +173,8 @@ QJsonObject saleToJson(const Core::Sale &sale)
         { QStringLiteral("catalogVersion"), sale.catalogVersion },
         { QStringLiteral("training"), sale.training },
     };
+    if (!sale.shiftId.isEmpty())
+        json.insert(QStringLiteral("shiftId"), sale.shiftId);
     if (sale.customer) {
         json.insert(QStringLiteral("customer"),
             QJsonObject { { QStringLiteral("id"), sale.customer->id },
@@ -322,6 +324,7 @@ Core::Result<Core::Sale> parseSale(const QJsonObject &json, bool version1)
     sale.pointsRedeemed = reader.integer(QStringLiteral("pointsRedeemed"));
     sale.catalogVersion = reader.integer(QStringLiteral("catalogVersion"));
     sale.training = reader.boolean(QStringLiteral("training"));
+    sale.shiftId = reader.string(QStringLiteral("shiftId"), false);
     reader.rejectUnknownFields();
     if (!reader.ok())
         return reader.error();

@@ -153,6 +153,7 @@ private slots:
     void returnRoundTrip();
     void returnRejects_data();
     void returnRejects();
+    void returnShiftIdTravels();
 };
 
 void tst_ReturnsJson::orderRoundTrip()
@@ -451,6 +452,22 @@ void tst_ReturnsJson::returnRejects()
     const auto ret = Sync::Protocol::returnFromJson(json);
     QVERIFY(!ret.ok());
     QCOMPARE(ret.error().code, code);
+}
+
+void tst_ReturnsJson::returnShiftIdTravels()
+{
+    Core::Return ret = sampleReturn();
+    QVERIFY(!Sync::Protocol::returnToJson(ret).contains(QStringLiteral("shiftId")));
+    ret.shiftId = QStringLiteral("0d8f6a52-5a0e-4c57-9f8a-0c1f2e3d4b5a");
+    const QJsonObject json = Sync::Protocol::returnToJson(ret);
+    QCOMPARE(json.value(QStringLiteral("shiftId")).toString(), ret.shiftId);
+    const auto parsed = Sync::Protocol::returnFromJson(json);
+    QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.error().detail));
+    QCOMPARE(parsed->shiftId, ret.shiftId);
+    QJsonObject wrong = json;
+    wrong.insert(QStringLiteral("shiftId"), true);
+    QCOMPARE(
+        Sync::Protocol::returnFromJson(wrong).error().code, QStringLiteral("protocol.wrong_type"));
 }
 
 QTEST_GUILESS_MAIN(tst_ReturnsJson)

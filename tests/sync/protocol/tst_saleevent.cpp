@@ -91,6 +91,25 @@ class tst_SaleEvent : public QObject
 {
     Q_OBJECT
 private slots:
+    void shiftIdTravels()
+    {
+        Core::Sale sale = validSale();
+        QVERIFY(!Sync::Protocol::saleToJson(sale).contains(QStringLiteral("shiftId")));
+        const auto withoutShift = Sync::Protocol::saleFromJson(Sync::Protocol::saleToJson(sale));
+        QVERIFY(withoutShift.ok());
+        QVERIFY(withoutShift->shiftId.isEmpty());
+        sale.shiftId = QStringLiteral("0d8f6a52-5a0e-4c57-9f8a-0c1f2e3d4b5a");
+        const QJsonObject json = Sync::Protocol::saleToJson(sale);
+        QCOMPARE(json.value(QStringLiteral("shiftId")).toString(), sale.shiftId);
+        const auto parsed = Sync::Protocol::saleFromJson(json);
+        QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.error().detail));
+        QCOMPARE(parsed->shiftId, sale.shiftId);
+        QJsonObject wrong = json;
+        wrong.insert(QStringLiteral("shiftId"), 5);
+        QCOMPARE(Sync::Protocol::saleFromJson(wrong).error().code,
+            QStringLiteral("protocol.wrong_type"));
+    }
+
     void roundTrip()
     {
         const Core::Sale original = validSale();
