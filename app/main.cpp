@@ -17,6 +17,7 @@
 #include "sync/client/syncengine.h"
 #include "ui/language.h"
 #include "ui/mainwindow.h"
+#include "ui/managerscreen.h"
 #include "ui/receiptscreen.h"
 #include "ui/scaninterceptor.h"
 #include "ui/syncscreen.h"
@@ -141,6 +142,11 @@ int main(int argc, char *argv[])
         [&lookups = terminal.value()->lookups()] { return lookups.failedMail(); });
     // Returns and exchanges: the menu's "Returns" and a receipt or web-order QR on the sell screen.
     window.setReturnService(terminal.value()->returns());
+    // Issue 12: the Shift screen (menu "Shift", and the sell screen's way there when no shift is
+    // open), the manager's day (supervisors and managers), training mode (top bar band).
+    window.setShiftService(terminal.value()->shifts());
+    window.setManagerService(terminal.value()->manager());
+    window.managerScreen()->setPrinter(&printer);
     Services::ReceiptService &receipts = terminal.value()->receipts();
     window.setReceiptMailer([&receipts](const Services::CompletedSale &sale, const QString &to) {
         return receipts.email(sale, to);

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "cashmovesheet.h"
 #include "choicesheet.h"
 #include "confirmsheet.h"
 #include "couponsheet.h"
@@ -10,6 +11,7 @@
 #include "giftcardsheet.h"
 #include "language.h"
 #include "loginscreen.h"
+#include "managerscreen.h"
 #include "overridesheet.h"
 #include "parkedscreen.h"
 #include "payscreen.h"
@@ -18,8 +20,10 @@
 #include "returnscreen.h"
 #include "scaninterceptor.h"
 #include "sellscreen.h"
+#include "shiftscreen.h"
 #include "syncscreen.h"
 #include "topbar.h"
+#include "trainingsheet.h"
 
 #include "app/services/customerservice.h"
 #include "app/services/overrideservice.h"
@@ -27,6 +31,7 @@
 #include "app/services/returnservice.h"
 #include "app/services/saleservice.h"
 #include "app/services/session.h"
+#include "app/services/shiftservice.h"
 #include "app/services/syncstatus.h"
 #include "app/store/returnsledger.h"
 
@@ -42,6 +47,7 @@ MainWindow::MainWindow(Services::Session &session, Services::SaleService &sale,
     : QWidget(parent)
     , m_session(session)
     , m_sale(sale)
+    , m_payments(payments)
     , m_customers(customers)
     , m_syncStatus(syncStatus)
     , m_topBar(new TopBar(session, sale, syncStatus, this))
@@ -62,6 +68,7 @@ MainWindow::MainWindow(Services::Session &session, Services::SaleService &sale,
     , m_confirmSheet(new ConfirmSheet(this))
     , m_emailSheet(new EmailReceiptSheet(this))
     , m_choiceSheet(new ChoiceSheet(this))
+    , m_trainingSheet(new TrainingSheet(session, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     for (QWidget *screen : { static_cast<QWidget *>(m_login), static_cast<QWidget *>(m_sell),
@@ -112,10 +119,7 @@ MainWindow::MainWindow(Services::Session &session, Services::SaleService &sale,
         m_syncScreen->reload();
     });
     connect(m_syncScreen, &SyncScreen::closed, this, [this] { showScreen(m_sell); });
-    connect(m_sell, &SellScreen::payRequested, this, [this] {
-        m_pay->start();
-        showScreen(m_pay);
-    });
+    connect(m_sell, &SellScreen::payRequested, this, &MainWindow::startPayment);
     connect(m_sell, &SellScreen::productRequested, this, [this](qint64 productId) {
         m_product->showProduct(productId);
         showScreen(m_product);
@@ -184,6 +188,9 @@ MainWindow::MainWindow(Services::Session &session, Services::SaleService &sale,
         if (m_stack->currentWidget() == m_sell)
             m_sell->showInfo(tr("Approved. The change is on the sale."));
     });
+    // Training mode: supervisors and managers switch it per staff member (the session checks).
+    m_topBar->setTrainingAvailable(true);
+    connect(m_topBar, &TopBar::trainingRequested, m_trainingSheet, &TrainingSheet::start);
     // A new login or the idle lock closes whatever sheet was open.
     connect(&session, &Services::Session::loggedOut, this, [this] {
         m_discountSheet->close();
@@ -194,6 +201,9 @@ MainWindow::MainWindow(Services::Session &session, Services::SaleService &sale,
         m_confirmSheet->close();
         m_emailSheet->close();
         m_choiceSheet->close();
+        m_trainingSheet->close();
+        if (m_cashSheet)
+            m_cashSheet->close();
     });
 
     // Comes back in the language last chosen on this device, unless one was asked for
@@ -322,7 +332,8 @@ bool MainWindow::sheetOpen() const
 {
     return m_discountSheet->isOpen() || m_overrideSheet->isOpen() || m_couponSheet->isOpen()
         || m_customerForm->isOpen() || m_giftCardSheet->isOpen() || m_confirmSheet->isOpen()
-        || m_emailSheet->isOpen() || m_choiceSheet->isOpen();
+        || m_emailSheet->isOpen() || m_choiceSheet->isOpen() || m_trainingSheet->isOpen()
+        || (m_cashSheet && m_cashSheet->isOpen());
 }
 
 void MainWindow::onScan(const QString &code)
@@ -353,12 +364,16 @@ void MainWindow::onScan(const QString &code)
         m_return->handleScan(code);
         return;
     }
+    // A count in progress is never left for a scan.
+    if (m_shiftScreen && m_stack->currentWidget() == m_shiftScreen)
+        return;
     // A scan anywhere in a sale brings the sell screen forward; on the pay and receipt
     // screens it would change a basket being paid, so it starts only from the others.
     if (m_stack->currentWidget() == m_pay)
         return;
     if (m_stack->currentWidget() == m_receipt || m_stack->currentWidget() == m_product
-        || m_stack->currentWidget() == m_parked || m_stack->currentWidget() == m_syncScreen)
+        || m_stack->currentWidget() == m_parked || m_stack->currentWidget() == m_syncScreen
+        || (m_managerScreen && m_stack->currentWidget() == m_managerScreen))
         showScreen(m_sell);
     m_sell->handleScan(code);
 }
@@ -421,6 +436,69 @@ void MainWindow::openReturn(const QString &code)
         return;
     showScreen(m_return);
     m_return->start(code);
+}
+
+} // namespace Toonbank::Ui
+
+namespace Toonbank::Ui {
+
+void MainWindow::startPayment()
+{
+    // No open shift, no sale (a store that does not count cash passes): said on the sell
+    // screen with the way to the Shift screen. PaymentService asks again.
+    if (m_shifts) {
+        if (const Core::Status open = m_shifts->requireOpenShift(); !open) {
+            m_sell->showShiftNeeded([this] {
+                const Core::Status now = m_shifts->requireOpenShift();
+                return now ? QString() : now.error().message;
+            });
+            return;
+        }
+    }
+    m_pay->start();
+    showScreen(m_pay);
+}
+
+void MainWindow::setShiftService(Services::ShiftService &shifts)
+{
+    if (m_shiftScreen)
+        return;
+    m_shifts = &shifts;
+    m_cashSheet = new CashMoveSheet(this);
+    m_shiftScreen = new ShiftScreen(shifts, m_session, *m_cashSheet, *m_overrideSheet, m_stack);
+    m_shiftScreen->setMinimumSize(480, 480);
+    m_stack->addWidget(m_shiftScreen);
+    m_shiftScreen->setSaleInProgress(
+        [this] { return !m_sale.view().lines.isEmpty() || m_payments.isOpen(); });
+    m_topBar->setShiftAvailable(true);
+    connect(m_topBar, &TopBar::shiftRequested, this, &MainWindow::openShift);
+    connect(m_sell, &SellScreen::shiftRequested, this, &MainWindow::openShift);
+    connect(m_shiftScreen, &ShiftScreen::closed, this, [this] { showScreen(m_sell); });
+    // The cash sheet sits over the main window, like every other sheet.
+    connect(&m_session, &Services::Session::loggedOut, m_cashSheet, &SideSheet::close);
+}
+
+void MainWindow::openShift()
+{
+    if (!m_shiftScreen)
+        return;
+    m_shiftScreen->start();
+    showScreen(m_shiftScreen);
+}
+
+void MainWindow::setManagerService(Services::ManagerService &manager)
+{
+    if (m_managerScreen)
+        return;
+    m_managerScreen = new ManagerScreen(manager, m_session, m_stack);
+    m_managerScreen->setMinimumSize(480, 480);
+    m_stack->addWidget(m_managerScreen);
+    m_topBar->setManagerAvailable(true);
+    connect(m_topBar, &TopBar::managerRequested, this, [this] {
+        m_managerScreen->start();
+        showScreen(m_managerScreen);
+    });
+    connect(m_managerScreen, &ManagerScreen::closed, this, [this] { showScreen(m_sell); });
 }
 
 } // namespace Toonbank::Ui

@@ -11,12 +11,14 @@ class QStackedWidget;
 
 namespace Toonbank::Services {
 class CustomerService;
+class ManagerService;
 class OverrideService;
 class PaymentService;
 class ProductService;
 class ReturnService;
 class SaleService;
 class Session;
+class ShiftService;
 class SyncStatus;
 struct CompletedReturn;
 struct CompletedSale;
@@ -24,6 +26,7 @@ struct CompletedSale;
 
 namespace Toonbank::Ui {
 
+class CashMoveSheet;
 class ConfirmSheet;
 class ChoiceSheet;
 class CouponSheet;
@@ -35,6 +38,7 @@ class GiftCardSheet;
 class Language;
 class OverrideSheet;
 class LoginScreen;
+class ManagerScreen;
 class ParkedScreen;
 class PayScreen;
 class ProductScreen;
@@ -42,8 +46,10 @@ class ReceiptScreen;
 class ReturnScreen;
 class ScanInterceptor;
 class SellScreen;
+class ShiftScreen;
 class SyncScreen;
 class TopBar;
+class TrainingSheet;
 
 /// The one window: the top bar and a stack of full-screen pages (no small dialogs).
 class MainWindow final : public QWidget
@@ -70,6 +76,12 @@ public:
     using ReturnMailer
         = std::function<Core::Status(const Services::CompletedReturn &, const QString &address)>;
     void setReturnReceiptMailer(ReturnMailer mailer);
+    /// Wires shifts (the Shift screen, the menu's "Shift", the sell screen's refusal when no
+    /// shift is open). Without it shifts are not offered.
+    void setShiftService(Services::ShiftService &shifts);
+    /// Wires the manager's day (the Manager screen, the menu's "Manager's day" for supervisors
+    /// and managers).
+    void setManagerService(Services::ManagerService &manager);
 
     LoginScreen *loginScreen() const { return m_login; }
     SellScreen *sellScreen() const { return m_sell; }
@@ -81,6 +93,12 @@ public:
     CustomerScreen *customerScreen() const { return m_customerScreen; }
     /// nullptr until setReturnService().
     ReturnScreen *returnScreen() const { return m_return; }
+    /// nullptr until setShiftService() / setManagerService().
+    ShiftScreen *shiftScreen() const { return m_shiftScreen; }
+    ManagerScreen *managerScreen() const { return m_managerScreen; }
+    CashMoveSheet *cashMoveSheet() const { return m_cashSheet; }
+    TrainingSheet *trainingSheet() const { return m_trainingSheet; }
+    TopBar *topBar() const { return m_topBar; }
     ChoiceSheet *choiceSheet() const { return m_choiceSheet; }
     DiscountSheet *discountSheet() const { return m_discountSheet; }
     OverrideSheet *overrideSheet() const { return m_overrideSheet; }
@@ -99,6 +117,8 @@ private:
     void openCustomer(const QString &cardNumber);
     void openEmailReceipt(const Services::CompletedSale &sale);
     void openReturn(const QString &code);
+    void openShift();
+    void startPayment();
     void openReturnEmail(const Services::CompletedReturn &ret);
     /// The address of a customer who agreed to be e-mailed; empty otherwise.
     QString emailAddressOf(const std::optional<Core::SaleCustomer> &customer) const;
@@ -106,6 +126,7 @@ private:
 
     Services::Session &m_session;
     Services::SaleService &m_sale;
+    Services::PaymentService &m_payments;
     Services::CustomerService &m_customers;
     Services::SyncStatus &m_syncStatus;
     ReceiptMailer m_mailer;
@@ -128,6 +149,11 @@ private:
     ConfirmSheet *m_confirmSheet;
     EmailReceiptSheet *m_emailSheet;
     ChoiceSheet *m_choiceSheet;
+    TrainingSheet *m_trainingSheet;
+    Services::ShiftService *m_shifts = nullptr;
+    ShiftScreen *m_shiftScreen = nullptr;
+    CashMoveSheet *m_cashSheet = nullptr;
+    ManagerScreen *m_managerScreen = nullptr;
     Services::ReturnService *m_returns = nullptr;
     ReturnScreen *m_return = nullptr;
     bool m_receiptWaiting = false; // a recovered sale's receipt, shown after the login

@@ -186,6 +186,10 @@ void OverrideSheet::retranslate()
     case Core::Permission::ChangePrice:
         why = tr("Asked by %1: their role may not change a price.").arg(m_requester);
         break;
+    case Core::Permission::OpenDrawerNoSale:
+        why = tr("Asked by %1: the drawer opens without a sale only with a manager's approval.")
+                  .arg(m_requester);
+        break;
     default:
         why = tr("Asked by %1: their role may not do this alone.").arg(m_requester);
         break;

@@ -126,6 +126,7 @@ SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QW
     , m_panes(new QBoxLayout(QBoxLayout::LeftToRight))
     , m_search(new QLineEdit(this))
     , m_message(roleLabel(this, "error"))
+    , m_shiftButton(touchButton(this, "primary"))
     , m_resultModel(new SearchResultsModel(this))
     , m_resultTable(new QTableView(this))
     , m_basketTitle(cachedRoleLabel(this, "title"))
@@ -154,6 +155,12 @@ SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QW
     m_search->setClearButtonEnabled(true);
     m_message->setObjectName(QStringLiteral("scanMessage"));
     m_message->setWordWrap(true);
+    m_shiftButton->setObjectName(QStringLiteral("sellOpenShift"));
+    m_shiftButton->hide();
+    connect(m_shiftButton, &QPushButton::clicked, this, [this] {
+        clearMessage();
+        emit shiftRequested();
+    });
     m_resultTable->setObjectName(QStringLiteral("searchResults"));
     m_basketTable->setObjectName(QStringLiteral("basketTable"));
     m_vat->setObjectName(QStringLiteral("vatSummary"));
@@ -281,6 +288,7 @@ SellScreen::SellScreen(Services::SaleService &sale, ScanInterceptor *scanner, QW
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->addWidget(m_search);
     leftLayout->addWidget(m_message);
+    leftLayout->addWidget(m_shiftButton);
     leftLayout->addWidget(m_resultTable, 1);
     // Customer, Discount, Coupon and Gift card under the results: the basket keeps its height.
     // Two by two: four labels in one row would be cut in the left pane ("Cadeaukaart").
@@ -373,6 +381,7 @@ void SellScreen::handleScan(const QString &code)
 
 void SellScreen::showError(const QString &message)
 {
+    m_shiftButton->hide();
     setRole(m_message, "error");
     m_message->setText(message);
     m_search->setProperty("error", true);
@@ -383,6 +392,8 @@ void SellScreen::showError(const QString &message)
 
 void SellScreen::clearMessage()
 {
+    if (!m_shiftButton->isHidden())
+        m_shiftButton->hide();
     // QLabel::clear() re-lays out and repaints the label even when it shows nothing: a scan
     // would repaint the left pane for a message that is not there.
     if (!m_message->text().isEmpty())
@@ -401,8 +412,16 @@ QString SellScreen::money(Core::Money amount)
     return m_moneyTexts.insert(amount.cents(), amount.toDisplayString()).value();
 }
 
+void SellScreen::showShiftNeeded(std::function<QString()> message)
+{
+    m_shiftMessage = std::move(message);
+    showError(m_shiftMessage ? m_shiftMessage() : QString());
+    m_shiftButton->show();
+}
+
 void SellScreen::showInfo(const QString &message)
 {
+    m_shiftButton->hide();
     setRole(m_message, "subtle");
     m_message->setText(message);
 }
@@ -689,6 +708,7 @@ void SellScreen::retranslate()
     m_vatHead[2]->setText(tr("VAT"));
     m_vatHead[3]->setText(tr("Incl. VAT"));
     m_search->setPlaceholderText(tr("Search name, brand, SKU or barcode"));
+    m_shiftButton->setText(tr("Open the Shift screen"));
     m_resultModel->retranslate();
     m_basketTable->setHorizontalHeaderLabels(
         { tr("Product"), QString(), tr("Qty"), QString(), tr("Amount"), QString() });
@@ -738,9 +758,16 @@ void SellScreen::showEvent(QShowEvent *event)
 void SellScreen::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
-        // A message said in the old language would stay on screen untranslated: drop it.
+        // A message said in the old language would stay on screen untranslated: drop it. A
+        // refusal for want of a shift is said again in the new one, with its button.
+        const bool shiftNeeded = !m_shiftButton->isHidden() && m_shiftMessage;
         m_message->clear();
         retranslate();
+        if (shiftNeeded) {
+            const QString again = m_shiftMessage();
+            m_message->setText(again);
+            m_shiftButton->setVisible(!again.isEmpty());
+        }
     }
     QWidget::changeEvent(event);
 }

@@ -9,6 +9,7 @@
 #include <QWidget>
 
 #include <array>
+#include <functional>
 #include <optional>
 
 class QBoxLayout;
@@ -41,6 +42,10 @@ public:
     /// Shows a failure: red flash on the search field, a tone, and the reason.
     void showError(const QString &message);
     void showInfo(const QString &message);
+    /// A sale refused because no shift is open ("shift.not_open"): the message, and a button
+    /// that opens the Shift screen (shiftRequested()). `message` says it in the language shown
+    /// (asked again when the language changes; empty once a shift is open).
+    void showShiftNeeded(std::function<QString()> message);
     /// Clears the scan message (if one is shown).
     void clearMessage();
     void refreshBasket();
@@ -61,6 +66,8 @@ signals:
     void giftCardRequested();
     /// A receipt, web-order or return-receipt QR was scanned: open the return screen with it.
     void returnCodeScanned(const QString &code);
+    /// "Open the Shift screen" under a refusal for want of an open shift.
+    void shiftRequested();
     /// The results on screen now answer `text` (one per query run, for tests and the bench).
     void searchShown(const QString &text);
 
@@ -105,6 +112,8 @@ private:
     QBoxLayout *m_panes;
     QLineEdit *m_search;
     QLabel *m_message;
+    QPushButton *m_shiftButton;
+    std::function<QString()> m_shiftMessage;
     SearchResultsModel *m_resultModel;
     QTableView *m_resultTable;
     QLabel *m_basketTitle;

@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QStyleOptionButton>
 #include <QStylePainter>
+#include <QVBoxLayout>
 
 namespace Toonbank::Ui {
 
@@ -78,6 +79,7 @@ TopBar::TopBar(Services::Session &session, Services::SaleService &sale,
     , m_sync(new SyncChip(syncStatus, this))
     , m_menuButton(touchButton(this))
     , m_menu(new QMenu(this))
+    , m_trainingBand(new QLabel(this))
 {
     setObjectName(QStringLiteral("topBar"));
     m_store->setObjectName(QStringLiteral("storeLabel"));
@@ -98,24 +100,44 @@ TopBar::TopBar(Services::Session &session, Services::SaleService &sale,
     // names give way (staff first), the sync chip and the menu never do — they are what staff
     // tap.
     m_staff->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_shiftAction = m_menu->addAction(QString(), this, &TopBar::shiftRequested);
+    m_shiftAction->setVisible(false);
     m_returnsAction = m_menu->addAction(QString(), this, &TopBar::returnsRequested);
     m_returnsAction->setVisible(false);
     m_parkedAction = m_menu->addAction(QString(), this, &TopBar::parkedSalesRequested);
     m_syncAction = m_menu->addAction(QString(), this, &TopBar::syncRequested);
+    m_managerAction = m_menu->addAction(QString(), this, &TopBar::managerRequested);
+    m_managerAction->setVisible(false);
+    m_trainingAction = m_menu->addAction(QString(), this, &TopBar::trainingRequested);
+    m_trainingAction->setVisible(false);
     m_switchAction = m_menu->addAction(QString(), this, &TopBar::switchUserRequested);
     connect(m_menuButton, &QPushButton::clicked, this, [this] {
         m_menu->popup(m_menuButton->mapToGlobal(
             QPoint(m_menuButton->width() - m_menu->sizeHint().width(), m_menuButton->height())));
     });
 
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(16, 6, 16, 6);
-    layout->setSpacing(16);
-    layout->addWidget(m_store);
-    layout->addWidget(m_staff, 1);
-    layout->addWidget(m_customer);
-    layout->addWidget(m_sync);
-    layout->addWidget(m_menuButton);
+    // Training: an orange band across the whole bar, under its row, on every screen.
+    m_trainingBand->setObjectName(QStringLiteral("trainingBand"));
+    m_trainingBand->setAlignment(Qt::AlignCenter);
+    m_trainingBand->setWordWrap(true);
+    m_trainingBand->hide();
+    connect(&m_session, &Services::Session::trainingChanged, this, &TopBar::refreshTraining);
+    connect(&m_session, &Services::Session::loggedIn, this, &TopBar::refresh);
+    connect(&m_session, &Services::Session::loggedOut, this, &TopBar::refreshTraining);
+
+    auto *row = new QHBoxLayout;
+    row->setContentsMargins(16, 6, 16, 6);
+    row->setSpacing(16);
+    row->addWidget(m_store);
+    row->addWidget(m_staff, 1);
+    row->addWidget(m_customer);
+    row->addWidget(m_sync);
+    row->addWidget(m_menuButton);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(row);
+    layout->addWidget(m_trainingBand);
     retranslate();
 }
 
@@ -128,7 +150,47 @@ void TopBar::refresh()
     else
         m_staff->clear();
     refreshCustomer();
+    refreshTraining();
+    refreshMenu();
     m_syncStatus.refresh(); // the chip follows it
+}
+
+void TopBar::refreshTraining()
+{
+    m_trainingBand->setVisible(m_session.isLoggedIn() && m_session.isTraining());
+}
+
+bool TopBar::trainingShown() const
+{
+    return !m_trainingBand->isHidden();
+}
+
+void TopBar::refreshMenu()
+{
+    // Offered to those who may use them; the services check again.
+    m_shiftAction->setVisible(m_shiftAvailable);
+    m_managerAction->setVisible(
+        m_managerAvailable && Core::allows(m_session.role(), Core::Permission::ViewManagerReport));
+    m_trainingAction->setVisible(
+        m_trainingAvailable && Core::allows(m_session.role(), Core::Permission::SwitchTraining));
+}
+
+void TopBar::setShiftAvailable(bool available)
+{
+    m_shiftAvailable = available;
+    refreshMenu();
+}
+
+void TopBar::setManagerAvailable(bool available)
+{
+    m_managerAvailable = available;
+    refreshMenu();
+}
+
+void TopBar::setTrainingAvailable(bool available)
+{
+    m_trainingAvailable = available;
+    refreshMenu();
 }
 
 void TopBar::refreshCustomer()
@@ -162,6 +224,11 @@ void TopBar::retranslate()
     m_menuButton->setText(tr("Menu"));
     m_menuButton->setMinimumWidth(m_menuButton->sizeHint().width());
     m_returnsAction->setText(tr("Returns"));
+    m_shiftAction->setText(tr("Shift"));
+    m_managerAction->setText(tr("Manager's day"));
+    m_trainingAction->setText(tr("Training mode…"));
+    m_trainingBand->setText(
+        tr("TRAINING — practice only: nothing is really sold, paid or counted"));
     m_parkedAction->setText(tr("Parked sales"));
     m_syncAction->setText(tr("Sync"));
     m_switchAction->setText(tr("Switch user"));

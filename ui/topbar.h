@@ -33,10 +33,21 @@ public:
     void refreshCustomer();
     /// Shows "Returns" in the menu (once returns are wired).
     void setReturnsAvailable(bool available);
+    /// Shows "Shift" in the menu (once shifts are wired).
+    void setShiftAvailable(bool available);
+    /// Shows "Manager's day" and "Training mode…" to supervisors and managers (once wired; the
+    /// services check the permission again).
+    void setManagerAvailable(bool available);
+    void setTrainingAvailable(bool available);
+    /// Whether the orange training band shows (the logged-in staff member is in training).
+    bool trainingShown() const;
 
 signals:
     void parkedSalesRequested();
     void returnsRequested();
+    void shiftRequested();
+    void managerRequested();
+    void trainingRequested();
     void switchUserRequested();
     void syncRequested();
     /// The customer chip was tapped: show that customer's profile.
@@ -48,6 +59,8 @@ protected:
 
 private:
     void retranslate();
+    void refreshTraining();
+    void refreshMenu();
 
     Services::Session &m_session;
     Services::SaleService &m_sale;
@@ -59,6 +72,13 @@ private:
     QPushButton *m_menuButton;
     QMenu *m_menu;
     QAction *m_returnsAction;
+    QAction *m_shiftAction;
+    QAction *m_managerAction;
+    QAction *m_trainingAction;
+    QLabel *m_trainingBand;
+    bool m_shiftAvailable = false;
+    bool m_managerAvailable = false;
+    bool m_trainingAvailable = false;
     QAction *m_parkedAction;
     QAction *m_syncAction;
     QAction *m_switchAction;

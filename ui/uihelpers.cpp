@@ -48,6 +48,23 @@ QString tierDisplayName(const QString &tier)
     return tier;
 }
 
+QString tenderDisplayName(const QString &method)
+{
+    if (method == QLatin1String("cash"))
+        return QCoreApplication::translate("Toonbank::Ui", "Cash");
+    if (method == QLatin1String("card"))
+        return QCoreApplication::translate("Toonbank::Ui", "Card");
+    if (method == QLatin1String("gift_card"))
+        return QCoreApplication::translate("Toonbank::Ui", "Gift card");
+    if (method == QLatin1String("store_credit"))
+        return QCoreApplication::translate("Toonbank::Ui", "Store credit");
+    if (method == QLatin1String("loyalty_points"))
+        return QCoreApplication::translate("Toonbank::Ui", "Loyalty points");
+    if (method == QLatin1String("return_credit"))
+        return QCoreApplication::translate("Toonbank::Ui", "Exchange credit");
+    return method;
+}
+
 QString styleSheet()
 {
     QFile file(QStringLiteral(":/toonbank.qss"));

@@ -17,6 +17,8 @@ QPushButton *touchButton(QWidget *parent, const char *role = nullptr);
 QLabel *roleLabel(QWidget *parent, const char *role);
 /// "Gold", "Zilver", … for a loyalty tier name ("basic", "silver", "gold").
 QString tierDisplayName(const QString &tier);
+/// "Card", "Cash", "Gift card", … for a tender method's name ("card", "cash", "gift_card", …).
+QString tenderDisplayName(const QString &method);
 /// The stylesheet from resources/toonbank.qss.
 QString styleSheet();
 
