@@ -13,6 +13,8 @@ packages=(
   postgresql haproxy
   fonts-dejavu-core clang-format
   libcurl4-openssl-dev python3-aiosmtpd poppler-utils
+  # the .deb packages: cpack -G DEB (dpkg-shlibdeps, file) and the deb_packages test
+  dpkg-dev file desktop-file-utils
 )
 
 missing=()

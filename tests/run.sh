@@ -11,6 +11,8 @@ launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}"
 cmake --build "$build" --parallel "$(nproc)"
+# The .deb packages in $build/packages (packaging/CMakeLists.txt); CTest deb_packages checks them.
+(cd "$build" && cpack -G DEB)
 
 export QT_QPA_PLATFORM=offscreen
 # The server suites also run on PostgreSQL: a throw-away cluster on a free loopback port.

@@ -100,6 +100,9 @@ public:
     Core::Status print(const Core::ShiftReport &report) const;
     Core::Result<QByteArray> pdf(const Core::ShiftReport &report) const;
 
+    /// For the crash tests: see Store::ShiftLedger::setBeforeCommitHook.
+    Store::ShiftLedger &ledger() { return *m_ledger; }
+
 signals:
     void shiftChanged(); // opened, moved cash, closed
 

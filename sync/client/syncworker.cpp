@@ -1,5 +1,6 @@
 #include "syncworker.h"
 
+#include "journalqueue.h"
 #include "serverconnection.h"
 
 #include "app/core/tr.h"
@@ -91,6 +92,7 @@ SyncWorker::~SyncWorker()
 {
     // Prepared statements and the server connection go before the database.
     m_snapshot.reset();
+    m_journal.reset();
     m_outbox.reset();
     m_connection.reset();
     m_db.reset();
@@ -108,6 +110,7 @@ void SyncWorker::open()
     }
     m_db = std::move(db).value();
     m_outbox = std::make_unique<Store::Outbox>(*m_db);
+    m_journal = std::make_unique<JournalQueue>(*m_db);
     m_cursor = m_outbox->pullCursor();
     m_state.lastPullAt = m_outbox->lastPullAt();
     auto config = DeviceConfig::load(*m_db);
@@ -147,6 +150,7 @@ void SyncWorker::startCycle()
     m_busy = true;
     m_again = false;
     m_pushProgressless = 0;
+    m_journalStalled = false;
     m_state.syncing = true;
     publish();
     pushNext();
@@ -157,7 +161,13 @@ void SyncWorker::pushNext()
     auto events = m_outbox->pending(qBound(1, m_options.pushBatchSize, Protocol::maxEventsPerPush));
     if (!events)
         return failCycle(events.error());
-    if (events->isEmpty())
+    // The journal entries the server has not acknowledged ride along with every push; an
+    // approval or a training switch journals without an outbox event, so a push may carry
+    // only journal entries.
+    auto journal = m_journal->unsent(Protocol::maxEventsPerPush);
+    if (!journal)
+        return failCycle(journal.error());
+    if (events->isEmpty() && (journal->isEmpty() || m_journalStalled))
         return pullNext();
     // A return always starts a push of its own: the server checks every event of a push
     // before it applies any, so a return pushed with the (offline) sale it returns would not
@@ -186,6 +196,8 @@ void SyncWorker::pushNext()
         request.events.append(envelope);
         attempted.append(event.eventId);
     }
+    request.journal = journal.value();
+    m_journalSent = request.journal.size();
     m_connection->push(request, [this, attempted](Core::Result<Protocol::PushResponse> response) {
         if (!response) {
             // Nothing is known about this batch: it stays pending and is sent again as is —
@@ -226,19 +238,39 @@ void SyncWorker::pushNext()
                 break; // resent in the next batch, without the rejected ones
             }
         }
-        if (auto done = m_outbox->recordOutcome(acknowledged, rejected, attempted, enrolments);
-            !done)
-            return failCycle(done.error());
-        emit progress(QStringLiteral("pushed %1 (applied %2, duplicate %3, rejected %4)")
-                          .arg(attempted.size())
-                          .arg(applied)
-                          .arg(duplicate)
-                          .arg(rejected.size()));
+        if (!attempted.isEmpty()) {
+            if (auto done = m_outbox->recordOutcome(acknowledged, rejected, attempted, enrolments);
+                !done)
+                return failCycle(done.error());
+        }
+        // After the outbox: the acknowledged seq only goes up, and a crash before it merely
+        // sends the same entries again (the server finds them stored with the same hash).
+        Core::Result<bool> journalMoved = m_journal->acknowledge(response->journalSeq);
+        if (!journalMoved)
+            return failCycle(journalMoved.error());
+        emit progress(
+            QStringLiteral("pushed %1 (applied %2, duplicate %3, rejected %4), journal %5 "
+                           "(server holds %6)")
+                .arg(attempted.size())
+                .arg(applied)
+                .arg(duplicate)
+                .arg(rejected.size())
+                .arg(m_journalSent)
+                .arg(response->journalSeq));
         refreshCounts();
         publish();
+        if (attempted.isEmpty() && !journalMoved.value()) {
+            // Only journal entries went and the server did not take them (an older server):
+            // the cycle goes on with the pull, and the entries go again with the next push.
+            qWarning().noquote() << "sync: the server did not acknowledge the journal, holds"
+                                 << response->journalSeq;
+            m_journalStalled = true;
+            return pushNext();
+        }
         // A batch that moved nothing forward would loop for ever; the server always answers
         // every event, so this only guards against a broken answer.
-        if (acknowledged.isEmpty() && rejected.isEmpty() && ++m_pushProgressless >= 2)
+        if (acknowledged.isEmpty() && rejected.isEmpty() && !journalMoved.value()
+            && ++m_pushProgressless >= 2)
             return failCycle(Error::make(QStringLiteral("sync.refused"),
                 Tr::tr("The server refused the data from this tablet."),
                 QStringLiteral("push made no progress")));

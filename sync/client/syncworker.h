@@ -20,13 +20,16 @@ class Outbox;
 
 namespace Toonbank::Sync::Client {
 
+class JournalQueue;
 class ServerConnection;
 
 namespace Internal {
 
 /// The sync engine's inside: lives in the engine's thread and owns everything it touches
 /// there (cache connection, server connection, timers). One cycle = push until the outbox
-/// has nothing pending, then pull until the feed has no more pages.
+/// has nothing pending and the server holds the whole journal, then pull until the feed has
+/// no more pages. Each push carries the journal entries after the last one the server
+/// acknowledged (JournalQueue); a push with only journal entries is fine.
 class SyncWorker final : public QObject
 {
     Q_OBJECT
@@ -67,6 +70,7 @@ private:
     // Declaration order matters: the writer and outbox use the database and go first.
     std::unique_ptr<Store::LocalDatabase> m_db;
     std::unique_ptr<Store::Outbox> m_outbox;
+    std::unique_ptr<JournalQueue> m_journal;
     std::unique_ptr<Store::CatalogWriter> m_snapshot; // open across pages during a first sync
     std::unique_ptr<ServerConnection> m_connection;
     DeviceConfig m_config;
@@ -79,6 +83,8 @@ private:
     int m_kindIndex = 0; // the feed kind being pulled after the catalog
     qint64 m_kindCursor = 0;
     int m_pushProgressless = 0;
+    bool m_journalStalled = false; // this cycle: the server did not take a journal-only push
+    qsizetype m_journalSent = 0; // journal entries in the push under way (for progress)
     quint64 m_generation = 0; // bumped when a cycle fails: late answers of it are ignored
 };
 

@@ -1,6 +1,7 @@
 #include "apiserver.h"
 
 #include "controllers.h"
+#include "reportscontroller.h"
 #include "returnscontroller.h"
 #include "serverdatabase.h"
 #include "walletcontroller.h"
@@ -58,6 +59,7 @@ struct ApiServer::Controllers
     WalletController wallet;
     MailController mail;
     ReturnsController returns;
+    ReportsController reports;
 };
 
 ApiServer::ApiServer(ServerDatabase &database, Options options, QObject *parent)
@@ -70,7 +72,7 @@ ApiServer::ApiServer(ServerDatabase &database, Options options, QObject *parent)
           EnrolmentController(m_devices, m_options.caCertificatePem),
           EventsController(database, *m_handlers), ChangesController(database),
           CustomersController(database), CouponsController(database), WalletController(database),
-          MailController(database), ReturnsController(database) })
+          MailController(database), ReturnsController(database), ReportsController(database) })
 {
     Controllers &c = *m_controllers;
     m_routes = {
@@ -112,6 +114,8 @@ ApiServer::ApiServer(ServerDatabase &database, Options options, QObject *parent)
             [&c](const ApiRequest &r) { return c.returns.release(r); } },
         { QStringLiteral("/v1/returns/*"), Method::Get, true,
             [&c](const ApiRequest &r) { return c.returns.status(r); } },
+        { QStringLiteral("/v1/reports/day"), Method::Get, true,
+            [&c](const ApiRequest &r) { return c.reports.day(r); } },
     };
 }
 

@@ -1,4 +1,5 @@
 #include "controllers.h"
+#include "journalstore.h"
 #include "mailer.h"
 
 #include "serverdatabase.h"
@@ -49,10 +50,25 @@ ApiReply EventsController::push(const ApiRequest &request)
         = Protocol::PushRequest::fromJson(std::get<QJsonObject>(body));
     if (!parsed)
         return ApiReply::error(ApiError::fromCore(ApiErrorKind::BadRequest, parsed.error()));
+    if (parsed->deviceId != request.device->deviceId)
+        return ApiReply::error({ ApiErrorKind::Forbidden, QStringLiteral("scope.device"),
+            QStringLiteral("a device can only push its own events") });
+    // The journal first, in its own transaction: its entries are stored (and verified)
+    // whether or not the events apply, so a rejected event never leaves a gap in it.
+    Core::Result<qint64> journalSeq
+        = JournalStore(m_db).receive(request.device->deviceId, parsed->journal);
+    if (!journalSeq)
+        return ApiReply::error(ApiError::fromCore(ApiErrorKind::Internal, journalSeq.error()));
+    if (parsed->events.isEmpty()) {
+        Protocol::PushResponse response;
+        response.journalSeq = journalSeq.value();
+        return ApiReply::json(response.toJson());
+    }
     auto applied = m_applier.apply(*request.device, parsed.value());
     if (auto *error = std::get_if<ApiError>(&applied))
         return ApiReply::error(*error);
-    const auto &outcome = std::get<EventApplier::Outcome>(applied);
+    auto &outcome = std::get<EventApplier::Outcome>(applied);
+    outcome.response.journalSeq = journalSeq.value();
     QJsonObject json = outcome.response.toJson();
     if (!outcome.anyRejected)
         return ApiReply::json(json);

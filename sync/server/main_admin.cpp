@@ -3,6 +3,7 @@
 #include "demoseed.h"
 #include "devcertificate.h"
 #include "deviceregistry.h"
+#include "journalstore.h"
 #include "mailer.h"
 #include "returnorders.h"
 #include "serverdatabase.h"
@@ -72,7 +73,54 @@ const char usage[] = R"(commands:
   stats                    counts of events, sales, stock rows
   demo-seed [--products N] [--seed S] [--stock-stores all|home]
                            the demo chain of toonbank-demogen (same generator), for demo.sh
+  journal-alerts [--device ID]
+                           unresolved breaks, gaps and conflicts in the devices' journals
+  verify-journal DEVICE_ID re-verifies a device's stored journal from entry 1: exit 0 OK,
+                           1 broken (names the first broken entry), 2 unknown device
 )";
+
+// journal-alerts: one tab-separated line per unresolved alert.
+int journalAlerts(ServerDatabase &db, const QString &device)
+{
+    auto alerts = JournalStore(db).unresolvedAlerts(device);
+    if (!alerts)
+        return fail(alerts.error());
+    out(QStringLiteral("device\tseq\tcode\tdetail\tdetected"));
+    for (const JournalAlert &alert : alerts.value())
+        out(QStringList { alert.deviceId, QString::number(alert.seq), alert.code,
+            QString(alert.detail).replace(QLatin1Char('\n'), QLatin1Char(' ')), alert.detectedAt }
+                .join(QLatin1Char('\t')));
+    return 0;
+}
+
+// verify-journal: the stored chain of one device from entry 1 (Core::verifyJournalChain).
+int verifyJournal(ServerDatabase &db, const QString &device)
+{
+    JournalStore store(db);
+    auto entries = store.entries(device);
+    if (!entries)
+        return fail(entries.error());
+    if (entries->isEmpty()) {
+        auto known = store.knowsDevice(device);
+        if (!known)
+            return fail(known.error());
+        if (!known.value()) {
+            std::fprintf(stderr, "toonbank-admin: unknown device %s\n", qPrintable(device));
+            return 2;
+        }
+    }
+    const Toonbank::Core::Status verified = Toonbank::Core::verifyJournalChain(entries.value());
+    if (!verified) {
+        out(QStringLiteral("BROKEN at entry %1: %2")
+                .arg(verified.error().detail, verified.error().message));
+        return 1;
+    }
+    const qint64 total = entries->isEmpty() ? 0 : entries->constLast().grandTotalCents;
+    out(QStringLiteral("OK: %1 entries, grand total € %2")
+            .arg(entries->size())
+            .arg(Toonbank::Core::Money::fromCents(total).toPlainString()));
+    return 0;
+}
 
 } // namespace
 
@@ -138,6 +186,9 @@ int main(int argc, char *argv[])
     parser.addOptions(
         { dataDir, database, id, country, city, address, lat, lon, vatNumber, kind, code, name,
             role, store, pin, hours, hosts, products, seed, stockStores, failedOnly, png, state });
+    const QCommandLineOption deviceOption(QStringLiteral("device"),
+        QStringLiteral("journal-alerts: only this device."), QStringLiteral("id"));
+    parser.addOption(deviceOption);
     parser.addPositionalArgument(
         QStringLiteral("command"), QStringLiteral("What to do (see above)."));
     parser.process(app);
@@ -396,6 +447,10 @@ int main(int argc, char *argv[])
         }
         return 0;
     }
+    if (command == QLatin1String("journal-alerts") && args.size() == 1)
+        return journalAlerts(*db.value(), parser.value(deviceOption));
+    if (command == QLatin1String("verify-journal") && args.size() == 2)
+        return verifyJournal(*db.value(), args.at(1));
     if (command == QLatin1String("stats")) {
         for (const char *table :
             { "events", "sales", "sale_lines", "products", "stock", "devices" }) {

@@ -1,8 +1,10 @@
 // toonbank-synctool: the tablet's sync side without the UI. See usage below.
 #include "sync/client/deviceconfig.h"
+#include "sync/client/journalqueue.h"
 #include "sync/client/serverconnection.h"
 #include "sync/client/syncengine.h"
 
+#include "app/core/journal.h"
 #include "app/core/sale.h"
 #include "app/core/vat.h"
 #include "app/store/catalog.h"
@@ -14,8 +16,14 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QSslCertificate>
+#include <QStandardPaths>
 #include <QTimer>
 #include <QUuid>
 
@@ -36,6 +44,9 @@ const char usage[] = R"(commands (all take --cache FILE):
   stock PRODUCT LOCATION                     the cached stock figure
   retry-rejected                             supervisor: queue rejected events again
   set-server URL                             the server moved (new address or port); keeps the enrolment
+  verify-journal                             re-verifies the cache's journal from entry 1, read-only
+                                             (default cache: the app's): exit 0 OK, 1 broken (names
+                                             the first broken entry), 2 not a Toonbank cache
 )";
 
 void out(const QString &text)
@@ -224,6 +235,83 @@ int sell(const QString &cache, int count, qint64 productId, int quantity, qint64
     return 0;
 }
 
+// verify-journal: exit 0 intact, 1 broken, 2 not a readable Toonbank cache. The file is only
+// read (never migrated or repaired: it is the evidence), so anything that is not a cache —
+// random bytes, an empty file, another SQLite database — is a plain error.
+int verifyJournal(const QString &path)
+{
+    const auto notCache = [&path](const QString &why) {
+        std::fprintf(stderr, "toonbank-synctool: %s is not a Toonbank cache: %s\n",
+            qPrintable(path), qPrintable(why));
+        return 2;
+    };
+    const QFileInfo info(path);
+    if (!info.exists())
+        return notCache(QStringLiteral("there is no such file"));
+    if (!info.isFile())
+        return notCache(QStringLiteral("it is not a file"));
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return notCache(file.errorString());
+        // Every SQLite file starts with this 16-byte header, in a 100-byte first header.
+        const QByteArray header = file.read(100);
+        if (header.size() < 100 || !header.startsWith(QByteArrayView("SQLite format 3\0", 16)))
+            return notCache(QStringLiteral("not an SQLite database"));
+    }
+    const QString connection = QStringLiteral("verify-journal");
+    int code = 0;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+        code = [&]() {
+            if (!db.open())
+                return notCache(db.lastError().text());
+            QSqlQuery q(db);
+            if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                                       "AND name IN ('settings', 'outbox', 'journal', "
+                                       "'sync_state')"))
+                || !q.next())
+                return notCache(q.lastError().text());
+            if (q.value(0).toInt() != 4)
+                return notCache(QStringLiteral("it has no journal, outbox and settings tables"));
+            q.finish();
+            auto entries = Sync::Client::readJournal(db, 0, -1);
+            if (!entries)
+                return notCache(entries.error().detail);
+            const Core::Status verified = Core::verifyJournalChain(entries.value());
+            if (!verified) {
+                out(QStringLiteral("BROKEN at entry %1: %2")
+                        .arg(verified.error().detail, verified.error().message));
+                return 1;
+            }
+            const qint64 total = entries->isEmpty() ? 0 : entries->constLast().grandTotalCents;
+            out(QStringLiteral("OK: %1 entries, grand total € %2")
+                    .arg(entries->size())
+                    .arg(Core::Money::fromCents(total).toPlainString()));
+            return 0;
+        }();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return code;
+}
+
+// The app's own cache (app/main.cpp: AppLocalDataLocation of Toonbank/toonbank).
+QString appCachePath()
+{
+    const QString name = QCoreApplication::applicationName();
+    const QString organisation = QCoreApplication::organizationName();
+    QCoreApplication::setApplicationName(QStringLiteral("toonbank"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Toonbank"));
+    const QString path = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
+        + QStringLiteral("/cache.sqlite");
+    QCoreApplication::setApplicationName(name);
+    QCoreApplication::setOrganizationName(organisation);
+    return path;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -258,6 +346,8 @@ int main(int argc, char *argv[])
 
     const QStringList args = parser.positionalArguments();
     const QString cache = parser.value(cacheOption);
+    if (args.size() == 1 && args.first() == QLatin1String("verify-journal"))
+        return verifyJournal(cache.isEmpty() ? appCachePath() : cache);
     if (args.isEmpty() || cache.isEmpty())
         return fail(
             QStringLiteral("need --cache FILE and a command\n") + QString::fromLatin1(usage));

@@ -77,7 +77,8 @@ public:
     {
         bool checkSales = true; // false only for bench_sync: measures what the checks cost
     };
-    /// Sale, customer_enrolled, consent_changed, wishlist_changed, receipt_email, return.
+    /// Sale, customer_enrolled, consent_changed, wishlist_changed, receipt_email, return,
+    /// shift_opened, cash_movement, shift_closed.
     static std::unique_ptr<EventHandlerRegistry> standard(const Options &options);
 
     void add(std::unique_ptr<EventHandler> handler);

@@ -1,9 +1,12 @@
+#include "cashmovementhandler.h"
 #include "consentchangedhandler.h"
 #include "customerenrolledhandler.h"
 #include "eventhandler.h"
 #include "receiptemailhandler.h"
 #include "returnhandler.h"
 #include "salehandler.h"
+#include "shiftclosedhandler.h"
+#include "shiftopenedhandler.h"
 #include "wishlistchangedhandler.h"
 
 namespace Toonbank::Sync::Server {
@@ -17,6 +20,9 @@ std::unique_ptr<EventHandlerRegistry> EventHandlerRegistry::standard(const Optio
     registry->add(std::make_unique<WishlistChangedHandler>());
     registry->add(std::make_unique<ReceiptEmailHandler>());
     registry->add(std::make_unique<ReturnHandler>());
+    registry->add(std::make_unique<ShiftOpenedHandler>());
+    registry->add(std::make_unique<CashMovementHandler>());
+    registry->add(std::make_unique<ShiftClosedHandler>());
     return registry;
 }
 

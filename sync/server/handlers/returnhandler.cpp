@@ -706,7 +706,7 @@ Core::Status ReturnHandler::apply(BatchContext &context, const QList<BatchEvent 
             ret.origin == Core::ReturnOrigin::NoReceipt ? QString() : data.loaded.order.saleId,
             ret.claimId, ret.goods.cents(), ret.delivery.cents(), ret.total.cents(),
             ret.rounding.cents(), data.customerId, ret.pointsTakenBack, ret.pointsGivenBack,
-            ret.exchangeSaleId, ret.training ? 1 : 0 });
+            ret.exchangeSaleId, ret.training ? 1 : 0, ret.shiftId });
         int lineNo = 0;
         for (const Core::ReturnLine &line : ret.lines)
             lineRows.append({ ret.returnId, ++lineNo, line.lineId, line.originalLineId,
@@ -733,7 +733,8 @@ Core::Status ReturnHandler::apply(BatchContext &context, const QList<BatchEvent 
                 QStringLiteral("delivery_cents"), QStringLiteral("total_cents"),
                 QStringLiteral("rounding_cents"), QStringLiteral("customer_id"),
                 QStringLiteral("points_taken_back"), QStringLiteral("points_given_back"),
-                QStringLiteral("exchange_sale_id"), QStringLiteral("training") },
+                QStringLiteral("exchange_sale_id"), QStringLiteral("training"),
+                QStringLiteral("shift_id") },
             &returnRows },
         { QStringLiteral("return_lines"),
             { QStringLiteral("return_id"), QStringLiteral("line_no"), QStringLiteral("line_id"),

@@ -25,8 +25,9 @@ namespace Toonbank::Sync::Server {
 /// update, a `return_conflicts` row when the line was already returned elsewhere), tender
 /// refunded amounts, stock back (resellable) or damaged_stock, loyalty_ledger once per event,
 /// store credit credited, a gift card topped up or activated, web_refunds per web refund part,
-/// the web order's refunded delivery and the sale's points taken back. A training return writes
-/// its rows only.
+/// the web order's refunded delivery and the sale's points taken back; returns.shift_id is the
+/// shift it belongs to. A training return writes its rows only (whatever its refund methods:
+/// no store credit, gift card, points or stock moves).
 class ReturnHandler final : public EventHandler
 {
 public:

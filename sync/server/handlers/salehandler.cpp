@@ -791,6 +791,21 @@ Core::Status SaleHandler::check(BatchContext &context, const QList<BatchEvent *>
             continue;
         }
         salesInBatch.insert(sale.saleId);
+        // A training sale moves no gift card, store credit or points (docs/STOREOPS.md).
+        if (sale.training) {
+            bool refused = sale.pointsRedeemed != 0;
+            for (const Core::Tender &t : sale.tenders)
+                refused = refused || t.method == Core::TenderMethod::GiftCard
+                    || t.method == Core::TenderMethod::StoreCredit
+                    || t.method == Core::TenderMethod::LoyaltyPoints;
+            if (refused) {
+                event->reject(QStringLiteral("training.not_allowed"),
+                    QStringLiteral("training sale %1 pays with a gift card, store credit or "
+                                   "points")
+                        .arg(sale.saleId));
+                continue;
+            }
+        }
         bool known = true;
         for (const Core::SaleLine &line : sale.lines) {
             if (!ref.products.contains(line.productId)) {
@@ -908,7 +923,7 @@ Core::Status SaleHandler::apply(BatchContext &context, const QList<BatchEvent *>
                 if (q.value().next())
                     customerId = q.value().value(0).toLongLong();
             }
-            if (customerId != 0)
+            if (customerId != 0 && !sale.training) // training earns and spends no points
                 credits.append({ event, customerId });
         }
         saleRows.append({ sale.saleId, event->envelope->eventId, context.device.locationId,
@@ -916,7 +931,7 @@ Core::Status SaleHandler::apply(BatchContext &context, const QList<BatchEvent *>
             sale.total.cents(), sale.rounding.cents(), customerId, sale.training ? 1 : 0,
             sale.storeCode, sale.customer ? sale.customer->code : QString(),
             sale.customer ? sale.customer->tier : QString(), sale.pointsEarned, sale.pointsRedeemed,
-            sale.catalogVersion });
+            sale.catalogVersion, sale.shiftId });
         int lineNo = 0;
         for (const Core::SaleLine &line : sale.lines) {
             ++lineNo;
@@ -960,7 +975,8 @@ Core::Status SaleHandler::apply(BatchContext &context, const QList<BatchEvent *>
                 QStringLiteral("customer_id"), QStringLiteral("training"),
                 QStringLiteral("store_code"), QStringLiteral("customer_code"),
                 QStringLiteral("customer_tier"), QStringLiteral("points_earned"),
-                QStringLiteral("points_redeemed"), QStringLiteral("catalog_version") },
+                QStringLiteral("points_redeemed"), QStringLiteral("catalog_version"),
+                QStringLiteral("shift_id") },
             &saleRows },
         { QStringLiteral("sale_lines"),
             { QStringLiteral("sale_id"), QStringLiteral("line_no"), QStringLiteral("line_id"),

@@ -33,9 +33,11 @@ namespace Toonbank::Sync::Server {
 ///  - an exchange's return_credit tender names a return earlier in the batch or already
 ///    applied whose exchange refund part is exactly the tender's amount, and no other sale took
 ///    that credit (exchange.return_missing, exchange.mismatch, exchange.used).
-/// apply: the relational sale rows, stock, points into loyalty_ledger (once), the sale's
-/// claims marked used, gift cards sold activated (balance = line total, expiry
-/// Core::giftCardExpiry of the sale's date) or topped up.
+///  - a training sale pays with no gift card, store credit or points (training.not_allowed).
+/// apply: the relational sale rows (with the shift it belongs to, sales.shift_id), stock,
+/// points into loyalty_ledger (once), the sale's claims marked used, gift cards sold activated
+/// (balance = line total, expiry Core::giftCardExpiry of the sale's date) or topped up. A
+/// training sale writes its rows only (training = 1): no stock, points or gift cards.
 class SaleHandler final : public EventHandler
 {
 public:
