@@ -152,6 +152,8 @@ struct ShiftReport
     QDateTime printedAt; // UTC
     QString storeName;
     QString staffName; // who asked for it
+    QString openedByName; // the staff member who opened the shift (empty: shown by id)
+    QString closedByName; // who closed it (Z)
     bool training = false; // asked in training mode: marked on the report
 };
 

@@ -78,10 +78,13 @@ QList<ReceiptLine> ShiftReportLayout::layout(
             ? locale.toString(shift.openedAt.toLocalTime().date(), QLocale::ShortFormat)
             : QString());
     row(tr("Opened"), localTime(shift.openedAt, locale));
-    row(tr("Opened by"), tr("staff %1").arg(shift.openedBy));
+    row(tr("Opened by"),
+        report.openedByName.isEmpty() ? tr("staff %1").arg(shift.openedBy) : report.openedByName);
     if (shift.state == Core::ShiftState::Closed || isZ) {
         row(tr("Closed"), localTime(shift.closedAt, locale));
-        row(tr("Closed by"), tr("staff %1").arg(shift.closedBy));
+        row(tr("Closed by"),
+            report.closedByName.isEmpty() ? tr("staff %1").arg(shift.closedBy)
+                                          : report.closedByName);
     }
     row(tr("Printed"), localTime(report.printedAt, locale));
     if (!report.staffName.isEmpty())

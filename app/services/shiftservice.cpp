@@ -7,6 +7,7 @@
 #include "app/devices/shiftreport.h"
 #include "app/store/localdatabase.h"
 #include "app/store/shiftledger.h"
+#include "app/store/staffdirectory.h"
 #include "sync/protocol/storeops.h"
 
 #include <QJsonDocument>
@@ -148,6 +149,13 @@ Core::Result<Core::ShiftReport> ShiftService::report(
     if (m_session.staff())
         report.staffName = m_session.staff()->displayName;
     report.training = training();
+    Store::StaffDirectory staff(m_db);
+    if (auto opener = staff.member(stored.shift.openedBy))
+        report.openedByName = opener->displayName;
+    if (stored.shift.closedBy != 0) {
+        if (auto closer = staff.member(stored.shift.closedBy))
+            report.closedByName = closer->displayName;
+    }
     return report;
 }
 

@@ -683,6 +683,82 @@ Demopincodes (elke medewerker heeft een eigen salt):
         <source>The server has not answered whether these items can be returned. Nothing was refunded. Press Check again when the tablet is online, or cancel the return.</source>
         <translation>De server heeft nog niet geantwoord of deze artikelen retour kunnen. Er is niets terugbetaald. Druk op Opnieuw controleren als de tablet online is, of annuleer de retour.</translation>
     </message>
+    <message>
+        <source>The journal has a gap at entry %1: an entry is missing or out of order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 of the journal does not follow the entry before it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 of the journal has been altered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 of the journal does not match its recorded content.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The grand total of the journal is wrong at entry %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a euro coin or note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The count for %1 cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The count for %1 is too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The count for %1 must be a whole number of pieces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a reason of 1 to %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A drawer opened without a sale moves no money.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount must be more than %1 and at most %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The drawer holds only %1; %2 cannot be taken out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in training mode: take cash or card instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in training mode: refund in cash or to the card instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shift could not be saved. Nothing was recorded; please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This shift is not open any more. Open a new shift on the Shift screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawer %1 already has an open shift. Close it before opening a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cash count received is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Devices::NexoHttpTerminal</name>
@@ -915,6 +991,221 @@ Demopincodes (elke medewerker heeft een eigen salt):
     </message>
 </context>
 <context>
+    <name>Toonbank::Devices::ShiftReportLayout</name>
+    <message>
+        <source>Cash</source>
+        <translation type="unfinished">Contant</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation type="unfinished">Pin</translation>
+    </message>
+    <message>
+        <source>Gift card</source>
+        <translation type="unfinished">Cadeaukaart</translation>
+    </message>
+    <message>
+        <source>Store credit</source>
+        <translation type="unfinished">Tegoed</translation>
+    </message>
+    <message>
+        <source>Loyalty points</source>
+        <translation type="unfinished">Spaarpunten</translation>
+    </message>
+    <message>
+        <source>Exchange credit</source>
+        <translation type="unfinished">Ruiltegoed</translation>
+    </message>
+    <message>
+        <source>Z REPORT nr %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>X REPORT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TRAINING</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interim report: the shift stays open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>staff %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items sold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returns (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net takings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash rounding</source>
+        <translation type="unfinished">Afronding contant</translation>
+    </message>
+    <message>
+        <source>Voided sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training sales and returns (not counted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales per tender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished">Geen</translation>
+    </message>
+    <message>
+        <source>Refunds per tender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VAT per rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation type="unfinished">Tarief</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation type="unfinished">Netto</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation type="unfinished">Btw</translation>
+    </message>
+    <message>
+        <source>Incl.</source>
+        <translation type="unfinished">Incl.</translation>
+    </message>
+    <message>
+        <source>Cash drawer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening float</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash refunds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No-sale drawer opens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected in drawer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of Z report nr %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of X report</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Toonbank::Services::CustomerService</name>
     <message>
         <source>This is not a loyalty card number.</source>
@@ -951,6 +1242,173 @@ Demopincodes (elke medewerker heeft een eigen salt):
     <message>
         <source>Enrolled offline as a new customer; the server found an existing customer with the same e-mail and merged them.</source>
         <translation>Offline ingeschreven als nieuwe klant; de server vond een bestaande klant met hetzelfde e-mailadres en heeft ze samengevoegd.</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Services::ManagerService</name>
+    <message>
+        <source>The day&apos;s figures could not be read from this tablet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation type="unfinished">Contant</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation type="unfinished">Pin</translation>
+    </message>
+    <message>
+        <source>Gift card</source>
+        <translation type="unfinished">Cadeaukaart</translation>
+    </message>
+    <message>
+        <source>Store credit</source>
+        <translation type="unfinished">Tegoed</translation>
+    </message>
+    <message>
+        <source>Loyalty points</source>
+        <translation type="unfinished">Spaarpunten</translation>
+    </message>
+    <message>
+        <source>Exchange credit</source>
+        <translation type="unfinished">Ruiltegoed</translation>
+    </message>
+    <message>
+        <source>Manual discount</source>
+        <translation type="unfinished">Handmatige korting</translation>
+    </message>
+    <message>
+        <source>Price change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund without receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return exception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No-sale drawer open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The manager&apos;s day could not be made into a PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager&apos;s day %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager&apos;s day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished">Bedrag</translation>
+    </message>
+    <message>
+        <source>%1:00–%2:00</source>
+        <translation type="unfinished">%1% {1:00–%2:00?}</translation>
+    </message>
+    <message>
+        <source>No sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per staff member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Naam</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation type="unfinished">Retouren</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation type="unfinished">Terugbetaald</translation>
+    </message>
+    <message>
+        <source>Per tender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation type="unfinished">Bon</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overrides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished">Wat</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">Reden</translation>
+    </message>
+    <message>
+        <source>Open shifts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No shift is open</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1197,6 +1655,18 @@ Demopincodes (elke medewerker heeft een eigen salt):
     <message>
         <source>The exchange was given up</source>
         <translation>De ruil is afgebroken</translation>
+    </message>
+    <message>
+        <source>Not in training mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training: no card was charged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training: nothing to give back</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1458,6 +1928,10 @@ Demopincodes (elke medewerker heeft een eigen salt):
         <source>Cash was already given back: finish the return (retry the card or refund that part another way).</source>
         <translation>Er is al contant teruggegeven: rond de retour af (probeer de kaart opnieuw of betaal dat deel op een andere manier terug).</translation>
     </message>
+    <message>
+        <source>Training: nothing was refunded to the card</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Services::SaleService</name>
@@ -1644,6 +2118,22 @@ Demopincodes (elke medewerker heeft een eigen salt):
         <source>no reason</source>
         <translation>geen reden</translation>
     </message>
+    <message>
+        <source>The whole store&apos;s day needs a connection to the server. This tablet&apos;s own figures are shown instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This tablet may only see the figures of its own store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a supervisor or manager can see the manager&apos;s day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not make the day&apos;s report.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Services::Session</name>
@@ -1703,6 +2193,65 @@ Demopincodes (elke medewerker heeft een eigen salt):
         <source>Your role does not allow returns.</source>
         <translation>Uw rol staat geen retouren toe.</translation>
     </message>
+    <message>
+        <source>Your role does not allow opening or closing a shift.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a supervisor or manager can put cash in or take it out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a supervisor or manager can switch training mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a supervisor or manager can see the manager&apos;s day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This staff member does not work in this store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Services::ShiftService</name>
+    <message>
+        <source>Open a shift first: count the float on the Shift screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in training mode: switch training off to work with the real drawer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No shift is open on this drawer. Open a shift on the Shift screen first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the drawer without a sale needs a manager&apos;s approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please log in first.</source>
+        <translation type="unfinished">Log eerst in.</translation>
+    </message>
+    <message>
+        <source>This approval is for something else. Ask the manager to approve opening the drawer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sale is still open. Finish or clear it before closing the shift.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no Z report %1 for this drawer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No receipt printer is connected: the report cannot be printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Services::SyncStatus</name>
@@ -1724,6 +2273,152 @@ Demopincodes (elke medewerker heeft een eigen salt):
     <message>
         <source>Basic</source>
         <translation>Basis</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation type="unfinished">Contant</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation type="unfinished">Pin</translation>
+    </message>
+    <message>
+        <source>Gift card</source>
+        <translation type="unfinished">Cadeaukaart</translation>
+    </message>
+    <message>
+        <source>Store credit</source>
+        <translation type="unfinished">Tegoed</translation>
+    </message>
+    <message>
+        <source>Loyalty points</source>
+        <translation type="unfinished">Spaarpunten</translation>
+    </message>
+    <message>
+        <source>Exchange credit</source>
+        <translation type="unfinished">Ruiltegoed</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Ui::CashCountPanel</name>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coins</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Ui::CashMoveSheet</name>
+    <message>
+        <source>Change from the safe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Float top-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To the safe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank deposit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Small expense</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change for a customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the drawer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask a manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take out %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the amount put in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the amount taken out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Money put into the drawer. Count it, enter the amount and say why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Money taken out of the drawer. The drawer should hold %1 now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sale: open the drawer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The drawer opens without a sale only with a manager&apos;s approval. Say why; a manager approves with their PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished">Bedrag</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">Reden</translation>
+    </message>
+    <message>
+        <source>Type the reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Annuleren</translation>
     </message>
 </context>
 <context>
@@ -2242,6 +2937,13 @@ Demopincodes (elke medewerker heeft een eigen salt):
     </message>
 </context>
 <context>
+    <name>Toonbank::Ui::HourChart</name>
+    <message>
+        <source>No sales yet today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Toonbank::Ui::LoginScreen</name>
     <message>
         <source>Tap your name first.</source>
@@ -2318,6 +3020,230 @@ De mand blijft staan, zodat de verkoop opnieuw betaald kan worden.</translation>
     </message>
 </context>
 <context>
+    <name>Toonbank::Ui::ManagerScreen</name>
+    <message>
+        <source>Discount above the limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sale: drawer opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund without receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return outside the rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>staff member %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1:00–%2:00: %n sale(s), %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1:00–%2:00: no sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to selling</source>
+        <translation type="unfinished">Terug naar verkopen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished">Afdrukken</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales per hour (tap a bar)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per payment method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per staff member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overrides and no-sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open shifts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager&apos;s day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager&apos;s day — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain-wide: every tablet of this store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This tablet only (offline): other tablets&apos; sales are not in these figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sale(s), %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No payments yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished">Bedrag</translation>
+    </message>
+    <message>
+        <source>Nobody has sold anything yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Naam</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No refunds today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation type="unfinished">Retour</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No overrides today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished">Wat</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">Reden</translation>
+    </message>
+    <message>
+        <source>No sales were cancelled after a payment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sale(s) cancelled after a payment part (the part was given back at once).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No shift is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This tablet only (offline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked by %1, approved by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled after payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The day&apos;s figures have been printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved in %1. Is the storage full?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved as PDF: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Toonbank::Ui::OverrideSheet</name>
     <message>
         <source>Nobody in this store may approve this. Call the store manager.</source>
@@ -2366,6 +3292,10 @@ De mand blijft staan, zodat de verkoop opnieuw betaald kan worden.</translation>
     <message>
         <source>Approve</source>
         <translation>Goedkeuren</translation>
+    </message>
+    <message>
+        <source>Asked by %1: the drawer opens without a sale only with a manager&apos;s approval.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2832,6 +3762,17 @@ De mand blijft staan, zodat de verkoop opnieuw betaald kan worden.</translation>
     <message>
         <source>The return receipt has been printed.</source>
         <translation>De retourbon is afgedrukt.</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Ui::ReportPane</name>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished">Afdrukken</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3317,6 +4258,210 @@ nu %2</translation>
         <source>Exchange credit −%1 · to pay %2</source>
         <translation>Ruiltegoed −%1 · te betalen %2</translation>
     </message>
+    <message>
+        <source>Open the Shift screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Ui::ShiftScreen</name>
+    <message>
+        <source>staff member %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Z report %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>X report (changes nothing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift open — drawer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened by %1 on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash in the drawer now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Float</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash refunds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sale(s), %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check the count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is missing from the drawer. Count again to be sure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The drawer holds %1 more than expected. Count again to be sure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The count matches what the drawer should hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the shift to make the Z report with this count and variance. Selling then waits for the next shift.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift closed — Z report %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened by %1 on %2, closed by %3 on %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the shift: count the cash in the drawer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a shift: count the float</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count every note and coin in the drawer. Tap a row, then type the number of pieces or use − and +. The expected amount shows after the count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count the notes and coins the drawer starts with. Tap a row, then type the number of pieces or use − and +. No float: open with € 0,00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation type="unfinished">Terug</translation>
+    </message>
+    <message>
+        <source>Back to selling</source>
+        <translation type="unfinished">Terug naar verkopen</translation>
+    </message>
+    <message>
+        <source>No sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the next shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>X report: the figures of this shift so far — sales, refunds, cash in and out, and the cash the drawer should hold. It changes nothing.
+
+At the end of the shift, Close shift: count the drawer, compare, and the Z report is made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift opened with a float of %1. The drawer is open: put the float in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sale is open. Finish or clear it on the sell screen first, then close the shift.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 put in (%2). The drawer should hold %3 now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 taken out (%2). The drawer should hold %3 now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The drawer is open (no sale: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the drawer without a sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The drawer is open (no sale: %1), approved by %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Z report %1 printed. Keep it with the counted cash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>X report printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved in %1. Is the storage full?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved as PDF: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Ui::SyncChip</name>
@@ -3525,6 +4670,45 @@ nu %2</translation>
     <message>
         <source>Returns</source>
         <translation>Retouren</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager&apos;s day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training mode…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TRAINING — practice only: nothing is really sold, paid or counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Ui::TrainingSheet</name>
+    <message>
+        <source>Training on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who is practising? Their sales and returns are marked TRAINING: no stock, money, points or cash in the drawer move, and they are left out of every report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -627,7 +627,6 @@ QStringList version5(Dialect dialect)
     return s;
 }
 
-
 // Version 6 (issue 12, "Store operations"): shifts and cash movements per drawer, the shift of
 // every sale and return, and each device's journal as it arrives, verified entry by entry,
 // with the alerts for the chain's IT.
@@ -692,7 +691,9 @@ QStringList version6(Dialect dialect)
             PRIMARY KEY(device_id, seq)))"),
         QStringLiteral("CREATE INDEX journal_entries_kind ON journal_entries(kind, recorded_at)"),
         QStringLiteral(R"(CREATE TABLE journal_alerts(
-            id )") + (pg ? QStringLiteral("BIGSERIAL PRIMARY KEY") : QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT"))
+            id )")
+            + (pg ? QStringLiteral("BIGSERIAL PRIMARY KEY")
+                  : QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT"))
             + QStringLiteral(R"(,
             device_id TEXT NOT NULL,
             seq BIGINT NOT NULL,

@@ -530,6 +530,10 @@ private slots:
         QCOMPARE(z->shift.zNumber, 1);
         QCOMPARE(z->shift.state, Core::ShiftState::Closed);
         QCOMPARE(z->shift.closedBy, TestCache::cashierId);
+        // The report names who opened and closed the shift, not just their ids.
+        QVERIFY(!z->openedByName.isEmpty());
+        QCOMPARE(z->openedByName, z->closedByName);
+        QCOMPARE(z->openedByName, m_terminal->session().staff()->displayName);
         QCOMPARE(z->shift.closedAt, m_clock.nowUtc());
         QCOMPARE(z->shift.closingCount, counted);
         QVERIFY(z->variance);
