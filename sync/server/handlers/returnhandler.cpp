@@ -391,6 +391,22 @@ Core::Status ReturnHandler::check(BatchContext &context, const QList<BatchEvent 
             }
             loaded = std::move(*found.value());
 
+            // A training sale never happened: only a training return takes it back.
+            if (!ret.training && ret.origin == Core::ReturnOrigin::StoreSale) {
+                auto training
+                    = db.exec(QStringLiteral("SELECT training FROM sales WHERE sale_id = ?"),
+                        { loaded.saleId });
+                if (!training)
+                    return training.error();
+                if (training.value().next() && training.value().value(0).toInt() != 0) {
+                    reject(fail("return.training_sale",
+                        QStringLiteral("%1 was a training sale; only a training return can take "
+                                       "it back")
+                            .arg(loaded.order.number.left(40))));
+                    continue;
+                }
+            }
+
             // The quantities per original line this return takes.
             std::map<QString, int> asked;
             for (const Core::ReturnLine &line : ret.lines)

@@ -8,7 +8,8 @@ namespace Toonbank::Sync::Server {
 /// adds up on its own (Protocol::returnFromJson) and belongs to the device's store and staff
 /// member. check: the server re-checks it with the core rules the tablet ran, against the order
 /// as it stood before this return (a claimed return: returned quantities minus this claim's):
-///  - the order exists and is no return itself (return.not_found, return.of_return); a claim
+///  - the order exists and is no return itself (return.not_found, return.of_return), and is
+///    no training sale unless the return is a training return too (return.training_sale); a claim
 ///    is this return's, still claimed, for the same order, lines and quantities (claim.unknown,
 ///    claim.mismatch, claim.released, claim.used); without a claim only the store's own sale
 ///    (return.claim_missing);

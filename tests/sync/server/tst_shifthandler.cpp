@@ -9,6 +9,7 @@
 #include "storeopskit.h"
 
 #include "app/core/loyalty.h"
+#include "app/core/returns.h"
 #include "app/core/sale.h"
 
 #include <QtTest>
@@ -314,6 +315,36 @@ private slots:
         QCOMPARE(sql(QStringLiteral("SELECT COUNT(*) FROM loyalty_ledger")), ledgerBefore);
         QCOMPARE(
             sql(QStringLiteral("SELECT points_balance FROM customers WHERE id = 1")), pointsBefore);
+
+        // A real return of the training sale would hand out money for nothing: refused.
+        Core::Return back;
+        back.returnId = newId();
+        back.receiptNumber = QStringLiteral("AMS01-T4-R000001");
+        back.storeCode = m_ams.store;
+        back.returnedAt = QDateTime::currentDateTimeUtc();
+        back.staffId = cashier;
+        back.origin = Core::ReturnOrigin::StoreSale;
+        back.originNumber = training.receiptNumber;
+        back.originSaleId = training.saleId;
+        back.shiftId = open.shiftId;
+        Core::ReturnLine returned;
+        returned.lineId = QStringLiteral("R1");
+        returned.originalLineId = QStringLiteral("L1");
+        returned.productId = 5;
+        returned.sku = QStringLiteral("SKU5");
+        returned.name = QStringLiteral("Product 5");
+        returned.vatBasisPoints = 2100;
+        returned.quantity = 1;
+        returned.refund = Money::fromCents(1000);
+        back.lines = { returned };
+        back.goods = back.total = returned.refund;
+        Core::Refund cashBack;
+        cashBack.method = Core::RefundMethod::Cash;
+        cashBack.amount = returned.refund;
+        back.refunds = { cashBack };
+        back.vat = Core::returnVat(back.lines);
+        expectRefused(m_ams, { returnEvent(back) }, QStringLiteral("return.training_sale"));
+        QCOMPARE(stock(5), stockBefore);
 
         // Its cash never reached the drawer: expected stays 0.
         expectRefused(m_ams, { closeEvent(close(open, cashier, count({ { 1000, 3 } }), 3000, 1)) },
