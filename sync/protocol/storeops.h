@@ -38,7 +38,7 @@ Core::Result<ShiftCashMovement> cashMovementFromJson(const QJsonObject &json);
 /// countedCents, expectedCents, varianceCents, zNumber, saleCount, returnCount}. The server
 /// recomputes expected cash from the shift's sales, returns and movements it holds (events
 /// arrive in order, so all of them came before the close) and rejects a close whose figures
-/// differ ("shift.expected"), a second close ("shift.closed") or a Z number out of sequence
+/// differ ("shift.expected"), a second close ("shift.not_open") or a Z number out of sequence
 /// ("shift.z_number").
 struct ShiftClosed
 {
