@@ -749,7 +749,9 @@ Core::Result<Core::Return> ReturnService::buildReturn(bool exchange)
     ret.origin = v.order->origin;
     ret.originNumber = v.order->number;
     ret.originSaleId = v.order->saleId;
-    const bool claimed = !v.order->fromLocalLedger && !d->noReceipt;
+    // A training return claims nothing: practising must not use up what the customer can
+    // still return (the server stores it without a claim and moves nothing).
+    const bool claimed = !v.order->fromLocalLedger && !d->noReceipt && !d->session.isTraining();
     ret.claimId = claimed ? newUuid() : QString();
     for (int i = 0; i < requests.size(); ++i) {
         const Core::ReturnRequestLine &request = requests.at(i);

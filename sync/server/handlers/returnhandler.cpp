@@ -480,8 +480,10 @@ Core::Status ReturnHandler::check(BatchContext &context, const QList<BatchEvent 
                         it != returnedBefore.constEnd())
                         line.returned = qMax(0, *it);
                 }
-            } else if (ret.origin != Core::ReturnOrigin::StoreSale
-                || loaded.order.storeCode != ret.storeCode) {
+            } else if (!ret.training
+                && (ret.origin != Core::ReturnOrigin::StoreSale
+                    || loaded.order.storeCode != ret.storeCode)) {
+                // (A training return claims nothing: it takes nothing from the order.)
                 reject(fail("return.claim_missing",
                     QStringLiteral("a return of %1 needs a server claim (only a store's own sale "
                                    "can be returned offline)")
@@ -508,7 +510,7 @@ Core::Status ReturnHandler::check(BatchContext &context, const QList<BatchEvent 
             // elsewhere: the money left the drawer, so it is checked as the tablet saw the sale
             // (only its own earlier returns) and flagged when applied.
             checkOrder = loaded.order;
-            if (ret.claimId.isEmpty()) {
+            if (ret.claimId.isEmpty() && !ret.training) {
                 for (Core::ReturnableLine &line : checkOrder.lines) {
                     const auto it = asked.find(line.lineId);
                     if (it != asked.end() && line.returned + it->second > line.sold) {

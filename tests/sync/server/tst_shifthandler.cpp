@@ -352,6 +352,93 @@ private slots:
         QVERIFY(m_client.pushApplied(m_ams, { closeEvent(close(open, cashier, {}, 0, 1)) }));
     }
 
+    // A training return of a real sale of another store claims nothing (the tablet asks no
+    // claim in training): the server stores it, and it takes nothing from what the customer
+    // can still return, moves no stock and no money.
+    void trainingReturnWithoutClaimTakesNothing()
+    {
+        Core::DraftLine line;
+        line.lineId = QStringLiteral("L1");
+        line.productId = 5;
+        line.sku = QStringLiteral("SKU5");
+        line.name = QStringLiteral("Product 5");
+        line.brand = QStringLiteral("Brand");
+        line.quantity = 2;
+        line.unitPrice = Money::fromCents(1000);
+        line.regularPrice = line.unitPrice;
+        Core::SaleRules rules;
+        rules.vatTable = Core::VatTable::builtIn();
+        rules.country = QStringLiteral("NL");
+        rules.storeCode = m_utr.store;
+        rules.loyalty = Core::LoyaltyRules::defaults();
+        Core::SaleContext context;
+        context.soldAt = QDateTime::currentDateTimeUtc();
+        auto built = Core::buildSale({ line }, rules, context);
+        QVERIFY2(built, qPrintable(built ? QString() : built.error().detail));
+        Core::Sale real = built.value();
+        real.saleId = newId();
+        real.receiptNumber = QStringLiteral("UTR01-T1-000077");
+        real.staffId = otherSupervisor;
+        Core::Tender cash;
+        cash.method = Core::TenderMethod::Cash;
+        cash.amount = real.total;
+        cash.tendered = real.total;
+        real.tenders = { cash };
+        QVERIFY(m_client.pushApplied(m_utr, { saleEvent(real) }));
+
+        const qint64 stockBefore = stock(5);
+        Core::Return practice;
+        practice.returnId = newId();
+        practice.receiptNumber = QStringLiteral("AMS01-T4-R000077");
+        practice.storeCode = m_ams.store;
+        practice.returnedAt = QDateTime::currentDateTimeUtc();
+        practice.staffId = cashier;
+        practice.origin = Core::ReturnOrigin::StoreSale;
+        practice.originNumber = real.receiptNumber;
+        practice.originSaleId = real.saleId;
+        practice.training = true;
+        Core::ReturnLine returned;
+        returned.lineId = QStringLiteral("R1");
+        returned.originalLineId = QStringLiteral("L1");
+        returned.productId = 5;
+        returned.sku = QStringLiteral("SKU5");
+        returned.name = QStringLiteral("Product 5");
+        returned.vatBasisPoints = 2100;
+        returned.quantity = 1;
+        returned.refund = Money::fromCents(1000);
+        practice.lines = { returned };
+        practice.goods = practice.total = returned.refund;
+        Core::Refund cashBack;
+        cashBack.method = Core::RefundMethod::Cash;
+        cashBack.amount = returned.refund;
+        practice.refunds = { cashBack };
+        practice.vat = Core::returnVat(practice.lines);
+        QVERIFY(m_client.pushApplied(m_ams, { returnEvent(practice) }));
+
+        QCOMPARE(sql(QStringLiteral("SELECT training FROM returns WHERE return_id = ?"),
+                     { practice.returnId }),
+            1);
+        QCOMPARE(sql(QStringLiteral("SELECT SUM(returned_quantity) FROM sale_lines WHERE "
+                                    "sale_id = ?"),
+                     { real.saleId }),
+            0);
+        QCOMPARE(sql(QStringLiteral("SELECT SUM(refunded_cents) FROM sale_tenders WHERE "
+                                    "sale_id = ?"),
+                     { real.saleId }),
+            0);
+        QCOMPARE(sql(QStringLiteral("SELECT COUNT(*) FROM return_conflicts WHERE return_id = ?"),
+                     { practice.returnId }),
+            0);
+        QCOMPARE(stock(5), stockBefore);
+
+        // The same return, real, without a claim: refused (another store's sale needs one).
+        Core::Return real2 = practice;
+        real2.returnId = newId();
+        real2.receiptNumber = QStringLiteral("AMS01-T4-R000078");
+        real2.training = false;
+        expectRefused(m_ams, { returnEvent(real2) }, QStringLiteral("return.claim_missing"));
+    }
+
     void cleanupTestCase() { m_server.kill(); }
 };
 
