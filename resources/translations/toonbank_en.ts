@@ -685,79 +685,79 @@ Demo PINs (every staff member has their own salt):
     </message>
     <message>
         <source>The journal has a gap at entry %1: an entry is missing or out of order.</source>
-        <translation type="unfinished"></translation>
+        <translation>The journal has a gap at entry %1: an entry is missing or out of order.</translation>
     </message>
     <message>
         <source>Entry %1 of the journal does not follow the entry before it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entry %1 of the journal does not follow the entry before it.</translation>
     </message>
     <message>
         <source>Entry %1 of the journal has been altered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entry %1 of the journal has been altered.</translation>
     </message>
     <message>
         <source>Entry %1 of the journal does not match its recorded content.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entry %1 of the journal does not match its recorded content.</translation>
     </message>
     <message>
         <source>The grand total of the journal is wrong at entry %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>The grand total of the journal is wrong at entry %1.</translation>
     </message>
     <message>
         <source>%1 is not a euro coin or note.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is not a euro coin or note.</translation>
     </message>
     <message>
         <source>The count for %1 cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>The count for %1 cannot be negative.</translation>
     </message>
     <message>
         <source>The count for %1 is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>The count for %1 is too large.</translation>
     </message>
     <message>
         <source>The count for %1 must be a whole number of pieces.</source>
-        <translation type="unfinished"></translation>
+        <translation>The count for %1 must be a whole number of pieces.</translation>
     </message>
     <message>
         <source>Give a reason of 1 to %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Give a reason of 1 to %1 characters.</translation>
     </message>
     <message>
         <source>A drawer opened without a sale moves no money.</source>
-        <translation type="unfinished"></translation>
+        <translation>A drawer opened without a sale moves no money.</translation>
     </message>
     <message>
         <source>The amount must be more than %1 and at most %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>The amount must be more than %1 and at most %2.</translation>
     </message>
     <message>
         <source>The drawer holds only %1; %2 cannot be taken out.</source>
-        <translation type="unfinished"></translation>
+        <translation>The drawer holds only %1; %2 cannot be taken out.</translation>
     </message>
     <message>
         <source>Not in training mode: take cash or card instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not in training mode: take cash or card instead.</translation>
     </message>
     <message>
         <source>Not in training mode: refund in cash or to the card instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not in training mode: refund in cash or to the card instead.</translation>
     </message>
     <message>
         <source>The shift could not be saved. Nothing was recorded; please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>The shift could not be saved. Nothing was recorded; please try again.</translation>
     </message>
     <message>
         <source>This shift is not open any more. Open a new shift on the Shift screen.</source>
-        <translation type="unfinished"></translation>
+        <translation>This shift is not open any more. Open a new shift on the Shift screen.</translation>
     </message>
     <message>
         <source>Drawer %1 already has an open shift. Close it before opening a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Drawer %1 already has an open shift. Close it before opening a new one.</translation>
     </message>
     <message>
         <source>The cash count received is not valid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The cash count received is not valid: %1</translation>
     </message>
 </context>
 <context>
@@ -994,215 +994,215 @@ Demo PINs (every staff member has their own salt):
     <name>Toonbank::Devices::ShiftReportLayout</name>
     <message>
         <source>Cash</source>
-        <translation type="unfinished">Cash</translation>
+        <translation>Cash</translation>
     </message>
     <message>
         <source>Card</source>
-        <translation type="unfinished">Card</translation>
+        <translation>Card</translation>
     </message>
     <message>
         <source>Gift card</source>
-        <translation type="unfinished">Gift card</translation>
+        <translation>Gift card</translation>
     </message>
     <message>
         <source>Store credit</source>
-        <translation type="unfinished">Store credit</translation>
+        <translation>Store credit</translation>
     </message>
     <message>
         <source>Loyalty points</source>
-        <translation type="unfinished">Loyalty points</translation>
+        <translation>Loyalty points</translation>
     </message>
     <message>
         <source>Exchange credit</source>
-        <translation type="unfinished">Exchange credit</translation>
+        <translation>Exchange credit</translation>
     </message>
     <message>
         <source>Z REPORT nr %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Z REPORT nr %1</translation>
     </message>
     <message>
         <source>X REPORT</source>
-        <translation type="unfinished"></translation>
+        <translation>X REPORT</translation>
     </message>
     <message>
         <source>TRAINING</source>
-        <translation type="unfinished"></translation>
+        <translation>TRAINING</translation>
     </message>
     <message>
         <source>Interim report: the shift stays open</source>
-        <translation type="unfinished"></translation>
+        <translation>Interim report: the shift stays open</translation>
     </message>
     <message>
         <source>Store</source>
-        <translation type="unfinished"></translation>
+        <translation>Store</translation>
     </message>
     <message>
         <source>Drawer</source>
-        <translation type="unfinished"></translation>
+        <translation>Drawer</translation>
     </message>
     <message>
         <source>Business date</source>
-        <translation type="unfinished"></translation>
+        <translation>Business date</translation>
     </message>
     <message>
         <source>Opened</source>
-        <translation type="unfinished"></translation>
+        <translation>Opened</translation>
     </message>
     <message>
         <source>Opened by</source>
-        <translation type="unfinished"></translation>
+        <translation>Opened by</translation>
     </message>
     <message>
         <source>staff %1</source>
-        <translation type="unfinished"></translation>
+        <translation>staff %1</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Closed</translation>
     </message>
     <message>
         <source>Closed by</source>
-        <translation type="unfinished"></translation>
+        <translation>Closed by</translation>
     </message>
     <message>
         <source>Printed</source>
-        <translation type="unfinished"></translation>
+        <translation>Printed</translation>
     </message>
     <message>
         <source>Printed by</source>
-        <translation type="unfinished"></translation>
+        <translation>Printed by</translation>
     </message>
     <message>
         <source>Takings</source>
-        <translation type="unfinished"></translation>
+        <translation>Takings</translation>
     </message>
     <message>
         <source>Sales (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sales (%1)</translation>
     </message>
     <message>
         <source>Items sold</source>
-        <translation type="unfinished"></translation>
+        <translation>Items sold</translation>
     </message>
     <message>
         <source>Returns (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Returns (%1)</translation>
     </message>
     <message>
         <source>Net takings</source>
-        <translation type="unfinished"></translation>
+        <translation>Net takings</translation>
     </message>
     <message>
         <source>Cash rounding</source>
-        <translation type="unfinished">Cash rounding</translation>
+        <translation>Cash rounding</translation>
     </message>
     <message>
         <source>Voided sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Voided sales</translation>
     </message>
     <message>
         <source>Training sales and returns (not counted)</source>
-        <translation type="unfinished"></translation>
+        <translation>Training sales and returns (not counted)</translation>
     </message>
     <message>
         <source>Sales per tender</source>
-        <translation type="unfinished"></translation>
+        <translation>Sales per tender</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished">None</translation>
+        <translation>None</translation>
     </message>
     <message>
         <source>Refunds per tender</source>
-        <translation type="unfinished"></translation>
+        <translation>Refunds per tender</translation>
     </message>
     <message>
         <source>VAT per rate</source>
-        <translation type="unfinished"></translation>
+        <translation>VAT per rate</translation>
     </message>
     <message>
         <source>Rate</source>
-        <translation type="unfinished">Rate</translation>
+        <translation>Rate</translation>
     </message>
     <message>
         <source>Net</source>
-        <translation type="unfinished">Net</translation>
+        <translation>Net</translation>
     </message>
     <message>
         <source>VAT</source>
-        <translation type="unfinished">VAT</translation>
+        <translation>VAT</translation>
     </message>
     <message>
         <source>Incl.</source>
-        <translation type="unfinished">Incl.</translation>
+        <translation>Incl.</translation>
     </message>
     <message>
         <source>Cash drawer</source>
-        <translation type="unfinished"></translation>
+        <translation>Cash drawer</translation>
     </message>
     <message>
         <source>Opening float</source>
-        <translation type="unfinished"></translation>
+        <translation>Opening float</translation>
     </message>
     <message>
         <source>Cash sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Cash sales</translation>
     </message>
     <message>
         <source>Cash refunds</source>
-        <translation type="unfinished"></translation>
+        <translation>Cash refunds</translation>
     </message>
     <message>
         <source>Cash in</source>
-        <translation type="unfinished"></translation>
+        <translation>Cash in</translation>
     </message>
     <message>
         <source>Cash out</source>
-        <translation type="unfinished"></translation>
+        <translation>Cash out</translation>
     </message>
     <message>
         <source>No-sale drawer opens</source>
-        <translation type="unfinished"></translation>
+        <translation>No-sale drawer opens</translation>
     </message>
     <message>
         <source>Expected in drawer</source>
-        <translation type="unfinished"></translation>
+        <translation>Expected in drawer</translation>
     </message>
     <message>
         <source>Counted</source>
-        <translation type="unfinished"></translation>
+        <translation>Counted</translation>
     </message>
     <message>
         <source>Nothing counted</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing counted</translation>
     </message>
     <message>
         <source>Counted total</source>
-        <translation type="unfinished"></translation>
+        <translation>Counted total</translation>
     </message>
     <message>
         <source>Expected</source>
-        <translation type="unfinished"></translation>
+        <translation>Expected</translation>
     </message>
     <message>
         <source>Variance</source>
-        <translation type="unfinished"></translation>
+        <translation>Variance</translation>
     </message>
     <message>
         <source>Cash short</source>
-        <translation type="unfinished"></translation>
+        <translation>Cash short</translation>
     </message>
     <message>
         <source>Cash over</source>
-        <translation type="unfinished"></translation>
+        <translation>Cash over</translation>
     </message>
     <message>
         <source>End of Z report nr %1</source>
-        <translation type="unfinished"></translation>
+        <translation>End of Z report nr %1</translation>
     </message>
     <message>
         <source>End of X report</source>
-        <translation type="unfinished"></translation>
+        <translation>End of X report</translation>
     </message>
 </context>
 <context>
@@ -1248,167 +1248,167 @@ Demo PINs (every staff member has their own salt):
     <name>Toonbank::Services::ManagerService</name>
     <message>
         <source>The day&apos;s figures could not be read from this tablet.</source>
-        <translation type="unfinished"></translation>
+        <translation>The day&apos;s figures could not be read from this tablet.</translation>
     </message>
     <message>
         <source>Cash</source>
-        <translation type="unfinished">Cash</translation>
+        <translation>Cash</translation>
     </message>
     <message>
         <source>Card</source>
-        <translation type="unfinished">Card</translation>
+        <translation>Card</translation>
     </message>
     <message>
         <source>Gift card</source>
-        <translation type="unfinished">Gift card</translation>
+        <translation>Gift card</translation>
     </message>
     <message>
         <source>Store credit</source>
-        <translation type="unfinished">Store credit</translation>
+        <translation>Store credit</translation>
     </message>
     <message>
         <source>Loyalty points</source>
-        <translation type="unfinished">Loyalty points</translation>
+        <translation>Loyalty points</translation>
     </message>
     <message>
         <source>Exchange credit</source>
-        <translation type="unfinished">Exchange credit</translation>
+        <translation>Exchange credit</translation>
     </message>
     <message>
         <source>Manual discount</source>
-        <translation type="unfinished">Manual discount</translation>
+        <translation>Manual discount</translation>
     </message>
     <message>
         <source>Price change</source>
-        <translation type="unfinished"></translation>
+        <translation>Price change</translation>
     </message>
     <message>
         <source>Refund without receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Refund without receipt</translation>
     </message>
     <message>
         <source>Return exception</source>
-        <translation type="unfinished"></translation>
+        <translation>Return exception</translation>
     </message>
     <message>
         <source>No-sale drawer open</source>
-        <translation type="unfinished"></translation>
+        <translation>No-sale drawer open</translation>
     </message>
     <message>
         <source>The manager&apos;s day could not be made into a PDF.</source>
-        <translation type="unfinished"></translation>
+        <translation>The manager&apos;s day could not be made into a PDF.</translation>
     </message>
     <message>
         <source>Manager&apos;s day %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Manager&apos;s day %1 %2</translation>
     </message>
     <message>
         <source>Manager&apos;s day</source>
-        <translation type="unfinished"></translation>
+        <translation>Manager&apos;s day</translation>
     </message>
     <message>
         <source>Store %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Store %1</translation>
     </message>
     <message>
         <source>Sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Sales</translation>
     </message>
     <message>
         <source>Refunds</source>
-        <translation type="unfinished"></translation>
+        <translation>Refunds</translation>
     </message>
     <message>
         <source>Voids</source>
-        <translation type="unfinished"></translation>
+        <translation>Voids</translation>
     </message>
     <message>
         <source>Sales per hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Sales per hour</translation>
     </message>
     <message>
         <source>Hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Hour</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished">Amount</translation>
+        <translation>Amount</translation>
     </message>
     <message>
         <source>%1:00–%2:00</source>
-        <translation type="unfinished">%1% {1:00–%2:00?}</translation>
+        <translation>%1:00–%2:00</translation>
     </message>
     <message>
         <source>No sales</source>
-        <translation type="unfinished"></translation>
+        <translation>No sales</translation>
     </message>
     <message>
         <source>Per staff member</source>
-        <translation type="unfinished"></translation>
+        <translation>Per staff member</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Returns</source>
-        <translation type="unfinished">Returns</translation>
+        <translation>Returns</translation>
     </message>
     <message>
         <source>Refunded</source>
-        <translation type="unfinished">Refunded</translation>
+        <translation>Refunded</translation>
     </message>
     <message>
         <source>Per tender</source>
-        <translation type="unfinished"></translation>
+        <translation>Per tender</translation>
     </message>
     <message>
         <source>Receipt</source>
-        <translation type="unfinished">Receipt</translation>
+        <translation>Receipt</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <source>Staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff</translation>
     </message>
     <message>
         <source>Approved by</source>
-        <translation type="unfinished"></translation>
+        <translation>Approved by</translation>
     </message>
     <message>
         <source>Overrides</source>
-        <translation type="unfinished"></translation>
+        <translation>Overrides</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished">What</translation>
+        <translation>What</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Reference</translation>
     </message>
     <message>
         <source>Asked by</source>
-        <translation type="unfinished"></translation>
+        <translation>Asked by</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Reason</translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <source>Open shifts</source>
-        <translation type="unfinished"></translation>
+        <translation>Open shifts</translation>
     </message>
     <message>
         <source>Drawer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Drawer %1</translation>
     </message>
     <message>
         <source>No shift is open</source>
-        <translation type="unfinished"></translation>
+        <translation>No shift is open</translation>
     </message>
 </context>
 <context>
@@ -1658,15 +1658,15 @@ Demo PINs (every staff member has their own salt):
     </message>
     <message>
         <source>Not in training mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Not in training mode</translation>
     </message>
     <message>
         <source>Training: no card was charged</source>
-        <translation type="unfinished"></translation>
+        <translation>Training: no card was charged</translation>
     </message>
     <message>
         <source>Training: nothing to give back</source>
-        <translation type="unfinished"></translation>
+        <translation>Training: nothing to give back</translation>
     </message>
 </context>
 <context>
@@ -1930,7 +1930,7 @@ Demo PINs (every staff member has their own salt):
     </message>
     <message>
         <source>Training: nothing was refunded to the card</source>
-        <translation type="unfinished"></translation>
+        <translation>Training: nothing was refunded to the card</translation>
     </message>
 </context>
 <context>
@@ -2120,19 +2120,19 @@ Demo PINs (every staff member has their own salt):
     </message>
     <message>
         <source>The whole store&apos;s day needs a connection to the server. This tablet&apos;s own figures are shown instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>The whole store&apos;s day needs a connection to the server. This tablet&apos;s own figures are shown instead.</translation>
     </message>
     <message>
         <source>This tablet may only see the figures of its own store.</source>
-        <translation type="unfinished"></translation>
+        <translation>This tablet may only see the figures of its own store.</translation>
     </message>
     <message>
         <source>Only a supervisor or manager can see the manager&apos;s day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only a supervisor or manager can see the manager&apos;s day.</translation>
     </message>
     <message>
         <source>The server could not make the day&apos;s report.</source>
-        <translation type="unfinished"></translation>
+        <translation>The server could not make the day&apos;s report.</translation>
     </message>
 </context>
 <context>
@@ -2195,62 +2195,62 @@ Demo PINs (every staff member has their own salt):
     </message>
     <message>
         <source>Your role does not allow opening or closing a shift.</source>
-        <translation type="unfinished"></translation>
+        <translation>Your role does not allow opening or closing a shift.</translation>
     </message>
     <message>
         <source>Only a supervisor or manager can put cash in or take it out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only a supervisor or manager can put cash in or take it out.</translation>
     </message>
     <message>
         <source>Only a supervisor or manager can switch training mode.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only a supervisor or manager can switch training mode.</translation>
     </message>
     <message>
         <source>Only a supervisor or manager can see the manager&apos;s day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only a supervisor or manager can see the manager&apos;s day.</translation>
     </message>
     <message>
         <source>This staff member does not work in this store.</source>
-        <translation type="unfinished"></translation>
+        <translation>This staff member does not work in this store.</translation>
     </message>
 </context>
 <context>
     <name>Toonbank::Services::ShiftService</name>
     <message>
         <source>Open a shift first: count the float on the Shift screen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Open a shift first: count the float on the Shift screen.</translation>
     </message>
     <message>
         <source>Not in training mode: switch training off to work with the real drawer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not in training mode: switch training off to work with the real drawer.</translation>
     </message>
     <message>
         <source>No shift is open on this drawer. Open a shift on the Shift screen first.</source>
-        <translation type="unfinished"></translation>
+        <translation>No shift is open on this drawer. Open a shift on the Shift screen first.</translation>
     </message>
     <message>
         <source>Opening the drawer without a sale needs a manager&apos;s approval.</source>
-        <translation type="unfinished"></translation>
+        <translation>Opening the drawer without a sale needs a manager&apos;s approval.</translation>
     </message>
     <message>
         <source>Please log in first.</source>
-        <translation type="unfinished">Please log in first.</translation>
+        <translation>Please log in first.</translation>
     </message>
     <message>
         <source>This approval is for something else. Ask the manager to approve opening the drawer.</source>
-        <translation type="unfinished"></translation>
+        <translation>This approval is for something else. Ask the manager to approve opening the drawer.</translation>
     </message>
     <message>
         <source>A sale is still open. Finish or clear it before closing the shift.</source>
-        <translation type="unfinished"></translation>
+        <translation>A sale is still open. Finish or clear it before closing the shift.</translation>
     </message>
     <message>
         <source>There is no Z report %1 for this drawer.</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no Z report %1 for this drawer.</translation>
     </message>
     <message>
         <source>No receipt printer is connected: the report cannot be printed.</source>
-        <translation type="unfinished"></translation>
+        <translation>No receipt printer is connected: the report cannot be printed.</translation>
     </message>
 </context>
 <context>
@@ -2276,149 +2276,149 @@ Demo PINs (every staff member has their own salt):
     </message>
     <message>
         <source>Cash</source>
-        <translation type="unfinished">Cash</translation>
+        <translation>Cash</translation>
     </message>
     <message>
         <source>Card</source>
-        <translation type="unfinished">Card</translation>
+        <translation>Card</translation>
     </message>
     <message>
         <source>Gift card</source>
-        <translation type="unfinished">Gift card</translation>
+        <translation>Gift card</translation>
     </message>
     <message>
         <source>Store credit</source>
-        <translation type="unfinished">Store credit</translation>
+        <translation>Store credit</translation>
     </message>
     <message>
         <source>Loyalty points</source>
-        <translation type="unfinished">Loyalty points</translation>
+        <translation>Loyalty points</translation>
     </message>
     <message>
         <source>Exchange credit</source>
-        <translation type="unfinished">Exchange credit</translation>
+        <translation>Exchange credit</translation>
     </message>
 </context>
 <context>
     <name>Toonbank::Ui::CashCountPanel</name>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>Coins</source>
-        <translation type="unfinished"></translation>
+        <translation>Coins</translation>
     </message>
 </context>
 <context>
     <name>Toonbank::Ui::CashMoveSheet</name>
     <message>
         <source>Change from the safe</source>
-        <translation type="unfinished"></translation>
+        <translation>Change from the safe</translation>
     </message>
     <message>
         <source>Float top-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Float top-up</translation>
     </message>
     <message>
         <source>Other…</source>
-        <translation type="unfinished"></translation>
+        <translation>Other…</translation>
     </message>
     <message>
         <source>To the safe</source>
-        <translation type="unfinished"></translation>
+        <translation>To the safe</translation>
     </message>
     <message>
         <source>Bank deposit</source>
-        <translation type="unfinished"></translation>
+        <translation>Bank deposit</translation>
     </message>
     <message>
         <source>Small expense</source>
-        <translation type="unfinished"></translation>
+        <translation>Small expense</translation>
     </message>
     <message>
         <source>Change for a customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Change for a customer</translation>
     </message>
     <message>
         <source>Check the drawer</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the drawer</translation>
     </message>
     <message>
         <source>Ask a manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Ask a manager</translation>
     </message>
     <message>
         <source>Put in</source>
-        <translation type="unfinished"></translation>
+        <translation>Put in</translation>
     </message>
     <message>
         <source>Put in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Put in %1</translation>
     </message>
     <message>
         <source>Take out</source>
-        <translation type="unfinished"></translation>
+        <translation>Take out</translation>
     </message>
     <message>
         <source>Take out %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Take out %1</translation>
     </message>
     <message>
         <source>Enter the amount put in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the amount put in.</translation>
     </message>
     <message>
         <source>Enter the amount taken out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the amount taken out.</translation>
     </message>
     <message>
         <source>Choose a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a reason.</translation>
     </message>
     <message>
         <source>Type the reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type the reason.</translation>
     </message>
     <message>
         <source>Cash in</source>
-        <translation type="unfinished"></translation>
+        <translation>Cash in</translation>
     </message>
     <message>
         <source>Money put into the drawer. Count it, enter the amount and say why.</source>
-        <translation type="unfinished"></translation>
+        <translation>Money put into the drawer. Count it, enter the amount and say why.</translation>
     </message>
     <message>
         <source>Cash out</source>
-        <translation type="unfinished"></translation>
+        <translation>Cash out</translation>
     </message>
     <message>
         <source>Money taken out of the drawer. The drawer should hold %1 now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Money taken out of the drawer. The drawer should hold %1 now.</translation>
     </message>
     <message>
         <source>No sale: open the drawer</source>
-        <translation type="unfinished"></translation>
+        <translation>No sale: open the drawer</translation>
     </message>
     <message>
         <source>The drawer opens without a sale only with a manager&apos;s approval. Say why; a manager approves with their PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>The drawer opens without a sale only with a manager&apos;s approval. Say why; a manager approves with their PIN.</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished">Amount</translation>
+        <translation>Amount</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Reason</translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <source>Type the reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Type the reason</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2940,7 +2940,7 @@ Demo PINs (every staff member has their own salt):
     <name>Toonbank::Ui::HourChart</name>
     <message>
         <source>No sales yet today.</source>
-        <translation type="unfinished"></translation>
+        <translation>No sales yet today.</translation>
     </message>
 </context>
 <context>
@@ -3023,224 +3023,224 @@ The basket stays, so the sale can be paid again.</translation>
     <name>Toonbank::Ui::ManagerScreen</name>
     <message>
         <source>Discount above the limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Discount above the limit</translation>
     </message>
     <message>
         <source>Price change</source>
-        <translation type="unfinished"></translation>
+        <translation>Price change</translation>
     </message>
     <message>
         <source>No sale: drawer opened</source>
-        <translation type="unfinished"></translation>
+        <translation>No sale: drawer opened</translation>
     </message>
     <message>
         <source>Refund without receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Refund without receipt</translation>
     </message>
     <message>
         <source>Return outside the rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Return outside the rules</translation>
     </message>
     <message>
         <source>staff member %1</source>
-        <translation type="unfinished"></translation>
+        <translation>staff member %1</translation>
     </message>
     <message numerus="yes">
         <source>%1:00–%2:00: %n sale(s), %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1:00–%2:00: %n sale, %3</numerusform>
+            <numerusform>%1:00–%2:00: %n sales, %3</numerusform>
         </translation>
     </message>
     <message>
         <source>%1:00–%2:00: no sales</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:00–%2:00: no sales</translation>
     </message>
     <message>
         <source>Back to selling</source>
-        <translation type="unfinished">Back to selling</translation>
+        <translation>Back to selling</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh</translation>
     </message>
     <message>
         <source>Print</source>
-        <translation type="unfinished">Print</translation>
+        <translation>Print</translation>
     </message>
     <message>
         <source>PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF</translation>
     </message>
     <message>
         <source>Sales per hour (tap a bar)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sales per hour (tap a bar)</translation>
     </message>
     <message>
         <source>Per payment method</source>
-        <translation type="unfinished"></translation>
+        <translation>Per payment method</translation>
     </message>
     <message>
         <source>Per staff member</source>
-        <translation type="unfinished"></translation>
+        <translation>Per staff member</translation>
     </message>
     <message>
         <source>Refunds</source>
-        <translation type="unfinished"></translation>
+        <translation>Refunds</translation>
     </message>
     <message>
         <source>Overrides and no-sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Overrides and no-sales</translation>
     </message>
     <message>
         <source>Open shifts</source>
-        <translation type="unfinished"></translation>
+        <translation>Open shifts</translation>
     </message>
     <message>
         <source>Manager&apos;s day</source>
-        <translation type="unfinished"></translation>
+        <translation>Manager&apos;s day</translation>
     </message>
     <message>
         <source>Manager&apos;s day — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Manager&apos;s day — %1</translation>
     </message>
     <message>
         <source>Chain-wide: every tablet of this store</source>
-        <translation type="unfinished"></translation>
+        <translation>Chain-wide: every tablet of this store</translation>
     </message>
     <message>
         <source>This tablet only (offline): other tablets&apos; sales are not in these figures</source>
-        <translation type="unfinished"></translation>
+        <translation>This tablet only (offline): other tablets&apos; sales are not in these figures</translation>
     </message>
     <message numerus="yes">
         <source>%n sale(s), %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n sale, %1</numerusform>
+            <numerusform>%n sales, %1</numerusform>
         </translation>
     </message>
     <message>
         <source>No payments yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>No payments yet.</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Method</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished">Amount</translation>
+        <translation>Amount</translation>
     </message>
     <message>
         <source>Nobody has sold anything yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nobody has sold anything yet.</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Sales</translation>
     </message>
     <message>
         <source>not needed</source>
-        <translation type="unfinished"></translation>
+        <translation>not needed</translation>
     </message>
     <message>
         <source>No refunds today.</source>
-        <translation type="unfinished"></translation>
+        <translation>No refunds today.</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <source>Return</source>
-        <translation type="unfinished">Return</translation>
+        <translation>Return</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>By</translation>
     </message>
     <message>
         <source>Approved by</source>
-        <translation type="unfinished"></translation>
+        <translation>Approved by</translation>
     </message>
     <message>
         <source>No overrides today.</source>
-        <translation type="unfinished"></translation>
+        <translation>No overrides today.</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished">What</translation>
+        <translation>What</translation>
     </message>
     <message>
         <source>Asked by</source>
-        <translation type="unfinished"></translation>
+        <translation>Asked by</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Reason</translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <source>No sales were cancelled after a payment.</source>
-        <translation type="unfinished"></translation>
+        <translation>No sales were cancelled after a payment.</translation>
     </message>
     <message numerus="yes">
         <source>%n sale(s) cancelled after a payment part (the part was given back at once).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n sale cancelled after a payment part (the part was given back at once).</numerusform>
+            <numerusform>%n sales cancelled after a payment part (the part was given back at once).</numerusform>
         </translation>
     </message>
     <message>
         <source>No shift is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>No shift is open.</translation>
     </message>
     <message>
         <source>Drawer</source>
-        <translation type="unfinished"></translation>
+        <translation>Drawer</translation>
     </message>
     <message>
         <source>Opened by</source>
-        <translation type="unfinished"></translation>
+        <translation>Opened by</translation>
     </message>
     <message>
         <source>Since</source>
-        <translation type="unfinished"></translation>
+        <translation>Since</translation>
     </message>
     <message>
         <source>This tablet only (offline)</source>
-        <translation type="unfinished"></translation>
+        <translation>This tablet only (offline)</translation>
     </message>
     <message>
         <source>Sales per hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Sales per hour</translation>
     </message>
     <message>
         <source>Approved by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Approved by %1</translation>
     </message>
     <message>
         <source>Asked by %1, approved by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Asked by %1, approved by %2</translation>
     </message>
     <message>
         <source>Cancelled after payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled after payment</translation>
     </message>
     <message>
         <source>The day&apos;s figures have been printed.</source>
-        <translation type="unfinished"></translation>
+        <translation>The day&apos;s figures have been printed.</translation>
     </message>
     <message>
         <source>The PDF could not be saved in %1. Is the storage full?</source>
-        <translation type="unfinished"></translation>
+        <translation>The PDF could not be saved in %1. Is the storage full?</translation>
     </message>
     <message>
         <source>Saved as PDF: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved as PDF: %1</translation>
     </message>
 </context>
 <context>
@@ -3295,7 +3295,7 @@ The basket stays, so the sale can be paid again.</translation>
     </message>
     <message>
         <source>Asked by %1: the drawer opens without a sale only with a manager&apos;s approval.</source>
-        <translation type="unfinished"></translation>
+        <translation>Asked by %1: the drawer opens without a sale only with a manager&apos;s approval.</translation>
     </message>
 </context>
 <context>
@@ -3768,11 +3768,11 @@ The basket stays, so the sale can be paid again.</translation>
     <name>Toonbank::Ui::ReportPane</name>
     <message>
         <source>Print</source>
-        <translation type="unfinished">Print</translation>
+        <translation>Print</translation>
     </message>
     <message>
         <source>PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF</translation>
     </message>
 </context>
 <context>
@@ -4260,207 +4260,209 @@ now %2</translation>
     </message>
     <message>
         <source>Open the Shift screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Open the Shift screen</translation>
     </message>
 </context>
 <context>
     <name>Toonbank::Ui::ShiftScreen</name>
     <message>
         <source>staff member %1</source>
-        <translation type="unfinished"></translation>
+        <translation>staff member %1</translation>
     </message>
     <message>
         <source>Z report %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Z report %1</translation>
     </message>
     <message>
         <source>X report (changes nothing)</source>
-        <translation type="unfinished"></translation>
+        <translation>X report (changes nothing)</translation>
     </message>
     <message>
         <source>Shift open — drawer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Shift open — drawer %1</translation>
     </message>
     <message>
         <source>Opened by %1 on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Opened by %1 on %2.</translation>
     </message>
     <message>
         <source>Cash in the drawer now</source>
-        <translation type="unfinished"></translation>
+        <translation>Cash in the drawer now</translation>
     </message>
     <message>
         <source>Float</source>
-        <translation type="unfinished"></translation>
+        <translation>Float</translation>
     </message>
     <message>
         <source>Cash sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Cash sales</translation>
     </message>
     <message>
         <source>Cash refunds</source>
-        <translation type="unfinished"></translation>
+        <translation>Cash refunds</translation>
     </message>
     <message>
         <source>Cash in</source>
-        <translation type="unfinished"></translation>
+        <translation>Cash in</translation>
     </message>
     <message>
         <source>Cash out</source>
-        <translation type="unfinished"></translation>
+        <translation>Cash out</translation>
     </message>
     <message>
         <source>Sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Sales</translation>
     </message>
     <message numerus="yes">
         <source>%n sale(s), %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n sale, %1</numerusform>
+            <numerusform>%n sales, %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Check the count</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the count</translation>
     </message>
     <message>
         <source>Expected</source>
-        <translation type="unfinished"></translation>
+        <translation>Expected</translation>
     </message>
     <message>
         <source>Counted</source>
-        <translation type="unfinished"></translation>
+        <translation>Counted</translation>
     </message>
     <message>
         <source>Variance</source>
-        <translation type="unfinished"></translation>
+        <translation>Variance</translation>
     </message>
     <message>
         <source>%1 is missing from the drawer. Count again to be sure.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is missing from the drawer. Count again to be sure.</translation>
     </message>
     <message>
         <source>The drawer holds %1 more than expected. Count again to be sure.</source>
-        <translation type="unfinished"></translation>
+        <translation>The drawer holds %1 more than expected. Count again to be sure.</translation>
     </message>
     <message>
         <source>The count matches what the drawer should hold.</source>
-        <translation type="unfinished"></translation>
+        <translation>The count matches what the drawer should hold.</translation>
     </message>
     <message>
         <source>Close the shift to make the Z report with this count and variance. Selling then waits for the next shift.</source>
-        <translation type="unfinished"></translation>
+        <translation>Close the shift to make the Z report with this count and variance. Selling then waits for the next shift.</translation>
     </message>
     <message>
         <source>Count again</source>
-        <translation type="unfinished"></translation>
+        <translation>Count again</translation>
     </message>
     <message>
         <source>Close the shift</source>
-        <translation type="unfinished"></translation>
+        <translation>Close the shift</translation>
     </message>
     <message>
         <source>Shift closed — Z report %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Shift closed — Z report %1</translation>
     </message>
     <message>
         <source>Opened by %1 on %2, closed by %3 on %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Opened by %1 on %2, closed by %3 on %4.</translation>
     </message>
     <message>
         <source>Close the shift: count the cash in the drawer</source>
-        <translation type="unfinished"></translation>
+        <translation>Close the shift: count the cash in the drawer</translation>
     </message>
     <message>
         <source>Open a shift: count the float</source>
-        <translation type="unfinished"></translation>
+        <translation>Open a shift: count the float</translation>
     </message>
     <message>
         <source>Count every note and coin in the drawer. Tap a row, then type the number of pieces or use − and +. The expected amount shows after the count.</source>
-        <translation type="unfinished"></translation>
+        <translation>Count every note and coin in the drawer. Tap a row, then type the number of pieces or use − and +. The expected amount shows after the count.</translation>
     </message>
     <message>
         <source>Count the notes and coins the drawer starts with. Tap a row, then type the number of pieces or use − and +. No float: open with € 0,00.</source>
-        <translation type="unfinished"></translation>
+        <translation>Count the notes and coins the drawer starts with. Tap a row, then type the number of pieces or use − and +. No float: open with € 0,00.</translation>
     </message>
     <message>
         <source>Open shift</source>
-        <translation type="unfinished"></translation>
+        <translation>Open shift</translation>
     </message>
     <message>
         <source>Go back</source>
-        <translation type="unfinished">Go back</translation>
+        <translation>Go back</translation>
     </message>
     <message>
         <source>Back to selling</source>
-        <translation type="unfinished">Back to selling</translation>
+        <translation>Back to selling</translation>
     </message>
     <message>
         <source>No sale</source>
-        <translation type="unfinished"></translation>
+        <translation>No sale</translation>
     </message>
     <message>
         <source>X report</source>
-        <translation type="unfinished"></translation>
+        <translation>X report</translation>
     </message>
     <message>
         <source>Close shift</source>
-        <translation type="unfinished"></translation>
+        <translation>Close shift</translation>
     </message>
     <message>
         <source>Open the next shift</source>
-        <translation type="unfinished"></translation>
+        <translation>Open the next shift</translation>
     </message>
     <message>
         <source>X report: the figures of this shift so far — sales, refunds, cash in and out, and the cash the drawer should hold. It changes nothing.
 
 At the end of the shift, Close shift: count the drawer, compare, and the Z report is made.</source>
-        <translation type="unfinished"></translation>
+        <translation>X report: the figures of this shift so far — sales, refunds, cash in and out, and the cash the drawer should hold. It changes nothing.
+
+At the end of the shift, Close shift: count the drawer, compare, and the Z report is made.</translation>
     </message>
     <message>
         <source>Shift opened with a float of %1. The drawer is open: put the float in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Shift opened with a float of %1. The drawer is open: put the float in.</translation>
     </message>
     <message>
         <source>A sale is open. Finish or clear it on the sell screen first, then close the shift.</source>
-        <translation type="unfinished"></translation>
+        <translation>A sale is open. Finish or clear it on the sell screen first, then close the shift.</translation>
     </message>
     <message>
         <source>%1 put in (%2). The drawer should hold %3 now.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 put in (%2). The drawer should hold %3 now.</translation>
     </message>
     <message>
         <source>%1 taken out (%2). The drawer should hold %3 now.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 taken out (%2). The drawer should hold %3 now.</translation>
     </message>
     <message>
         <source>The drawer is open (no sale: %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>The drawer is open (no sale: %1).</translation>
     </message>
     <message>
         <source>Open the drawer without a sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Open the drawer without a sale</translation>
     </message>
     <message>
         <source>The drawer is open (no sale: %1), approved by %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>The drawer is open (no sale: %1), approved by %2.</translation>
     </message>
     <message>
         <source>Z report %1 printed. Keep it with the counted cash.</source>
-        <translation type="unfinished"></translation>
+        <translation>Z report %1 printed. Keep it with the counted cash.</translation>
     </message>
     <message>
         <source>X report printed.</source>
-        <translation type="unfinished"></translation>
+        <translation>X report printed.</translation>
     </message>
     <message>
         <source>The PDF could not be saved in %1. Is the storage full?</source>
-        <translation type="unfinished"></translation>
+        <translation>The PDF could not be saved in %1. Is the storage full?</translation>
     </message>
     <message>
         <source>Saved as PDF: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved as PDF: %1</translation>
     </message>
 </context>
 <context>
@@ -4673,42 +4675,42 @@ At the end of the shift, Close shift: count the drawer, compare, and the Z repor
     </message>
     <message>
         <source>Shift</source>
-        <translation type="unfinished"></translation>
+        <translation>Shift</translation>
     </message>
     <message>
         <source>Manager&apos;s day</source>
-        <translation type="unfinished"></translation>
+        <translation>Manager&apos;s day</translation>
     </message>
     <message>
         <source>Training mode…</source>
-        <translation type="unfinished"></translation>
+        <translation>Training mode…</translation>
     </message>
     <message>
         <source>TRAINING — practice only: nothing is really sold, paid or counted</source>
-        <translation type="unfinished"></translation>
+        <translation>TRAINING — practice only: nothing is really sold, paid or counted</translation>
     </message>
 </context>
 <context>
     <name>Toonbank::Ui::TrainingSheet</name>
     <message>
         <source>Training on</source>
-        <translation type="unfinished"></translation>
+        <translation>Training on</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Off</translation>
     </message>
     <message>
         <source>Training mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Training mode</translation>
     </message>
     <message>
         <source>Who is practising? Their sales and returns are marked TRAINING: no stock, money, points or cash in the drawer move, and they are left out of every report.</source>
-        <translation type="unfinished"></translation>
+        <translation>Who is practising? Their sales and returns are marked TRAINING: no stock, money, points or cash in the drawer move, and they are left out of every report.</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
 </context>
 <context>

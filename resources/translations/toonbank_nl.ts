@@ -685,79 +685,79 @@ Demopincodes (elke medewerker heeft een eigen salt):
     </message>
     <message>
         <source>The journal has a gap at entry %1: an entry is missing or out of order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het journaal heeft een gat bij regel %1: er ontbreekt een regel of de volgorde klopt niet.</translation>
     </message>
     <message>
         <source>Entry %1 of the journal does not follow the entry before it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel %1 van het journaal sluit niet aan op de regel ervoor.</translation>
     </message>
     <message>
         <source>Entry %1 of the journal has been altered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel %1 van het journaal is gewijzigd.</translation>
     </message>
     <message>
         <source>Entry %1 of the journal does not match its recorded content.</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel %1 van het journaal komt niet overeen met de vastgelegde inhoud.</translation>
     </message>
     <message>
         <source>The grand total of the journal is wrong at entry %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het eeuwigdurend totaal van het journaal klopt niet bij regel %1.</translation>
     </message>
     <message>
         <source>%1 is not a euro coin or note.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is geen euromunt of -biljet.</translation>
     </message>
     <message>
         <source>The count for %1 cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het aantal voor %1 kan niet negatief zijn.</translation>
     </message>
     <message>
         <source>The count for %1 is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het aantal voor %1 is te groot.</translation>
     </message>
     <message>
         <source>The count for %1 must be a whole number of pieces.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het aantal voor %1 moet een heel aantal stuks zijn.</translation>
     </message>
     <message>
         <source>Give a reason of 1 to %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geef een reden van 1 tot %1 tekens.</translation>
     </message>
     <message>
         <source>A drawer opened without a sale moves no money.</source>
-        <translation type="unfinished"></translation>
+        <translation>Een lade die zonder verkoop opengaat, verplaatst geen geld.</translation>
     </message>
     <message>
         <source>The amount must be more than %1 and at most %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het bedrag moet meer zijn dan %1 en ten hoogste %2.</translation>
     </message>
     <message>
         <source>The drawer holds only %1; %2 cannot be taken out.</source>
-        <translation type="unfinished"></translation>
+        <translation>De lade bevat maar %1; %2 kan er niet uit.</translation>
     </message>
     <message>
         <source>Not in training mode: take cash or card instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet in oefenmodus: neem contant of pin.</translation>
     </message>
     <message>
         <source>Not in training mode: refund in cash or to the card instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet in oefenmodus: betaal contant of op de kaart terug.</translation>
     </message>
     <message>
         <source>The shift could not be saved. Nothing was recorded; please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>De dienst kon niet worden opgeslagen. Er is niets vastgelegd; probeer het opnieuw.</translation>
     </message>
     <message>
         <source>This shift is not open any more. Open a new shift on the Shift screen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze dienst is niet meer open. Open een nieuwe dienst op het scherm Dienst.</translation>
     </message>
     <message>
         <source>Drawer %1 already has an open shift. Close it before opening a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lade %1 heeft al een open dienst. Sluit die voordat u een nieuwe opent.</translation>
     </message>
     <message>
         <source>The cash count received is not valid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>De ontvangen kastelling is niet geldig: %1</translation>
     </message>
 </context>
 <context>
@@ -994,215 +994,215 @@ Demopincodes (elke medewerker heeft een eigen salt):
     <name>Toonbank::Devices::ShiftReportLayout</name>
     <message>
         <source>Cash</source>
-        <translation type="unfinished">Contant</translation>
+        <translation>Contant</translation>
     </message>
     <message>
         <source>Card</source>
-        <translation type="unfinished">Pin</translation>
+        <translation>Pin</translation>
     </message>
     <message>
         <source>Gift card</source>
-        <translation type="unfinished">Cadeaukaart</translation>
+        <translation>Cadeaukaart</translation>
     </message>
     <message>
         <source>Store credit</source>
-        <translation type="unfinished">Tegoed</translation>
+        <translation>Tegoed</translation>
     </message>
     <message>
         <source>Loyalty points</source>
-        <translation type="unfinished">Spaarpunten</translation>
+        <translation>Spaarpunten</translation>
     </message>
     <message>
         <source>Exchange credit</source>
-        <translation type="unfinished">Ruiltegoed</translation>
+        <translation>Ruiltegoed</translation>
     </message>
     <message>
         <source>Z REPORT nr %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Z-RAPPORT nr %1</translation>
     </message>
     <message>
         <source>X REPORT</source>
-        <translation type="unfinished"></translation>
+        <translation>X-RAPPORT</translation>
     </message>
     <message>
         <source>TRAINING</source>
-        <translation type="unfinished"></translation>
+        <translation>OEFENMODUS</translation>
     </message>
     <message>
         <source>Interim report: the shift stays open</source>
-        <translation type="unfinished"></translation>
+        <translation>Tussenrapport: de dienst blijft open</translation>
     </message>
     <message>
         <source>Store</source>
-        <translation type="unfinished"></translation>
+        <translation>Winkel</translation>
     </message>
     <message>
         <source>Drawer</source>
-        <translation type="unfinished"></translation>
+        <translation>Lade</translation>
     </message>
     <message>
         <source>Business date</source>
-        <translation type="unfinished"></translation>
+        <translation>Boekdatum</translation>
     </message>
     <message>
         <source>Opened</source>
-        <translation type="unfinished"></translation>
+        <translation>Geopend</translation>
     </message>
     <message>
         <source>Opened by</source>
-        <translation type="unfinished"></translation>
+        <translation>Geopend door</translation>
     </message>
     <message>
         <source>staff %1</source>
-        <translation type="unfinished"></translation>
+        <translation>medewerker %1</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesloten</translation>
     </message>
     <message>
         <source>Closed by</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesloten door</translation>
     </message>
     <message>
         <source>Printed</source>
-        <translation type="unfinished"></translation>
+        <translation>Afgedrukt</translation>
     </message>
     <message>
         <source>Printed by</source>
-        <translation type="unfinished"></translation>
+        <translation>Afgedrukt door</translation>
     </message>
     <message>
         <source>Takings</source>
-        <translation type="unfinished"></translation>
+        <translation>Omzet</translation>
     </message>
     <message>
         <source>Sales (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkopen (%1)</translation>
     </message>
     <message>
         <source>Items sold</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkochte artikelen</translation>
     </message>
     <message>
         <source>Returns (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Retouren (%1)</translation>
     </message>
     <message>
         <source>Net takings</source>
-        <translation type="unfinished"></translation>
+        <translation>Netto omzet</translation>
     </message>
     <message>
         <source>Cash rounding</source>
-        <translation type="unfinished">Afronding contant</translation>
+        <translation>Afronding contant</translation>
     </message>
     <message>
         <source>Voided sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Geannuleerde verkopen</translation>
     </message>
     <message>
         <source>Training sales and returns (not counted)</source>
-        <translation type="unfinished"></translation>
+        <translation>Oefenverkopen en -retouren (niet meegeteld)</translation>
     </message>
     <message>
         <source>Sales per tender</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkopen per betaalwijze</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished">Geen</translation>
+        <translation>Geen</translation>
     </message>
     <message>
         <source>Refunds per tender</source>
-        <translation type="unfinished"></translation>
+        <translation>Terugbetalingen per betaalwijze</translation>
     </message>
     <message>
         <source>VAT per rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Btw per tarief</translation>
     </message>
     <message>
         <source>Rate</source>
-        <translation type="unfinished">Tarief</translation>
+        <translation>Tarief</translation>
     </message>
     <message>
         <source>Net</source>
-        <translation type="unfinished">Netto</translation>
+        <translation>Netto</translation>
     </message>
     <message>
         <source>VAT</source>
-        <translation type="unfinished">Btw</translation>
+        <translation>Btw</translation>
     </message>
     <message>
         <source>Incl.</source>
-        <translation type="unfinished">Incl.</translation>
+        <translation>Incl.</translation>
     </message>
     <message>
         <source>Cash drawer</source>
-        <translation type="unfinished"></translation>
+        <translation>Kassalade</translation>
     </message>
     <message>
         <source>Opening float</source>
-        <translation type="unfinished"></translation>
+        <translation>Wisselgeld bij opening</translation>
     </message>
     <message>
         <source>Cash sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Contante verkopen</translation>
     </message>
     <message>
         <source>Cash refunds</source>
-        <translation type="unfinished"></translation>
+        <translation>Contante terugbetalingen</translation>
     </message>
     <message>
         <source>Cash in</source>
-        <translation type="unfinished"></translation>
+        <translation>Geld in lade</translation>
     </message>
     <message>
         <source>Cash out</source>
-        <translation type="unfinished"></translation>
+        <translation>Geld uit lade</translation>
     </message>
     <message>
         <source>No-sale drawer opens</source>
-        <translation type="unfinished"></translation>
+        <translation>Lade geopend zonder verkoop</translation>
     </message>
     <message>
         <source>Expected in drawer</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwacht in lade</translation>
     </message>
     <message>
         <source>Counted</source>
-        <translation type="unfinished"></translation>
+        <translation>Geteld</translation>
     </message>
     <message>
         <source>Nothing counted</source>
-        <translation type="unfinished"></translation>
+        <translation>Niets geteld</translation>
     </message>
     <message>
         <source>Counted total</source>
-        <translation type="unfinished"></translation>
+        <translation>Totaal geteld</translation>
     </message>
     <message>
         <source>Expected</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwacht</translation>
     </message>
     <message>
         <source>Variance</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschil</translation>
     </message>
     <message>
         <source>Cash short</source>
-        <translation type="unfinished"></translation>
+        <translation>Kastekort</translation>
     </message>
     <message>
         <source>Cash over</source>
-        <translation type="unfinished"></translation>
+        <translation>Kasoverschot</translation>
     </message>
     <message>
         <source>End of Z report nr %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Einde Z-rapport nr %1</translation>
     </message>
     <message>
         <source>End of X report</source>
-        <translation type="unfinished"></translation>
+        <translation>Einde X-rapport</translation>
     </message>
 </context>
 <context>
@@ -1248,167 +1248,167 @@ Demopincodes (elke medewerker heeft een eigen salt):
     <name>Toonbank::Services::ManagerService</name>
     <message>
         <source>The day&apos;s figures could not be read from this tablet.</source>
-        <translation type="unfinished"></translation>
+        <translation>De cijfers van de dag konden niet van deze tablet worden gelezen.</translation>
     </message>
     <message>
         <source>Cash</source>
-        <translation type="unfinished">Contant</translation>
+        <translation>Contant</translation>
     </message>
     <message>
         <source>Card</source>
-        <translation type="unfinished">Pin</translation>
+        <translation>Pin</translation>
     </message>
     <message>
         <source>Gift card</source>
-        <translation type="unfinished">Cadeaukaart</translation>
+        <translation>Cadeaukaart</translation>
     </message>
     <message>
         <source>Store credit</source>
-        <translation type="unfinished">Tegoed</translation>
+        <translation>Tegoed</translation>
     </message>
     <message>
         <source>Loyalty points</source>
-        <translation type="unfinished">Spaarpunten</translation>
+        <translation>Spaarpunten</translation>
     </message>
     <message>
         <source>Exchange credit</source>
-        <translation type="unfinished">Ruiltegoed</translation>
+        <translation>Ruiltegoed</translation>
     </message>
     <message>
         <source>Manual discount</source>
-        <translation type="unfinished">Handmatige korting</translation>
+        <translation>Handmatige korting</translation>
     </message>
     <message>
         <source>Price change</source>
-        <translation type="unfinished"></translation>
+        <translation>Prijswijziging</translation>
     </message>
     <message>
         <source>Refund without receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Terugbetaling zonder bon</translation>
     </message>
     <message>
         <source>Return exception</source>
-        <translation type="unfinished"></translation>
+        <translation>Uitzondering op retour</translation>
     </message>
     <message>
         <source>No-sale drawer open</source>
-        <translation type="unfinished"></translation>
+        <translation>Lade geopend zonder verkoop</translation>
     </message>
     <message>
         <source>The manager&apos;s day could not be made into a PDF.</source>
-        <translation type="unfinished"></translation>
+        <translation>Van de dag van de manager kon geen pdf worden gemaakt.</translation>
     </message>
     <message>
         <source>Manager&apos;s day %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Dag van de manager %1 %2</translation>
     </message>
     <message>
         <source>Manager&apos;s day</source>
-        <translation type="unfinished"></translation>
+        <translation>Dag van de manager</translation>
     </message>
     <message>
         <source>Store %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Winkel %1</translation>
     </message>
     <message>
         <source>Sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkopen</translation>
     </message>
     <message>
         <source>Refunds</source>
-        <translation type="unfinished"></translation>
+        <translation>Terugbetalingen</translation>
     </message>
     <message>
         <source>Voids</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuleringen</translation>
     </message>
     <message>
         <source>Sales per hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkopen per uur</translation>
     </message>
     <message>
         <source>Hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Uur</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished">Bedrag</translation>
+        <translation>Bedrag</translation>
     </message>
     <message>
         <source>%1:00–%2:00</source>
-        <translation type="unfinished">%1% {1:00–%2:00?}</translation>
+        <translation>%1:00–%2:00</translation>
     </message>
     <message>
         <source>No sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen verkopen</translation>
     </message>
     <message>
         <source>Per staff member</source>
-        <translation type="unfinished"></translation>
+        <translation>Per medewerker</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Naam</translation>
+        <translation>Naam</translation>
     </message>
     <message>
         <source>Returns</source>
-        <translation type="unfinished">Retouren</translation>
+        <translation>Retouren</translation>
     </message>
     <message>
         <source>Refunded</source>
-        <translation type="unfinished">Terugbetaald</translation>
+        <translation>Terugbetaald</translation>
     </message>
     <message>
         <source>Per tender</source>
-        <translation type="unfinished"></translation>
+        <translation>Per betaalwijze</translation>
     </message>
     <message>
         <source>Receipt</source>
-        <translation type="unfinished">Bon</translation>
+        <translation>Bon</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Tijd</translation>
     </message>
     <message>
         <source>Staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Medewerker</translation>
     </message>
     <message>
         <source>Approved by</source>
-        <translation type="unfinished"></translation>
+        <translation>Goedgekeurd door</translation>
     </message>
     <message>
         <source>Overrides</source>
-        <translation type="unfinished"></translation>
+        <translation>Goedkeuringen</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished">Wat</translation>
+        <translation>Wat</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Referentie</translation>
     </message>
     <message>
         <source>Asked by</source>
-        <translation type="unfinished"></translation>
+        <translation>Gevraagd door</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Reden</translation>
+        <translation>Reden</translation>
     </message>
     <message>
         <source>Open shifts</source>
-        <translation type="unfinished"></translation>
+        <translation>Open diensten</translation>
     </message>
     <message>
         <source>Drawer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lade %1</translation>
     </message>
     <message>
         <source>No shift is open</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is geen dienst open</translation>
     </message>
 </context>
 <context>
@@ -1658,15 +1658,15 @@ Demopincodes (elke medewerker heeft een eigen salt):
     </message>
     <message>
         <source>Not in training mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet in oefenmodus</translation>
     </message>
     <message>
         <source>Training: no card was charged</source>
-        <translation type="unfinished"></translation>
+        <translation>Oefenmodus: er is geen kaart belast</translation>
     </message>
     <message>
         <source>Training: nothing to give back</source>
-        <translation type="unfinished"></translation>
+        <translation>Oefenmodus: niets terug te geven</translation>
     </message>
 </context>
 <context>
@@ -1930,7 +1930,7 @@ Demopincodes (elke medewerker heeft een eigen salt):
     </message>
     <message>
         <source>Training: nothing was refunded to the card</source>
-        <translation type="unfinished"></translation>
+        <translation>Oefenmodus: er is niets op de kaart teruggestort</translation>
     </message>
 </context>
 <context>
@@ -2120,19 +2120,19 @@ Demopincodes (elke medewerker heeft een eigen salt):
     </message>
     <message>
         <source>The whole store&apos;s day needs a connection to the server. This tablet&apos;s own figures are shown instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voor de dag van de hele winkel is een verbinding met de server nodig. De cijfers van deze tablet worden getoond.</translation>
     </message>
     <message>
         <source>This tablet may only see the figures of its own store.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze tablet mag alleen de cijfers van de eigen winkel zien.</translation>
     </message>
     <message>
         <source>Only a supervisor or manager can see the manager&apos;s day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alleen een supervisor of manager kan de dag van de manager zien.</translation>
     </message>
     <message>
         <source>The server could not make the day&apos;s report.</source>
-        <translation type="unfinished"></translation>
+        <translation>De server kon het dagrapport niet maken.</translation>
     </message>
 </context>
 <context>
@@ -2195,62 +2195,62 @@ Demopincodes (elke medewerker heeft een eigen salt):
     </message>
     <message>
         <source>Your role does not allow opening or closing a shift.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uw rol staat het openen of sluiten van een dienst niet toe.</translation>
     </message>
     <message>
         <source>Only a supervisor or manager can put cash in or take it out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alleen een supervisor of manager kan geld in de lade doen of eruit halen.</translation>
     </message>
     <message>
         <source>Only a supervisor or manager can switch training mode.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alleen een supervisor of manager kan de oefenmodus aan- of uitzetten.</translation>
     </message>
     <message>
         <source>Only a supervisor or manager can see the manager&apos;s day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alleen een supervisor of manager kan de dag van de manager zien.</translation>
     </message>
     <message>
         <source>This staff member does not work in this store.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze medewerker werkt niet in deze winkel.</translation>
     </message>
 </context>
 <context>
     <name>Toonbank::Services::ShiftService</name>
     <message>
         <source>Open a shift first: count the float on the Shift screen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Open eerst een dienst: tel het wisselgeld op het scherm Dienst.</translation>
     </message>
     <message>
         <source>Not in training mode: switch training off to work with the real drawer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet in oefenmodus: zet de oefenmodus uit om met de echte lade te werken.</translation>
     </message>
     <message>
         <source>No shift is open on this drawer. Open a shift on the Shift screen first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is geen dienst open op deze lade. Open eerst een dienst op het scherm Dienst.</translation>
     </message>
     <message>
         <source>Opening the drawer without a sale needs a manager&apos;s approval.</source>
-        <translation type="unfinished"></translation>
+        <translation>De lade openen zonder verkoop vraagt goedkeuring van een manager.</translation>
     </message>
     <message>
         <source>Please log in first.</source>
-        <translation type="unfinished">Log eerst in.</translation>
+        <translation>Log eerst in.</translation>
     </message>
     <message>
         <source>This approval is for something else. Ask the manager to approve opening the drawer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze goedkeuring is voor iets anders. Vraag de manager het openen van de lade goed te keuren.</translation>
     </message>
     <message>
         <source>A sale is still open. Finish or clear it before closing the shift.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er staat nog een verkoop open. Rond die af of wis hem voordat u de dienst sluit.</translation>
     </message>
     <message>
         <source>There is no Z report %1 for this drawer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is geen Z-rapport %1 voor deze lade.</translation>
     </message>
     <message>
         <source>No receipt printer is connected: the report cannot be printed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is geen bonprinter aangesloten: het rapport kan niet worden afgedrukt.</translation>
     </message>
 </context>
 <context>
@@ -2276,149 +2276,149 @@ Demopincodes (elke medewerker heeft een eigen salt):
     </message>
     <message>
         <source>Cash</source>
-        <translation type="unfinished">Contant</translation>
+        <translation>Contant</translation>
     </message>
     <message>
         <source>Card</source>
-        <translation type="unfinished">Pin</translation>
+        <translation>Pin</translation>
     </message>
     <message>
         <source>Gift card</source>
-        <translation type="unfinished">Cadeaukaart</translation>
+        <translation>Cadeaukaart</translation>
     </message>
     <message>
         <source>Store credit</source>
-        <translation type="unfinished">Tegoed</translation>
+        <translation>Tegoed</translation>
     </message>
     <message>
         <source>Loyalty points</source>
-        <translation type="unfinished">Spaarpunten</translation>
+        <translation>Spaarpunten</translation>
     </message>
     <message>
         <source>Exchange credit</source>
-        <translation type="unfinished">Ruiltegoed</translation>
+        <translation>Ruiltegoed</translation>
     </message>
 </context>
 <context>
     <name>Toonbank::Ui::CashCountPanel</name>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Biljetten</translation>
     </message>
     <message>
         <source>Coins</source>
-        <translation type="unfinished"></translation>
+        <translation>Munten</translation>
     </message>
 </context>
 <context>
     <name>Toonbank::Ui::CashMoveSheet</name>
     <message>
         <source>Change from the safe</source>
-        <translation type="unfinished"></translation>
+        <translation>Wisselgeld uit de kluis</translation>
     </message>
     <message>
         <source>Float top-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Wisselgeld aanvullen</translation>
     </message>
     <message>
         <source>Other…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anders…</translation>
     </message>
     <message>
         <source>To the safe</source>
-        <translation type="unfinished"></translation>
+        <translation>Naar de kluis</translation>
     </message>
     <message>
         <source>Bank deposit</source>
-        <translation type="unfinished"></translation>
+        <translation>Storting bij de bank</translation>
     </message>
     <message>
         <source>Small expense</source>
-        <translation type="unfinished"></translation>
+        <translation>Kleine uitgave</translation>
     </message>
     <message>
         <source>Change for a customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Wisselgeld voor een klant</translation>
     </message>
     <message>
         <source>Check the drawer</source>
-        <translation type="unfinished"></translation>
+        <translation>Lade controleren</translation>
     </message>
     <message>
         <source>Ask a manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Vraag een manager</translation>
     </message>
     <message>
         <source>Put in</source>
-        <translation type="unfinished"></translation>
+        <translation>In de lade</translation>
     </message>
     <message>
         <source>Put in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in de lade</translation>
     </message>
     <message>
         <source>Take out</source>
-        <translation type="unfinished"></translation>
+        <translation>Uit de lade</translation>
     </message>
     <message>
         <source>Take out %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 uit de lade</translation>
     </message>
     <message>
         <source>Enter the amount put in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voer het bedrag in dat in de lade gaat.</translation>
     </message>
     <message>
         <source>Enter the amount taken out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voer het bedrag in dat uit de lade gaat.</translation>
     </message>
     <message>
         <source>Choose a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies een reden.</translation>
     </message>
     <message>
         <source>Type the reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ de reden.</translation>
     </message>
     <message>
         <source>Cash in</source>
-        <translation type="unfinished"></translation>
+        <translation>Geld in lade</translation>
     </message>
     <message>
         <source>Money put into the drawer. Count it, enter the amount and say why.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geld in de lade. Tel het, voer het bedrag in en zeg waarom.</translation>
     </message>
     <message>
         <source>Cash out</source>
-        <translation type="unfinished"></translation>
+        <translation>Geld uit lade</translation>
     </message>
     <message>
         <source>Money taken out of the drawer. The drawer should hold %1 now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geld uit de lade. De lade hoort nu %1 te bevatten.</translation>
     </message>
     <message>
         <source>No sale: open the drawer</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen verkoop: lade openen</translation>
     </message>
     <message>
         <source>The drawer opens without a sale only with a manager&apos;s approval. Say why; a manager approves with their PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>De lade gaat zonder verkoop alleen open met goedkeuring van een manager. Zeg waarom; een manager keurt goed met de pincode.</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished">Bedrag</translation>
+        <translation>Bedrag</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Reden</translation>
+        <translation>Reden</translation>
     </message>
     <message>
         <source>Type the reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ de reden</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuleren</translation>
+        <translation>Annuleren</translation>
     </message>
 </context>
 <context>
@@ -2940,7 +2940,7 @@ Demopincodes (elke medewerker heeft een eigen salt):
     <name>Toonbank::Ui::HourChart</name>
     <message>
         <source>No sales yet today.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vandaag nog geen verkopen.</translation>
     </message>
 </context>
 <context>
@@ -3023,224 +3023,224 @@ De mand blijft staan, zodat de verkoop opnieuw betaald kan worden.</translation>
     <name>Toonbank::Ui::ManagerScreen</name>
     <message>
         <source>Discount above the limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Korting boven de grens</translation>
     </message>
     <message>
         <source>Price change</source>
-        <translation type="unfinished"></translation>
+        <translation>Prijswijziging</translation>
     </message>
     <message>
         <source>No sale: drawer opened</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen verkoop: lade geopend</translation>
     </message>
     <message>
         <source>Refund without receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Terugbetaling zonder bon</translation>
     </message>
     <message>
         <source>Return outside the rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Retour buiten de regels</translation>
     </message>
     <message>
         <source>staff member %1</source>
-        <translation type="unfinished"></translation>
+        <translation>medewerker %1</translation>
     </message>
     <message numerus="yes">
         <source>%1:00–%2:00: %n sale(s), %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1:00–%2:00: %n verkoop, %3</numerusform>
+            <numerusform>%1:00–%2:00: %n verkopen, %3</numerusform>
         </translation>
     </message>
     <message>
         <source>%1:00–%2:00: no sales</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:00–%2:00: geen verkopen</translation>
     </message>
     <message>
         <source>Back to selling</source>
-        <translation type="unfinished">Terug naar verkopen</translation>
+        <translation>Terug naar verkopen</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Vernieuwen</translation>
     </message>
     <message>
         <source>Print</source>
-        <translation type="unfinished">Afdrukken</translation>
+        <translation>Afdrukken</translation>
     </message>
     <message>
         <source>PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Pdf</translation>
     </message>
     <message>
         <source>Sales per hour (tap a bar)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkopen per uur (tik op een staaf)</translation>
     </message>
     <message>
         <source>Per payment method</source>
-        <translation type="unfinished"></translation>
+        <translation>Per betaalwijze</translation>
     </message>
     <message>
         <source>Per staff member</source>
-        <translation type="unfinished"></translation>
+        <translation>Per medewerker</translation>
     </message>
     <message>
         <source>Refunds</source>
-        <translation type="unfinished"></translation>
+        <translation>Terugbetalingen</translation>
     </message>
     <message>
         <source>Overrides and no-sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Goedkeuringen en lade zonder verkoop</translation>
     </message>
     <message>
         <source>Open shifts</source>
-        <translation type="unfinished"></translation>
+        <translation>Open diensten</translation>
     </message>
     <message>
         <source>Manager&apos;s day</source>
-        <translation type="unfinished"></translation>
+        <translation>Dag van de manager</translation>
     </message>
     <message>
         <source>Manager&apos;s day — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dag van de manager — %1</translation>
     </message>
     <message>
         <source>Chain-wide: every tablet of this store</source>
-        <translation type="unfinished"></translation>
+        <translation>Hele keten: alle tablets van deze winkel</translation>
     </message>
     <message>
         <source>This tablet only (offline): other tablets&apos; sales are not in these figures</source>
-        <translation type="unfinished"></translation>
+        <translation>Alleen deze tablet (offline): verkopen op andere tablets zitten niet in deze cijfers</translation>
     </message>
     <message numerus="yes">
         <source>%n sale(s), %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n verkoop, %1</numerusform>
+            <numerusform>%n verkopen, %1</numerusform>
         </translation>
     </message>
     <message>
         <source>No payments yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog geen betalingen.</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Betaalwijze</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished">Bedrag</translation>
+        <translation>Bedrag</translation>
     </message>
     <message>
         <source>Nobody has sold anything yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is nog niets verkocht.</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Naam</translation>
+        <translation>Naam</translation>
     </message>
     <message>
         <source>Sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkopen</translation>
     </message>
     <message>
         <source>not needed</source>
-        <translation type="unfinished"></translation>
+        <translation>niet nodig</translation>
     </message>
     <message>
         <source>No refunds today.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vandaag geen terugbetalingen.</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Tijd</translation>
     </message>
     <message>
         <source>Return</source>
-        <translation type="unfinished">Retour</translation>
+        <translation>Retour</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Door</translation>
     </message>
     <message>
         <source>Approved by</source>
-        <translation type="unfinished"></translation>
+        <translation>Goedgekeurd door</translation>
     </message>
     <message>
         <source>No overrides today.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vandaag geen goedkeuringen.</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished">Wat</translation>
+        <translation>Wat</translation>
     </message>
     <message>
         <source>Asked by</source>
-        <translation type="unfinished"></translation>
+        <translation>Gevraagd door</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Reden</translation>
+        <translation>Reden</translation>
     </message>
     <message>
         <source>No sales were cancelled after a payment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er zijn geen verkopen geannuleerd na een betaling.</translation>
     </message>
     <message numerus="yes">
         <source>%n sale(s) cancelled after a payment part (the part was given back at once).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n verkoop geannuleerd na een deelbetaling (het deel is meteen teruggegeven).</numerusform>
+            <numerusform>%n verkopen geannuleerd na een deelbetaling (het deel is meteen teruggegeven).</numerusform>
         </translation>
     </message>
     <message>
         <source>No shift is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is geen dienst open.</translation>
     </message>
     <message>
         <source>Drawer</source>
-        <translation type="unfinished"></translation>
+        <translation>Lade</translation>
     </message>
     <message>
         <source>Opened by</source>
-        <translation type="unfinished"></translation>
+        <translation>Geopend door</translation>
     </message>
     <message>
         <source>Since</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinds</translation>
     </message>
     <message>
         <source>This tablet only (offline)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alleen deze tablet (offline)</translation>
     </message>
     <message>
         <source>Sales per hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkopen per uur</translation>
     </message>
     <message>
         <source>Approved by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Goedgekeurd door %1</translation>
     </message>
     <message>
         <source>Asked by %1, approved by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Gevraagd door %1, goedgekeurd door %2</translation>
     </message>
     <message>
         <source>Cancelled after payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Geannuleerd na betaling</translation>
     </message>
     <message>
         <source>The day&apos;s figures have been printed.</source>
-        <translation type="unfinished"></translation>
+        <translation>De cijfers van de dag zijn afgedrukt.</translation>
     </message>
     <message>
         <source>The PDF could not be saved in %1. Is the storage full?</source>
-        <translation type="unfinished"></translation>
+        <translation>De pdf kon niet worden opgeslagen in %1. Is de opslag vol?</translation>
     </message>
     <message>
         <source>Saved as PDF: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Opgeslagen als pdf: %1</translation>
     </message>
 </context>
 <context>
@@ -3295,7 +3295,7 @@ De mand blijft staan, zodat de verkoop opnieuw betaald kan worden.</translation>
     </message>
     <message>
         <source>Asked by %1: the drawer opens without a sale only with a manager&apos;s approval.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gevraagd door %1: de lade gaat zonder verkoop alleen open met goedkeuring van een manager.</translation>
     </message>
 </context>
 <context>
@@ -3768,11 +3768,11 @@ De mand blijft staan, zodat de verkoop opnieuw betaald kan worden.</translation>
     <name>Toonbank::Ui::ReportPane</name>
     <message>
         <source>Print</source>
-        <translation type="unfinished">Afdrukken</translation>
+        <translation>Afdrukken</translation>
     </message>
     <message>
         <source>PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Pdf</translation>
     </message>
 </context>
 <context>
@@ -4260,207 +4260,209 @@ nu %2</translation>
     </message>
     <message>
         <source>Open the Shift screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Open het scherm Dienst</translation>
     </message>
 </context>
 <context>
     <name>Toonbank::Ui::ShiftScreen</name>
     <message>
         <source>staff member %1</source>
-        <translation type="unfinished"></translation>
+        <translation>medewerker %1</translation>
     </message>
     <message>
         <source>Z report %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Z-rapport %1</translation>
     </message>
     <message>
         <source>X report (changes nothing)</source>
-        <translation type="unfinished"></translation>
+        <translation>X-rapport (verandert niets)</translation>
     </message>
     <message>
         <source>Shift open — drawer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienst open — lade %1</translation>
     </message>
     <message>
         <source>Opened by %1 on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geopend door %1 op %2.</translation>
     </message>
     <message>
         <source>Cash in the drawer now</source>
-        <translation type="unfinished"></translation>
+        <translation>Geld in de lade nu</translation>
     </message>
     <message>
         <source>Float</source>
-        <translation type="unfinished"></translation>
+        <translation>Wisselgeld</translation>
     </message>
     <message>
         <source>Cash sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Contante verkopen</translation>
     </message>
     <message>
         <source>Cash refunds</source>
-        <translation type="unfinished"></translation>
+        <translation>Contante terugbetalingen</translation>
     </message>
     <message>
         <source>Cash in</source>
-        <translation type="unfinished"></translation>
+        <translation>Geld in lade</translation>
     </message>
     <message>
         <source>Cash out</source>
-        <translation type="unfinished"></translation>
+        <translation>Geld uit lade</translation>
     </message>
     <message>
         <source>Sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkopen</translation>
     </message>
     <message numerus="yes">
         <source>%n sale(s), %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n verkoop, %1</numerusform>
+            <numerusform>%n verkopen, %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Check the count</source>
-        <translation type="unfinished"></translation>
+        <translation>Controleer de telling</translation>
     </message>
     <message>
         <source>Expected</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwacht</translation>
     </message>
     <message>
         <source>Counted</source>
-        <translation type="unfinished"></translation>
+        <translation>Geteld</translation>
     </message>
     <message>
         <source>Variance</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschil</translation>
     </message>
     <message>
         <source>%1 is missing from the drawer. Count again to be sure.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er ontbreekt %1 in de lade. Tel voor de zekerheid opnieuw.</translation>
     </message>
     <message>
         <source>The drawer holds %1 more than expected. Count again to be sure.</source>
-        <translation type="unfinished"></translation>
+        <translation>De lade bevat %1 meer dan verwacht. Tel voor de zekerheid opnieuw.</translation>
     </message>
     <message>
         <source>The count matches what the drawer should hold.</source>
-        <translation type="unfinished"></translation>
+        <translation>De telling klopt met wat de lade hoort te bevatten.</translation>
     </message>
     <message>
         <source>Close the shift to make the Z report with this count and variance. Selling then waits for the next shift.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sluit de dienst om het Z-rapport met deze telling en dit verschil te maken. Verkopen wacht dan op de volgende dienst.</translation>
     </message>
     <message>
         <source>Count again</source>
-        <translation type="unfinished"></translation>
+        <translation>Opnieuw tellen</translation>
     </message>
     <message>
         <source>Close the shift</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienst sluiten</translation>
     </message>
     <message>
         <source>Shift closed — Z report %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienst gesloten — Z-rapport %1</translation>
     </message>
     <message>
         <source>Opened by %1 on %2, closed by %3 on %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geopend door %1 op %2, gesloten door %3 op %4.</translation>
     </message>
     <message>
         <source>Close the shift: count the cash in the drawer</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienst sluiten: tel het geld in de lade</translation>
     </message>
     <message>
         <source>Open a shift: count the float</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienst openen: tel het wisselgeld</translation>
     </message>
     <message>
         <source>Count every note and coin in the drawer. Tap a row, then type the number of pieces or use − and +. The expected amount shows after the count.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tel elk biljet en elke munt in de lade. Tik op een regel en typ het aantal stuks of gebruik − en +. Het verwachte bedrag verschijnt na de telling.</translation>
     </message>
     <message>
         <source>Count the notes and coins the drawer starts with. Tap a row, then type the number of pieces or use − and +. No float: open with € 0,00.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tel de biljetten en munten waarmee de lade begint. Tik op een regel en typ het aantal stuks of gebruik − en +. Geen wisselgeld: open met € 0,00.</translation>
     </message>
     <message>
         <source>Open shift</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienst openen</translation>
     </message>
     <message>
         <source>Go back</source>
-        <translation type="unfinished">Terug</translation>
+        <translation>Terug</translation>
     </message>
     <message>
         <source>Back to selling</source>
-        <translation type="unfinished">Terug naar verkopen</translation>
+        <translation>Terug naar verkopen</translation>
     </message>
     <message>
         <source>No sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen verkoop</translation>
     </message>
     <message>
         <source>X report</source>
-        <translation type="unfinished"></translation>
+        <translation>X-rapport</translation>
     </message>
     <message>
         <source>Close shift</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienst sluiten</translation>
     </message>
     <message>
         <source>Open the next shift</source>
-        <translation type="unfinished"></translation>
+        <translation>Volgende dienst openen</translation>
     </message>
     <message>
         <source>X report: the figures of this shift so far — sales, refunds, cash in and out, and the cash the drawer should hold. It changes nothing.
 
 At the end of the shift, Close shift: count the drawer, compare, and the Z report is made.</source>
-        <translation type="unfinished"></translation>
+        <translation>X-rapport: de cijfers van deze dienst tot nu toe — verkopen, terugbetalingen, geld in en uit de lade, en wat de lade hoort te bevatten. Het verandert niets.
+
+Aan het eind van de dienst: Dienst sluiten — tel de lade, vergelijk, en het Z-rapport wordt gemaakt.</translation>
     </message>
     <message>
         <source>Shift opened with a float of %1. The drawer is open: put the float in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienst geopend met %1 wisselgeld. De lade is open: leg het wisselgeld erin.</translation>
     </message>
     <message>
         <source>A sale is open. Finish or clear it on the sell screen first, then close the shift.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er staat een verkoop open. Rond die eerst af of wis hem op het verkoopscherm en sluit dan de dienst.</translation>
     </message>
     <message>
         <source>%1 put in (%2). The drawer should hold %3 now.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in de lade (%2). De lade hoort nu %3 te bevatten.</translation>
     </message>
     <message>
         <source>%1 taken out (%2). The drawer should hold %3 now.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 uit de lade (%2). De lade hoort nu %3 te bevatten.</translation>
     </message>
     <message>
         <source>The drawer is open (no sale: %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>De lade is open (geen verkoop: %1).</translation>
     </message>
     <message>
         <source>Open the drawer without a sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Lade openen zonder verkoop</translation>
     </message>
     <message>
         <source>The drawer is open (no sale: %1), approved by %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>De lade is open (geen verkoop: %1), goedgekeurd door %2.</translation>
     </message>
     <message>
         <source>Z report %1 printed. Keep it with the counted cash.</source>
-        <translation type="unfinished"></translation>
+        <translation>Z-rapport %1 afgedrukt. Bewaar het bij het getelde geld.</translation>
     </message>
     <message>
         <source>X report printed.</source>
-        <translation type="unfinished"></translation>
+        <translation>X-rapport afgedrukt.</translation>
     </message>
     <message>
         <source>The PDF could not be saved in %1. Is the storage full?</source>
-        <translation type="unfinished"></translation>
+        <translation>De pdf kon niet worden opgeslagen in %1. Is de opslag vol?</translation>
     </message>
     <message>
         <source>Saved as PDF: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Opgeslagen als pdf: %1</translation>
     </message>
 </context>
 <context>
@@ -4673,42 +4675,42 @@ At the end of the shift, Close shift: count the drawer, compare, and the Z repor
     </message>
     <message>
         <source>Shift</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienst</translation>
     </message>
     <message>
         <source>Manager&apos;s day</source>
-        <translation type="unfinished"></translation>
+        <translation>Dag van de manager</translation>
     </message>
     <message>
         <source>Training mode…</source>
-        <translation type="unfinished"></translation>
+        <translation>Oefenmodus…</translation>
     </message>
     <message>
         <source>TRAINING — practice only: nothing is really sold, paid or counted</source>
-        <translation type="unfinished"></translation>
+        <translation>OEFENMODUS — alleen oefenen: er wordt niets echt verkocht, betaald of geteld</translation>
     </message>
 </context>
 <context>
     <name>Toonbank::Ui::TrainingSheet</name>
     <message>
         <source>Training on</source>
-        <translation type="unfinished"></translation>
+        <translation>Oefenmodus aan</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Uit</translation>
     </message>
     <message>
         <source>Training mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Oefenmodus</translation>
     </message>
     <message>
         <source>Who is practising? Their sales and returns are marked TRAINING: no stock, money, points or cash in the drawer move, and they are left out of every report.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie oefent er? Hun verkopen en retouren krijgen het merk OEFENMODUS: er verandert geen voorraad, geld, punten of kasgeld, en ze tellen in geen enkel rapport mee.</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Klaar</translation>
     </message>
 </context>
 <context>
