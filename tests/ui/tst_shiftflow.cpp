@@ -153,6 +153,8 @@ private:
     void shots(const QString &name)
     {
         const QByteArray extra = qgetenv("TOONBANK_SCREENS_DIR");
+        if (!extra.isEmpty())
+            QVERIFY(QDir().mkpath(QString::fromLocal8Bit(extra)));
         for (const QString &lang : { QStringLiteral("nl"), QStringLiteral("en") }) {
             m_language->setLanguage(lang);
             QApplication::processEvents();
