@@ -4382,7 +4382,7 @@ now %2</translation>
     </message>
     <message>
         <source>Count the notes and coins the drawer starts with. Tap a row, then type the number of pieces or use − and +. No float: open with € 0,00.</source>
-        <translation>Count the notes and coins the drawer starts with. Tap a row, then type the number of pieces or use − and +. No float: open with € 0,00.</translation>
+        <translation>Count the notes and coins the drawer starts with. Tap a row, then type the number of pieces or use − and +. No float: open with €0.00.</translation>
     </message>
     <message>
         <source>Open shift</source>

@@ -1102,7 +1102,7 @@ Demopincodes (elke medewerker heeft een eigen salt):
     </message>
     <message>
         <source>Training sales and returns (not counted)</source>
-        <translation>Oefenverkopen en -retouren (niet meegeteld)</translation>
+        <translation>Oefenverkopen (niet meegeteld)</translation>
     </message>
     <message>
         <source>Sales per tender</source>
@@ -4394,7 +4394,7 @@ nu %2</translation>
     </message>
     <message>
         <source>Back to selling</source>
-        <translation>Terug naar verkopen</translation>
+        <translation>Naar verkopen</translation>
     </message>
     <message>
         <source>No sale</source>
@@ -4410,7 +4410,7 @@ nu %2</translation>
     </message>
     <message>
         <source>Open the next shift</source>
-        <translation>Volgende dienst openen</translation>
+        <translation>Volgende dienst</translation>
     </message>
     <message>
         <source>X report: the figures of this shift so far — sales, refunds, cash in and out, and the cash the drawer should hold. It changes nothing.
