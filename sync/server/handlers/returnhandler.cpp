@@ -1,4 +1,5 @@
 #include "returnhandler.h"
+#include "shiftstate.h"
 
 #include "sync/protocol/returns.h"
 #include "sync/server/returnorders.h"
@@ -243,6 +244,7 @@ Core::Status ReturnHandler::check(BatchContext &context, const QList<BatchEvent 
     QSet<QString> idsInBatch;
     QSet<QString> receiptsInBatch;
     QSet<QString> claimsInBatch;
+    const ShiftBatch shifts(context.batch, false);
     for (BatchEvent *event : events) {
         auto &data = event->as<ReturnEvent>();
         const Core::Return &ret = data.ret;
@@ -262,6 +264,16 @@ Core::Status ReturnHandler::check(BatchContext &context, const QList<BatchEvent 
             continue;
         }
         known.value().finish();
+
+        // The shift the tablet put the return in: an open shift of this store.
+        Core::Result<std::optional<QString>> refused = shiftRefusal(
+            db, shifts, ret.shiftId, context.device.locationCode, shifts.indexOf(event->envelope));
+        if (!refused)
+            return refused.error();
+        if (refused.value()) {
+            reject(fail("shift.not_open", *refused.value()));
+            continue;
+        }
 
         // Every recorded approval comes from an active staff member whose role allows it.
         bool approvalsValid = true;

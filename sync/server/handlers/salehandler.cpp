@@ -1,4 +1,5 @@
 #include "salehandler.h"
+#include "shiftstate.h"
 
 #include "sync/protocol/changefeed.h"
 #include "sync/protocol/returns.h"
@@ -733,8 +734,19 @@ Core::Status SaleHandler::check(BatchContext &context, const QList<BatchEvent *>
     QSet<QString> claimIds;
     QSet<QString> giftCardNumbers;
     QHash<const BatchEvent *, qint64> customerOf;
+    // The shift the tablet put the sale in must be an open shift of this store (its cash is
+    // counted in that shift's close).
+    const ShiftBatch shifts(context.batch, false);
     for (BatchEvent *event : events) {
         const auto &sale = event->as<Core::Sale>();
+        if (!event->rejected()) {
+            Core::Result<std::optional<QString>> refused = shiftRefusal(db, shifts, sale.shiftId,
+                context.device.locationCode, shifts.indexOf(event->envelope));
+            if (!refused)
+                return refused.error();
+            if (refused.value())
+                event->reject(QStringLiteral("shift.not_open"), *refused.value());
+        }
         for (const Core::Tender &t : sale.tenders) {
             if (t.method == Core::TenderMethod::GiftCard
                 || t.method == Core::TenderMethod::StoreCredit)

@@ -287,4 +287,18 @@ Core::Result<Core::ShiftTotals> ShiftBatch::totals(
     return Core::shiftTotals(shift.openingFloat, documents, moves);
 }
 
+Core::Result<std::optional<QString>> shiftRefusal(ServerDatabase &db, const ShiftBatch &batch,
+    const QString &shiftId, const QString &storeCode, qsizetype position)
+{
+    if (shiftId.isEmpty())
+        return std::optional<QString>();
+    Core::Result<std::optional<ShiftBatch::ShiftView>> shift = batch.shift(db, shiftId, position);
+    if (!shift)
+        return shift.error();
+    if (shift.value() && shift.value()->open && shift.value()->storeCode == storeCode)
+        return std::optional<QString>();
+    return std::optional<QString>(QStringLiteral("shift %1 is not an open shift of store %2")
+                                      .arg(shiftId.left(60), storeCode));
+}
+
 } // namespace Toonbank::Sync::Server

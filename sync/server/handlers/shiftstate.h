@@ -71,6 +71,12 @@ private:
     QList<Item> m_items;
 };
 
+/// Why a sale or return naming `shiftId` cannot belong to it at `position` of the batch: the
+/// shift is unknown, of another store, or closed before it ("shift.not_open"); nullopt when it
+/// may (an empty shift id: a store that does not count cash). An error is a database failure.
+Core::Result<std::optional<QString>> shiftRefusal(ServerDatabase &db, const ShiftBatch &batch,
+    const QString &shiftId, const QString &storeCode, qsizetype position);
+
 /// A return's refunds as the tenders Core::ShiftDocument counts (method, amount): cash stays
 /// cash, the other methods never touch the drawer.
 QList<Core::Tender> refundsAsTenders(const QList<std::pair<QString, Core::Money>> &refunds);

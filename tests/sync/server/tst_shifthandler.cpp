@@ -71,6 +71,40 @@ private:
             { shiftId });
     }
 
+    // One unit of line L1 (product 5, € 10.00) of `sold` back in cash at AMS01.
+    Core::Return oneUnitBack(
+        const Core::Sale &sold, const QString &receipt, const QString &shiftId, bool training)
+    {
+        Core::Return back;
+        back.returnId = newId();
+        back.receiptNumber = receipt;
+        back.storeCode = m_ams.store;
+        back.returnedAt = QDateTime::currentDateTimeUtc();
+        back.staffId = cashier;
+        back.origin = Core::ReturnOrigin::StoreSale;
+        back.originNumber = sold.receiptNumber;
+        back.originSaleId = sold.saleId;
+        back.shiftId = shiftId;
+        back.training = training;
+        Core::ReturnLine returned;
+        returned.lineId = QStringLiteral("R1");
+        returned.originalLineId = QStringLiteral("L1");
+        returned.productId = 5;
+        returned.sku = QStringLiteral("SKU5");
+        returned.name = QStringLiteral("Product 5");
+        returned.vatBasisPoints = 2100;
+        returned.quantity = 1;
+        returned.refund = Money::fromCents(1000);
+        back.lines = { returned };
+        back.goods = back.total = returned.refund;
+        Core::Refund cashBack;
+        cashBack.method = Core::RefundMethod::Cash;
+        cashBack.amount = returned.refund;
+        back.refunds = { cashBack };
+        back.vat = Core::returnVat(back.lines);
+        return back;
+    }
+
     qint64 stock(qint64 productId)
     {
         return sql(
@@ -202,6 +236,11 @@ private slots:
         expectRefused(m_ams,
             { moveEvent(open.shiftId, move(CashMovementKind::CashIn, 1000, supervisor)) },
             QStringLiteral("shift.not_open"));
+        // A sale in the closed shift, in an unknown shift, in another store's shift.
+        expectRefused(m_ams, { saleEvent(sale(m_ams.store, cashier, open.shiftId, 3, 1, true)) },
+            QStringLiteral("shift.not_open"));
+        expectRefused(m_ams, { saleEvent(sale(m_ams.store, cashier, newId(), 3, 1, true)) },
+            QStringLiteral("shift.not_open"));
 
         // The drawer's next shift: Z numbers go on without gaps; a short count is a variance.
         const Core::Shift next = shift(m_ams.store, drawer, cashier, count({ { 2000, 2 } }));
@@ -317,32 +356,8 @@ private slots:
             sql(QStringLiteral("SELECT points_balance FROM customers WHERE id = 1")), pointsBefore);
 
         // A real return of the training sale would hand out money for nothing: refused.
-        Core::Return back;
-        back.returnId = newId();
-        back.receiptNumber = QStringLiteral("AMS01-T4-R000001");
-        back.storeCode = m_ams.store;
-        back.returnedAt = QDateTime::currentDateTimeUtc();
-        back.staffId = cashier;
-        back.origin = Core::ReturnOrigin::StoreSale;
-        back.originNumber = training.receiptNumber;
-        back.originSaleId = training.saleId;
-        back.shiftId = open.shiftId;
-        Core::ReturnLine returned;
-        returned.lineId = QStringLiteral("R1");
-        returned.originalLineId = QStringLiteral("L1");
-        returned.productId = 5;
-        returned.sku = QStringLiteral("SKU5");
-        returned.name = QStringLiteral("Product 5");
-        returned.vatBasisPoints = 2100;
-        returned.quantity = 1;
-        returned.refund = Money::fromCents(1000);
-        back.lines = { returned };
-        back.goods = back.total = returned.refund;
-        Core::Refund cashBack;
-        cashBack.method = Core::RefundMethod::Cash;
-        cashBack.amount = returned.refund;
-        back.refunds = { cashBack };
-        back.vat = Core::returnVat(back.lines);
+        const Core::Return back
+            = oneUnitBack(training, QStringLiteral("AMS01-T4-R000001"), open.shiftId, false);
         expectRefused(m_ams, { returnEvent(back) }, QStringLiteral("return.training_sale"));
         QCOMPARE(stock(5), stockBefore);
 
@@ -357,62 +372,12 @@ private slots:
     // can still return, moves no stock and no money.
     void trainingReturnWithoutClaimTakesNothing()
     {
-        Core::DraftLine line;
-        line.lineId = QStringLiteral("L1");
-        line.productId = 5;
-        line.sku = QStringLiteral("SKU5");
-        line.name = QStringLiteral("Product 5");
-        line.brand = QStringLiteral("Brand");
-        line.quantity = 2;
-        line.unitPrice = Money::fromCents(1000);
-        line.regularPrice = line.unitPrice;
-        Core::SaleRules rules;
-        rules.vatTable = Core::VatTable::builtIn();
-        rules.country = QStringLiteral("NL");
-        rules.storeCode = m_utr.store;
-        rules.loyalty = Core::LoyaltyRules::defaults();
-        Core::SaleContext context;
-        context.soldAt = QDateTime::currentDateTimeUtc();
-        auto built = Core::buildSale({ line }, rules, context);
-        QVERIFY2(built, qPrintable(built ? QString() : built.error().detail));
-        Core::Sale real = built.value();
-        real.saleId = newId();
-        real.receiptNumber = QStringLiteral("UTR01-T1-000077");
-        real.staffId = otherSupervisor;
-        Core::Tender cash;
-        cash.method = Core::TenderMethod::Cash;
-        cash.amount = real.total;
-        cash.tendered = real.total;
-        real.tenders = { cash };
+        const Core::Sale real = sale(m_utr.store, otherSupervisor, QString(), 5, 2, true);
         QVERIFY(m_client.pushApplied(m_utr, { saleEvent(real) }));
 
         const qint64 stockBefore = stock(5);
-        Core::Return practice;
-        practice.returnId = newId();
-        practice.receiptNumber = QStringLiteral("AMS01-T4-R000077");
-        practice.storeCode = m_ams.store;
-        practice.returnedAt = QDateTime::currentDateTimeUtc();
-        practice.staffId = cashier;
-        practice.origin = Core::ReturnOrigin::StoreSale;
-        practice.originNumber = real.receiptNumber;
-        practice.originSaleId = real.saleId;
-        practice.training = true;
-        Core::ReturnLine returned;
-        returned.lineId = QStringLiteral("R1");
-        returned.originalLineId = QStringLiteral("L1");
-        returned.productId = 5;
-        returned.sku = QStringLiteral("SKU5");
-        returned.name = QStringLiteral("Product 5");
-        returned.vatBasisPoints = 2100;
-        returned.quantity = 1;
-        returned.refund = Money::fromCents(1000);
-        practice.lines = { returned };
-        practice.goods = practice.total = returned.refund;
-        Core::Refund cashBack;
-        cashBack.method = Core::RefundMethod::Cash;
-        cashBack.amount = returned.refund;
-        practice.refunds = { cashBack };
-        practice.vat = Core::returnVat(practice.lines);
+        const Core::Return practice
+            = oneUnitBack(real, QStringLiteral("AMS01-T4-R000077"), QString(), true);
         QVERIFY(m_client.pushApplied(m_ams, { returnEvent(practice) }));
 
         QCOMPARE(sql(QStringLiteral("SELECT training FROM returns WHERE return_id = ?"),
