@@ -1,5 +1,6 @@
 #pragma once
 
+#include "delivery.h"
 #include "loyalty.h"
 #include "money.h"
 #include "permissions.h"
@@ -160,6 +161,20 @@ struct SaleContext
 };
 
 /// The one description of a sale (later also of a return or an exchange).
+/// An endless-aisle order paid in this sale (issue 11, docs/STOCK.md): the server's order
+/// (POST /v1/orders made it and holds its stock), the sale lines that are ordered rather than
+/// taken home (no stock moves here for them), and the delivery (its price is the sale line
+/// `deliveryLineId`).
+struct SaleOrder
+{
+    QString orderId; // the tablet's UUID of POST /v1/orders
+    QString orderNumber; // the server's web order number ("WS…")
+    Delivery delivery;
+    QStringList lineIds; // the ordered lines (not the delivery line)
+    QString deliveryLineId; // empty when delivery is free
+    bool operator==(const SaleOrder &) const = default;
+};
+
 struct Sale
 {
     QString saleId; // UUID
@@ -180,6 +195,7 @@ struct Sale
     qint64 catalogVersion = 0; // the feed cursor the tablet's prices came from
     bool training = false;
     QString shiftId; // the drawer's open shift it belongs to (empty: a store without shifts)
+    std::optional<SaleOrder> order; // endless aisle: lines ordered for delivery / pickup elsewhere
 
     int itemCount() const;
     Money totalVat() const;

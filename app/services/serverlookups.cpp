@@ -393,6 +393,38 @@ Core::Result<ServerLookups::WalletAnswer> ServerLookups::walletCall(
     return answer->value();
 }
 
+Core::Result<ServerLookups::OnlineAnswer> ServerLookups::onlineCall(const QByteArray &method,
+    const QString &path, const QJsonObject *body, const QString &offlineCode,
+    const QString &offlineMessage)
+{
+    const auto offline = [&](const QString &detail) {
+        return Core::Error::make(offlineCode, offlineMessage, detail);
+    };
+    if (!m_connection)
+        return offline(QStringLiteral("not enrolled"));
+    auto answer = waitFor<OnlineAnswer>(m_timeoutMs, [&](auto done) {
+        m_connection->call(method, path, body,
+            [done = std::move(done)](
+                int status, const QJsonObject &json, const Core::Error &transport) mutable {
+                if (status == 0)
+                    return done(transport);
+                done(OnlineAnswer { status, json });
+            });
+    });
+    if (!answer || !answer->ok() || answer->value().status >= 500) {
+        noteOffline();
+        return offline(!answer ? QStringLiteral("no answer in time")
+                : !answer->ok()
+                ? answer->error().detail
+                : QStringLiteral("HTTP %1 on %2").arg(answer->value().status).arg(path));
+    }
+    if (answer->value().status == 401)
+        return Core::Error::make(QStringLiteral("sync.unauthorized"),
+            tr("This tablet is not (or no longer) enrolled with the server."),
+            QStringLiteral("HTTP 401 on %1").arg(path));
+    return answer->value();
+}
+
 Core::Error ServerLookups::walletError(const WalletAnswer &answer)
 {
     const QJsonObject error = answer.json.value(QStringLiteral("error")).toObject();

@@ -97,6 +97,22 @@ public:
         const QString &storeCode, const QDate &date, qint64 staffId);
     /// Sends the releases kept from offline moments; returns how many are still kept.
     int flushPendingReleases();
+
+    /// One JSON call for the online features that live in their own classes (stock refresh,
+    /// holds, orders; docs/STOCK.md), on the calling thread within the time-out. Not enrolled,
+    /// no answer in time or a 5xx: an error with `offlineCode` and `offlineMessage` (and the
+    /// tablet counts as offline for a while); 401: "sync.unauthorized". Any other status is an
+    /// answer for the caller to read (`json` holds {"error": {code, message}} on a refusal).
+    struct OnlineAnswer
+    {
+        int status = 0;
+        QJsonObject json;
+    };
+    Core::Result<OnlineAnswer> onlineCall(const QByteArray &method, const QString &path,
+        const QJsonObject *body, const QString &offlineCode, const QString &offlineMessage);
+    /// The enrolment's connection for asynchronous use on the GUI thread (photos); null when
+    /// this tablet is not enrolled.
+    Sync::Client::ServerConnection *connection() { return m_connection.get(); }
     /// Returns look-up and claims over the same enrolment.
     ReturnsClient &returns() { return *m_returns; }
 

@@ -542,6 +542,49 @@ QStringList version5()
     };
 }
 
+// Version 6 (issue 11, "Stock elsewhere"): orders waiting for pickup at this store (web orders
+// and reservations, from the "pickups" feed kind) with their lines, and the handovers made on
+// this tablet. The customer's name and phone are sealed with the cache's DataCipher like the
+// customers table; the pickup code is only kept as Core::pickupCodeHash.
+QStringList version6()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE pickups(
+            reference TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK(kind IN ('web_order','reservation')),
+            location_id INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            customer_sealed TEXT NOT NULL DEFAULT '',
+            code_hash TEXT NOT NULL DEFAULT '',
+            ready_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL DEFAULT '',
+            total_cents INTEGER NOT NULL DEFAULT 0,
+            paid INTEGER NOT NULL DEFAULT 1,
+            local_status TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL))"),
+        QStringLiteral("CREATE INDEX pickups_ready ON pickups(location_id, status, ready_at)"),
+        QStringLiteral(R"(CREATE TABLE pickup_lines(
+            reference TEXT NOT NULL REFERENCES pickups(reference) ON DELETE CASCADE,
+            line_id TEXT NOT NULL,
+            product_id INTEGER NOT NULL,
+            sku TEXT NOT NULL,
+            name TEXT NOT NULL,
+            quantity INTEGER NOT NULL CHECK(quantity > 0),
+            collected_quantity INTEGER NOT NULL DEFAULT 0,
+            CHECK(collected_quantity >= 0 AND collected_quantity <= quantity),
+            PRIMARY KEY(reference, line_id)) WITHOUT ROWID)"),
+        QStringLiteral(R"(CREATE TABLE pickup_handovers(
+            handover_id TEXT PRIMARY KEY,
+            reference TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK(kind IN ('handed_over','not_collected')),
+            staff_id INTEGER NOT NULL,
+            verified_by TEXT NOT NULL DEFAULT '',
+            lines TEXT NOT NULL DEFAULT '[]',
+            at TEXT NOT NULL))"),
+        QStringLiteral("CREATE INDEX pickup_handovers_reference ON pickup_handovers(reference)"),
+    };
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
@@ -552,6 +595,7 @@ const QList<Migration> &migrations()
         { 3, version3() },
         { 4, version4() },
         { 5, version5() },
+        { 6, version6() },
     };
     return all;
 }

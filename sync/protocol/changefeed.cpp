@@ -16,13 +16,16 @@ QString name(FeedKind kind)
         return QStringLiteral("promotions");
     case FeedKind::Customers:
         return QStringLiteral("customers");
+    case FeedKind::Pickups:
+        return QStringLiteral("pickups");
     }
     return {};
 }
 
 std::optional<FeedKind> feedKindFromName(const QString &name)
 {
-    for (FeedKind kind : { FeedKind::Catalog, FeedKind::Promotions, FeedKind::Customers }) {
+    for (FeedKind kind :
+        { FeedKind::Catalog, FeedKind::Promotions, FeedKind::Customers, FeedKind::Pickups }) {
         if (Protocol::name(kind) == name)
             return kind;
     }
@@ -334,6 +337,12 @@ QJsonObject ChangePage::toJson() const
             array.append(promotionToJson(promotion));
         json.insert(QStringLiteral("promotions"), array);
     }
+    if (!pickups.isEmpty()) {
+        QJsonArray array;
+        for (const QJsonObject &pickup : pickups)
+            array.append(pickup);
+        json.insert(QStringLiteral("pickups"), array);
+    }
     return json;
 }
 
@@ -371,6 +380,14 @@ Core::Result<ChangePage> ChangePage::fromJson(const QJsonObject &json)
     if (!readList(json, QStringLiteral("promotions"), page.promotions, tolerant(promotionFromJson),
             error))
         return error;
+    // Pickup rows stay JSON here; stockelsewhere.h pickupFromJson reads each (tolerant).
+    const QJsonValue pickups = json.value(QStringLiteral("pickups"));
+    if (pickups.isArray()) {
+        for (const QJsonValue &row : pickups.toArray()) {
+            if (row.isObject())
+                page.pickups.append(row.toObject());
+        }
+    }
     return page;
 }
 

@@ -22,6 +22,7 @@ enum class FeedKind {
     Catalog, // locations, products, stock, staff, web orders (the v1 feed)
     Promotions, // Core::Promotion rows (promotionToJson)
     Customers, // customers of the device's store: home store, bought or seen there
+    Pickups, // web orders and reservations for pickup at the device's store (stockelsewhere.h)
 };
 QString name(FeedKind kind);
 std::optional<FeedKind> feedKindFromName(const QString &name);
@@ -138,11 +139,12 @@ struct ChangePage
     QList<CustomerData> customers;
     QList<WebOrderData> webOrders;
     QList<Core::Promotion> promotions; // promotions kind
+    QList<QJsonObject> pickups; // pickups kind: rows as sent (pickupFromJson reads one)
 
     qsizetype size() const
     {
         return locations.size() + products.size() + stock.size() + staff.size() + customers.size()
-            + webOrders.size() + promotions.size();
+            + webOrders.size() + promotions.size() + pickups.size();
     }
 
     QJsonObject toJson() const;

@@ -7,7 +7,7 @@ namespace Toonbank::Sync::Protocol {
 
 namespace {
 
-constexpr std::array<std::pair<EventType, const char *>, 9> names { {
+constexpr std::array<std::pair<EventType, const char *>, 11> names { {
     { EventType::Sale, "sale" },
     { EventType::CustomerEnrolled, "customer_enrolled" },
     { EventType::ConsentChanged, "consent_changed" },
@@ -17,6 +17,8 @@ constexpr std::array<std::pair<EventType, const char *>, 9> names { {
     { EventType::ShiftOpened, "shift_opened" },
     { EventType::CashMoved, "cash_movement" },
     { EventType::ShiftClosed, "shift_closed" },
+    { EventType::PickupHandedOver, "pickup_handed_over" },
+    { EventType::PickupNotCollected, "pickup_not_collected" },
 } };
 
 } // namespace

@@ -18,6 +18,8 @@ enum class EventType {
     ShiftOpened, // "shift_opened": a drawer's shift opened with its counted float (storeops.h)
     CashMoved, // "cash_movement": cash in / cash out / no-sale in the open shift (storeops.h)
     ShiftClosed, // "shift_closed": the closing count, expected cash, variance, Z number
+    PickupHandedOver, // "pickup_handed_over": lines of a web order / reservation handed over
+    PickupNotCollected, // "pickup_not_collected": a pickup the customer did not collect
 };
 
 QString name(EventType type);

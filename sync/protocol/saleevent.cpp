@@ -1,6 +1,7 @@
 #include "saleevent.h"
 
 #include "jsonreader.h"
+#include "stockelsewhere.h"
 
 #include "app/core/tr.h"
 
@@ -175,6 +176,8 @@ QJsonObject saleToJson(const Core::Sale &sale)
     };
     if (!sale.shiftId.isEmpty())
         json.insert(QStringLiteral("shiftId"), sale.shiftId);
+    if (sale.order)
+        json.insert(QStringLiteral("order"), toJson(*sale.order));
     if (sale.customer) {
         json.insert(QStringLiteral("customer"),
             QJsonObject { { QStringLiteral("id"), sale.customer->id },
@@ -325,9 +328,16 @@ Core::Result<Core::Sale> parseSale(const QJsonObject &json, bool version1)
     sale.catalogVersion = reader.integer(QStringLiteral("catalogVersion"));
     sale.training = reader.boolean(QStringLiteral("training"));
     sale.shiftId = reader.string(QStringLiteral("shiftId"), false);
+    const QJsonObject order = reader.object(QStringLiteral("order"), false);
     reader.rejectUnknownFields();
     if (!reader.ok())
         return reader.error();
+    if (json.contains(QStringLiteral("order"))) {
+        auto read = saleOrderFromJson(order);
+        if (!read)
+            return read.error();
+        sale.order = read.value();
+    }
     if (!isUuid(sale.saleId))
         return saleError(QStringLiteral("protocol.bad_id"), QStringLiteral("saleId is not a UUID"));
     if (sale.receiptNumber.isEmpty() || sale.storeCode.isEmpty())

@@ -20,7 +20,10 @@ using Method = QHttpServerRequest::Method;
 
 ApiReply ApiReply::json(const QJsonObject &object, int status)
 {
-    return { status, QJsonDocument(object).toJson(QJsonDocument::Compact) };
+    ApiReply reply;
+    reply.status = status;
+    reply.body = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    return reply;
 }
 
 ApiReply ApiReply::error(const ApiError &error)
@@ -198,9 +201,14 @@ void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *so
 void ApiServer::send(const QHttpServerRequest &request, QTcpSocket *socket, const ApiReply &reply)
 {
     QHttpServerResponder responder = makeResponder(request, socket);
-    responder.write(reply.body,
-        { { "Content-Type", "application/json" }, { "Cache-Control", "no-store" } },
-        static_cast<QHttpServerResponder::StatusCode>(reply.status));
+    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(reply.status));
+    responder.writeHeader(QByteArrayLiteral("Content-Type"), reply.contentType);
+    responder.writeHeader(QByteArrayLiteral("Cache-Control"), reply.cacheControl);
+    responder.writeHeader(
+        QByteArrayLiteral("Content-Length"), QByteArray::number(reply.body.size()));
+    for (const auto &[key, value] : reply.headers)
+        responder.writeHeader(key, value);
+    responder.writeBody(reply.body);
 }
 
 } // namespace Toonbank::Sync::Server

@@ -18,11 +18,16 @@ namespace Toonbank::Sync::Server {
 
 class ServerDatabase;
 
-/// What a controller answers: a status and a JSON body.
+/// What a controller answers: a status and a body, JSON unless `contentType` says otherwise
+/// (snapshot files, product images), with any extra headers (Content-Range, ETag, …).
 struct ApiReply
 {
     int status = 200;
     QByteArray body;
+    QByteArray contentType = QByteArrayLiteral("application/json");
+    QList<QPair<QByteArray, QByteArray>> headers; // e.g. {"Content-Range", "bytes 0-9/100"}
+    /// Cache-Control: JSON answers are "no-store"; an image may set "max-age=86400".
+    QByteArray cacheControl = QByteArrayLiteral("no-store");
 
     static ApiReply json(const QJsonObject &object, int status = 200);
     static ApiReply error(const ApiError &error);

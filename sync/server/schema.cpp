@@ -705,12 +705,83 @@ QStringList version6(Dialect dialect)
     };
 }
 
+// Version 7 (issue 11, "Stock elsewhere"): holds on stock (reservations and endless-aisle
+// orders; available = quantity - held, taken by one conditional UPDATE so the last unit goes
+// once), chain settings (hold expiry, pickup release days), pickup fields on web orders, the
+// handovers applied from tablets, and the catalog snapshots tablets bootstrap from.
+QStringList version7(Dialect dialect)
+{
+    const bool pg = dialect == Dialect::Postgres;
+    Q_UNUSED(pg)
+    return {
+        QStringLiteral(
+            "ALTER TABLE stock ADD COLUMN held BIGINT NOT NULL DEFAULT 0 CHECK(held >= 0)"),
+        QStringLiteral(R"(CREATE TABLE chain_settings(
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL))"),
+        QStringLiteral(R"(CREATE TABLE holds(
+            hold_id TEXT PRIMARY KEY,
+            purpose TEXT NOT NULL CHECK(purpose IN ('reservation','order')),
+            product_id BIGINT NOT NULL,
+            location_id BIGINT NOT NULL,
+            quantity INTEGER NOT NULL CHECK(quantity > 0),
+            status TEXT NOT NULL CHECK(status IN ('held','collected','released','expired',
+                'cancelled','ordered')),
+            customer_id BIGINT NOT NULL DEFAULT 0,
+            customer_name TEXT NOT NULL DEFAULT '',
+            customer_phone TEXT NOT NULL DEFAULT '',
+            code_hash TEXT NOT NULL DEFAULT '',
+            device_id TEXT NOT NULL,
+            staff_id BIGINT NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            closed_at TEXT NOT NULL DEFAULT '',
+            closed_by TEXT NOT NULL DEFAULT '',
+            order_number TEXT NOT NULL DEFAULT '',
+            request_hash TEXT NOT NULL DEFAULT '',
+            change_seq BIGINT NOT NULL))"),
+        QStringLiteral("CREATE INDEX holds_location ON holds(location_id, status, created_at)"),
+        QStringLiteral("CREATE INDEX holds_expiry ON holds(status, expires_at)"),
+        QStringLiteral("CREATE INDEX holds_seq ON holds(change_seq)"),
+        QStringLiteral("CREATE INDEX holds_order ON holds(order_number)"),
+        QStringLiteral("ALTER TABLE web_orders ADD COLUMN code_hash TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE web_orders ADD COLUMN ready_at TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral(
+            "ALTER TABLE web_orders ADD COLUMN collected_at TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE web_orders ADD COLUMN sale_id TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE web_order_lines ADD COLUMN collected_quantity INTEGER NOT "
+                       "NULL DEFAULT 0"),
+        QStringLiteral(R"(CREATE TABLE pickup_handovers(
+            handover_id TEXT PRIMARY KEY,
+            event_id TEXT NOT NULL UNIQUE REFERENCES events(event_id),
+            kind TEXT NOT NULL CHECK(kind IN ('handed_over','not_collected')),
+            reference TEXT NOT NULL,
+            reference_kind TEXT NOT NULL CHECK(reference_kind IN ('web_order','reservation')),
+            store_code TEXT NOT NULL,
+            staff_id BIGINT NOT NULL,
+            verified_by TEXT NOT NULL DEFAULT '',
+            lines TEXT NOT NULL DEFAULT '[]',
+            at TEXT NOT NULL))"),
+        QStringLiteral("CREATE INDEX pickup_handovers_reference ON pickup_handovers(reference)"),
+        QStringLiteral(R"(CREATE TABLE snapshots(
+            snapshot_id TEXT PRIMARY KEY,
+            cursor BIGINT NOT NULL,
+            file_name TEXT NOT NULL,
+            size_bytes BIGINT NOT NULL,
+            sha256 TEXT NOT NULL,
+            row_count BIGINT NOT NULL,
+            built_at TEXT NOT NULL,
+            instance TEXT NOT NULL DEFAULT ''))"),
+    };
+}
+
 } // namespace
 
 QList<Migration> migrations(Dialect dialect)
 {
     return { { 1, version1() }, { 2, version2(dialect) }, { 3, version3() }, { 4, version4() },
-        { 5, version5(dialect) }, { 6, version6(dialect) } };
+        { 5, version5(dialect) }, { 6, version6(dialect) },
+        { 7, version7(dialect) } };
 }
 
 } // namespace Toonbank::Sync::Server::Internal

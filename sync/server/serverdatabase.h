@@ -23,7 +23,7 @@ class ServerDatabase final
     Q_DISABLE_COPY_MOVE(ServerDatabase)
 public:
     /// The schema version this build writes; migrations to it run at open in one transaction.
-    static constexpr int currentSchemaVersion = 6;
+    static constexpr int currentSchemaVersion = 7;
 
     /// `spec` empty: SQLite file `<dataDir>/toonbank.db`. "postgresql://user:pw@host:port/db":
     /// PostgreSQL through QPSQL. Errors: "db.open", "db.migrate", "db.newer_schema".
