@@ -12,7 +12,7 @@ packages=(
   libsqlite3-dev sqlite3 libssl-dev openssl libqrencode-dev
   postgresql haproxy
   fonts-dejavu-core clang-format
-  libcurl4-openssl-dev python3-aiosmtpd poppler-utils
+  libcurl4-openssl-dev libpq-dev python3-aiosmtpd poppler-utils
   # the .deb packages: cpack -G DEB (dpkg-shlibdeps, file) and the deb_packages test
   dpkg-dev file desktop-file-utils
 )

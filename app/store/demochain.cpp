@@ -701,8 +701,11 @@ Core::Result<DemoChain::Summary> DemoChain::generate(
         }
     }
 
-    // Stock figures are a few hours old, as after a morning sync.
-    const QDateTime syncedAt(reference, QTime(7, 0), Qt::UTC);
+    // Stock ages against the reference moment: a store counts now and then (2 min to 6 h
+    // ago), the web warehouse continuously (1 to 20 min ago). One draw per figure, as before.
+    const QDateTime countedAt = options.referenceTime.isValid()
+        ? options.referenceTime.toUTC()
+        : QDateTime(reference, QTime(9, 0), Qt::UTC);
     const int total = options.productCount;
     qint64 nextId = 1;
     quint64 modelIndex = 0;
@@ -721,7 +724,8 @@ Core::Result<DemoChain::Summary> DemoChain::generate(
                 const bool web = location.kind == LocationKind::WebWarehouse;
                 const int quantity = web ? (rng.percent(10) ? 0 : rng.between(5, 300))
                                          : (rng.percent(25) ? 0 : rng.between(1, 12));
-                const QDateTime asOf = syncedAt.addSecs(-60 * rng.below(240));
+                const QDateTime asOf = countedAt.addSecs(
+                    web ? -rng.between(60, 20 * 60) : -rng.between(120, 6 * 3600));
                 if (auto status = writer.setStock(product.id, location.id, quantity, asOf); !status)
                     return status.error();
                 ++summary.stockRows;

@@ -30,6 +30,11 @@ public:
         int pinIterations = Core::Pin::defaultIterations;
         /// Promotions are placed around this day and stock figures are a few hours older.
         QDate referenceDate = QDate(2025, 6, 2);
+        /// The moment stock figures are aged against (UTC): store figures are 2 minutes to
+        /// 6 hours older, the web warehouse's (counted continuously) 1 to 20 minutes; the same
+        /// seed gives the same ages. Invalid: 09:00 UTC on referenceDate. A demo seeded "today"
+        /// sets the moment it is seeded, so the product screen reads "12 min ago", "3 h ago".
+        QDateTime referenceTime;
         /// generateInto() only, for a brand-new file nobody else has open (the demogen tool,
         /// the benchmark): write without rollback journal or fsync, then switch back to WAL.
         /// Halves the disk writes of a million-product load; a crash or error leaves a file to

@@ -25,7 +25,7 @@ struct ApiReply
     int status = 200;
     QByteArray body;
     QByteArray contentType = QByteArrayLiteral("application/json");
-    QList<QPair<QByteArray, QByteArray>> headers; // e.g. {"Content-Range", "bytes 0-9/100"}
+    QList<QPair<QByteArray, QByteArray>> headers {}; // e.g. {"Content-Range", "bytes 0-9/100"}
     /// Cache-Control: JSON answers are "no-store"; an image may set "max-age=86400".
     QByteArray cacheControl = QByteArrayLiteral("no-store");
 

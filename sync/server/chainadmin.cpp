@@ -1,5 +1,7 @@
 #include "chainadmin.h"
 
+#include "bulkwriter.h"
+
 #include "promotionrows.h"
 #include "serverdatabase.h"
 
@@ -452,63 +454,46 @@ Core::Status ChainAdmin::upsertLocations(const QList<Protocol::LocationData> &lo
     });
 }
 
+BulkProduct ChainAdmin::bulkProduct(const Protocol::ProductData &p)
+{
+    BulkProduct row;
+    row.id = p.id;
+    row.sku = p.sku.toUtf8();
+    row.data = QJsonDocument(Protocol::toJson(p)).toJson(QJsonDocument::Compact);
+    row.priceCents = p.priceCents;
+    row.promoPriceCents = p.promoPriceCents;
+    if (p.promoFrom.isValid())
+        row.promoFrom = p.promoFrom.toString(Qt::ISODate).toLatin1();
+    if (p.promoUntil.isValid())
+        row.promoUntil = p.promoUntil.toString(Qt::ISODate).toLatin1();
+    return row;
+}
+
+Core::Status ChainAdmin::writeCatalog(
+    std::vector<BulkProduct> &products, std::vector<BulkStock> &stock)
+{
+    return m_db.transaction(
+        [&]() -> Core::Status { return BulkWriter(m_db).write(products, stock); });
+}
+
 Core::Status ChainAdmin::upsertProducts(const QList<Protocol::ProductData> &products)
 {
-    return m_db.transaction([&]() -> Core::Status {
-        auto seq = m_db.reserveSequence(products.size());
-        if (!seq)
-            return seq.error();
-        QList<QVariantList> rows;
-        QList<QVariantList> prices;
-        rows.reserve(products.size());
-        prices.reserve(products.size());
-        qint64 next = seq.value();
-        for (const auto &p : products) {
-            // Every catalog version keeps its price: a sale priced offline from an older
-            // version is still explained (see SaleHandler).
-            prices.append({ p.id, next, p.priceCents,
-                p.promoPriceCents ? QVariant(*p.promoPriceCents) : QVariant(),
-                p.promoFrom.isValid() ? p.promoFrom.toString(Qt::ISODate) : QString(),
-                p.promoUntil.isValid() ? p.promoUntil.toString(Qt::ISODate) : QString() });
-            rows.append({ p.id, p.sku, compact(Protocol::toJson(p)), next++ });
-        }
-        if (Core::Status s = m_db.insertRows(QStringLiteral("products"),
-                { QStringLiteral("id"), QStringLiteral("sku"), QStringLiteral("data"),
-                    QStringLiteral("change_seq") },
-                rows,
-                QStringLiteral(
-                    "ON CONFLICT(id) DO UPDATE SET sku = excluded.sku, data = excluded.data, "
-                    "change_seq = excluded.change_seq"));
-            !s)
-            return s;
-        return m_db.insertRows(QStringLiteral("product_prices"),
-            { QStringLiteral("product_id"), QStringLiteral("valid_from_seq"),
-                QStringLiteral("price_cents"), QStringLiteral("promo_price_cents"),
-                QStringLiteral("promo_from"), QStringLiteral("promo_until") },
-            prices);
-    });
+    std::vector<BulkProduct> rows;
+    rows.reserve(size_t(products.size()));
+    for (const auto &p : products)
+        rows.push_back(bulkProduct(p));
+    std::vector<BulkStock> none;
+    return writeCatalog(rows, none);
 }
 
 Core::Status ChainAdmin::setStock(const QList<Protocol::StockData> &figures)
 {
-    return m_db.transaction([&]() -> Core::Status {
-        auto seq = m_db.reserveSequence(figures.size());
-        if (!seq)
-            return seq.error();
-        QList<QVariantList> rows;
-        rows.reserve(figures.size());
-        qint64 next = seq.value();
-        for (const auto &s : figures)
-            rows.append({ s.productId, s.locationId, s.quantity,
-                s.asOf.toUTC().toString(Qt::ISODateWithMs), next++ });
-        return m_db.insertRows(QStringLiteral("stock"),
-            { QStringLiteral("product_id"), QStringLiteral("location_id"),
-                QStringLiteral("quantity"), QStringLiteral("as_of"), QStringLiteral("change_seq") },
-            rows,
-            QStringLiteral(
-                "ON CONFLICT(product_id, location_id) DO UPDATE SET quantity = excluded.quantity, "
-                "as_of = excluded.as_of, change_seq = excluded.change_seq"));
-    });
+    std::vector<BulkStock> rows;
+    rows.reserve(size_t(figures.size()));
+    for (const auto &s : figures)
+        rows.push_back({ s.productId, s.locationId, s.quantity, s.asOf.toMSecsSinceEpoch() });
+    std::vector<BulkProduct> none;
+    return writeCatalog(none, rows);
 }
 
 namespace {
@@ -598,7 +583,44 @@ Core::Status ChainAdmin::importFile(
         while (q.value().next())
             locationIds.insert(q.value().value(0).toString(), q.value().value(1).toLongLong());
     }
-    if (kind == ImportKind::Stock || kind == ImportKind::Prices || kind == ImportKind::Promotions) {
+    // Stock and prices look up only the SKUs the file names (a price update of 100k rows in a
+    // catalog of millions), in chunks of bound values.
+    QHash<QString, QString> productData; // sku → data (prices)
+    if (kind == ImportKind::Stock || kind == ImportKind::Prices) {
+        QStringList skus;
+        QSet<QString> seen;
+        for (const RawRow &row : std::as_const(rows)) {
+            const QString sku = row.object.value(QStringLiteral("sku")).toString();
+            if (!sku.isEmpty() && !seen.contains(sku)) {
+                seen.insert(sku);
+                skus.append(sku);
+            }
+        }
+        const bool prices = kind == ImportKind::Prices;
+        constexpr qsizetype chunk = 500;
+        for (qsizetype start = 0; start < skus.size(); start += chunk) {
+            const QStringList part = skus.mid(start, chunk);
+            QVariantList params;
+            params.reserve(part.size());
+            for (const QString &sku : part)
+                params.append(sku);
+            const QString sql = (prices ? QStringLiteral("SELECT sku, id, data FROM products "
+                                                         "WHERE sku IN (")
+                                        : QStringLiteral("SELECT sku, id FROM products WHERE "
+                                                         "sku IN ("))
+                + QStringList(part.size(), QStringLiteral("?")).join(QLatin1Char(','))
+                + QLatin1Char(')');
+            auto q = m_db.exec(sql, params);
+            if (!q)
+                return q.error();
+            while (q.value().next()) {
+                const QString sku = q.value().value(0).toString();
+                productIds.insert(sku, q.value().value(1).toLongLong());
+                if (prices)
+                    productData.insert(sku, q.value().value(2).toString());
+            }
+        }
+    } else if (kind == ImportKind::Promotions) {
         if (auto q = m_db.exec(QStringLiteral("SELECT sku, id FROM products")); q) {
             while (q.value().next())
                 productIds.insert(q.value().value(0).toString(), q.value().value(1).toLongLong());
@@ -620,24 +642,28 @@ Core::Status ChainAdmin::importFile(
     QList<QVariantList> giftCards; // number, balance, issued_at, expires_on, state
     QSet<QString> keysSeen;
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString nowText = now.toString(Qt::ISODateWithMs);
     for (RawRow &row : rows) {
-        auto bad = [&](const QString &reason) { problems.append({ row.line, reason }); };
+        auto bad = [&](const QString &reason, const QString &code = QString()) {
+            problems.append(code.isEmpty() ? ImportProblem(row.line, reason)
+                                           : ImportProblem(row.line, reason, code));
+        };
         auto fromCore = [&](const Core::Error &error) {
             bad(error.detail.isEmpty() ? error.message : error.detail);
         };
         // Rows may name a store or product by code instead of id.
-        auto resolve
-            = [&](const QString &codeKey, const QString &idKey, const QHash<QString, qint64> &ids) {
-                  if (!row.object.contains(codeKey))
-                      return true;
-                  const QString code = row.object.take(codeKey).toString();
-                  if (!ids.contains(code)) {
-                      bad(QStringLiteral("unknown %1 \"%2\"").arg(codeKey, code.left(40)));
-                      return false;
-                  }
-                  row.object.insert(idKey, double(ids.value(code)));
-                  return true;
-              };
+        auto resolve = [&](const QString &codeKey, const QString &idKey,
+                           const QHash<QString, qint64> &ids, const QString &problemCode = {}) {
+            if (!row.object.contains(codeKey))
+                return true;
+            const QString code = row.object.take(codeKey).toString();
+            if (!ids.contains(code)) {
+                bad(QStringLiteral("unknown %1 \"%2\"").arg(codeKey, code.left(40)), problemCode);
+                return false;
+            }
+            row.object.insert(idKey, double(ids.value(code)));
+            return true;
+        };
         switch (kind) {
         case ImportKind::Locations:
             if (auto l = Protocol::locationFromJson(row.object); !l)
@@ -649,7 +675,8 @@ Core::Status ChainAdmin::importFile(
             if (auto p = Protocol::productFromJson(row.object); !p) {
                 fromCore(p.error());
             } else if (keysSeen.contains(p->sku)) {
-                bad(QStringLiteral("SKU %1 appears twice in the file").arg(p->sku));
+                bad(QStringLiteral("SKU %1 appears twice in the file").arg(p->sku),
+                    QStringLiteral("import.duplicate"));
             } else {
                 keysSeen.insert(p->sku);
                 products.append(p.value());
@@ -657,14 +684,19 @@ Core::Status ChainAdmin::importFile(
             break;
         case ImportKind::Prices: {
             const QString sku = row.object.value(QStringLiteral("sku")).toString();
-            auto current
-                = m_db.exec(QStringLiteral("SELECT data FROM products WHERE sku = ?"), { sku });
-            if (!current || !current.value().next()) {
-                bad(QStringLiteral("unknown sku \"%1\"").arg(sku.left(40)));
+            const auto current = productData.constFind(sku);
+            if (current == productData.constEnd()) {
+                bad(QStringLiteral("unknown sku \"%1\"").arg(sku.left(40)),
+                    QStringLiteral("import.sku_unknown"));
                 break;
             }
-            QJsonObject product
-                = QJsonDocument::fromJson(current.value().value(0).toString().toUtf8()).object();
+            if (keysSeen.contains(sku)) {
+                bad(QStringLiteral("SKU %1 appears twice in the file").arg(sku.left(40)),
+                    QStringLiteral("import.duplicate"));
+                break;
+            }
+            keysSeen.insert(sku);
+            QJsonObject product = QJsonDocument::fromJson(current->toUtf8()).object();
             for (const QString &key : { QStringLiteral("promoPriceCents"),
                      QStringLiteral("promoFrom"), QStringLiteral("promoUntil") })
                 product.remove(key);
@@ -689,19 +721,34 @@ Core::Status ChainAdmin::importFile(
             break;
         }
         case ImportKind::Stock: {
-            if (!resolve(QStringLiteral("sku"), QStringLiteral("productId"), productIds)
-                || !resolve(
-                    QStringLiteral("locationCode"), QStringLiteral("locationId"), locationIds))
+            if (!resolve(QStringLiteral("sku"), QStringLiteral("productId"), productIds,
+                    QStringLiteral("import.sku_unknown"))
+                || !resolve(QStringLiteral("locationCode"), QStringLiteral("locationId"),
+                    locationIds, QStringLiteral("import.location_unknown")))
                 break;
             if (!row.object.contains(QStringLiteral("asOf")))
-                row.object.insert(QStringLiteral("asOf"), now.toString(Qt::ISODateWithMs));
+                row.object.insert(QStringLiteral("asOf"), nowText);
             auto s = Protocol::stockFromJson(row.object);
-            if (!s)
+            if (!s) {
                 fromCore(s.error());
-            else if (s->quantity < 0)
+            } else if (s->quantity < 0) {
                 bad(QStringLiteral("quantity must not be negative in a stock count"));
-            else
-                stock.append(s.value());
+            } else if (!knownLocationIds.contains(s->locationId)) {
+                bad(QStringLiteral("unknown location id %1").arg(s->locationId),
+                    QStringLiteral("import.location_unknown"));
+            } else {
+                const QString key = QString::number(s->productId) + QLatin1Char('@')
+                    + QString::number(s->locationId);
+                if (keysSeen.contains(key)) {
+                    bad(QStringLiteral("product %1 at location %2 appears twice in the file")
+                            .arg(s->productId)
+                            .arg(s->locationId),
+                        QStringLiteral("import.duplicate"));
+                } else {
+                    keysSeen.insert(key);
+                    stock.append(s.value());
+                }
+            }
             break;
         }
         case ImportKind::Customers:

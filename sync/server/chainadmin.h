@@ -9,15 +9,28 @@
 #include <QList>
 #include <QString>
 
+#include <vector>
+
 namespace Toonbank::Sync::Server {
 
 class ServerDatabase;
+struct BulkProduct;
+struct BulkStock;
 
 /// One bad row of an import: where it is and why.
 struct ImportProblem
 {
+    ImportProblem() = default;
+    ImportProblem(int line, QString reason, QString code = QStringLiteral("import.bad_row"))
+        : line(line)
+        , reason(std::move(reason))
+        , code(std::move(code))
+    { }
     int line = 0; // 1-based line of the file (JSON array: 1-based item number)
     QString reason;
+    /// Stable code: "import.bad_row", or a more precise one ("import.location_unknown",
+    /// "import.sku_unknown", "import.duplicate").
+    QString code = QStringLiteral("import.bad_row");
 };
 
 /// What toonbank-admin does to the chain's data. Every write is one transaction that takes
@@ -46,6 +59,11 @@ public:
     Core::Status upsertLocations(const QList<Protocol::LocationData> &locations);
     Core::Status upsertProducts(const QList<Protocol::ProductData> &products);
     Core::Status setStock(const QList<Protocol::StockData> &figures);
+    /// Products (with their price versions) and stock in one transaction through BulkWriter
+    /// (docs/STOCK.md §1): the path of imports and demo-seed. The vectors are sorted in place.
+    Core::Status writeCatalog(std::vector<BulkProduct> &products, std::vector<BulkStock> &stock);
+    /// A product's row for writeCatalog(): its wire form as the feed sends it.
+    static BulkProduct bulkProduct(const Protocol::ProductData &product);
     /// The return policy of a store (`locationId` 0: the chain's default).
     Core::Status setReturnPolicy(qint64 locationId, const Core::ReturnPolicy &policy);
     /// `pin` is hashed here (Core::Pin::hash) — the server never stores it in clear.

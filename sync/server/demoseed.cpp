@@ -78,8 +78,8 @@ Core::Status DemoSeedSink::upsertProduct(const Store::ProductRecord &product)
     data.imageRef = product.imageRef;
     data.webDeliveryDays = product.webDeliveryDays;
     data.barcodes = product.barcodes;
-    m_products.append(std::move(data));
-    if (m_products.size() >= batchRows)
+    m_products.push_back(ChainAdmin::bulkProduct(data));
+    if (m_products.size() >= size_t(batchProducts))
         return flush();
     return Core::success();
 }
@@ -89,9 +89,8 @@ Core::Status DemoSeedSink::setStock(
 {
     if (!m_stockLocations.isEmpty() && !m_stockLocations.contains(locationId))
         return Core::success();
-    m_stock.append({ productId, locationId, quantity, asOf });
-    if (m_stock.size() >= 4 * batchRows)
-        return flush();
+    // Flushed with the products (a batch's stock belongs to its products).
+    m_stock.push_back({ productId, locationId, quantity, asOf.toMSecsSinceEpoch() });
     return Core::success();
 }
 
@@ -120,14 +119,10 @@ Core::Status DemoSeedSink::flush()
             return done;
         m_locations.clear();
     }
-    if (!m_products.isEmpty()) {
-        if (auto done = m_admin.upsertProducts(m_products); !done)
+    if (!m_products.empty() || !m_stock.empty()) {
+        if (auto done = m_admin.writeCatalog(m_products, m_stock); !done)
             return done;
         m_products.clear();
-    }
-    if (!m_stock.isEmpty()) {
-        if (auto done = m_admin.setStock(m_stock); !done)
-            return done;
         m_stock.clear();
     }
     return Core::success();

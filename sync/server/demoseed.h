@@ -5,6 +5,7 @@
 #include "app/store/demochain.h"
 
 #include "sync/protocol/changefeed.h"
+#include "sync/server/bulkwriter.h"
 
 #include <QList>
 #include <QSet>
@@ -17,8 +18,9 @@ class ServerDatabase;
 
 /// Feeds the shared demo generator (Store::DemoChain) into the server's database through
 /// ChainAdmin, so `toonbank-admin demo-seed` and `toonbank-demogen` produce the same chain.
-/// Rows are buffered and written batchRows at a time (each batch one transaction that takes
-/// feed sequence numbers, like an import).
+/// Rows are buffered and written batchProducts products (with their stock) at a time through
+/// the bulk path of imports (ChainAdmin::writeCatalog, BulkWriter): each batch one transaction
+/// that takes its feed sequence numbers in one step.
 class DemoSeedSink final : public Store::CatalogSink
 {
     Q_DISABLE_COPY_MOVE(DemoSeedSink)
@@ -74,12 +76,13 @@ public:
     static Core::Status seedReturns(ServerDatabase &database, const QDate &referenceDate);
 
 private:
-    static constexpr int batchRows = 5000;
+    /// Products per batch: each batch (with its stock) is one transaction through BulkWriter.
+    static constexpr int batchProducts = 50'000;
     ChainAdmin &m_admin;
     QSet<qint64> m_stockLocations;
     QList<Protocol::LocationData> m_locations;
-    QList<Protocol::ProductData> m_products;
-    QList<Protocol::StockData> m_stock;
+    std::vector<BulkProduct> m_products;
+    std::vector<BulkStock> m_stock;
 };
 
 } // namespace Toonbank::Sync::Server

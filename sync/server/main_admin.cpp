@@ -255,8 +255,8 @@ int main(int argc, char *argv[])
         int imported = 0;
         const auto done = admin.importFile(*importKind, args.at(2), problems, imported);
         for (const ImportProblem &problem : problems)
-            std::fprintf(stderr, "%s:%d: %s\n", qPrintable(args.at(2)), problem.line,
-                qPrintable(problem.reason));
+            std::fprintf(stderr, "%s:%d: %s (%s)\n", qPrintable(args.at(2)), problem.line,
+                qPrintable(problem.reason), qPrintable(problem.code));
         if (!done)
             return fail(done.error());
         out(QStringLiteral("imported %1 %2").arg(imported).arg(args.at(1)));
@@ -335,6 +335,8 @@ int main(int argc, char *argv[])
         options.seed = parser.value(seed).toULongLong();
         // Promotions and product offers are dated around today (the entry point's clock).
         options.referenceDate = Toonbank::Core::SystemClock::instance().nowLocal().date();
+        // Stock ages ("12 min ago") count back from the moment of the seed.
+        options.referenceTime = Toonbank::Core::SystemClock::instance().nowUtc();
         QSet<qint64> stockLocations;
         if (parser.value(stockStores) == QLatin1String("home"))
             stockLocations.insert(Toonbank::Store::DemoChain::locations().constFirst().id);

@@ -88,7 +88,9 @@ int main(int argc, char *argv[])
     if (!ok || options.pinIterations < 1)
         return fail(Core::Tr::tr("--pin-iterations needs a positive whole number."));
     options.referenceDate = QDate::currentDate();
+    options.referenceTime = QDateTime::currentDateTimeUtc(); // stock ages count back from now
     if (parser.isSet(dateOption)) {
+        options.referenceTime = QDateTime();
         options.referenceDate = QDate::fromString(parser.value(dateOption), Qt::ISODate);
         if (!options.referenceDate.isValid())
             return fail(Core::Tr::tr("--date needs a day as yyyy-mm-dd."));
