@@ -290,7 +290,10 @@ Core::Status ServerDatabase::insertRows(const QString &table, const QStringList 
 {
     if (rows.isEmpty())
         return Core::success();
-    const qsizetype perStatement = std::max<qsizetype>(1, maxParamsPerStatement / columns.size());
+    // SQLite: QSQLITE looks each bound value's name up by its index (sqlite3_bind_parameter_name,
+    // a linear walk), so a statement of n values costs n² — keep them short there.
+    const int maxParams = m_dialect == Dialect::Sqlite ? 990 : maxParamsPerStatement;
+    const qsizetype perStatement = std::max<qsizetype>(1, maxParams / columns.size());
     QString oneRow = QStringLiteral("(")
         + QStringList(columns.size(), QStringLiteral("?")).join(QLatin1Char(','))
         + QStringLiteral(")");
