@@ -271,7 +271,10 @@ BulkWriter::BulkWriter(ServerDatabase &database)
     : m_db(database)
 { }
 
-QByteArray BulkWriter::isoUtc(qint64 msecs)
+namespace {
+
+// Writes the 24 characters of isoUtc() into `p`; false for a year outside 0000-9999.
+bool formatIsoUtc(qint64 msecs, char *p)
 {
     qint64 days = msecs / 86'400'000;
     qint64 rest = msecs % 86'400'000;
@@ -283,10 +286,8 @@ QByteArray BulkWriter::isoUtc(qint64 msecs)
     unsigned month = 0;
     unsigned day = 0;
     civilFromDays(days, year, month, day);
-    QByteArray out(24, Qt::Uninitialized);
-    char *p = out.data();
     if (year < 0 || year > 9999)
-        return QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC).toString(Qt::ISODateWithMs).toUtf8();
+        return false;
     appendDigits(p, unsigned(year), 4);
     *p++ = '-';
     appendDigits(p, month, 2);
@@ -301,6 +302,39 @@ QByteArray BulkWriter::isoUtc(qint64 msecs)
     *p++ = '.';
     appendDigits(p, unsigned(rest % 1000), 3);
     *p++ = 'Z';
+    return true;
+}
+
+// A stock figure's as_of text, formatted once per distinct value.
+class AsOfText
+{
+public:
+    const char *operator()(qint64 msecs)
+    {
+        if (msecs != m_last) {
+            m_last = msecs;
+            if (!formatIsoUtc(msecs, m_text)) {
+                const QByteArray slow = BulkWriter::isoUtc(msecs).left(sizeof m_text);
+                std::fill(std::begin(m_text), std::end(m_text), ' ');
+                std::copy(slow.cbegin(), slow.cend(), m_text);
+            }
+        }
+        return m_text;
+    }
+    static constexpr int size = 24;
+
+private:
+    qint64 m_last = std::numeric_limits<qint64>::min();
+    char m_text[size] {};
+};
+
+} // namespace
+
+QByteArray BulkWriter::isoUtc(qint64 msecs)
+{
+    QByteArray out(24, Qt::Uninitialized);
+    if (!formatIsoUtc(msecs, out.data()))
+        return QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC).toString(Qt::ISODateWithMs).toUtf8();
     return out;
 }
 
@@ -391,17 +425,12 @@ Core::Status BulkWriter::writeSqlite(
             != SQLITE_OK)
             return sqliteError(db, "prepare stock");
         sqlite3_stmt *s = figure();
-        qint64 lastMsecs = std::numeric_limits<qint64>::min();
-        QByteArray asOf;
+        AsOfText asOf;
         for (const BulkStock &f : stock) {
-            if (f.asOfMsecs != lastMsecs) {
-                asOf = isoUtc(f.asOfMsecs);
-                lastMsecs = f.asOfMsecs;
-            }
             sqlite3_bind_int64(s, 1, f.productId);
             sqlite3_bind_int64(s, 2, f.locationId);
             sqlite3_bind_int64(s, 3, f.quantity);
-            sqlite3_bind_text(s, 4, asOf.constData(), int(asOf.size()), SQLITE_STATIC);
+            sqlite3_bind_text(s, 4, asOf(f.asOfMsecs), AsOfText::size, SQLITE_STATIC);
             sqlite3_bind_int64(s, 5, seq++);
             if (sqlite3_step(s) != SQLITE_DONE) {
                 Error error = sqliteError(db, "stock");
@@ -525,17 +554,12 @@ Core::Status BulkWriter::writePostgres(
                       "STDIN");
             !s)
             return s;
-        qint64 lastMsecs = std::numeric_limits<qint64>::min();
-        QByteArray asOf;
+        AsOfText asOf;
         for (const BulkStock &f : stock) {
-            if (f.asOfMsecs != lastMsecs) {
-                asOf = isoUtc(f.asOfMsecs);
-                lastMsecs = f.asOfMsecs;
-            }
             copy.integer(f.productId);
             copy.integer(f.locationId);
             copy.integer(f.quantity);
-            copy.raw(asOf.constData(), asOf.size());
+            copy.raw(asOf(f.asOfMsecs), AsOfText::size);
             copy.integer(seq++);
             if (Core::Status s = copy.endRow(); !s)
                 return s;
