@@ -16,6 +16,12 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <thread>
+
 namespace Toonbank::Sync::Server {
 
 DemoSeedSink::DemoSeedSink(ChainAdmin &admin, QSet<qint64> stockLocations)
@@ -48,15 +54,8 @@ Core::Status DemoSeedSink::upsertLocation(const Store::Location &location)
     return Core::success();
 }
 
-Core::Status DemoSeedSink::upsertProduct(const Store::ProductRecord &product)
+BulkProduct DemoSeedSink::bulkProduct(const Store::ProductRecord &product)
 {
-    // Locations and staff come first from the generator; products reference neither, but
-    // stock does, so locations are written before the first product batch.
-    if (!m_locations.isEmpty()) {
-        if (auto done = m_admin.upsertLocations(m_locations); !done)
-            return done;
-        m_locations.clear();
-    }
     Protocol::ProductData data;
     data.id = product.id;
     data.sku = product.sku;
@@ -78,10 +77,181 @@ Core::Status DemoSeedSink::upsertProduct(const Store::ProductRecord &product)
     data.imageRef = product.imageRef;
     data.webDeliveryDays = product.webDeliveryDays;
     data.barcodes = product.barcodes;
-    m_products.push_back(ChainAdmin::bulkProduct(data));
+    return ChainAdmin::bulkProduct(data);
+}
+
+Core::Status DemoSeedSink::upsertProduct(const Store::ProductRecord &product)
+{
+    // Locations and staff come first from the generator; products reference neither, but
+    // stock does, so locations are written before the first product batch.
+    if (!m_locations.isEmpty()) {
+        if (auto done = m_admin.upsertLocations(m_locations); !done)
+            return done;
+        m_locations.clear();
+    }
+    m_products.push_back(bulkProduct(product));
     if (m_products.size() >= size_t(batchProducts))
         return flush();
     return Core::success();
+}
+
+Core::Status DemoSeedSink::writeBatch(
+    std::vector<BulkProduct> &products, std::vector<BulkStock> &stock)
+{
+    if (auto done = flush(); !done)
+        return done;
+    std::vector<BulkStock> kept;
+    if (!m_stockLocations.isEmpty()) {
+        kept.reserve(stock.size() / 4);
+        for (const BulkStock &s : stock) {
+            if (m_stockLocations.contains(s.locationId))
+                kept.push_back(s);
+        }
+    }
+    return m_admin.writeCatalog(products, m_stockLocations.isEmpty() ? stock : kept);
+}
+
+namespace {
+
+// The generator's side of DemoSeedSink::generate(): buffers locations and staff as they come
+// and products (in their wire form) with their stock in batches, and hands each over through
+// a short queue to the thread that owns the database connection.
+class HandOverSink final : public Store::CatalogSink
+{
+public:
+    struct Item
+    {
+        std::optional<Store::Location> location;
+        std::optional<QPair<Store::StaffMember, QString>> staff;
+        std::vector<BulkProduct> products;
+        std::vector<BulkStock> stock;
+        bool last = false;
+    };
+
+    explicit HandOverSink(size_t batchProducts)
+        : m_batchProducts(batchProducts)
+    { }
+
+    Core::Status upsertLocation(const Store::Location &location) override
+    {
+        Item item;
+        item.location = location;
+        return push(std::move(item));
+    }
+    Core::Status upsertStaff(const Store::StaffMember &member, const QString &pinHash) override
+    {
+        Item item;
+        item.staff = qMakePair(member, pinHash);
+        return push(std::move(item));
+    }
+    Core::Status upsertProduct(const Store::ProductRecord &product) override
+    {
+        if (m_batch.products.size() >= m_batchProducts) {
+            if (auto done = push(std::move(m_batch)); !done)
+                return done;
+            m_batch = Item();
+            m_batch.products.reserve(m_batchProducts);
+            m_batch.stock.reserve(m_batchProducts * 13);
+        }
+        m_batch.products.push_back(DemoSeedSink::bulkProduct(product));
+        return Core::success();
+    }
+    Core::Status setStock(
+        qint64 productId, qint64 locationId, int quantity, const QDateTime &asOf) override
+    {
+        m_batch.stock.push_back({ productId, locationId, quantity, asOf.toMSecsSinceEpoch() });
+        return Core::success();
+    }
+    /// The generator is done (or failed): what is left, and the end mark.
+    void finish()
+    {
+        m_batch.last = true;
+        std::lock_guard lock(m_mutex);
+        if (m_cancelled) { // the writer waits only for the end mark
+            m_batch.products.clear();
+            m_batch.stock.clear();
+        }
+        m_queue.push_back(std::move(m_batch));
+        m_changed.notify_all();
+    }
+    /// The writer gave up: the generator's next hand-over fails.
+    void cancel()
+    {
+        std::lock_guard lock(m_mutex);
+        m_cancelled = true;
+        m_queue.clear();
+        m_changed.notify_all();
+    }
+    Item pop()
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return !m_queue.empty(); });
+        Item item = std::move(m_queue.front());
+        m_queue.pop_front();
+        m_changed.notify_all();
+        return item;
+    }
+
+private:
+    Core::Status push(Item item)
+    {
+        std::unique_lock lock(m_mutex);
+        // Two batches ahead at most: memory stays bounded while both threads work.
+        m_changed.wait(lock, [this] { return m_cancelled || m_queue.size() < 2; });
+        if (m_cancelled)
+            return Core::Error::make(
+                QStringLiteral("demo.cancelled"), QStringLiteral("the demo seed stopped"));
+        m_queue.push_back(std::move(item));
+        m_changed.notify_all();
+        return Core::success();
+    }
+
+    const size_t m_batchProducts;
+    Item m_batch;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<Item> m_queue;
+    bool m_cancelled = false;
+};
+
+} // namespace
+
+Core::Result<Store::DemoChain::Summary> DemoSeedSink::generate(ServerDatabase &database,
+    const Store::DemoChain::Options &options, QSet<qint64> stockLocations,
+    const Store::DemoChain::Progress &progress)
+{
+    ChainAdmin admin(database);
+    DemoSeedSink sink(admin, std::move(stockLocations));
+    HandOverSink handOver { size_t(batchProducts) };
+    Core::Result<Store::DemoChain::Summary> summary = Core::Error {};
+    std::thread generator([&] {
+        summary = Store::DemoChain::generate(handOver, options, progress);
+        handOver.finish();
+    });
+    Core::Status written = Core::success();
+    for (;;) {
+        HandOverSink::Item item = handOver.pop();
+        if (written) {
+            if (item.location)
+                written = sink.upsertLocation(*item.location);
+            else if (item.staff)
+                written = sink.upsertStaff(item.staff->first, item.staff->second);
+            else if (!item.products.empty() || !item.stock.empty())
+                written = sink.writeBatch(item.products, item.stock);
+            if (!written)
+                handOver.cancel();
+        }
+        if (item.last)
+            break;
+    }
+    generator.join();
+    if (!written)
+        return written.error();
+    if (!summary)
+        return summary;
+    if (auto done = sink.flush(); !done)
+        return done.error();
+    return summary;
 }
 
 Core::Status DemoSeedSink::setStock(
@@ -135,12 +305,9 @@ Core::Result<Store::DemoChain::Summary> DemoSeedSink::seed(ServerDatabase &datab
     ChainAdmin admin(database);
     if (auto done = admin.createChain(QStringLiteral("Toonbank demo")); !done)
         return done.error();
-    DemoSeedSink sink(admin, std::move(stockLocations));
-    auto summary = Store::DemoChain::generate(sink, options, progress);
+    auto summary = generate(database, options, std::move(stockLocations), progress);
     if (!summary)
         return summary;
-    if (auto done = sink.flush(); !done)
-        return done.error();
     if (auto done = seedLoyalty(database, options, summary.value()); !done)
         return done.error();
     if (auto done = seedWallet(database, options.referenceDate); !done)

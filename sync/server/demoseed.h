@@ -37,6 +37,13 @@ public:
     /// Writes what is still buffered.
     Core::Status flush();
 
+    /// The catalog part of seed(): locations, staff, products and stock. The generator runs
+    /// in a thread of its own (and turns products into their wire form there) while this
+    /// thread writes the batches it hands over, so generating and writing overlap.
+    static Core::Result<Store::DemoChain::Summary> generate(ServerDatabase &database,
+        const Store::DemoChain::Options &options, QSet<qint64> stockLocations = {},
+        const Store::DemoChain::Progress &progress = {});
+
     /// Generates the demo chain into the server: all locations, staff, products and stock,
     /// then the promotions and loyalty customers (seedLoyalty()).
     static Core::Result<Store::DemoChain::Summary> seed(ServerDatabase &database,
@@ -74,6 +81,10 @@ public:
     /// over its lines, one paid with iDEAL and a demo gift card, delivery 4.95 on half of them.
     /// Needs the catalog and customers seeded first; a second seed changes nothing.
     static Core::Status seedReturns(ServerDatabase &database, const QDate &referenceDate);
+
+    /// One batch of products (wire form) and their stock, as generate()'s thread hands over.
+    Core::Status writeBatch(std::vector<BulkProduct> &products, std::vector<BulkStock> &stock);
+    static BulkProduct bulkProduct(const Store::ProductRecord &product);
 
 private:
     /// Products per batch: each batch (with its stock) is one transaction through BulkWriter.

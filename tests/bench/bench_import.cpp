@@ -5,9 +5,10 @@
 // For each backend, in a fresh database (SQLite in a temporary folder; PostgreSQL a new
 // database on TOONBANK_TEST_PG_URL, dropped afterwards):
 //  1. the full import: the demo chain's N products with their barcodes and the stock of all
-//     13 locations through the demo-seed path (DemoSeedSink → ChainAdmin::writeCatalog →
-//     BulkWriter), generation included; the generation alone is timed too (into a sink that
-//     drops the rows) so the write share is visible;
+//     13 locations through the demo-seed path (DemoSeedSink::generate: the generator in a
+//     thread of its own, batches written through ChainAdmin::writeCatalog → BulkWriter),
+//     generation included; the generation alone is timed too (into a sink that drops the
+//     rows) so the write share is visible;
 //  2. a price update of K products and a stock update of K figures, each a CSV file through
 //     `toonbank-admin import prices|stock` (ChainAdmin::importFile: every row checked, one
 //     transaction), R rounds each: median and p99.
@@ -162,11 +163,9 @@ int runBackend(const QString &backend, const Store::DemoChain::Options &options,
         const double cpuStart = cpuSeconds();
         Store::DemoChain::Summary summary;
         {
-            Sync::Server::DemoSeedSink sink(admin);
-            auto generated = Store::DemoChain::generate(sink, options);
-            const Core::Status flushed = generated ? sink.flush() : Core::Status(generated.error());
-            if (!flushed) {
-                out() << backend << ": the import failed: " << flushed.error().detail << "\n";
+            auto generated = Sync::Server::DemoSeedSink::generate(db, options);
+            if (!generated) {
+                out() << backend << ": the import failed: " << generated.error().detail << "\n";
                 return 1;
             }
             summary = generated.value();

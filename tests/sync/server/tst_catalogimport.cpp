@@ -510,14 +510,19 @@ private slots:
         QVERIFY2(youngestWeb >= 60 && oldestWeb <= 20 * 60,
             qPrintable(QStringLiteral("%1..%2").arg(youngestWeb).arg(oldestWeb)));
 
-        // The same seed again: the same rows (upserts), new sequence numbers.
+        // The same seed again through the threaded path of demo-seed (DemoSeedSink::generate):
+        // the same rows (upserts), new sequence numbers.
         const qint64 headBefore = head();
-        Sync::Server::DemoSeedSink again(admin);
-        QVERIFY(DemoChain::generate(again, options));
-        QVERIFY(again.flush());
+        QVERIFY(m_db->exec(QStringLiteral("UPDATE stock SET quantity = -1")));
+        auto again = Sync::Server::DemoSeedSink::generate(*m_db, options);
+        QVERIFY2(again, qPrintable(again ? QString() : again.error().detail));
+        QCOMPARE(again->stockRows, summary->stockRows);
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM stock")), qint64(2500 * 13));
+        QCOMPARE(
+            scalar(QStringLiteral("SELECT COUNT(*) FROM stock WHERE quantity < 0")), qint64(0));
         QCOMPARE(scalar(QStringLiteral("SELECT MIN(change_seq) FROM stock")),
-            qint64(headBefore + 13 + 60 + 2500 + 1));
+            headBefore + 13 + 60 + 2500 + 1);
+        QCOMPARE(head(), headBefore + 13 + 60 + 2500 + 2500 * 13);
     }
 };
 
