@@ -200,6 +200,8 @@ int runBackend(const QString &backend, const Store::DemoChain::Options &options,
         }
         std::vector<double> priceSeconds;
         std::vector<double> stockSeconds;
+        std::vector<double> priceCpu;
+        std::vector<double> stockCpu;
         for (int round = 0; round < rounds; ++round) {
             Rng rng { quint64(1000 + round) };
             QList<qint64> ids;
@@ -228,14 +230,16 @@ int runBackend(const QString &backend, const Store::DemoChain::Options &options,
                        << ',' << rng.below(40) << '\n';
                 }
             }
-            for (const auto &[kind, path, seconds] :
-                { std::tuple(ChainAdmin::ImportKind::Prices, prices, &priceSeconds),
-                    std::tuple(ChainAdmin::ImportKind::Stock, stock, &stockSeconds) }) {
+            for (const auto &[kind, path, seconds, cpuUsed] :
+                { std::tuple(ChainAdmin::ImportKind::Prices, prices, &priceSeconds, &priceCpu),
+                    std::tuple(ChainAdmin::ImportKind::Stock, stock, &stockSeconds, &stockCpu) }) {
                 QList<Sync::Server::ImportProblem> problems;
                 int imported = 0;
                 timer.restart();
+                const double cpuBefore = cpuSeconds();
                 const Core::Status done = admin.importFile(kind, path, problems, imported);
                 seconds->push_back(double(timer.nsecsElapsed()) / 1e9);
+                cpuUsed->push_back(cpuSeconds() - cpuBefore);
                 if (!done || imported != count) {
                     out() << backend << ": update failed: "
                           << (done ? QStringLiteral("%1 rows").arg(imported) : done.error().detail)
@@ -245,14 +249,15 @@ int runBackend(const QString &backend, const Store::DemoChain::Options &options,
                 }
             }
         }
-        for (const auto &[name, seconds] :
-            { std::pair(QStringLiteral("price update"), &priceSeconds),
-                std::pair(QStringLiteral("stock update"), &stockSeconds) }) {
+        for (const auto &[name, seconds, cpuUsed] :
+            { std::tuple(QStringLiteral("price update"), &priceSeconds, &priceCpu),
+                std::tuple(QStringLiteral("stock update"), &stockSeconds, &stockCpu) }) {
             const double median = percentile(*seconds, 0.5);
             out() << name << ": " << count << " rows, median " << QString::number(median, 'f', 3)
                   << " s (" << rate(count, median) << " rows/s), p99 "
                   << QString::number(percentile(*seconds, 0.99), 'f', 3) << " s over "
-                  << seconds->size() << " rounds\n";
+                  << seconds->size() << " rounds; this process's CPU median "
+                  << QString::number(percentile(*cpuUsed, 0.5), 'f', 3) << " s\n";
         }
         out().flush();
     }

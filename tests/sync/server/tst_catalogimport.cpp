@@ -163,6 +163,8 @@ private slots:
 
     void init()
     {
+        if (QTest::currentTestFunction() == QLatin1String("isoTextMatchesQt"))
+            return; // no database
         if (postgres()) {
             m_pgDatabase = QStringLiteral("toonbank_import_")
                 + QUuid::createUuid().toString(QUuid::Id128).left(16);
@@ -331,6 +333,7 @@ private slots:
         QCOMPARE(imported, 2);
 
         // What the feed reads (rows with change_seq past the last pull): exactly the updates.
+        const qint64 headNow = head(); // read before: PostgreSQL reads one result at a time
         auto changed = m_db->exec(
             QStringLiteral("SELECT sku, data, change_seq FROM products WHERE change_seq > ? "
                            "ORDER BY id"),
@@ -339,7 +342,7 @@ private slots:
         QStringList skus;
         while (changed.value().next()) {
             skus.append(changed.value().value(0).toString());
-            QVERIFY(changed.value().value(2).toLongLong() <= head());
+            QVERIFY(changed.value().value(2).toLongLong() <= headNow);
             const QJsonObject data
                 = QJsonDocument::fromJson(changed.value().value(1).toString().toUtf8()).object();
             auto product = Protocol::productFromJson(data);
