@@ -163,7 +163,7 @@ private slots:
 
     void init()
     {
-        if (QTest::currentTestFunction() == QLatin1String("isoTextMatchesQt"))
+        if (qstrcmp(QTest::currentTestFunction(), "isoTextMatchesQt") == 0)
             return; // no database
         if (postgres()) {
             m_pgDatabase = QStringLiteral("toonbank_import_")
