@@ -746,8 +746,7 @@ QStringList version7(Dialect dialect)
         QStringLiteral("CREATE INDEX holds_order ON holds(order_number)"),
         QStringLiteral("ALTER TABLE web_orders ADD COLUMN code_hash TEXT NOT NULL DEFAULT ''"),
         QStringLiteral("ALTER TABLE web_orders ADD COLUMN ready_at TEXT NOT NULL DEFAULT ''"),
-        QStringLiteral(
-            "ALTER TABLE web_orders ADD COLUMN collected_at TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE web_orders ADD COLUMN collected_at TEXT NOT NULL DEFAULT ''"),
         QStringLiteral("ALTER TABLE web_orders ADD COLUMN sale_id TEXT NOT NULL DEFAULT ''"),
         QStringLiteral("ALTER TABLE web_order_lines ADD COLUMN collected_quantity INTEGER NOT "
                        "NULL DEFAULT 0"),
@@ -780,8 +779,7 @@ QStringList version7(Dialect dialect)
 QList<Migration> migrations(Dialect dialect)
 {
     return { { 1, version1() }, { 2, version2(dialect) }, { 3, version3() }, { 4, version4() },
-        { 5, version5(dialect) }, { 6, version6(dialect) },
-        { 7, version7(dialect) } };
+        { 5, version5(dialect) }, { 6, version6(dialect) }, { 7, version7(dialect) } };
 }
 
 } // namespace Toonbank::Sync::Server::Internal
