@@ -5,7 +5,16 @@
 // median / p99: build seconds, file MB and rows/s, plus the process's peak RSS (the rows are
 // streamed, never held). Not registered with CTest; never asserted on wall-clock time.
 //
-//   bench_snapshot [--products 1000000] [--runs 3] [--data-dir DIR] [--database URL]
+// demo-seed's insert path writes ~55 products/s on this loaded 2-core machine (before the
+// bulk import of issue 11 lands), far too slow for a million. So, with --demo-products M
+// (default 2000; SQLite only), demo-seed writes an M-product chain and the bench clones its
+// products in SQL up to --products N: each clone is the demo product's stored document with a
+// new id, SKU, variant group and one valid EAN-13, and the stock rows of its original at all
+// 13 locations (same figures and ages). The builder reads the same tables, JSON and row
+// counts as from a demo-seeded chain of N products. --demo-products 0: demo-seed all N.
+//
+//   bench_snapshot [--products 1000000] [--demo-products 2000] [--runs 3] [--data-dir DIR]
+//                  [--database URL]
 #include "sync/server/serverdatabase.h"
 #include "sync/server/snapshotbuilder.h"
 
@@ -44,6 +53,77 @@ qint64 peakRssKb()
     return -1;
 }
 
+/// Clones the seeded products (and their stock) in SQL until the chain has `wanted` products.
+bool cloneProducts(ServerDatabase &db, qint64 wanted)
+{
+    auto scalar = [&db](const QString &sql) -> qint64 {
+        auto q = db.exec(sql);
+        return q && q.value().next() ? q.value().value(0).toLongLong() : -1;
+    };
+    const qint64 originals = scalar(QStringLiteral("SELECT COUNT(*) FROM products"));
+    const qint64 maxId = scalar(QStringLiteral("SELECT MAX(id) FROM products"));
+    if (originals <= 0 || maxId <= 0)
+        return false;
+    // The EAN-13 "2" + 11 digits of the new id + its check digit, in SQL.
+    const QString digits = QStringLiteral("printf('2%011d', p.id + :off)");
+    QStringList terms;
+    for (int i = 0; i < 12; ++i)
+        terms.append(QString::number(i % 2 ? 3 : 1) + QStringLiteral(" * CAST(substr(") + digits
+            + QStringLiteral(", ") + QString::number(i + 1) + QStringLiteral(", 1) AS INTEGER)"));
+    const QString ean = digits + QStringLiteral(" || ((10 - (") + terms.join(QLatin1String(" + "))
+        + QStringLiteral(") % 10) % 10)");
+    QElapsedTimer timer;
+    timer.start();
+    for (qint64 k = 1; originals * (k + 0) < wanted; ++k) {
+        const qint64 offset = k * maxId;
+        const qint64 take = std::min(originals, wanted - originals * k);
+        QString products = QStringLiteral(
+            "INSERT INTO products(id, sku, data, change_seq) SELECT p.id + :off, p.sku || '-' || "
+            ":k, json_set(p.data, '$.id', p.id + :off, '$.sku', p.sku || '-' || :k, "
+            "'$.barcodes', json_array(EAN), '$.variantGroup', "
+            "COALESCE(json_extract(p.data, '$.variantGroup') || '-' || :k, '')), :seq + p.id "
+            "FROM products p WHERE p.id <= :max ORDER BY p.id LIMIT :take");
+        products.replace(QStringLiteral("EAN"), ean);
+        QString stock = QStringLiteral(
+            "INSERT INTO stock(product_id, location_id, quantity, held, as_of, change_seq) "
+            "SELECT s.product_id + :off, s.location_id, s.quantity, 0, s.as_of, :seq + "
+            "s.product_id FROM stock s WHERE s.product_id IN (SELECT id FROM products WHERE id "
+            "<= :max ORDER BY id LIMIT :take)");
+        for (QString *sql : { &products, &stock }) {
+            sql->replace(QStringLiteral(":off"), QString::number(offset));
+            sql->replace(QStringLiteral(":k"), QString::number(k));
+            sql->replace(QStringLiteral(":max"), QString::number(maxId));
+            sql->replace(QStringLiteral(":take"), QString::number(take));
+        }
+        const Toonbank::Core::Status done = db.transaction([&]() -> Toonbank::Core::Status {
+            auto seq = db.reserveSequence(take);
+            if (!seq)
+                return seq.error();
+            for (QString sql : { products, stock }) {
+                sql.replace(QStringLiteral(":seq"), QString::number(seq.value() - 1));
+                if (auto ran = db.exec(sql); !ran)
+                    return ran.error();
+            }
+            return Toonbank::Core::success();
+        });
+        if (!done) {
+            out() << "clone failed: " << done.error().detail << Qt::endl;
+            return false;
+        }
+        if (k % 50 == 0)
+            out() << QStringLiteral("  cloned to %1 products (%2 s)")
+                         .arg(originals * (k + 1))
+                         .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 0)
+                  << Qt::endl;
+    }
+    out() << QStringLiteral("cloned to %1 products, %2 stock rows in %3 s")
+                 .arg(scalar(QStringLiteral("SELECT COUNT(*) FROM products")))
+                 .arg(scalar(QStringLiteral("SELECT COUNT(*) FROM stock")))
+                 .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1)
+          << Qt::endl;
+    return true;
+}
+
 double percentile(std::vector<double> samples, double p)
 {
     std::sort(samples.begin(), samples.end());
@@ -62,6 +142,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption productsOption(QStringLiteral("products"),
         QStringLiteral("Products to seed (demo chain, 13 locations)."), QStringLiteral("n"),
         QStringLiteral("1000000"));
+    const QCommandLineOption demoOption(QStringLiteral("demo-products"),
+        QStringLiteral("Products demo-seed writes; the rest are cloned in SQL (0: all by "
+                       "demo-seed)."),
+        QStringLiteral("m"), QStringLiteral("2000"));
     const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Builds to time."),
         QStringLiteral("n"), QStringLiteral("3"));
     const QCommandLineOption dirOption(QStringLiteral("data-dir"),
@@ -70,10 +154,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption databaseOption(QStringLiteral("database"),
         QStringLiteral("postgresql://… (default: SQLite in the data folder)."),
         QStringLiteral("url"));
-    parser.addOptions({ productsOption, runsOption, dirOption, databaseOption });
+    parser.addOptions({ productsOption, demoOption, runsOption, dirOption, databaseOption });
     parser.process(app);
 
     const int products = parser.value(productsOption).toInt();
+    int demoProducts = parser.value(demoOption).toInt();
+    if (demoProducts <= 0 || demoProducts > products)
+        demoProducts = products;
     const int runs = std::max(1, parser.value(runsOption).toInt());
     QTemporaryDir temp;
     const QString dataDir = parser.isSet(dirOption) ? parser.value(dirOption) : temp.path();
@@ -91,14 +178,14 @@ int main(int argc, char *argv[])
         if (!spec.isEmpty())
             args << QStringLiteral("--database") << spec;
         args << QStringLiteral("demo-seed") << QStringLiteral("--products")
-             << QString::number(products);
+             << QString::number(demoProducts);
         admin.start(QStringLiteral(TOONBANK_BUILD_DIR "/sync/server/toonbank-admin"), args);
         if (!admin.waitForFinished(-1) || admin.exitCode() != 0) {
             out() << "demo-seed failed: " << admin.readAllStandardOutput() << Qt::endl;
             return 1;
         }
         out() << QStringLiteral("seeded %1 products with demo-seed in %2 s")
-                     .arg(products)
+                     .arg(demoProducts)
                      .arg(double(seedTimer.elapsed()) / 1000.0, 0, 'f', 1)
               << Qt::endl;
     } else {
@@ -109,6 +196,18 @@ int main(int argc, char *argv[])
     if (!database) {
         out() << "cannot open the database: " << database.error().detail << Qt::endl;
         return 1;
+    }
+    {
+        auto have = database.value()->exec(QStringLiteral("SELECT COUNT(*) FROM products"));
+        const qint64 count = have && have.value().next() ? have.value().value(0).toLongLong() : 0;
+        if (count < products) {
+            if (database.value()->dialect() != Dialect::Sqlite) {
+                out() << "cloning is SQLite only: use --demo-products 0" << Qt::endl;
+                return 1;
+            }
+            if (!cloneProducts(*database.value(), products))
+                return 1;
+        }
     }
     std::vector<double> seconds;
     std::vector<double> rates;
