@@ -10,6 +10,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlError>
@@ -363,6 +364,13 @@ Core::Result<SnapshotInfo> SnapshotBuilder::build(
     if (!QDir().mkpath(dirPath))
         return buildError(QStringLiteral("cannot create %1").arg(dirPath));
     const QDir dir(dirPath);
+    // What a killed build left behind (no build runs for hours; another instance's current
+    // one is younger).
+    for (const QFileInfo &stale :
+        dir.entryInfoList({ QStringLiteral(".building-*") }, QDir::Files | QDir::Hidden)) {
+        if (stale.lastModified().secsTo(QDateTime::currentDateTimeUtc()) > 6 * 3600)
+            QFile::remove(stale.filePath());
+    }
     const QString temp = dir.filePath(QStringLiteral(".building-")
         + QUuid::createUuid().toString(QUuid::Id128) + QStringLiteral(".sqlite"));
     removeCacheFiles(temp);
