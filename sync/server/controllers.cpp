@@ -155,7 +155,7 @@ ApiReply ChangesController::changes(const ApiRequest &request)
     if (auto *error = std::get_if<ApiError>(&page))
         return ApiReply::error(*error);
     ApiReply reply;
-    reply.body = std::move(std::get<QByteArray>(page));
+    reply.body = std::get<QByteArray>(page);
     return reply;
 }
 
