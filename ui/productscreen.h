@@ -35,6 +35,11 @@ public:
 signals:
     void closed();
     void added();
+    /// "Reserve in <store>" on another store's row with stock (online only).
+    void reserveRequested(qint64 productId, qint64 locationId);
+    /// "Order for home" (pickupLocationId 0: home delivery from the web warehouse) or
+    /// "Pick up in <store>" on another store's row (that store's id). Online only.
+    void orderRequested(qint64 productId, qint64 pickupLocationId);
 
 protected:
     void changeEvent(QEvent *event) override;
