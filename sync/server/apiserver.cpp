@@ -1,9 +1,11 @@
 #include "apiserver.h"
 
 #include "controllers.h"
+#include "productimages.h"
 #include "reportscontroller.h"
 #include "returnscontroller.h"
 #include "serverdatabase.h"
+#include "stockcontroller.h"
 #include "walletcontroller.h"
 
 #include "sync/protocol/enrolment.h"
@@ -63,6 +65,8 @@ struct ApiServer::Controllers
     MailController mail;
     ReturnsController returns;
     ReportsController reports;
+    StockController stock;
+    ProductImages images;
 };
 
 ApiServer::ApiServer(ServerDatabase &database, Options options, QObject *parent)
@@ -75,7 +79,8 @@ ApiServer::ApiServer(ServerDatabase &database, Options options, QObject *parent)
           EnrolmentController(m_devices, m_options.caCertificatePem),
           EventsController(database, *m_handlers), ChangesController(database),
           CustomersController(database), CouponsController(database), WalletController(database),
-          MailController(database), ReturnsController(database), ReportsController(database) })
+          MailController(database), ReturnsController(database), ReportsController(database),
+          StockController(database), ProductImages(m_options.dataDir) })
 {
     Controllers &c = *m_controllers;
     m_routes = {
@@ -119,6 +124,10 @@ ApiServer::ApiServer(ServerDatabase &database, Options options, QObject *parent)
             [&c](const ApiRequest &r) { return c.returns.status(r); } },
         { QStringLiteral("/v1/reports/day"), Method::Get, true,
             [&c](const ApiRequest &r) { return c.reports.day(r); } },
+        { QStringLiteral("/v1/stock"), Method::Get, true,
+            [&c](const ApiRequest &r) { return c.stock.stock(r); } },
+        { QStringLiteral("/v1/images/**"), Method::Get, true,
+            [&c](const ApiRequest &r) { return c.images.image(r); } },
     };
 }
 
@@ -127,11 +136,16 @@ ApiServer::~ApiServer() = default;
 namespace {
 
 // A route path matches exactly, or segment by segment where the route has "*" (one non-empty
-// segment: /v1/returns/*/release). 2: exact, 1: through a wildcard, 0: no match.
+// segment: /v1/returns/*/release), or any path below a route ending in "/**" (an image ref
+// of several segments). 2: exact, 1: through a wildcard, 0: no match.
 int pathMatch(const QString &routePath, const QString &path)
 {
     if (routePath == path)
         return 2;
+    if (routePath.endsWith(QLatin1String("/**"))) {
+        const QString prefix = routePath.chopped(2);
+        return path.startsWith(prefix) && path.size() > prefix.size() ? 1 : 0;
+    }
     if (!routePath.contains(QLatin1Char('*')))
         return 0;
     const QStringList want = routePath.split(QLatin1Char('/'));
