@@ -28,6 +28,7 @@ class ImageCache final : public QObject
     Q_DISABLE_COPY_MOVE(ImageCache)
 public:
     enum class Size { Thumb, Large };
+    Q_ENUM(Size)
     static constexpr int thumbPixels = 160;
     static constexpr int largePixels = 640;
     static constexpr qint64 defaultMaxBytes = 64 * 1024 * 1024;
@@ -63,7 +64,6 @@ signals:
     void imageMissing(const QString &ref, Toonbank::Services::ImageCache::Size size);
 
 private:
-    struct Loaded;
     void loaded(
         const QString &key, const QString &ref, Size size, const QImage &image, bool corrupt);
     void fetch(const QString &key, const QString &ref, Size size);

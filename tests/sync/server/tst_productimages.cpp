@@ -12,6 +12,7 @@
 
 #include <QElapsedTimer>
 #include <QImage>
+#include <QPainter>
 #include <QtTest>
 
 using namespace Toonbank;
@@ -241,6 +242,26 @@ private slots:
             QVERIFY2(shareNear(image, red, 60) > 0.03, qPrintable(type));
         }
         QVERIFY(ProductImages::productPicture(QStringLiteral("spaceship"), red, 160).isNull());
+        // A contact sheet of every type for people to look at (with TOONBANK_SCREENS_DIR).
+        const QString folder = qEnvironmentVariable("TOONBANK_SCREENS_DIR");
+        if (!folder.isEmpty()) {
+            const QStringList types = ProductImages::demoTypes();
+            const QStringList colours { QStringLiteral("indigo"), QStringLiteral("white"),
+                QStringLiteral("burgundy"), QStringLiteral("black"), QStringLiteral("sand"),
+                QStringLiteral("sky-blue"), QStringLiteral("olive") };
+            const int columns = 7;
+            QImage sheet(columns * 160, int((types.size() + columns - 1) / columns) * 160,
+                QImage::Format_RGB32);
+            sheet.fill(Qt::white);
+            QPainter painter(&sheet);
+            for (int i = 0; i < types.size(); ++i)
+                painter.drawImage((i % columns) * 160, (i / columns) * 160,
+                    ProductImages::productPicture(types.at(i),
+                        ProductImages::colourFor(colours.at(i % colours.size())), 160));
+            painter.end();
+            QVERIFY(QDir().mkpath(folder));
+            QVERIFY(sheet.save(QDir(folder).filePath(QStringLiteral("93-demo-pictures.png"))));
+        }
     }
 };
 
