@@ -274,10 +274,14 @@ void ProductScreen::renderPhoto()
     const QImage image = m_images
         ? m_images->imageOrPlaceholder(ref, Services::ImageCache::Size::Large)
         : Services::ImageCache::placeholder(photoPixels);
-    m_photo->setPixmap(QPixmap::fromImage(image.width() == photoPixels
-            ? image
-            : image.scaled(
-                photoPixels, photoPixels, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+    // Scaled once per picture: opening the screen again costs no smoothing.
+    if (image.cacheKey() != m_photoKey) {
+        m_photoKey = image.cacheKey();
+        m_photo->setPixmap(QPixmap::fromImage(image.width() == photoPixels
+                ? image
+                : image.scaled(
+                    photoPixels, photoPixels, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+    }
     m_photo->setToolTip(ref);
 }
 
@@ -432,8 +436,9 @@ void ProductScreen::renderStock()
             const bool canAct = isOnline && figure.quantity > 0;
             row.reserve->setObjectName(QStringLiteral("reserve%1").arg(figure.location.id));
             row.pickup->setObjectName(QStringLiteral("pickup%1").arg(figure.location.id));
-            row.reserve->setText(tr("Reserve in %1").arg(figure.location.name));
-            row.pickup->setText(tr("Pick up in %1").arg(figure.location.name));
+            // Two lines: the whole store name fits the button in a half-screen column.
+            row.reserve->setText(tr("Reserve in\n%1").arg(figure.location.name));
+            row.pickup->setText(tr("Pick up in\n%1").arg(figure.location.name));
             row.reserve->setEnabled(canAct);
             row.pickup->setEnabled(canAct);
             row.hint->setText(figure.quantity <= 0 ? tr("None to reserve")

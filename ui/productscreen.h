@@ -114,6 +114,7 @@ private:
     QPushButton *m_orderHome;
     QPushButton *m_wish;
     QBoxLayout *m_columns = nullptr;
+    qint64 m_photoKey = 0; // QImage::cacheKey of the picture shown
 };
 
 } // namespace Toonbank::Ui
