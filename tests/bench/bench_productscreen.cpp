@@ -8,9 +8,14 @@
 //    toonbank-server (SQLite, a small seeded chain; TOONBANK_TEST_BUILD_DIR or the build dir).
 //    Target p99 ≤ 300 ms.
 // Prints median and p99 of each.
+#include "app/services/customerservice.h"
 #include "app/services/livestock.h"
+#include "app/services/overrideservice.h"
+#include "app/services/paymentservice.h"
+#include "app/services/saleservice.h"
 #include "app/services/serverlookups.h"
 #include "app/services/session.h"
+#include "app/services/syncstatus.h"
 #include "app/services/terminal.h"
 #include "app/store/catalog.h"
 #include "app/store/demochain.h"

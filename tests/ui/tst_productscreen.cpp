@@ -14,10 +14,16 @@
 // Screenshots (nl and en, landscape and portrait) in <build>/test-output/screenshots and
 // $TOONBANK_SCREENS_DIR.
 #include "app/core/clock.h"
+#include "app/services/customerservice.h"
 #include "app/services/imagecache.h"
 #include "app/services/livestock.h"
+#include "app/services/overrideservice.h"
+#include "app/services/paymentservice.h"
 #include "app/services/productservice.h"
+#include "app/services/saleservice.h"
 #include "app/services/serverlookups.h"
+#include "app/services/session.h"
+#include "app/services/syncstatus.h"
 #include "app/services/terminal.h"
 #include "app/store/catalog.h"
 #include "app/store/demochain.h"
