@@ -133,10 +133,16 @@ ProductScreen::ProductScreen(Services::ProductService &products, Services::SaleS
     detailsScroll->setFrameShape(QFrame::NoFrame);
     detailsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     detailsScroll->setWidget(details);
+    // The scrolling parts show the screen's own background.
+    for (QScrollArea *scroll : { detailsScroll, m_stockScroll }) {
+        scroll->setStyleSheet(QStringLiteral("QScrollArea { background: transparent; }"));
+        scroll->viewport()->setAutoFillBackground(false);
+    }
+    details->setAutoFillBackground(false);
+    m_stockList->setAutoFillBackground(false);
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_back);
-    buttons->addWidget(m_orderHome, 1);
     buttons->addWidget(m_add, 1);
 
     auto *left = new QVBoxLayout;
@@ -157,6 +163,7 @@ ProductScreen::ProductScreen(Services::ProductService &products, Services::SaleS
     right->addLayout(stockHead);
     right->addWidget(m_stockNote);
     right->addWidget(m_stockScroll, 1);
+    right->addWidget(m_orderHome);
 
     m_columns = new QBoxLayout(QBoxLayout::LeftToRight, this);
     m_columns->setContentsMargins(24, 16, 24, 16);
@@ -324,6 +331,7 @@ void ProductScreen::render()
 
     while (QLayoutItem *item = m_variants->takeAt(0)) {
         if (QWidget *widget = item->widget()) {
+            widget->setObjectName(QString()); // the new button takes its name
             widget->hide();
             widget->deleteLater(); // may be the button whose click is being handled
         }
@@ -436,9 +444,12 @@ void ProductScreen::renderStock()
             const bool canAct = isOnline && figure.quantity > 0;
             row.reserve->setObjectName(QStringLiteral("reserve%1").arg(figure.location.id));
             row.pickup->setObjectName(QStringLiteral("pickup%1").arg(figure.location.id));
-            // Two lines: the whole store name fits the button in a half-screen column.
-            row.reserve->setText(tr("Reserve in\n%1").arg(figure.location.name));
-            row.pickup->setText(tr("Pick up in\n%1").arg(figure.location.name));
+            // The row's title has the whole name; the buttons name the place, so both fit on
+            // one line beside each other.
+            const QString place
+                = figure.location.city.isEmpty() ? figure.location.name : figure.location.city;
+            row.reserve->setText(tr("Reserve in %1").arg(place));
+            row.pickup->setText(tr("Pick up in %1").arg(place));
             row.reserve->setEnabled(canAct);
             row.pickup->setEnabled(canAct);
             row.hint->setText(figure.quantity <= 0 ? tr("None to reserve")
