@@ -380,8 +380,8 @@ ProductScreen::StockRow &ProductScreen::stockRow(int index)
         row->age->setAlignment(Qt::AlignRight | Qt::AlignTop);
         row->actions = new QWidget(row->frame);
         auto *flow = new FlowLayout(row->actions);
-        row->reserve = touchButton(row->actions);
-        row->pickup = touchButton(row->actions);
+        row->reserve = touchButton(row->actions, "rowAction");
+        row->pickup = touchButton(row->actions, "rowAction");
         row->hint = roleLabel(row->actions, "subtle");
         flow->addWidget(row->reserve);
         flow->addWidget(row->pickup);
