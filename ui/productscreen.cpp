@@ -423,6 +423,7 @@ void ProductScreen::renderStock()
         row.name->setText(
             here ? tr("%1 (this store)").arg(figure.location.name) : figure.location.name);
         row.quantity->setText(tr("%n in stock", nullptr, figure.quantity));
+        row.quantity->setObjectName(QStringLiteral("stockQty%1").arg(figure.location.id));
         if (web) {
             webListed = true;
             webAvailable = figure.quantity;
