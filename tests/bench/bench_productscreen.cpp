@@ -19,6 +19,7 @@
 #include "app/services/terminal.h"
 #include "app/store/catalog.h"
 #include "app/store/demochain.h"
+#include "app/store/localdatabase.h"
 #include "serverfixture.h"
 #include "ui/language.h"
 #include "ui/mainwindow.h"
