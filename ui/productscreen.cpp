@@ -329,29 +329,32 @@ void ProductScreen::render()
                          .arg(attribute.first.toHtmlEscaped(), attribute.second.toHtmlEscaped()));
     m_facts->setText(facts.join(QStringLiteral("<br>")));
 
-    while (QLayoutItem *item = m_variants->takeAt(0)) {
-        if (QWidget *widget = item->widget()) {
-            widget->setObjectName(QString()); // the new button takes its name
-            widget->hide();
-            widget->deleteLater(); // may be the button whose click is being handled
-        }
-        delete item;
-    }
     const bool hasVariants = m_detail.variants.size() > 1;
     m_variantsCaption->setVisible(hasVariants);
     m_variantBox->setVisible(hasVariants);
-    if (hasVariants) {
-        for (const Store::Variant &variant : std::as_const(m_detail.variants)) {
+    // The buttons are kept and relabelled: opening another product builds no widgets.
+    const qsizetype shown = hasVariants ? m_detail.variants.size() : 0;
+    for (qsizetype i = 0; i < shown; ++i) {
+        const Store::Variant &variant = m_detail.variants.at(i);
+        if (i == qsizetype(m_variantButtons.size())) {
             QPushButton *button = touchButton(m_variantBox);
-            button->setObjectName(QStringLiteral("variant%1").arg(variant.productId));
-            // The whole label, always: the flow layout wraps to the next line instead.
-            button->setText(variant.label.isEmpty() ? variant.sku : variant.label);
             button->setCheckable(true);
-            button->setChecked(variant.productId == record.id);
-            const qint64 id = variant.productId;
-            connect(button, &QPushButton::clicked, this, [this, id] { showProduct(id); });
+            connect(button, &QPushButton::clicked, this,
+                [this, button] { showProduct(button->property("productId").toLongLong()); });
             m_variants->addWidget(button);
+            m_variantButtons.push_back(button);
         }
+        QPushButton *button = m_variantButtons.at(size_t(i));
+        button->setObjectName(QStringLiteral("variant%1").arg(variant.productId));
+        button->setProperty("productId", variant.productId);
+        // The whole label, always: the flow layout wraps to the next line instead.
+        button->setText(variant.label.isEmpty() ? variant.sku : variant.label);
+        button->setChecked(variant.productId == record.id);
+        button->show();
+    }
+    for (size_t i = size_t(shown); i < m_variantButtons.size(); ++i) {
+        m_variantButtons.at(i)->hide();
+        m_variantButtons.at(i)->setObjectName(QString());
     }
     m_variantBox->updateGeometry();
 

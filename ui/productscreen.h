@@ -102,6 +102,7 @@ private:
     QLabel *m_variantsCaption;
     QWidget *m_variantBox;
     FlowLayout *m_variants;
+    std::vector<QPushButton *> m_variantButtons;
     QLabel *m_stockCaption;
     QPushButton *m_refresh;
     QLabel *m_stockNote;
