@@ -625,7 +625,10 @@ const QHash<QString, Shape> &shapes()
         { QStringLiteral("trousers"),
             [](QPainter &p, const QColor &c) { drawJeans(p, c, 94, false); } },
         { QStringLiteral("shorts"),
-            [](QPainter &p, const QColor &c) { drawJeans(p, c, 58, false); } },
+            [](QPainter &p, const QColor &c) {
+                p.translate(0, 18); // short legs: stand on the shadow like the rest
+                drawJeans(p, c, 58, false);
+            } },
         { QStringLiteral("skirt"), drawSkirt },
         { QStringLiteral("sneakers"),
             [](QPainter &p, const QColor &c) { drawShoe(p, c, true, false); } },
