@@ -4,6 +4,9 @@
 #include "serverdatabase.h"
 
 #include "sync/protocol/promotionjson.h"
+#include "sync/protocol/stockelsewhere.h"
+
+#include "app/core/pickup.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -68,13 +71,15 @@ const QList<FeedKindTable> &feedKinds()
                     QStringLiteral("SELECT data, change_seq FROM products WHERE change_seq > ?"), 0,
                     [](const QSqlQuery &q) { return q.value(0).toString().toUtf8(); } },
                 { "stock",
-                    QStringLiteral("SELECT product_id, location_id, quantity, as_of, change_seq "
-                                   "FROM stock WHERE change_seq > ?"),
+                    QStringLiteral("SELECT product_id, location_id, quantity, as_of, held, "
+                                   "change_seq FROM stock WHERE change_seq > ?"),
                     0,
+                    // Tablets see what is available: on hand − held (never below 0).
                     [](const QSqlQuery &q) {
-                        return compact(
-                            Protocol::toJson(Protocol::StockData { q.value(0).toLongLong(),
-                                q.value(1).toLongLong(), q.value(2).toLongLong(),
+                        return compact(Protocol::toJson(
+                            Protocol::StockData { q.value(0).toLongLong(), q.value(1).toLongLong(),
+                                Core::availableQuantity(
+                                    q.value(2).toLongLong(), q.value(4).toLongLong()),
                                 QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs) }));
                     } },
                 { "staff",
