@@ -299,7 +299,7 @@ private slots:
         QTest::addColumn<QString>("code");
         // The wire form bounds the quantity (1..99) before Core::checkHoldRequest.
         QTest::newRow("zero") << 0 << QStringLiteral("UTR01") << 400
-                              << QStringLiteral("hold.quantity");
+                              << QStringLiteral("protocol.out_of_range");
         QTest::newRow("above 99") << 100 << QStringLiteral("UTR01") << 400
                                   << QStringLiteral("protocol.out_of_range");
         QTest::newRow("unknown store")
