@@ -84,7 +84,15 @@ Core::PickupStatus pickupStatusOfHold(const QString &status)
     return Core::PickupStatus::Cancelled;
 }
 
-Core::Result<QByteArray> pickupRow(ServerDatabase &db, const QSqlQuery &q)
+// One row of pickupsSql, read out before the lines are queried (on PostgreSQL a forward-only
+// result is fetched row by row: no other statement may run while it is read).
+struct PickupSqlRow
+{
+    QVariantList v;
+    QVariant value(int i) const { return v.value(i); }
+};
+
+Core::Result<QByteArray> pickupRow(ServerDatabase &db, const PickupSqlRow &q)
 {
     Protocol::PickupData p;
     p.reference = q.value(1).toString();
@@ -269,16 +277,25 @@ std::variant<QByteArray, ApiError> ChangeFeedReader::page(
             return ApiError::fromCore(ApiErrorKind::Internal, query.error());
         QSqlQuery &q = query.value();
         const int seqColumn = q.record().count() - 1;
+        // Rows that need a second read (the pickups' lines): read out first, mapped after.
+        const bool withLines = qstrcmp(sections[k].key, "pickups") == 0;
+        QList<PickupSqlRow> pending;
         while (q.next()) {
-            // Rows that need a second read (the pickups' lines).
-            if (qstrcmp(sections[k].key, "pickups") == 0) {
-                auto json = pickupRow(m_db, q);
-                if (!json)
-                    return ApiError::fromCore(ApiErrorKind::Internal, json.error());
-                rows[k].append({ q.value(seqColumn).toLongLong(), json.value() });
+            if (withLines) {
+                PickupSqlRow row;
+                for (int c = 0; c <= seqColumn; ++c)
+                    row.v.append(q.value(c));
+                pending.append(row);
                 continue;
             }
             rows[k].append({ q.value(seqColumn).toLongLong(), sections[k].row(q) });
+        }
+        q.finish();
+        for (const PickupSqlRow &row : std::as_const(pending)) {
+            auto json = pickupRow(m_db, row);
+            if (!json)
+                return ApiError::fromCore(ApiErrorKind::Internal, json.error());
+            rows[k].append({ row.value(seqColumn).toLongLong(), json.value() });
         }
         if (rows[k].size() > limit) {
             more = true;

@@ -139,9 +139,13 @@ private:
     {
         const HttpAnswer answer = m_server.request(
             "GET", QStringLiteral("/v1/changes?kind=pickups&since=0&limit=1000"), {}, token);
-        if (answer.status != 200)
+        if (answer.status != 200) {
+            qWarning() << "pickups feed:" << answer.status << answer.body;
             return {};
+        }
         QJsonObject last;
+        if (qEnvironmentVariableIsSet("TST_HOLDS_DEBUG"))
+            qWarning() << answer.body;
         for (const QJsonValue &row : answer.json.value(QStringLiteral("pickups")).toArray()) {
             if (row[QStringLiteral("reference")].toString() == reference)
                 last = row.toObject();
