@@ -3,6 +3,8 @@
 #include "app/devices/receipt.h"
 #include "app/devices/receiptprinter.h"
 #include "app/services/customerservice.h"
+#include "app/services/imagecache.h"
+#include "app/services/livestock.h"
 #include "app/services/overrideservice.h"
 #include "app/services/paymentservice.h"
 #include "app/services/receiptservice.h"
@@ -18,8 +20,10 @@
 #include "ui/language.h"
 #include "ui/mainwindow.h"
 #include "ui/managerscreen.h"
+#include "ui/productscreen.h"
 #include "ui/receiptscreen.h"
 #include "ui/scaninterceptor.h"
+#include "ui/sellscreen.h"
 #include "ui/syncscreen.h"
 #include "ui/uihelpers.h"
 
@@ -140,6 +144,14 @@ int main(int argc, char *argv[])
     // The supervisor sees the e-mailed receipts the SMTP server kept refusing (Sync screen).
     window.syncScreen()->setFailedMailSource(
         [&lookups = terminal.value()->lookups()] { return lookups.failedMail(); });
+    // Issue 11: live stock on the product screen (Refresh) and product photos there and in the
+    // search results, kept next to the cache file.
+    Services::LiveStock liveStock(terminal.value()->lookups(), terminal.value()->catalog());
+    Services::ImageCache images(parser.value(cacheOption) + QStringLiteral(".images"),
+        [&lookups = terminal.value()->lookups()] { return lookups.connection(); });
+    window.productScreen()->setLiveStock(&liveStock);
+    window.productScreen()->setImageCache(&images);
+    window.sellScreen()->setImageCache(&images);
     // Returns and exchanges: the menu's "Returns" and a receipt or web-order QR on the sell screen.
     window.setReturnService(terminal.value()->returns());
     // Issue 12: the Shift screen (menu "Shift", and the sell screen's way there when no shift is

@@ -1,5 +1,7 @@
 #include "searchresultsmodel.h"
 
+#include "app/services/imagecache.h"
+
 #include <QColor>
 
 namespace Toonbank::Ui {
@@ -31,6 +33,48 @@ void SearchResultsModel::extendResults(QList<Store::ProductSummary> results, int
     beginInsertRows({}, first, int(results.size()) - 1);
     m_results.append(results.mid(first));
     endInsertRows();
+}
+
+void SearchResultsModel::setImageCache(Services::ImageCache *images, int pixels)
+{
+    if (m_images)
+        disconnect(m_images, nullptr, this, nullptr);
+    m_images = images;
+    m_thumbPixels = pixels;
+    m_thumbs.clear();
+    m_placeholder = QPixmap::fromImage(Services::ImageCache::placeholder(pixels));
+    if (!m_images)
+        return;
+    connect(m_images, &Services::ImageCache::imageReady, this,
+        [this](const QString &ref, Services::ImageCache::Size size) {
+            if (size != Services::ImageCache::Size::Thumb)
+                return;
+            m_thumbs.remove(ref);
+            for (int row = 0; row < m_results.size(); ++row) {
+                if (m_results.at(row).imageRef == ref)
+                    emit dataChanged(index(row, Name), index(row, Name), { Qt::DecorationRole });
+            }
+        });
+}
+
+QPixmap SearchResultsModel::thumbnail(const QString &ref) const
+{
+    if (ref.isEmpty())
+        return m_placeholder;
+    const auto kept = m_thumbs.constFind(ref);
+    if (kept != m_thumbs.constEnd())
+        return *kept;
+    // Memory only: a miss starts the load and paints the placeholder meanwhile.
+    const QImage image = m_images->image(ref, Services::ImageCache::Size::Thumb);
+    if (image.isNull())
+        return m_placeholder;
+    // Scaled once per ref; the hash holds at most the hits of a few queries.
+    if (m_thumbs.size() > 500)
+        m_thumbs.clear();
+    const QPixmap scaled = QPixmap::fromImage(
+        image.scaled(m_thumbPixels, m_thumbPixels, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+    m_thumbs.insert(ref, scaled);
+    return scaled;
 }
 
 void SearchResultsModel::clear()
@@ -78,6 +122,10 @@ QVariant SearchResultsModel::data(const QModelIndex &index, int role) const
         case Info:
             return QStringLiteral("i");
         }
+        break;
+    case Qt::DecorationRole:
+        if (index.column() == Name && m_images)
+            return thumbnail(product.imageRef);
         break;
     case Qt::TextAlignmentRole:
         switch (index.column()) {

@@ -3,6 +3,12 @@
 #include "app/store/catalogtypes.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
+#include <QPixmap>
+
+namespace Toonbank::Services {
+class ImageCache;
+} // namespace Toonbank::Services
 
 namespace Toonbank::Ui {
 
@@ -25,6 +31,9 @@ public:
     /// order is stable), so only the new ones are appended.
     void extendResults(QList<Store::ProductSummary> results, int requested);
     void clear();
+    /// Thumbnails left of each hit's name (Qt::DecorationRole), from the cache's memory only —
+    /// a placeholder until the picture arrives, then that row repaints. Null: no thumbnails.
+    void setImageCache(Services::ImageCache *images, int pixels = 56);
 
     const QString &query() const { return m_query; }
     int requested() const { return m_requested; }
@@ -45,11 +54,16 @@ signals:
     void moreWanted();
 
 private:
+    QPixmap thumbnail(const QString &ref) const;
     QString m_query;
     QList<Store::ProductSummary> m_results;
     int m_requested = 0;
     bool m_mayHaveMore = false;
     bool m_moreAsked = false;
+    Services::ImageCache *m_images = nullptr;
+    int m_thumbPixels = 56;
+    mutable QHash<QString, QPixmap> m_thumbs; // ref → scaled thumbnail (the hits' only)
+    QPixmap m_placeholder;
 };
 
 } // namespace Toonbank::Ui

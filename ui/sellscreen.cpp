@@ -778,4 +778,11 @@ void SellScreen::resizeEvent(QResizeEvent *event)
     QWidget::resizeEvent(event);
 }
 
+void SellScreen::setImageCache(Services::ImageCache *images)
+{
+    const int pixels = rowHeight - 8;
+    m_resultModel->setImageCache(images, pixels);
+    m_resultTable->setIconSize(QSize(pixels, pixels));
+}
+
 } // namespace Toonbank::Ui

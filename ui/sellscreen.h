@@ -20,6 +20,10 @@ class QPushButton;
 class QTableView;
 class QTableWidget;
 
+namespace Toonbank::Services {
+class ImageCache;
+} // namespace Toonbank::Services
+
 namespace Toonbank::Ui {
 
 class ScanInterceptor;
@@ -53,6 +57,8 @@ public:
     /// True while a search waits to run (a scanner burst, or keystrokes not yet coalesced).
     bool searchPending() const { return m_searchTimer.isActive(); }
     const SearchResultsModel *searchResults() const { return m_resultModel; }
+    /// Thumbnails in the search results (docs/STOCK.md §3); null: none.
+    void setImageCache(Services::ImageCache *images);
     /// The line chosen for Discount (empty when none).
     QString selectedLineId() const { return m_selectedLineId; }
 

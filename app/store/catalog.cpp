@@ -11,6 +11,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
 
 #include <algorithm>
 #include <cmath>
@@ -29,7 +31,7 @@ namespace {
     "CASE WHEN p.promo_price_cents IS NOT NULL "                                                   \
     " AND (p.promo_from IS NULL OR p.promo_from <= :today) "                                       \
     " AND (p.promo_until IS NULL OR p.promo_until >= :today) THEN p.promo_price_cents END, "       \
-    "s.quantity, p.category"
+    "s.quantity, p.category, p.image_ref"
 
 #define TOONBANK_STOCK_HERE_JOIN                                                                   \
     " LEFT JOIN stock s ON s.product_id = p.id AND s.location_id = :here "
@@ -55,6 +57,7 @@ ProductSummary readSummary(const Statement &row)
     summary.stockHereKnown = !row.isNull(7);
     summary.stockHere = summary.stockHereKnown ? row.integer(7) : 0;
     summary.category = row.text(8);
+    summary.imageRef = row.text(9);
     return summary;
 }
 
@@ -393,6 +396,31 @@ Core::Result<QList<StockFigure>> Catalog::stockEverywhere(qint64 productId) cons
             return a.location.id < b.location.id;
         });
     return figures;
+}
+
+Core::Result<int> Catalog::writeStock(qint64 productId, const QList<StockUpdate> &figures)
+{
+    int written = 0;
+    const Core::Status status = m_db.transaction([&]() -> Core::Status {
+        QSqlQuery query(m_db.connection());
+        query.prepare(QStringLiteral(
+            "INSERT INTO stock(product_id, location_id, quantity, as_of) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(product_id, location_id) DO UPDATE SET quantity = excluded.quantity, "
+            "as_of = excluded.as_of WHERE excluded.as_of > stock.as_of"));
+        for (const StockUpdate &figure : figures) {
+            query.addBindValue(productId);
+            query.addBindValue(figure.locationId);
+            query.addBindValue(figure.quantity);
+            query.addBindValue(figure.asOf.toSecsSinceEpoch());
+            if (!query.exec())
+                return Internal::queryFailed(query.lastError().text());
+            written += query.numRowsAffected() > 0 ? 1 : 0;
+        }
+        return Core::success();
+    });
+    if (!status)
+        return status.error();
+    return written;
 }
 
 Core::Result<QList<Location>> Catalog::locations() const

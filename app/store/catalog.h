@@ -5,6 +5,7 @@
 #include "app/core/result.h"
 
 #include <QDate>
+#include <QDateTime>
 
 #include <memory>
 
@@ -38,6 +39,19 @@ public:
     /// Stock in every location: this store first, then other stores nearest first, then the
     /// web warehouse.
     Core::Result<QList<StockFigure>> stockEverywhere(qint64 productId) const;
+
+    /// A figure fetched live (Refresh on the product screen): available units at a location
+    /// and when that was true.
+    struct StockUpdate
+    {
+        qint64 locationId = 0;
+        qint64 quantity = 0;
+        QDateTime asOf;
+    };
+    /// Writes live figures into the cache in one transaction, each only when it is newer than
+    /// the cached figure (a feed row that came in meanwhile wins when it is newer). Returns how
+    /// many were written.
+    Core::Result<int> writeStock(qint64 productId, const QList<StockUpdate> &figures);
 
     Core::Result<QList<Location>> locations() const;
     Core::Result<Location> location(qint64 locationId) const;

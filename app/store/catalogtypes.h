@@ -72,6 +72,7 @@ struct ProductSummary
     std::optional<Core::Money> promoPrice; // only when the promotion runs today
     int stockHere = 0;
     bool stockHereKnown = false;
+    QString imageRef; // the photo's ref ("demo/jeans/indigo"); empty: none
 
     Core::Money effectivePrice() const { return promoPrice.value_or(price); }
 };

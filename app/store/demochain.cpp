@@ -528,6 +528,108 @@ Model makeModel(Rng &rng, QDate reference)
     return model;
 }
 
+// "dark-blue" for "Dark Blue", "grey-navy" for "Grey/Navy".
+QString colourSlug(const QString &colour)
+{
+    QString slug;
+    for (const QChar ch : colour.toLower()) {
+        if ((ch >= u'a' && ch <= u'z') || (ch >= u'0' && ch <= u'9'))
+            slug.append(ch);
+        else if (!slug.isEmpty() && !slug.endsWith(QLatin1Char('-')))
+            slug.append(QLatin1Char('-'));
+    }
+    while (slug.endsWith(QLatin1Char('-')))
+        slug.chop(1);
+    return slug.isEmpty() ? QStringLiteral("natural") : slug;
+}
+
+// The photo ref the server draws for a demo product: "demo/<type>/<colour>" (docs/STOCK.md §3),
+// the type read from the category and the model's words.
+QString demoImageRef(const Category &category, const QString &title, const QString &colour)
+{
+    const auto has = [&title](const char *word) {
+        return title.contains(QLatin1String(word), Qt::CaseInsensitive);
+    };
+    QString type;
+    QString tint = colour;
+    const QString &name = category.name;
+    if (name == QLatin1String("Jeans")) {
+        type = QStringLiteral("jeans");
+    } else if (name == QLatin1String("Clothing")) {
+        if (has("T-shirt") || has("Tee") || has("Longsleeve") || has("Polo"))
+            type = QStringLiteral("tshirt");
+        else if (has("Hoodie") || has("Sweatshirt"))
+            type = QStringLiteral("hoodie");
+        else if (has("Shirt") || has("Blouse"))
+            type = QStringLiteral("shirt");
+        else if (has("Dress"))
+            type = QStringLiteral("dress");
+        else if (has("Blazer") || has("Jacket") || has("Parka") || has("Coat"))
+            type = QStringLiteral("jacket");
+        else if (has("Cardigan") || has("Pullover") || has("Crew Neck"))
+            type = QStringLiteral("sweater");
+        else if (has("Shorts") || has("Boxer"))
+            type = QStringLiteral("shorts");
+        else if (has("Skirt"))
+            type = QStringLiteral("skirt");
+        else if (has("Trousers"))
+            type = QStringLiteral("trousers");
+        else
+            type = QStringLiteral("tshirt");
+    } else if (name == QLatin1String("Shoes")) {
+        if (has("Boot"))
+            type = QStringLiteral("boots");
+        else if (has("1461"))
+            type = QStringLiteral("shoes");
+        else
+            type = QStringLiteral("sneakers");
+    } else if (name == QLatin1String("Electronics")) {
+        if (has("Headphones") || has("QuietComfort"))
+            type = QStringLiteral("headphones");
+        else if (has("Buds") || has("Earbuds") || has("Beoplay"))
+            type = QStringLiteral("earbuds");
+        else if (has("Speaker") || has("Beosound") || has("SoundLink"))
+            type = QStringLiteral("speaker");
+        else if (has("Galaxy Tab") || has("Fairphone"))
+            type = QStringLiteral("device");
+        else
+            type = QStringLiteral("box");
+    } else if (name == QLatin1String("Food & Drink")) {
+        if (has("choco") || has("Reep") || has("Noir") || has("Puur"))
+            type = QStringLiteral("bar");
+        else
+            type = QStringLiteral("box");
+        if (tint.isEmpty())
+            tint = has("Puur") || has("Noir") ? QStringLiteral("brown") : QStringLiteral("red");
+    } else if (name == QLatin1String("Books")) {
+        type = QStringLiteral("book");
+        if (tint.isEmpty())
+            tint = QStringLiteral("navy");
+    } else if (name == QLatin1String("Home & Kitchen")) {
+        if (has("pan") || has("Braadpan"))
+            type = QStringLiteral("pot");
+        else if (has("Mok") || has("Cafeti"))
+            type = QStringLiteral("mug");
+        else
+            type = QStringLiteral("box");
+    } else if (name == QLatin1String("Beauty")) {
+        type = QStringLiteral("bottle");
+        if (tint.isEmpty())
+            tint = QStringLiteral("sky-blue");
+    } else if (name == QLatin1String("Toys & Games")) {
+        type = QStringLiteral("toy");
+        if (tint.isEmpty())
+            tint = QStringLiteral("yellow");
+    } else if (name == QLatin1String("Gift cards")) {
+        type = QStringLiteral("card");
+        if (tint.isEmpty())
+            tint = QStringLiteral("green");
+    } else {
+        type = QStringLiteral("box");
+    }
+    return QStringLiteral("demo/") + type + QLatin1Char('/') + colourSlug(tint);
+}
+
 ProductRecord productFor(const Model &model, int variantIndex, qint64 id, Rng &rng)
 {
     const Category &category = *model.category;
@@ -584,7 +686,8 @@ ProductRecord productFor(const Model &model, int variantIndex, qint64 id, Rng &r
     product.ratingTenths = model.ratingTenths;
     product.reviewCount = model.reviewCount;
     product.webDeliveryDays = model.webDeliveryDays;
-    product.imageRef = QStringLiteral("demo/") + product.sku + QStringLiteral(".jpg");
+    product.imageRef = demoImageRef(
+        category, model.title, category.variation == Variation::Colour ? label : model.colour);
     product.barcodes = barcodesFor(id, rng);
     return product;
 }

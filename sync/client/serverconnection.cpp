@@ -91,6 +91,18 @@ void ServerConnection::send(const QByteArray &method, const QString &path, const
     });
 }
 
+void ServerConnection::fetch(const QString &path,
+    std::function<void(int, const QByteArray &, const QByteArray &, const Error &)> done)
+{
+    QNetworkReply *reply = m_network.get(makeRequest(path));
+    connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        done(status, reply->readAll(), reply->rawHeader("ETag"),
+            status == 0 ? offline(reply->errorString()) : Error {});
+    });
+}
+
 void ServerConnection::enrol(const QString &code, const QString &deviceName,
     const QString &caFingerprintHex,
     std::function<void(Core::Result<Protocol::EnrolResponse>)> done)

@@ -68,6 +68,12 @@ public:
     void call(const QByteArray &method, const QString &path, const QJsonObject *body,
         std::function<void(int status, const QJsonObject &json, const Core::Error &transportError)>
             done);
+    /// A raw GET (product photos): the body as bytes with its status and ETag. `status` is 0
+    /// when no answer came (then `transportError` is "sync.offline").
+    void fetch(const QString &path,
+        std::function<void(int status, const QByteArray &body, const QByteArray &etag,
+            const Core::Error &transportError)>
+            done);
     /// GET /v1/mail/failed: this store's e-mailed receipts the SMTP server kept refusing.
     void failedMail(std::function<void(Core::Result<QList<Protocol::FailedMail>>)> done);
 

@@ -2,9 +2,11 @@
 
 #include "controllers.h"
 #include "holdscontroller.h"
+#include "productimages.h"
 #include "reportscontroller.h"
 #include "returnscontroller.h"
 #include "serverdatabase.h"
+#include "stockcontroller.h"
 #include "walletcontroller.h"
 
 #include "sync/protocol/enrolment.h"
@@ -65,6 +67,8 @@ struct ApiServer::Controllers
     ReturnsController returns;
     ReportsController reports;
     HoldsController holds;
+    StockController stock;
+    ProductImages images;
 };
 
 ApiServer::ApiServer(ServerDatabase &database, Options options, QObject *parent)
@@ -78,7 +82,7 @@ ApiServer::ApiServer(ServerDatabase &database, Options options, QObject *parent)
           EventsController(database, *m_handlers), ChangesController(database),
           CustomersController(database), CouponsController(database), WalletController(database),
           MailController(database), ReturnsController(database), ReportsController(database),
-          HoldsController(database) })
+          HoldsController(database), StockController(database), ProductImages(m_options.dataDir) })
 {
     Controllers &c = *m_controllers;
     m_routes = {
@@ -130,6 +134,10 @@ ApiServer::ApiServer(ServerDatabase &database, Options options, QObject *parent)
             [&c](const ApiRequest &r) { return c.holds.cancel(r); } },
         { QStringLiteral("/v1/orders"), Method::Post, true,
             [&c](const ApiRequest &r) { return c.holds.order(r); } },
+        { QStringLiteral("/v1/stock"), Method::Get, true,
+            [&c](const ApiRequest &r) { return c.stock.stock(r); } },
+        { QStringLiteral("/v1/images/**"), Method::Get, true,
+            [&c](const ApiRequest &r) { return c.images.image(r); } },
     };
 }
 
@@ -138,11 +146,16 @@ ApiServer::~ApiServer() = default;
 namespace {
 
 // A route path matches exactly, or segment by segment where the route has "*" (one non-empty
-// segment: /v1/returns/*/release). 2: exact, 1: through a wildcard, 0: no match.
+// segment: /v1/returns/*/release), or any path below a route ending in "/**" (an image ref
+// of several segments). 2: exact, 1: through a wildcard, 0: no match.
 int pathMatch(const QString &routePath, const QString &path)
 {
     if (routePath == path)
         return 2;
+    if (routePath.endsWith(QLatin1String("/**"))) {
+        const QString prefix = routePath.chopped(2);
+        return path.startsWith(prefix) && path.size() > prefix.size() ? 1 : 0;
+    }
     if (!routePath.contains(QLatin1Char('*')))
         return 0;
     const QStringList want = routePath.split(QLatin1Char('/'));

@@ -58,6 +58,7 @@ public:
         qint64 maxBodyBytes = 8 * 1024 * 1024;
         QString caCertificatePem; // handed to tablets at enrolment
         bool checkSales = true; // false only for bench_sync (--no-sale-checks)
+        QString dataDir; // <data-dir>: product photos under images/ (ProductImages)
     };
 
     ApiServer(ServerDatabase &database, Options options, QObject *parent = nullptr);

@@ -99,6 +99,7 @@ int main(int argc, char *argv[])
         return fail(database.error().message + QStringLiteral(" — ") + database.error().detail);
 
     ApiServer::Options options;
+    options.dataDir = dataDir;
     options.maxBodyBytes = parser.value(maxBodyOption).toLongLong();
     options.checkSales = !parser.isSet(noSaleChecksOption);
     const QString tlsDir = parser.isSet(tlsDirOption)

@@ -334,6 +334,7 @@ HttpAnswer ServerFixture::request(const QByteArray &method, const QString &path,
     answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     answer.body = reply->readAll();
     answer.json = QJsonDocument::fromJson(answer.body).object();
+    answer.headers = reply->rawHeaderPairs();
     if (answer.status == 0)
         qWarning() << "no answer:" << reply->errorString();
     reply->deleteLater();

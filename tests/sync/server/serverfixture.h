@@ -22,6 +22,7 @@ struct HttpAnswer
     int status = 0; // 0: no answer (connection refused, TLS failure)
     QJsonObject json;
     QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers; // as the server sent them
 };
 
 /// Starts the real toonbank-server on a free loopback port (the server picks it: --port 0)
