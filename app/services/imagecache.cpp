@@ -2,6 +2,7 @@
 
 #include "sync/client/serverconnection.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
