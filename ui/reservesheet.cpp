@@ -2,6 +2,7 @@
 
 #include "uihelpers.h"
 
+#include "app/core/pickup.h"
 #include "app/services/saleservice.h"
 
 #include <QEvent>
