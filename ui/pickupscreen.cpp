@@ -247,8 +247,12 @@ void PickupScreen::showNotice(const QString &message)
 void PickupScreen::rebuildList()
 {
     while (QLayoutItem *item = m_listLayout->takeAt(0)) {
-        if (QWidget *widget = item->widget())
+        if (QWidget *widget = item->widget()) {
+            // Gone at once for name look-ups too (deleted on the next event loop pass).
+            widget->hide();
+            widget->setParent(nullptr);
             widget->deleteLater();
+        }
         delete item;
     }
     const QDateTime now = m_pickups.clock().nowUtc();
@@ -279,6 +283,7 @@ void PickupScreen::rebuildList()
         const QString reference = p.reference;
         connect(row, &QPushButton::clicked, this, [this, reference] { select(reference); });
         m_listLayout->addWidget(row);
+        row->show();
     }
     m_listLayout->addStretch(1);
     m_listEmpty->setVisible(m_list.isEmpty());
@@ -288,8 +293,12 @@ void PickupScreen::rebuildList()
 void PickupScreen::rebuildDetail()
 {
     while (QLayoutItem *item = m_linesLayout->takeAt(0)) {
-        if (QWidget *widget = item->widget())
+        if (QWidget *widget = item->widget()) {
+            // Gone at once for name look-ups too (deleted on the next event loop pass).
+            widget->hide();
+            widget->setParent(nullptr);
             widget->deleteLater();
+        }
         delete item;
     }
     const auto found = std::find_if(m_list.cbegin(), m_list.cend(),
@@ -371,6 +380,7 @@ void PickupScreen::rebuildDetail()
         row->addWidget(count);
         row->addWidget(plus);
         m_linesLayout->addWidget(frame);
+        frame->show();
     }
     m_notCollected->setVisible(m_pickups.isOverdue(p));
     refreshVerification();

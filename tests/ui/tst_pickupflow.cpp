@@ -9,6 +9,7 @@
 //    second handover of the collected order is refused; the server holds it collected.
 // Screenshots of the Pickup screen (list, detail, error) and the reserve sheet (form, error,
 // code), nl and en, landscape and portrait.
+#include "app/services/livestock.h"
 #include "app/services/pickupservice.h"
 #include "app/services/reservationservice.h"
 #include "app/services/saleservice.h"
@@ -60,6 +61,7 @@ struct Tablet
     QString cache;
     std::unique_ptr<Sync::Client::SyncEngine> engine;
     std::unique_ptr<Services::Terminal> terminal;
+    std::unique_ptr<Services::LiveStock> liveStock;
     std::unique_ptr<Ui::MainWindow> window;
 };
 
@@ -159,6 +161,10 @@ private:
             t.terminal->payments(), t.terminal->customers(), t.terminal->overrides(),
             t.terminal->products(), t.terminal->syncStatus(), *m_language, *m_scanner);
         t.window->setPickupService(t.terminal->pickups(), t.terminal->reservations());
+        // As main() wires it: the product screen knows whether the server answers.
+        t.liveStock
+            = std::make_unique<Services::LiveStock>(t.terminal->lookups(), t.terminal->catalog());
+        t.window->productScreen()->setLiveStock(t.liveStock.get());
         t.window->resize(1280, 800);
         t.window->show();
         QVERIFY(QTest::qWaitForWindowExposed(t.window.get()));
@@ -210,6 +216,7 @@ private slots:
     {
         for (Tablet *t : { &m_a, &m_b }) {
             t->window.reset();
+            t->liveStock.reset();
             t->engine.reset();
             t->terminal.reset();
         }
