@@ -106,6 +106,7 @@ PickupScreen::PickupScreen(
     auto *check = new QGridLayout;
     check->setHorizontalSpacing(16);
     check->setVerticalSpacing(8);
+    m_keypad->setMaximumWidth(360);
     auto *codeColumn = new QVBoxLayout;
     codeColumn->addWidget(m_codeField);
     codeColumn->addWidget(m_keypad);
@@ -124,10 +125,11 @@ PickupScreen::PickupScreen(
     body->addWidget(m_header);
     body->addWidget(m_customer);
     body->addWidget(m_facts);
-    body->addWidget(m_linesCaption);
-    body->addWidget(m_linesBox);
+    // First the customer's check, then what they take: the order staff work in.
     body->addWidget(m_checkCaption);
     body->addLayout(check);
+    body->addWidget(m_linesCaption);
+    body->addWidget(m_linesBox);
     body->addStretch(1);
     auto *detailScroll = new QScrollArea(m_detail);
     detailScroll->setWidgetResizable(true);
@@ -401,6 +403,12 @@ void PickupScreen::refreshVerification()
     else
         m_verified->setText(tr("✓ ID checked — choose what to hand over."));
     setRole(m_verified, verified ? "saving" : "subtle");
+    // Checked: the keypad has done its work; the lines and Hand over are what is next.
+    m_codeField->setVisible(!verified);
+    m_keypad->setVisible(!verified);
+    m_checkCode->setVisible(!verified);
+    m_idChecked->setVisible(!verified);
+    m_checkCaption->setVisible(!verified);
     int units = 0;
     for (const int value : std::as_const(m_chosen))
         units += value;
@@ -500,6 +508,9 @@ void PickupScreen::resizeEvent(QResizeEvent *event)
 {
     const bool portrait = width() < height();
     m_panes->setDirection(portrait ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
+    // Portrait: the list a strip on top, the detail (keypad, lines) gets the height.
+    m_panes->setStretch(0, portrait ? 1 : 2);
+    m_panes->setStretch(1, portrait ? 3 : 3);
     if (portrait)
         m_detailEmpty->setText(tr("Choose an order above to hand it over."));
     else

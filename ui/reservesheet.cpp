@@ -230,7 +230,9 @@ void ReserveSheet::showDone(const Services::Reservation &reservation)
     m_code->setText(code.isEmpty() ? tr("(already reserved — code given before)") : code);
     m_until->setText(
         tr("Held until %1")
-            .arg(locale.toString(reservation.expiresAt.toLocalTime(), QLocale::LongFormat)));
+            .arg(locale.toString(reservation.expiresAt.toLocalTime(),
+                // The day in words, no seconds or time zone: "Tuesday 1 December, 17:03".
+                QStringLiteral("dddd d MMMM, HH:mm"))));
     m_hint->setText(tr("The customer pays when they pick it up. They show this code or their "
                        "ID at the counter."));
     m_close->setText(tr("Done"));

@@ -299,22 +299,17 @@ private slots:
         shots(m_a, QStringLiteral("60-reserve-sheet"));
 
         // More than Utrecht has: the server refuses, the sheet says how many there are.
-        auto reserve = [&](int quantity) {
-            Services::ReservationRequest request;
-            request.productId = productId;
-            request.locationId = utrechtId;
-            request.quantity = quantity;
-            request.customerName = QStringLiteral("Sanne de Jong");
-            request.customerPhone = QStringLiteral("0612345678");
-            return m_a.terminal->reservations().reserve(request);
-        };
-        auto tooMany = reserve(4);
-        QVERIFY(!tooMany);
-        QCOMPARE(tooMany.error().code, QStringLiteral("hold.unavailable"));
-        QCOMPARE(tooMany.error().message, QStringLiteral("Only 3 available there."));
-        sheet->showError(tooMany.error().message);
+        for (int i = 0; i < 3; ++i)
+            click(m_a, QStringLiteral("reservePlus"));
+        QCOMPARE(text(m_a, QStringLiteral("reserveQuantity")), QStringLiteral("4"));
+        click(m_a, QStringLiteral("reserveConfirm"));
+        QVERIFY(!sheet->lastReservation());
+        QCOMPARE(
+            text(m_a, QStringLiteral("reserveError")), QStringLiteral("Only 3 available there."));
         shots(m_a, QStringLiteral("61-reserve-sheet-unavailable"));
-        sheet->showError(QString());
+        for (int i = 0; i < 3; ++i)
+            click(m_a, QStringLiteral("reserveMinus"));
+        QCOMPARE(text(m_a, QStringLiteral("reserveQuantity")), QStringLiteral("1"));
 
         // One piece, through the sheet.
         QSignalSpy reserved(sheet, &Ui::ReserveSheet::reserved);
