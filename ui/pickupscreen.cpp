@@ -9,7 +9,6 @@
 #include <QBoxLayout>
 #include <QEvent>
 #include <QFrame>
-#include <QGridLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
@@ -103,22 +102,20 @@ PickupScreen::PickupScreen(
     m_linesLayout->setSpacing(8);
 
     // The detail: header, customer, facts, lines, the check, then the answer.
-    auto *check = new QGridLayout;
-    check->setHorizontalSpacing(16);
-    check->setVerticalSpacing(8);
-    m_keypad->setMaximumWidth(360);
-    auto *codeColumn = new QVBoxLayout;
-    codeColumn->addWidget(m_codeField);
-    codeColumn->addWidget(m_keypad);
-    auto *checkButtons = new QVBoxLayout;
-    checkButtons->addWidget(m_checkCode);
-    checkButtons->addWidget(m_idChecked);
-    checkButtons->addWidget(m_verified);
-    checkButtons->addStretch(1);
-    check->addLayout(codeColumn, 0, 0);
-    check->addLayout(checkButtons, 0, 1);
-    check->setColumnStretch(0, 1);
-    check->setColumnStretch(1, 1);
+    // The check, one column (fits a portrait half too): the code and its keypad, then the
+    // two ways to verify, then what was verified.
+    m_keypad->setMaximumWidth(420);
+    m_codeField->setMaximumWidth(420);
+    auto *checkButtons = new QHBoxLayout;
+    checkButtons->setSpacing(12);
+    checkButtons->addWidget(m_checkCode, 1);
+    checkButtons->addWidget(m_idChecked, 1);
+    auto *check = new QVBoxLayout;
+    check->setSpacing(8);
+    check->addWidget(m_codeField);
+    check->addWidget(m_keypad);
+    check->addLayout(checkButtons);
+    check->addWidget(m_verified);
     auto *body = new QVBoxLayout(m_detailBody);
     body->setContentsMargins(0, 0, 0, 0);
     body->setSpacing(8);
