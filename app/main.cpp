@@ -157,6 +157,8 @@ int main(int argc, char *argv[])
     // Issue 12: the Shift screen (menu "Shift", and the sell screen's way there when no shift is
     // open), the manager's day (supervisors and managers), training mode (top bar band).
     window.setShiftService(terminal.value()->shifts());
+    // Issue 11: click-and-collect (the menu's "Pickup") and the product screen's "Reserve".
+    window.setPickupService(terminal.value()->pickups(), terminal.value()->reservations());
     window.setManagerService(terminal.value()->manager());
     window.managerScreen()->setPrinter(&printer);
     Services::ReceiptService &receipts = terminal.value()->receipts();

@@ -15,8 +15,10 @@
 #include "overridesheet.h"
 #include "parkedscreen.h"
 #include "payscreen.h"
+#include "pickupscreen.h"
 #include "productscreen.h"
 #include "receiptscreen.h"
+#include "reservesheet.h"
 #include "returnscreen.h"
 #include "scaninterceptor.h"
 #include "sellscreen.h"
@@ -204,6 +206,8 @@ MainWindow::MainWindow(Services::Session &session, Services::SaleService &sale,
         m_trainingSheet->close();
         if (m_cashSheet)
             m_cashSheet->close();
+        if (m_reserveSheet)
+            m_reserveSheet->close();
     });
 
     // Comes back in the language last chosen on this device, unless one was asked for
@@ -373,7 +377,8 @@ void MainWindow::onScan(const QString &code)
         return;
     if (m_stack->currentWidget() == m_receipt || m_stack->currentWidget() == m_product
         || m_stack->currentWidget() == m_parked || m_stack->currentWidget() == m_syncScreen
-        || (m_managerScreen && m_stack->currentWidget() == m_managerScreen))
+        || (m_managerScreen && m_stack->currentWidget() == m_managerScreen)
+        || (m_pickupScreen && m_stack->currentWidget() == m_pickupScreen))
         showScreen(m_sell);
     m_sell->handleScan(code);
 }
@@ -499,6 +504,35 @@ void MainWindow::setManagerService(Services::ManagerService &manager)
         showScreen(m_managerScreen);
     });
     connect(m_managerScreen, &ManagerScreen::closed, this, [this] { showScreen(m_sell); });
+}
+
+void MainWindow::setPickupService(
+    Services::PickupService &pickups, Services::ReservationService &reservations)
+{
+    if (m_pickupScreen)
+        return;
+    m_pickupScreen = new PickupScreen(pickups, m_session, m_stack);
+    m_pickupScreen->setMinimumSize(480, 480);
+    m_stack->addWidget(m_pickupScreen);
+    m_reserveSheet = new ReserveSheet(reservations, m_sale, this);
+    m_topBar->setPickupAvailable(true);
+    connect(m_topBar, &TopBar::pickupRequested, this, [this] {
+        m_pickupScreen->refresh();
+        showScreen(m_pickupScreen);
+    });
+    connect(m_pickupScreen, &PickupScreen::closed, this, [this] { showScreen(m_sell); });
+    // A reservation handed over is paid now: its products are in the basket.
+    connect(m_pickupScreen, &PickupScreen::reservationToPay, this, [this] {
+        showScreen(m_sell);
+        m_sell->showInfo(tr("The reserved items are in the basket. Take the payment."));
+    });
+    // The product screen's "Reserve" on a store's stock row.
+    connect(m_product, &ProductScreen::reserveRequested, m_reserveSheet, &ReserveSheet::start);
+    // New pickups arrive with the sync: the list follows while it shows.
+    connect(&m_syncStatus, &Services::SyncStatus::changed, m_pickupScreen, [this] {
+        if (m_stack->currentWidget() == m_pickupScreen)
+            m_pickupScreen->refresh();
+    });
 }
 
 } // namespace Toonbank::Ui

@@ -14,6 +14,8 @@ class CustomerService;
 class ManagerService;
 class OverrideService;
 class PaymentService;
+class PickupService;
+class ReservationService;
 class ProductService;
 class ReturnService;
 class SaleService;
@@ -40,6 +42,8 @@ class OverrideSheet;
 class LoginScreen;
 class ManagerScreen;
 class ParkedScreen;
+class PickupScreen;
+class ReserveSheet;
 class PayScreen;
 class ProductScreen;
 class ReceiptScreen;
@@ -83,6 +87,11 @@ public:
     /// and managers).
     void setManagerService(Services::ManagerService &manager);
 
+    /// Wires click-and-collect (issue 11): the Pickup screen (the menu's "Pickup") and the
+    /// product screen's "Reserve" through the reserve sheet. Without it neither is offered.
+    void setPickupService(
+        Services::PickupService &pickups, Services::ReservationService &reservations);
+
     LoginScreen *loginScreen() const { return m_login; }
     SellScreen *sellScreen() const { return m_sell; }
     PayScreen *payScreen() const { return m_pay; }
@@ -99,6 +108,9 @@ public:
     CashMoveSheet *cashMoveSheet() const { return m_cashSheet; }
     TrainingSheet *trainingSheet() const { return m_trainingSheet; }
     TopBar *topBar() const { return m_topBar; }
+    /// nullptr until setPickupService().
+    PickupScreen *pickupScreen() const { return m_pickupScreen; }
+    ReserveSheet *reserveSheet() const { return m_reserveSheet; }
     ChoiceSheet *choiceSheet() const { return m_choiceSheet; }
     DiscountSheet *discountSheet() const { return m_discountSheet; }
     OverrideSheet *overrideSheet() const { return m_overrideSheet; }
@@ -156,6 +168,8 @@ private:
     ManagerScreen *m_managerScreen = nullptr;
     Services::ReturnService *m_returns = nullptr;
     ReturnScreen *m_return = nullptr;
+    PickupScreen *m_pickupScreen = nullptr;
+    ReserveSheet *m_reserveSheet = nullptr;
     bool m_receiptWaiting = false; // a recovered sale's receipt, shown after the login
 };
 

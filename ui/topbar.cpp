@@ -104,6 +104,8 @@ TopBar::TopBar(Services::Session &session, Services::SaleService &sale,
     m_shiftAction->setVisible(false);
     m_returnsAction = m_menu->addAction(QString(), this, &TopBar::returnsRequested);
     m_returnsAction->setVisible(false);
+    m_pickupAction = m_menu->addAction(QString(), this, &TopBar::pickupRequested);
+    m_pickupAction->setVisible(false);
     m_parkedAction = m_menu->addAction(QString(), this, &TopBar::parkedSalesRequested);
     m_syncAction = m_menu->addAction(QString(), this, &TopBar::syncRequested);
     m_managerAction = m_menu->addAction(QString(), this, &TopBar::managerRequested);
@@ -219,11 +221,17 @@ void TopBar::setReturnsAvailable(bool available)
     m_returnsAction->setVisible(available);
 }
 
+void TopBar::setPickupAvailable(bool available)
+{
+    m_pickupAction->setVisible(available);
+}
+
 void TopBar::retranslate()
 {
     m_menuButton->setText(tr("Menu"));
     m_menuButton->setMinimumWidth(m_menuButton->sizeHint().width());
     m_returnsAction->setText(tr("Returns"));
+    m_pickupAction->setText(tr("Pickup"));
     m_shiftAction->setText(tr("Shift"));
     m_managerAction->setText(tr("Manager's day"));
     m_trainingAction->setText(tr("Training mode…"));

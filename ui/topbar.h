@@ -33,6 +33,8 @@ public:
     void refreshCustomer();
     /// Shows "Returns" in the menu (once returns are wired).
     void setReturnsAvailable(bool available);
+    /// Shows "Pickup" in the menu (once click-and-collect is wired).
+    void setPickupAvailable(bool available);
     /// Shows "Shift" in the menu (once shifts are wired).
     void setShiftAvailable(bool available);
     /// Shows "Manager's day" and "Training mode…" to supervisors and managers (once wired; the
@@ -45,6 +47,7 @@ public:
 signals:
     void parkedSalesRequested();
     void returnsRequested();
+    void pickupRequested();
     void shiftRequested();
     void managerRequested();
     void trainingRequested();
@@ -72,6 +75,7 @@ private:
     QPushButton *m_menuButton;
     QMenu *m_menu;
     QAction *m_returnsAction;
+    QAction *m_pickupAction;
     QAction *m_shiftAction;
     QAction *m_managerAction;
     QAction *m_trainingAction;

@@ -13,7 +13,7 @@ constexpr std::array<std::pair<Role, const char *>, 3> roleNames { {
     { Role::Manager, "manager" },
 } };
 
-constexpr std::array<std::pair<Permission, const char *>, 15> permissionNames { {
+constexpr std::array<std::pair<Permission, const char *>, 17> permissionNames { {
     { Permission::Sell, "sell" },
     { Permission::ChangeSettings, "change_settings" },
     { Permission::RetrySync, "retry_sync" },
@@ -29,6 +29,8 @@ constexpr std::array<std::pair<Permission, const char *>, 15> permissionNames { 
     { Permission::MoveCash, "move_cash" },
     { Permission::SwitchTraining, "switch_training" },
     { Permission::ViewManagerReport, "view_manager_report" },
+    { Permission::HandOverPickup, "hand_over_pickup" },
+    { Permission::ReleasePickup, "release_pickup" },
 } };
 
 // A discount is within a limit when it is at most `maxAmount` and at most `maxBasisPoints` of
@@ -88,12 +90,14 @@ bool allows(Role role, Permission permission)
     case Permission::EnrolCustomer:
     case Permission::Refund:
     case Permission::OperateShift:
+    case Permission::HandOverPickup:
         return true; // every role
     case Permission::ChangeSettings:
     case Permission::RetrySync:
     case Permission::MoveCash:
     case Permission::SwitchTraining:
     case Permission::ViewManagerReport:
+    case Permission::ReleasePickup:
         return role == Role::Supervisor || role == Role::Manager;
     case Permission::ApproveManualDiscount:
     case Permission::ChangePrice:

@@ -31,6 +31,8 @@ enum class Permission {
     MoveCash, // cash in / cash out of the drawer with a reason
     SwitchTraining, // switch training mode on or off for a staff member
     ViewManagerReport, // the manager's day: sales per hour / staff / tender, refunds, overrides
+    HandOverPickup, // hand over a click-and-collect order or reservation (every role)
+    ReleasePickup, // mark an overdue pickup not collected, back to stock (supervisor, manager)
 };
 QString name(Permission permission);
 std::optional<Permission> permissionFromName(const QString &name);

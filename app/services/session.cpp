@@ -144,6 +144,12 @@ Core::Status Session::require(Permission permission) const
     case Permission::ViewManagerReport:
         message = tr("Only a supervisor or manager can see the manager's day.");
         break;
+    case Permission::HandOverPickup:
+        message = tr("Your role does not allow handing over pickups.");
+        break;
+    case Permission::ReleasePickup:
+        message = tr("Only a supervisor or manager can mark an order as not collected.");
+        break;
     }
     return Error::make(QStringLiteral("permission.denied"), message, Core::name(permission));
 }

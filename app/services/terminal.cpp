@@ -5,8 +5,10 @@
 #include "managerservice.h"
 #include "overrideservice.h"
 #include "paymentservice.h"
+#include "pickupservice.h"
 #include "productservice.h"
 #include "receiptservice.h"
+#include "reservationservice.h"
 #include "returnservice.h"
 #include "serverlookups.h"
 #include "session.h"
@@ -102,6 +104,13 @@ Core::Result<std::unique_ptr<Terminal>> Terminal::open(
             return lookups->dayReport(storeCode, date, session->staff() ? session->staff()->id : 0);
         });
     terminal->m_shifts = std::make_unique<ShiftService>(*terminal->m_db, *terminal->m_session, now);
+    terminal->m_pickups = std::make_unique<PickupService>(
+        *terminal->m_db, *terminal->m_session, *terminal->m_sale, now);
+    QObject::connect(terminal->m_pickups.get(), &PickupService::changed,
+        terminal->m_syncStatus.get(),
+        [status = terminal->m_syncStatus.get()] { status->refresh(); });
+    terminal->m_reservations = std::make_unique<ReservationService>(
+        *terminal->m_catalog, *terminal->m_session, terminal->m_lookups.get());
     return terminal;
 }
 

@@ -20,6 +20,8 @@ namespace Toonbank::Services {
 
 class CheckoutService;
 class PaymentService;
+class PickupService;
+class ReservationService;
 class CustomerService;
 class ManagerService;
 class OverrideService;
@@ -75,6 +77,9 @@ public:
     /// requireShifts() hooked it into sale() and returns() (main() does; older tests do not).
     ShiftService &shifts() { return *m_shifts; }
     void requireShifts();
+    /// Click-and-collect at this store and reservations elsewhere (issue 11, docs/STOCK.md).
+    PickupService &pickups() { return *m_pickups; }
+    ReservationService &reservations() { return *m_reservations; }
     /// The card terminal main() (or a test) connected; nullptr for none. Not owned.
     void setPaymentTerminal(Devices::PaymentTerminal *terminal);
     /// Outbox counts and, once main() attaches the engine, the link to the server.
@@ -99,6 +104,8 @@ private:
     std::unique_ptr<ReturnService> m_returns;
     std::unique_ptr<ManagerService> m_manager;
     std::unique_ptr<ShiftService> m_shifts;
+    std::unique_ptr<PickupService> m_pickups;
+    std::unique_ptr<ReservationService> m_reservations;
 };
 
 } // namespace Toonbank::Services

@@ -9,9 +9,11 @@
 #include "app/store/feedcursors.h"
 #include "app/store/localdatabase.h"
 #include "app/store/outbox.h"
+#include "app/store/pickupstore.h"
 #include "app/store/promotionstore.h"
 #include "sync/protocol/eventtype.h"
 #include "sync/protocol/pushbatch.h"
+#include "sync/protocol/stockelsewhere.h"
 
 #include <QDebug>
 #include <QJsonDocument>
@@ -339,8 +341,36 @@ void SyncWorker::onPage(const Core::Result<Protocol::ChangePage> &page)
 
 namespace {
 
-constexpr Protocol::FeedKind otherKinds[]
-    = { Protocol::FeedKind::Promotions, Protocol::FeedKind::Customers };
+constexpr Protocol::FeedKind otherKinds[] = { Protocol::FeedKind::Promotions,
+    Protocol::FeedKind::Customers, Protocol::FeedKind::Pickups };
+
+// A "pickups" feed row (docs/STOCK.md §6) as the cache keeps it.
+Store::StoredPickup toStore(const Protocol::PickupData &in)
+{
+    Store::StoredPickup out;
+    out.reference = in.reference;
+    out.kind = in.kind;
+    out.locationId = in.locationId;
+    out.status = in.status;
+    out.customerName = in.customerName;
+    out.customerPhone = in.customerPhone;
+    out.codeHash = in.codeHash;
+    out.readyAt = in.readyAt;
+    out.expiresAt = in.expiresAt;
+    out.total = Core::Money::fromCents(in.totalCents);
+    out.paid = in.paid;
+    for (const Protocol::PickupLineData &line : in.lines)
+        out.lines.append({ line.lineId, line.productId, line.sku, line.name, line.quantity,
+            line.collectedQuantity });
+    return out;
+}
+
+// A server from before issue 11 does not know the "pickups" kind: the tablet skips it.
+bool unknownKind(const Core::Error &error)
+{
+    return error.code == QLatin1String("sync.refused")
+        && error.detail.contains(QLatin1String("protocol.unknown_kind"));
+}
 
 } // namespace
 
@@ -371,8 +401,13 @@ void SyncWorker::requestKindPage(qint64 since)
 
 void SyncWorker::onKindPage(const Core::Result<Protocol::ChangePage> &page)
 {
-    if (!page)
+    if (!page) {
+        if (otherKinds[m_kindIndex] == Protocol::FeedKind::Pickups && unknownKind(page.error())) {
+            ++m_kindIndex;
+            return pullKinds();
+        }
         return failCycle(page.error());
+    }
     if (page->since != m_kindCursor)
         return failCycle(pageRefused(Error::make(
             QStringLiteral("sync.feed"), {}, QStringLiteral("page for another cursor"))));
@@ -403,6 +438,17 @@ void SyncWorker::onKindPage(const Core::Result<Protocol::ChangePage> &page)
                 record.consentChangedAt = c.consentChangedAt;
                 record.lastSeenAt = c.lastSeenAt;
                 if (auto done = customers.upsertFromServer(record); !done)
+                    return done;
+            }
+        }
+        if (!page->pickups.isEmpty()) {
+            Store::PickupStore pickups(*m_db);
+            for (const QJsonObject &row : page->pickups) {
+                Core::Result<Protocol::PickupData> pickup
+                    = Protocol::pickupFromJson(row, Protocol::Reading::Tolerant);
+                if (!pickup)
+                    return pickup.error();
+                if (auto done = pickups.upsertFromFeed(toStore(pickup.value())); !done)
                     return done;
             }
         }

@@ -1,6 +1,7 @@
 #include "apiserver.h"
 
 #include "controllers.h"
+#include "holdscontroller.h"
 #include "productimages.h"
 #include "reportscontroller.h"
 #include "returnscontroller.h"
@@ -67,6 +68,7 @@ struct ApiServer::Controllers
     ReturnsController returns;
     ReportsController reports;
     SnapshotController snapshots;
+    HoldsController holds;
     StockController stock;
     ProductImages images;
 };
@@ -82,8 +84,8 @@ ApiServer::ApiServer(ServerDatabase &database, Options options, QObject *parent)
           EventsController(database, *m_handlers), ChangesController(database),
           CustomersController(database), CouponsController(database), WalletController(database),
           MailController(database), ReturnsController(database), ReportsController(database),
-          SnapshotController(database, m_options.dataDir), StockController(database),
-          ProductImages(m_options.dataDir) })
+          SnapshotController(database, m_options.dataDir), HoldsController(database),
+          StockController(database), ProductImages(m_options.dataDir) })
 {
     Controllers &c = *m_controllers;
     m_routes = {
@@ -131,6 +133,14 @@ ApiServer::ApiServer(ServerDatabase &database, Options options, QObject *parent)
             [&c](const ApiRequest &r) { return c.snapshots.manifest(r); } },
         { QStringLiteral("/v1/snapshot/file"), Method::Get, true,
             [&c](const ApiRequest &r) { return c.snapshots.file(r); } },
+        { QStringLiteral("/v1/holds"), Method::Post, true,
+            [&c](const ApiRequest &r) { return c.holds.create(r); } },
+        { QStringLiteral("/v1/holds/*"), Method::Get, true,
+            [&c](const ApiRequest &r) { return c.holds.status(r); } },
+        { QStringLiteral("/v1/holds/*/cancel"), Method::Post, true,
+            [&c](const ApiRequest &r) { return c.holds.cancel(r); } },
+        { QStringLiteral("/v1/orders"), Method::Post, true,
+            [&c](const ApiRequest &r) { return c.holds.order(r); } },
         { QStringLiteral("/v1/stock"), Method::Get, true,
             [&c](const ApiRequest &r) { return c.stock.stock(r); } },
         { QStringLiteral("/v1/images/**"), Method::Get, true,

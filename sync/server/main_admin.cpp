@@ -3,6 +3,7 @@
 #include "demoseed.h"
 #include "devcertificate.h"
 #include "deviceregistry.h"
+#include "holds.h"
 #include "journalstore.h"
 #include "mailer.h"
 #include "returnorders.h"
@@ -80,6 +81,10 @@ const char usage[] = R"(commands:
                            its path, rows and seconds; docs/STOCK.md §2)
   journal-alerts [--device ID]
                            unresolved breaks, gaps and conflicts in the devices' journals
+  set-setting KEY VALUE    chain setting: hold.expiry_minutes (2880), pickup.release_days (7),
+                           pickup.release_days:<STORE> (that store), snapshot.rebuild_rows
+  sweep-holds              releases expired holds and overdue pickups now (the server does it
+                           every minute)
   verify-journal DEVICE_ID re-verifies a device's stored journal from entry 1: exit 0 OK,
                            1 broken (names the first broken entry), 2 unknown device
 )";
@@ -317,6 +322,26 @@ int main(int argc, char *argv[])
         out(QStringLiteral("enrolment code: %1").arg(issued.value()));
         if (!fingerprint.isEmpty())
             out(QStringLiteral("CA SHA-256 fingerprint: %1").arg(fingerprint));
+        return 0;
+    }
+    if (command == QLatin1String("set-setting") && args.size() == 3) {
+        const Toonbank::Core::Status done = db.value()->transaction([&]() {
+            auto set = db.value()->exec(
+                QStringLiteral("INSERT INTO chain_settings(key, value) VALUES (?, ?) ON "
+                               "CONFLICT(key) DO UPDATE SET value = excluded.value"),
+                { args.at(1), args.at(2) });
+            return set ? Toonbank::Core::success() : Toonbank::Core::Status(set.error());
+        });
+        if (!done)
+            return fail(done.error());
+        out(QStringLiteral("%1 = %2").arg(args.at(1), args.at(2)));
+        return 0;
+    }
+    if (command == QLatin1String("sweep-holds") && args.size() == 1) {
+        auto swept = sweepHolds(*db.value(), QDateTime::currentDateTimeUtc());
+        if (!swept)
+            return fail(swept.error());
+        out(QStringLiteral("%1 holds or pickups released").arg(swept.value()));
         return 0;
     }
     if (command == QLatin1String("revoke") && args.size() == 2) {

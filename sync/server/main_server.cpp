@@ -1,5 +1,6 @@
 // toonbank-server: the chain's HTTPS JSON API over SQLite (default) or PostgreSQL.
 #include "apiserver.h"
+#include "holds.h"
 #include "mailer.h"
 #include "serverdatabase.h"
 #include "snapshotbuilder.h"
@@ -13,6 +14,7 @@
 #include <QSslKey>
 #include <QStandardPaths>
 #include <QTcpServer>
+#include <QTimer>
 
 #include <csignal>
 #include <cstdio>
@@ -85,12 +87,16 @@ int main(int argc, char *argv[])
         QStringLiteral("How often the catalog snapshot is checked for a rebuild (0: never build "
                        "one; docs/STOCK.md §2)."),
         QStringLiteral("ms"), QStringLiteral("600000"));
+    const QCommandLineOption sweepOption(QStringLiteral("sweep-ms"),
+        QStringLiteral("How often expired holds and overdue pickups are released."),
+        QStringLiteral("ms"), QStringLiteral("60000"));
     QCommandLineOption noSaleChecksOption(QStringLiteral("no-sale-checks"),
         QStringLiteral("Skip re-pricing pushed sales (bench_sync only: measures the checks)."));
     noSaleChecksOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({ dataDirOption, databaseOption, listenOption, portOption, tlsDirOption,
-        insecureOption, maxBodyOption, smtpUrlOption, mailFromOption, mailRetryOption,
-        mailAttemptsOption, mailPollOption, snapshotIntervalOption, noSaleChecksOption });
+    parser.addOptions(
+        { dataDirOption, databaseOption, listenOption, portOption, tlsDirOption, insecureOption,
+            maxBodyOption, smtpUrlOption, mailFromOption, mailRetryOption, mailAttemptsOption,
+            mailPollOption, snapshotIntervalOption, sweepOption, noSaleChecksOption });
     parser.process(app);
 
     const QString dataDir = parser.value(dataDirOption);
@@ -153,6 +159,18 @@ int main(int argc, char *argv[])
     SnapshotRebuilder snapshots(parser.value(databaseOption), dataDir, snapshotIntervalMs);
     if (snapshotIntervalMs > 0)
         snapshots.start(QThread::LowPriority);
+    // Holds past their expiry and pickups past their release days go back to stock
+    // (docs/STOCK.md §4, §6); every instance sweeps, each change is conditional.
+    QTimer sweeper;
+    sweeper.setInterval(qMax(50, parser.value(sweepOption).toInt()));
+    QObject::connect(&sweeper, &QTimer::timeout, [&database]() {
+        auto swept = sweepHolds(*database.value(), QDateTime::currentDateTimeUtc());
+        if (!swept)
+            std::fprintf(stderr, "toonbank-server: sweep: %s\n",
+                qPrintable(
+                    swept.error().detail.isEmpty() ? swept.error().message : swept.error().detail));
+    });
+    sweeper.start();
     // Test fixtures and demo.sh read this line to learn the port.
     std::printf("toonbank-server listening on %s://%s:%u (%s)\n", secure ? "https" : "http",
         qPrintable(address.toString()), unsigned(port),

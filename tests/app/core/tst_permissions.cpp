@@ -49,6 +49,16 @@ void tst_Permissions::allows_data()
         QTest::newRow(qPrintable(QStringLiteral("manager ") + p))
             << Role::Manager << permission << true;
     }
+    // Click-and-collect (issue 11): every role hands over; releasing an overdue pickup back to
+    // stock is for a supervisor or manager.
+    QTest::newRow("cashier hand_over_pickup")
+        << Role::Cashier << Permission::HandOverPickup << true;
+    QTest::newRow("supervisor hand_over_pickup")
+        << Role::Supervisor << Permission::HandOverPickup << true;
+    QTest::newRow("cashier release_pickup") << Role::Cashier << Permission::ReleasePickup << false;
+    QTest::newRow("supervisor release_pickup")
+        << Role::Supervisor << Permission::ReleasePickup << true;
+    QTest::newRow("manager release_pickup") << Role::Manager << Permission::ReleasePickup << true;
 }
 
 void tst_Permissions::allows()

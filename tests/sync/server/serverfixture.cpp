@@ -388,6 +388,36 @@ QString ServerFixture::text(const QString &sql, const QVariantList &params)
     return rows.join(QLatin1Char('\n'));
 }
 
+QNetworkRequest raceRequest(
+    const ServerFixture &server, const QUrl &front, const RaceTablet &tablet, const QString &path)
+{
+    QUrl url = front;
+    url.setPath(path);
+    QNetworkRequest r(url);
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    ssl.setCaCertificates(server.caCertificates());
+    r.setSslConfiguration(ssl);
+    r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+    r.setRawHeader("Authorization", "Bearer " + tablet.token.toLatin1());
+    r.setTransferTimeout(30000);
+    return r;
+}
+
+int waitReply(QNetworkReply *reply, QByteArray *body)
+{
+    if (!reply->isFinished()) {
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(30000, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (body)
+        *body = reply->readAll();
+    reply->deleteLater();
+    return status;
+}
+
 Core::Sale makeSale(const QString &store, qint64 productId, int quantity)
 {
     using Core::Money;

@@ -4,6 +4,8 @@
 
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QProcess>
 #include <QSslCertificate>
 #include <QTemporaryDir>
@@ -81,6 +83,21 @@ private:
     QList<quint16> m_extraPorts;
     QNetworkAccessManager m_network;
 };
+
+/// A race tablet: its own network access manager, so its own kept-alive connection (behind
+/// haproxy's round robin, two such tablets talk to two instances).
+struct RaceTablet
+{
+    QString store;
+    QString deviceId;
+    QString token;
+    std::unique_ptr<QNetworkAccessManager> network;
+};
+/// A request of `tablet` to `path` at `front` (haproxy) with the fixture's CA and the token.
+QNetworkRequest raceRequest(
+    const ServerFixture &server, const QUrl &front, const RaceTablet &tablet, const QString &path);
+/// Waits (30 s at most) for `reply`, returns its HTTP status (0: none) and body; deletes it later.
+int waitReply(QNetworkReply *reply, QByteArray *body = nullptr);
 
 /// A valid sale of `quantity` × product `productId` at €10.00 each (21 % VAT) for `store`.
 Core::Sale makeSale(const QString &store, qint64 productId, int quantity);

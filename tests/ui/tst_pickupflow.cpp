@@ -1,0 +1,448 @@
+// Issue 11's "done when" for reservations and click-and-collect, end to end through two real
+// windows (offscreen) and a real toonbank-server over HTTPS (SQLite):
+// 1. Tablet A (AMS01) opens a product, taps "Reserve" on Utrecht's stock row, the reserve sheet
+//    refuses more than is available there, then reserves 1 and shows the six-digit code.
+// 2. Tablet B (UTR01) syncs: its Pickup screen lists the reservation; a wrong code is refused in
+//    plain words, the right one verifies; Hand over puts the product in the basket; the event
+//    reaches the server and the hold is collected there.
+// 3. A web order ready at UTR01 is handed over partly (ID checked), then the rest (code); a
+//    second handover of the collected order is refused; the server holds it collected.
+// Screenshots of the Pickup screen (list, detail, error) and the reserve sheet (form, error,
+// code), nl and en, landscape and portrait.
+#include "app/services/livestock.h"
+#include "app/services/pickupservice.h"
+#include "app/services/reservationservice.h"
+#include "app/services/saleservice.h"
+#include "app/services/session.h"
+#include "app/services/syncstatus.h"
+#include "app/services/terminal.h"
+#include "serverfixture.h"
+#include "sync/client/syncengine.h"
+#include "tests/ui/widgetdriver.h"
+#include "ui/language.h"
+#include "ui/mainwindow.h"
+#include "ui/pickupscreen.h"
+#include "ui/productscreen.h"
+#include "ui/reservesheet.h"
+#include "ui/scaninterceptor.h"
+#include "ui/sellscreen.h"
+#include "ui/uihelpers.h"
+
+#include <QApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Toonbank;
+using namespace Toonbank::Tests;
+
+namespace {
+
+constexpr qint64 ann = 7; // cashier, AMS01, PIN 1234 (ServerFixture::seed)
+constexpr qint64 bob = 8; // supervisor, UTR01, PIN 5678
+constexpr qint64 productId = 1; // SKU1, stock 100 in both stores
+constexpr qint64 utrechtId = 2;
+constexpr int syncTimeoutMs = 180000;
+const QString webOrderNumber = QStringLiteral("W-20077");
+const QString webCode = QStringLiteral("305117");
+
+/// One tablet: its cache, sync engine, services and window.
+struct Tablet
+{
+    QString cache;
+    std::unique_ptr<Sync::Client::SyncEngine> engine;
+    std::unique_ptr<Services::Terminal> terminal;
+    std::unique_ptr<Services::LiveStock> liveStock;
+    std::unique_ptr<Ui::MainWindow> window;
+};
+
+} // namespace
+
+class TestPickupFlow final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    ServerFixture m_server;
+    Tablet m_a;
+    Tablet m_b;
+    std::unique_ptr<Ui::Language> m_language;
+    std::unique_ptr<Ui::ScanInterceptor> m_scanner;
+    QString m_holdId;
+    QString m_holdCode;
+
+    template <typename T> T *find(Tablet &t, const QString &name)
+    {
+        return findNamed<T>(t.window.get(), qPrintable(name));
+    }
+    void click(Tablet &t, const QString &name) { tapButton(t.window.get(), qPrintable(name)); }
+    QString text(Tablet &t, const QString &name)
+    {
+        auto *label = find<QLabel>(t, name);
+        return label ? label->text() : QString();
+    }
+
+    void syncNow(Tablet &t)
+    {
+        QSignalSpy finished(t.engine.get(), &Sync::Client::SyncEngine::cycleFinished);
+        t.engine->syncNow();
+        QVERIFY(finished.wait(syncTimeoutMs));
+        QVERIFY2(finished.first().first().toBool(), qPrintable(t.engine->state().lastErrorCode));
+    }
+
+    void shots(Tablet &t, const QString &name)
+    {
+        const QByteArray extra = qgetenv("TOONBANK_SCREENS_DIR");
+        for (const QString &lang : { QStringLiteral("nl"), QStringLiteral("en") }) {
+            m_language->setLanguage(lang);
+            QApplication::processEvents();
+            for (const QSize size : { QSize(1280, 800), QSize(800, 1280) }) {
+                t.window->resize(size);
+                QApplication::processEvents();
+                const QString file
+                    = QStringLiteral("%1-%2-%3")
+                          .arg(name, lang,
+                              size.width() > size.height() ? QStringLiteral("landscape")
+                                                           : QStringLiteral("portrait"));
+                saveScreenshot(t.window.get(), file);
+                if (!extra.isEmpty()) {
+                    QDir().mkpath(QString::fromLocal8Bit(extra));
+                    QVERIFY(t.window->grab().save(QDir(QString::fromLocal8Bit(extra))
+                                                      .filePath(file + QStringLiteral(".png"))));
+                }
+            }
+        }
+        m_language->setLanguage(QStringLiteral("en"));
+        t.window->resize(1280, 800);
+        QApplication::processEvents();
+    }
+
+    QString writeFile(const QString &name, const QByteArray &content)
+    {
+        QFile file(m_dir.filePath(name));
+        if (!file.open(QIODevice::WriteOnly))
+            return QString();
+        file.write(content);
+        return file.fileName();
+    }
+
+    void openTablet(Tablet &t, const QString &store, qint64 staff, const QString &pin)
+    {
+        t.cache = m_dir.filePath(store + QStringLiteral(".sqlite"));
+        int code = 0;
+        const QString enrolled = runSyncTool(t.cache,
+            { QStringLiteral("enrol"), m_server.url(QString()).toString(),
+                m_server.enrolmentCode(store),
+                QString::fromLatin1(
+                    m_server.caCertificates().first().digest(QCryptographicHash::Sha256).toHex()) },
+            &code);
+        QVERIFY2(code == 0, qPrintable(enrolled));
+        Sync::Client::SyncEngine::Options options;
+        options.automatic = false;
+        options.requestTimeoutMs = 60000;
+        t.engine = std::make_unique<Sync::Client::SyncEngine>(t.cache, options);
+        t.engine->start();
+        syncNow(t);
+        auto terminal = Services::Terminal::open(t.cache);
+        QVERIFY2(terminal, terminal ? "" : qPrintable(terminal.error().detail));
+        t.terminal = std::move(terminal.value());
+        t.terminal->syncStatus().attachEngine(t.engine.get());
+        t.window = std::make_unique<Ui::MainWindow>(t.terminal->session(), t.terminal->sale(),
+            t.terminal->payments(), t.terminal->customers(), t.terminal->overrides(),
+            t.terminal->products(), t.terminal->syncStatus(), *m_language, *m_scanner);
+        t.window->setPickupService(t.terminal->pickups(), t.terminal->reservations());
+        // As main() wires it: the product screen knows whether the server answers.
+        t.liveStock
+            = std::make_unique<Services::LiveStock>(t.terminal->lookups(), t.terminal->catalog());
+        t.window->productScreen()->setLiveStock(t.liveStock.get());
+        t.window->resize(1280, 800);
+        t.window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(t.window.get()));
+        click(t, QStringLiteral("staffTile%1").arg(staff));
+        for (QChar digit : pin)
+            click(t, QStringLiteral("pinKey%1").arg(digit));
+        click(t, QStringLiteral("pinOk"));
+        QCOMPARE(t.window->currentScreen(), static_cast<QWidget *>(t.window->sellScreen()));
+    }
+
+    void openPickupFromMenu(Tablet &t)
+    {
+        click(t, QStringLiteral("menuButton"));
+        QMenu *menu = t.window->findChild<QMenu *>();
+        QVERIFY(menu);
+        QAction *pickup = nullptr;
+        for (QAction *action : menu->actions()) {
+            if (action->text() == QLatin1String("Pickup"))
+                pickup = action;
+        }
+        QVERIFY(pickup && pickup->isVisible());
+        pickup->trigger();
+        menu->close();
+        QCOMPARE(t.window->currentScreen(), static_cast<QWidget *>(t.window->pickupScreen()));
+    }
+
+    void typeCode(Tablet &t, const QString &code)
+    {
+        for (QChar digit : code)
+            click(t, QStringLiteral("pickupKey%1").arg(digit));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        qApp->setStyleSheet(Ui::styleSheet());
+        const QString key = m_dir.filePath(QStringLiteral("machine-id"));
+        {
+            QFile file(key);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("8899aabbccddeeff0011223344556677\n");
+        }
+        qputenv("TOONBANK_DEVICE_KEY_FILE", QFile::encodeName(key));
+        m_language = std::make_unique<Ui::Language>();
+        QVERIFY(m_language->setLanguage(QStringLiteral("en")));
+        m_scanner = std::make_unique<Ui::ScanInterceptor>();
+    }
+    void cleanupTestCase()
+    {
+        for (Tablet *t : { &m_a, &m_b }) {
+            t->window.reset();
+            t->liveStock.reset();
+            t->engine.reset();
+            t->terminal.reset();
+        }
+    }
+
+    void serverWithAWebOrderReadyInUtrecht()
+    {
+        QVERIFY(m_server.seed(5));
+        // Utrecht has 3 of product 1.
+        QVERIFY(m_server.admin({ QStringLiteral("import"), QStringLiteral("stock"),
+            writeFile(QStringLiteral("stock.csv"), "sku,locationCode,quantity\nSKU1,UTR01,3\n") }));
+        const QDate today = QDate::currentDate();
+        const QJsonObject order {
+            { QStringLiteral("id"), 7001 },
+            { QStringLiteral("orderNumber"), webOrderNumber },
+            { QStringLiteral("locationCode"), QStringLiteral("UTR01") },
+            { QStringLiteral("status"), QStringLiteral("ordered") },
+            { QStringLiteral("channel"), QStringLiteral("web") },
+            { QStringLiteral("orderedAt"),
+                QDateTime(today.addDays(-2), QTime(10, 0), Qt::UTC).toString(Qt::ISODate) },
+            { QStringLiteral("totalCents"), 3000 },
+            { QStringLiteral("lines"),
+                QJsonArray { QJsonObject { { QStringLiteral("lineId"), QStringLiteral("1") },
+                                 { QStringLiteral("sku"), QStringLiteral("SKU2") },
+                                 { QStringLiteral("name"), QStringLiteral("Product 2") },
+                                 { QStringLiteral("quantity"), 2 },
+                                 { QStringLiteral("unitPriceCents"), 1000 },
+                                 { QStringLiteral("lineTotalCents"), 2000 },
+                                 { QStringLiteral("vatBasisPoints"), 2100 } },
+                    QJsonObject { { QStringLiteral("lineId"), QStringLiteral("2") },
+                        { QStringLiteral("sku"), QStringLiteral("SKU3") },
+                        { QStringLiteral("name"), QStringLiteral("Product 3") },
+                        { QStringLiteral("quantity"), 1 },
+                        { QStringLiteral("unitPriceCents"), 1000 },
+                        { QStringLiteral("lineTotalCents"), 1000 },
+                        { QStringLiteral("vatBasisPoints"), 2100 } } } },
+            { QStringLiteral("tenders"),
+                QJsonArray { QJsonObject { { QStringLiteral("method"), QStringLiteral("card") },
+                    { QStringLiteral("amountCents"), 3000 },
+                    { QStringLiteral("reference"), QStringLiteral("PSP-1") },
+                    { QStringLiteral("paidAt"),
+                        QDateTime(today.addDays(-2), QTime(10, 1), Qt::UTC)
+                            .toString(Qt::ISODate) } } } },
+        };
+        QString output;
+        QVERIFY2(m_server.admin({ QStringLiteral("import"), QStringLiteral("web-orders"),
+                                    writeFile(QStringLiteral("weborders.json"),
+                                        QJsonDocument(QJsonArray { order }).toJson()) },
+                     &output),
+            qPrintable(output));
+        // Ready for pickup at Utrecht since yesterday, with the customer's pickup code (as the
+        // web shop's fulfilment marks it).
+        const QString readyAt
+            = QDateTime::currentDateTimeUtc().addSecs(-26 * 3600).toString(Qt::ISODateWithMs);
+        QVERIFY(m_server.scalar(
+                    QStringLiteral(
+                        "UPDATE web_orders SET status = 'ready', code_hash = ?, ready_at = ?, "
+                        "data = json_set(data, '$.details.customerName', 'Fenna Hoekstra', "
+                        "'$.details.customerPhone', '+31645678901') WHERE order_number = ? "
+                        "RETURNING id"),
+                    { Core::pickupCodeHash(webOrderNumber, webCode), readyAt, webOrderNumber })
+            > 0);
+        QVERIFY(m_server.start());
+    }
+
+    void tabletAReservesInUtrecht()
+    {
+        openTablet(m_a, QStringLiteral("AMS01"), ann, QStringLiteral("1234"));
+        QVERIFY(!QTest::currentTestFailed());
+        emit m_a.window->sellScreen()->productRequested(productId);
+        QCOMPARE(m_a.window->currentScreen(), static_cast<QWidget *>(m_a.window->productScreen()));
+        click(m_a, QStringLiteral("reserve%1").arg(utrechtId));
+        Ui::ReserveSheet *sheet = m_a.window->reserveSheet();
+        QVERIFY(sheet->isOpen());
+        QVERIFY(text(m_a, QStringLiteral("reserveWhere")).contains(QStringLiteral("Utrecht")));
+        find<QLineEdit>(m_a, QStringLiteral("reserveName"))
+            ->setText(QStringLiteral("Sanne de Jong"));
+        find<QLineEdit>(m_a, QStringLiteral("reservePhone"))
+            ->setText(QStringLiteral("06 12345678"));
+        shots(m_a, QStringLiteral("60-reserve-sheet"));
+
+        // More than Utrecht has: the server refuses, the sheet says how many there are.
+        for (int i = 0; i < 3; ++i)
+            click(m_a, QStringLiteral("reservePlus"));
+        QCOMPARE(text(m_a, QStringLiteral("reserveQuantity")), QStringLiteral("4"));
+        click(m_a, QStringLiteral("reserveConfirm"));
+        QVERIFY(!sheet->lastReservation());
+        QCOMPARE(
+            text(m_a, QStringLiteral("reserveError")), QStringLiteral("Only 3 available there."));
+        shots(m_a, QStringLiteral("61-reserve-sheet-unavailable"));
+        for (int i = 0; i < 3; ++i)
+            click(m_a, QStringLiteral("reserveMinus"));
+        QCOMPARE(text(m_a, QStringLiteral("reserveQuantity")), QStringLiteral("1"));
+
+        // One piece, through the sheet.
+        QSignalSpy reserved(sheet, &Ui::ReserveSheet::reserved);
+        click(m_a, QStringLiteral("reserveConfirm"));
+        QCOMPARE(reserved.size(), 1);
+        QVERIFY2(sheet->lastReservation(), qPrintable(text(m_a, QStringLiteral("reserveError"))));
+        m_holdId = sheet->lastReservation()->holdId;
+        m_holdCode = sheet->lastReservation()->pickupCode;
+        QCOMPARE(m_holdCode.size(), 6);
+        QCOMPARE(text(m_a, QStringLiteral("reserveCode")).remove(QLatin1Char(' ')), m_holdCode);
+        QVERIFY(text(m_a, QStringLiteral("reserveUntil")).startsWith(QStringLiteral("Held until")));
+        shots(m_a, QStringLiteral("62-reserve-sheet-code"));
+        click(m_a, QStringLiteral("reserveClose"));
+        QCOMPARE(m_server.text(
+                     QStringLiteral("SELECT status FROM holds WHERE hold_id = ?"), { m_holdId }),
+            QStringLiteral("held"));
+        QCOMPARE(
+            m_server.scalar(
+                QStringLiteral("SELECT held FROM stock WHERE product_id = ? AND location_id = ?"),
+                { productId, utrechtId }),
+            1);
+    }
+
+    void tabletBHandsOverTheReservation()
+    {
+        QVERIFY(!m_holdId.isEmpty());
+        openTablet(m_b, QStringLiteral("UTR01"), bob, QStringLiteral("5678"));
+        QVERIFY(!QTest::currentTestFailed());
+        openPickupFromMenu(m_b);
+        // Oldest first: the web order (ready since yesterday), then the reservation.
+        auto list = m_b.terminal->pickups().list();
+        QVERIFY(list);
+        QCOMPARE(list->size(), 2);
+        QCOMPARE(list->at(0).reference, webOrderNumber);
+        QCOMPARE(list->at(1).reference, m_holdId);
+        QCOMPARE(list->at(1).customerName, QStringLiteral("Sanne de Jong"));
+        QVERIFY(find<QPushButton>(m_b, QStringLiteral("pickupRow_") + m_holdId));
+        QVERIFY(!find<QPushButton>(m_b, QStringLiteral("pickupHandOver"))->isEnabled());
+        shots(m_b, QStringLiteral("63-pickup-list"));
+
+        click(m_b, QStringLiteral("pickupRow_") + m_holdId);
+        QVERIFY(text(m_b, QStringLiteral("pickupHeader")).contains(m_holdId));
+        QVERIFY(!find<QPushButton>(m_b, QStringLiteral("pickupHandOver"))->isEnabled());
+        // A wrong code: refused in plain words, nothing handed over.
+        QString wrong = m_holdCode;
+        wrong[0] = wrong[0] == QLatin1Char('9') ? QLatin1Char('1') : QLatin1Char('9');
+        typeCode(m_b, wrong);
+        QVERIFY(text(m_b, QStringLiteral("pickupMessage")).contains(QStringLiteral("code")));
+        QVERIFY(!find<QPushButton>(m_b, QStringLiteral("pickupHandOver"))->isEnabled());
+        QVERIFY(!m_b.terminal->pickups().verification(m_holdId));
+        shots(m_b, QStringLiteral("64-pickup-wrong-code"));
+        // The right code.
+        typeCode(m_b, m_holdCode);
+        QCOMPARE(*m_b.terminal->pickups().verification(m_holdId), Core::PickupVerification::Code);
+        QVERIFY(find<QPushButton>(m_b, QStringLiteral("pickupHandOver"))->isEnabled());
+        shots(m_b, QStringLiteral("65-pickup-verified"));
+        click(m_b, QStringLiteral("pickupHandOver"));
+        // The product is in the basket to be paid; the sell screen says so.
+        QCOMPARE(m_b.window->currentScreen(), static_cast<QWidget *>(m_b.window->sellScreen()));
+        const auto &lines = m_b.terminal->sale().view().lines;
+        QCOMPARE(lines.size(), 1);
+        QCOMPARE(lines.first().productId, productId);
+        QCOMPARE(lines.first().quantity, 1);
+
+        // The event reaches the server: the hold is collected there, the unit no longer held.
+        syncNow(m_b);
+        QCOMPARE(m_server.text(
+                     QStringLiteral("SELECT status FROM holds WHERE hold_id = ?"), { m_holdId }),
+            QStringLiteral("collected"));
+        QCOMPARE(
+            m_server.scalar(
+                QStringLiteral("SELECT held FROM stock WHERE product_id = ? AND location_id = ?"),
+                { productId, utrechtId }),
+            0);
+        QCOMPARE(m_server.scalar(
+                     QStringLiteral(
+                         "SELECT quantity FROM stock WHERE product_id = ? AND location_id = ?"),
+                     { productId, utrechtId }),
+            3); // the sale that pays it moves the unit
+    }
+
+    void tabletBHandsOverTheWebOrderPartlyThenFully()
+    {
+        QVERIFY(m_b.window);
+        openPickupFromMenu(m_b);
+        QCOMPARE(m_b.terminal->pickups().list()->size(), 1);
+        click(m_b, QStringLiteral("pickupRow_") + webOrderNumber);
+        // The customer has no code with them: staff check their ID; one of the two of line 1.
+        click(m_b, QStringLiteral("pickupIdChecked"));
+        click(m_b, QStringLiteral("pickupMinus_1"));
+        click(m_b, QStringLiteral("pickupMinus_2"));
+        QCOMPARE(text(m_b, QStringLiteral("pickupCount_1")), QStringLiteral("1"));
+        QCOMPARE(text(m_b, QStringLiteral("pickupCount_2")), QStringLiteral("0"));
+        shots(m_b, QStringLiteral("66-pickup-web-order-partial"));
+        click(m_b, QStringLiteral("pickupHandOver"));
+        QVERIFY2(text(m_b, QStringLiteral("pickupMessage")).contains(QStringLiteral("1 item")),
+            qPrintable(text(m_b, QStringLiteral("pickupMessage"))));
+        QVERIFY(m_b.terminal->sale().view().lines.size() == 1); // a web order is paid already
+        auto partly = m_b.terminal->pickups().pickup(webOrderNumber);
+        QCOMPARE(partly->status, Core::PickupStatus::PartlyCollected);
+        syncNow(m_b);
+        QCOMPARE(
+            m_server.text(QStringLiteral("SELECT status FROM web_orders WHERE order_number = ?"),
+                { webOrderNumber }),
+            QStringLiteral("partly_collected"));
+
+        // The rest, with the code.
+        click(m_b, QStringLiteral("pickupRow_") + webOrderNumber);
+        typeCode(m_b, webCode);
+        QCOMPARE(text(m_b, QStringLiteral("pickupCount_1")), QStringLiteral("1"));
+        QCOMPARE(text(m_b, QStringLiteral("pickupCount_2")), QStringLiteral("1"));
+        click(m_b, QStringLiteral("pickupHandOver"));
+        QVERIFY(text(m_b, QStringLiteral("pickupMessage")).contains(QStringLiteral("complete")));
+        QCOMPARE(m_b.terminal->pickups().list()->size(), 0);
+        QVERIFY(find<QLabel>(m_b, QStringLiteral("pickupListEmpty"))->isVisible());
+        shots(m_b, QStringLiteral("67-pickup-all-done"));
+
+        // A second handover of the collected order is refused.
+        QVERIFY(m_b.terminal->pickups().confirmId(webOrderNumber));
+        auto again
+            = m_b.terminal->pickups().handOver(webOrderNumber, { { QStringLiteral("1"), 1 } });
+        QVERIFY(!again);
+        QCOMPARE(again.error().code, QStringLiteral("pickup.already_collected"));
+
+        syncNow(m_b);
+        QCOMPARE(
+            m_server.text(QStringLiteral("SELECT status FROM web_orders WHERE order_number = ?"),
+                { webOrderNumber }),
+            QStringLiteral("collected"));
+        QCOMPARE(m_server.scalar(QStringLiteral("SELECT COUNT(*) FROM pickup_handovers")), 3);
+        QCOMPARE(m_b.terminal->syncStatus().overview().rejectedEvents, 0);
+    }
+};
+
+QTEST_MAIN(TestPickupFlow)
+#include "tst_pickupflow.moc"
