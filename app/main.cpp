@@ -146,6 +146,8 @@ int main(int argc, char *argv[])
     // open), the manager's day (supervisors and managers), training mode (top bar band).
     window.setShiftService(terminal.value()->shifts());
     window.setManagerService(terminal.value()->manager());
+    // Issue 11: the endless aisle (order for home delivery or pickup in another store).
+    window.setOrderService(terminal.value()->orders());
     window.managerScreen()->setPrinter(&printer);
     Services::ReceiptService &receipts = terminal.value()->receipts();
     window.setReceiptMailer([&receipts](const Services::CompletedSale &sale, const QString &to) {

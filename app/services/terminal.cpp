@@ -3,6 +3,7 @@
 #include "checkoutservice.h"
 #include "customerservice.h"
 #include "managerservice.h"
+#include "orderservice.h"
 #include "overrideservice.h"
 #include "paymentservice.h"
 #include "productservice.h"
@@ -102,6 +103,9 @@ Core::Result<std::unique_ptr<Terminal>> Terminal::open(
             return lookups->dayReport(storeCode, date, session->staff() ? session->staff()->id : 0);
         });
     terminal->m_shifts = std::make_unique<ShiftService>(*terminal->m_db, *terminal->m_session, now);
+    terminal->m_serverOrders = std::make_unique<ServerOrders>(*terminal->m_lookups);
+    terminal->m_orders = std::make_unique<OrderService>(
+        *terminal->m_sale, *terminal->m_catalog, *terminal->m_session, *terminal->m_serverOrders);
     return terminal;
 }
 

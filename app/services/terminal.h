@@ -22,7 +22,9 @@ class CheckoutService;
 class PaymentService;
 class CustomerService;
 class ManagerService;
+class OrderService;
 class OverrideService;
+class ServerOrders;
 class ProductService;
 class ReceiptService;
 class ReturnService;
@@ -74,6 +76,9 @@ public:
     /// The drawer's shifts and cash (issue 12). Selling needs an open shift only once
     /// requireShifts() hooked it into sale() and returns() (main() does; older tests do not).
     ShiftService &shifts() { return *m_shifts; }
+    /// The endless aisle (issue 11, docs/STOCK.md §5): orders for home delivery or pickup in
+    /// another store over lookups(), paid in sale().
+    OrderService &orders() { return *m_orders; }
     void requireShifts();
     /// The card terminal main() (or a test) connected; nullptr for none. Not owned.
     void setPaymentTerminal(Devices::PaymentTerminal *terminal);
@@ -99,6 +104,8 @@ private:
     std::unique_ptr<ReturnService> m_returns;
     std::unique_ptr<ManagerService> m_manager;
     std::unique_ptr<ShiftService> m_shifts;
+    std::unique_ptr<ServerOrders> m_serverOrders;
+    std::unique_ptr<OrderService> m_orders;
 };
 
 } // namespace Toonbank::Services
