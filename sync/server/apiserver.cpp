@@ -1,6 +1,7 @@
 #include "apiserver.h"
 
 #include "controllers.h"
+#include "holdscontroller.h"
 #include "reportscontroller.h"
 #include "returnscontroller.h"
 #include "serverdatabase.h"
@@ -63,6 +64,7 @@ struct ApiServer::Controllers
     MailController mail;
     ReturnsController returns;
     ReportsController reports;
+    HoldsController holds;
 };
 
 ApiServer::ApiServer(ServerDatabase &database, Options options, QObject *parent)
@@ -75,7 +77,8 @@ ApiServer::ApiServer(ServerDatabase &database, Options options, QObject *parent)
           EnrolmentController(m_devices, m_options.caCertificatePem),
           EventsController(database, *m_handlers), ChangesController(database),
           CustomersController(database), CouponsController(database), WalletController(database),
-          MailController(database), ReturnsController(database), ReportsController(database) })
+          MailController(database), ReturnsController(database), ReportsController(database),
+          HoldsController(database) })
 {
     Controllers &c = *m_controllers;
     m_routes = {
@@ -119,6 +122,14 @@ ApiServer::ApiServer(ServerDatabase &database, Options options, QObject *parent)
             [&c](const ApiRequest &r) { return c.returns.status(r); } },
         { QStringLiteral("/v1/reports/day"), Method::Get, true,
             [&c](const ApiRequest &r) { return c.reports.day(r); } },
+        { QStringLiteral("/v1/holds"), Method::Post, true,
+            [&c](const ApiRequest &r) { return c.holds.create(r); } },
+        { QStringLiteral("/v1/holds/*"), Method::Get, true,
+            [&c](const ApiRequest &r) { return c.holds.status(r); } },
+        { QStringLiteral("/v1/holds/*/cancel"), Method::Post, true,
+            [&c](const ApiRequest &r) { return c.holds.cancel(r); } },
+        { QStringLiteral("/v1/orders"), Method::Post, true,
+            [&c](const ApiRequest &r) { return c.holds.order(r); } },
     };
 }
 

@@ -4,6 +4,9 @@
 #include "serverdatabase.h"
 
 #include "sync/protocol/promotionjson.h"
+#include "sync/protocol/stockelsewhere.h"
+
+#include "app/core/pickup.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -46,6 +49,96 @@ struct FeedKindTable
     QList<const char *> emptyKeys; // arrays always present (empty) for older tablets
 };
 
+// The pickups kind (docs/STOCK.md §6): web orders ready (or handed over, or not collected) at
+// the device's store, and reservations held there, in any status. Columns: kind ('w' / 'h'),
+// reference, web order id, location, status, customer name (a web order: its data document),
+// phone, code hash, ready at, expires at, total, product, quantity, change_seq.
+const QString pickupsSql = QStringLiteral(
+    "WITH s(v) AS (SELECT CAST(? AS BIGINT)) "
+    "SELECT 'w' AS k, w.order_number AS ref, w.id AS oid, w.location_id AS loc, w.status AS st, "
+    "w.data AS cname, '' AS cphone, w.code_hash AS hash, w.ready_at AS ready, '' AS expires, "
+    "w.total_cents AS total, CAST(0 AS BIGINT) AS pid, CAST(0 AS BIGINT) AS qty, w.change_seq "
+    "AS change_seq FROM web_orders w, s WHERE w.change_seq > s.v AND w.location_id = ? AND "
+    "w.ready_at <> '' AND w.status IN ('ready', 'partly_collected', 'collected', "
+    "'not_collected') "
+    "UNION ALL SELECT 'h', h.hold_id, CAST(0 AS BIGINT), h.location_id, h.status, "
+    "h.customer_name, h.customer_phone, h.code_hash, h.created_at, h.expires_at, "
+    "CAST(0 AS BIGINT), h.product_id, CAST(h.quantity AS BIGINT), h.change_seq FROM holds h, s "
+    "WHERE h.change_seq > s.v AND h.location_id = ? AND h.purpose = 'reservation'");
+
+Core::PickupStatus pickupStatusOfHold(const QString &status)
+{
+    switch (Core::holdStatusFromName(status).value_or(Core::HoldStatus::Held)) {
+    case Core::HoldStatus::Held:
+        return Core::PickupStatus::Ready;
+    case Core::HoldStatus::Collected:
+        return Core::PickupStatus::Collected;
+    case Core::HoldStatus::Released:
+        return Core::PickupStatus::NotCollected;
+    case Core::HoldStatus::Expired:
+        return Core::PickupStatus::Expired;
+    case Core::HoldStatus::Cancelled:
+    case Core::HoldStatus::Ordered:
+        break;
+    }
+    return Core::PickupStatus::Cancelled;
+}
+
+Core::Result<QByteArray> pickupRow(ServerDatabase &db, const QSqlQuery &q)
+{
+    Protocol::PickupData p;
+    p.reference = q.value(1).toString();
+    p.locationId = q.value(3).toLongLong();
+    p.codeHash = q.value(7).toString();
+    p.readyAt = QDateTime::fromString(q.value(8).toString(), Qt::ISODateWithMs);
+    if (q.value(0).toString() == QLatin1String("w")) {
+        p.kind = Core::PickupKind::WebOrder;
+        p.status
+            = Core::pickupStatusFromName(q.value(4).toString()).value_or(Core::PickupStatus::Ready);
+        const QJsonObject data = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
+        const QJsonObject details = data.value(QStringLiteral("details")).toObject();
+        p.customerName = details.value(QStringLiteral("customerName")).toString();
+        p.customerPhone = details.value(QStringLiteral("customerPhone")).toString();
+        p.totalCents = q.value(10).toLongLong();
+        p.paid = true;
+        auto lines = db.exec(QStringLiteral("SELECT line_id, product_id, sku, name, quantity, "
+                                            "collected_quantity FROM web_order_lines WHERE "
+                                            "order_id = ? ORDER BY line_no"),
+            { q.value(2).toLongLong() });
+        if (!lines)
+            return lines.error();
+        while (lines.value().next()) {
+            const QSqlQuery &l = lines.value();
+            p.lines.append({ l.value(0).toString(), l.value(1).toLongLong(), l.value(2).toString(),
+                l.value(3).toString(), l.value(4).toInt(), l.value(5).toInt() });
+        }
+    } else {
+        p.kind = Core::PickupKind::Reservation;
+        p.status = pickupStatusOfHold(q.value(4).toString());
+        p.customerName = q.value(5).toString();
+        p.customerPhone = q.value(6).toString();
+        p.expiresAt = QDateTime::fromString(q.value(9).toString(), Qt::ISODateWithMs);
+        p.paid = false;
+        const qint64 productId = q.value(11).toLongLong();
+        const int quantity = q.value(12).toInt();
+        auto product
+            = db.exec(QStringLiteral("SELECT sku, data FROM products WHERE id = ?"), { productId });
+        if (!product)
+            return product.error();
+        Protocol::PickupLineData line { QStringLiteral("1"), productId, QString(), QString(),
+            quantity, p.status == Core::PickupStatus::Collected ? quantity : 0 };
+        if (product.value().next()) {
+            line.sku = product.value().value(0).toString();
+            const QJsonObject data
+                = QJsonDocument::fromJson(product.value().value(1).toString().toUtf8()).object();
+            line.name = data.value(QStringLiteral("name")).toString();
+            p.totalCents = qint64(data.value(QStringLiteral("priceCents")).toDouble()) * quantity;
+        }
+        p.lines.append(line);
+    }
+    return compact(Protocol::toJson(p));
+}
+
 const QList<FeedKindTable> &feedKinds()
 {
     static const QList<FeedKindTable> table {
@@ -68,13 +161,15 @@ const QList<FeedKindTable> &feedKinds()
                     QStringLiteral("SELECT data, change_seq FROM products WHERE change_seq > ?"), 0,
                     [](const QSqlQuery &q) { return q.value(0).toString().toUtf8(); } },
                 { "stock",
-                    QStringLiteral("SELECT product_id, location_id, quantity, as_of, change_seq "
-                                   "FROM stock WHERE change_seq > ?"),
+                    QStringLiteral("SELECT product_id, location_id, quantity, as_of, held, "
+                                   "change_seq FROM stock WHERE change_seq > ?"),
                     0,
+                    // Tablets see what is available: on hand − held (never below 0).
                     [](const QSqlQuery &q) {
-                        return compact(
-                            Protocol::toJson(Protocol::StockData { q.value(0).toLongLong(),
-                                q.value(1).toLongLong(), q.value(2).toLongLong(),
+                        return compact(Protocol::toJson(
+                            Protocol::StockData { q.value(0).toLongLong(), q.value(1).toLongLong(),
+                                Core::availableQuantity(
+                                    q.value(2).toLongLong(), q.value(4).toLongLong()),
                                 QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs) }));
                     } },
                 { "staff",
@@ -136,6 +231,7 @@ const QList<FeedKindTable> &feedKinds()
                 },
                 "c.change_seq" } },
             {} },
+        { Protocol::FeedKind::Pickups, { { "pickups", pickupsSql, 2, {} } }, {} },
     };
     return table;
 }
@@ -173,8 +269,17 @@ std::variant<QByteArray, ApiError> ChangeFeedReader::page(
             return ApiError::fromCore(ApiErrorKind::Internal, query.error());
         QSqlQuery &q = query.value();
         const int seqColumn = q.record().count() - 1;
-        while (q.next())
+        while (q.next()) {
+            // Rows that need a second read (the pickups' lines).
+            if (qstrcmp(sections[k].key, "pickups") == 0) {
+                auto json = pickupRow(m_db, q);
+                if (!json)
+                    return ApiError::fromCore(ApiErrorKind::Internal, json.error());
+                rows[k].append({ q.value(seqColumn).toLongLong(), json.value() });
+                continue;
+            }
             rows[k].append({ q.value(seqColumn).toLongLong(), sections[k].row(q) });
+        }
         if (rows[k].size() > limit) {
             more = true;
             rows[k].removeLast();

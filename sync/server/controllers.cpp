@@ -136,7 +136,9 @@ ApiReply ChangesController::changes(const ApiRequest &request)
     auto page = m_reader.page(*request.device, *kind, since, int(limit));
     if (auto *error = std::get_if<ApiError>(&page))
         return ApiReply::error(*error);
-    return { 200, std::get<QByteArray>(page) };
+    ApiReply reply;
+    reply.body = std::get<QByteArray>(page);
+    return reply;
 }
 
 namespace {

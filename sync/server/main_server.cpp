@@ -1,5 +1,6 @@
 // toonbank-server: the chain's HTTPS JSON API over SQLite (default) or PostgreSQL.
 #include "apiserver.h"
+#include "holds.h"
 #include "mailer.h"
 #include "serverdatabase.h"
 
@@ -12,6 +13,7 @@
 #include <QSslKey>
 #include <QStandardPaths>
 #include <QTcpServer>
+#include <QTimer>
 
 #include <csignal>
 #include <cstdio>
@@ -80,12 +82,15 @@ int main(int argc, char *argv[])
     const QCommandLineOption mailPollOption(QStringLiteral("mail-poll-ms"),
         QStringLiteral("How often the mail queue is looked at."), QStringLiteral("ms"),
         QStringLiteral("1000"));
+    const QCommandLineOption sweepOption(QStringLiteral("sweep-ms"),
+        QStringLiteral("How often expired holds and overdue pickups are released."),
+        QStringLiteral("ms"), QStringLiteral("60000"));
     QCommandLineOption noSaleChecksOption(QStringLiteral("no-sale-checks"),
         QStringLiteral("Skip re-pricing pushed sales (bench_sync only: measures the checks)."));
     noSaleChecksOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({ dataDirOption, databaseOption, listenOption, portOption, tlsDirOption,
         insecureOption, maxBodyOption, smtpUrlOption, mailFromOption, mailRetryOption,
-        mailAttemptsOption, mailPollOption, noSaleChecksOption });
+        mailAttemptsOption, mailPollOption, sweepOption, noSaleChecksOption });
     parser.process(app);
 
     const QString dataDir = parser.value(dataDirOption);
@@ -140,6 +145,18 @@ int main(int argc, char *argv[])
     mailer.start();
     if (mail.smtpUrl.isEmpty())
         std::fprintf(stderr, "toonbank-server: no --smtp-url: e-mailed receipts stay queued\n");
+    // Holds past their expiry and pickups past their release days go back to stock
+    // (docs/STOCK.md §4, §6); every instance sweeps, each change is conditional.
+    QTimer sweeper;
+    sweeper.setInterval(qMax(50, parser.value(sweepOption).toInt()));
+    QObject::connect(&sweeper, &QTimer::timeout, [&database]() {
+        auto swept = sweepHolds(*database.value(), QDateTime::currentDateTimeUtc());
+        if (!swept)
+            std::fprintf(stderr, "toonbank-server: sweep: %s\n",
+                qPrintable(
+                    swept.error().detail.isEmpty() ? swept.error().message : swept.error().detail));
+    });
+    sweeper.start();
     // Test fixtures and demo.sh read this line to learn the port.
     std::printf("toonbank-server listening on %s://%s:%u (%s)\n", secure ? "https" : "http",
         qPrintable(address.toString()), unsigned(port),

@@ -2,6 +2,7 @@
 #include "consentchangedhandler.h"
 #include "customerenrolledhandler.h"
 #include "eventhandler.h"
+#include "pickuphandler.h"
 #include "receiptemailhandler.h"
 #include "returnhandler.h"
 #include "salehandler.h"
@@ -23,6 +24,8 @@ std::unique_ptr<EventHandlerRegistry> EventHandlerRegistry::standard(const Optio
     registry->add(std::make_unique<ShiftOpenedHandler>());
     registry->add(std::make_unique<CashMovementHandler>());
     registry->add(std::make_unique<ShiftClosedHandler>());
+    registry->add(std::make_unique<PickupHandedOverHandler>());
+    registry->add(std::make_unique<PickupNotCollectedHandler>());
     return registry;
 }
 

@@ -1,4 +1,5 @@
 #include "salehandler.h"
+#include "saleorder.h"
 #include "shiftstate.h"
 
 #include "sync/protocol/changefeed.h"
@@ -794,6 +795,7 @@ Core::Status SaleHandler::check(BatchContext &context, const QList<BatchEvent *>
 
     QSet<QString> salesInBatch;
     QSet<QString> creditsUsed; // returns whose credit an earlier sale of the batch took
+    QSet<QString> ordersInBatch; // endless-aisle orders paid by earlier sales of the batch
     for (BatchEvent *event : events) {
         const auto &sale = event->as<Core::Sale>();
         if (recordedSales.contains(sale.saleId) || salesInBatch.contains(sale.saleId)) {
@@ -818,8 +820,20 @@ Core::Status SaleHandler::check(BatchContext &context, const QList<BatchEvent *>
                 continue;
             }
         }
+        // Endless aisle: the order's holds, lines and delivery (docs/STOCK.md §5).
+        if (sale.order) {
+            auto refused = checkSaleOrder(db, context.device, sale, ordersInBatch);
+            if (!refused)
+                return refused.error();
+            if (!refused.value().first.isEmpty()) {
+                event->reject(refused.value().first, refused.value().second);
+                continue;
+            }
+        }
         bool known = true;
         for (const Core::SaleLine &line : sale.lines) {
+            if (sale.order && line.lineId == sale.order->deliveryLineId)
+                continue; // the delivery is no product (checkSaleOrder checked its price)
             if (!ref.products.contains(line.productId)) {
                 event->reject(QStringLiteral("sale.unknown_product"),
                     QStringLiteral("product %1 is unknown").arg(line.productId));
@@ -830,7 +844,7 @@ Core::Status SaleHandler::check(BatchContext &context, const QList<BatchEvent *>
         if (!known)
             continue;
         if (m_recheck) {
-            if (const Verdict verdict = recheck(sale, ref); !verdict) {
+            if (const Verdict verdict = recheck(goodsOfOrderSale(sale), ref); !verdict) {
                 event->reject(verdict.code, verdict.reason);
                 continue;
             }
@@ -918,8 +932,10 @@ Core::Status SaleHandler::apply(BatchContext &context, const QList<BatchEvent *>
         qint64 customerId;
     };
     QList<Credit> credits;
+    QList<Credit> orders; // sales that pay an endless-aisle order
     for (BatchEvent *event : events) {
         const auto &sale = event->as<Core::Sale>();
+        const QSet<QString> ordered = orderLineIds(sale);
         qint64 customerId = 0;
         if (sale.customer) {
             // A customer enrolled offline is known by card once its enrolment is applied.
@@ -956,7 +972,8 @@ Core::Status SaleHandler::apply(BatchContext &context, const QList<BatchEvent *>
                 adjustmentRows.append({ sale.saleId, lineNo, ++adjustmentNo, Core::name(a.kind),
                     a.sourceId, a.label, a.amount.cents(), a.approvedBy });
             // Training sales teach the till; they never move stock.
-            if (!sale.training)
+            // Ordered lines leave the holding location (applySaleOrder), not this store.
+            if (!sale.training && !ordered.contains(line.lineId))
                 soldPerProduct[line.productId] += line.quantity;
         }
         for (const Core::VatBreakdown &vat : sale.vat)
@@ -971,6 +988,8 @@ Core::Status SaleHandler::apply(BatchContext &context, const QList<BatchEvent *>
             authorisationRows.append(
                 { sale.saleId, ++authorisationNo, Core::name(a.permission), a.requestedBy,
                     a.approvedBy, a.lineId, a.amount.cents(), a.reason, isoTime(a.approvedAt) });
+        if (sale.order && !sale.training)
+            orders.append({ event, customerId });
         QSet<QString> codes;
         for (const QString &code : sale.couponCodes) {
             if (!codes.contains(code.toUpper()))
@@ -1029,6 +1048,10 @@ Core::Status SaleHandler::apply(BatchContext &context, const QList<BatchEvent *>
     }
     if (Core::Status s = applyWallet(context, events); !s)
         return s;
+    for (const Credit &order : std::as_const(orders)) {
+        if (Core::Status s = applySaleOrder(context, *order.event, order.customerId); !s)
+            return s;
+    }
 
     // Decrement in SQL (quantity = quantity - n), never read-modify-write in C++, so two
     // instances selling the same product both count. A product never stocked here starts

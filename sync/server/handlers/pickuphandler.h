@@ -1,0 +1,38 @@
+#pragma once
+
+#include "eventhandler.h"
+
+namespace Toonbank::Sync::Server {
+
+/// "pickup_handed_over" (docs/STOCK.md §6): units of a web order or a reservation handed over
+/// at the counter. check: the pickup exists (pickup.unknown) at the device's store
+/// (pickup.store), the staff member is known (event.unknown_staff), the handover id is new
+/// (pickup.duplicate), and Core::checkHandover against the server's rows (pickup.already_collected,
+/// pickup.closed, pickup.quantity, …), counting earlier handovers of the same batch.
+/// apply: web order lines' collected_quantity, the order's status by Core::statusAfter and
+/// collected_at; a reservation's hold collected (held −= q; the sale made at pickup moves the
+/// quantity as any sale); a pickup_handovers row; change_seq bumps so the pickups feed carries it.
+class PickupHandedOverHandler final : public EventHandler
+{
+public:
+    Protocol::EventType type() const override { return Protocol::EventType::PickupHandedOver; }
+    Core::Result<std::any> parse(
+        const DeviceIdentity &device, const Protocol::EventEnvelope &envelope) const override;
+    Core::Status check(BatchContext &context, const QList<BatchEvent *> &events) override;
+    Core::Status apply(BatchContext &context, const QList<BatchEvent *> &events) override;
+};
+
+/// "pickup_not_collected": staff release an overdue pickup. The same checks (an open pickup of
+/// this store); apply: the web order becomes not_collected, a reservation's hold released
+/// (held −= q), a pickup_handovers row.
+class PickupNotCollectedHandler final : public EventHandler
+{
+public:
+    Protocol::EventType type() const override { return Protocol::EventType::PickupNotCollected; }
+    Core::Result<std::any> parse(
+        const DeviceIdentity &device, const Protocol::EventEnvelope &envelope) const override;
+    Core::Status check(BatchContext &context, const QList<BatchEvent *> &events) override;
+    Core::Status apply(BatchContext &context, const QList<BatchEvent *> &events) override;
+};
+
+} // namespace Toonbank::Sync::Server
