@@ -22,7 +22,7 @@ namespace Toonbank::Ui {
 OrderSheet::OrderSheet(Services::OrderService &orders, QWidget *host)
     : SideSheet(host)
     , m_orders(orders)
-    , m_product(roleLabel(panel(), "title"))
+    , m_product(roleLabel(panel(), "sheetWhat"))
     , m_homeButton(touchButton(panel()))
     , m_pickupButton(touchButton(panel()))
     , m_homePart(new QWidget(panel()))
@@ -143,14 +143,16 @@ OrderSheet::OrderSheet(Services::OrderService &orders, QWidget *host)
         pickupLayout->addWidget(radio);
     }
 
-    // The customer (both): name (pickup; home takes the address's name) and phone.
-    auto *customer = new QGridLayout;
-    customer->setHorizontalSpacing(16);
-    customer->setVerticalSpacing(2);
-    addField(QStringLiteral("customer"), customer, 0, 0, Qt::ImhNone);
-    addField(QStringLiteral("phone"), customer, 0, 1, Qt::ImhDialableCharactersOnly);
-    customer->setColumnStretch(0, 1);
-    customer->setColumnStretch(1, 1);
+    // The customer (both): name (pickup; home takes the address's name) and phone. Home shows
+    // the phone alone in the first column (showKind moves it), under the address.
+    m_customerGrid = new QGridLayout;
+    m_customerGrid->setHorizontalSpacing(16);
+    m_customerGrid->setVerticalSpacing(2);
+    addField(QStringLiteral("customer"), m_customerGrid, 0, 0, Qt::ImhNone);
+    addField(QStringLiteral("phone"), m_customerGrid, 0, 1, Qt::ImhDialableCharactersOnly);
+    m_customerGrid->setColumnStretch(0, 1);
+    m_customerGrid->setColumnStretch(1, 1);
+    QLayout *customer = m_customerGrid;
 
     auto *form = new QWidget;
     form->setObjectName(QStringLiteral("sheetForm"));
@@ -239,6 +241,15 @@ void OrderSheet::showKind()
     m_fields.value(QStringLiteral("customer"))->setVisible(!home);
     if (home)
         m_errors.value(QStringLiteral("customer"))->hide();
+    // The phone stands next to the customer's name (pickup), or alone in the first column.
+    const int phoneColumn = home ? 0 : 1;
+    int row = 0;
+    for (QWidget *widget : { static_cast<QWidget *>(m_captions.value(QStringLiteral("phone"))),
+             static_cast<QWidget *>(m_fields.value(QStringLiteral("phone"))),
+             static_cast<QWidget *>(m_errors.value(QStringLiteral("phone"))) }) {
+        m_customerGrid->removeWidget(widget);
+        m_customerGrid->addWidget(widget, row++, phoneColumn);
+    }
     retranslate();
 }
 
@@ -338,9 +349,7 @@ void OrderSheet::retranslate()
     m_captions.value(QStringLiteral("city"))->setText(tr("City"));
     m_captions.value(QStringLiteral("country"))->setText(tr("Country"));
     m_captions.value(QStringLiteral("customer"))->setText(tr("Customer's name"));
-    m_captions.value(QStringLiteral("phone"))
-        ->setText(tr("Phone (for a message when it is "
-                     "ready)"));
+    m_captions.value(QStringLiteral("phone"))->setText(tr("Phone number"));
     m_cancel->setText(tr("Cancel"));
     m_confirm->setText(tr("Place order"));
     refreshOptions();

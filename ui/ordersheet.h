@@ -9,6 +9,7 @@
 
 class QAbstractButton;
 class QButtonGroup;
+class QGridLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -72,6 +73,7 @@ private:
     QButtonGroup *m_storeGroup;
     QList<QRadioButton *> m_storeButtons;
     QStringList m_storeCodes;
+    QGridLayout *m_customerGrid;
     QMap<QString, QLabel *> m_captions;
     QMap<QString, QLineEdit *> m_fields;
     QMap<QString, QLabel *> m_errors;

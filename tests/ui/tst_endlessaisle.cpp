@@ -41,6 +41,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
@@ -295,6 +296,10 @@ private slots:
         QVERIFY2(printed.contains(QStringLiteral("[QR ") + m_homeOrder + QLatin1Char(']')),
             qPrintable(printed));
         QVERIFY2(printed.contains(QStringLiteral("1015 CS Amsterdam")), qPrintable(printed));
+        // The screen says it too, next to how it was paid.
+        const QString paidWith = find<QLabel>("receiptTenders")->text();
+        QVERIFY2(
+            paidWith.contains(QStringLiteral("Web order ") + m_homeOrder), qPrintable(paidWith));
         shots(QStringLiteral("71-order-receipt"));
 
         // The push: the sale becomes the web order; stock leaves the web warehouse only.
@@ -359,6 +364,9 @@ private slots:
         QVERIFY2(printed.contains(QStringLiteral("Pickup code")), qPrintable(printed));
         QVERIFY2(printed.contains(paid.pickupCode), qPrintable(printed));
         QVERIFY2(printed.contains(QStringLiteral("Pick up at: Utrecht")), qPrintable(printed));
+        QVERIFY(find<QLabel>("receiptTenders")
+                    ->text()
+                    .contains(QStringLiteral("Pickup code: ") + paid.pickupCode));
         shots(QStringLiteral("73-order-pickup-receipt"));
         syncNow();
         QCOMPARE(stockOnServer(pickupProduct, ams), amsBefore);
