@@ -160,6 +160,8 @@ int main(int argc, char *argv[])
     // Issue 11: click-and-collect (the menu's "Pickup") and the product screen's "Reserve".
     window.setPickupService(terminal.value()->pickups(), terminal.value()->reservations());
     window.setManagerService(terminal.value()->manager());
+    // Issue 11: the endless aisle (order for home delivery or pickup in another store).
+    window.setOrderService(terminal.value()->orders());
     window.managerScreen()->setPrinter(&printer);
     Services::ReceiptService &receipts = terminal.value()->receipts();
     window.setReceiptMailer([&receipts](const Services::CompletedSale &sale, const QString &to) {

@@ -12,6 +12,7 @@ class QStackedWidget;
 namespace Toonbank::Services {
 class CustomerService;
 class ManagerService;
+class OrderService;
 class OverrideService;
 class PaymentService;
 class PickupService;
@@ -38,6 +39,7 @@ class DiscountSheet;
 class EmailReceiptSheet;
 class GiftCardSheet;
 class Language;
+class OrderSheet;
 class OverrideSheet;
 class LoginScreen;
 class ManagerScreen;
@@ -86,12 +88,23 @@ public:
     /// Wires the manager's day (the Manager screen, the menu's "Manager's day" for supervisors
     /// and managers).
     void setManagerService(Services::ManagerService &manager);
+    /// Wires the endless aisle (issue 11): the order sheet, opened by the product screen's
+    /// orderRequested(productId, pickupLocationId) (0 = home delivery) or openOrder().
+    void setOrderService(Services::OrderService &orders);
+    /// nullptr until setOrderService().
+    OrderSheet *orderSheet() const { return m_orderSheet; }
 
     /// Wires click-and-collect (issue 11): the Pickup screen (the menu's "Pickup") and the
     /// product screen's "Reserve" through the reserve sheet. Without it neither is offered.
     void setPickupService(
         Services::PickupService &pickups, Services::ReservationService &reservations);
 
+public slots:
+    /// Opens the order sheet for a product: home delivery (`pickupLocationId` 0) or pickup in
+    /// that store. Nothing without setOrderService().
+    void openOrder(qint64 productId, qint64 pickupLocationId);
+
+public:
     LoginScreen *loginScreen() const { return m_login; }
     SellScreen *sellScreen() const { return m_sell; }
     PayScreen *payScreen() const { return m_pay; }
@@ -170,6 +183,7 @@ private:
     ReturnScreen *m_return = nullptr;
     PickupScreen *m_pickupScreen = nullptr;
     ReserveSheet *m_reserveSheet = nullptr;
+    OrderSheet *m_orderSheet = nullptr;
     bool m_receiptWaiting = false; // a recovered sale's receipt, shown after the login
 };
 

@@ -245,6 +245,12 @@ void ReceiptScreen::refreshTenders()
     }
     if (!m_sale.sale.rounding.isZero())
         lines.append(tr("Cash rounding: %1").arg(m_sale.sale.rounding.toDisplayString()));
+    // Endless aisle (issue 11): the order this sale paid, and the code for its pickup.
+    if (m_sale.sale.order) {
+        lines.append(tr("Web order %1").arg(m_sale.sale.order->orderNumber));
+        if (!m_sale.pickupCode.isEmpty())
+            lines.append(tr("Pickup code: %1").arg(m_sale.pickupCode));
+    }
     m_tendersCaption->setText(tr("Paid with"));
     m_tenders->setText(lines.join(QLatin1Char('\n')));
     m_tendersCaption->setVisible(!lines.isEmpty());

@@ -105,7 +105,8 @@ bool sameLine(const Services::BasketLineView &a, const Services::BasketLineView 
     if (a.lineId != b.lineId || a.name != b.name || a.quantity != b.quantity
         || a.unitPrice != b.unitPrice || a.regularPrice != b.regularPrice
         || a.grossTotal != b.grossTotal || a.lineTotal != b.lineTotal
-        || a.adjustments.size() != b.adjustments.size())
+        || a.adjustments.size() != b.adjustments.size() || a.ordered != b.ordered
+        || a.delivery != b.delivery)
         return false;
     for (qsizetype i = 0; i < a.adjustments.size(); ++i) {
         const Services::AdjustmentView &x = a.adjustments.at(i);
@@ -568,6 +569,9 @@ void SellScreen::refreshBasket()
         QString unit = QStringLiteral("%1 × %2").arg(line.quantity).arg(money(line.unitPrice));
         if (line.regularPrice > line.unitPrice)
             unit += QLatin1Char(' ') + tr("(was %1)").arg(money(line.regularPrice));
+        // Endless aisle: ordered for delivery or pickup elsewhere, not taken home.
+        if (line.ordered)
+            unit += QStringLiteral(" · ") + tr("ordered, not taken home");
         QString plain = line.name + QLatin1Char('\n') + unit;
         QStringList labels;
         QStringList amounts;

@@ -223,6 +223,41 @@ QList<ReceiptLine> ReceiptLayout::layout(const ReceiptData &receipt, int width)
         lines.append(text(row(vat.rateLabel, money(vat.net), money(vat.vat), money(vat.gross))));
     lines.append(rule());
 
+    if (receipt.orderPart) {
+        // The endless-aisle order (docs/STOCK.md §5): its number, how it reaches the customer,
+        // and a QR of the number for the pickup and returns counters.
+        const ReceiptData::OrderPart &order = *receipt.orderPart;
+        lines.append(text(tr("Web order %1").arg(order.orderNumber), Align::Left, true));
+        const QString days = order.kind == Core::DeliveryKind::StorePickup ? QString()
+            : order.workingDays == 1                                       ? tr("1 working day")
+                                     : tr("%1 working days").arg(order.workingDays);
+        QString how = order.optionLabel;
+        if (!days.isEmpty())
+            how += QStringLiteral(" · ") + days;
+        for (const QString &part : wrapWords(how, width))
+            lines.append(text(part));
+        if (order.kind == Core::DeliveryKind::Home) {
+            lines.append(text(leftRight(tr("Delivery"),
+                order.deliveryPrice.isZero() ? tr("free") : money(order.deliveryPrice), width)));
+            lines.append(text(tr("Deliver to:")));
+            for (const QString &address : order.addressLines) {
+                for (const QString &part : wrapWords(address, width - 2))
+                    lines.append(text(QStringLiteral("  ") + part));
+            }
+        } else {
+            for (const QString &part :
+                wrapWords(tr("Pick up at: %1").arg(order.pickupStoreName), width))
+                lines.append(text(part));
+            if (!order.pickupCode.isEmpty()) {
+                lines.append(text(tr("Pickup code"), Align::Center));
+                lines.append(text(order.pickupCode, Align::Center, true, true));
+            }
+        }
+        lines.append({ ReceiptLine::Kind::Qr, order.orderNumber, Align::Center });
+        lines.append(text(order.orderNumber, Align::Center, true));
+        lines.append(rule());
+    }
+
     lines.append({ ReceiptLine::Kind::Qr, qrPayload(receipt), Align::Center });
     lines.append(text(receipt.receiptNumber, Align::Center));
     if (receipt.duplicate)

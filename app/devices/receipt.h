@@ -107,6 +107,22 @@ struct ReceiptData
         QString exchangeReceiptNumber; // its receipt number when known (printed instead of id)
     };
     std::optional<ReturnPart> returnPart; // none: a sale receipt
+
+    /// An endless-aisle order paid in this sale (issue 11, docs/STOCK.md §5): printed as
+    /// "Web order WS12345678", the delivery (option, days, address or pickup store, the pickup
+    /// code) and a QR holding the plain order number (the returns look-up reads it as typed).
+    struct OrderPart
+    {
+        QString orderNumber; // "WS12345678"
+        Core::DeliveryKind kind = Core::DeliveryKind::Home;
+        QString optionLabel; // "Standard delivery"
+        int workingDays = 0;
+        Core::Money deliveryPrice;
+        QStringList addressLines; // Home: name, street, postcode + city, country
+        QString pickupStoreName; // StorePickup
+        QString pickupCode; // StorePickup: the code the customer shows in that store
+    };
+    std::optional<OrderPart> orderPart;
 };
 
 /// What a receipt says about the store it is printed in (the header of a return receipt).

@@ -20,6 +20,7 @@
 #include "app/store/salesledger.h"
 #include "app/store/staffdirectory.h"
 #include "sync/protocol/saleevent.h"
+#include "sync/protocol/stockelsewhere.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -57,6 +58,41 @@ Error noLine()
 {
     return Error::make(
         QStringLiteral("basket.no_line"), Core::Tr::tr("This line is no longer in the basket."));
+}
+
+Error orderLineLocked()
+{
+    return Error::make(QStringLiteral("order.line_locked"),
+        Core::Tr::tr("This line is part of an order. Remove it to cancel the order, then order "
+                     "again."));
+}
+
+QJsonObject basketOrderToJson(const BasketOrder &order)
+{
+    return QJsonObject {
+        { QStringLiteral("order"), Sync::Protocol::toJson(order.order) },
+        { QStringLiteral("holdIds"), QJsonArray::fromStringList(order.holdIds) },
+        { QStringLiteral("pickupCode"), order.pickupCode },
+        { QStringLiteral("pickupStoreName"), order.pickupStoreName },
+        { QStringLiteral("expiresAt"), order.expiresAt.toUTC().toString(Qt::ISODateWithMs) },
+    };
+}
+
+std::optional<BasketOrder> basketOrderFromJson(const QJsonObject &o)
+{
+    auto order = Sync::Protocol::saleOrderFromJson(o.value(QStringLiteral("order")).toObject());
+    if (!order)
+        return std::nullopt;
+    BasketOrder out;
+    out.order = order.value();
+    for (const QJsonValue &id : o.value(QStringLiteral("holdIds")).toArray())
+        out.holdIds.append(id.toString());
+    out.pickupCode = o.value(QStringLiteral("pickupCode")).toString();
+    out.pickupStoreName = o.value(QStringLiteral("pickupStoreName")).toString();
+    out.expiresAt
+        = QDateTime::fromString(o.value(QStringLiteral("expiresAt")).toString(), Qt::ISODateWithMs)
+              .toUTC();
+    return out;
 }
 
 Error approvalMismatch(const QString &detail)
@@ -272,6 +308,8 @@ void SaleService::rebuild() const
         return;
     refreshRules();
     m_sale = Core::buildSale(m_lines, rulesFor(m_lines), context(m_clock.nowUtc()));
+    if (m_sale->ok())
+        withOrder(m_sale->value());
     BasketView view;
     view.customer = m_customerChip;
     view.couponCodes = m_coupons;
@@ -290,6 +328,10 @@ void SaleService::rebuild() const
             out.grossTotal = line.grossTotal();
             out.lineTotal = line.lineTotal();
             out.vatLabel = line.vatRate.toDisplayString();
+            if (m_order) {
+                out.ordered = m_order->order.lineIds.contains(line.lineId);
+                out.delivery = m_order->order.deliveryLineId == line.lineId;
+            }
             for (const Core::Adjustment &adjustment : line.adjustments) {
                 AdjustmentView a { adjustment.kind, adjustment.label, adjustment.amount, {} };
                 if (adjustment.approvedBy != 0) {
@@ -408,7 +450,7 @@ Core::Result<QString> SaleService::addSummary(const Store::ProductSummary &produ
                 return a.lineId == line.lineId && a.permission == Core::Permission::ChangePrice;
             });
         if (line.productId == product.id && line.unitPrice == price && !line.manualDiscount
-            && !priceChanged) {
+            && !priceChanged && !isOrderLine(line.lineId)) {
             lineId = line.lineId;
             break;
         }
@@ -506,6 +548,8 @@ Core::Status SaleService::setQuantity(const QString &lineId, int quantity)
         return noLine();
     if (quantity == 0)
         return removeLine(lineId);
+    if (isOrderLine(lineId))
+        return orderLineLocked();
     if (giftLine(lineId) && quantity != 1)
         return Error::make(QStringLiteral("giftcard.quantity"),
             tr("A gift card is one line per card. Add another card instead."));
@@ -521,6 +565,23 @@ Core::Status SaleService::removeLine(const QString &lineId)
     const int index = indexOf(lineId);
     if (index < 0)
         return noLine();
+    if (isOrderLine(lineId)) {
+        // The order is one whole (its delivery price is the server's for all its lines):
+        // removing one of its lines gives the order up and takes all its lines out.
+        const BasketOrder order = *m_order;
+        QStringList gone = order.order.lineIds;
+        if (!order.order.deliveryLineId.isEmpty())
+            gone.append(order.order.deliveryLineId);
+        TOONBANK_TRY_CHANGE({
+            m_lines.removeIf(
+                [&](const Core::DraftLine &line) { return gone.contains(line.lineId); });
+            m_authorisations.removeIf(
+                [&](const Core::Authorisation &a) { return gone.contains(a.lineId); });
+        });
+        releaseOrder();
+        changed();
+        return Core::success();
+    }
     TOONBANK_TRY_CHANGE({
         m_lines.removeAt(index);
         m_authorisations.removeIf([&](const Core::Authorisation &a) { return a.lineId == lineId; });
@@ -555,6 +616,7 @@ Core::Status SaleService::clear()
         for (const CouponClaim &claim : std::as_const(m_claims))
             m_claimer->release(claim);
     }
+    releaseOrder();
     const bool hadCustomer = m_customer.has_value();
     m_lines.clear();
     m_authorisations.clear();
@@ -704,6 +766,8 @@ Core::Result<ChangeOutcome> SaleService::setManualDiscount(const QString &lineId
     const int index = indexOf(lineId);
     if (index < 0)
         return noLine();
+    if (isOrderLine(lineId))
+        return orderLineLocked();
     if (giftLine(lineId))
         return Error::make(QStringLiteral("giftcard.no_discount"),
             tr("A gift card is sold at its value: no discount or price change."));
@@ -803,6 +867,8 @@ Core::Result<ChangeOutcome> SaleService::changePrice(const QString &lineId, Mone
     const int index = indexOf(lineId);
     if (index < 0)
         return noLine();
+    if (isOrderLine(lineId))
+        return orderLineLocked();
     if (giftLine(lineId))
         return Error::make(QStringLiteral("giftcard.no_discount"),
             tr("A gift card is sold at its value: no discount or price change."));
@@ -870,8 +936,9 @@ Core::Status SaleService::park(const QString &label)
         = m_parked->park(m_session.staff()->id, label, json, m_clock.nowUtc());
     if (!parked)
         return parked.error();
-    // The claims travel with the parked basket: nothing is released.
+    // The claims (and an order's holds) travel with the parked basket: nothing is released.
     m_claims.clear();
+    m_order.reset();
     m_lines.clear();
     m_authorisations.clear();
     m_coupons.clear();
@@ -907,6 +974,8 @@ QByteArray SaleService::basketJson() const
         { QStringLiteral("claims"), claims },
         { QStringLiteral("authorisations"), authorisations },
     };
+    if (m_order)
+        basket.insert(QStringLiteral("order"), basketOrderToJson(*m_order));
     // Only the card number, id and tier: the customer's personal data stays sealed in the
     // customer cache.
     if (m_customer) {
@@ -929,6 +998,7 @@ struct ParkedState
     QList<CouponClaim> claims;
     QList<Core::Authorisation> authorisations;
     std::optional<Core::SaleCustomer> customer;
+    std::optional<BasketOrder> order; // endless aisle
 };
 
 Core::Result<ParkedState> parseParked(const QByteArray &json)
@@ -1003,6 +1073,11 @@ Core::Result<ParkedState> parseParked(const QByteArray &json)
         for (const QJsonValue &a : root.value(QStringLiteral("authorisations")).toArray()) {
             if (auto authorisation = authorisationFromJson(a.toObject()))
                 state.authorisations.append(*authorisation);
+        }
+        if (root.contains(QStringLiteral("order"))) {
+            state.order = basketOrderFromJson(root.value(QStringLiteral("order")).toObject());
+            if (!state.order)
+                return bad(QStringLiteral("order section unreadable"));
         }
         const QJsonObject customer = root.value(QStringLiteral("customer")).toObject();
         if (!customer.isEmpty()) {
@@ -1099,7 +1174,8 @@ Core::Status SaleService::resume(qint64 parkedId)
         }
         m_saleId = state->saleId;
         m_claims = state->claims;
-        emit basketChanged();
+        m_order = state->order;
+        changed();
         if (m_customer)
             emit customerChanged();
         return Core::success();
@@ -1124,6 +1200,7 @@ Core::Result<CompletedSale> SaleService::payCash(Money tendered)
     if (!built)
         return built.error();
     Core::Sale sale = built.value();
+    withOrder(sale);
     sale.shiftId = shift.value();
     const Core::CashPart part = Core::cashPart(sale.total, m_location.cashRounding);
     if (part.due.isNegative())
@@ -1234,12 +1311,15 @@ Core::Result<CompletedSale> SaleService::recordSale(
     }
     done.location = m_location;
     done.sale = sale;
+    if (m_order && sale.order && sale.order->orderId == m_order->order.orderId)
+        done.pickupCode = m_order->pickupCode;
 
     if (exchange)
         m_exchange.reset(); // used up: ReturnService completes on saleCompleted
     if (sale.saleId == m_saleId) {
-        // The claims are used up by the recorded sale.
+        // The claims (and the order's holds) are used up by the recorded sale.
         m_claims.clear();
+        m_order.reset();
         const bool hadCustomer = m_customer.has_value();
         m_lines.clear();
         m_authorisations.clear();
@@ -1283,6 +1363,7 @@ Core::Result<PaymentBasket> SaleService::freezeForPayment()
         return built.error();
     PaymentBasket basket;
     basket.sale = built.value();
+    withOrder(basket.sale);
     basket.sale.shiftId = shift.value();
     if (basket.sale.total.isNegative())
         return Error::make(
@@ -1331,6 +1412,7 @@ Core::Status SaleService::restoreFrozen(const QByteArray &json)
     m_customer = state.customer;
     m_customerChip = chip;
     m_saleId = state.saleId;
+    m_order = state.order;
     m_frozen = true;
     changed();
     emit customerChanged();
@@ -1497,6 +1579,35 @@ Devices::ReceiptData SaleService::receiptFor(const CompletedSale &sale, const QL
                 receipt.pointsBalance = points.value();
         }
     }
+    if (sale.sale.order) {
+        // The endless-aisle order paid in this sale (docs/STOCK.md §5).
+        const Core::SaleOrder &order = *sale.sale.order;
+        Devices::ReceiptData::OrderPart part;
+        part.orderNumber = order.orderNumber;
+        part.kind = order.delivery.kind;
+        part.optionLabel = Core::deliveryOptionLabel(order.delivery.optionCode);
+        for (const Core::DeliveryOption &option : Core::defaultDeliveryOptions()) {
+            if (option.code == order.delivery.optionCode)
+                part.workingDays = option.workingDays;
+        }
+        part.deliveryPrice = order.delivery.price;
+        if (order.delivery.kind == Core::DeliveryKind::Home) {
+            const Core::Address &a = order.delivery.address;
+            part.addressLines = QStringList { a.name, a.street,
+                QStringLiteral("%1 %2").arg(a.postcode, a.city).trimmed(), a.country };
+            part.addressLines.removeAll(QString());
+        } else {
+            part.pickupStoreName = order.delivery.pickupStoreCode;
+            if (auto locations = m_catalog.locations()) {
+                for (const Store::Location &location : locations.value()) {
+                    if (location.code == order.delivery.pickupStoreCode)
+                        part.pickupStoreName = location.name;
+                }
+            }
+            part.pickupCode = sale.pickupCode;
+        }
+        receipt.orderPart = part;
+    }
     receipt.locale = locale;
     return receipt;
 }
@@ -1504,6 +1615,64 @@ Devices::ReceiptData SaleService::receiptFor(const CompletedSale &sale, const QL
 int SaleService::waitingEventCount() const
 {
     return m_ledger->waitingEventCount();
+}
+
+// --- endless aisle ------------------------------------------------------------------------
+
+bool SaleService::isOrderLine(const QString &lineId) const
+{
+    return m_order
+        && (m_order->order.lineIds.contains(lineId) || m_order->order.deliveryLineId == lineId);
+}
+
+void SaleService::withOrder(Core::Sale &sale) const
+{
+    if (m_order)
+        sale.order = m_order->order;
+}
+
+void SaleService::releaseOrder()
+{
+    if (!m_order)
+        return;
+    const BasketOrder order = *m_order;
+    m_order.reset();
+    if (m_orderReleaser)
+        m_orderReleaser(order);
+}
+
+Core::Result<QStringList> SaleService::addOrder(const QList<Core::DraftLine> &lines,
+    const std::optional<Core::DraftLine> &deliveryLine, BasketOrder order)
+{
+    if (const Core::Status allowed = requireEditable(); !allowed)
+        return allowed.error();
+    if (m_order)
+        return Error::make(QStringLiteral("order.one_per_sale"),
+            tr("This sale has an order already. Pay it first, or remove it, before ordering "
+               "again."),
+            m_order->order.orderNumber);
+    if (lines.isEmpty())
+        return Error::make(QStringLiteral("order.empty"), tr("There is nothing to order."));
+    QStringList ids;
+    order.order.lineIds.clear();
+    order.order.deliveryLineId.clear();
+    TOONBANK_TRY_CHANGE({
+        for (Core::DraftLine line : lines) {
+            line.lineId = nextLineId();
+            ids.append(line.lineId);
+            m_lines.append(line);
+        }
+        if (deliveryLine) {
+            Core::DraftLine line = *deliveryLine;
+            line.lineId = nextLineId();
+            order.order.deliveryLineId = line.lineId;
+            m_lines.append(line);
+        }
+        order.order.lineIds = ids;
+    });
+    m_order = order;
+    changed();
+    return ids;
 }
 
 } // namespace Toonbank::Services

@@ -63,6 +63,20 @@ struct CompletedSale
     Store::Location location;
     QString printError; // set when the sale is saved but the receipt did not print
     Core::Sale sale;
+    QString pickupCode; // endless aisle, store pickup: the code the customer shows there
+};
+
+/// An endless-aisle order on the sale in progress (docs/STOCK.md §5): the server's order (its
+/// holds keep the stock for 30 minutes), the basket lines it made (marked as ordered: no stock
+/// moves here for them) and its "Delivery" line. It travels with a parked basket; it is given
+/// back (its holds cancelled) when the basket is cleared or one of its lines removed.
+struct BasketOrder
+{
+    Core::SaleOrder order; // lineIds and deliveryLineId are the basket's
+    QStringList holdIds; // the server's holds, one per ordered line
+    QString pickupCode; // store pickup: printed on the receipt
+    QString pickupStoreName; // store pickup: for the receipt and the basket
+    QDateTime expiresAt; // until when the unpaid order holds its stock (UTC)
 };
 
 /// The value of goods brought back in an exchange (ReturnService::startExchange), put towards
@@ -121,6 +135,8 @@ struct BasketLineView
     Core::Money lineTotal; // after every adjustment
     QList<AdjustmentView> adjustments;
     QString vatLabel; // "21%"
+    bool ordered = false; // endless aisle: ordered for delivery / pickup elsewhere, no stock here
+    bool delivery = false; // the order's "Delivery" line
 };
 
 struct VatView
@@ -234,6 +250,24 @@ public:
     /// The gift-card amount limits of this store.
     Core::Money giftCardMinimum() const;
     Core::Money giftCardMaximum() const;
+
+    // --- endless aisle (docs/STOCK.md §5) ------------------------------------------------
+    /// Puts an order the server accepted into the basket: `lines` (their ids are given here)
+    /// marked as ordered, plus `deliveryLine` when the delivery costs something. Fills the
+    /// order's lineIds and deliveryLineId; the sale carries it (Core::Sale::order) from now on.
+    /// Errors: "order.one_per_sale" (the basket has an order already), "basket.frozen",
+    /// "sale.*"/"vat.*" (the lines do not build). Returns the ordered line ids.
+    Core::Result<QStringList> addOrder(const QList<Core::DraftLine> &lines,
+        const std::optional<Core::DraftLine> &deliveryLine, BasketOrder order);
+    const std::optional<BasketOrder> &basketOrder() const { return m_order; }
+    /// Called with the order when it is given up (basket cleared, an order line removed):
+    /// cancels its holds (best effort). Not set: nothing is told (the holds expire).
+    void setOrderReleaser(std::function<void(const BasketOrder &)> releaser)
+    {
+        m_orderReleaser = std::move(releaser);
+    }
+    /// True for an ordered line or the order's delivery line.
+    bool isOrderLine(const QString &lineId) const;
 
     // --- customer and coupons ----------------------------------------------------------
     /// Attaches a cached (or, online, fetched) customer by card number. Errors:
@@ -382,6 +416,10 @@ private:
     QList<CouponClaim> m_claims;
     QList<Core::Authorisation> m_authorisations;
     bool m_frozen = false; // a payment is in progress
+    std::optional<BasketOrder> m_order; // endless aisle
+    std::function<void(const BasketOrder &)> m_orderReleaser;
+    void releaseOrder();
+    void withOrder(Core::Sale &sale) const;
     std::optional<ExchangeCredit> m_exchange;
 
     // Built lazily after each change; the rules are reloaded once per day or promotion change.

@@ -3,6 +3,7 @@
 #include "checkoutservice.h"
 #include "customerservice.h"
 #include "managerservice.h"
+#include "orderservice.h"
 #include "overrideservice.h"
 #include "paymentservice.h"
 #include "pickupservice.h"
@@ -111,6 +112,9 @@ Core::Result<std::unique_ptr<Terminal>> Terminal::open(
         [status = terminal->m_syncStatus.get()] { status->refresh(); });
     terminal->m_reservations = std::make_unique<ReservationService>(
         *terminal->m_catalog, *terminal->m_session, terminal->m_lookups.get());
+    terminal->m_serverOrders = std::make_unique<ServerOrders>(*terminal->m_lookups);
+    terminal->m_orders = std::make_unique<OrderService>(
+        *terminal->m_sale, *terminal->m_catalog, *terminal->m_session, *terminal->m_serverOrders);
     return terminal;
 }
 

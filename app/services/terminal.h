@@ -24,7 +24,9 @@ class PickupService;
 class ReservationService;
 class CustomerService;
 class ManagerService;
+class OrderService;
 class OverrideService;
+class ServerOrders;
 class ProductService;
 class ReceiptService;
 class ReturnService;
@@ -76,6 +78,9 @@ public:
     /// The drawer's shifts and cash (issue 12). Selling needs an open shift only once
     /// requireShifts() hooked it into sale() and returns() (main() does; older tests do not).
     ShiftService &shifts() { return *m_shifts; }
+    /// The endless aisle (issue 11, docs/STOCK.md §5): orders for home delivery or pickup in
+    /// another store over lookups(), paid in sale().
+    OrderService &orders() { return *m_orders; }
     void requireShifts();
     /// Click-and-collect at this store and reservations elsewhere (issue 11, docs/STOCK.md).
     PickupService &pickups() { return *m_pickups; }
@@ -106,6 +111,8 @@ private:
     std::unique_ptr<ShiftService> m_shifts;
     std::unique_ptr<PickupService> m_pickups;
     std::unique_ptr<ReservationService> m_reservations;
+    std::unique_ptr<ServerOrders> m_serverOrders;
+    std::unique_ptr<OrderService> m_orders;
 };
 
 } // namespace Toonbank::Services

@@ -41,6 +41,10 @@ LedgerSale ledgerSaleFrom(const Core::Sale &sale, qint64 locationId)
         out.brand = line.brand;
         out.regularPrice = line.regularPrice;
         out.giftCardNumber = line.giftCardNumber;
+        if (sale.order
+            && (sale.order->lineIds.contains(line.lineId)
+                || sale.order->deliveryLineId == line.lineId))
+            out.movesStock = false;
         for (const Core::Adjustment &adjustment : line.adjustments) {
             out.adjustments.append({ Core::name(adjustment.kind), adjustment.sourceId,
                 adjustment.label, adjustment.amount, adjustment.approvedBy });

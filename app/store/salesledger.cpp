@@ -195,8 +195,9 @@ Core::Result<RecordedSale> SalesLedger::record(const LedgerSale &sale,
             }
             // Stock here goes down with the sale; a product with no known figure gets a
             // negative one, which the next stock pull corrects. A gift card is no stock, and a
-            // training sale moves none.
-            if (!line.giftCardNumber.isEmpty() || sale.training)
+            // training sale moves none, nor does a line ordered for delivery or pickup
+            // elsewhere (the server moves the holding location's stock; docs/STOCK.md §5).
+            if (!line.giftCardNumber.isEmpty() || sale.training || !line.movesStock)
                 continue;
             if (!exec(q,
                     QStringLiteral(

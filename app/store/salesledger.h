@@ -60,6 +60,7 @@ struct LedgerLine
     Core::Money regularPrice;
     QList<LedgerAdjustment> adjustments; // lineDiscount is their sum
     QString giftCardNumber; // a gift card sold or topped up: no stock movement
+    bool movesStock = true; // false: an endless-aisle order's line or its delivery line
 };
 
 struct LedgerVat
