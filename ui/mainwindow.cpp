@@ -349,11 +349,8 @@ void MainWindow::setOrderService(Services::OrderService &orders)
         return;
     m_orderSheet = new OrderSheet(orders, this);
     connect(m_orderSheet, &OrderSheet::orderPlaced, this, [this] { showScreen(m_sell); });
-    // The product screen's "Order for home" / "Pick up in store X" (issue 11, h-product): by
-    // name, so this wiring stands whether or not that screen has the signal yet.
-    if (m_product->metaObject()->indexOfSignal("orderRequested(qint64,qint64)") >= 0)
-        connect(m_product, SIGNAL(orderRequested(qint64, qint64)), this,
-            SLOT(openOrder(qint64, qint64)));
+    // The product screen's "Order for home" / "Pick up in store X".
+    connect(m_product, &ProductScreen::orderRequested, this, &MainWindow::openOrder);
 }
 
 void MainWindow::openOrder(qint64 productId, qint64 pickupLocationId)
