@@ -6,6 +6,7 @@
 #include "sync/protocol/promotionjson.h"
 
 #include "app/core/payment.h"
+#include "app/core/pickup.h"
 #include "app/core/returns.h"
 #include "app/store/catalogtypes.h"
 
@@ -314,6 +315,8 @@ Core::Result<Store::DemoChain::Summary> DemoSeedSink::seed(ServerDatabase &datab
         return done.error();
     if (auto done = seedReturns(database, options.referenceDate); !done)
         return done.error();
+    if (auto done = seedPickups(database, options.referenceDate); !done)
+        return done.error();
     return summary;
 }
 
@@ -592,6 +595,108 @@ Core::Status DemoSeedSink::seedReturns(ServerDatabase &database, const QDate &re
     int imported = 0;
     return importJson(admin, ChainAdmin::ImportKind::WebOrders, rows,
         QStringLiteral("web-orders.json"), imported);
+}
+
+QList<DemoSeedSink::DemoPickup> DemoSeedSink::demoPickups()
+{
+    return { { QStringLiteral("WEB200101"), QStringLiteral("246810"), 0, 0 },
+        { QStringLiteral("WEB200102"), QStringLiteral("135791"), 0, 1 },
+        { QStringLiteral("WEB200103"), QStringLiteral("112233"), 0, 10 },
+        { QStringLiteral("WEB200104"), QStringLiteral("987654"), 1, 2 } };
+}
+
+Core::Status DemoSeedSink::seedPickups(ServerDatabase &database, const QDate &referenceDate)
+{
+    const QDate today = referenceDate.isValid() ? referenceDate : QDate::currentDate();
+    QStringList stores;
+    for (const Store::Location &l : Store::DemoChain::locations()) {
+        if (l.kind == Store::LocationKind::Store)
+            stores.append(l.code);
+    }
+    QList<QPair<QString, qint64>> products; // sku, price
+    auto q = database.exec(QStringLiteral("SELECT sku, data FROM products ORDER BY id LIMIT 60"));
+    if (!q)
+        return q.error();
+    while (q.value().next()) {
+        const QJsonObject data
+            = QJsonDocument::fromJson(q.value().value(1).toString().toUtf8()).object();
+        const qint64 price = data.value(QStringLiteral("priceCents")).toInteger();
+        if (price > 0 && data.value(QStringLiteral("vatClass")).toString() != QLatin1String("zero"))
+            products.append({ q.value().value(0).toString(), price });
+    }
+    auto customers = database.exec(QStringLiteral("SELECT id FROM customers ORDER BY id LIMIT 4"));
+    if (!customers)
+        return customers.error();
+    QList<qint64> customerIds;
+    while (customers.value().next())
+        customerIds.append(customers.value().value(0).toLongLong());
+    if (products.size() < 8 || stores.size() < 2 || customerIds.isEmpty())
+        return Core::success(); // a chain too small for the demo pickups
+
+    static const char *names[] = { "Sanne Jansen", "Daan Bakker", "Lotte Visser", "Bram Smit" };
+    const QList<DemoPickup> pickups = demoPickups();
+    QJsonArray rows;
+    for (qsizetype i = 0; i < pickups.size(); ++i) {
+        const DemoPickup &pickup = pickups.at(i);
+        QJsonArray lines;
+        qint64 goods = 0;
+        for (int l = 0; l < 1 + int(i % 2); ++l) {
+            const auto &[sku, price] = products.at((i * 7 + l * 3) % products.size());
+            lines.append(
+                QJsonObject { { QStringLiteral("lineId"), QStringLiteral("L%1").arg(l + 1) },
+                    { QStringLiteral("sku"), sku }, { QStringLiteral("quantity"), 1 },
+                    { QStringLiteral("unitPriceCents"), price },
+                    { QStringLiteral("lineTotalCents"), price } });
+            goods += price;
+        }
+        const QDate ordered = today.addDays(-pickup.readyDaysAgo - 1);
+        rows.append(QJsonObject { { QStringLiteral("id"), 9200 + i + 1 },
+            { QStringLiteral("orderNumber"), pickup.orderNumber },
+            { QStringLiteral("locationCode"), stores.at(pickup.storeIndex) },
+            { QStringLiteral("customerId"), customerIds.at(i % customerIds.size()) },
+            { QStringLiteral("status"), QStringLiteral("ready") },
+            { QStringLiteral("channel"), QStringLiteral("web") },
+            { QStringLiteral("orderedAt"),
+                QDateTime(ordered, QTime(19, 30), Qt::UTC).toString(Qt::ISODateWithMs) },
+            { QStringLiteral("totalCents"), goods }, { QStringLiteral("lines"), lines },
+            { QStringLiteral("details"),
+                QJsonObject { { QStringLiteral("customerName"), QLatin1String(names[i % 4]) },
+                    { QStringLiteral("customerPhone"),
+                        QStringLiteral("+3161234%1").arg(5670 + i) } } },
+            { QStringLiteral("tenders"),
+                QJsonArray { QJsonObject { { QStringLiteral("method"), QStringLiteral("ideal") },
+                    { QStringLiteral("amountCents"), goods },
+                    { QStringLiteral("reference"), QStringLiteral("PSP-") + pickup.orderNumber },
+                    { QStringLiteral("paidAt"),
+                        QDateTime(ordered, QTime(19, 31), Qt::UTC)
+                            .toString(Qt::ISODateWithMs) } } } } });
+    }
+    ChainAdmin admin(database);
+    int imported = 0;
+    if (Core::Status done = importJson(admin, ChainAdmin::ImportKind::WebOrders, rows,
+            QStringLiteral("pickups.json"), imported);
+        !done)
+        return done;
+    // Ready for pickup: when, and the hash of the code the customer got by e-mail.
+    return database.transaction([&]() -> Core::Status {
+        auto seq = database.reserveSequence(pickups.size());
+        if (!seq)
+            return seq.error();
+        for (qsizetype i = 0; i < pickups.size(); ++i) {
+            const DemoPickup &pickup = pickups.at(i);
+            const QString readyAt
+                = QDateTime(today.addDays(-pickup.readyDaysAgo), QTime(9, 0), Qt::UTC)
+                      .toString(Qt::ISODateWithMs);
+            auto done = database.exec(
+                QStringLiteral("UPDATE web_orders SET ready_at = ?, code_hash = ?, change_seq = ? "
+                               "WHERE order_number = ?"),
+                { readyAt, Core::pickupCodeHash(pickup.orderNumber, pickup.pickupCode),
+                    seq.value() + i, pickup.orderNumber });
+            if (!done)
+                return done.error();
+        }
+        return Core::success();
+    });
 }
 
 } // namespace Toonbank::Sync::Server

@@ -85,6 +85,19 @@ public:
     /// One batch of products (wire form) and their stock, as generate()'s thread hands over.
     Core::Status writeBatch(std::vector<BulkProduct> &products, std::vector<BulkStock> &stock);
     static BulkProduct bulkProduct(const Store::ProductRecord &product);
+    /// A web order of the demo waiting for pickup (README and the seed output list them).
+    struct DemoPickup
+    {
+        QString orderNumber;
+        QString pickupCode; // what the customer shows at the counter
+        int storeIndex = 0; // of the demo's stores, in DemoChain::locations() order
+        int readyDaysAgo = 0; // 10: overdue (past the default 7 release days)
+    };
+    static QList<DemoPickup> demoPickups();
+    /// The demo pickups (docs/STOCK.md §6): web orders ready for pickup at the first two demo
+    /// stores with known pickup codes (hashed with Core::pickupCodeHash), ready 0 to 2 days ago,
+    /// one overdue. Needs the catalog and customers seeded first; a second seed changes nothing.
+    static Core::Status seedPickups(ServerDatabase &database, const QDate &referenceDate);
 
 private:
     /// Products per batch: each batch (with its stock) is one transaction through BulkWriter.

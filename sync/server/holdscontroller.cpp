@@ -274,7 +274,6 @@ ApiReply HoldsController::create(const ApiRequest &request)
         locationId, asked.quantity, customerId.value(), asked.customer.name.trimmed(),
         asked.customer.phone.trimmed(), Core::pickupCodeHash(asked.holdId, code),
         request.device->deviceId, asked.staffId, isoUtc(now), isoUtc(expiresAt), QString(), hash };
-    qint64 held = 0;
     const Core::Status done = m_db.transaction([&]() -> Core::Status {
         return takeHold(m_db, holdRow, asked.productId, locationId, asked.quantity);
     });
@@ -300,7 +299,6 @@ ApiReply HoldsController::create(const ApiRequest &request)
         }
         return internal(done.error());
     }
-    Q_UNUSED(held)
     auto created = loadHold(m_db, asked.holdId);
     if (!created)
         return internal(created.error());
@@ -422,15 +420,12 @@ ApiReply HoldsController::order(const ApiRequest &request)
             data.expiresAt = row.value()->expiresAt;
             data.holds.append(hold.value());
         }
-        auto price = Core::deliveryPrice(
-            Core::defaultDeliveryOptions(), asked.delivery.optionCode, Core::Money());
         Core::Money goods;
         for (const Protocol::OrderRequestLine &line : asked.lines)
             goods += Core::Money::fromCents(line.unitPriceCents * line.quantity);
         auto priced
             = Core::deliveryPrice(Core::defaultDeliveryOptions(), asked.delivery.optionCode, goods);
         data.deliveryPriceCents = priced ? priced.value().cents() : 0;
-        Q_UNUSED(price)
         return ApiReply::json(Protocol::toJson(data), 200);
     };
     {

@@ -416,6 +416,15 @@ int main(int argc, char *argv[])
         out(QStringLiteral("demo web orders (returns): %1 — QR: toonbank-admin web-order-qr "
                            "ORDER [--png qr.png]")
                 .arg(DemoSeedSink::demoWebOrderNumbers().join(QStringLiteral(", "))));
+        QStringList pickups;
+        for (const DemoSeedSink::DemoPickup &pickup : DemoSeedSink::demoPickups())
+            pickups.append(
+                QStringLiteral("%1 code %2 (store %3%4)")
+                    .arg(pickup.orderNumber, pickup.pickupCode)
+                    .arg(pickup.storeIndex + 1)
+                    .arg(pickup.readyDaysAgo >= 7 ? QStringLiteral(", overdue") : QString()));
+        out(QStringLiteral("demo pickups (ready web orders): %1")
+                .arg(pickups.join(QStringLiteral(", "))));
         return buildSnapshot(*db.value(), dir);
     }
     if (command == QLatin1String("build-snapshot") && args.size() == 1)

@@ -224,7 +224,13 @@ private slots:
             return q && q.value().next() ? q.value().value(0).toLongLong() : -1;
         };
         const auto numbers = Sync::Server::DemoSeedSink::demoWebOrderNumbers();
-        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM web_orders")), numbers.size());
+        // The returns demo's orders and the pickup demo's (issue 11) ready ones.
+        const auto pickups = Sync::Server::DemoSeedSink::demoPickups();
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM web_orders")),
+            numbers.size() + pickups.size());
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM web_orders WHERE status = 'ready' AND "
+                                      "ready_at <> '' AND code_hash <> ''")),
+            pickups.size());
         // Every order: lines add up to its goods total, tenders to goods + delivery, real
         // products and customers, a demo store.
         QCOMPARE(count(QStringLiteral(
@@ -240,9 +246,10 @@ private slots:
         QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM web_orders w JOIN customers c ON c.id "
                                       "= w.customer_id JOIN locations l ON l.id = w.location_id "
                                       "AND l.kind = 'store'")),
-            numbers.size());
-        QCOMPARE(
-            count(QStringLiteral("SELECT COUNT(*) FROM web_orders WHERE delivered_on = ''")), 1);
+            numbers.size() + pickups.size());
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM web_orders WHERE delivered_on = '' AND "
+                                      "ready_at = ''")),
+            1);
         // Delivered 1 to 20 days before the reference date, some outside the 14 days.
         const QDate today = options().referenceDate;
         QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM web_orders WHERE delivered_on <> '' "
@@ -270,8 +277,10 @@ private slots:
         // A second seed changes nothing.
         const qint64 lines = count(QStringLiteral("SELECT COUNT(*) FROM web_order_lines"));
         QVERIFY(Sync::Server::DemoSeedSink::seedReturns(db, today));
+        QVERIFY(Sync::Server::DemoSeedSink::seedPickups(db, today));
         QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM web_order_lines")), lines);
-        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM web_orders")), numbers.size());
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM web_orders")),
+            numbers.size() + pickups.size());
     }
 };
 

@@ -237,6 +237,12 @@ private slots:
         // Product 2 has only 2 units at UTR01.
         QVERIFY(m_server.admin({ QStringLiteral("import"), QStringLiteral("stock"),
             writeFile(QStringLiteral("low.csv"), "sku,locationCode,quantity\nSKU2,UTR01,2\n") }));
+        // The web warehouse (id 3) with 10 units of product 6, for home delivery.
+        QVERIFY(m_server.admin({ QStringLiteral("add-store"), QStringLiteral("WEB01"),
+            QStringLiteral("Web warehouse"), QStringLiteral("--id"), QStringLiteral("3"),
+            QStringLiteral("--kind"), QStringLiteral("web_warehouse") }));
+        QVERIFY(m_server.admin({ QStringLiteral("import"), QStringLiteral("stock"),
+            writeFile(QStringLiteral("web.csv"), "sku,locationCode,quantity\nSKU6,WEB01,10\n") }));
         QVERIFY(m_server.start({ QStringLiteral("--sweep-ms"), QStringLiteral("200") }));
         m_amsToken = enrol(QStringLiteral("AMS01"), &m_amsDevice);
         m_utrToken = enrol(QStringLiteral("UTR01"), &m_utrDevice);
@@ -549,6 +555,108 @@ private slots:
             0);
         QCOMPARE(onHand(5, 1), 100);
         QCOMPARE(onHand(5, 2), 100);
+    }
+
+    void orderRefusals_data()
+    {
+        QTest::addColumn<qint64>("unitPrice");
+        QTest::addColumn<QString>("from");
+        QTest::addColumn<QString>("postcode");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("price the product does not have")
+            << qint64(900) << QStringLiteral("WEB01") << QStringLiteral("1011 AB") << 409
+            << QStringLiteral("order.price");
+        QTest::newRow("home delivery from a store")
+            << qint64(1000) << QStringLiteral("UTR01") << QStringLiteral("1011 AB") << 400
+            << QStringLiteral("delivery.store");
+        QTest::newRow("no postcode") << qint64(1000) << QStringLiteral("WEB01") << QString() << 400
+                                     << QStringLiteral("address.postcode");
+    }
+    void orderRefusals()
+    {
+        QFETCH(qint64, unitPrice);
+        QFETCH(QString, from);
+        QFETCH(QString, postcode);
+        QFETCH(int, status);
+        QFETCH(QString, code);
+        Protocol::OrderRequest request;
+        request.orderId = newId();
+        request.staffId = amsCashier;
+        request.fromLocationCode = from;
+        request.lines = { { 6, 1, unitPrice } };
+        request.delivery.kind = Core::DeliveryKind::Home;
+        request.delivery.optionCode = QStringLiteral("standard");
+        request.delivery.address = { QStringLiteral("Eva de Vries"), QStringLiteral("Damrak 1"),
+            postcode, QStringLiteral("Amsterdam"), QStringLiteral("NL") };
+        request.customer.name = QStringLiteral("Eva de Vries");
+        const HttpAnswer answer = m_server.request(
+            "POST", QStringLiteral("/v1/orders"), toBody(Protocol::toJson(request)), m_amsToken);
+        QCOMPARE(answer.status, status);
+        QCOMPARE(errorCode(answer), code);
+        QCOMPARE(held(6, 3), 0); // nothing held
+    }
+
+    void homeDeliveryOrderIsOrdered()
+    {
+        Protocol::OrderRequest request;
+        request.orderId = newId();
+        request.staffId = amsCashier;
+        request.fromLocationCode = QStringLiteral("WEB01");
+        request.lines = { { 6, 2, 1000 } };
+        request.delivery.kind = Core::DeliveryKind::Home;
+        request.delivery.optionCode = QStringLiteral("standard");
+        request.delivery.address = { QStringLiteral("Eva de Vries"), QStringLiteral("Damrak 1"),
+            QStringLiteral("1011 AB"), QStringLiteral("Amsterdam"), QStringLiteral("NL") };
+        request.customer.name = QStringLiteral("Eva de Vries");
+        const HttpAnswer ordered = m_server.request(
+            "POST", QStringLiteral("/v1/orders"), toBody(Protocol::toJson(request)), m_amsToken);
+        QVERIFY2(ordered.status == 201, ordered.body.constData());
+        auto data = Protocol::orderFromJson(ordered.json, Protocol::Reading::Tolerant);
+        QVERIFY2(data, ordered.body.constData());
+        QCOMPARE(data->deliveryPriceCents, 495); // € 20 of goods: standard delivery costs
+        QVERIFY(data->pickupCode.isEmpty());
+        QCOMPARE(held(6, 3), 2);
+
+        Core::Sale sale = makeSale(QStringLiteral("AMS01"), 6, 2);
+        Core::SaleLine delivery = sale.lines.first();
+        delivery.lineId = QStringLiteral("D1");
+        delivery.productId = 999999; // no catalog product: the delivery line is not priced by it
+        delivery.sku = QStringLiteral("DELIVERY");
+        delivery.name = QStringLiteral("Delivery");
+        delivery.quantity = 1;
+        delivery.unitPrice = Core::Money::fromCents(495);
+        delivery.regularPrice = delivery.unitPrice;
+        sale.lines.append(delivery);
+        finishSale(sale);
+        Core::SaleOrder saleOrder;
+        saleOrder.orderId = request.orderId;
+        saleOrder.orderNumber = data->orderNumber;
+        saleOrder.delivery = request.delivery;
+        saleOrder.delivery.price = Core::Money::fromCents(495);
+        saleOrder.lineIds = { QStringLiteral("L1") };
+        saleOrder.deliveryLineId = QStringLiteral("D1");
+        sale.order = saleOrder;
+        const HttpAnswer pushed = m_server.request("POST", QStringLiteral("/v1/events"),
+            toBody(makePush(m_amsDevice, amsCashier, { sale }, m_amsSeq)), m_amsToken);
+        m_amsSeq += 1;
+        auto parsed = Protocol::PushResponse::fromJson(pushed.json);
+        QVERIFY2(parsed, pushed.body.constData());
+        QVERIFY2(parsed->results.first().outcome == Protocol::PushOutcome::Applied,
+            qPrintable(
+                parsed->results.first().code + QLatin1Char(' ') + parsed->results.first().reason));
+        QCOMPARE(onHand(6, 3), 8);
+        QCOMPARE(held(6, 3), 0);
+        QCOMPARE(onHand(6, 1), 100);
+        QCOMPARE(m_server.text(QStringLiteral("SELECT status FROM web_orders WHERE order_number "
+                                              "= ?"),
+                     { data->orderNumber }),
+            QStringLiteral("ordered"));
+        QCOMPARE(m_server.scalar(QStringLiteral("SELECT delivery_cents + total_cents FROM "
+                                                "web_orders WHERE order_number = ?"),
+                     { data->orderNumber }),
+            2495);
+        QVERIFY(pickupRow(data->orderNumber, m_amsToken).isEmpty()); // nothing to pick up
     }
 
     void cleanupTestCase() { m_server.kill(); }
