@@ -1,5 +1,7 @@
 #pragma once
 
+#include "snapshotloader.h"
+
 #include <QDateTime>
 #include <QMetaType>
 #include <QMutex>
@@ -26,6 +28,9 @@ struct SyncState
     QDateTime lastPullAt; // UTC end of the last complete pull; null = never
     QString lastError; // translated, for the screen; empty after a successful cycle
     QString lastErrorCode; // stable ("sync.offline", "sync.unauthorized", …)
+    /// A first sync from a snapshot under way (phase None otherwise): download, verify,
+    /// stage, swap, with rows/bytes done and the time left (docs/STOCK.md §2).
+    BootstrapProgress bootstrap;
 
     bool operator==(const SyncState &) const = default;
 };
