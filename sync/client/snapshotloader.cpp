@@ -420,6 +420,27 @@ Core::Status SnapshotLoader::verify()
         if (sha.compare(m.sha256, Qt::CaseInsensitive) != 0)
             return corrupt(QStringLiteral("sha256 %1, manifest %2").arg(sha, m.sha256));
     }
+    {
+        // A cut file: the header's page count (valid while the change counter matches the
+        // version-valid-for number) times the page size must be the file's size.
+        QFile file(m_partPath);
+        const QByteArray header = file.open(QIODevice::ReadOnly) ? file.read(100) : QByteArray();
+        auto be32 = [&header](int at) {
+            return (quint32(quint8(header.at(at))) << 24)
+                | (quint32(quint8(header.at(at + 1))) << 16)
+                | (quint32(quint8(header.at(at + 2))) << 8) | quint32(quint8(header.at(at + 3)));
+        };
+        if (header.size() < 100 || !header.startsWith("SQLite format 3"))
+            return corrupt(QStringLiteral("not an SQLite file"));
+        const quint32 rawPage = (quint32(quint8(header.at(16))) << 8) | quint8(header.at(17));
+        const qint64 pageSize = rawPage == 1 ? 65536 : rawPage;
+        const qint64 pages = be32(28);
+        if (be32(24) == be32(92) && pages > 0 && pages * pageSize != have)
+            return corrupt(QStringLiteral("header says %1 pages of %2 bytes, file has %3 bytes")
+                               .arg(pages)
+                               .arg(pageSize)
+                               .arg(have));
+    }
     // Read-only, outside the cache: a file that is not SQLite or lacks the meta table fails
     // here without the cache ever attaching it.
     sqlite3 *file = nullptr;
@@ -520,24 +541,30 @@ Core::Status SnapshotLoader::createNextTables()
         for (const char *t : catalogTables) {
             const QString table = QString::fromLatin1(t);
             const QString next = table + QLatin1String("_next");
-            Sql ddl(db,
-                QStringLiteral("SELECT sql FROM main.sqlite_master WHERE type = 'table' AND "
-                               "name = '%1'")
-                    .arg(table));
-            if (ddl.step() != SQLITE_ROW)
-                return failed(QStringLiteral("no table %1 in the cache").arg(table));
-            if (auto done = exec(db, renamedDdl(ddl.text(0), table, next, false)); !done)
+            QString tableSql;
+            {
+                Sql ddl(db,
+                    QStringLiteral("SELECT sql FROM main.sqlite_master WHERE type = 'table' AND "
+                                   "name = '%1'")
+                        .arg(table));
+                if (ddl.step() != SQLITE_ROW)
+                    return failed(QStringLiteral("no table %1 in the cache").arg(table));
+                tableSql = ddl.text(0);
+            } // statements are finished before the schema changes
+            if (auto done = exec(db, renamedDdl(tableSql, table, next, false)); !done)
                 return done;
             // Explicit indexes keep their names (the next migration may name them): the old
             // table's go now (it stays correct, only its look-ups by them get slower until
             // the swap), the new table gets them empty, so they fill as rows arrive.
-            Sql indexes(db,
-                QStringLiteral("SELECT name, sql FROM main.sqlite_master WHERE type = 'index' "
-                               "AND tbl_name = '%1' AND sql IS NOT NULL")
-                    .arg(table));
             QList<std::pair<QString, QString>> found;
-            while (indexes.step() == SQLITE_ROW)
-                found.append({ indexes.text(0), indexes.text(1) });
+            {
+                Sql indexes(db,
+                    QStringLiteral("SELECT name, sql FROM main.sqlite_master WHERE type = "
+                                   "'index' AND tbl_name = '%1' AND sql IS NOT NULL")
+                        .arg(table));
+                while (indexes.step() == SQLITE_ROW)
+                    found.append({ indexes.text(0), indexes.text(1) });
+            }
             for (const auto &[index, sql] : found) {
                 movedIndexes.append(QJsonArray { table, sql });
                 if (auto done = exec(db, QStringLiteral("DROP INDEX main.%1").arg(q(index))); !done)
@@ -546,14 +573,17 @@ Core::Status SnapshotLoader::createNextTables()
                     return done;
             }
         }
-        Sql fts(db,
-            QStringLiteral("SELECT sql FROM main.sqlite_master WHERE name = '%1'")
-                .arg(QString::fromLatin1(ftsTable)));
-        if (fts.step() != SQLITE_ROW)
-            return failed(QStringLiteral("no FTS table in the cache"));
+        QString ftsSql;
+        {
+            Sql fts(db,
+                QStringLiteral("SELECT sql FROM main.sqlite_master WHERE name = '%1'")
+                    .arg(QString::fromLatin1(ftsTable)));
+            if (fts.step() != SQLITE_ROW)
+                return failed(QStringLiteral("no FTS table in the cache"));
+            ftsSql = fts.text(0);
+        }
         const QString ftsNext = QString::fromLatin1(ftsTable) + QLatin1String("_next");
-        if (auto done
-            = exec(db, renamedDdl(fts.text(0), QString::fromLatin1(ftsTable), ftsNext, false));
+        if (auto done = exec(db, renamedDdl(ftsSql, QString::fromLatin1(ftsTable), ftsNext, false));
             !done)
             return done;
         // The new FTS table starts with its own structure records; the snapshot's replace them.
@@ -592,6 +622,15 @@ Core::Result<bool> SnapshotLoader::stageStep()
     if (auto done = attach(); !done)
         return done.error();
     sqlite3 *db = m_db.rawHandle();
+    // barcodes_next names "products" (the old table until the swap) in its foreign key: the
+    // copy is checked as a whole by the snapshot's hash instead. Only this connection (the
+    // sync worker's) goes without the check, and only during the chunk.
+    (void)exec(db, QStringLiteral("PRAGMA foreign_keys=OFF"));
+    struct Restore
+    {
+        sqlite3 *db;
+        ~Restore() { (void)exec(db, QStringLiteral("PRAGMA foreign_keys=ON")); }
+    } restore { db };
     for (const CopyTable &t : copyTables) {
         const QString source = QString::fromLatin1(t.source);
         const QString target = QString::fromLatin1(t.target);
@@ -745,38 +784,45 @@ Core::Result<bool> SnapshotLoader::cleanupStep()
         return failed(QStringLiteral("stage %1, not cleaning up").arg(stage()));
     sqlite3 *db = m_db.rawHandle();
     // Children first: barcodes_old still names "products" in its foreign key.
-    QStringList tables;
-    tables << QStringLiteral("barcodes_old") << QStringLiteral("stock_old")
-           << QStringLiteral("products_old") << QStringLiteral("locations_old");
+    // The old FTS table keeps its configuration and structure records (id <= 10) so that
+    // it can still be opened to be dropped; its index pages go a chunk at a time.
     const QString ftsOld = QString::fromLatin1(ftsTable) + QLatin1String("_old");
-    for (const char *shadow : ftsShadows)
-        tables << ftsOld + QLatin1String(shadow);
+    const std::pair<QString, QString> tables[] = {
+        { QStringLiteral("barcodes_old"), QStringLiteral("1") },
+        { QStringLiteral("stock_old"), QStringLiteral("1") },
+        { QStringLiteral("products_old"), QStringLiteral("1") },
+        { QStringLiteral("locations_old"), QStringLiteral("1") },
+        { ftsOld + QLatin1String("_idx"), QStringLiteral("1") },
+        { ftsOld + QLatin1String("_docsize"), QStringLiteral("1") },
+        { ftsOld + QLatin1String("_data"), QStringLiteral("id > 10") },
+    };
     const int limit = qMax(500, m_chunk > 0 ? m_chunk : chunkRows);
-    for (const QString &table : tables) {
+    for (const auto &[table, filter] : tables) {
         if (!tableExists(db, QStringLiteral("main"), table))
             continue;
         const QStringList keys = columnsOf(db, QStringLiteral("main"), table, true);
-        Sql count(db,
-            QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM main.%1 LIMIT %2)")
-                .arg(q(table))
-                .arg(limit + 1));
-        if (count.step() != SQLITE_ROW)
-            return failed(count.error());
-        const qint64 rows = sqlite3_column_int64(count.handle(), 0);
-        if (rows == 0 && !table.startsWith(ftsOld))
-            continue; // dropped below, after the children
+        qint64 rows = 0;
+        {
+            Sql count(db,
+                QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM main.%1 WHERE %2 LIMIT %3)")
+                    .arg(q(table), filter)
+                    .arg(limit + 1));
+            if (count.step() != SQLITE_ROW)
+                return failed(count.error());
+            rows = sqlite3_column_int64(count.handle(), 0);
+        }
         if (rows == 0)
-            continue;
+            continue; // dropped below, after the children
         QStringList keyList;
         for (const QString &k : keys)
             keyList.append(q(k));
         const QString key
             = keyList.isEmpty() ? QStringLiteral("rowid") : keyList.join(QLatin1Char(','));
         const QString sql = rows <= limit
-            ? QStringLiteral("DELETE FROM main.%1").arg(q(table))
-            : QStringLiteral("DELETE FROM main.%1 WHERE (%2) <= (SELECT %2 FROM main.%1 ORDER BY "
-                             "%2 LIMIT 1 OFFSET %3)")
-                  .arg(q(table), key)
+            ? QStringLiteral("DELETE FROM main.%1 WHERE %2").arg(q(table), filter)
+            : QStringLiteral("DELETE FROM main.%1 WHERE %3 AND (%2) <= (SELECT %2 FROM main.%1 "
+                             "WHERE %3 ORDER BY %2 LIMIT 1 OFFSET %4)")
+                  .arg(q(table), key, filter)
                   .arg(limit - 1);
         if (auto done = m_db.transaction([&] { return exec(db, sql); }); !done)
             return done.error();

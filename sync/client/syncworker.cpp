@@ -544,11 +544,16 @@ void SyncWorker::downloadNext()
         if (auto verified = m_loader->verify(); !verified)
             return failCycle(verified.error());
         emit progress(QStringLiteral("snapshot verified"));
+        publishBootstrap(true);
         return stageNext();
     }
     const Protocol::SnapshotManifest manifest = m_loader->recorded();
     const qint64 from = m_loader->downloadedBytes();
-    const qint64 to = qMin(from + SnapshotLoader::rangeBytes, manifest.sizeBytes) - 1;
+    const qint64 to
+        = qMin(
+              from + qBound<qint64>(4096, m_options.snapshotRangeBytes, SnapshotLoader::rangeBytes),
+              manifest.sizeBytes)
+        - 1;
     const quint64 generation = m_generation;
     m_connection->downloadRange(QStringLiteral("/v1/snapshot/file?id=") + manifest.snapshotId, from,
         to,
@@ -706,6 +711,8 @@ void SyncWorker::failCycle(const Error &error)
 {
     ++m_generation;
     // A snapshot under way keeps its place in sync_state; the next cycle carries on there.
+    if (m_loader && m_loader->progress().active())
+        m_state.bootstrap = m_loader->progress();
     m_loader.reset();
     if (m_snapshot) {
         // An interrupted first sync starts again from nothing: half a snapshot is never kept.
