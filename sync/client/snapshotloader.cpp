@@ -74,14 +74,18 @@ constexpr CopyTable copyTables[] = {
     { "products", "products_next", true },
     { "barcodes", "barcodes_next", true },
     { "stock", "stock_next", true },
-    { "product_search_config", "product_search_next_config", false },
-    { "product_search_docsize", "product_search_next_docsize", false },
-    { "product_search_idx", "product_search_next_idx", false },
-    { "product_search_data", "product_search_next_data", false },
+    { "product_search_config", "product_search_config_next", false },
+    { "product_search_docsize", "product_search_docsize_next", false },
+    { "product_search_idx", "product_search_idx_next", false },
+    { "product_search_data", "product_search_data_next", false },
 };
-const char *const catalogTables[] = { "locations", "products", "barcodes", "stock" };
-const char *const ftsTable = "product_search";
-const char *const ftsShadows[] = { "_data", "_idx", "_docsize", "_config" };
+// What the swap renames: the catalog tables and the FTS index's shadow tables (plain tables;
+// the virtual table product_search itself stays and reads the new ones after the swap, as the
+// schema change makes every connection reconnect it). Renaming the virtual table instead
+// renames its shadow tables one by one inside the swap and doubles its time.
+const char *const swapTables[]
+    = { "locations", "products", "barcodes", "stock", "product_search_data", "product_search_idx",
+          "product_search_docsize", "product_search_config" };
 
 QString q(const QString &identifier)
 {
@@ -212,8 +216,9 @@ void bindValue(sqlite3_stmt *stmt, int index, const QString &encoded)
 QString renamedDdl(const QString &sql, const QString &from, const QString &to, bool index)
 {
     const QString pattern = index
-        ? QStringLiteral("(\\bON\\s+)\"?%1\"?(\\s*\\()").arg(QRegularExpression::escape(from))
-        : QStringLiteral("^(CREATE\\s+(?:VIRTUAL\\s+)?TABLE\\s+)\"?%1\"?(\\s|\\()")
+        ? QStringLiteral("(\\bON\\s+)[\"'`]?%1[\"'`]?(\\s*\\()")
+              .arg(QRegularExpression::escape(from))
+        : QStringLiteral("^(CREATE\\s+(?:VIRTUAL\\s+)?TABLE\\s+)[\"'`]?%1[\"'`]?(\\s|\\()")
               .arg(QRegularExpression::escape(from));
     QString out = sql;
     out.replace(QRegularExpression(pattern, QRegularExpression::CaseInsensitiveOption),
@@ -532,13 +537,12 @@ Core::Status SnapshotLoader::createNextTables()
     return m_db.transaction([&]() -> Core::Status {
         // Leftovers of an attempt that stopped before its state was recorded.
         QStringList stale;
-        for (const char *t : catalogTables)
+        for (const char *t : swapTables)
             stale << QString::fromLatin1(t) + QLatin1String("_next");
-        stale << QString::fromLatin1(ftsTable) + QLatin1String("_next");
         if (auto done = dropTables(stale); !done)
             return done;
         QJsonArray movedIndexes;
-        for (const char *t : catalogTables) {
+        for (const char *t : swapTables) {
             const QString table = QString::fromLatin1(t);
             const QString next = table + QLatin1String("_next");
             QString tableSql;
@@ -572,26 +576,6 @@ Core::Status SnapshotLoader::createNextTables()
                 if (auto done = exec(db, renamedDdl(sql, table, next, true)); !done)
                     return done;
             }
-        }
-        QString ftsSql;
-        {
-            Sql fts(db,
-                QStringLiteral("SELECT sql FROM main.sqlite_master WHERE name = '%1'")
-                    .arg(QString::fromLatin1(ftsTable)));
-            if (fts.step() != SQLITE_ROW)
-                return failed(QStringLiteral("no FTS table in the cache"));
-            ftsSql = fts.text(0);
-        }
-        const QString ftsNext = QString::fromLatin1(ftsTable) + QLatin1String("_next");
-        if (auto done = exec(db, renamedDdl(ftsSql, QString::fromLatin1(ftsTable), ftsNext, false));
-            !done)
-            return done;
-        // The new FTS table starts with its own structure records; the snapshot's replace them.
-        for (const char *shadow : ftsShadows) {
-            if (auto done = exec(db,
-                    QStringLiteral("DELETE FROM main.%1").arg(q(ftsNext + QLatin1String(shadow))));
-                !done)
-                return done;
         }
         if (auto done = setValue(keyIndexes,
                 QString::fromUtf8(QJsonDocument(movedIndexes).toJson(QJsonDocument::Compact)));
@@ -669,7 +653,7 @@ Core::Result<bool> SnapshotLoader::stageStep()
                              "LIMIT ?1")
                   .arg(q(target), columns.join(QLatin1Char(',')), q(source), where,
                       keyList.join(QLatin1Char(',')));
-        const int limit = m_chunk > 0 ? m_chunk : chunkRows;
+        const int limit = m_chunk > 0 ? m_chunk : qMin(chunkRows, 2000);
         QElapsedTimer took;
         took.start();
         qint64 copied = 0;
@@ -710,6 +694,7 @@ Core::Result<bool> SnapshotLoader::stageStep()
             return done.error();
         // Aim each transaction at targetMs: a sale on the GUI connection waits at most one.
         const qint64 ms = took.elapsed();
+        checkpoint();
         if (copied >= limit) {
             if (ms > targetMs)
                 m_chunk = int(qMax<qint64>(500, qint64(limit) * targetMs / qMax<qint64>(ms, 1)));
@@ -724,6 +709,14 @@ Core::Result<bool> SnapshotLoader::stageStep()
     }
     detach();
     return true;
+}
+
+void SnapshotLoader::checkpoint()
+{
+    // The chunks' pages go from the WAL into the file here, on the sync thread and without
+    // the write lock. Otherwise the connection whose commit finds the WAL past its
+    // auto-checkpoint size does it — often a sale, which then waits for megabytes of catalog.
+    (void)exec(m_db.rawHandle(), QStringLiteral("PRAGMA main.wal_checkpoint(PASSIVE)"));
 }
 
 Core::Status SnapshotLoader::swap()
@@ -745,9 +738,8 @@ Core::Status SnapshotLoader::swap()
     (void)exec(db, QStringLiteral("PRAGMA legacy_alter_table=ON"));
     const Core::Status done = m_db.transaction([&]() -> Core::Status {
         QStringList all;
-        for (const char *t : catalogTables)
+        for (const char *t : swapTables)
             all << QString::fromLatin1(t);
-        all << QString::fromLatin1(ftsTable);
         for (const QString &table : all) {
             if (auto r = exec(db,
                     QStringLiteral("ALTER TABLE main.%1 RENAME TO %2")
@@ -770,6 +762,7 @@ Core::Status SnapshotLoader::swap()
     });
     (void)exec(db, QStringLiteral("PRAGMA legacy_alter_table=OFF"));
     (void)exec(db, QStringLiteral("PRAGMA foreign_keys=ON"));
+    checkpoint();
     return done;
 }
 
@@ -784,18 +777,11 @@ Core::Result<bool> SnapshotLoader::cleanupStep()
         return failed(QStringLiteral("stage %1, not cleaning up").arg(stage()));
     sqlite3 *db = m_db.rawHandle();
     // Children first: barcodes_old still names "products" in its foreign key.
-    // The old FTS table keeps its configuration and structure records (id <= 10) so that
-    // it can still be opened to be dropped; its index pages go a chunk at a time.
-    const QString ftsOld = QString::fromLatin1(ftsTable) + QLatin1String("_old");
-    const std::pair<QString, QString> tables[] = {
-        { QStringLiteral("barcodes_old"), QStringLiteral("1") },
-        { QStringLiteral("stock_old"), QStringLiteral("1") },
-        { QStringLiteral("products_old"), QStringLiteral("1") },
-        { QStringLiteral("locations_old"), QStringLiteral("1") },
-        { ftsOld + QLatin1String("_idx"), QStringLiteral("1") },
-        { ftsOld + QLatin1String("_docsize"), QStringLiteral("1") },
-        { ftsOld + QLatin1String("_data"), QStringLiteral("id > 10") },
-    };
+    // Children first: barcodes_old still names "products" in its foreign key.
+    QList<std::pair<QString, QString>> tables;
+    for (const char *t : swapTables)
+        tables.append({ QString::fromLatin1(t) + QLatin1String("_old"), QStringLiteral("1") });
+    std::swap(tables[0], tables[2]); // barcodes, products, locations, stock, …
     const int limit = qMax(500, m_chunk > 0 ? m_chunk : chunkRows);
     for (const auto &[table, filter] : tables) {
         if (!tableExists(db, QStringLiteral("main"), table))
@@ -826,17 +812,15 @@ Core::Result<bool> SnapshotLoader::cleanupStep()
                   .arg(limit - 1);
         if (auto done = m_db.transaction([&] { return exec(db, sql); }); !done)
             return done.error();
+        checkpoint();
         return false;
     }
     // Everything is empty: the tables go in one short transaction.
     const Core::Status dropped = m_db.transaction([&]() -> Core::Status {
-        if (tableExists(db, QStringLiteral("main"), ftsOld)) {
-            if (auto done = exec(db, QStringLiteral("DROP TABLE main.%1").arg(q(ftsOld))); !done)
-                return done;
-        }
-        if (auto done = dropTables({ QStringLiteral("barcodes_old"), QStringLiteral("stock_old"),
-                QStringLiteral("products_old"), QStringLiteral("locations_old") });
-            !done)
+        QStringList old;
+        for (const auto &entry : tables)
+            old << entry.first;
+        if (auto done = dropTables(old); !done)
             return done;
         return clearState();
     });
@@ -857,9 +841,8 @@ void SnapshotLoader::abandon()
     const QString indexes = value(keyIndexes);
     (void)m_db.transaction([&]() -> Core::Status {
         QStringList next;
-        for (const char *t : catalogTables)
+        for (const char *t : swapTables)
             next << QString::fromLatin1(t) + QLatin1String("_next");
-        next << QString::fromLatin1(ftsTable) + QLatin1String("_next");
         if (auto done = dropTables(next); !done)
             return done;
         // The old tables get back the indexes that moved to the staged ones.

@@ -103,6 +103,7 @@ private:
     Core::Status createNextTables();
     Core::Status dropTables(const QStringList &names);
     void updateRate(qint64 done);
+    void checkpoint();
     Core::Error corrupt(const QString &detail);
 
     Store::LocalDatabase &m_db;
