@@ -4,6 +4,7 @@
 #include "reportscontroller.h"
 #include "returnscontroller.h"
 #include "serverdatabase.h"
+#include "snapshotcontroller.h"
 #include "walletcontroller.h"
 
 #include "sync/protocol/enrolment.h"
@@ -63,6 +64,7 @@ struct ApiServer::Controllers
     MailController mail;
     ReturnsController returns;
     ReportsController reports;
+    SnapshotController snapshots;
 };
 
 ApiServer::ApiServer(ServerDatabase &database, Options options, QObject *parent)
@@ -75,7 +77,8 @@ ApiServer::ApiServer(ServerDatabase &database, Options options, QObject *parent)
           EnrolmentController(m_devices, m_options.caCertificatePem),
           EventsController(database, *m_handlers), ChangesController(database),
           CustomersController(database), CouponsController(database), WalletController(database),
-          MailController(database), ReturnsController(database), ReportsController(database) })
+          MailController(database), ReturnsController(database), ReportsController(database),
+          SnapshotController(database, m_options.dataDir) })
 {
     Controllers &c = *m_controllers;
     m_routes = {
@@ -119,6 +122,10 @@ ApiServer::ApiServer(ServerDatabase &database, Options options, QObject *parent)
             [&c](const ApiRequest &r) { return c.returns.status(r); } },
         { QStringLiteral("/v1/reports/day"), Method::Get, true,
             [&c](const ApiRequest &r) { return c.reports.day(r); } },
+        { QStringLiteral("/v1/snapshot"), Method::Get, true,
+            [&c](const ApiRequest &r) { return c.snapshots.manifest(r); } },
+        { QStringLiteral("/v1/snapshot/file"), Method::Get, true,
+            [&c](const ApiRequest &r) { return c.snapshots.file(r); } },
     };
 }
 

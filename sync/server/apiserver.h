@@ -58,6 +58,8 @@ public:
         qint64 maxBodyBytes = 8 * 1024 * 1024;
         QString caCertificatePem; // handed to tablets at enrolment
         bool checkSales = true; // false only for bench_sync (--no-sale-checks)
+        /// The data folder whose snapshots/ this instance serves (empty: none, 404).
+        QString dataDir;
     };
 
     ApiServer(ServerDatabase &database, Options options, QObject *parent = nullptr);

@@ -146,8 +146,8 @@ ChangeFeedReader::ChangeFeedReader(ServerDatabase &database)
     : m_db(database)
 { }
 
-std::variant<QByteArray, ApiError> ChangeFeedReader::page(
-    const DeviceIdentity &device, Protocol::FeedKind kind, qint64 since, int limit)
+std::variant<QByteArray, ApiError> ChangeFeedReader::page(const DeviceIdentity &device,
+    Protocol::FeedKind kind, qint64 since, int limit, const FeedWindow &window)
 {
     const auto found = std::find_if(feedKinds().cbegin(), feedKinds().cend(),
         [kind](const FeedKindTable &entry) { return entry.kind == kind; });
@@ -155,6 +155,17 @@ std::variant<QByteArray, ApiError> ChangeFeedReader::page(
         return ApiError { ApiErrorKind::BadRequest, QStringLiteral("protocol.unknown_kind"),
             QStringLiteral("unknown feed kind") };
     const QList<Section> &sections = found->sections;
+    for (const QString &name : window.only) {
+        if (std::none_of(sections.cbegin(), sections.cend(),
+                [&name](const Section &s) { return name == QLatin1String(s.key); }))
+            return ApiError {
+                ApiErrorKind::BadRequest, QStringLiteral("protocol.unknown_section"),
+                QStringLiteral("kind %1 has no section %2").arg(Protocol::name(kind), name.left(40))
+            };
+    }
+    auto wanted = [&window](const Section &s) {
+        return window.only.isEmpty() || window.only.contains(QLatin1String(s.key));
+    };
 
     // Each section's first `limit` rows after the cursor; the page ends at the limit-th
     // smallest sequence over all sections, so no row is skipped and a page never exceeds it.
@@ -162,11 +173,19 @@ std::variant<QByteArray, ApiError> ChangeFeedReader::page(
     std::vector<qint64> seqs;
     bool more = false;
     for (qsizetype k = 0; k < sections.size(); ++k) {
+        if (!wanted(sections[k]))
+            continue;
         QVariantList params { since };
         for (int i = 0; i < sections[k].scopeBinds; ++i)
             params.append(device.locationId);
+        QString upTo;
+        if (window.until >= 0) {
+            upTo = QStringLiteral(" AND ") + QLatin1String(sections[k].seqColumn)
+                + QStringLiteral(" <= ?");
+            params.append(window.until);
+        }
         params.append(limit + 1);
-        auto query = m_db.exec(sections[k].sql + QStringLiteral(" ORDER BY ")
+        auto query = m_db.exec(sections[k].sql + upTo + QStringLiteral(" ORDER BY ")
                 + QLatin1String(sections[k].seqColumn) + QStringLiteral(" LIMIT ?"),
             params);
         if (!query)
@@ -192,6 +211,15 @@ std::variant<QByteArray, ApiError> ChangeFeedReader::page(
         } else {
             next = seqs.back();
         }
+    }
+    if (!more && window.until > next) {
+        // Every row of the window is in this page: the window is read up to `until` (not
+        // beyond the head, which a later change would otherwise be skipped behind).
+        auto head = m_db.exec(QStringLiteral("SELECT seq FROM feed_head WHERE id = 1"));
+        if (!head)
+            return ApiError::fromCore(ApiErrorKind::Internal, head.error());
+        if (head.value().next())
+            next = std::max(next, std::min(window.until, head.value().value(0).toLongLong()));
     }
 
     QByteArray body;

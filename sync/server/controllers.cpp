@@ -107,7 +107,8 @@ ApiReply ChangesController::changes(const ApiRequest &request)
     const QUrlQuery query = request.http.query();
     for (const auto &[key, value] : query.queryItems()) {
         if (key != QLatin1String("since") && key != QLatin1String("limit")
-            && key != QLatin1String("kind"))
+            && key != QLatin1String("kind") && key != QLatin1String("until")
+            && key != QLatin1String("only"))
             return ApiReply::error(
                 { ApiErrorKind::BadRequest, QStringLiteral("protocol.unknown_field"),
                     QStringLiteral("unknown query parameter %1").arg(key.left(40)) });
@@ -133,10 +134,29 @@ ApiReply ChangesController::changes(const ApiRequest &request)
     if (!kind)
         return ApiReply::error({ ApiErrorKind::BadRequest, QStringLiteral("protocol.unknown_kind"),
             QStringLiteral("unknown feed kind %1").arg(kindName.left(40)) });
-    auto page = m_reader.page(*request.device, *kind, since, int(limit));
+    FeedWindow window;
+    if (query.hasQueryItem(QStringLiteral("until"))) {
+        bool untilOk = false;
+        window.until = query.queryItemValue(QStringLiteral("until")).toLongLong(&untilOk);
+        if (!untilOk || window.until < since)
+            return ApiReply::error(
+                { ApiErrorKind::BadRequest, QStringLiteral("protocol.out_of_range"),
+                    QStringLiteral("until must be a whole number >= since") });
+    }
+    if (query.hasQueryItem(QStringLiteral("only"))) {
+        window.only = query.queryItemValue(QStringLiteral("only"))
+                          .split(QLatin1Char(','), Qt::SkipEmptyParts);
+        if (window.only.isEmpty())
+            return ApiReply::error(
+                { ApiErrorKind::BadRequest, QStringLiteral("protocol.unknown_section"),
+                    QStringLiteral("only names no section") });
+    }
+    auto page = m_reader.page(*request.device, *kind, since, int(limit), window);
     if (auto *error = std::get_if<ApiError>(&page))
         return ApiReply::error(*error);
-    return { 200, std::get<QByteArray>(page) };
+    ApiReply reply;
+    reply.body = std::move(std::get<QByteArray>(page));
+    return reply;
 }
 
 namespace {

@@ -7,6 +7,7 @@
 #include "mailer.h"
 #include "returnorders.h"
 #include "serverdatabase.h"
+#include "snapshotbuilder.h"
 
 #include "app/devices/qrcode.h"
 
@@ -18,6 +19,7 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
 #include <QSqlQuery>
@@ -72,7 +74,10 @@ const char usage[] = R"(commands:
   return-conflicts         offline returns that met an already returned line
   stats                    counts of events, sales, stock rows
   demo-seed [--products N] [--seed S] [--stock-stores all|home]
-                           the demo chain of toonbank-demogen (same generator), for demo.sh
+                           the demo chain of toonbank-demogen (same generator), for demo.sh;
+                           ends with a fresh catalog snapshot
+  build-snapshot           builds the catalog snapshot first syncs start from, now (prints
+                           its path, rows and seconds; docs/STOCK.md §2)
   journal-alerts [--device ID]
                            unresolved breaks, gaps and conflicts in the devices' journals
   verify-journal DEVICE_ID re-verifies a device's stored journal from entry 1: exit 0 OK,
@@ -119,6 +124,23 @@ int verifyJournal(ServerDatabase &db, const QString &device)
     out(QStringLiteral("OK: %1 entries, grand total € %2")
             .arg(entries->size())
             .arg(Toonbank::Core::Money::fromCents(total).toPlainString()));
+    return 0;
+}
+
+// build-snapshot (and the end of demo-seed): one catalog snapshot now.
+int buildSnapshot(ServerDatabase &db, const QString &dataDir)
+{
+    QElapsedTimer timer;
+    timer.start();
+    auto built = SnapshotBuilder::build(db, dataDir);
+    if (!built)
+        return fail(built.error());
+    out(QStringLiteral("catalog snapshot %1: cursor %2, %3 rows, %4 MB in %5 s")
+            .arg(QDir(Snapshots::directory(dataDir)).filePath(built->fileName))
+            .arg(built->cursor)
+            .arg(built->rowCount)
+            .arg(double(built->sizeBytes) / (1024.0 * 1024.0), 0, 'f', 1)
+            .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1));
     return 0;
 }
 
@@ -367,8 +389,10 @@ int main(int argc, char *argv[])
         out(QStringLiteral("demo web orders (returns): %1 — QR: toonbank-admin web-order-qr "
                            "ORDER [--png qr.png]")
                 .arg(DemoSeedSink::demoWebOrderNumbers().join(QStringLiteral(", "))));
-        return 0;
+        return buildSnapshot(*db.value(), dir);
     }
+    if (command == QLatin1String("build-snapshot") && args.size() == 1)
+        return buildSnapshot(*db.value(), dir);
     if (command == QLatin1String("web-order-qr") && args.size() == 2) {
         auto order = db.value()->exec(
             QStringLiteral("SELECT order_number FROM web_orders WHERE order_number = ?"),

@@ -2,6 +2,7 @@
 #include "apiserver.h"
 #include "mailer.h"
 #include "serverdatabase.h"
+#include "snapshotbuilder.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -80,12 +81,16 @@ int main(int argc, char *argv[])
     const QCommandLineOption mailPollOption(QStringLiteral("mail-poll-ms"),
         QStringLiteral("How often the mail queue is looked at."), QStringLiteral("ms"),
         QStringLiteral("1000"));
+    const QCommandLineOption snapshotIntervalOption(QStringLiteral("snapshot-check-ms"),
+        QStringLiteral("How often the catalog snapshot is checked for a rebuild (0: never build "
+                       "one; docs/STOCK.md §2)."),
+        QStringLiteral("ms"), QStringLiteral("600000"));
     QCommandLineOption noSaleChecksOption(QStringLiteral("no-sale-checks"),
         QStringLiteral("Skip re-pricing pushed sales (bench_sync only: measures the checks)."));
     noSaleChecksOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({ dataDirOption, databaseOption, listenOption, portOption, tlsDirOption,
         insecureOption, maxBodyOption, smtpUrlOption, mailFromOption, mailRetryOption,
-        mailAttemptsOption, mailPollOption, noSaleChecksOption });
+        mailAttemptsOption, mailPollOption, snapshotIntervalOption, noSaleChecksOption });
     parser.process(app);
 
     const QString dataDir = parser.value(dataDirOption);
@@ -96,6 +101,7 @@ int main(int argc, char *argv[])
     ApiServer::Options options;
     options.maxBodyBytes = parser.value(maxBodyOption).toLongLong();
     options.checkSales = !parser.isSet(noSaleChecksOption);
+    options.dataDir = dataDir;
     const QString tlsDir = parser.isSet(tlsDirOption)
         ? parser.value(tlsDirOption)
         : QDir(dataDir).filePath(QStringLiteral("tls"));
@@ -140,6 +146,12 @@ int main(int argc, char *argv[])
     mailer.start();
     if (mail.smtpUrl.isEmpty())
         std::fprintf(stderr, "toonbank-server: no --smtp-url: e-mailed receipts stay queued\n");
+    // The catalog snapshot first syncs start from: built in the background (its own thread and
+    // connection) at start when this instance has none, then whenever it lags behind.
+    const qint64 snapshotIntervalMs = parser.value(snapshotIntervalOption).toLongLong();
+    SnapshotRebuilder snapshots(parser.value(databaseOption), dataDir, snapshotIntervalMs);
+    if (snapshotIntervalMs > 0)
+        snapshots.start(QThread::LowPriority);
     // Test fixtures and demo.sh read this line to learn the port.
     std::printf("toonbank-server listening on %s://%s:%u (%s)\n", secure ? "https" : "http",
         qPrintable(address.toString()), unsigned(port),
