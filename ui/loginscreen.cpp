@@ -93,6 +93,7 @@ LoginScreen::LoginScreen(Services::Session &session, Services::SaleService &sale
     , m_dutch(touchButton(this))
     , m_english(touchButton(this))
     , m_sync(new SyncChip(syncStatus, this))
+    , m_catalogLoad(new CatalogLoadBar(syncStatus, this))
 {
     setObjectName(QStringLiteral("loginScreen"));
     setFocusPolicy(Qt::StrongFocus); // takes digits typed on a keyboard, too
@@ -168,6 +169,7 @@ LoginScreen::LoginScreen(Services::Session &session, Services::SaleService &sale
     languages->addWidget(m_english);
     right->addLayout(languages);
     right->addStretch(1);
+    right->addWidget(m_catalogLoad);
     right->addWidget(m_sync);
 
     auto *layout = new QBoxLayout(QBoxLayout::LeftToRight, this);

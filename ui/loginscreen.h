@@ -19,6 +19,7 @@ class SyncStatus;
 namespace Toonbank::Ui {
 
 class Language;
+class CatalogLoadBar;
 class SyncChip;
 
 /// Tap your name, then your PIN on a big pad. Per-staff salted hashes make PIN-only
@@ -74,6 +75,7 @@ private:
     QPushButton *m_dutch;
     QPushButton *m_english;
     SyncChip *m_sync;
+    CatalogLoadBar *m_catalogLoad;
 };
 
 } // namespace Toonbank::Ui

@@ -62,4 +62,45 @@ void SyncChip::changeEvent(QEvent *event)
     QPushButton::changeEvent(event);
 }
 
+CatalogLoadBar::CatalogLoadBar(Services::SyncStatus &status, QWidget *parent)
+    : QProgressBar(parent)
+    , m_status(status)
+{
+    setObjectName(QStringLiteral("catalogLoadBar"));
+    setRange(0, 1000);
+    setTextVisible(true);
+    setAlignment(Qt::AlignCenter);
+    setFocusPolicy(Qt::NoFocus);
+    setMinimumHeight(32);
+    connect(&status, &Services::SyncStatus::changed, this,
+        [this](const Services::SyncOverview &overview) { showLoad(overview.catalogLoad); });
+    showLoad(status.overview().catalogLoad);
+}
+
+void CatalogLoadBar::showLoad(const Services::CatalogLoad &load)
+{
+    if (!load.active()) {
+        hide();
+        return;
+    }
+    // Verify has no measure: the bar moves to and fro meanwhile.
+    if (load.phase == Services::CatalogLoad::Phase::Verify)
+        setRange(0, 0);
+    else
+        setRange(0, 1000);
+    setValue(load.permille());
+    const QString words = load.text();
+    setFormat(QString(words).replace(QLatin1Char('%'), QLatin1String("%%")));
+    setToolTip(words);
+    setMinimumWidth(fontMetrics().horizontalAdvance(words) + 32);
+    show();
+}
+
+void CatalogLoadBar::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        showLoad(m_status.overview().catalogLoad);
+    QProgressBar::changeEvent(event);
+}
+
 } // namespace Toonbank::Ui

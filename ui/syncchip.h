@@ -2,6 +2,7 @@
 
 #include "app/services/syncstatus.h"
 
+#include <QProgressBar>
 #include <QPushButton>
 
 namespace Toonbank::Ui {
@@ -24,6 +25,25 @@ protected:
 
 private:
     void showOverview(const Services::SyncOverview &overview);
+
+    Services::SyncStatus &m_status;
+};
+
+/// While a first sync loads the catalog in bulk: a bar with its words on it, "Catalog 412,000
+/// of 15,250,000 rows · about 40 s left". Hidden otherwise. Shown beside the sync chip (top
+/// bar, login) and on the Sync screen; selling goes on meanwhile.
+class CatalogLoadBar final : public QProgressBar
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CatalogLoadBar)
+public:
+    explicit CatalogLoadBar(Services::SyncStatus &status, QWidget *parent = nullptr);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void showLoad(const Services::CatalogLoad &load);
 
     Services::SyncStatus &m_status;
 };

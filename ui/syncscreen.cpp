@@ -102,6 +102,8 @@ SyncScreen::SyncScreen(Services::SyncStatus &status, QWidget *parent)
     left->setContentsMargins(20, 16, 20, 16);
     left->addWidget(m_title);
     left->addWidget(m_state);
+    // The first sync's bulk catalog: rows and time left while it loads (hidden otherwise).
+    left->addWidget(new CatalogLoadBar(status, main));
     left->addLayout(facts);
     left->addSpacing(8);
     left->addWidget(m_rejectedCaption);

@@ -77,6 +77,7 @@ TopBar::TopBar(Services::Session &session, Services::SaleService &sale,
     , m_staff(new ElidedLabel(this))
     , m_customer(new CustomerChipButton(this))
     , m_sync(new SyncChip(syncStatus, this))
+    , m_catalogLoad(new CatalogLoadBar(syncStatus, this))
     , m_menuButton(touchButton(this))
     , m_menu(new QMenu(this))
     , m_trainingBand(new QLabel(this))
@@ -133,6 +134,7 @@ TopBar::TopBar(Services::Session &session, Services::SaleService &sale,
     row->addWidget(m_store);
     row->addWidget(m_staff, 1);
     row->addWidget(m_customer);
+    row->addWidget(m_catalogLoad);
     row->addWidget(m_sync);
     row->addWidget(m_menuButton);
     auto *layout = new QVBoxLayout(this);

@@ -16,6 +16,7 @@ namespace Toonbank::Ui {
 
 class ElidedLabel;
 
+class CatalogLoadBar;
 class SyncChip;
 
 /// Store name · staff and role · sync chip (tap for the Sync screen) · menu, on every screen after
@@ -72,6 +73,7 @@ private:
     ElidedLabel *m_staff;
     QPushButton *m_customer;
     SyncChip *m_sync;
+    CatalogLoadBar *m_catalogLoad;
     QPushButton *m_menuButton;
     QMenu *m_menu;
     QAction *m_returnsAction;

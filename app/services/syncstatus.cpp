@@ -5,7 +5,62 @@
 #include "app/store/outbox.h"
 #include "sync/client/syncengine.h"
 
+#include <QLocale>
+
 namespace Toonbank::Services {
+
+static_assert(int(CatalogLoad::Phase::Swap) == int(Sync::Client::BootstrapProgress::Phase::Swap));
+
+int CatalogLoad::permille() const
+{
+    switch (phase) {
+    case Phase::Download:
+        return bytesTotal > 0 ? int(qBound(qint64(0), bytesDone * 1000 / bytesTotal, qint64(1000)))
+                              : 0;
+    case Phase::Stage:
+        return rowsTotal > 0 ? int(qBound(qint64(0), rowsDone * 1000 / rowsTotal, qint64(1000)))
+                             : 0;
+    case Phase::Verify:
+        return 0;
+    case Phase::Swap:
+        return 1000;
+    case Phase::None:
+        break;
+    }
+    return 0;
+}
+
+QString CatalogLoad::text() const
+{
+    const QLocale locale;
+    QString left;
+    if (secondsLeft >= 0 && (phase == Phase::Download || phase == Phase::Stage)) {
+        left = secondsLeft >= 120
+            ? SyncStatus::tr("about %n min left", nullptr, (secondsLeft + 30) / 60)
+            : SyncStatus::tr("about %1 s left").arg(qMax(1, secondsLeft));
+    }
+    QString main;
+    switch (phase) {
+    case Phase::None:
+        return {};
+    case Phase::Download:
+        main = SyncStatus::tr("Catalog download %1 of %2 MB")
+                   .arg(locale.toString(bytesDone / (1024 * 1024)),
+                       locale.toString((bytesTotal + 1024 * 1024 - 1) / (1024 * 1024)));
+        break;
+    case Phase::Verify:
+        main = SyncStatus::tr("Catalog download is being checked");
+        break;
+    case Phase::Stage:
+        main = SyncStatus::tr("Catalog %1 of %2 rows")
+                   .arg(locale.toString(rowsDone), locale.toString(rowsTotal));
+        break;
+    case Phase::Swap:
+        main = SyncStatus::tr("Catalog is being switched over");
+        break;
+    }
+    return left.isEmpty() ? main : SyncStatus::tr("%1 · %2").arg(main, left);
+}
 
 SyncStatus::SyncStatus(Store::LocalDatabase &database, const Session &session, QObject *parent)
     : QObject(parent)
@@ -42,6 +97,12 @@ void SyncStatus::applyEngineState(const Sync::Client::SyncState &state)
     next.lastPullAt = state.lastPullAt;
     next.lastError = state.lastError;
     next.lastErrorCode = state.lastErrorCode;
+    next.catalogLoad.phase = CatalogLoad::Phase(int(state.bootstrap.phase));
+    next.catalogLoad.rowsDone = state.bootstrap.rowsDone;
+    next.catalogLoad.rowsTotal = state.bootstrap.rowsTotal;
+    next.catalogLoad.bytesDone = state.bootstrap.bytesDone;
+    next.catalogLoad.bytesTotal = state.bootstrap.bytesTotal;
+    next.catalogLoad.secondsLeft = state.bootstrap.secondsLeft;
     // The counts come from this connection: the engine of an unenrolled cache never runs a
     // cycle, and a sale made a moment ago is in the outbox before the engine looks.
     next.pendingEvents = state.pendingEvents;

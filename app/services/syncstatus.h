@@ -24,6 +24,26 @@ namespace Toonbank::Services {
 
 class Session;
 
+/// A first sync from a snapshot under way (docs/STOCK.md §2): the catalog arrives in bulk.
+struct CatalogLoad
+{
+    enum class Phase { None, Download, Verify, Stage, Swap };
+    Phase phase = Phase::None;
+    qint64 rowsDone = 0;
+    qint64 rowsTotal = 0;
+    qint64 bytesDone = 0;
+    qint64 bytesTotal = 0;
+    int secondsLeft = -1; // -1: not known yet
+
+    bool active() const { return phase != Phase::None; }
+    /// 0–1000 for a progress bar.
+    int permille() const;
+    /// "Catalog 412,000 of 15,250,000 rows · about 40 s left" (translated, in the UI's
+    /// locale); empty when nothing loads.
+    QString text() const;
+    bool operator==(const CatalogLoad &) const = default;
+};
+
 /// What the screens show about the link to the server: the engine's last state with the
 /// outbox counts read fresh from this device's cache.
 struct SyncOverview
@@ -36,6 +56,7 @@ struct SyncOverview
     QDateTime lastPullAt; // UTC; null = never
     QString lastError; // translated; empty after a successful cycle
     QString lastErrorCode;
+    CatalogLoad catalogLoad; // the first sync's bulk catalog, while it loads
 
     bool operator==(const SyncOverview &) const = default;
 };

@@ -198,6 +198,85 @@ void ServerConnection::pull(Protocol::FeedKind kind, qint64 since, int limit,
         std::move(done));
 }
 
+void ServerConnection::pullRange(Protocol::FeedKind kind, qint64 since, qint64 until,
+    const QStringList &only, int limit,
+    std::function<void(Core::Result<Protocol::ChangePage>)> done)
+{
+    requestPage(QStringLiteral("/v1/changes?kind=%1&since=%2&until=%3&only=%4&limit=%5")
+                    .arg(Protocol::name(kind))
+                    .arg(since)
+                    .arg(until)
+                    .arg(only.join(QLatin1Char(',')))
+                    .arg(limit),
+        std::move(done));
+}
+
+void ServerConnection::snapshotManifest(
+    std::function<void(Core::Result<Protocol::SnapshotManifest>)> done)
+{
+    send("GET", QStringLiteral("/v1/snapshot"), {},
+        [done = std::move(done)](int status, const QJsonObject &json, const Error &transport) {
+            if (status == 0)
+                return done(transport);
+            if (status == 404)
+                return done(Error::make(QStringLiteral("snapshot.none"),
+                    Tr::tr("The server has no product catalog file ready yet."),
+                    QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact))));
+            if (status != 200)
+                return done(fromStatus(status, json));
+            done(Protocol::snapshotManifestFromJson(json, Protocol::Reading::Tolerant));
+        });
+}
+
+void ServerConnection::downloadRange(const QString &path, qint64 from, qint64 to,
+    std::function<void(const QByteArray &, qint64, const Core::Error &)> done)
+{
+    QNetworkRequest request = makeRequest(path);
+    request.setRawHeader("Range", QStringLiteral("bytes=%1-%2").arg(from).arg(to).toLatin1());
+    QNetworkReply *reply = m_network.get(request);
+    connect(reply, &QNetworkReply::finished, this, [reply, from, to, done = std::move(done)] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status == 0)
+            return done({}, -1, offline(reply->errorString()));
+        QByteArray body = reply->readAll();
+        if (status == 404)
+            return done({}, -1,
+                Error::make(QStringLiteral("snapshot.gone"),
+                    Tr::tr("The server no longer has this product catalog file; a newer one "
+                           "is fetched."),
+                    QString::fromUtf8(body.left(300))));
+        if (status == 416)
+            return done({}, -1,
+                Error::make(QStringLiteral("snapshot.range"),
+                    Tr::tr("The server refused the data from this tablet."),
+                    QStringLiteral("416 for bytes %1-%2").arg(from).arg(to)));
+        if (status != 206 && status != 200)
+            return done({}, -1, fromStatus(status, QJsonDocument::fromJson(body).object()));
+        qint64 total = -1;
+        if (status == 206) {
+            // "bytes a-b/total"
+            const QByteArray range = reply->rawHeader("Content-Range");
+            const qsizetype slash = range.lastIndexOf('/');
+            const qsizetype dash = range.indexOf('-');
+            const qint64 start = range.mid(6, dash - 6).trimmed().toLongLong();
+            if (slash > 0)
+                total = range.mid(slash + 1).trimmed().toLongLong();
+            if (start != from)
+                return done({}, -1,
+                    Error::make(QStringLiteral("snapshot.range"),
+                        Tr::tr("The server refused the data from this tablet."),
+                        QStringLiteral("asked %1, got %2")
+                            .arg(from)
+                            .arg(QString::fromLatin1(range))));
+        } else {
+            total = body.size();
+            body = body.mid(from, to - from + 1);
+        }
+        done(body, total, Error {});
+    });
+}
+
 void ServerConnection::requestPage(
     const QString &path, std::function<void(Core::Result<Protocol::ChangePage>)> done)
 {

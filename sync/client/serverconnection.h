@@ -6,6 +6,7 @@
 #include "sync/protocol/enrolment.h"
 #include "sync/protocol/pushbatch.h"
 #include "sync/protocol/receiptemail.h"
+#include "sync/protocol/stockelsewhere.h"
 
 #include <QNetworkAccessManager>
 #include <QObject>
@@ -45,6 +46,21 @@ public:
     /// One page of one feed kind (each kind has its own cursor on the tablet).
     void pull(Protocol::FeedKind kind, qint64 since, int limit,
         std::function<void(Core::Result<Protocol::ChangePage>)> done);
+
+    /// One feed kind's rows with sequence in (since, until], only the named sections
+    /// (`/v1/changes?kind=catalog&since=0&until=C&only=staff,webOrders`, docs/STOCK.md §2).
+    void pullRange(Protocol::FeedKind kind, qint64 since, qint64 until, const QStringList &only,
+        int limit, std::function<void(Core::Result<Protocol::ChangePage>)> done);
+
+    /// GET /v1/snapshot. A 404 (none built yet, or a server without snapshots) is
+    /// "snapshot.none"; other errors as push.
+    void snapshotManifest(std::function<void(Core::Result<Protocol::SnapshotManifest>)> done);
+    /// GET `path` with `Range: bytes=from-to` (inclusive). `done` gets the body, the whole
+    /// resource's size from Content-Range (-1 when absent) and an error: "snapshot.gone" (404),
+    /// "snapshot.range" (416), or the usual sync.* codes. A 200 answer (no range support) is
+    /// cut to the asked range.
+    void downloadRange(const QString &path, qint64 from, qint64 to,
+        std::function<void(const QByteArray &bytes, qint64 total, const Core::Error &error)> done);
 
     /// Online look-ups while a customer stands at the till (same errors as push; a 404 on the
     /// profile is "sync.refused" with the server's code "customer.unknown" in the detail).

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "snapshotloader.h"
+
 #include <QDateTime>
 #include <QMetaType>
 #include <QMutex>
@@ -26,6 +28,9 @@ struct SyncState
     QDateTime lastPullAt; // UTC end of the last complete pull; null = never
     QString lastError; // translated, for the screen; empty after a successful cycle
     QString lastErrorCode; // stable ("sync.offline", "sync.unauthorized", …)
+    /// A first sync from a snapshot under way (phase None otherwise): download, verify,
+    /// stage, swap, with rows/bytes done and the time left (docs/STOCK.md §2).
+    BootstrapProgress bootstrap;
 
     bool operator==(const SyncState &) const = default;
 };
@@ -47,6 +52,9 @@ public:
         int pushBatchSize = 200; // events per POST /v1/events (server max 500)
         int pageSize = 5000; // change-feed rows per page after the first sync
         int snapshotPageSize = 20000; // first sync (bulk snapshot): the server's maximum
+        /// First sync from a snapshot: bytes per ranged download request (the server answers
+        /// at most 8 MiB per request).
+        qint64 snapshotRangeBytes = 8 * 1024 * 1024;
         int pollIntervalMs = 60000; // pull this often while nothing else happens
         int backoffBaseMs = 1000;
         int backoffCapMs = 60000;

@@ -2,6 +2,7 @@
 
 #include "journalqueue.h"
 #include "serverconnection.h"
+#include "snapshotloader.h"
 
 #include "app/core/tr.h"
 #include "app/store/catalogwriter.h"
@@ -15,6 +16,7 @@
 #include "sync/protocol/pushbatch.h"
 #include "sync/protocol/stockelsewhere.h"
 
+#include <QDateTime>
 #include <QDebug>
 #include <QJsonDocument>
 #include <QSslCertificate>
@@ -93,6 +95,7 @@ SyncWorker::SyncWorker(QString cachePath, SyncEngine::Options options)
 SyncWorker::~SyncWorker()
 {
     // Prepared statements and the server connection go before the database.
+    m_loader.reset();
     m_snapshot.reset();
     m_journal.reset();
     m_outbox.reset();
@@ -127,6 +130,7 @@ void SyncWorker::open()
         m_state.lastError = config.error().message;
         m_state.lastErrorCode = config.error().code;
     }
+    m_state.bootstrap = SnapshotLoader(*m_db).progress(); // a first sync stopped mid-way
     refreshCounts();
     publish();
     if (m_options.automatic && m_state.enrolled)
@@ -153,6 +157,9 @@ void SyncWorker::startCycle()
     m_again = false;
     m_pushProgressless = 0;
     m_journalStalled = false;
+    m_pagedFirstSync = false;
+    m_bootstrapped = false;
+    m_manifestRestarts = 0;
     m_state.syncing = true;
     publish();
     pushNext();
@@ -282,6 +289,8 @@ void SyncWorker::pushNext()
 
 void SyncWorker::pullNext()
 {
+    if (!m_snapshot && continueBootstrap())
+        return;
     // The first sync (empty cursor) is a bulk snapshot: big pages, all in one cache
     // transaction so the writer's fast path (FTS built once at the end) holds for all of them.
     const bool snapshot = m_cursor == 0 || m_snapshot;
@@ -465,7 +474,7 @@ void SyncWorker::onKindPage(const Core::Result<Protocol::ChangePage> &page)
     pullKinds();
 }
 
-Core::Status SyncWorker::applyPage(const Protocol::ChangePage &page)
+Core::Status SyncWorker::applyPage(const Protocol::ChangePage &page, bool moveCursor)
 {
     // Outside a snapshot each page is its own transaction, the cursor written inside it:
     // a crash keeps either the page and its cursor, or neither.
@@ -504,14 +513,228 @@ Core::Status SyncWorker::applyPage(const Protocol::ChangePage &page)
     }
     // Customers and web orders have no table in the cache yet (schema v1); the cursor moves
     // past them and a later schema version pulls them again from 0 for those kinds.
-    if (auto done = m_outbox->setPullCursor(page.next); !done)
-        return done;
+    if (moveCursor) {
+        if (auto done = m_outbox->setPullCursor(page.next); !done)
+            return done;
+    } else if (m_loader) {
+        if (auto done = m_loader->setOnlyCursor(page.next); !done)
+            return done;
+    }
     if (single) {
         if (auto done = single->commit(); !done)
             return done;
     }
-    m_cursor = page.next;
+    if (moveCursor)
+        m_cursor = page.next;
     return Core::success();
+}
+
+bool SyncWorker::continueBootstrap()
+{
+    if (!m_loader)
+        m_loader = std::make_unique<SnapshotLoader>(*m_db);
+    const QString stage = m_loader->stage();
+    if (stage == QLatin1String("stage")) {
+        stageNext();
+        return true;
+    }
+    if (stage == QLatin1String("swapped")) {
+        pullOnly();
+        return true;
+    }
+    if (stage == QLatin1String("cleanup")) {
+        cleanupNext();
+        return true;
+    }
+    if (m_cursor == 0 && !m_pagedFirstSync && !m_bootstrapped) {
+        fetchManifest();
+        return true;
+    }
+    m_loader.reset();
+    return false;
+}
+
+void SyncWorker::fetchManifest()
+{
+    const quint64 generation = m_generation;
+    m_connection->snapshotManifest(
+        [this, generation](Core::Result<Protocol::SnapshotManifest> manifest) {
+            if (generation != m_generation)
+                return;
+            if (!manifest && manifest.error().code == QLatin1String("snapshot.none")) {
+                // No snapshot (yet, or an older server): the paged first sync as before.
+                emit progress(QStringLiteral("snapshot none, paged first sync"));
+                m_pagedFirstSync = true;
+                m_loader.reset();
+                return pullNext();
+            }
+            if (!manifest)
+                return failCycle(manifest.error());
+            m_state.online = true;
+            if (auto begun = m_loader->begin(manifest.value()); !begun)
+                return failCycle(begun.error());
+            emit progress(QStringLiteral("snapshot %1: %2 bytes, %3 rows, cursor %4, resume at %5")
+                              .arg(manifest->snapshotId.left(12))
+                              .arg(manifest->sizeBytes)
+                              .arg(manifest->rowCount)
+                              .arg(manifest->cursor)
+                              .arg(m_loader->downloadedBytes()));
+            downloadNext();
+        });
+}
+
+void SyncWorker::downloadNext()
+{
+    if (m_loader->downloadComplete()) {
+        publishBootstrap(true);
+        if (auto verified = m_loader->verify(); !verified)
+            return failCycle(verified.error());
+        emit progress(QStringLiteral("snapshot verified"));
+        publishBootstrap(true);
+        return stageNext();
+    }
+    const Protocol::SnapshotManifest manifest = m_loader->recorded();
+    const qint64 from = m_loader->downloadedBytes();
+    const qint64 to
+        = qMin(
+              from + qBound<qint64>(4096, m_options.snapshotRangeBytes, SnapshotLoader::rangeBytes),
+              manifest.sizeBytes)
+        - 1;
+    const quint64 generation = m_generation;
+    m_connection->downloadRange(QStringLiteral("/v1/snapshot/file?id=") + manifest.snapshotId, from,
+        to,
+        [this, generation, from, manifest](
+            const QByteArray &bytes, qint64 total, const Core::Error &error) {
+            if (generation != m_generation)
+                return;
+            if (!error.code.isEmpty()) {
+                if (error.code == QLatin1String("snapshot.gone") && ++m_manifestRestarts <= 3) {
+                    // Behind haproxy the other instance may have another snapshot: start
+                    // again with the manifest we get now.
+                    m_loader->abandon();
+                    return fetchManifest();
+                }
+                return failCycle(error);
+            }
+            if (total >= 0 && total != manifest.sizeBytes) {
+                m_loader->abandon();
+                return failCycle(Error::make(QStringLiteral("snapshot.corrupt"),
+                    Tr::tr("The product catalog from the server arrived damaged; it is "
+                           "downloaded again."),
+                    QStringLiteral("file is %1 bytes, manifest %2")
+                        .arg(total)
+                        .arg(manifest.sizeBytes)));
+            }
+            if (bytes.isEmpty())
+                return failCycle(Error::make(QStringLiteral("sync.offline"),
+                    Tr::tr("The server cannot be reached; sales are kept and sent later."),
+                    QStringLiteral("empty range answer")));
+            if (auto appended = m_loader->append(from, bytes); !appended)
+                return failCycle(appended.error());
+            emit progress(QStringLiteral("snapshot download %1 of %2 bytes")
+                              .arg(m_loader->downloadedBytes())
+                              .arg(manifest.sizeBytes));
+            publishBootstrap(false);
+            downloadNext();
+        });
+}
+
+void SyncWorker::stageNext()
+{
+    Core::Result<bool> staged = m_loader->stageStep();
+    if (!staged)
+        return failCycle(staged.error());
+    if (!staged.value()) {
+        const BootstrapProgress now = m_loader->progress();
+        const qint64 ms = QDateTime::currentMSecsSinceEpoch();
+        if (ms - m_lastBootstrapPublish >= 250) {
+            emit progress(QStringLiteral("snapshot stage %1 of %2 rows")
+                              .arg(now.rowsDone)
+                              .arg(now.rowsTotal));
+            publishBootstrap(true);
+        }
+        // One chunk per event: the thread stays responsive (a stop, a sale's sync request).
+        const quint64 generation = m_generation;
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation] {
+                if (generation == m_generation && m_loader)
+                    stageNext();
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    emit progress(QStringLiteral("snapshot staged"));
+    if (auto swapped = m_loader->swap(); !swapped)
+        return failCycle(pageRefused(swapped.error()));
+    m_cursor = m_outbox->pullCursor();
+    emit progress(QStringLiteral("snapshot swapped at cursor %1").arg(m_cursor));
+    publishBootstrap(true);
+    pullOnly();
+}
+
+void SyncWorker::pullOnly()
+{
+    const qint64 until = m_loader->recorded().cursor;
+    const qint64 since = m_loader->onlyCursor();
+    const quint64 generation = m_generation;
+    m_connection->pullRange(Protocol::FeedKind::Catalog, since, until,
+        { QStringLiteral("staff"), QStringLiteral("webOrders") }, m_options.pageSize,
+        [this, generation, since](Core::Result<Protocol::ChangePage> page) {
+            if (generation != m_generation)
+                return;
+            if (!page)
+                return failCycle(page.error());
+            if (page->since != since)
+                return failCycle(pageRefused(Error::make(
+                    QStringLiteral("sync.feed"), {}, QStringLiteral("page for another cursor"))));
+            if (auto done = applyPage(page.value(), false); !done)
+                return failCycle(pageRefused(done.error()));
+            emit progress(QStringLiteral("pulled %1 staff and web order rows up to %2")
+                              .arg(page->size())
+                              .arg(page->next));
+            if (page->more && page->next > since)
+                return pullOnly();
+            if (auto done = m_loader->markPulled(); !done)
+                return failCycle(pageRefused(done.error()));
+            cleanupNext();
+        });
+}
+
+void SyncWorker::cleanupNext()
+{
+    Core::Result<bool> cleaned = m_loader->cleanupStep();
+    if (!cleaned)
+        return failCycle(pageRefused(cleaned.error()));
+    if (!cleaned.value()) {
+        const quint64 generation = m_generation;
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation] {
+                if (generation == m_generation && m_loader)
+                    cleanupNext();
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    m_loader.reset();
+    m_bootstrapped = true;
+    m_cursor = m_outbox->pullCursor();
+    m_state.bootstrap = {};
+    emit progress(QStringLiteral("snapshot done at cursor %1").arg(m_cursor));
+    publish();
+    pullNext(); // the feed from the snapshot's cursor on
+}
+
+void SyncWorker::publishBootstrap(bool force)
+{
+    const qint64 ms = QDateTime::currentMSecsSinceEpoch();
+    if (!force && ms - m_lastBootstrapPublish < 250)
+        return;
+    m_lastBootstrapPublish = ms;
+    if (m_loader)
+        m_state.bootstrap = m_loader->progress();
+    publish();
 }
 
 void SyncWorker::finishCycle()
@@ -533,6 +756,10 @@ void SyncWorker::finishCycle()
 void SyncWorker::failCycle(const Error &error)
 {
     ++m_generation;
+    // A snapshot under way keeps its place in sync_state; the next cycle carries on there.
+    if (m_loader && m_loader->progress().active())
+        m_state.bootstrap = m_loader->progress();
+    m_loader.reset();
     if (m_snapshot) {
         // An interrupted first sync starts again from nothing: half a snapshot is never kept.
         m_snapshot.reset();

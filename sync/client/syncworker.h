@@ -22,6 +22,7 @@ namespace Toonbank::Sync::Client {
 
 class JournalQueue;
 class ServerConnection;
+class SnapshotLoader;
 
 namespace Internal {
 
@@ -53,7 +54,19 @@ private:
     void pullNext();
     void requestPage(qint64 since);
     void onPage(const Core::Result<Protocol::ChangePage> &page);
-    Core::Status applyPage(const Protocol::ChangePage &page);
+    /// Writes a catalog page; `moveCursor` false for the staff/web-order pull after a
+    /// snapshot (the catalog cursor is the snapshot's already).
+    Core::Status applyPage(const Protocol::ChangePage &page, bool moveCursor = true);
+    // First sync from a snapshot (SnapshotLoader): manifest, ranged download, verify, stage
+    // in short transactions, swap, the store's staff and web orders up to the snapshot's
+    // cursor, then the old tables removed. Each step resumes after a kill.
+    bool continueBootstrap(); // true when a snapshot step took over the cycle
+    void fetchManifest();
+    void downloadNext();
+    void stageNext();
+    void pullOnly();
+    void cleanupNext();
+    void publishBootstrap(bool force);
     /// After the catalog: the other feed kinds, each from its own cursor (Store::FeedCursors)
     /// when the cache has them; otherwise the cycle ends with the catalog.
     void pullKinds();
@@ -72,6 +85,7 @@ private:
     std::unique_ptr<Store::Outbox> m_outbox;
     std::unique_ptr<JournalQueue> m_journal;
     std::unique_ptr<Store::CatalogWriter> m_snapshot; // open across pages during a first sync
+    std::unique_ptr<SnapshotLoader> m_loader; // during a first sync from a snapshot
     std::unique_ptr<ServerConnection> m_connection;
     DeviceConfig m_config;
     Backoff m_backoff;
@@ -85,6 +99,10 @@ private:
     int m_pushProgressless = 0;
     bool m_journalStalled = false; // this cycle: the server did not take a journal-only push
     qsizetype m_journalSent = 0; // journal entries in the push under way (for progress)
+    bool m_pagedFirstSync = false; // this cycle: the server has no snapshot, pages instead
+    bool m_bootstrapped = false; // this cycle finished a snapshot: no second manifest
+    int m_manifestRestarts = 0; // snapshot.gone answers this cycle
+    qint64 m_lastBootstrapPublish = 0; // ms since epoch, throttles progress
     quint64 m_generation = 0; // bumped when a cycle fails: late answers of it are ignored
 };
 
