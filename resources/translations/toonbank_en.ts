@@ -759,6 +759,162 @@ Demo PINs (every staff member has their own salt):
         <source>The cash count received is not valid: %1</source>
         <translation>The cash count received is not valid: %1</translation>
     </message>
+    <message>
+        <source>Enter the name of the person receiving the order.</source>
+        <translation>Enter the name of the person receiving the order.</translation>
+    </message>
+    <message>
+        <source>Enter the street and house number.</source>
+        <translation>Enter the street and house number.</translation>
+    </message>
+    <message>
+        <source>We deliver in the Netherlands and Belgium only.</source>
+        <translation>We deliver in the Netherlands and Belgium only.</translation>
+    </message>
+    <message>
+        <source>Enter the postcode.</source>
+        <translation>Enter the postcode.</translation>
+    </message>
+    <message>
+        <source>A Dutch postcode has 4 digits and 2 letters, like 1012 AB.</source>
+        <translation>A Dutch postcode has 4 digits and 2 letters, like 1012 AB.</translation>
+    </message>
+    <message>
+        <source>A Belgian postcode has 4 digits, like 1000.</source>
+        <translation>A Belgian postcode has 4 digits, like 1000.</translation>
+    </message>
+    <message>
+        <source>Enter the town or city.</source>
+        <translation>Enter the town or city.</translation>
+    </message>
+    <message>
+        <source>Standard delivery</source>
+        <translation>Standard delivery</translation>
+    </message>
+    <message>
+        <source>Express delivery</source>
+        <translation>Express delivery</translation>
+    </message>
+    <message>
+        <source>Pick up in store</source>
+        <translation>Pick up in store</translation>
+    </message>
+    <message>
+        <source>This delivery option is not offered.</source>
+        <translation>This delivery option is not offered.</translation>
+    </message>
+    <message>
+        <source>Choose the store where the customer picks the order up.</source>
+        <translation>Choose the store where the customer picks the order up.</translation>
+    </message>
+    <message>
+        <source>The delivery price does not match the delivery option.</source>
+        <translation>The delivery price does not match the delivery option.</translation>
+    </message>
+    <message>
+        <source>Reserve between 1 and %1 pieces.</source>
+        <translation>Reserve between 1 and %1 pieces.</translation>
+    </message>
+    <message>
+        <source>None left to reserve there.</source>
+        <translation>None left to reserve there.</translation>
+    </message>
+    <message>
+        <source>Only %1 available there.</source>
+        <translation>Only %1 available there.</translation>
+    </message>
+    <message>
+        <source>This reservation has already been collected.</source>
+        <translation>This reservation has already been collected.</translation>
+    </message>
+    <message>
+        <source>This hold is already part of a paid order.</source>
+        <translation>This hold is already part of a paid order.</translation>
+    </message>
+    <message>
+        <source>This reservation was cancelled.</source>
+        <translation>This reservation was cancelled.</translation>
+    </message>
+    <message>
+        <source>This reservation has expired.</source>
+        <translation>This reservation has expired.</translation>
+    </message>
+    <message>
+        <source>This reservation was released back to stock.</source>
+        <translation>This reservation was released back to stock.</translation>
+    </message>
+    <message>
+        <source>This order has already been collected.</source>
+        <translation>This order has already been collected.</translation>
+    </message>
+    <message>
+        <source>This order is no longer waiting for pickup: it was released.</source>
+        <translation>This order is no longer waiting for pickup: it was released.</translation>
+    </message>
+    <message>
+        <source>A line is listed twice in the handover.</source>
+        <translation>A line is listed twice in the handover.</translation>
+    </message>
+    <message>
+        <source>This line is not part of the order.</source>
+        <translation>This line is not part of the order.</translation>
+    </message>
+    <message>
+        <source>Only %1 of this line left to hand over.</source>
+        <translation>Only %1 of this line left to hand over.</translation>
+    </message>
+    <message>
+        <source>Choose at least one item to hand over.</source>
+        <translation>Choose at least one item to hand over.</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>free</translation>
+    </message>
+    <message>
+        <source>1 working day</source>
+        <translation>1 working day</translation>
+    </message>
+    <message>
+        <source>%1 working days</source>
+        <translation>%1 working days</translation>
+    </message>
+    <message>
+        <source>free from %1</source>
+        <translation>free from %1</translation>
+    </message>
+    <message>
+        <source>This line is part of an order. Remove it to cancel the order, then order again.</source>
+        <translation>This line is part of an order. Remove it to cancel the order, then order again.</translation>
+    </message>
+    <message>
+        <source>The pickup could not be saved. Nothing was recorded; please try again.</source>
+        <translation>The pickup could not be saved. Nothing was recorded; please try again.</translation>
+    </message>
+    <message>
+        <source>This order is not in this store&apos;s pickup list.</source>
+        <translation>This order is not in this store&apos;s pickup list.</translation>
+    </message>
+    <message>
+        <source>The server has no product catalog file ready yet.</source>
+        <translation>The server has no product catalog file ready yet.</translation>
+    </message>
+    <message>
+        <source>The server no longer has this product catalog file; a newer one is fetched.</source>
+        <translation>The server no longer has this product catalog file; a newer one is fetched.</translation>
+    </message>
+    <message>
+        <source>The product catalog could not be copied onto this tablet; it is tried again.</source>
+        <translation>The product catalog could not be copied onto this tablet; it is tried again.</translation>
+    </message>
+    <message>
+        <source>The product catalog from the server arrived damaged; it is downloaded again.</source>
+        <translation>The product catalog from the server arrived damaged; it is downloaded again.</translation>
+    </message>
+    <message>
+        <source>The product catalog from the server has a form this app does not know. Update the app.</source>
+        <translation>The product catalog from the server has a form this app does not know. Update the app.</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Devices::NexoHttpTerminal</name>
@@ -988,6 +1144,38 @@ Demo PINs (every staff member has their own salt):
     <message>
         <source>A return cannot be returned again.</source>
         <translation>A return cannot be returned again.</translation>
+    </message>
+    <message>
+        <source>Web order %1</source>
+        <translation>Web order %1</translation>
+    </message>
+    <message>
+        <source>1 working day</source>
+        <translation>1 working day</translation>
+    </message>
+    <message>
+        <source>%1 working days</source>
+        <translation>%1 working days</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>free</translation>
+    </message>
+    <message>
+        <source>Deliver to:</source>
+        <translation>Deliver to:</translation>
+    </message>
+    <message>
+        <source>Pick up at: %1</source>
+        <translation>Pick up at: %1</translation>
+    </message>
+    <message>
+        <source>Pickup code</source>
+        <translation>Pickup code</translation>
     </message>
 </context>
 <context>
@@ -1245,6 +1433,17 @@ Demo PINs (every staff member has their own salt):
     </message>
 </context>
 <context>
+    <name>Toonbank::Services::LiveStock</name>
+    <message>
+        <source>No connection to the server: these are the last figures this tablet received.</source>
+        <translation>No connection to the server: these are the last figures this tablet received.</translation>
+    </message>
+    <message>
+        <source>The server could not give the stock of this product.</source>
+        <translation>The server could not give the stock of this product.</translation>
+    </message>
+</context>
+<context>
     <name>Toonbank::Services::ManagerService</name>
     <message>
         <source>The day&apos;s figures could not be read from this tablet.</source>
@@ -1409,6 +1608,81 @@ Demo PINs (every staff member has their own salt):
     <message>
         <source>No shift is open</source>
         <translation>No shift is open</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Services::OrderService</name>
+    <message>
+        <source>A price changed since this tablet last synced. Sync, then order again.</source>
+        <translation>A price changed since this tablet last synced. Sync, then order again.</translation>
+    </message>
+    <message>
+        <source>There is not enough stock there any more for this order.</source>
+        <translation>There is not enough stock there any more for this order.</translation>
+    </message>
+    <message>
+        <source>Order between 1 and 99 of a product.</source>
+        <translation>Order between 1 and 99 of a product.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the address. Check it and try again.</source>
+        <translation>The server did not accept the address. Check it and try again.</translation>
+    </message>
+    <message>
+        <source>This delivery option cannot be used for this order.</source>
+        <translation>This delivery option cannot be used for this order.</translation>
+    </message>
+    <message>
+        <source>You may not place orders.</source>
+        <translation>You may not place orders.</translation>
+    </message>
+    <message>
+        <source>The server refused the order.</source>
+        <translation>The server refused the order.</translation>
+    </message>
+    <message>
+        <source>Log in first.</source>
+        <translation>Log in first.</translation>
+    </message>
+    <message>
+        <source>A payment is in progress. Finish or cancel it first.</source>
+        <translation>A payment is in progress. Finish or cancel it first.</translation>
+    </message>
+    <message>
+        <source>This sale has an order already. Pay it first, or remove it, before ordering again.</source>
+        <translation>This sale has an order already. Pay it first, or remove it, before ordering again.</translation>
+    </message>
+    <message>
+        <source>There is nothing to order.</source>
+        <translation>There is nothing to order.</translation>
+    </message>
+    <message>
+        <source>Choose a delivery option.</source>
+        <translation>Choose a delivery option.</translation>
+    </message>
+    <message>
+        <source>This tablet does not know the web warehouse yet. Sync first.</source>
+        <translation>This tablet does not know the web warehouse yet. Sync first.</translation>
+    </message>
+    <message>
+        <source>Choose the store where the customer picks it up.</source>
+        <translation>Choose the store where the customer picks it up.</translation>
+    </message>
+    <message>
+        <source>Enter the customer&apos;s name.</source>
+        <translation>Enter the customer&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Enter a phone number of at least 6 digits.</source>
+        <translation>Enter a phone number of at least 6 digits.</translation>
+    </message>
+    <message>
+        <source>This product has no valid VAT class; it cannot be sold.</source>
+        <translation>This product has no valid VAT class; it cannot be sold.</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Delivery</translation>
     </message>
 </context>
 <context>
@@ -1670,6 +1944,28 @@ Demo PINs (every staff member has their own salt):
     </message>
 </context>
 <context>
+    <name>Toonbank::Services::PickupService</name>
+    <message>
+        <source>This code does not match the order. Ask the customer to check the code in their message, or check their ID instead.</source>
+        <translation>This code does not match the order. Ask the customer to check the code in their message, or check their ID instead.</translation>
+    </message>
+    <message>
+        <source>Check the customer first: type their pickup code, or check their ID.</source>
+        <translation>Check the customer first: type their pickup code, or check their ID.</translation>
+    </message>
+    <message>
+        <source>Finish or cancel the payment in progress first: this reservation is paid at pickup.</source>
+        <translation>Finish or cancel the payment in progress first: this reservation is paid at pickup.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This order can be marked not collected from %1 (after %n day(s) waiting).</source>
+        <translation>
+            <numerusform>This order can be marked not collected from %1 (after %n day waiting).</numerusform>
+            <numerusform>This order can be marked not collected from %1 (after %n days waiting).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Toonbank::Services::ProductService</name>
     <message>
         <source>unknown</source>
@@ -1726,6 +2022,41 @@ Demo PINs (every staff member has their own salt):
     <message>
         <source>No receipt printer is connected to this tablet.</source>
         <translation>No receipt printer is connected to this tablet.</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Services::ReservationService</name>
+    <message>
+        <source>This store is not known on this tablet. Sync and try again.</source>
+        <translation>This store is not known on this tablet. Sync and try again.</translation>
+    </message>
+    <message>
+        <source>Type the customer&apos;s name, or attach the customer first.</source>
+        <translation>Type the customer&apos;s name, or attach the customer first.</translation>
+    </message>
+    <message>
+        <source>Type the customer&apos;s phone number so the store can call them.</source>
+        <translation>Type the customer&apos;s phone number so the store can call them.</translation>
+    </message>
+    <message>
+        <source>Reserving needs the network. Try again when the tablet is online, or call the store.</source>
+        <translation>Reserving needs the network. Try again when the tablet is online, or call the store.</translation>
+    </message>
+    <message>
+        <source>Not enough left to reserve there.</source>
+        <translation>Not enough left to reserve there.</translation>
+    </message>
+    <message>
+        <source>Reserve between 1 and %1 pieces.</source>
+        <translation>Reserve between 1 and %1 pieces.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow reserving.</source>
+        <translation>Your role does not allow reserving.</translation>
+    </message>
+    <message>
+        <source>The server did not take the reservation. Try again, or call the store.</source>
+        <translation>The server did not take the reservation. Try again, or call the store.</translation>
     </message>
 </context>
 <context>
@@ -2039,6 +2370,14 @@ Demo PINs (every staff member has their own salt):
         <source>Gift card …%1</source>
         <translation>Gift card …%1</translation>
     </message>
+    <message>
+        <source>This sale has an order already. Pay it first, or remove it, before ordering again.</source>
+        <translation>This sale has an order already. Pay it first, or remove it, before ordering again.</translation>
+    </message>
+    <message>
+        <source>There is nothing to order.</source>
+        <translation>There is nothing to order.</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Services::ServerLookups</name>
@@ -2136,6 +2475,13 @@ Demo PINs (every staff member has their own salt):
     </message>
 </context>
 <context>
+    <name>Toonbank::Services::ServerOrders</name>
+    <message>
+        <source>Ordering needs the network. Try again when the tablet is online.</source>
+        <translation>Ordering needs the network. Try again when the tablet is online.</translation>
+    </message>
+</context>
+<context>
     <name>Toonbank::Services::Session</name>
     <message>
         <source>%1 does not work in this store.</source>
@@ -2213,6 +2559,14 @@ Demo PINs (every staff member has their own salt):
         <source>This staff member does not work in this store.</source>
         <translation>This staff member does not work in this store.</translation>
     </message>
+    <message>
+        <source>Your role does not allow handing over pickups.</source>
+        <translation>Your role does not allow handing over pickups.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor or manager can mark an order as not collected.</source>
+        <translation>Only a supervisor or manager can mark an order as not collected.</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Services::ShiftService</name>
@@ -2258,6 +2612,37 @@ Demo PINs (every staff member has their own salt):
     <message>
         <source>Not connected to the server yet.</source>
         <translation>Not connected to the server yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min left</source>
+        <translation>
+            <numerusform>about %n min left</numerusform>
+            <numerusform>about %n min left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>about %1 s left</source>
+        <translation>about %1 s left</translation>
+    </message>
+    <message>
+        <source>Catalog download %1 of %2 MB</source>
+        <translation>Catalog download %1 of %2 MB</translation>
+    </message>
+    <message>
+        <source>Catalog download is being checked</source>
+        <translation>Catalog download is being checked</translation>
+    </message>
+    <message>
+        <source>Catalog %1 of %2 rows</source>
+        <translation>Catalog %1 of %2 rows</translation>
+    </message>
+    <message>
+        <source>Catalog is being switched over</source>
+        <translation>Catalog is being switched over</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -3018,6 +3403,10 @@ The basket stays, so the sale can be paid again.</translation>
         <source>Exchange: %1 is credited to this sale. Add what the customer takes instead, then Pay for the rest.</source>
         <translation>Exchange: %1 is credited to this sale. Add what the customer takes instead, then Pay for the rest.</translation>
     </message>
+    <message>
+        <source>The reserved items are in the basket. Take the payment.</source>
+        <translation>The reserved items are in the basket. Take the payment.</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Ui::ManagerScreen</name>
@@ -3241,6 +3630,69 @@ The basket stays, so the sale can be paid again.</translation>
     <message>
         <source>Saved as PDF: %1</source>
         <translation>Saved as PDF: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Ui::OrderSheet</name>
+    <message>
+        <source>Order for home delivery</source>
+        <translation>Order for home delivery</translation>
+    </message>
+    <message>
+        <source>Order for pickup in another store</source>
+        <translation>Order for pickup in another store</translation>
+    </message>
+    <message>
+        <source>Deliver to home</source>
+        <translation>Deliver to home</translation>
+    </message>
+    <message>
+        <source>Pick up in store</source>
+        <translation>Pick up in store</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <source>Store where the customer picks it up</source>
+        <translation>Store where the customer picks it up</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Street and house number</source>
+        <translation>Street and house number</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Country</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s name</source>
+        <translation>Customer&apos;s name</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Place order</source>
+        <translation>Place order</translation>
     </message>
 </context>
 <context>
@@ -3516,15 +3968,176 @@ The basket stays, so the sale can be paid again.</translation>
     </message>
 </context>
 <context>
+    <name>Toonbank::Ui::PickupScreen</name>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n h ago</numerusform>
+            <numerusform>%n h ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reservation</source>
+        <translation>Reservation</translation>
+    </message>
+    <message>
+        <source>Web order</source>
+        <translation>Web order</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <source>Reservation %1</source>
+        <translation>Reservation %1</translation>
+    </message>
+    <message>
+        <source>Web order %1</source>
+        <translation>Web order %1</translation>
+    </message>
+    <message>
+        <source>Ready since %1 (%2)</source>
+        <translation>Ready since %1 (%2)</translation>
+    </message>
+    <message>
+        <source>held until %1</source>
+        <translation>held until %1</translation>
+    </message>
+    <message>
+        <source>Paid online</source>
+        <translation>Paid online</translation>
+    </message>
+    <message>
+        <source>To be paid now: it goes into the basket</source>
+        <translation>To be paid now: it goes into the basket</translation>
+    </message>
+    <message>
+        <source>partly collected before</source>
+        <translation>partly collected before</translation>
+    </message>
+    <message numerus="yes">
+        <source>overdue (waiting more than %n day(s))</source>
+        <translation>
+            <numerusform>overdue (waiting more than %n day)</numerusform>
+            <numerusform>overdue (waiting more than %n days)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 left (SKU %3)</source>
+        <translation>%1 of %2 left (SKU %3)</translation>
+    </message>
+    <message>
+        <source>%1 ordered (SKU %2)</source>
+        <translation>%1 ordered (SKU %2)</translation>
+    </message>
+    <message>
+        <source>One less</source>
+        <translation>One less</translation>
+    </message>
+    <message>
+        <source>One more</source>
+        <translation>One more</translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation>Not checked yet.</translation>
+    </message>
+    <message>
+        <source>✓ Code correct — choose what to hand over.</source>
+        <translation>✓ Code correct — choose what to hand over.</translation>
+    </message>
+    <message>
+        <source>✓ ID checked — choose what to hand over.</source>
+        <translation>✓ ID checked — choose what to hand over.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hand over %n item(s)</source>
+        <translation>
+            <numerusform>Hand over %n item</numerusform>
+            <numerusform>Hand over %n items</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>Hand over</translation>
+    </message>
+    <message>
+        <source>%1 handed over — the order is complete.</source>
+        <translation>%1 handed over — the order is complete.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) handed over; the rest stays ready for pickup.</source>
+        <translation>
+            <numerusform>%n item handed over; the rest stays ready for pickup.</numerusform>
+            <numerusform>%n items handed over; the rest stays ready for pickup.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Handed over. The reserved items are in the basket: take the payment.</source>
+        <translation>Handed over. The reserved items are in the basket: take the payment.</translation>
+    </message>
+    <message>
+        <source>%1 marked not collected: the items go back to stock.</source>
+        <translation>%1 marked not collected: the items go back to stock.</translation>
+    </message>
+    <message>
+        <source>Pickup</source>
+        <translation>Pickup</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for pickup at this store.</source>
+        <translation>Nothing is waiting for pickup at this store.</translation>
+    </message>
+    <message>
+        <source>Choose an order on the left to hand it over.</source>
+        <translation>Choose an order on the left to hand it over.</translation>
+    </message>
+    <message>
+        <source>What the customer takes now</source>
+        <translation>What the customer takes now</translation>
+    </message>
+    <message>
+        <source>Check the customer: type the 6-digit pickup code from their message, or check their ID against the name.</source>
+        <translation>Check the customer: type the 6-digit pickup code from their message, or check their ID against the name.</translation>
+    </message>
+    <message>
+        <source>Check code</source>
+        <translation>Check code</translation>
+    </message>
+    <message>
+        <source>ID checked</source>
+        <translation>ID checked</translation>
+    </message>
+    <message>
+        <source>Back to sale</source>
+        <translation>Back to sale</translation>
+    </message>
+    <message>
+        <source>Not collected</source>
+        <translation>Not collected</translation>
+    </message>
+    <message>
+        <source>Choose an order above to hand it over.</source>
+        <translation>Choose an order above to hand it over.</translation>
+    </message>
+</context>
+<context>
     <name>Toonbank::Ui::ProductScreen</name>
-    <message>
-        <source>No photo</source>
-        <translation>No photo</translation>
-    </message>
-    <message>
-        <source>Photo not in the cache</source>
-        <translation>Photo not in the cache</translation>
-    </message>
     <message>
         <source>%1 (was %2)</source>
         <translation>%1 (was %2)</translation>
@@ -3549,23 +4162,8 @@ The basket stays, so the sale can be paid again.</translation>
         <translation>&lt;b&gt;Barcodes&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <source>%1 (here)</source>
-        <translation>%1 (here)</translation>
-    </message>
-    <message>
         <source>%1 km</source>
         <translation>%1 km</translation>
-    </message>
-    <message>
-        <source>Not sold in the web shop.</source>
-        <translation>Not sold in the web shop.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Web shop delivery: %n working day(s).</source>
-        <translation>
-            <numerusform>Web shop delivery: %n working day.</numerusform>
-            <numerusform>Web shop delivery: %n working days.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Variants</source>
@@ -3574,18 +4172,6 @@ The basket stays, so the sale can be paid again.</translation>
     <message>
         <source>Stock</source>
         <translation>Stock</translation>
-    </message>
-    <message>
-        <source>Location</source>
-        <translation>Location</translation>
-    </message>
-    <message>
-        <source>Qty</source>
-        <translation>Qty</translation>
-    </message>
-    <message>
-        <source>As of</source>
-        <translation>As of</translation>
     </message>
     <message>
         <source>Back</source>
@@ -3600,16 +4186,70 @@ The basket stays, so the sale can be paid again.</translation>
         <translation>%1 m</translation>
     </message>
     <message>
-        <source>Distance</source>
-        <translation>Distance</translation>
-    </message>
-    <message>
         <source>On %1&apos;s wish list.</source>
         <translation>On %1&apos;s wish list.</translation>
     </message>
     <message>
         <source>Add to %1&apos;s wish list</source>
         <translation>Add to %1&apos;s wish list</translation>
+    </message>
+    <message>
+        <source>No connection to the server: these are the last figures this tablet received.</source>
+        <translation>No connection to the server: these are the last figures this tablet received.</translation>
+    </message>
+    <message>
+        <source>%1 (this store)</source>
+        <translation>%1 (this store)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in stock</source>
+        <translation>
+            <numerusform>%n in stock</numerusform>
+            <numerusform>%n in stock</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not sold in the web shop</source>
+        <translation>Not sold in the web shop</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delivered in %n day(s)</source>
+        <translation>
+            <numerusform>Delivered in %n day</numerusform>
+            <numerusform>Delivered in %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Reserve in %1</source>
+        <translation>Reserve in %1</translation>
+    </message>
+    <message>
+        <source>Pick up in %1</source>
+        <translation>Pick up in %1</translation>
+    </message>
+    <message>
+        <source>None to reserve</source>
+        <translation>None to reserve</translation>
+    </message>
+    <message>
+        <source>Needs a connection</source>
+        <translation>Needs a connection</translation>
+    </message>
+    <message>
+        <source>Offline: reserving and ordering need a connection to the server.</source>
+        <translation>Offline: reserving and ordering need a connection to the server.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Order for home</source>
+        <translation>Order for home</translation>
     </message>
 </context>
 <context>
@@ -3763,6 +4403,14 @@ The basket stays, so the sale can be paid again.</translation>
         <source>The return receipt has been printed.</source>
         <translation>The return receipt has been printed.</translation>
     </message>
+    <message>
+        <source>Web order %1</source>
+        <translation>Web order %1</translation>
+    </message>
+    <message>
+        <source>Pickup code: %1</source>
+        <translation>Pickup code: %1</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Ui::ReportPane</name>
@@ -3773,6 +4421,99 @@ The basket stays, so the sale can be paid again.</translation>
     <message>
         <source>PDF</source>
         <translation>PDF</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Ui::ReserveSheet</name>
+    <message>
+        <source>The tablet is offline: reserving needs the network. Call the store instead, or try again in a moment.</source>
+        <translation>The tablet is offline: reserving needs the network. Call the store instead, or try again in a moment.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reserve %n piece(s)</source>
+        <translation>
+            <numerusform>Reserve %n piece</numerusform>
+            <numerusform>Reserve %n pieces</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Reserved</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n × %1 is held for the customer at %2.</source>
+        <translation>
+            <numerusform>%n × %1 is held for the customer at %2.</numerusform>
+            <numerusform>%n × %1 are held for the customer at %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pickup code — give it to the customer</source>
+        <translation>Pickup code — give it to the customer</translation>
+    </message>
+    <message>
+        <source>(already reserved — code given before)</source>
+        <translation>(already reserved — code given before)</translation>
+    </message>
+    <message>
+        <source>Held until %1</source>
+        <translation>Held until %1</translation>
+    </message>
+    <message>
+        <source>The customer pays when they pick it up. They show this code or their ID at the counter.</source>
+        <translation>The customer pays when they pick it up. They show this code or their ID at the counter.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Reserve in %1</source>
+        <translation>Reserve in %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 in stock (last known figure). The server checks what is still available.</source>
+        <translation>%1: %2 in stock (last known figure). The server checks what is still available.</translation>
+    </message>
+    <message>
+        <source>%1: no figure known here; the server checks what is available.</source>
+        <translation>%1: no figure known here; the server checks what is available.</translation>
+    </message>
+    <message>
+        <source>Reserve</source>
+        <translation>Reserve</translation>
+    </message>
+    <message>
+        <source>How many</source>
+        <translation>How many</translation>
+    </message>
+    <message>
+        <source>For which customer</source>
+        <translation>For which customer</translation>
+    </message>
+    <message>
+        <source>Someone else: type a name and phone</source>
+        <translation>Someone else: type a name and phone</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Phone (the store calls when it is ready)</source>
+        <translation>Phone (the store calls when it is ready)</translation>
+    </message>
+    <message>
+        <source>e.g. Sanne de Jong</source>
+        <translation>e.g. Sanne de Jong</translation>
+    </message>
+    <message>
+        <source>e.g. 06 12345678</source>
+        <translation>e.g. 06 12345678</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -4262,6 +5003,10 @@ now %2</translation>
         <source>Open the Shift screen</source>
         <translation>Open the Shift screen</translation>
     </message>
+    <message>
+        <source>ordered, not taken home</source>
+        <translation>ordered, not taken home</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Ui::ShiftScreen</name>
@@ -4688,6 +5433,10 @@ At the end of the shift, Close shift: count the drawer, compare, and the Z repor
     <message>
         <source>TRAINING — practice only: nothing is really sold, paid or counted</source>
         <translation>TRAINING — practice only: nothing is really sold, paid or counted</translation>
+    </message>
+    <message>
+        <source>Pickup</source>
+        <translation>Pickup</translation>
     </message>
 </context>
 <context>

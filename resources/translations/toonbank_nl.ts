@@ -759,6 +759,162 @@ Demopincodes (elke medewerker heeft een eigen salt):
         <source>The cash count received is not valid: %1</source>
         <translation>De ontvangen kastelling is niet geldig: %1</translation>
     </message>
+    <message>
+        <source>Enter the name of the person receiving the order.</source>
+        <translation>Vul de naam in van wie de bestelling ontvangt.</translation>
+    </message>
+    <message>
+        <source>Enter the street and house number.</source>
+        <translation>Vul de straat en het huisnummer in.</translation>
+    </message>
+    <message>
+        <source>We deliver in the Netherlands and Belgium only.</source>
+        <translation>We bezorgen alleen in Nederland en België.</translation>
+    </message>
+    <message>
+        <source>Enter the postcode.</source>
+        <translation>Vul de postcode in.</translation>
+    </message>
+    <message>
+        <source>A Dutch postcode has 4 digits and 2 letters, like 1012 AB.</source>
+        <translation>Een Nederlandse postcode heeft 4 cijfers en 2 letters, zoals 1012 AB.</translation>
+    </message>
+    <message>
+        <source>A Belgian postcode has 4 digits, like 1000.</source>
+        <translation>Een Belgische postcode heeft 4 cijfers, zoals 1000.</translation>
+    </message>
+    <message>
+        <source>Enter the town or city.</source>
+        <translation>Vul de plaats in.</translation>
+    </message>
+    <message>
+        <source>Standard delivery</source>
+        <translation>Standaardbezorging</translation>
+    </message>
+    <message>
+        <source>Express delivery</source>
+        <translation>Snelle bezorging</translation>
+    </message>
+    <message>
+        <source>Pick up in store</source>
+        <translation>Afhalen in de winkel</translation>
+    </message>
+    <message>
+        <source>This delivery option is not offered.</source>
+        <translation>Deze bezorgoptie wordt niet aangeboden.</translation>
+    </message>
+    <message>
+        <source>Choose the store where the customer picks the order up.</source>
+        <translation>Kies de winkel waar de klant de bestelling afhaalt.</translation>
+    </message>
+    <message>
+        <source>The delivery price does not match the delivery option.</source>
+        <translation>De bezorgprijs past niet bij de bezorgoptie.</translation>
+    </message>
+    <message>
+        <source>Reserve between 1 and %1 pieces.</source>
+        <translation>Reserveer 1 tot %1 stuks.</translation>
+    </message>
+    <message>
+        <source>None left to reserve there.</source>
+        <translation>Daar is niets meer te reserveren.</translation>
+    </message>
+    <message>
+        <source>Only %1 available there.</source>
+        <translation>Daar zijn er nog maar %1 beschikbaar.</translation>
+    </message>
+    <message>
+        <source>This reservation has already been collected.</source>
+        <translation>Deze reservering is al opgehaald.</translation>
+    </message>
+    <message>
+        <source>This hold is already part of a paid order.</source>
+        <translation>Deze reservering hoort al bij een betaalde bestelling.</translation>
+    </message>
+    <message>
+        <source>This reservation was cancelled.</source>
+        <translation>Deze reservering is geannuleerd.</translation>
+    </message>
+    <message>
+        <source>This reservation has expired.</source>
+        <translation>Deze reservering is verlopen.</translation>
+    </message>
+    <message>
+        <source>This reservation was released back to stock.</source>
+        <translation>Deze reservering is weer vrijgegeven aan de voorraad.</translation>
+    </message>
+    <message>
+        <source>This order has already been collected.</source>
+        <translation>Deze bestelling is al opgehaald.</translation>
+    </message>
+    <message>
+        <source>This order is no longer waiting for pickup: it was released.</source>
+        <translation>Deze bestelling ligt niet meer klaar: hij is vrijgegeven.</translation>
+    </message>
+    <message>
+        <source>A line is listed twice in the handover.</source>
+        <translation>Een regel staat twee keer in de overdracht.</translation>
+    </message>
+    <message>
+        <source>This line is not part of the order.</source>
+        <translation>Deze regel hoort niet bij de bestelling.</translation>
+    </message>
+    <message>
+        <source>Only %1 of this line left to hand over.</source>
+        <translation>Van deze regel zijn er nog maar %1 mee te geven.</translation>
+    </message>
+    <message>
+        <source>Choose at least one item to hand over.</source>
+        <translation>Kies minstens één artikel om mee te geven.</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>gratis</translation>
+    </message>
+    <message>
+        <source>1 working day</source>
+        <translation>1 werkdag</translation>
+    </message>
+    <message>
+        <source>%1 working days</source>
+        <translation>%1 werkdagen</translation>
+    </message>
+    <message>
+        <source>free from %1</source>
+        <translation>gratis vanaf %1</translation>
+    </message>
+    <message>
+        <source>This line is part of an order. Remove it to cancel the order, then order again.</source>
+        <translation>Deze regel hoort bij een bestelling. Verwijder hem om de bestelling te annuleren en bestel daarna opnieuw.</translation>
+    </message>
+    <message>
+        <source>The pickup could not be saved. Nothing was recorded; please try again.</source>
+        <translation>De afhaling kon niet worden opgeslagen. Er is niets vastgelegd; probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>This order is not in this store&apos;s pickup list.</source>
+        <translation>Deze bestelling staat niet in de afhaallijst van deze winkel.</translation>
+    </message>
+    <message>
+        <source>The server has no product catalog file ready yet.</source>
+        <translation>De server heeft nog geen assortimentsbestand klaar.</translation>
+    </message>
+    <message>
+        <source>The server no longer has this product catalog file; a newer one is fetched.</source>
+        <translation>De server heeft dit assortimentsbestand niet meer; er wordt een nieuwer opgehaald.</translation>
+    </message>
+    <message>
+        <source>The product catalog could not be copied onto this tablet; it is tried again.</source>
+        <translation>Het assortiment kon niet op deze tablet worden gezet; het wordt opnieuw geprobeerd.</translation>
+    </message>
+    <message>
+        <source>The product catalog from the server arrived damaged; it is downloaded again.</source>
+        <translation>Het assortiment van de server kwam beschadigd aan; het wordt opnieuw gedownload.</translation>
+    </message>
+    <message>
+        <source>The product catalog from the server has a form this app does not know. Update the app.</source>
+        <translation>Het assortiment van de server heeft een vorm die deze app niet kent. Werk de app bij.</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Devices::NexoHttpTerminal</name>
@@ -988,6 +1144,38 @@ Demopincodes (elke medewerker heeft een eigen salt):
     <message>
         <source>A return cannot be returned again.</source>
         <translation>Een retour kan niet nog eens worden geretourneerd.</translation>
+    </message>
+    <message>
+        <source>Web order %1</source>
+        <translation>Webbestelling %1</translation>
+    </message>
+    <message>
+        <source>1 working day</source>
+        <translation>1 werkdag</translation>
+    </message>
+    <message>
+        <source>%1 working days</source>
+        <translation>%1 werkdagen</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Verzending</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>gratis</translation>
+    </message>
+    <message>
+        <source>Deliver to:</source>
+        <translation>Bezorgen op:</translation>
+    </message>
+    <message>
+        <source>Pick up at: %1</source>
+        <translation>Afhalen bij: %1</translation>
+    </message>
+    <message>
+        <source>Pickup code</source>
+        <translation>Afhaalcode</translation>
     </message>
 </context>
 <context>
@@ -1245,6 +1433,17 @@ Demopincodes (elke medewerker heeft een eigen salt):
     </message>
 </context>
 <context>
+    <name>Toonbank::Services::LiveStock</name>
+    <message>
+        <source>No connection to the server: these are the last figures this tablet received.</source>
+        <translation>Geen verbinding met de server: dit zijn de laatste cijfers die deze tablet kreeg.</translation>
+    </message>
+    <message>
+        <source>The server could not give the stock of this product.</source>
+        <translation>De server kon de voorraad van dit product niet geven.</translation>
+    </message>
+</context>
+<context>
     <name>Toonbank::Services::ManagerService</name>
     <message>
         <source>The day&apos;s figures could not be read from this tablet.</source>
@@ -1409,6 +1608,81 @@ Demopincodes (elke medewerker heeft een eigen salt):
     <message>
         <source>No shift is open</source>
         <translation>Er is geen dienst open</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Services::OrderService</name>
+    <message>
+        <source>A price changed since this tablet last synced. Sync, then order again.</source>
+        <translation>Er is een prijs veranderd sinds deze tablet voor het laatst synchroniseerde. Synchroniseer en bestel dan opnieuw.</translation>
+    </message>
+    <message>
+        <source>There is not enough stock there any more for this order.</source>
+        <translation>Daar is niet genoeg voorraad meer voor deze bestelling.</translation>
+    </message>
+    <message>
+        <source>Order between 1 and 99 of a product.</source>
+        <translation>Bestel 1 tot 99 stuks van een product.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the address. Check it and try again.</source>
+        <translation>De server accepteerde het adres niet. Controleer het en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>This delivery option cannot be used for this order.</source>
+        <translation>Deze bezorgoptie kan niet voor deze bestelling worden gebruikt.</translation>
+    </message>
+    <message>
+        <source>You may not place orders.</source>
+        <translation>U mag geen bestellingen plaatsen.</translation>
+    </message>
+    <message>
+        <source>The server refused the order.</source>
+        <translation>De server heeft de bestelling geweigerd.</translation>
+    </message>
+    <message>
+        <source>Log in first.</source>
+        <translation>Log eerst in.</translation>
+    </message>
+    <message>
+        <source>A payment is in progress. Finish or cancel it first.</source>
+        <translation>Er loopt een betaling. Rond die eerst af of annuleer hem.</translation>
+    </message>
+    <message>
+        <source>This sale has an order already. Pay it first, or remove it, before ordering again.</source>
+        <translation>Deze verkoop heeft al een bestelling. Reken die eerst af of verwijder hem voordat u opnieuw bestelt.</translation>
+    </message>
+    <message>
+        <source>There is nothing to order.</source>
+        <translation>Er is niets om te bestellen.</translation>
+    </message>
+    <message>
+        <source>Choose a delivery option.</source>
+        <translation>Kies een bezorgoptie.</translation>
+    </message>
+    <message>
+        <source>This tablet does not know the web warehouse yet. Sync first.</source>
+        <translation>Deze tablet kent het webmagazijn nog niet. Synchroniseer eerst.</translation>
+    </message>
+    <message>
+        <source>Choose the store where the customer picks it up.</source>
+        <translation>Kies de winkel waar de klant het afhaalt.</translation>
+    </message>
+    <message>
+        <source>Enter the customer&apos;s name.</source>
+        <translation>Vul de naam van de klant in.</translation>
+    </message>
+    <message>
+        <source>Enter a phone number of at least 6 digits.</source>
+        <translation>Vul een telefoonnummer van minstens 6 cijfers in.</translation>
+    </message>
+    <message>
+        <source>This product has no valid VAT class; it cannot be sold.</source>
+        <translation>Dit product heeft geen geldige btw-klasse; het kan niet verkocht worden.</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Verzending</translation>
     </message>
 </context>
 <context>
@@ -1670,6 +1944,28 @@ Demopincodes (elke medewerker heeft een eigen salt):
     </message>
 </context>
 <context>
+    <name>Toonbank::Services::PickupService</name>
+    <message>
+        <source>This code does not match the order. Ask the customer to check the code in their message, or check their ID instead.</source>
+        <translation>Deze code hoort niet bij de bestelling. Vraag de klant de code in het bericht na te kijken, of controleer het identiteitsbewijs.</translation>
+    </message>
+    <message>
+        <source>Check the customer first: type their pickup code, or check their ID.</source>
+        <translation>Controleer eerst de klant: typ de afhaalcode, of controleer het identiteitsbewijs.</translation>
+    </message>
+    <message>
+        <source>Finish or cancel the payment in progress first: this reservation is paid at pickup.</source>
+        <translation>Rond eerst de lopende betaling af of annuleer hem: deze reservering wordt bij het afhalen betaald.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This order can be marked not collected from %1 (after %n day(s) waiting).</source>
+        <translation>
+            <numerusform>Deze bestelling kan vanaf %1 als niet opgehaald worden gemarkeerd (na %n dag wachten).</numerusform>
+            <numerusform>Deze bestelling kan vanaf %1 als niet opgehaald worden gemarkeerd (na %n dagen wachten).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Toonbank::Services::ProductService</name>
     <message>
         <source>unknown</source>
@@ -1726,6 +2022,41 @@ Demopincodes (elke medewerker heeft een eigen salt):
     <message>
         <source>No receipt printer is connected to this tablet.</source>
         <translation>Er is geen bonprinter aangesloten op deze tablet.</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Services::ReservationService</name>
+    <message>
+        <source>This store is not known on this tablet. Sync and try again.</source>
+        <translation>Deze winkel is op deze tablet niet bekend. Synchroniseer en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>Type the customer&apos;s name, or attach the customer first.</source>
+        <translation>Typ de naam van de klant, of koppel eerst de klant.</translation>
+    </message>
+    <message>
+        <source>Type the customer&apos;s phone number so the store can call them.</source>
+        <translation>Typ het telefoonnummer van de klant, zodat de winkel kan bellen.</translation>
+    </message>
+    <message>
+        <source>Reserving needs the network. Try again when the tablet is online, or call the store.</source>
+        <translation>Reserveren kan alleen online. Probeer het opnieuw als de tablet online is, of bel de winkel.</translation>
+    </message>
+    <message>
+        <source>Not enough left to reserve there.</source>
+        <translation>Daar is niet genoeg meer om te reserveren.</translation>
+    </message>
+    <message>
+        <source>Reserve between 1 and %1 pieces.</source>
+        <translation>Reserveer 1 tot %1 stuks.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow reserving.</source>
+        <translation>Uw rol staat reserveren niet toe.</translation>
+    </message>
+    <message>
+        <source>The server did not take the reservation. Try again, or call the store.</source>
+        <translation>De server nam de reservering niet aan. Probeer het opnieuw, of bel de winkel.</translation>
     </message>
 </context>
 <context>
@@ -2039,6 +2370,14 @@ Demopincodes (elke medewerker heeft een eigen salt):
         <source>Gift card …%1</source>
         <translation>Cadeaukaart …%1</translation>
     </message>
+    <message>
+        <source>This sale has an order already. Pay it first, or remove it, before ordering again.</source>
+        <translation>Deze verkoop heeft al een bestelling. Reken die eerst af of verwijder hem voordat u opnieuw bestelt.</translation>
+    </message>
+    <message>
+        <source>There is nothing to order.</source>
+        <translation>Er is niets om te bestellen.</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Services::ServerLookups</name>
@@ -2136,6 +2475,13 @@ Demopincodes (elke medewerker heeft een eigen salt):
     </message>
 </context>
 <context>
+    <name>Toonbank::Services::ServerOrders</name>
+    <message>
+        <source>Ordering needs the network. Try again when the tablet is online.</source>
+        <translation>Bestellen kan alleen online. Probeer het opnieuw als de tablet online is.</translation>
+    </message>
+</context>
+<context>
     <name>Toonbank::Services::Session</name>
     <message>
         <source>%1 does not work in this store.</source>
@@ -2213,6 +2559,14 @@ Demopincodes (elke medewerker heeft een eigen salt):
         <source>This staff member does not work in this store.</source>
         <translation>Deze medewerker werkt niet in deze winkel.</translation>
     </message>
+    <message>
+        <source>Your role does not allow handing over pickups.</source>
+        <translation>Uw rol staat het meegeven van afhaalbestellingen niet toe.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor or manager can mark an order as not collected.</source>
+        <translation>Alleen een supervisor of manager kan een bestelling als niet opgehaald markeren.</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Services::ShiftService</name>
@@ -2258,6 +2612,37 @@ Demopincodes (elke medewerker heeft een eigen salt):
     <message>
         <source>Not connected to the server yet.</source>
         <translation>Nog niet verbonden met de server.</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min left</source>
+        <translation>
+            <numerusform>nog ongeveer %n min</numerusform>
+            <numerusform>nog ongeveer %n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>about %1 s left</source>
+        <translation>nog ongeveer %1 s</translation>
+    </message>
+    <message>
+        <source>Catalog download %1 of %2 MB</source>
+        <translation>Assortiment downloaden: %1 van %2 MB</translation>
+    </message>
+    <message>
+        <source>Catalog download is being checked</source>
+        <translation>Download van het assortiment wordt gecontroleerd</translation>
+    </message>
+    <message>
+        <source>Catalog %1 of %2 rows</source>
+        <translation>Assortiment %1 van %2 rijen</translation>
+    </message>
+    <message>
+        <source>Catalog is being switched over</source>
+        <translation>Assortiment wordt omgezet</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -3018,6 +3403,10 @@ De mand blijft staan, zodat de verkoop opnieuw betaald kan worden.</translation>
         <source>Exchange: %1 is credited to this sale. Add what the customer takes instead, then Pay for the rest.</source>
         <translation>Ruil: %1 staat als tegoed op deze verkoop. Voeg toe wat de klant ervoor in de plaats neemt en reken de rest af.</translation>
     </message>
+    <message>
+        <source>The reserved items are in the basket. Take the payment.</source>
+        <translation>De gereserveerde artikelen staan in het mandje. Reken af.</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Ui::ManagerScreen</name>
@@ -3241,6 +3630,69 @@ De mand blijft staan, zodat de verkoop opnieuw betaald kan worden.</translation>
     <message>
         <source>Saved as PDF: %1</source>
         <translation>Opgeslagen als pdf: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Ui::OrderSheet</name>
+    <message>
+        <source>Order for home delivery</source>
+        <translation>Bestellen voor thuisbezorging</translation>
+    </message>
+    <message>
+        <source>Order for pickup in another store</source>
+        <translation>Bestellen om af te halen in een andere winkel</translation>
+    </message>
+    <message>
+        <source>Deliver to home</source>
+        <translation>Thuis bezorgen</translation>
+    </message>
+    <message>
+        <source>Pick up in store</source>
+        <translation>Afhalen in de winkel</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Verzending</translation>
+    </message>
+    <message>
+        <source>Store where the customer picks it up</source>
+        <translation>Winkel waar de klant het afhaalt</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Street and house number</source>
+        <translation>Straat en huisnummer</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Plaats</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s name</source>
+        <translation>Naam van de klant</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Telefoonnummer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Place order</source>
+        <translation>Bestelling plaatsen</translation>
     </message>
 </context>
 <context>
@@ -3516,15 +3968,176 @@ De mand blijft staan, zodat de verkoop opnieuw betaald kan worden.</translation>
     </message>
 </context>
 <context>
+    <name>Toonbank::Ui::PickupScreen</name>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min geleden</numerusform>
+            <numerusform>%n min geleden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n uur geleden</numerusform>
+            <numerusform>%n uur geleden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days ago</source>
+        <translation>
+            <numerusform>%n dag geleden</numerusform>
+            <numerusform>%n dagen geleden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reservation</source>
+        <translation>Reservering</translation>
+    </message>
+    <message>
+        <source>Web order</source>
+        <translation>Webbestelling</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>te laat</translation>
+    </message>
+    <message>
+        <source>Reservation %1</source>
+        <translation>Reservering %1</translation>
+    </message>
+    <message>
+        <source>Web order %1</source>
+        <translation>Webbestelling %1</translation>
+    </message>
+    <message>
+        <source>Ready since %1 (%2)</source>
+        <translation>Klaar sinds %1 (%2)</translation>
+    </message>
+    <message>
+        <source>held until %1</source>
+        <translation>vastgehouden tot %1</translation>
+    </message>
+    <message>
+        <source>Paid online</source>
+        <translation>Online betaald</translation>
+    </message>
+    <message>
+        <source>To be paid now: it goes into the basket</source>
+        <translation>Nu te betalen: het gaat in het mandje</translation>
+    </message>
+    <message>
+        <source>partly collected before</source>
+        <translation>eerder deels opgehaald</translation>
+    </message>
+    <message numerus="yes">
+        <source>overdue (waiting more than %n day(s))</source>
+        <translation>
+            <numerusform>te laat (wacht al meer dan %n dag)</numerusform>
+            <numerusform>te laat (wacht al meer dan %n dagen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 left (SKU %3)</source>
+        <translation>%1 van %2 over (artikelnr. %3)</translation>
+    </message>
+    <message>
+        <source>%1 ordered (SKU %2)</source>
+        <translation>%1 besteld (artikelnr. %2)</translation>
+    </message>
+    <message>
+        <source>One less</source>
+        <translation>Eén minder</translation>
+    </message>
+    <message>
+        <source>One more</source>
+        <translation>Eén meer</translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation>Nog niet gecontroleerd.</translation>
+    </message>
+    <message>
+        <source>✓ Code correct — choose what to hand over.</source>
+        <translation>✓ Code klopt — kies wat u meegeeft.</translation>
+    </message>
+    <message>
+        <source>✓ ID checked — choose what to hand over.</source>
+        <translation>✓ ID gecontroleerd — kies wat u meegeeft.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hand over %n item(s)</source>
+        <translation>
+            <numerusform>%n artikel meegeven</numerusform>
+            <numerusform>%n artikelen meegeven</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>Meegeven</translation>
+    </message>
+    <message>
+        <source>%1 handed over — the order is complete.</source>
+        <translation>%1 meegegeven — de bestelling is compleet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) handed over; the rest stays ready for pickup.</source>
+        <translation>
+            <numerusform>%n artikel meegegeven; de rest blijft klaarliggen.</numerusform>
+            <numerusform>%n artikelen meegegeven; de rest blijft klaarliggen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Handed over. The reserved items are in the basket: take the payment.</source>
+        <translation>Meegegeven. De gereserveerde artikelen staan in het mandje: reken af.</translation>
+    </message>
+    <message>
+        <source>%1 marked not collected: the items go back to stock.</source>
+        <translation>%1 gemarkeerd als niet opgehaald: de artikelen gaan terug naar de voorraad.</translation>
+    </message>
+    <message>
+        <source>Pickup</source>
+        <translation>Afhalen</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for pickup at this store.</source>
+        <translation>Er ligt niets klaar om af te halen in deze winkel.</translation>
+    </message>
+    <message>
+        <source>Choose an order on the left to hand it over.</source>
+        <translation>Kies links een bestelling om mee te geven.</translation>
+    </message>
+    <message>
+        <source>What the customer takes now</source>
+        <translation>Wat de klant nu meeneemt</translation>
+    </message>
+    <message>
+        <source>Check the customer: type the 6-digit pickup code from their message, or check their ID against the name.</source>
+        <translation>Controleer de klant: typ de 6-cijferige afhaalcode uit het bericht, of vergelijk het identiteitsbewijs met de naam.</translation>
+    </message>
+    <message>
+        <source>Check code</source>
+        <translation>Code controleren</translation>
+    </message>
+    <message>
+        <source>ID checked</source>
+        <translation>ID gecontroleerd</translation>
+    </message>
+    <message>
+        <source>Back to sale</source>
+        <translation>Terug naar verkoop</translation>
+    </message>
+    <message>
+        <source>Not collected</source>
+        <translation>Niet opgehaald</translation>
+    </message>
+    <message>
+        <source>Choose an order above to hand it over.</source>
+        <translation>Kies hierboven een bestelling om mee te geven.</translation>
+    </message>
+</context>
+<context>
     <name>Toonbank::Ui::ProductScreen</name>
-    <message>
-        <source>No photo</source>
-        <translation>Geen foto</translation>
-    </message>
-    <message>
-        <source>Photo not in the cache</source>
-        <translation>Foto niet in de cache</translation>
-    </message>
     <message>
         <source>%1 (was %2)</source>
         <translation>%1 (was %2)</translation>
@@ -3549,23 +4162,8 @@ De mand blijft staan, zodat de verkoop opnieuw betaald kan worden.</translation>
         <translation>&lt;b&gt;Barcodes&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <source>%1 (here)</source>
-        <translation>%1 (hier)</translation>
-    </message>
-    <message>
         <source>%1 km</source>
         <translation>%1 km</translation>
-    </message>
-    <message>
-        <source>Not sold in the web shop.</source>
-        <translation>Niet te koop in de webwinkel.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Web shop delivery: %n working day(s).</source>
-        <translation>
-            <numerusform>Levering via de webwinkel: %n werkdag.</numerusform>
-            <numerusform>Levering via de webwinkel: %n werkdagen.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Variants</source>
@@ -3574,18 +4172,6 @@ De mand blijft staan, zodat de verkoop opnieuw betaald kan worden.</translation>
     <message>
         <source>Stock</source>
         <translation>Voorraad</translation>
-    </message>
-    <message>
-        <source>Location</source>
-        <translation>Vestiging</translation>
-    </message>
-    <message>
-        <source>Qty</source>
-        <translation>Aantal</translation>
-    </message>
-    <message>
-        <source>As of</source>
-        <translation>Stand van</translation>
     </message>
     <message>
         <source>Back</source>
@@ -3600,16 +4186,70 @@ De mand blijft staan, zodat de verkoop opnieuw betaald kan worden.</translation>
         <translation>%1 m</translation>
     </message>
     <message>
-        <source>Distance</source>
-        <translation>Afstand</translation>
-    </message>
-    <message>
         <source>On %1&apos;s wish list.</source>
         <translation>Op het verlanglijstje van %1.</translation>
     </message>
     <message>
         <source>Add to %1&apos;s wish list</source>
         <translation>Op verlanglijstje van %1 zetten</translation>
+    </message>
+    <message>
+        <source>No connection to the server: these are the last figures this tablet received.</source>
+        <translation>Geen verbinding met de server: dit zijn de laatste cijfers die deze tablet kreeg.</translation>
+    </message>
+    <message>
+        <source>%1 (this store)</source>
+        <translation>%1 (deze winkel)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in stock</source>
+        <translation>
+            <numerusform>%n op voorraad</numerusform>
+            <numerusform>%n op voorraad</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not sold in the web shop</source>
+        <translation>Niet te koop in de webwinkel</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delivered in %n day(s)</source>
+        <translation>
+            <numerusform>Bezorgd in %n dag</numerusform>
+            <numerusform>Bezorgd in %n dagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Reserve in %1</source>
+        <translation>Reserveren in %1</translation>
+    </message>
+    <message>
+        <source>Pick up in %1</source>
+        <translation>Afhalen in %1</translation>
+    </message>
+    <message>
+        <source>None to reserve</source>
+        <translation>Niets te reserveren</translation>
+    </message>
+    <message>
+        <source>Needs a connection</source>
+        <translation>Vraagt verbinding</translation>
+    </message>
+    <message>
+        <source>Offline: reserving and ordering need a connection to the server.</source>
+        <translation>Offline: reserveren en bestellen vragen een verbinding met de server.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Vernieuwen</translation>
+    </message>
+    <message>
+        <source>Order for home</source>
+        <translation>Thuis laten bezorgen</translation>
     </message>
 </context>
 <context>
@@ -3763,6 +4403,14 @@ De mand blijft staan, zodat de verkoop opnieuw betaald kan worden.</translation>
         <source>The return receipt has been printed.</source>
         <translation>De retourbon is afgedrukt.</translation>
     </message>
+    <message>
+        <source>Web order %1</source>
+        <translation>Webbestelling %1</translation>
+    </message>
+    <message>
+        <source>Pickup code: %1</source>
+        <translation>Afhaalcode: %1</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Ui::ReportPane</name>
@@ -3773,6 +4421,99 @@ De mand blijft staan, zodat de verkoop opnieuw betaald kan worden.</translation>
     <message>
         <source>PDF</source>
         <translation>Pdf</translation>
+    </message>
+</context>
+<context>
+    <name>Toonbank::Ui::ReserveSheet</name>
+    <message>
+        <source>The tablet is offline: reserving needs the network. Call the store instead, or try again in a moment.</source>
+        <translation>De tablet is offline: reserveren kan alleen online. Bel de winkel, of probeer het zo opnieuw.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reserve %n piece(s)</source>
+        <translation>
+            <numerusform>%n stuk reserveren</numerusform>
+            <numerusform>%n stuks reserveren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Gereserveerd</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n × %1 is held for the customer at %2.</source>
+        <translation>
+            <numerusform>%n × %1 ligt voor de klant klaar in %2.</numerusform>
+            <numerusform>%n × %1 liggen voor de klant klaar in %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pickup code — give it to the customer</source>
+        <translation>Afhaalcode — geef hem aan de klant</translation>
+    </message>
+    <message>
+        <source>(already reserved — code given before)</source>
+        <translation>(al gereserveerd — code eerder gegeven)</translation>
+    </message>
+    <message>
+        <source>Held until %1</source>
+        <translation>Vastgehouden tot %1</translation>
+    </message>
+    <message>
+        <source>The customer pays when they pick it up. They show this code or their ID at the counter.</source>
+        <translation>De klant betaalt bij het afhalen en laat aan de balie deze code of een identiteitsbewijs zien.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Klaar</translation>
+    </message>
+    <message>
+        <source>Reserve in %1</source>
+        <translation>Reserveren in %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 in stock (last known figure). The server checks what is still available.</source>
+        <translation>%1: %2 op voorraad (laatst bekend). De server controleert wat er nog beschikbaar is.</translation>
+    </message>
+    <message>
+        <source>%1: no figure known here; the server checks what is available.</source>
+        <translation>%1: hier geen voorraad bekend; de server controleert wat beschikbaar is.</translation>
+    </message>
+    <message>
+        <source>Reserve</source>
+        <translation>Reserveren</translation>
+    </message>
+    <message>
+        <source>How many</source>
+        <translation>Hoeveel</translation>
+    </message>
+    <message>
+        <source>For which customer</source>
+        <translation>Voor welke klant</translation>
+    </message>
+    <message>
+        <source>Someone else: type a name and phone</source>
+        <translation>Iemand anders: typ een naam en telefoonnummer</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Phone (the store calls when it is ready)</source>
+        <translation>Telefoon (de winkel belt als het klaarligt)</translation>
+    </message>
+    <message>
+        <source>e.g. Sanne de Jong</source>
+        <translation>bijv. Sanne de Jong</translation>
+    </message>
+    <message>
+        <source>e.g. 06 12345678</source>
+        <translation>bijv. 06 12345678</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
     </message>
 </context>
 <context>
@@ -4262,6 +5003,10 @@ nu %2</translation>
         <source>Open the Shift screen</source>
         <translation>Open het scherm Dienst</translation>
     </message>
+    <message>
+        <source>ordered, not taken home</source>
+        <translation>besteld, niet meegenomen</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Ui::ShiftScreen</name>
@@ -4688,6 +5433,10 @@ Aan het eind van de dienst: Dienst sluiten — tel de lade, vergelijk, en het Z-
     <message>
         <source>TRAINING — practice only: nothing is really sold, paid or counted</source>
         <translation>OEFENMODUS — alleen oefenen: er wordt niets echt verkocht, betaald of geteld</translation>
+    </message>
+    <message>
+        <source>Pickup</source>
+        <translation>Afhalen</translation>
     </message>
 </context>
 <context>
