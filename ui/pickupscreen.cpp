@@ -104,18 +104,21 @@ PickupScreen::PickupScreen(
     // The detail: header, customer, facts, lines, the check, then the answer.
     // The check, one column (fits a portrait half too): the code and its keypad, then the
     // two ways to verify, then what was verified.
-    m_keypad->setMaximumWidth(420);
-    m_codeField->setMaximumWidth(420);
-    auto *checkButtons = new QHBoxLayout;
-    checkButtons->setSpacing(12);
-    checkButtons->addWidget(m_checkCode, 1);
-    checkButtons->addWidget(m_idChecked, 1);
-    auto *check = new QVBoxLayout;
-    check->setSpacing(8);
-    check->addWidget(m_codeField);
-    check->addWidget(m_keypad);
-    check->addLayout(checkButtons);
-    check->addWidget(m_verified);
+    // The keypad beside the code and the two ways to verify, so both fit the landscape
+    // detail pane without scrolling; the keys are a little smaller than the login's.
+    m_keypad->setObjectName(QStringLiteral("pickupKeypad"));
+    m_keypad->setMaximumWidth(300);
+    auto *codeColumn = new QVBoxLayout;
+    codeColumn->setSpacing(12);
+    codeColumn->addWidget(m_codeField);
+    codeColumn->addWidget(m_checkCode);
+    codeColumn->addWidget(m_idChecked);
+    codeColumn->addWidget(m_verified);
+    codeColumn->addStretch(1);
+    auto *check = new QHBoxLayout;
+    check->setSpacing(16);
+    check->addWidget(m_keypad, 0, Qt::AlignTop);
+    check->addLayout(codeColumn, 1);
     auto *body = new QVBoxLayout(m_detailBody);
     body->setContentsMargins(0, 0, 0, 0);
     body->setSpacing(8);
@@ -314,7 +317,8 @@ void PickupScreen::rebuildDetail()
     const QLocale locale;
     const QDateTime now = m_pickups.clock().nowUtc();
     const bool reservation = p.kind == Core::PickupKind::Reservation;
-    m_header->setText((reservation ? tr("Reservation %1") : tr("Web order %1")).arg(p.reference));
+    m_header->setText(
+        (reservation ? tr("Reservation %1") : tr("Web order %1")).arg(p.reference.left(13)));
     m_customer->setText(p.customerPhone.isEmpty()
             ? p.customerName
             : QStringLiteral("%1 · %2").arg(p.customerName, p.customerPhone));

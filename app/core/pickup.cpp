@@ -94,6 +94,8 @@ bool isOpen(PickupStatus status)
 
 qint64 availableQuantity(qint64 onHand, qint64 held)
 {
+    if (onHand < 0)
+        return onHand; // oversold: the store sold more than it had on record; shown as such
     return std::max<qint64>(0, onHand - held);
 }
 

@@ -27,7 +27,8 @@ std::optional<HoldStatus> holdStatusFromName(const QString &name);
 
 constexpr int maxHoldQuantity = 99;
 
-/// available = on hand − held, never below 0.
+/// available = on hand − held; holds never take it below 0, but an oversold store's negative
+/// on-hand figure (it sold more than it had on record) stays visible as it is.
 qint64 availableQuantity(qint64 onHand, qint64 held);
 
 /// Errors: "hold.quantity" (below 1 or above maxHoldQuantity), "hold.unavailable" (more than

@@ -141,7 +141,8 @@ Core::Result<LiveStock> liveStockFromJson(const QJsonObject &json, Reading readi
             LiveStockFigure figure;
             figure.locationId = f.integer(QStringLiteral("locationId"), true, 1);
             figure.locationCode = f.string(QStringLiteral("locationCode"));
-            figure.available = f.integer(QStringLiteral("available"));
+            figure.available
+                = f.integer(QStringLiteral("available"), true, std::numeric_limits<qint64>::min());
             figure.onHand
                 = f.integer(QStringLiteral("onHand"), true, std::numeric_limits<qint64>::min());
             figure.held = f.integer(QStringLiteral("held"));

@@ -26,7 +26,7 @@ struct LiveStockFigure
 {
     qint64 locationId = 0;
     QString locationCode;
-    qint64 available = 0; // on hand − held, ≥ 0 (what the tablet shows and caches)
+    qint64 available = 0; // Core::availableQuantity(onHand, held): what the tablet shows
     qint64 onHand = 0;
     qint64 held = 0;
     QDateTime asOf; // when the on-hand figure was true (UTC)

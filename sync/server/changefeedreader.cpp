@@ -172,7 +172,7 @@ const QList<FeedKindTable> &feedKinds()
                     QStringLiteral("SELECT product_id, location_id, quantity, as_of, held, "
                                    "change_seq FROM stock WHERE change_seq > ?"),
                     0,
-                    // Tablets see what is available: on hand − held (never below 0).
+                    // Tablets see what is available: on hand − held (Core::availableQuantity).
                     [](const QSqlQuery &q) {
                         return compact(Protocol::toJson(
                             Protocol::StockData { q.value(0).toLongLong(), q.value(1).toLongLong(),

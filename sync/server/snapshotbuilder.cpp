@@ -2,6 +2,7 @@
 
 #include "serverdatabase.h"
 
+#include "app/core/pickup.h"
 #include "app/store/catalogtypes.h"
 #include "app/store/catalogwriter.h"
 #include "app/store/localdatabase.h"
@@ -316,7 +317,7 @@ Core::Status copyCatalog(ServerDatabase &db, Store::LocalDatabase &cache, const 
     QString lastAsOfText;
     QDateTime lastAsOf;
     status = forEachRow(db,
-        QStringLiteral("SELECT product_id, location_id, quantity - held, as_of FROM stock "
+        QStringLiteral("SELECT product_id, location_id, quantity, as_of, held FROM stock "
                        "ORDER BY product_id, location_id"),
         [&](const QSqlQuery &q) {
             const QString asOfText = q.value(3).toString();
@@ -324,10 +325,13 @@ Core::Status copyCatalog(ServerDatabase &db, Store::LocalDatabase &cache, const 
                 lastAsOfText = asOfText;
                 lastAsOf = parseAsOf(asOfText);
             }
-            const qint64 available = std::max<qint64>(0, q.value(2).toLongLong());
+            const qint64 available
+                = Core::availableQuantity(q.value(2).toLongLong(), q.value(4).toLongLong());
             ++counts->stock;
             return writer.setStock(q.value(0).toLongLong(), q.value(1).toLongLong(),
-                int(std::min<qint64>(available, std::numeric_limits<int>::max())), lastAsOf);
+                int(std::clamp<qint64>(
+                    available, std::numeric_limits<int>::min(), std::numeric_limits<int>::max())),
+                lastAsOf);
         });
     if (!status)
         return status;

@@ -54,7 +54,7 @@ ApiReply StockController::stock(const ApiRequest &request)
         figure.locationCode = rows.value().value(1).toString();
         figure.onHand = rows.value().value(2).toLongLong();
         figure.held = rows.value().value(3).toLongLong();
-        figure.available = qMax<qint64>(0, figure.onHand - figure.held);
+        figure.available = Core::availableQuantity(figure.onHand, figure.held);
         const QString asOf = rows.value().value(4).toString();
         // A location that never counted this product: "now" it has none.
         figure.asOf = asOf.isEmpty() ? live.at : fromIso(asOf);

@@ -47,7 +47,9 @@ private slots:
     {
         QCOMPARE(availableQuantity(5, 2), 3);
         QCOMPARE(availableQuantity(2, 2), 0);
-        QCOMPARE(availableQuantity(1, 3), 0); // never negative
+        QCOMPARE(availableQuantity(1, 3), 0); // holds never make it negative
+        QCOMPARE(availableQuantity(-5, 0), -5); // an oversold store shows what it has
+        QCOMPARE(availableQuantity(-5, 2), -5);
     }
 
     void holdOpen()
