@@ -107,7 +107,7 @@ PickupScreen::PickupScreen(
     // The keypad beside the code and the two ways to verify, so both fit the landscape
     // detail pane without scrolling; the keys are a little smaller than the login's.
     m_keypad->setObjectName(QStringLiteral("pickupKeypad"));
-    m_keypad->setMaximumWidth(300);
+    m_keypad->setFixedWidth(330);
     auto *codeColumn = new QVBoxLayout;
     codeColumn->setSpacing(12);
     codeColumn->addWidget(m_codeField);
@@ -490,6 +490,7 @@ void PickupScreen::retranslate()
     m_checkCode->setText(tr("Check code"));
     m_idChecked->setText(tr("ID checked"));
     m_back->setText(tr("Back to sale"));
+    m_back->setMinimumWidth(m_back->sizeHint().width()); // whole label in a portrait row
     m_notCollected->setText(tr("Not collected"));
     if (!m_selected.isEmpty())
         rebuildDetail();
