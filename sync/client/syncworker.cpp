@@ -15,6 +15,7 @@
 #include "sync/protocol/eventtype.h"
 #include "sync/protocol/pushbatch.h"
 #include "sync/protocol/stockelsewhere.h"
+#include "sync/protocol/storerecords.h"
 
 #include <QDateTime>
 #include <QDebug>
@@ -28,49 +29,7 @@ using Core::Tr;
 
 namespace {
 
-Store::Location toStore(const Protocol::LocationData &in)
-{
-    Store::Location out;
-    out.id = in.id;
-    out.code = in.code;
-    out.name = in.name;
-    out.kind = in.kind == QLatin1String("web_warehouse") ? Store::LocationKind::WebWarehouse
-                                                         : Store::LocationKind::Store;
-    out.address = in.address;
-    out.city = in.city;
-    out.country = in.country;
-    out.latitude = in.latitude;
-    out.longitude = in.longitude;
-    out.cashRounding = in.cashRounding;
-    out.vatNumber = in.vatNumber;
-    return out;
-}
-
-Store::ProductRecord toStore(const Protocol::ProductData &in)
-{
-    Store::ProductRecord out;
-    out.id = in.id;
-    out.sku = in.sku;
-    out.name = in.name;
-    out.brand = in.brand;
-    out.category = in.category;
-    out.description = in.description;
-    out.vatClass = in.vatClass;
-    out.price = Core::Money::fromCents(in.priceCents);
-    if (in.promoPriceCents)
-        out.promoPrice = Core::Money::fromCents(*in.promoPriceCents);
-    out.promoFrom = in.promoFrom;
-    out.promoUntil = in.promoUntil;
-    out.attributes = in.attributes;
-    out.variantGroup = in.variantGroup;
-    out.variantLabel = in.variantLabel;
-    out.ratingTenths = in.ratingTenths;
-    out.reviewCount = in.reviewCount;
-    out.imageRef = in.imageRef;
-    out.webDeliveryDays = in.webDeliveryDays;
-    out.barcodes = in.barcodes;
-    return out;
-}
+using Protocol::toStore;
 
 Error pageRefused(const Error &cause)
 {

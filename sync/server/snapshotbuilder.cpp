@@ -7,6 +7,7 @@
 #include "app/store/catalogwriter.h"
 #include "app/store/localdatabase.h"
 #include "sync/protocol/changefeed.h"
+#include "sync/protocol/storerecords.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -40,49 +41,7 @@ QString isoTime(const QDateTime &when)
     return when.toUTC().toString(Qt::ISODateWithMs);
 }
 
-Store::Location toStore(const Protocol::LocationData &in)
-{
-    Store::Location out;
-    out.id = in.id;
-    out.code = in.code;
-    out.name = in.name;
-    out.kind = in.kind == QLatin1String("web_warehouse") ? Store::LocationKind::WebWarehouse
-                                                         : Store::LocationKind::Store;
-    out.address = in.address;
-    out.city = in.city;
-    out.country = in.country;
-    out.latitude = in.latitude;
-    out.longitude = in.longitude;
-    out.cashRounding = in.cashRounding;
-    out.vatNumber = in.vatNumber;
-    return out;
-}
-
-Store::ProductRecord toStore(const Protocol::ProductData &in)
-{
-    Store::ProductRecord out;
-    out.id = in.id;
-    out.sku = in.sku;
-    out.name = in.name;
-    out.brand = in.brand;
-    out.category = in.category;
-    out.description = in.description;
-    out.vatClass = in.vatClass;
-    out.price = Core::Money::fromCents(in.priceCents);
-    if (in.promoPriceCents)
-        out.promoPrice = Core::Money::fromCents(*in.promoPriceCents);
-    out.promoFrom = in.promoFrom;
-    out.promoUntil = in.promoUntil;
-    out.attributes = in.attributes;
-    out.variantGroup = in.variantGroup;
-    out.variantLabel = in.variantLabel;
-    out.ratingTenths = in.ratingTenths;
-    out.reviewCount = in.reviewCount;
-    out.imageRef = in.imageRef;
-    out.webDeliveryDays = in.webDeliveryDays;
-    out.barcodes = in.barcodes;
-    return out;
-}
+using Protocol::toStore;
 
 // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
 qint64 daysFromCivil(int y, int m, int d)
