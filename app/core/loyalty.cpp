@@ -42,10 +42,13 @@ qint64 pointsEarned(const Sale &sale, const LoyaltyRules &rules)
     if (sale.training || !sale.customer)
         return 0;
     Money eligible;
+    const QString deliveryLineId = sale.order ? sale.order->deliveryLineId : QString();
     for (const SaleLine &line : sale.lines) {
-        // A gift card sold or topped up is a voucher, not a purchase: it earns when spent.
+        // A gift card sold or topped up is a voucher, not a purchase: it earns when spent. An
+        // order's delivery is a charge, not a purchase.
         if (!line.giftCardNumber.isEmpty()
-            || rules.excludedCategories.contains(line.category, Qt::CaseInsensitive))
+            || rules.excludedCategories.contains(line.category, Qt::CaseInsensitive)
+            || (!deliveryLineId.isEmpty() && line.lineId == deliveryLineId))
             continue;
         eligible += line.lineTotal();
     }

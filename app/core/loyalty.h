@@ -34,7 +34,7 @@ struct LoyaltyRules
 struct Sale;
 
 /// Points a sale earns: per whole euro of the amount paid for non-excluded lines (not gift
-/// cards sold on a line, SaleLine::giftCardNumber; line totals
+/// cards sold on a line, SaleLine::giftCardNumber, nor an order's delivery line; line totals
 /// after every adjustment, minus what was paid with points), at the customer's tier rate.
 /// 0 without a customer or for a training sale. The one earn function, tablet and server.
 qint64 pointsEarned(const Sale &sale, const LoyaltyRules &rules);

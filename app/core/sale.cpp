@@ -247,8 +247,15 @@ Result<Sale> buildSale(
         promotionContext.customerTier = context.customer->tier;
     }
     promotionContext.couponCodes = context.couponCodes;
+    // An order's delivery line is a charge, not goods: the engine sees it as a free line.
+    const QString deliveryLineId = context.order ? context.order->deliveryLineId : QString();
+    QList<SaleLine> goods = saleLines;
+    for (SaleLine &line : goods) {
+        if (!deliveryLineId.isEmpty() && line.lineId == deliveryLineId)
+            line.unitPrice = Money();
+    }
     const QList<QList<Adjustment>> adjustments
-        = engineFor(rules.promotions).apply(saleLines, promotionContext);
+        = engineFor(rules.promotions).apply(goods, promotionContext);
     for (qsizetype i = 0; i < saleLines.size(); ++i)
         saleLines[i].adjustments = adjustments.at(i);
 
@@ -305,6 +312,7 @@ Result<Sale> buildSale(
     sale.customer = context.customer;
     sale.couponCodes = context.couponCodes;
     sale.authorisations = context.authorisations;
+    sale.order = context.order;
     // No tenders yet: the whole total counts as paid for the points a customer earns.
     sale.pointsEarned = pointsEarned(sale, rules.loyalty);
     return sale;

@@ -151,16 +151,6 @@ struct SaleRules
     DiscountLimits discountLimits;
 };
 
-/// What the sale is about besides its lines.
-struct SaleContext
-{
-    QDateTime soldAt; // UTC; promotions are judged in its local time, VAT on its local date
-    std::optional<SaleCustomer> customer;
-    QStringList couponCodes; // as entered; single-use ones must already be claimed
-    QList<Authorisation> authorisations;
-};
-
-/// The one description of a sale (later also of a return or an exchange).
 /// An endless-aisle order paid in this sale (issue 11, docs/STOCK.md): the server's order
 /// (POST /v1/orders made it and holds its stock), the sale lines that are ordered rather than
 /// taken home (no stock moves here for them), and the delivery (its price is the sale line
@@ -175,6 +165,19 @@ struct SaleOrder
     bool operator==(const SaleOrder &) const = default;
 };
 
+/// What the sale is about besides its lines.
+struct SaleContext
+{
+    QDateTime soldAt; // UTC; promotions are judged in its local time, VAT on its local date
+    std::optional<SaleCustomer> customer;
+    QStringList couponCodes; // as entered; single-use ones must already be claimed
+    QList<Authorisation> authorisations;
+    /// The endless-aisle order paid in this sale. Its delivery line is a charge, not goods: no
+    /// promotion and no points (its price is the server's, fixed when the order was made).
+    std::optional<SaleOrder> order;
+};
+
+/// The one description of a sale (later also of a return or an exchange).
 struct Sale
 {
     QString saleId; // UUID

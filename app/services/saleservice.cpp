@@ -299,6 +299,8 @@ Core::SaleContext SaleService::context(const QDateTime &at) const
     context.customer = m_customer;
     context.couponCodes = m_coupons;
     context.authorisations = m_authorisations;
+    if (m_order)
+        context.order = m_order->order;
     return context;
 }
 

@@ -312,6 +312,7 @@ Verdict recheck(const Core::Sale &sale, const Reference &ref)
     }
     context.couponCodes = sale.couponCodes;
     context.authorisations = sale.authorisations;
+    context.order = sale.order;
     Core::Result<Core::Sale> built = Core::buildSale(drafts, rules, context);
     if (!built)
         return { built.error().code,

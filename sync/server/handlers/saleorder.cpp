@@ -105,7 +105,9 @@ Core::Result<QPair<QString, QString>> checkSaleOrder(ServerDatabase &db,
                 QStringLiteral("ordered line %1 is not a goods line of the sale")
                     .arg(lineId.left(40)));
         ordered[line->productId] += line->quantity;
-        goods += line->lineTotal();
+        // The delivery was priced on the order's prices when it was made: a discount given
+        // at the till afterwards does not change what the delivery costs.
+        goods += line->grossTotal();
     }
     if (ordered != held)
         return refusal("order.lines",

@@ -145,6 +145,7 @@ private slots:
     void build();
     void copiesContext();
     void rebuildingGivesTheSameSale();
+    void orderDeliveryTakesNoPromotionNorPoints();
     void manualDiscountAdjustment();
     void lineTotalAndCounts();
     void vatBreakdownSumsExactly();
@@ -446,6 +447,50 @@ void tst_Sale::copiesContext()
     QCOMPARE(sale->lines.first().vatRate.basisPoints, 2100);
     QCOMPARE(sale->lines.first().vatRate.vatClass, QStringLiteral("standard"));
     QVERIFY(sale->tenders.isEmpty());
+}
+
+void tst_Sale::orderDeliveryTakesNoPromotionNorPoints()
+{
+    // An endless-aisle order: line 1 is the ordered product, line 2 its delivery charge,
+    // which names the same product (a sale line names one) and is the order's delivery line.
+    SaleCase data;
+    data.tier = QStringLiteral("basic"); // 1 point per euro
+    data.promotions = { percentOff("P1", "JEANS", 2000) };
+    Promotion basket;
+    basket.id = QStringLiteral("B1");
+    basket.label = QStringLiteral("10 % off everything");
+    basket.kind = PromotionKind::PercentOff;
+    basket.target = PromotionTarget::Basket;
+    basket.percentBasisPoints = 1000;
+    data.promotions.append(basket);
+    QList<DraftLine> lines = makeLines({ LineSpec { "JEANS", 8995 }, LineSpec { "JEANS", 495 } });
+    lines[1].productId = lines[0].productId;
+    lines[1].category = QStringLiteral("delivery");
+    SaleContext context = makeContext(data);
+    SaleOrder order;
+    order.orderNumber = QStringLiteral("WS00000001");
+    order.lineIds = { QStringLiteral("L1") };
+    order.deliveryLineId = QStringLiteral("L2");
+    order.delivery.price = Money::fromCents(495);
+    context.order = order;
+
+    const auto sale = buildSale(lines, makeRules(data), context);
+    QVERIFY2(sale.ok(), qPrintable(sale.ok() ? QString() : sale.error().detail));
+    QVERIFY(!sale->lines.at(0).adjustments.isEmpty()); // the goods take the promotions
+    QVERIFY(sale->lines.at(1).adjustments.isEmpty()); // the delivery costs what was agreed
+    QCOMPARE(sale->lines.at(1).lineTotal().cents(), 495);
+    QVERIFY(sale->order.has_value());
+    QCOMPARE(sale->order->deliveryLineId, QStringLiteral("L2"));
+    // Points on the goods only: whole euros of line 1's total.
+    QCOMPARE(sale->pointsEarned, sale->lines.at(0).lineTotal().cents() / 100);
+    QCOMPARE(pointsEarned(*sale, LoyaltyRules::defaults()), sale->pointsEarned);
+
+    // Without the order the same line is goods: promotions and points reach it.
+    context.order.reset();
+    const auto plain = buildSale(lines, makeRules(data), context);
+    QVERIFY(plain.ok());
+    QVERIFY(!plain->lines.at(1).adjustments.isEmpty());
+    QVERIFY(plain->lines.at(1).lineTotal().cents() < 495);
 }
 
 void tst_Sale::rebuildingGivesTheSameSale()
