@@ -1,0 +1,93 @@
+#pragma once
+// Shared by the offscreen UI flow tests that run the real window against a real toonbank-server:
+// the device key, a tablet enrolled by toonbank-synctool and synced by a manual SyncEngine, its
+// Terminal and MainWindow wired as main() wires them, the PIN login, the top bar's menu, the
+// screenshots in both languages and orientations, and reads of the tablet's cache.
+
+#include "app/services/terminal.h"
+#include "serverfixture.h"
+#include "sync/client/syncengine.h"
+#include "tests/ui/widgetdriver.h"
+#include "ui/language.h"
+#include "ui/mainwindow.h"
+#include "ui/scaninterceptor.h"
+
+#include <QLabel>
+#include <QTemporaryDir>
+#include <QVariantList>
+
+#include <memory>
+
+namespace Toonbank::Tests {
+
+/// "€ 12,34" as the screens show `cents`.
+QString eur(qint64 cents);
+
+/// Writes `content` to `name` in `dir`; the file's path, empty when it could not be written.
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content);
+
+/// The window's style sheet, and `machineId` as this device's key file (in `dir`), as a
+/// tablet's first start sees them. Fails the test when the file cannot be written.
+void prepareDevice(const QTemporaryDir &dir, const QByteArray &machineId);
+
+/// Whether shots() also saves into the folder named by TOONBANK_SCREENS_DIR (when set).
+enum class ScreensDir { Also, Ignore };
+
+/// What `window` shows now, in nl and en, landscape (1280 × 800) and portrait: saved as
+/// <build>/test-output/screenshots/<name>-<lang>-<orientation>.png and, with ScreensDir::Also
+/// and TOONBANK_SCREENS_DIR set, there too. Ends in English, landscape: the texts tests assert
+/// are the English sources.
+void shots(QWidget *window, Ui::Language &language, const QString &name,
+    ScreensDir screensDir = ScreensDir::Also);
+
+/// Staff `staffId` taps their tile and types `pin` on the login screen's keypad.
+void logIn(QWidget *window, qint64 staffId, const QString &pin);
+
+/// The top bar's menu entry `label`, as staff tap it (it must be offered).
+void openFromMenu(QWidget *window, const QString &label);
+
+/// The app-wide parts main() makes once: the language (English to start) and the scan
+/// interceptor, installed on the application when `interceptScans`.
+struct FlowUi
+{
+    std::unique_ptr<Ui::Language> language;
+    std::unique_ptr<Ui::ScanInterceptor> scanner;
+
+    void start(bool interceptScans = true);
+    /// Takes the scan interceptor off the application again (cleanupTestCase).
+    void stop();
+};
+
+/// One tablet of a flow test: its cache, sync engine, services and window.
+struct FlowTablet
+{
+    QString cache;
+    std::unique_ptr<Sync::Client::SyncEngine> engine;
+    std::unique_ptr<Services::Terminal> terminal;
+    std::unique_ptr<Ui::MainWindow> window;
+
+    /// Enrols `cachePath` with `server` as a till of `store` (toonbank-synctool enrol with the
+    /// server's CA pin), starts a manual SyncEngine on it, syncs once and opens the Terminal on
+    /// the synced cache, its sync status following the engine. Stops at the first failure (the
+    /// caller checks QTest::currentTestFailed()).
+    void open(ServerFixture &server, const QString &cachePath, const QString &store);
+    /// One sync cycle, which must succeed (three minutes at most).
+    void syncNow();
+    /// The MainWindow over the terminal's services.
+    void createWindow(FlowUi &ui);
+    /// Shows the window landscape and logs `staffId` in: the sell screen shows.
+    void showAndLogIn(qint64 staffId, const QString &pin);
+    /// The window first, then the engine and the terminal (the window uses both).
+    void reset();
+
+    template <typename T> T *find(const char *name) { return findNamed<T>(window.get(), name); }
+    void click(const char *name) { tapButton(window.get(), name); }
+    /// A label's text; empty when there is no such label.
+    QString text(const char *name);
+    QWidget *current() { return window->currentScreen(); }
+
+    /// Rows of `sql` (with `params`) on the tablet's cache, `columns` values a row.
+    QList<QVariantList> cacheRows(const QString &sql, const QVariantList &params, int columns);
+};
+
+} // namespace Toonbank::Tests
