@@ -2,6 +2,7 @@
 
 #include "app/core/money.h"
 #include "app/services/syncstatus.h"
+#include "ui/payscreen.h"
 #include "ui/sellscreen.h"
 #include "ui/uihelpers.h"
 
@@ -9,6 +10,8 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QMenu>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -36,6 +39,73 @@ QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArra
         return QString();
     file.write(content);
     return file.fileName();
+}
+
+QList<QVariantList> cacheRows(
+    const QString &cache, const QString &sql, const QVariantList &params, int columns)
+{
+    QList<QVariantList> rows;
+    const QString name = QStringLiteral("flowfixture-cache");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(cache);
+        if (db.open()) {
+            QSqlQuery query(db);
+            query.prepare(sql);
+            for (const QVariant &value : params)
+                query.addBindValue(value);
+            if (!query.exec())
+                qWarning() << sql << query.lastError().text();
+            while (query.next()) {
+                QVariantList row;
+                for (int c = 0; c < columns; ++c)
+                    row.append(query.value(c));
+                rows.append(row);
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return rows;
+}
+
+void enrolWithSyncTool(ServerFixture &server, const QString &cache, const QString &store)
+{
+    int code = 0;
+    const QString enrolled = runSyncTool(cache,
+        { QStringLiteral("enrol"), server.url(QString()).toString(), server.enrolmentCode(store),
+            QString::fromLatin1(
+                server.caCertificates().first().digest(QCryptographicHash::Sha256).toHex()) },
+        &code);
+    QVERIFY2(code == 0, qPrintable(enrolled));
+}
+
+void importWebOrder(ServerFixture &server, const QTemporaryDir &dir, const QJsonObject &order)
+{
+    QString output;
+    QVERIFY2(server.admin({ QStringLiteral("import"), QStringLiteral("web-orders"),
+                              writeFile(dir, QStringLiteral("weborders.json"),
+                                  QJsonDocument(QJsonArray { order }).toJson()) },
+                 &output),
+        qPrintable(output));
+}
+
+QJsonObject webCardTender(qint64 cents, const QString &reference, const QDateTime &paidAt)
+{
+    return QJsonObject { { QStringLiteral("method"), QStringLiteral("card") },
+        { QStringLiteral("amountCents"), cents }, { QStringLiteral("reference"), reference },
+        { QStringLiteral("paidAt"), paidAt.toString(Qt::ISODate) } };
+}
+
+std::unique_ptr<Devices::NexoHttpTerminal> simCardTerminal(
+    const TerminalSimProcess &sim, int requestTimeoutMs)
+{
+    Devices::NexoHttpTerminal::Config config;
+    config.endpoint = sim.endpoint();
+    config.saleId = QStringLiteral("AMS01-T1");
+    config.poiId = sim.poiId();
+    config.paymentTimeoutMs = 3000;
+    config.requestTimeoutMs = requestTimeoutMs;
+    return std::make_unique<Devices::NexoHttpTerminal>(config);
 }
 
 void prepareDevice(const QTemporaryDir &dir, const QByteArray &machineId)
@@ -114,13 +184,9 @@ void FlowUi::stop()
 void FlowTablet::open(ServerFixture &server, const QString &cachePath, const QString &store)
 {
     cache = cachePath;
-    int code = 0;
-    const QString enrolled = runSyncTool(cache,
-        { QStringLiteral("enrol"), server.url(QString()).toString(), server.enrolmentCode(store),
-            QString::fromLatin1(
-                server.caCertificates().first().digest(QCryptographicHash::Sha256).toHex()) },
-        &code);
-    QVERIFY2(code == 0, qPrintable(enrolled));
+    enrolWithSyncTool(server, cache, store);
+    if (QTest::currentTestFailed())
+        return;
     Sync::Client::SyncEngine::Options options;
     options.automatic = false;
     options.requestTimeoutMs = 60000;
@@ -148,6 +214,8 @@ void FlowTablet::createWindow(FlowUi &ui)
     window = std::make_unique<Ui::MainWindow>(terminal->session(), terminal->sale(),
         terminal->payments(), terminal->customers(), terminal->overrides(), terminal->products(),
         terminal->syncStatus(), *ui.language, *ui.scanner);
+    QObject::connect(window->payScreen(), &Ui::PayScreen::completed, window.get(),
+        [this](const Services::CompletedSale &done) { sold.append(done); });
 }
 
 void FlowTablet::showAndLogIn(qint64 staffId, const QString &pin)
@@ -166,37 +234,22 @@ void FlowTablet::reset()
     terminal.reset();
 }
 
+Services::CompletedSale FlowTablet::payCash()
+{
+    const qsizetype before = sold.size();
+    click("payButton");
+    click("payMethodCash");
+    click("quickExact");
+    click("payDone");
+    if (!QTest::qWaitFor([&] { return sold.size() > before; }, 10000))
+        return {};
+    return sold.constLast();
+}
+
 QString FlowTablet::text(const char *name)
 {
     auto *label = find<QLabel>(name);
     return label ? label->text() : QString();
-}
-
-QList<QVariantList> FlowTablet::cacheRows(
-    const QString &sql, const QVariantList &params, int columns)
-{
-    QList<QVariantList> rows;
-    const QString name = QStringLiteral("flowfixture-cache");
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(cache);
-        if (db.open()) {
-            QSqlQuery query(db);
-            query.prepare(sql);
-            for (const QVariant &value : params)
-                query.addBindValue(value);
-            if (!query.exec())
-                qWarning() << sql << query.lastError().text();
-            while (query.next()) {
-                QVariantList row;
-                for (int c = 0; c < columns; ++c)
-                    row.append(query.value(c));
-                rows.append(row);
-            }
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return rows;
 }
 
 } // namespace Toonbank::Tests

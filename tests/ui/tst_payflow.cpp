@@ -60,7 +60,6 @@ private:
     FlowUi m_ui;
     FlowTablet m_tablet;
     std::unique_ptr<Devices::NexoHttpTerminal> m_cardTerminal;
-    QList<Services::CompletedSale> m_completed;
 
     Ui::MainWindow *window() { return m_tablet.window.get(); }
     Services::Terminal &terminal() { return *m_tablet.terminal; }
@@ -195,15 +194,7 @@ private slots:
             m_server, m_dir.filePath(QStringLiteral("tablet.sqlite")), QStringLiteral("AMS01"));
         QVERIFY(!QTest::currentTestFailed());
 
-        // The card terminal as main() wires it for --terminal-url; a short payment timeout so
-        // a lost answer is noticed quickly.
-        Devices::NexoHttpTerminal::Config config;
-        config.endpoint = m_sim.endpoint();
-        config.saleId = QStringLiteral("AMS01-T1");
-        config.poiId = m_sim.poiId();
-        config.paymentTimeoutMs = 3000;
-        config.requestTimeoutMs = 3000;
-        m_cardTerminal = std::make_unique<Devices::NexoHttpTerminal>(config);
+        m_cardTerminal = simCardTerminal(m_sim, 3000);
         payments().setTerminal(m_cardTerminal.get());
         payments().setStatusBackoff({ 300, 600, 1200, 2400 });
         payments().recover();
@@ -214,8 +205,6 @@ private slots:
             [this](const Services::CompletedSale &done, const QString &address) {
                 return terminal().receipts().email(done, address);
             });
-        connect(window()->payScreen(), &Ui::PayScreen::completed, this,
-            [this](const Services::CompletedSale &done) { m_completed.append(done); });
         m_tablet.showAndLogIn(cashier, QStringLiteral("1234"));
     }
 
@@ -274,8 +263,8 @@ private slots:
         shots(QStringLiteral("42-pay-split-rounding"));
         click("payDone");
         QTRY_COMPARE(current(), static_cast<QWidget *>(window()->receiptScreen()));
-        QCOMPARE(m_completed.size(), 1);
-        const Services::CompletedSale done = m_completed.constLast();
+        QCOMPARE(m_tablet.sold.size(), 1);
+        const Services::CompletedSale done = m_tablet.sold.constLast();
 
         // What the user sees: the tenders on the receipt screen.
         const QString tenders = text("receiptTenders");
@@ -357,8 +346,8 @@ private slots:
         saveScreenshot(window(), QStringLiteral("44-pay-checking-en-landscape"));
         QTRY_COMPARE_WITH_TIMEOUT(
             current(), static_cast<QWidget *>(window()->receiptScreen()), 20000);
-        QCOMPARE(m_completed.size(), 2);
-        const Services::CompletedSale done = m_completed.constLast();
+        QCOMPARE(m_tablet.sold.size(), 2);
+        const Services::CompletedSale done = m_tablet.sold.constLast();
         QCOMPARE(recordedSales(done.saleId), 1);
         QCOMPARE(recordedTenders(done.saleId),
             (QList<QPair<QString, qint64>> { { QStringLiteral("card"), 5233 } }));
@@ -391,8 +380,8 @@ private slots:
         click("payDone");
         QTRY_COMPARE_WITH_TIMEOUT(
             current(), static_cast<QWidget *>(window()->receiptScreen()), 15000);
-        QCOMPARE(m_completed.size(), 3);
-        const Services::CompletedSale done = m_completed.constLast();
+        QCOMPARE(m_tablet.sold.size(), 3);
+        const Services::CompletedSale done = m_tablet.sold.constLast();
         QCOMPARE(recordedSales(done.saleId), 1);
         QCOMPARE(recordedTenders(done.saleId),
             (QList<QPair<QString, qint64>> { { QStringLiteral("card"), 5233 } }));
@@ -438,9 +427,9 @@ private slots:
         click("payDone");
         terminal().session().logOut();
         QCOMPARE(current(), static_cast<QWidget *>(window()->loginScreen()));
-        QTRY_COMPARE_WITH_TIMEOUT(m_completed.size(), 4, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_tablet.sold.size(), 4, 15000);
         QCOMPARE(current(), static_cast<QWidget *>(window()->loginScreen()));
-        const Services::CompletedSale done = m_completed.constLast();
+        const Services::CompletedSale done = m_tablet.sold.constLast();
         QCOMPARE(recordedSales(done.saleId), 1);
 
         logIn(window(), cashier, QStringLiteral("1234"));

@@ -155,19 +155,11 @@ private slots:
                         { QStringLiteral("lineTotalCents"), 1000 },
                         { QStringLiteral("vatBasisPoints"), 2100 } } } },
             { QStringLiteral("tenders"),
-                QJsonArray { QJsonObject { { QStringLiteral("method"), QStringLiteral("card") },
-                    { QStringLiteral("amountCents"), 3000 },
-                    { QStringLiteral("reference"), QStringLiteral("PSP-1") },
-                    { QStringLiteral("paidAt"),
-                        QDateTime(today.addDays(-2), QTime(10, 1), Qt::UTC)
-                            .toString(Qt::ISODate) } } } },
+                QJsonArray { webCardTender(3000, QStringLiteral("PSP-1"),
+                    QDateTime(today.addDays(-2), QTime(10, 1), Qt::UTC)) } },
         };
-        QString output;
-        QVERIFY2(m_server.admin({ QStringLiteral("import"), QStringLiteral("web-orders"),
-                                    writeFile(m_dir, QStringLiteral("weborders.json"),
-                                        QJsonDocument(QJsonArray { order }).toJson()) },
-                     &output),
-            qPrintable(output));
+        importWebOrder(m_server, m_dir, order);
+        QVERIFY(!QTest::currentTestFailed());
         // Ready for pickup at Utrecht since yesterday, with the customer's pickup code (as the
         // web shop's fulfilment marks it).
         const QString readyAt
