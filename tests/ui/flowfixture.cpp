@@ -2,6 +2,7 @@
 
 #include "app/core/money.h"
 #include "app/services/syncstatus.h"
+#include "tests/support/devicekey.h"
 #include "ui/payscreen.h"
 #include "ui/sellscreen.h"
 #include "ui/uihelpers.h"
@@ -111,9 +112,7 @@ std::unique_ptr<Devices::NexoHttpTerminal> simCardTerminal(
 void prepareDevice(const QTemporaryDir &dir, const QByteArray &machineId)
 {
     qApp->setStyleSheet(Ui::styleSheet());
-    const QString key = writeFile(dir, QStringLiteral("machine-id"), machineId + '\n');
-    QVERIFY(!key.isEmpty());
-    qputenv("TOONBANK_DEVICE_KEY_FILE", QFile::encodeName(key));
+    QVERIFY(useDeviceKey(dir.path(), machineId));
 }
 
 void shots(QWidget *window, Ui::Language &language, const QString &name, ScreensDir screensDir)
@@ -230,6 +229,7 @@ void FlowTablet::showAndLogIn(qint64 staffId, const QString &pin)
 void FlowTablet::reset()
 {
     window.reset();
+    cardTerminal.reset();
     engine.reset();
     terminal.reset();
 }

@@ -87,6 +87,8 @@ struct FlowTablet
     std::unique_ptr<Sync::Client::SyncEngine> engine;
     std::unique_ptr<Services::Terminal> terminal;
     std::unique_ptr<Ui::MainWindow> window;
+    /// The card terminal, when the test wires one (simCardTerminal).
+    std::unique_ptr<Devices::NexoHttpTerminal> cardTerminal;
     /// Every sale the window's pay screen completed, oldest first.
     QList<Services::CompletedSale> sold;
 
@@ -101,7 +103,8 @@ struct FlowTablet
     void createWindow(FlowUi &ui);
     /// Shows the window landscape and logs `staffId` in: the sell screen shows.
     void showAndLogIn(qint64 staffId, const QString &pin);
-    /// The window first, then the engine and the terminal (the window uses both).
+    /// The window first, then the card terminal, the engine and the terminal (the window uses
+    /// them).
     void reset();
 
     template <typename T> T *find(const char *name) { return findNamed<T>(window.get(), name); }

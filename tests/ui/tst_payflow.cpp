@@ -59,7 +59,6 @@ private:
     TerminalSimProcess m_sim;
     FlowUi m_ui;
     FlowTablet m_tablet;
-    std::unique_ptr<Devices::NexoHttpTerminal> m_cardTerminal;
 
     Ui::MainWindow *window() { return m_tablet.window.get(); }
     Services::Terminal &terminal() { return *m_tablet.terminal; }
@@ -157,8 +156,6 @@ private slots:
     void cleanupTestCase()
     {
         m_ui.stop();
-        m_tablet.window.reset();
-        m_cardTerminal.reset();
         m_tablet.reset();
     }
 
@@ -194,8 +191,8 @@ private slots:
             m_server, m_dir.filePath(QStringLiteral("tablet.sqlite")), QStringLiteral("AMS01"));
         QVERIFY(!QTest::currentTestFailed());
 
-        m_cardTerminal = simCardTerminal(m_sim, 3000);
-        payments().setTerminal(m_cardTerminal.get());
+        m_tablet.cardTerminal = simCardTerminal(m_sim, 3000);
+        payments().setTerminal(m_tablet.cardTerminal.get());
         payments().setStatusBackoff({ 300, 600, 1200, 2400 });
         payments().recover();
 

@@ -74,7 +74,6 @@ private:
     QString m_webPayment; // the web shop's card payment at the terminal: POI transaction id
     FlowUi m_ui;
     FlowTablet m_tablet;
-    std::unique_ptr<Devices::NexoHttpTerminal> m_cardTerminal;
     QList<Services::CompletedReturn> m_returned;
 
     Ui::MainWindow *window() { return m_tablet.window.get(); }
@@ -156,8 +155,6 @@ private slots:
     void cleanupTestCase()
     {
         m_ui.stop();
-        m_tablet.window.reset();
-        m_cardTerminal.reset();
         m_tablet.reset();
     }
 
@@ -264,8 +261,8 @@ private slots:
         QVERIFY(!QTest::currentTestFailed());
 
         // A long request timeout: a reversal is held at the terminal for the screenshots.
-        m_cardTerminal = simCardTerminal(m_sim, 10000);
-        terminal().setPaymentTerminal(m_cardTerminal.get());
+        m_tablet.cardTerminal = simCardTerminal(m_sim, 10000);
+        terminal().setPaymentTerminal(m_tablet.cardTerminal.get());
         terminal().payments().recover();
         returns().recover();
 
@@ -582,8 +579,9 @@ private slots:
         QVERIFY2(window(), "no window: an earlier step failed");
         // The rest of the web shop's payment was given back at the terminal already: the
         // terminal refuses a reversal of the second cable.
-        QSignalSpy reversed(m_cardTerminal.get(), &Devices::PaymentTerminal::reversalFinished);
-        m_cardTerminal->reverse({ Devices::Nexo::newServiceId(), m_webPayment,
+        QSignalSpy reversed(
+            m_tablet.cardTerminal.get(), &Devices::PaymentTerminal::reversalFinished);
+        m_tablet.cardTerminal->reverse({ Devices::Nexo::newServiceId(), m_webPayment,
             QDateTime::currentDateTimeUtc(), Core::Money::fromCents(webGoods + webDelivery - 1000),
             QStringLiteral("MerchantCancel") });
         QVERIFY(reversed.wait(10000));
@@ -640,8 +638,9 @@ private slots:
                 payment = t.toObject().value(QStringLiteral("poiTransactionId")).toString();
         }
         // … and already given back at the terminal: it refuses the return's reversal.
-        QSignalSpy reversed(m_cardTerminal.get(), &Devices::PaymentTerminal::reversalFinished);
-        m_cardTerminal->reverse(
+        QSignalSpy reversed(
+            m_tablet.cardTerminal.get(), &Devices::PaymentTerminal::reversalFinished);
+        m_tablet.cardTerminal->reverse(
             { Devices::Nexo::newServiceId(), payment, QDateTime::currentDateTimeUtc(),
                 Core::Money::fromCents(1234), QStringLiteral("MerchantCancel") });
         QVERIFY(reversed.wait(10000));
