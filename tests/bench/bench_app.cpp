@@ -38,22 +38,10 @@
 using namespace Toonbank;
 
 using Bench::msSince;
+using Bench::report;
+using Bench::threadCpuMs;
 
 namespace {
-
-void report(const char *what, const QList<double> &ms)
-{
-    Bench::report(what, ms);
-}
-
-// CPU time this thread has used, in ms: unlike the wall clock, it hardly moves when other
-// processes (a parallel build) share the cores, so two runs on a busy machine still compare.
-double threadCpuMs()
-{
-    timespec now {};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
-}
 
 // The child side of the cold-start figure: everything main() does up to a painted login screen.
 int startupProbe(const QString &cache, QElapsedTimer &sinceMain)

@@ -45,21 +45,10 @@
 using namespace Toonbank;
 
 using Bench::msSince;
+using Bench::report;
+using Bench::threadCpuMs;
 
 namespace {
-
-void report(const char *what, const QList<double> &ms)
-{
-    Bench::report(what, ms);
-}
-
-// CPU time of this thread in ms: hardly moves when other processes load the machine.
-double threadCpuMs()
-{
-    timespec now {};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
-}
 
 int fail(const QString &message)
 {

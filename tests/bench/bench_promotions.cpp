@@ -22,21 +22,13 @@
 using namespace Toonbank::Core;
 
 using Toonbank::Bench::msSince;
+using Toonbank::Bench::threadCpuMs;
 
 namespace {
 
 void report(const char *what, const QList<double> &ms)
 {
     Toonbank::Bench::report(what, ms, { 40, 5, 7, 3 });
-}
-
-// CPU time of this thread: the figure without the time the scheduler gave to other processes
-// (the build machine is shared; wall-clock p99 there measures the neighbours).
-double threadCpuMs()
-{
-    timespec now {};
-    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
 }
 
 constexpr int skuPool = 200; // promotions and basket draw from the same SKUs: many overlaps

@@ -36,21 +36,13 @@ using namespace Toonbank;
 using Core::Money;
 
 using Bench::msSince;
+using Bench::threadCpuMs;
 
 namespace {
 
 void report(const char *what, const QList<double> &ms)
 {
     Bench::report(what, ms, { 44, 5, 7, 2 });
-}
-
-// CPU time this thread has used, in ms: unlike the wall clock it hardly moves when other
-// processes (a parallel build) share the cores, so runs on a busy machine still compare.
-double threadCpuMs()
-{
-    timespec now {};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
 }
 
 QString uuid()

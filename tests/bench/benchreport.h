@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 
 namespace Toonbank::Bench {
 
@@ -41,6 +42,15 @@ inline void report(const char *what, QList<double> ms, const ReportFormat &forma
 inline double msSince(const QElapsedTimer &timer)
 {
     return double(timer.nsecsElapsed()) / 1e6;
+}
+
+/// CPU time this thread has used, in ms: unlike the wall clock it hardly moves when other
+/// processes (a parallel build) share the cores, so runs on a busy machine still compare.
+inline double threadCpuMs()
+{
+    timespec now {};
+    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
 }
 
 } // namespace Toonbank::Bench
