@@ -23,7 +23,7 @@
 
 namespace Toonbank::Tests {
 
-/// "€ 12,34" as the screens show `cents`.
+/// `cents` as the screens show an amount (Core::Money::toDisplayString).
 QString eur(qint64 cents);
 
 /// Writes `content` to `name` in `dir`; the file's path, empty when it could not be written.
