@@ -12,7 +12,6 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QScroller>
 #include <QVBoxLayout>
 
 namespace Toonbank::Ui {
@@ -86,13 +85,7 @@ CustomerFormSheet::CustomerFormSheet(Services::CustomerService &customers, QWidg
     formLayout->addWidget(m_consentSms);
     formLayout->addWidget(m_consentPersonalised);
     formLayout->addStretch(1);
-    auto *scroll = new QScrollArea(panel());
-    scroll->setObjectName(QStringLiteral("sheetScroll"));
-    scroll->setWidget(form);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    QScroller::grabGesture(scroll->viewport(), QScroller::LeftMouseButtonGesture);
+    QScrollArea *scroll = scrollingForm(form);
 
     connect(m_cancel, &QPushButton::clicked, this, &SideSheet::close);
     connect(m_save, &QPushButton::clicked, this, &CustomerFormSheet::submit);

@@ -14,7 +14,6 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScrollArea>
-#include <QScroller>
 #include <QVBoxLayout>
 
 namespace Toonbank::Ui {
@@ -168,13 +167,7 @@ OrderSheet::OrderSheet(Services::OrderService &orders, QWidget *host)
     formLayout->addWidget(m_pickupPart);
     formLayout->addLayout(customer);
     formLayout->addStretch(1);
-    auto *scroll = new QScrollArea(panel());
-    scroll->setObjectName(QStringLiteral("sheetScroll"));
-    scroll->setWidget(form);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    QScroller::grabGesture(scroll->viewport(), QScroller::LeftMouseButtonGesture);
+    QScrollArea *scroll = scrollingForm(form);
 
     connect(m_homeButton, &QPushButton::clicked, this, [this]() {
         m_kind = Core::DeliveryKind::Home;

@@ -7,6 +7,8 @@
 #include <QLabel>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QScrollArea>
+#include <QScroller>
 #include <QVBoxLayout>
 
 namespace Toonbank::Ui {
@@ -43,6 +45,18 @@ void SideSheet::close()
         return;
     hide();
     emit closed();
+}
+
+QScrollArea *SideSheet::scrollingForm(QWidget *form)
+{
+    auto *scroll = new QScrollArea(m_panel);
+    scroll->setObjectName(QStringLiteral("sheetScroll"));
+    scroll->setWidget(form);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    QScroller::grabGesture(scroll->viewport(), QScroller::LeftMouseButtonGesture);
+    return scroll;
 }
 
 void SideSheet::setTitle(const QString &title)

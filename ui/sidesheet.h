@@ -5,6 +5,7 @@
 class QLabel;
 class QVBoxLayout;
 class QFrame;
+class QScrollArea;
 
 namespace Toonbank::Ui {
 
@@ -30,6 +31,9 @@ protected:
     QVBoxLayout *content() const { return m_content; }
     void setTitle(const QString &title);
     QFrame *panel() const { return m_panel; }
+    /// `form` in a scroll area of the panel ("sheetScroll"): it scrolls up and down only, without
+    /// a frame, and follows a swipe; the sheet's buttons stay below it.
+    QScrollArea *scrollingForm(QWidget *form);
     bool eventFilter(QObject *watched, QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;

@@ -29,6 +29,53 @@ QColor edgeOf(const QColor &colour)
     return colour.lightnessF() > 0.85 ? QColor(0xb9, 0xb6, 0xb0) : colour.darker(150);
 }
 
+// An outline in the 100 × 100 box, written like SVG path data with absolute commands and
+// separate tokens: "M x y" moves, "L x y" draws a line, "Q cx cy x y" a quadratic curve, "Z"
+// closes the subpath.
+QPainterPath outline(const char *data)
+{
+    QPainterPath path;
+    const QList<QByteArray> tokens = QByteArray(data).simplified().split(' ');
+    qsizetype i = 0;
+    const auto point = [&] {
+        const double x = tokens.at(i++).toDouble();
+        const double y = tokens.at(i++).toDouble();
+        return QPointF(x, y);
+    };
+    while (i < tokens.size()) {
+        switch (tokens.at(i++).at(0)) {
+        case 'M':
+            path.moveTo(point());
+            break;
+        case 'L':
+            path.lineTo(point());
+            break;
+        case 'Q': {
+            const QPointF control = point();
+            path.quadTo(control, point());
+            break;
+        }
+        default: // 'Z'
+            path.closeSubpath();
+        }
+    }
+    return path;
+}
+
+QPainterPath rect(const QRectF &box)
+{
+    QPainterPath path;
+    path.addRect(box);
+    return path;
+}
+
+QPainterPath rounded(const QRectF &box, double radius)
+{
+    QPainterPath path;
+    path.addRoundedRect(box, radius, radius);
+    return path;
+}
+
 // A garment's fill: a little lighter at the top, like light from above.
 void fillShape(QPainter &p, const QPainterPath &path, const QColor &colour)
 {
@@ -41,31 +88,35 @@ void fillShape(QPainter &p, const QPainterPath &path, const QColor &colour)
     p.drawPath(path);
 }
 
+void fillShape(QPainter &p, const char *data, const QColor &colour)
+{
+    fillShape(p, outline(data), colour);
+}
+
 void stitch(QPainter &p, const QPainterPath &path, const QColor &colour)
 {
     p.setBrush(Qt::NoBrush);
-    QPen pen(colour, 0.6, Qt::DashLine);
-    p.setPen(pen);
+    p.setPen(QPen(colour, 0.6, Qt::DashLine));
     p.drawPath(path);
 }
 
-QPainterPath tshirtPath()
+void stitch(QPainter &p, const char *data, const QColor &colour)
 {
-    QPainterPath path;
-    path.moveTo(37, 16);
-    path.quadTo(50, 27, 63, 16);
-    path.lineTo(84, 24);
-    path.lineTo(95, 44);
-    path.lineTo(81, 51);
-    path.lineTo(75, 41);
-    path.lineTo(76, 88);
-    path.lineTo(24, 88);
-    path.lineTo(25, 41);
-    path.lineTo(19, 51);
-    path.lineTo(5, 44);
-    path.lineTo(16, 24);
-    path.closeSubpath();
-    return path;
+    stitch(p, outline(data), colour);
+}
+
+// Flat details (buttons, labels, screens): a fill without an edge.
+void solid(QPainter &p, const QBrush &brush)
+{
+    p.setBrush(brush);
+    p.setPen(Qt::NoPen);
+}
+
+void drawLines(QPainter &p, const QPen &pen, std::initializer_list<QLineF> lines)
+{
+    p.setPen(pen);
+    for (const QLineF &line : lines)
+        p.drawLine(line);
 }
 
 QPainterPath longSleevePath(double width = 0)
@@ -89,13 +140,11 @@ QPainterPath longSleevePath(double width = 0)
 
 void drawTshirt(QPainter &p, const QColor &c)
 {
-    fillShape(p, tshirtPath(), c);
-    QPainterPath hem;
-    hem.moveTo(25, 84);
-    hem.lineTo(75, 84);
-    hem.moveTo(40, 18.5);
-    hem.quadTo(50, 26, 60, 18.5);
-    stitch(p, hem, edgeOf(c));
+    fillShape(p,
+        "M 37 16 Q 50 27 63 16 L 84 24 L 95 44 L 81 51 L 75 41 L 76 88 L 24 88 L 25 41 L 19 51 "
+        "L 5 44 L 16 24 Z",
+        c);
+    stitch(p, "M 25 84 L 75 84 M 40 18.5 Q 50 26 60 18.5", edgeOf(c));
 }
 
 void drawSweater(QPainter &p, const QColor &c)
@@ -111,99 +160,46 @@ void drawSweater(QPainter &p, const QColor &c)
 
 void drawHoodie(QPainter &p, const QColor &c)
 {
-    QPainterPath hood;
-    hood.moveTo(34, 20);
-    hood.quadTo(36, 3, 50, 3);
-    hood.quadTo(64, 3, 66, 20);
-    hood.closeSubpath();
-    fillShape(p, hood, c.darker(108));
+    fillShape(p, "M 34 20 Q 36 3 50 3 Q 64 3 66 20 Z", c.darker(108));
     fillShape(p, longSleevePath(), c);
-    QPainterPath pocket;
-    pocket.moveTo(33, 64);
-    pocket.lineTo(67, 64);
-    pocket.lineTo(71, 80);
-    pocket.lineTo(29, 80);
-    pocket.closeSubpath();
-    fillShape(p, pocket, c.darker(106));
-    p.setPen(QPen(QColor(0xee, 0xee, 0xe8), 0.9));
-    p.drawLine(QPointF(45, 20), QPointF(44, 36));
-    p.drawLine(QPointF(55, 20), QPointF(56, 36));
+    fillShape(p, "M 33 64 L 67 64 L 71 80 L 29 80 Z", c.darker(106));
+    drawLines(
+        p, QPen(QColor(0xee, 0xee, 0xe8), 0.9), { QLineF(45, 20, 44, 36), QLineF(55, 20, 56, 36) });
 }
 
 void drawShirt(QPainter &p, const QColor &c)
 {
     fillShape(p, longSleevePath(), c);
-    QPainterPath collar;
-    collar.moveTo(37, 14);
-    collar.lineTo(50, 24);
-    collar.lineTo(42, 29);
-    collar.closeSubpath();
-    collar.moveTo(63, 14);
-    collar.lineTo(50, 24);
-    collar.lineTo(58, 29);
-    collar.closeSubpath();
-    fillShape(p, collar, c.lighter(104));
-    p.setPen(QPen(edgeOf(c), 0.6));
-    p.drawLine(QPointF(50, 24), QPointF(50, 89));
-    p.setBrush(c.lightnessF() > 0.8 ? QColor(0xcf, 0xcc, 0xc5) : QColor(0xf3, 0xf1, 0xec));
-    p.setPen(Qt::NoPen);
+    fillShape(p, "M 37 14 L 50 24 L 42 29 Z M 63 14 L 50 24 L 58 29 Z", c.lighter(104));
+    drawLines(p, QPen(edgeOf(c), 0.6), { QLineF(50, 24, 50, 89) });
+    solid(p, c.lightnessF() > 0.8 ? QColor(0xcf, 0xcc, 0xc5) : QColor(0xf3, 0xf1, 0xec));
     for (double y = 32; y < 88; y += 11)
         p.drawEllipse(QPointF(52, y), 1.1, 1.1);
-    QPainterPath pocket;
-    pocket.addRect(30, 36, 11, 12);
-    stitch(p, pocket, edgeOf(c));
+    stitch(p, rect(QRectF(30, 36, 11, 12)), edgeOf(c));
 }
 
 void drawJacket(QPainter &p, const QColor &c)
 {
     fillShape(p, longSleevePath(2), c);
-    QPainterPath lapels;
-    lapels.moveTo(37, 14);
-    lapels.lineTo(49, 50);
-    lapels.lineTo(40, 30);
-    lapels.lineTo(33, 26);
-    lapels.closeSubpath();
-    lapels.moveTo(63, 14);
-    lapels.lineTo(51, 50);
-    lapels.lineTo(60, 30);
-    lapels.lineTo(67, 26);
-    lapels.closeSubpath();
-    fillShape(p, lapels, c.darker(115));
-    p.setPen(QPen(edgeOf(c), 0.8));
-    p.drawLine(QPointF(50, 50), QPointF(50, 89));
-    p.setBrush(edgeOf(c));
-    p.setPen(Qt::NoPen);
+    fillShape(
+        p, "M 37 14 L 49 50 L 40 30 L 33 26 Z M 63 14 L 51 50 L 60 30 L 67 26 Z", c.darker(115));
+    drawLines(p, QPen(edgeOf(c), 0.8), { QLineF(50, 50, 50, 89) });
+    solid(p, edgeOf(c));
     p.drawEllipse(QPointF(52.5, 60), 1.3, 1.3);
     p.drawEllipse(QPointF(52.5, 72), 1.3, 1.3);
-    QPainterPath pockets;
-    pockets.moveTo(29, 70);
-    pockets.lineTo(42, 70);
-    pockets.moveTo(58, 70);
-    pockets.lineTo(71, 70);
     p.setPen(QPen(edgeOf(c), 0.9));
     p.setBrush(Qt::NoBrush);
-    p.drawPath(pockets);
+    p.drawPath(outline("M 29 70 L 42 70 M 58 70 L 71 70"));
 }
 
 void drawDress(QPainter &p, const QColor &c)
 {
-    QPainterPath path;
-    path.moveTo(38, 8);
-    path.lineTo(42, 8);
-    path.quadTo(50, 18, 58, 8);
-    path.lineTo(62, 8);
-    path.lineTo(64, 22);
-    path.quadTo(60, 32, 61, 40);
-    path.quadTo(74, 64, 82, 92);
-    path.quadTo(50, 97, 18, 92);
-    path.quadTo(26, 64, 39, 40);
-    path.quadTo(40, 32, 36, 22);
-    path.closeSubpath();
-    fillShape(p, path, c);
-    p.setPen(QPen(edgeOf(c), 0.6));
-    p.drawLine(QPointF(39, 40), QPointF(61, 40));
-    p.drawLine(QPointF(45, 44), QPointF(38, 90));
-    p.drawLine(QPointF(55, 44), QPointF(62, 90));
+    fillShape(p,
+        "M 38 8 L 42 8 Q 50 18 58 8 L 62 8 L 64 22 Q 60 32 61 40 Q 74 64 82 92 Q 50 97 18 92 "
+        "Q 26 64 39 40 Q 40 32 36 22 Z",
+        c);
+    drawLines(p, QPen(edgeOf(c), 0.6),
+        { QLineF(39, 40, 61, 40), QLineF(45, 44, 38, 90), QLineF(55, 44, 62, 90) });
 }
 
 QPainterPath legsPath(double bottom, double spread)
@@ -223,22 +219,10 @@ QPainterPath legsPath(double bottom, double spread)
 void drawJeans(QPainter &p, const QColor &c, double bottom, bool denim)
 {
     fillShape(p, legsPath(bottom, bottom > 60 ? 2 : 6), c);
-    QPainterPath band;
-    band.addRect(28, 12, 44, 7);
-    fillShape(p, band, c.darker(108));
-    const QColor thread = denim ? QColor(0xd9, 0xa4, 0x41) : edgeOf(c);
-    QPainterPath seams;
-    seams.moveTo(50, 19);
-    seams.lineTo(50, 40);
-    seams.moveTo(30, 22);
-    seams.quadTo(38, 24, 40, 33);
-    seams.moveTo(70, 22);
-    seams.quadTo(62, 24, 60, 33);
-    seams.moveTo(28.5, 18);
-    seams.lineTo(71.5, 18);
-    stitch(p, seams, thread);
-    p.setBrush(denim ? QColor(0xb8, 0x8a, 0x3a) : edgeOf(c));
-    p.setPen(Qt::NoPen);
+    fillShape(p, rect(QRectF(28, 12, 44, 7)), c.darker(108));
+    stitch(p, "M 50 19 L 50 40 M 30 22 Q 38 24 40 33 M 70 22 Q 62 24 60 33 M 28.5 18 L 71.5 18",
+        denim ? QColor(0xd9, 0xa4, 0x41) : edgeOf(c));
+    solid(p, denim ? QColor(0xb8, 0x8a, 0x3a) : edgeOf(c));
     p.drawEllipse(QPointF(50, 15.5), 1.4, 1.4);
     p.setPen(QPen(c.darker(115), 0.8));
     for (double x : { 33.0, 46.0, 54.0, 67.0 })
@@ -247,17 +231,8 @@ void drawJeans(QPainter &p, const QColor &c, double bottom, bool denim)
 
 void drawSkirt(QPainter &p, const QColor &c)
 {
-    QPainterPath path;
-    path.moveTo(32, 16);
-    path.lineTo(68, 16);
-    path.quadTo(76, 50, 82, 82);
-    path.quadTo(50, 88, 18, 82);
-    path.quadTo(24, 50, 32, 16);
-    path.closeSubpath();
-    fillShape(p, path, c);
-    QPainterPath band;
-    band.addRect(32, 16, 36, 6);
-    fillShape(p, band, c.darker(108));
+    fillShape(p, "M 32 16 L 68 16 Q 76 50 82 82 Q 50 88 18 82 Q 24 50 32 16 Z", c);
+    fillShape(p, rect(QRectF(32, 16, 36, 6)), c.darker(108));
     p.setPen(QPen(edgeOf(c), 0.5));
     for (double x : { 40.0, 50.0, 60.0 })
         p.drawLine(QPointF(x, 22), QPointF(x + (x - 50) * 0.6, 84));
@@ -266,37 +241,16 @@ void drawSkirt(QPainter &p, const QColor &c)
 void drawShoe(QPainter &p, const QColor &c, bool sporty, bool boot)
 {
     const QColor sole = sporty ? QColor(0xf4, 0xf3, 0xef) : QColor(0x3b, 0x2a, 0x20);
-    QPainterPath upper;
-    if (boot) {
-        upper.moveTo(22, 18);
-        upper.lineTo(52, 18);
-        upper.lineTo(54, 54);
-        upper.quadTo(80, 58, 88, 66);
-        upper.quadTo(92, 70, 90, 76);
-        upper.lineTo(16, 76);
-        upper.quadTo(20, 50, 22, 18);
-    } else {
-        upper.moveTo(10, 72);
-        upper.quadTo(8, 56, 14, 48);
-        upper.quadTo(30, 46, 40, 40);
-        upper.lineTo(54, 38);
-        upper.quadTo(62, 52, 78, 56);
-        upper.quadTo(93, 60, 93, 70);
-        upper.lineTo(92, 74);
-        upper.lineTo(10, 74);
-    }
-    upper.closeSubpath();
-    QPainterPath solePath;
-    solePath.addRoundedRect(boot ? 14 : 7, boot ? 74 : 71, boot ? 78 : 88, sporty ? 9 : 6, 3, 3);
-    fillShape(p, solePath, sole);
+    const char *upper = boot
+        ? "M 22 18 L 52 18 L 54 54 Q 80 58 88 66 Q 92 70 90 76 L 16 76 Q 20 50 22 18 Z"
+        : "M 10 72 Q 8 56 14 48 Q 30 46 40 40 L 54 38 Q 62 52 78 56 Q 93 60 93 70 L 92 74 "
+          "L 10 74 Z";
+    fillShape(
+        p, rounded(QRectF(boot ? 14 : 7, boot ? 74 : 71, boot ? 78 : 88, sporty ? 9 : 6), 3), sole);
     fillShape(p, upper, c);
     if (sporty) {
-        QPainterPath swoosh;
-        swoosh.moveTo(26, 66);
-        swoosh.quadTo(50, 66, 70, 54);
-        swoosh.quadTo(52, 70, 28, 69);
-        swoosh.closeSubpath();
-        fillShape(p, swoosh, c.lightnessF() > 0.8 ? QColor(0xc9, 0xc6, 0xbf) : c.lighter(150));
+        fillShape(p, "M 26 66 Q 50 66 70 54 Q 52 70 28 69 Z",
+            c.lightnessF() > 0.8 ? QColor(0xc9, 0xc6, 0xbf) : c.lighter(150));
         p.setPen(QPen(QColor(0xf4, 0xf3, 0xef), 1.2));
         for (int i = 0; i < 4; ++i)
             p.drawLine(QPointF(44 + i * 5, 42 + i * 3.2), QPointF(49 + i * 5, 40 + i * 3.2));
@@ -304,17 +258,9 @@ void drawShoe(QPainter &p, const QColor &c, bool sporty, bool boot)
         p.setPen(QPen(QColor(0xe8, 0xd9, 0x9b), 1.0));
         for (int i = 0; i < 6; ++i)
             p.drawLine(QPointF(40, 24 + i * 6), QPointF(52, 26 + i * 6));
-        QPainterPath welt;
-        welt.moveTo(17, 73);
-        welt.lineTo(90, 73);
-        stitch(p, welt, QColor(0xe8, 0xd9, 0x9b));
+        stitch(p, "M 17 73 L 90 73", QColor(0xe8, 0xd9, 0x9b));
     } else {
-        QPainterPath welt;
-        welt.moveTo(11, 70);
-        welt.lineTo(91, 70);
-        welt.moveTo(42, 42);
-        welt.quadTo(50, 52, 60, 50);
-        stitch(p, welt, edgeOf(c));
+        stitch(p, "M 11 70 L 91 70 M 42 42 Q 50 52 60 50", edgeOf(c));
     }
 }
 
@@ -323,39 +269,16 @@ void drawBag(QPainter &p, const QColor &c)
     p.setBrush(Qt::NoBrush);
     p.setPen(QPen(c.darker(125), 4));
     p.drawArc(QRectF(33, 10, 34, 40), 0, 180 * 16);
-    QPainterPath body;
-    body.moveTo(20, 32);
-    body.lineTo(80, 32);
-    body.lineTo(88, 88);
-    body.lineTo(12, 88);
-    body.closeSubpath();
-    fillShape(p, body, c);
-    QPainterPath flap;
-    flap.moveTo(20, 32);
-    flap.lineTo(80, 32);
-    flap.lineTo(78, 50);
-    flap.lineTo(22, 50);
-    flap.closeSubpath();
-    fillShape(p, flap, c.darker(110));
-    p.setBrush(QColor(0xc9, 0xa2, 0x4a));
-    p.setPen(Qt::NoPen);
+    fillShape(p, "M 20 32 L 80 32 L 88 88 L 12 88 Z", c);
+    fillShape(p, "M 20 32 L 80 32 L 78 50 L 22 50 Z", c.darker(110));
+    solid(p, QColor(0xc9, 0xa2, 0x4a));
     p.drawRoundedRect(QRectF(46, 47, 8, 6), 1, 1);
 }
 
 void drawCap(QPainter &p, const QColor &c)
 {
-    QPainterPath brim;
-    brim.moveTo(48, 64);
-    brim.quadTo(80, 60, 94, 72);
-    brim.quadTo(78, 78, 52, 74);
-    brim.closeSubpath();
-    fillShape(p, brim, c.darker(112));
-    QPainterPath crown;
-    crown.moveTo(10, 70);
-    crown.quadTo(10, 28, 46, 26);
-    crown.quadTo(72, 28, 74, 66);
-    crown.quadTo(40, 74, 10, 70);
-    fillShape(p, crown, c);
+    fillShape(p, "M 48 64 Q 80 60 94 72 Q 78 78 52 74 Z", c.darker(112));
+    fillShape(p, "M 10 70 Q 10 28 46 26 Q 72 28 74 66 Q 40 74 10 70", c);
     p.setPen(QPen(edgeOf(c), 0.6));
     p.setBrush(Qt::NoBrush);
     p.drawLine(QPointF(44, 27), QPointF(40, 70));
@@ -368,16 +291,8 @@ void drawSocks(QPainter &p, const QColor &c)
     for (int i = 0; i < 2; ++i) {
         p.save();
         p.translate(i * 16, i * 4);
-        QPainterPath sock;
-        sock.moveTo(22, 10);
-        sock.lineTo(44, 10);
-        sock.lineTo(46, 56);
-        sock.quadTo(70, 62, 72, 74);
-        sock.quadTo(72, 86, 58, 86);
-        sock.lineTo(34, 82);
-        sock.quadTo(20, 78, 22, 60);
-        sock.closeSubpath();
-        fillShape(p, sock, i == 0 ? c.darker(108) : c);
+        fillShape(p, "M 22 10 L 44 10 L 46 56 Q 70 62 72 74 Q 72 86 58 86 L 34 82 Q 20 78 22 60 Z",
+            i == 0 ? c.darker(108) : c);
         p.setPen(QPen(edgeOf(c), 0.5));
         for (double y = 12; y < 22; y += 2)
             p.drawLine(QPointF(22.5, y), QPointF(44, y));
@@ -390,23 +305,18 @@ void drawHeadphones(QPainter &p, const QColor &c)
     p.setBrush(Qt::NoBrush);
     p.setPen(QPen(c.darker(115), 6, Qt::SolidLine, Qt::RoundCap));
     p.drawArc(QRectF(20, 12, 60, 70), 20 * 16, 140 * 16);
-    QPainterPath cups;
-    cups.addRoundedRect(12, 44, 18, 34, 8, 8);
+    QPainterPath cups = rounded(QRectF(12, 44, 18, 34), 8);
     cups.addRoundedRect(70, 44, 18, 34, 8, 8);
     fillShape(p, cups, c);
-    p.setBrush(c.darker(140));
-    p.setPen(Qt::NoPen);
+    solid(p, c.darker(140));
     p.drawRoundedRect(QRectF(26, 48, 5, 26), 2, 2);
     p.drawRoundedRect(QRectF(69, 48, 5, 26), 2, 2);
 }
 
 void drawEarbuds(QPainter &p, const QColor &c)
 {
-    QPainterPath box;
-    box.addRoundedRect(22, 46, 56, 40, 16, 16);
-    fillShape(p, box, c);
-    p.setPen(QPen(edgeOf(c), 0.8));
-    p.drawLine(QPointF(23, 58), QPointF(77, 58));
+    fillShape(p, rounded(QRectF(22, 46, 56, 40), 16), c);
+    drawLines(p, QPen(edgeOf(c), 0.8), { QLineF(23, 58, 77, 58) });
     for (int i = 0; i < 2; ++i) {
         QPainterPath bud;
         bud.addEllipse(QPointF(36 + i * 28, 26), 9, 9);
@@ -417,11 +327,8 @@ void drawEarbuds(QPainter &p, const QColor &c)
 
 void drawSpeaker(QPainter &p, const QColor &c)
 {
-    QPainterPath body;
-    body.addRoundedRect(10, 32, 80, 40, 20, 20);
-    fillShape(p, body, c);
-    p.setBrush(c.darker(130));
-    p.setPen(Qt::NoPen);
+    fillShape(p, rounded(QRectF(10, 32, 80, 40), 20), c);
+    solid(p, c.darker(130));
     for (int row = 0; row < 4; ++row)
         for (int col = 0; col < 14; ++col)
             p.drawEllipse(QPointF(22 + col * 4.3, 42 + row * 6.5), 0.8, 0.8);
@@ -431,45 +338,22 @@ void drawSpeaker(QPainter &p, const QColor &c)
 
 void drawDevice(QPainter &p, const QColor &c)
 {
-    QPainterPath body;
-    body.addRoundedRect(18, 10, 64, 82, 7, 7);
-    fillShape(p, body, c);
+    fillShape(p, rounded(QRectF(18, 10, 64, 82), 7), c);
     QLinearGradient screen(QPointF(22, 16), QPointF(78, 84));
     screen.setColorAt(0, QColor(0x2a, 0x3b, 0x55));
     screen.setColorAt(1, QColor(0x10, 0x16, 0x22));
-    p.setBrush(screen);
-    p.setPen(Qt::NoPen);
+    solid(p, screen);
     p.drawRoundedRect(QRectF(22, 15, 56, 72), 3, 3);
     p.setBrush(QColor(255, 255, 255, 40));
-    QPainterPath glare;
-    glare.moveTo(22, 15);
-    glare.lineTo(54, 15);
-    glare.lineTo(22, 55);
-    glare.closeSubpath();
-    p.drawPath(glare);
+    p.drawPath(outline("M 22 15 L 54 15 L 22 55 Z"));
 }
 
 void drawBox(QPainter &p, const QColor &c)
 {
-    QPainterPath front;
-    front.addRect(16, 36, 50, 50);
-    QPainterPath top;
-    top.moveTo(16, 36);
-    top.lineTo(34, 20);
-    top.lineTo(84, 20);
-    top.lineTo(66, 36);
-    top.closeSubpath();
-    QPainterPath side;
-    side.moveTo(66, 36);
-    side.lineTo(84, 20);
-    side.lineTo(84, 70);
-    side.lineTo(66, 86);
-    side.closeSubpath();
-    fillShape(p, front, c);
-    fillShape(p, top, c.lighter(120));
-    fillShape(p, side, c.darker(125));
-    p.setBrush(QColor(255, 255, 255, 170));
-    p.setPen(Qt::NoPen);
+    fillShape(p, rect(QRectF(16, 36, 50, 50)), c);
+    fillShape(p, "M 16 36 L 34 20 L 84 20 L 66 36 Z", c.lighter(120));
+    fillShape(p, "M 66 36 L 84 20 L 84 70 L 66 86 Z", c.darker(125));
+    solid(p, QColor(255, 255, 255, 170));
     p.drawRoundedRect(QRectF(24, 50, 34, 20), 3, 3);
 }
 
@@ -480,35 +364,19 @@ void drawToy(QPainter &p, const QColor &c)
         const double x = 14 + layer * 14;
         const double w = 72 - layer * 28;
         const QColor colour = layer == 0 ? c : c.lighter(125);
-        QPainterPath brick;
-        brick.addRoundedRect(x, y, w, 26, 2, 2);
-        fillShape(p, brick, colour);
-        for (double sx = x + 5; sx < x + w - 6; sx += 11) {
-            QPainterPath stud;
-            stud.addRoundedRect(sx, y - 5, 8, 6, 1.5, 1.5);
-            fillShape(p, stud, colour.lighter(108));
-        }
+        fillShape(p, rounded(QRectF(x, y, w, 26), 2), colour);
+        for (double sx = x + 5; sx < x + w - 6; sx += 11)
+            fillShape(p, rounded(QRectF(sx, y - 5, 8, 6), 1.5), colour.lighter(108));
     }
 }
 
 void drawBottle(QPainter &p, const QColor &c)
 {
-    QPainterPath body;
-    body.moveTo(30, 40);
-    body.quadTo(30, 30, 42, 28);
-    body.lineTo(42, 18);
-    body.lineTo(58, 18);
-    body.lineTo(58, 28);
-    body.quadTo(70, 30, 70, 40);
-    body.lineTo(70, 88);
-    body.lineTo(30, 88);
-    body.closeSubpath();
-    fillShape(p, body, c);
-    QPainterPath cap;
-    cap.addRoundedRect(40, 6, 20, 13, 2, 2);
-    fillShape(p, cap, c.lightnessF() > 0.6 ? QColor(0x44, 0x44, 0x44) : QColor(0xe8, 0xe6, 0xe0));
-    p.setBrush(QColor(255, 255, 255, 190));
-    p.setPen(Qt::NoPen);
+    fillShape(
+        p, "M 30 40 Q 30 30 42 28 L 42 18 L 58 18 L 58 28 Q 70 30 70 40 L 70 88 L 30 88 Z", c);
+    fillShape(p, rounded(QRectF(40, 6, 20, 13), 2),
+        c.lightnessF() > 0.6 ? QColor(0x44, 0x44, 0x44) : QColor(0xe8, 0xe6, 0xe0));
+    solid(p, QColor(255, 255, 255, 190));
     p.drawRoundedRect(QRectF(35, 50, 30, 26), 2, 2);
     p.setBrush(c.darker(120));
     p.drawRect(QRectF(40, 58, 20, 2.5));
@@ -517,27 +385,12 @@ void drawBottle(QPainter &p, const QColor &c)
 
 void drawPot(QPainter &p, const QColor &c)
 {
-    QPainterPath body;
-    body.moveTo(16, 40);
-    body.lineTo(84, 40);
-    body.lineTo(82, 76);
-    body.quadTo(80, 86, 68, 86);
-    body.lineTo(32, 86);
-    body.quadTo(20, 86, 18, 76);
-    body.closeSubpath();
-    QPainterPath handles;
-    handles.addRoundedRect(4, 44, 14, 8, 4, 4);
+    QPainterPath handles = rounded(QRectF(4, 44, 14, 8), 4);
     handles.addRoundedRect(82, 44, 14, 8, 4, 4);
     fillShape(p, handles, c.darker(115));
-    fillShape(p, body, c);
-    QPainterPath lid;
-    lid.moveTo(14, 40);
-    lid.quadTo(50, 20, 86, 40);
-    lid.closeSubpath();
-    fillShape(p, lid, c.lighter(110));
-    QPainterPath knob;
-    knob.addRoundedRect(44, 22, 12, 7, 3, 3);
-    fillShape(p, knob, QColor(0x3a, 0x3a, 0x3a));
+    fillShape(p, "M 16 40 L 84 40 L 82 76 Q 80 86 68 86 L 32 86 Q 20 86 18 76 Z", c);
+    fillShape(p, "M 14 40 Q 50 20 86 40 Z", c.lighter(110));
+    fillShape(p, rounded(QRectF(44, 22, 12, 7), 3), QColor(0x3a, 0x3a, 0x3a));
 }
 
 void drawMug(QPainter &p, const QColor &c)
@@ -545,15 +398,7 @@ void drawMug(QPainter &p, const QColor &c)
     p.setBrush(Qt::NoBrush);
     p.setPen(QPen(c.darker(110), 7));
     p.drawEllipse(QRectF(62, 38, 24, 28));
-    QPainterPath body;
-    body.moveTo(18, 24);
-    body.lineTo(72, 24);
-    body.lineTo(70, 82);
-    body.quadTo(70, 88, 62, 88);
-    body.lineTo(28, 88);
-    body.quadTo(20, 88, 20, 82);
-    body.closeSubpath();
-    fillShape(p, body, c);
+    fillShape(p, "M 18 24 L 72 24 L 70 82 Q 70 88 62 88 L 28 88 Q 20 88 20 82 Z", c);
     QPainterPath rim;
     rim.addEllipse(QRectF(18, 20, 54, 9));
     fillShape(p, rim, c.darker(140));
@@ -561,54 +406,47 @@ void drawMug(QPainter &p, const QColor &c)
 
 void drawBook(QPainter &p, const QColor &c)
 {
-    QPainterPath pages;
-    pages.addRect(26, 12, 56, 80);
-    fillShape(p, pages, QColor(0xf6, 0xf2, 0xe6));
-    QPainterPath cover;
-    cover.addRect(20, 8, 58, 80);
-    fillShape(p, cover, c);
-    QPainterPath spine;
-    spine.addRect(20, 8, 7, 80);
-    fillShape(p, spine, c.darker(120));
-    p.setBrush(QColor(255, 255, 255, 200));
-    p.setPen(Qt::NoPen);
+    fillShape(p, rect(QRectF(26, 12, 56, 80)), QColor(0xf6, 0xf2, 0xe6));
+    fillShape(p, rect(QRectF(20, 8, 58, 80)), c);
+    fillShape(p, rect(QRectF(20, 8, 7, 80)), c.darker(120));
+    solid(p, QColor(255, 255, 255, 200));
     p.drawRect(QRectF(34, 22, 36, 4));
     p.drawRect(QRectF(34, 30, 26, 3));
     p.setBrush(c.lighter(140));
     p.drawEllipse(QPointF(52, 60), 12, 12);
 }
 
-void drawBar(QPainter &p, const QColor &c)
+// A flat thing lying turned by `degrees` round the box's centre.
+void turned(QPainter &p, double degrees, const std::function<void()> &draw)
 {
     p.save();
     p.translate(50, 50);
-    p.rotate(-18);
-    QPainterPath wrapper;
-    wrapper.addRoundedRect(-40, -18, 80, 36, 3, 3);
-    fillShape(p, wrapper, c);
-    p.setBrush(QColor(0x5a, 0x35, 0x22));
-    p.setPen(Qt::NoPen);
-    p.drawRect(QRectF(-40, -5, 80, 10));
-    p.setBrush(QColor(255, 255, 255, 200));
-    p.drawRoundedRect(QRectF(-14, -14, 28, 6), 2, 2);
+    p.rotate(degrees);
+    draw();
     p.restore();
+}
+
+void drawBar(QPainter &p, const QColor &c)
+{
+    turned(p, -18, [&] {
+        fillShape(p, rounded(QRectF(-40, -18, 80, 36), 3), c);
+        solid(p, QColor(0x5a, 0x35, 0x22));
+        p.drawRect(QRectF(-40, -5, 80, 10));
+        p.setBrush(QColor(255, 255, 255, 200));
+        p.drawRoundedRect(QRectF(-14, -14, 28, 6), 2, 2);
+    });
 }
 
 void drawCard(QPainter &p, const QColor &c)
 {
-    p.save();
-    p.translate(50, 50);
-    p.rotate(-8);
-    QPainterPath card;
-    card.addRoundedRect(-40, -25, 80, 50, 5, 5);
-    fillShape(p, card, c);
-    p.setBrush(QColor(0xd8, 0xb2, 0x4c));
-    p.setPen(Qt::NoPen);
-    p.drawRoundedRect(QRectF(-30, -12, 13, 10), 2, 2);
-    p.setBrush(QColor(255, 255, 255, 170));
-    p.drawRect(QRectF(-30, 8, 44, 3));
-    p.drawRect(QRectF(-30, 14, 28, 3));
-    p.restore();
+    turned(p, -8, [&] {
+        fillShape(p, rounded(QRectF(-40, -25, 80, 50), 5), c);
+        solid(p, QColor(0xd8, 0xb2, 0x4c));
+        p.drawRoundedRect(QRectF(-30, -12, 13, 10), 2, 2);
+        p.setBrush(QColor(255, 255, 255, 170));
+        p.drawRect(QRectF(-30, 8, 44, 3));
+        p.drawRect(QRectF(-30, 14, 28, 3));
+    });
 }
 
 const QHash<QString, Shape> &shapes()

@@ -13,6 +13,7 @@
 #include "app/services/saleservice.h"
 #include "app/services/session.h"
 #include "app/services/terminal.h"
+#include "benchreport.h"
 #include "tests/support/testcache.h"
 #include "ui/language.h"
 #include "ui/mainwindow.h"
@@ -35,18 +36,9 @@ using namespace Toonbank;
 
 namespace {
 
-void report(const char *what, QList<double> ms)
+void report(const char *what, const QList<double> &ms)
 {
-    if (ms.isEmpty()) {
-        std::printf("%-48s no samples\n", what);
-        return;
-    }
-    std::sort(ms.begin(), ms.end());
-    const double median = ms.at(ms.size() / 2);
-    const double p99 = ms.at(std::min<qsizetype>(ms.size() - 1, qsizetype(ms.size() * 0.99)));
-    std::printf("%-48s n=%-5lld median %7.2f ms   p99 %7.2f ms   max %7.2f ms\n", what,
-        qlonglong(ms.size()), median, p99, ms.last());
-    std::fflush(stdout);
+    Bench::report(what, ms, { 48, 5, 7, 2 });
 }
 
 /// A terminal that approves when asked to (answer()), synchronously on this thread.

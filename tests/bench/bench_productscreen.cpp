@@ -20,7 +20,9 @@
 #include "app/store/catalog.h"
 #include "app/store/demochain.h"
 #include "app/store/localdatabase.h"
+#include "benchreport.h"
 #include "serverfixture.h"
+#include "tests/support/devicekey.h"
 #include "ui/language.h"
 #include "ui/mainwindow.h"
 #include "ui/productscreen.h"
@@ -42,34 +44,11 @@
 
 using namespace Toonbank;
 
+using Bench::msSince;
+using Bench::report;
+using Bench::threadCpuMs;
+
 namespace {
-
-void report(const char *what, QList<double> ms)
-{
-    if (ms.isEmpty()) {
-        std::printf("%-40s no samples\n", what);
-        return;
-    }
-    std::sort(ms.begin(), ms.end());
-    const double median = ms.at(ms.size() / 2);
-    const double p99 = ms.at(std::min<qsizetype>(ms.size() - 1, qsizetype(ms.size() * 0.99)));
-    std::printf("%-40s n=%-5lld median %7.2f ms   p99 %7.2f ms   max %7.2f ms\n", what,
-        qlonglong(ms.size()), median, p99, ms.last());
-    std::fflush(stdout);
-}
-
-// CPU time of this thread in ms: hardly moves when other processes load the machine.
-double threadCpuMs()
-{
-    timespec now {};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
-}
-
-double msSince(const QElapsedTimer &timer)
-{
-    return double(timer.nsecsElapsed()) / 1e6;
-}
 
 int fail(const QString &message)
 {
@@ -158,12 +137,8 @@ int main(int argc, char **argv)
         if (qEnvironmentVariableIsEmpty("TOONBANK_TEST_BUILD_DIR"))
             qputenv("TOONBANK_TEST_BUILD_DIR", TOONBANK_BUILD_DIR);
         QTemporaryDir dir;
-        QFile key(dir.filePath(QStringLiteral("machine-id")));
-        if (!key.open(QIODevice::WriteOnly))
+        if (!Tests::useDeviceKey(dir.path(), "00112233445566778899aabbccddeeff"))
             return fail(QStringLiteral("cannot write the device key"));
-        key.write("00112233445566778899aabbccddeeff\n");
-        key.close();
-        qputenv("TOONBANK_DEVICE_KEY_FILE", QFile::encodeName(key.fileName()));
         qputenv("TOONBANK_TEST_BACKEND", "sqlite");
         Tests::ServerFixture server;
         if (!server.seed(50) || !server.start())

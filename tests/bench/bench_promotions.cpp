@@ -8,6 +8,7 @@
 // (which builds its engine each call), and of building the engine alone.
 #include "app/core/promotionengine.h"
 #include "app/core/sale.h"
+#include "benchreport.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -20,34 +21,14 @@
 
 using namespace Toonbank::Core;
 
+using Toonbank::Bench::msSince;
+using Toonbank::Bench::threadCpuMs;
+
 namespace {
 
-void report(const char *what, QList<double> ms)
+void report(const char *what, const QList<double> &ms)
 {
-    if (ms.isEmpty()) {
-        std::printf("%-40s no samples\n", what);
-        return;
-    }
-    std::sort(ms.begin(), ms.end());
-    const double median = ms.at(ms.size() / 2);
-    const double p99 = ms.at(std::min<qsizetype>(ms.size() - 1, qsizetype(ms.size() * 0.99)));
-    std::printf("%-40s n=%-5lld median %7.3f ms   p99 %7.3f ms   max %7.3f ms\n", what,
-        qlonglong(ms.size()), median, p99, ms.last());
-    std::fflush(stdout);
-}
-
-double msSince(const QElapsedTimer &timer)
-{
-    return double(timer.nsecsElapsed()) / 1e6;
-}
-
-// CPU time of this thread: the figure without the time the scheduler gave to other processes
-// (the build machine is shared; wall-clock p99 there measures the neighbours).
-double threadCpuMs()
-{
-    timespec now {};
-    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
+    Toonbank::Bench::report(what, ms, { 40, 5, 7, 3 });
 }
 
 constexpr int skuPool = 200; // promotions and basket draw from the same SKUs: many overlaps

@@ -6,6 +6,7 @@
 // (returnToJson + returnFromJson, which recomputes the VAT) — what the tablet and the server
 // do per return.
 #include "app/core/returns.h"
+#include "benchreport.h"
 #include "sync/protocol/returns.h"
 
 #include <QCommandLineParser>
@@ -19,25 +20,13 @@
 using namespace Toonbank;
 using Core::Money;
 
+using Bench::msSince;
+
 namespace {
 
-void report(const char *what, QList<double> ms)
+void report(const char *what, const QList<double> &ms)
 {
-    if (ms.isEmpty()) {
-        std::printf("%-40s no samples\n", what);
-        return;
-    }
-    std::sort(ms.begin(), ms.end());
-    const double median = ms.at(ms.size() / 2);
-    const double p99 = ms.at(std::min<qsizetype>(ms.size() - 1, qsizetype(ms.size() * 0.99)));
-    std::printf("%-40s n=%-5lld median %7.3f ms   p99 %7.3f ms   max %7.3f ms\n", what,
-        qlonglong(ms.size()), median, p99, ms.last());
-    std::fflush(stdout);
-}
-
-double msSince(const QElapsedTimer &timer)
-{
-    return double(timer.nsecsElapsed()) / 1e6;
+    Bench::report(what, ms, { 40, 5, 7, 3 });
 }
 
 Core::ReturnableOrder makeOrder(int lineCount)

@@ -9,6 +9,7 @@
 #include "app/core/cashrounding.h"
 #include "app/core/journal.h"
 #include "app/core/shift.h"
+#include "benchreport.h"
 #include "sync/protocol/pushbatch.h"
 
 #include <QCommandLineParser>
@@ -22,25 +23,13 @@
 using namespace Toonbank;
 using Core::Money;
 
+using Bench::msSince;
+
 namespace {
 
-void report(const char *what, QList<double> ms)
+void report(const char *what, const QList<double> &ms)
 {
-    if (ms.isEmpty()) {
-        std::printf("%-44s no samples\n", what);
-        return;
-    }
-    std::sort(ms.begin(), ms.end());
-    const double median = ms.at(ms.size() / 2);
-    const double p99 = ms.at(std::min<qsizetype>(ms.size() - 1, qsizetype(ms.size() * 0.99)));
-    std::printf("%-44s n=%-6lld median %9.3f ms   p99 %9.3f ms   max %9.3f ms\n", what,
-        qlonglong(ms.size()), median, p99, ms.last());
-    std::fflush(stdout);
-}
-
-double msSince(const QElapsedTimer &timer)
-{
-    return double(timer.nsecsElapsed()) / 1e6;
+    Bench::report(what, ms, { 44, 6, 9, 3 });
 }
 
 QList<Core::JournalEntry> makeChain(int count)

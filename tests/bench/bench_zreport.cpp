@@ -17,6 +17,7 @@
 #include "app/store/localdatabase.h"
 #include "app/store/returnsledger.h"
 #include "app/store/salesledger.h"
+#include "benchreport.h"
 #include "tests/support/testcache.h"
 
 #include <QCommandLineParser>
@@ -34,34 +35,14 @@
 using namespace Toonbank;
 using Core::Money;
 
+using Bench::msSince;
+using Bench::threadCpuMs;
+
 namespace {
 
-void report(const char *what, QList<double> ms)
+void report(const char *what, const QList<double> &ms)
 {
-    if (ms.isEmpty()) {
-        std::printf("%-44s no samples\n", what);
-        return;
-    }
-    std::sort(ms.begin(), ms.end());
-    const double median = ms.at(ms.size() / 2);
-    const double p99 = ms.at(std::min<qsizetype>(ms.size() - 1, qsizetype(ms.size() * 0.99)));
-    std::printf("%-44s n=%-5lld median %7.2f ms   p99 %7.2f ms   max %7.2f ms\n", what,
-        qlonglong(ms.size()), median, p99, ms.last());
-    std::fflush(stdout);
-}
-
-double msSince(const QElapsedTimer &timer)
-{
-    return double(timer.nsecsElapsed()) / 1e6;
-}
-
-// CPU time this thread has used, in ms: unlike the wall clock it hardly moves when other
-// processes (a parallel build) share the cores, so runs on a busy machine still compare.
-double threadCpuMs()
-{
-    timespec now {};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
+    Bench::report(what, ms, { 44, 5, 7, 2 });
 }
 
 QString uuid()

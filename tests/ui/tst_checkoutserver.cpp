@@ -25,7 +25,7 @@
 #include "sync/client/syncengine.h"
 #include "sync/protocol/pushbatch.h"
 #include "sync/protocol/saleevent.h"
-#include "tests/ui/widgetdriver.h"
+#include "tests/ui/flowfixture.h"
 #include "ui/couponsheet.h"
 #include "ui/discountsheet.h"
 #include "ui/language.h"
@@ -37,7 +37,6 @@
 #include "ui/uihelpers.h"
 
 #include <QApplication>
-#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -180,25 +179,7 @@ private:
     /// The tablet cache read through its own connection (the terminal's is busy with the UI).
     QList<QVariantList> cacheRows(const QString &sql, int columns)
     {
-        QList<QVariantList> rows;
-        const QString name = QStringLiteral("checkoutserver-cache");
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            db.setDatabaseName(m_cache);
-            if (db.open()) {
-                QSqlQuery query(db);
-                if (!query.exec(sql))
-                    qWarning() << sql << query.lastError().text();
-                while (query.next()) {
-                    QVariantList row;
-                    for (int c = 0; c < columns; ++c)
-                        row.append(query.value(c));
-                    rows.append(row);
-                }
-            }
-        }
-        QSqlDatabase::removeDatabase(name);
-        return rows;
+        return Tests::cacheRows(m_cache, sql, {}, columns);
     }
     bool cacheExec(const QString &sql, const QVariantList &params)
     {
@@ -250,11 +231,7 @@ private:
 
     QString writeFile(const QString &name, const QByteArray &content)
     {
-        QFile file(m_dir.filePath(name));
-        if (!file.open(QIODevice::WriteOnly))
-            return {};
-        file.write(content);
-        return file.fileName();
+        return Tests::writeFile(m_dir, name, content);
     }
 
 private slots:
@@ -262,12 +239,8 @@ private slots:
     {
         if (ServerFixture::wantsPostgres() && qEnvironmentVariableIsEmpty("TOONBANK_TEST_PG_URL"))
             QSKIP("TOONBANK_TEST_PG_URL is not set (tests/run.sh sets it)");
-        qApp->setStyleSheet(Ui::styleSheet());
         // The device token is sealed under this key (not the machine's).
-        const QString key = writeFile(
-            QStringLiteral("machine-id"), QByteArrayLiteral("00112233445566778899aabbccddeeff\n"));
-        QVERIFY(!key.isEmpty());
-        qputenv("TOONBANK_DEVICE_KEY_FILE", QFile::encodeName(key));
+        prepareDevice(m_dir, "00112233445566778899aabbccddeeff");
         m_cache = m_dir.filePath(QStringLiteral("tablet.sqlite"));
     }
     void cleanupTestCase()
@@ -313,14 +286,8 @@ private slots:
 
     void tabletEnrolsAndTheEngineDoesTheFirstSync()
     {
-        int code = 0;
-        const QString enrolled = runSyncTool(m_cache,
-            { QStringLiteral("enrol"), m_server.url(QString()).toString(),
-                m_server.enrolmentCode(QStringLiteral("AMS01")),
-                QString::fromLatin1(
-                    m_server.caCertificates().first().digest(QCryptographicHash::Sha256).toHex()) },
-            &code);
-        QVERIFY2(code == 0, qPrintable(enrolled));
+        enrolWithSyncTool(m_server, m_cache, QStringLiteral("AMS01"));
+        QVERIFY(!QTest::currentTestFailed());
         makeEngine();
         const std::optional<bool> first = syncCycle();
         QVERIFY2(first.has_value(), "the first sync did not finish in time");
@@ -380,9 +347,7 @@ private slots:
     {
         QVERIFY2(m_window, "no window: an earlier step failed");
         // Cashier PIN login.
-        click(qPrintable(QStringLiteral("staffTile%1").arg(cashier)));
-        clickKeys("pin", QStringLiteral("1234"));
-        click("pinOk");
+        logIn(m_window.get(), cashier, QStringLiteral("1234"));
         QCOMPARE(m_window->currentScreen(), static_cast<QWidget *>(m_window->sellScreen()));
         auto known = m_terminal->customers().findByCard(cardNumber());
         QVERIFY2(known, known ? "" : qPrintable(known.error().code));

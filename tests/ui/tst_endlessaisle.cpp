@@ -21,23 +21,14 @@
 #include "app/services/session.h"
 #include "app/services/syncstatus.h"
 #include "app/services/terminal.h"
-#include "serverfixture.h"
-#include "sync/client/syncengine.h"
 #include "sync/protocol/enrolment.h"
-#include "tests/ui/widgetdriver.h"
-#include "ui/language.h"
-#include "ui/mainwindow.h"
+#include "tests/ui/flowfixture.h"
 #include "ui/ordersheet.h"
 #include "ui/payscreen.h"
 #include "ui/receiptscreen.h"
 #include "ui/receiptview.h"
-#include "ui/scaninterceptor.h"
 #include "ui/sellscreen.h"
-#include "ui/uihelpers.h"
 
-#include <QApplication>
-#include <QCryptographicHash>
-#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -45,8 +36,6 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Toonbank;
@@ -60,7 +49,6 @@ constexpr qint64 pickupProduct = 2;
 constexpr qint64 ams = 1;
 constexpr qint64 utrecht = 2;
 constexpr qint64 web = 3;
-constexpr int syncTimeoutMs = 180000;
 
 } // namespace
 
@@ -70,21 +58,18 @@ class TestEndlessAisle final : public QObject
 
 private:
     QTemporaryDir m_dir;
-    QString m_cache;
     ServerFixture m_server;
-    std::unique_ptr<Sync::Client::SyncEngine> m_engine;
-    std::unique_ptr<Services::Terminal> m_terminal;
-    std::unique_ptr<Ui::Language> m_language;
-    std::unique_ptr<Ui::ScanInterceptor> m_scanner;
-    std::unique_ptr<Ui::MainWindow> m_window;
-    QList<Services::CompletedSale> m_sold;
+    FlowUi m_ui;
+    FlowTablet m_tablet;
     QString m_homeOrder;
     QString m_pickupOrder;
 
-    template <typename T> T *find(const char *name) { return findNamed<T>(m_window.get(), name); }
-    void click(const char *name) { tapButton(m_window.get(), name); }
-    Services::SaleService &sale() { return m_terminal->sale(); }
-    QWidget *current() { return m_window->currentScreen(); }
+    Ui::MainWindow *window() { return m_tablet.window.get(); }
+    Services::Terminal &terminal() { return *m_tablet.terminal; }
+    template <typename T> T *find(const char *name) { return m_tablet.find<T>(name); }
+    void click(const char *name) { m_tablet.click(name); }
+    Services::SaleService &sale() { return terminal().sale(); }
+    QWidget *current() { return m_tablet.current(); }
     void type(const char *field, const QString &text)
     {
         auto *edit = find<QLineEdit>(field);
@@ -92,50 +77,8 @@ private:
         edit->clear();
         QTest::keyClicks(edit, text);
     }
-
-    void syncNow()
-    {
-        QSignalSpy finished(m_engine.get(), &Sync::Client::SyncEngine::cycleFinished);
-        m_engine->syncNow();
-        QVERIFY(finished.wait(syncTimeoutMs));
-        QVERIFY2(finished.first().first().toBool(), qPrintable(m_engine->state().lastErrorCode));
-    }
-
-    void shots(const QString &name)
-    {
-        const QByteArray extra = qgetenv("TOONBANK_SCREENS_DIR");
-        for (const QString &lang : { QStringLiteral("nl"), QStringLiteral("en") }) {
-            m_language->setLanguage(lang);
-            QApplication::processEvents();
-            for (const QSize size : { QSize(1280, 800), QSize(800, 1280) }) {
-                m_window->resize(size);
-                QApplication::processEvents();
-                const QString file
-                    = QStringLiteral("%1-%2-%3")
-                          .arg(name, lang,
-                              size.width() > size.height() ? QStringLiteral("landscape")
-                                                           : QStringLiteral("portrait"));
-                saveScreenshot(m_window.get(), file);
-                if (!extra.isEmpty()) {
-                    QDir().mkpath(QString::fromLocal8Bit(extra));
-                    QVERIFY(m_window->grab().save(QDir(QString::fromLocal8Bit(extra))
-                                                      .filePath(file + QStringLiteral(".png"))));
-                }
-            }
-        }
-        m_language->setLanguage(QStringLiteral("en"));
-        m_window->resize(1280, 800);
-        QApplication::processEvents();
-    }
-
-    QString writeFile(const QString &name, const QByteArray &content)
-    {
-        QFile file(m_dir.filePath(name));
-        if (!file.open(QIODevice::WriteOnly))
-            return QString();
-        file.write(content);
-        return file.fileName();
-    }
+    void syncNow() { m_tablet.syncNow(); }
+    void shots(const QString &name) { Tests::shots(window(), *m_ui.language, name); }
 
     qint64 stockOnServer(qint64 productId, qint64 locationId)
     {
@@ -151,44 +94,20 @@ private:
     }
 
     /// Pays the basket in cash on the real pay screen; the completed sale.
-    Services::CompletedSale payCash()
-    {
-        const qsizetype before = m_sold.size();
-        click("payButton");
-        click("payMethodCash");
-        click("quickExact");
-        click("payDone");
-        if (!QTest::qWaitFor([&] { return m_sold.size() > before; }, 10000))
-            return {};
-        return m_sold.constLast();
-    }
+    Services::CompletedSale payCash() { return m_tablet.payCash(); }
 
     QString receiptText()
     {
-        auto *view = m_window->receiptScreen()->findChild<Ui::ReceiptView *>();
+        auto *view = window()->receiptScreen()->findChild<Ui::ReceiptView *>();
         return view ? Devices::ReceiptLayout::toPlainText(view->lines()) : QString();
     }
 
 private slots:
-    void initTestCase()
-    {
-        qApp->setStyleSheet(Ui::styleSheet());
-        const QString key = m_dir.filePath(QStringLiteral("machine-id"));
-        {
-            QFile file(key);
-            QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write("00112233445566778899aabbccddeeff\n");
-        }
-        qputenv("TOONBANK_DEVICE_KEY_FILE", QFile::encodeName(key));
-        m_cache = m_dir.filePath(QStringLiteral("tablet.sqlite"));
-    }
+    void initTestCase() { prepareDevice(m_dir, "00112233445566778899aabbccddeeff"); }
     void cleanupTestCase()
     {
-        if (m_scanner)
-            qApp->removeEventFilter(m_scanner.get());
-        m_window.reset();
-        m_engine.reset();
-        m_terminal.reset();
+        m_ui.stop();
+        m_tablet.reset();
     }
 
     void serverWithTwoStoresAndTheWebWarehouse()
@@ -198,64 +117,33 @@ private slots:
             QStringLiteral("Web warehouse"), QStringLiteral("--id"), QString::number(web),
             QStringLiteral("--kind"), QStringLiteral("web_warehouse") }));
         QVERIFY(m_server.admin({ QStringLiteral("import"), QStringLiteral("stock"),
-            writeFile(QStringLiteral("web-stock.csv"),
+            writeFile(m_dir, QStringLiteral("web-stock.csv"),
                 "sku,locationCode,quantity\nSKU1,WEB,40\nSKU2,WEB,40\n") }));
         QVERIFY(m_server.start());
     }
 
     void tabletEnrolsSyncsAndOpens()
     {
-        int code = 0;
-        const QString enrolled = runSyncTool(m_cache,
-            { QStringLiteral("enrol"), m_server.url(QString()).toString(),
-                m_server.enrolmentCode(QStringLiteral("AMS01")),
-                QString::fromLatin1(
-                    m_server.caCertificates().first().digest(QCryptographicHash::Sha256).toHex()) },
-            &code);
-        QVERIFY2(code == 0, qPrintable(enrolled));
-        Sync::Client::SyncEngine::Options options;
-        options.automatic = false;
-        options.requestTimeoutMs = 60000;
-        m_engine = std::make_unique<Sync::Client::SyncEngine>(m_cache, options);
-        m_engine->start();
-        syncNow();
+        m_tablet.open(
+            m_server, m_dir.filePath(QStringLiteral("tablet.sqlite")), QStringLiteral("AMS01"));
+        QVERIFY(!QTest::currentTestFailed());
+        QCOMPARE(terminal().orders().webWarehouse().code, QStringLiteral("WEB"));
 
-        auto terminal = Services::Terminal::open(m_cache);
-        QVERIFY2(terminal, terminal ? "" : qPrintable(terminal.error().detail));
-        m_terminal = std::move(terminal.value());
-        m_terminal->syncStatus().attachEngine(m_engine.get());
-        QCOMPARE(m_terminal->orders().webWarehouse().code, QStringLiteral("WEB"));
-
-        m_language = std::make_unique<Ui::Language>();
-        QVERIFY(m_language->setLanguage(QStringLiteral("en")));
-        m_scanner = std::make_unique<Ui::ScanInterceptor>();
-        qApp->installEventFilter(m_scanner.get());
-        m_window = std::make_unique<Ui::MainWindow>(m_terminal->session(), sale(),
-            m_terminal->payments(), m_terminal->customers(), m_terminal->overrides(),
-            m_terminal->products(), m_terminal->syncStatus(), *m_language, *m_scanner);
-        m_window->setOrderService(m_terminal->orders());
-        connect(m_window->payScreen(), &Ui::PayScreen::completed, this,
-            [this](const Services::CompletedSale &done) { m_sold.append(done); });
-        m_window->resize(1280, 800);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-
-        click(qPrintable(QStringLiteral("staffTile%1").arg(cashier)));
-        for (QChar digit : QStringLiteral("1234"))
-            click(qPrintable(QStringLiteral("pinKey%1").arg(digit)));
-        click("pinOk");
-        QCOMPARE(current(), static_cast<QWidget *>(m_window->sellScreen()));
+        m_ui.start();
+        m_tablet.createWindow(m_ui);
+        window()->setOrderService(terminal().orders());
+        m_tablet.showAndLogIn(cashier, QStringLiteral("1234"));
     }
 
     void homeDeliveryOrderedPaidAndOnTheServer()
     {
-        QVERIFY2(m_window, "no window: an earlier step failed");
+        QVERIFY2(window(), "no window: an earlier step failed");
         const qint64 amsBefore = stockOnServer(homeProduct, ams);
         const qint64 webBefore = stockOnServer(homeProduct, web);
 
         // The product screen's "Order for home" (ProductScreen::orderRequested(id, 0)).
-        m_window->openOrder(homeProduct, 0);
-        Ui::OrderSheet *sheet = m_window->orderSheet();
+        window()->openOrder(homeProduct, 0);
+        Ui::OrderSheet *sheet = window()->orderSheet();
         QVERIFY(sheet && sheet->isOpen());
         QVERIFY(find<QRadioButton>("orderOption_standard")->isChecked());
         QCOMPARE(find<QRadioButton>("orderOption_standard")->text(),
@@ -275,7 +163,7 @@ private slots:
         type("orderField_postcode", QStringLiteral("1015cs"));
         click("orderConfirm");
         QTRY_VERIFY(!sheet->isOpen());
-        QCOMPARE(current(), static_cast<QWidget *>(m_window->sellScreen()));
+        QCOMPARE(current(), static_cast<QWidget *>(window()->sellScreen()));
         QVERIFY(sale().basketOrder());
         m_homeOrder = sale().basketOrder()->order.orderNumber;
         QVERIFY2(QRegularExpression(QStringLiteral("^WS\\d{8}$")).match(m_homeOrder).hasMatch(),
@@ -290,7 +178,7 @@ private slots:
 
         const Services::CompletedSale paid = payCash();
         QVERIFY(!paid.saleId.isEmpty());
-        QCOMPARE(current(), static_cast<QWidget *>(m_window->receiptScreen()));
+        QCOMPARE(current(), static_cast<QWidget *>(window()->receiptScreen()));
         const QString printed = receiptText();
         QVERIFY2(printed.contains(QStringLiteral("Web order ") + m_homeOrder), qPrintable(printed));
         QVERIFY2(printed.contains(QStringLiteral("[QR ") + m_homeOrder + QLatin1Char(']')),
@@ -331,7 +219,7 @@ private slots:
         QCOMPARE(heldOnServer(homeProduct, web), 0);
 
         // It can be returned like any web order: the returns look-up finds it.
-        auto found = m_terminal->lookups().returns().lookup(m_homeOrder);
+        auto found = terminal().lookups().returns().lookup(m_homeOrder);
         QVERIFY2(found, found ? "" : qPrintable(found.error().detail));
         QCOMPARE(found->order.number, m_homeOrder);
         QCOMPARE(found->order.lines.size(), 1);
@@ -340,11 +228,11 @@ private slots:
 
     void storePickupIsReadyInTheOtherStore()
     {
-        QVERIFY2(m_window, "no window: an earlier step failed");
+        QVERIFY2(window(), "no window: an earlier step failed");
         const qint64 amsBefore = stockOnServer(pickupProduct, ams);
         const qint64 utrBefore = stockOnServer(pickupProduct, utrecht);
-        m_window->openOrder(pickupProduct, utrecht);
-        Ui::OrderSheet *sheet = m_window->orderSheet();
+        window()->openOrder(pickupProduct, utrecht);
+        Ui::OrderSheet *sheet = window()->orderSheet();
         QVERIFY(sheet->isOpen());
         QVERIFY(find<QRadioButton>("orderStore_UTR01")->isChecked());
         type("orderField_customer", QStringLiteral("Joris Bakker"));

@@ -19,35 +19,22 @@
 #include "app/services/session.h"
 #include "app/services/syncstatus.h"
 #include "app/services/terminal.h"
-#include "serverfixture.h"
-#include "sync/client/syncengine.h"
 #include "tests/support/terminalsimprocess.h"
-#include "tests/ui/widgetdriver.h"
+#include "tests/ui/flowfixture.h"
 #include "ui/confirmsheet.h"
 #include "ui/emailreceiptsheet.h"
 #include "ui/giftcardsheet.h"
-#include "ui/language.h"
 #include "ui/loginscreen.h"
-#include "ui/mainwindow.h"
 #include "ui/payscreen.h"
 #include "ui/receiptscreen.h"
-#include "ui/scaninterceptor.h"
 #include "ui/sellscreen.h"
-#include "ui/uihelpers.h"
 
-#include <QApplication>
-#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
 #include <QPushButton>
-#include <QSignalSpy>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Toonbank;
@@ -58,13 +45,7 @@ namespace {
 constexpr qint64 cashier = 7; // Ann, AMS01, PIN 1234 (ServerFixture::seed)
 constexpr qint64 headphonesId = 41; // € 39,99
 constexpr qint64 cableId = 42; // € 12,34
-constexpr int syncTimeoutMs = 180000;
 const QString giftCard = QStringLiteral("6280001234567890"); // € 25,00 on the server
-
-QString eur(qint64 cents)
-{
-    return Core::Money::fromCents(cents).toDisplayString();
-}
 
 } // namespace
 
@@ -74,80 +55,35 @@ class TestPayFlow final : public QObject
 
 private:
     QTemporaryDir m_dir;
-    QString m_cache;
     ServerFixture m_server;
     TerminalSimProcess m_sim;
-    std::unique_ptr<Sync::Client::SyncEngine> m_engine;
-    std::unique_ptr<Services::Terminal> m_terminal;
-    std::unique_ptr<Devices::NexoHttpTerminal> m_cardTerminal;
-    std::unique_ptr<Ui::Language> m_language;
-    std::unique_ptr<Ui::ScanInterceptor> m_scanner;
-    std::unique_ptr<Ui::MainWindow> m_window;
-    QList<Services::CompletedSale> m_completed;
+    FlowUi m_ui;
+    FlowTablet m_tablet;
 
-    template <typename T> T *find(const char *name) { return findNamed<T>(m_window.get(), name); }
-    void click(const char *name) { tapButton(m_window.get(), name); }
+    Ui::MainWindow *window() { return m_tablet.window.get(); }
+    Services::Terminal &terminal() { return *m_tablet.terminal; }
+    template <typename T> T *find(const char *name) { return m_tablet.find<T>(name); }
+    void click(const char *name) { m_tablet.click(name); }
     void typeAmount(const QString &digits)
     {
         for (QChar digit : digits)
             click(qPrintable(QStringLiteral("payKey%1").arg(digit)));
     }
-    QString text(const char *name)
-    {
-        auto *label = find<QLabel>(name);
-        return label ? label->text() : QString();
-    }
-    Services::SaleService &sale() { return m_terminal->sale(); }
-    Services::PaymentService &payments() { return m_terminal->payments(); }
-    QWidget *current() { return m_window->currentScreen(); }
+    QString text(const char *name) { return m_tablet.text(name); }
+    Services::SaleService &sale() { return terminal().sale(); }
+    Services::PaymentService &payments() { return terminal().payments(); }
+    QWidget *current() { return m_tablet.current(); }
 
     /// What is on screen now, in both languages and both orientations:
     /// <name>-<lang>-landscape.png / -portrait.png. Ends in English, landscape: the texts
     /// asserted are the English sources (the Dutch ones are translated afterwards).
     void shots(const QString &name)
     {
-        for (const QString &lang : { QStringLiteral("nl"), QStringLiteral("en") }) {
-            m_language->setLanguage(lang);
-            QApplication::processEvents();
-            for (const QSize size : { QSize(1280, 800), QSize(800, 1280) }) {
-                m_window->resize(size);
-                QApplication::processEvents();
-                saveScreenshot(m_window.get(),
-                    QStringLiteral("%1-%2-%3")
-                        .arg(name, lang,
-                            size.width() > size.height() ? QStringLiteral("landscape")
-                                                         : QStringLiteral("portrait")));
-            }
-        }
-        m_language->setLanguage(QStringLiteral("en"));
-        m_window->resize(1280, 800);
-        QApplication::processEvents();
+        Tests::shots(window(), *m_ui.language, name, ScreensDir::Ignore);
     }
-
     QList<QVariantList> cacheRows(const QString &sql, const QVariantList &params, int columns)
     {
-        QList<QVariantList> rows;
-        const QString name = QStringLiteral("payflow-cache");
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            db.setDatabaseName(m_cache);
-            if (db.open()) {
-                QSqlQuery query(db);
-                query.prepare(sql);
-                for (const QVariant &value : params)
-                    query.addBindValue(value);
-                if (!query.exec())
-                    qWarning() << sql << query.lastError().text();
-                while (query.next()) {
-                    QVariantList row;
-                    for (int c = 0; c < columns; ++c)
-                        row.append(query.value(c));
-                    rows.append(row);
-                }
-            }
-        }
-        QSqlDatabase::removeDatabase(name);
-        return rows;
+        return m_tablet.cacheRows(sql, params, columns);
     }
     /// The tenders recorded for a sale in the tablet's ledger: method and amount.
     QList<QPair<QString, qint64>> recordedTenders(const QString &saleId)
@@ -197,7 +133,7 @@ private:
         QVERIFY(sale().addProduct(cableId));
         QCOMPARE(sale().view().total, Core::Money::fromCents(5233));
         click("payButton");
-        QCOMPARE(current(), static_cast<QWidget *>(m_window->payScreen()));
+        QCOMPARE(current(), static_cast<QWidget *>(window()->payScreen()));
         QVERIFY(payments().isOpen());
         // Nothing of an earlier sale: nothing paid, no tenders, no error.
         QCOMPARE(text("payTotal"), eur(5233));
@@ -214,41 +150,22 @@ private:
 private slots:
     void initTestCase()
     {
-        qApp->setStyleSheet(Ui::styleSheet());
-        const QString key = m_dir.filePath(QStringLiteral("machine-id"));
-        {
-            QFile file(key);
-            QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write("00112233445566778899aabbccddeeff\n");
-        }
-        qputenv("TOONBANK_DEVICE_KEY_FILE", QFile::encodeName(key));
-        m_cache = m_dir.filePath(QStringLiteral("tablet.sqlite"));
+        prepareDevice(m_dir, "00112233445566778899aabbccddeeff");
         QVERIFY(m_sim.start());
     }
     void cleanupTestCase()
     {
-        if (m_scanner)
-            qApp->removeEventFilter(m_scanner.get());
-        m_window.reset();
-        m_cardTerminal.reset();
-        m_engine.reset();
-        m_terminal.reset();
+        m_ui.stop();
+        m_tablet.reset();
     }
 
     void serverKnowsTheProductsAndTheGiftCard()
     {
         QVERIFY(m_server.seed(5));
-        auto write = [this](const QString &name, const QByteArray &content) {
-            QFile file(m_dir.filePath(name));
-            if (!file.open(QIODevice::WriteOnly))
-                return QString();
-            file.write(content);
-            return file.fileName();
-        };
         const QString headphones = QStringLiteral("871234500041");
         const QString cable = QStringLiteral("871234500042");
         QVERIFY(m_server.admin({ QStringLiteral("import"), QStringLiteral("products"),
-            write(QStringLiteral("products.csv"),
+            writeFile(m_dir, QStringLiteral("products.csv"),
                 QStringLiteral("id,sku,name,brand,category,vatClass,priceCents,barcodes\n"
                                "%1,HEADPH,Headphones,Klank,Audio,standard,3999,%2\n"
                                "%3,CABLE,USB cable,Klank,Audio,standard,1234,%4\n"
@@ -260,7 +177,7 @@ private slots:
                     .arg(cable + QString::number(Core::Barcode::checkDigit(cable)))
                     .toUtf8()) }));
         QVERIFY(m_server.admin({ QStringLiteral("import"), QStringLiteral("gift-cards"),
-            write(QStringLiteral("giftcards.csv"),
+            writeFile(m_dir, QStringLiteral("giftcards.csv"),
                 QStringLiteral("number,balance,expires_on,issued_at,state\n"
                                "%1,25.00,2028-11-29,2026-11-29,active\n")
                     .arg(giftCard)
@@ -270,69 +187,27 @@ private slots:
 
     void tabletEnrolsSyncsAndOpensWithTheTerminal()
     {
-        int code = 0;
-        const QString enrolled = runSyncTool(m_cache,
-            { QStringLiteral("enrol"), m_server.url(QString()).toString(),
-                m_server.enrolmentCode(QStringLiteral("AMS01")),
-                QString::fromLatin1(
-                    m_server.caCertificates().first().digest(QCryptographicHash::Sha256).toHex()) },
-            &code);
-        QVERIFY2(code == 0, qPrintable(enrolled));
-        Sync::Client::SyncEngine::Options options;
-        options.automatic = false;
-        options.requestTimeoutMs = 60000;
-        m_engine = std::make_unique<Sync::Client::SyncEngine>(m_cache, options);
-        m_engine->start();
-        QSignalSpy finished(m_engine.get(), &Sync::Client::SyncEngine::cycleFinished);
-        m_engine->syncNow();
-        QVERIFY(finished.wait(syncTimeoutMs));
-        QVERIFY2(finished.first().first().toBool(), qPrintable(m_engine->state().lastErrorCode));
+        m_tablet.open(
+            m_server, m_dir.filePath(QStringLiteral("tablet.sqlite")), QStringLiteral("AMS01"));
+        QVERIFY(!QTest::currentTestFailed());
 
-        auto terminal = Services::Terminal::open(m_cache);
-        QVERIFY2(terminal, terminal ? "" : qPrintable(terminal.error().detail));
-        m_terminal = std::move(terminal.value());
-        m_terminal->syncStatus().attachEngine(m_engine.get());
-
-        // The card terminal as main() wires it for --terminal-url; a short payment timeout so
-        // a lost answer is noticed quickly.
-        Devices::NexoHttpTerminal::Config config;
-        config.endpoint = m_sim.endpoint();
-        config.saleId = QStringLiteral("AMS01-T1");
-        config.poiId = m_sim.poiId();
-        config.paymentTimeoutMs = 3000;
-        config.requestTimeoutMs = 3000;
-        m_cardTerminal = std::make_unique<Devices::NexoHttpTerminal>(config);
-        payments().setTerminal(m_cardTerminal.get());
+        m_tablet.cardTerminal = simCardTerminal(m_sim, 3000);
+        payments().setTerminal(m_tablet.cardTerminal.get());
         payments().setStatusBackoff({ 300, 600, 1200, 2400 });
         payments().recover();
 
-        m_language = std::make_unique<Ui::Language>();
-        QVERIFY(m_language->setLanguage(QStringLiteral("en")));
-        m_scanner = std::make_unique<Ui::ScanInterceptor>();
-        qApp->installEventFilter(m_scanner.get());
-        m_window = std::make_unique<Ui::MainWindow>(m_terminal->session(), sale(), payments(),
-            m_terminal->customers(), m_terminal->overrides(), m_terminal->products(),
-            m_terminal->syncStatus(), *m_language, *m_scanner);
-        m_window->setReceiptMailer(
+        m_ui.start();
+        m_tablet.createWindow(m_ui);
+        window()->setReceiptMailer(
             [this](const Services::CompletedSale &done, const QString &address) {
-                return m_terminal->receipts().email(done, address);
+                return terminal().receipts().email(done, address);
             });
-        connect(m_window->payScreen(), &Ui::PayScreen::completed, this,
-            [this](const Services::CompletedSale &done) { m_completed.append(done); });
-        m_window->resize(1280, 800);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-
-        click(qPrintable(QStringLiteral("staffTile%1").arg(cashier)));
-        for (QChar digit : QStringLiteral("1234"))
-            click(qPrintable(QStringLiteral("pinKey%1").arg(digit)));
-        click("pinOk");
-        QCOMPARE(current(), static_cast<QWidget *>(m_window->sellScreen()));
+        m_tablet.showAndLogIn(cashier, QStringLiteral("1234"));
     }
 
     void cardPlusGiftCardPlusCash()
     {
-        QVERIFY2(m_window, "no window: an earlier step failed");
+        QVERIFY2(window(), "no window: an earlier step failed");
         startSale();
 
         // 1. € 20,00 by card; the customer takes a moment: the screen follows the terminal.
@@ -357,7 +232,7 @@ private slots:
 
         // 2. The gift card: scanned into its sheet, balance and expiry shown, € 25,00 used.
         click("payMethodGiftCard");
-        QVERIFY(m_window->giftCardSheet()->isOpen());
+        QVERIFY(window()->giftCardSheet()->isOpen());
         find<QLineEdit>("giftCardNumber")->setText(giftCard);
         click("giftCardCheck");
         QVERIFY2(find<QLabel>("giftCardBalance")->isVisible(),
@@ -368,7 +243,7 @@ private slots:
         QCOMPARE(find<QLabel>("giftCardAmount")->text(), eur(2500));
         shots(QStringLiteral("41-pay-gift-card-sheet"));
         click("giftCardConfirm");
-        QVERIFY2(!m_window->giftCardSheet()->isOpen(),
+        QVERIFY2(!window()->giftCardSheet()->isOpen(),
             qPrintable(find<QLabel>("giftCardError")->text()));
         QCOMPARE(text("payPaid"), eur(4500));
         QCOMPARE(text("payRemaining"), eur(733));
@@ -384,9 +259,9 @@ private slots:
         QTRY_VERIFY(find<QLabel>("payTenderLabel1")->isVisible());
         shots(QStringLiteral("42-pay-split-rounding"));
         click("payDone");
-        QTRY_COMPARE(current(), static_cast<QWidget *>(m_window->receiptScreen()));
-        QCOMPARE(m_completed.size(), 1);
-        const Services::CompletedSale done = m_completed.constLast();
+        QTRY_COMPARE(current(), static_cast<QWidget *>(window()->receiptScreen()));
+        QCOMPARE(m_tablet.sold.size(), 1);
+        const Services::CompletedSale done = m_tablet.sold.constLast();
 
         // What the user sees: the tenders on the receipt screen.
         const QString tenders = text("receiptTenders");
@@ -404,15 +279,15 @@ private slots:
 
         // E-mail: a malformed address is refused on the sheet, a good one queues the receipt.
         click("receiptEmail");
-        QVERIFY(m_window->emailReceiptSheet()->isOpen());
+        QVERIFY(window()->emailReceiptSheet()->isOpen());
         find<QLineEdit>("emailAddress")->setText(QStringLiteral("noor@"));
         click("emailSend");
-        QVERIFY(m_window->emailReceiptSheet()->isOpen());
+        QVERIFY(window()->emailReceiptSheet()->isOpen());
         QVERIFY(!find<QLabel>("emailError")->text().isEmpty());
-        saveScreenshot(m_window.get(), QStringLiteral("43b-receipt-email-refused-en-landscape"));
+        saveScreenshot(window(), QStringLiteral("43b-receipt-email-refused-en-landscape"));
         find<QLineEdit>("emailAddress")->setText(QStringLiteral("noor@example.nl"));
         click("emailSend");
-        QVERIFY2(!m_window->emailReceiptSheet()->isOpen(),
+        QVERIFY2(!window()->emailReceiptSheet()->isOpen(),
             qPrintable(find<QLabel>("emailError")->text()));
         QVERIFY(text("receiptEmailNote").contains(QStringLiteral("noor@example.nl")));
 
@@ -432,16 +307,16 @@ private slots:
 
     void giftCardSoldAtTheTill()
     {
-        QVERIFY2(m_window, "no window: an earlier step failed");
-        QCOMPARE(current(), static_cast<QWidget *>(m_window->sellScreen()));
+        QVERIFY2(window(), "no window: an earlier step failed");
+        QCOMPARE(current(), static_cast<QWidget *>(window()->sellScreen()));
         click("giftCardButton");
-        QVERIFY(m_window->giftCardSheet()->isOpen());
+        QVERIFY(window()->giftCardSheet()->isOpen());
         find<QLineEdit>("giftCardNumber")->setText(QStringLiteral("6280009999999999"));
         click("giftQuick25");
         QCOMPARE(find<QLabel>("giftCardAmount")->text(), eur(2500));
         shots(QStringLiteral("46-sell-gift-card-sheet"));
         click("giftCardConfirm");
-        QVERIFY2(!m_window->giftCardSheet()->isOpen(),
+        QVERIFY2(!window()->giftCardSheet()->isOpen(),
             qPrintable(find<QLabel>("giftCardError")->text()));
         QCOMPARE(sale().view().lines.size(), 1);
         QCOMPARE(sale().view().total, Core::Money::fromCents(2500));
@@ -454,7 +329,7 @@ private slots:
 
     void lostCardAnswerIsRecoveredByTransactionStatus()
     {
-        QVERIFY2(m_window, "no window: an earlier step failed");
+        QVERIFY2(window(), "no window: an earlier step failed");
         startSale();
         // The terminal charges the card but its answer never reaches the tablet.
         QVERIFY(m_sim.queue(QStringLiteral("lose_answer")));
@@ -465,11 +340,11 @@ private slots:
             QStringLiteral("No answer from the terminal — checking what happened…"));
         QVERIFY(!find<QPushButton>("payDone")->isEnabled()); // never paid blindly again
         QVERIFY(!find<QPushButton>("payCancel")->isEnabled());
-        saveScreenshot(m_window.get(), QStringLiteral("44-pay-checking-en-landscape"));
+        saveScreenshot(window(), QStringLiteral("44-pay-checking-en-landscape"));
         QTRY_COMPARE_WITH_TIMEOUT(
-            current(), static_cast<QWidget *>(m_window->receiptScreen()), 20000);
-        QCOMPARE(m_completed.size(), 2);
-        const Services::CompletedSale done = m_completed.constLast();
+            current(), static_cast<QWidget *>(window()->receiptScreen()), 20000);
+        QCOMPARE(m_tablet.sold.size(), 2);
+        const Services::CompletedSale done = m_tablet.sold.constLast();
         QCOMPARE(recordedSales(done.saleId), 1);
         QCOMPARE(recordedTenders(done.saleId),
             (QList<QPair<QString, qint64>> { { QStringLiteral("card"), 5233 } }));
@@ -482,7 +357,7 @@ private slots:
 
     void declinedCardThenAnotherCard()
     {
-        QVERIFY2(m_window, "no window: an earlier step failed");
+        QVERIFY2(window(), "no window: an earlier step failed");
         startSale();
         QVERIFY(m_sim.queue(QStringLiteral("decline")));
         click("payDone");
@@ -501,9 +376,9 @@ private slots:
         QVERIFY(m_sim.queue(QStringLiteral("approve")));
         click("payDone");
         QTRY_COMPARE_WITH_TIMEOUT(
-            current(), static_cast<QWidget *>(m_window->receiptScreen()), 15000);
-        QCOMPARE(m_completed.size(), 3);
-        const Services::CompletedSale done = m_completed.constLast();
+            current(), static_cast<QWidget *>(window()->receiptScreen()), 15000);
+        QCOMPARE(m_tablet.sold.size(), 3);
+        const Services::CompletedSale done = m_tablet.sold.constLast();
         QCOMPARE(recordedSales(done.saleId), 1);
         QCOMPARE(recordedTenders(done.saleId),
             (QList<QPair<QString, qint64>> { { QStringLiteral("card"), 5233 } }));
@@ -527,11 +402,11 @@ private slots:
         click("payDone");
         QTRY_COMPARE_WITH_TIMEOUT(payments().view().paid, Core::Money::fromCents(500), 15000);
         click("payCancel");
-        QVERIFY(m_window->confirmSheet()->isOpen());
+        QVERIFY(window()->confirmSheet()->isOpen());
         QVERIFY(text("confirmDetails").contains(eur(500)));
         shots(QStringLiteral("48-pay-cancel-confirm"));
         click("confirmYes");
-        QTRY_COMPARE_WITH_TIMEOUT(current(), static_cast<QWidget *>(m_window->sellScreen()), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(current(), static_cast<QWidget *>(window()->sellScreen()), 15000);
         QVERIFY(!payments().isOpen());
         QCOMPARE(sale().view().lines.size(), 1); // the basket stays
         QTRY_COMPARE_WITH_TIMEOUT(m_sim.chargedCents(), qint64(2000 + 5233 + 5233), 15000);
@@ -543,25 +418,22 @@ private slots:
     // login the receipt of that sale is shown first, so nobody charges the customer again.
     void saleFinishedWhileLockedShowsItsReceiptAfterLogin()
     {
-        QVERIFY2(m_window, "no window: an earlier step failed");
+        QVERIFY2(window(), "no window: an earlier step failed");
         startSale();
         QVERIFY(m_sim.queue(QStringLiteral("delay"), 2));
         click("payDone");
-        m_terminal->session().logOut();
-        QCOMPARE(current(), static_cast<QWidget *>(m_window->loginScreen()));
-        QTRY_COMPARE_WITH_TIMEOUT(m_completed.size(), 4, 15000);
-        QCOMPARE(current(), static_cast<QWidget *>(m_window->loginScreen()));
-        const Services::CompletedSale done = m_completed.constLast();
+        terminal().session().logOut();
+        QCOMPARE(current(), static_cast<QWidget *>(window()->loginScreen()));
+        QTRY_COMPARE_WITH_TIMEOUT(m_tablet.sold.size(), 4, 15000);
+        QCOMPARE(current(), static_cast<QWidget *>(window()->loginScreen()));
+        const Services::CompletedSale done = m_tablet.sold.constLast();
         QCOMPARE(recordedSales(done.saleId), 1);
 
-        click(qPrintable(QStringLiteral("staffTile%1").arg(cashier)));
-        for (QChar digit : QStringLiteral("1234"))
-            click(qPrintable(QStringLiteral("pinKey%1").arg(digit)));
-        click("pinOk");
-        QCOMPARE(current(), static_cast<QWidget *>(m_window->receiptScreen()));
+        logIn(window(), cashier, QStringLiteral("1234"));
+        QCOMPARE(current(), static_cast<QWidget *>(window()->receiptScreen()));
         QVERIFY(text("receiptTenders").contains(eur(5233)));
         click("newSaleButton");
-        QCOMPARE(current(), static_cast<QWidget *>(m_window->sellScreen()));
+        QCOMPARE(current(), static_cast<QWidget *>(window()->sellScreen()));
     }
 };
 

@@ -16,30 +16,19 @@
 #include "app/services/session.h"
 #include "app/services/syncstatus.h"
 #include "app/services/terminal.h"
-#include "serverfixture.h"
-#include "sync/client/syncengine.h"
-#include "tests/ui/widgetdriver.h"
-#include "ui/language.h"
-#include "ui/mainwindow.h"
+#include "tests/ui/flowfixture.h"
 #include "ui/pickupscreen.h"
 #include "ui/productscreen.h"
 #include "ui/reservesheet.h"
-#include "ui/scaninterceptor.h"
 #include "ui/sellscreen.h"
-#include "ui/uihelpers.h"
 
-#include <QApplication>
-#include <QCryptographicHash>
-#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Toonbank;
@@ -51,18 +40,13 @@ constexpr qint64 ann = 7; // cashier, AMS01, PIN 1234 (ServerFixture::seed)
 constexpr qint64 bob = 8; // supervisor, UTR01, PIN 5678
 constexpr qint64 productId = 1; // SKU1, stock 100 in both stores
 constexpr qint64 utrechtId = 2;
-constexpr int syncTimeoutMs = 180000;
 const QString webOrderNumber = QStringLiteral("W-20077");
 const QString webCode = QStringLiteral("305117");
 
-/// One tablet: its cache, sync engine, services and window.
-struct Tablet
+/// One tablet with the live stock its product screen asks.
+struct Tablet : FlowTablet
 {
-    QString cache;
-    std::unique_ptr<Sync::Client::SyncEngine> engine;
-    std::unique_ptr<Services::Terminal> terminal;
     std::unique_ptr<Services::LiveStock> liveStock;
-    std::unique_ptr<Ui::MainWindow> window;
 };
 
 } // namespace
@@ -76,8 +60,7 @@ private:
     ServerFixture m_server;
     Tablet m_a;
     Tablet m_b;
-    std::unique_ptr<Ui::Language> m_language;
-    std::unique_ptr<Ui::ScanInterceptor> m_scanner;
+    FlowUi m_ui;
     QString m_holdId;
     QString m_holdCode;
 
@@ -92,102 +75,29 @@ private:
         return label ? label->text() : QString();
     }
 
-    void syncNow(Tablet &t)
-    {
-        QSignalSpy finished(t.engine.get(), &Sync::Client::SyncEngine::cycleFinished);
-        t.engine->syncNow();
-        QVERIFY(finished.wait(syncTimeoutMs));
-        QVERIFY2(finished.first().first().toBool(), qPrintable(t.engine->state().lastErrorCode));
-    }
-
+    void syncNow(Tablet &t) { t.syncNow(); }
     void shots(Tablet &t, const QString &name)
     {
-        const QByteArray extra = qgetenv("TOONBANK_SCREENS_DIR");
-        for (const QString &lang : { QStringLiteral("nl"), QStringLiteral("en") }) {
-            m_language->setLanguage(lang);
-            QApplication::processEvents();
-            for (const QSize size : { QSize(1280, 800), QSize(800, 1280) }) {
-                t.window->resize(size);
-                QApplication::processEvents();
-                const QString file
-                    = QStringLiteral("%1-%2-%3")
-                          .arg(name, lang,
-                              size.width() > size.height() ? QStringLiteral("landscape")
-                                                           : QStringLiteral("portrait"));
-                saveScreenshot(t.window.get(), file);
-                if (!extra.isEmpty()) {
-                    QDir().mkpath(QString::fromLocal8Bit(extra));
-                    QVERIFY(t.window->grab().save(QDir(QString::fromLocal8Bit(extra))
-                                                      .filePath(file + QStringLiteral(".png"))));
-                }
-            }
-        }
-        m_language->setLanguage(QStringLiteral("en"));
-        t.window->resize(1280, 800);
-        QApplication::processEvents();
-    }
-
-    QString writeFile(const QString &name, const QByteArray &content)
-    {
-        QFile file(m_dir.filePath(name));
-        if (!file.open(QIODevice::WriteOnly))
-            return QString();
-        file.write(content);
-        return file.fileName();
+        Tests::shots(t.window.get(), *m_ui.language, name);
     }
 
     void openTablet(Tablet &t, const QString &store, qint64 staff, const QString &pin)
     {
-        t.cache = m_dir.filePath(store + QStringLiteral(".sqlite"));
-        int code = 0;
-        const QString enrolled = runSyncTool(t.cache,
-            { QStringLiteral("enrol"), m_server.url(QString()).toString(),
-                m_server.enrolmentCode(store),
-                QString::fromLatin1(
-                    m_server.caCertificates().first().digest(QCryptographicHash::Sha256).toHex()) },
-            &code);
-        QVERIFY2(code == 0, qPrintable(enrolled));
-        Sync::Client::SyncEngine::Options options;
-        options.automatic = false;
-        options.requestTimeoutMs = 60000;
-        t.engine = std::make_unique<Sync::Client::SyncEngine>(t.cache, options);
-        t.engine->start();
-        syncNow(t);
-        auto terminal = Services::Terminal::open(t.cache);
-        QVERIFY2(terminal, terminal ? "" : qPrintable(terminal.error().detail));
-        t.terminal = std::move(terminal.value());
-        t.terminal->syncStatus().attachEngine(t.engine.get());
-        t.window = std::make_unique<Ui::MainWindow>(t.terminal->session(), t.terminal->sale(),
-            t.terminal->payments(), t.terminal->customers(), t.terminal->overrides(),
-            t.terminal->products(), t.terminal->syncStatus(), *m_language, *m_scanner);
+        t.open(m_server, m_dir.filePath(store + QStringLiteral(".sqlite")), store);
+        if (QTest::currentTestFailed())
+            return;
+        t.createWindow(m_ui);
         t.window->setPickupService(t.terminal->pickups(), t.terminal->reservations());
         // As main() wires it: the product screen knows whether the server answers.
         t.liveStock
             = std::make_unique<Services::LiveStock>(t.terminal->lookups(), t.terminal->catalog());
         t.window->productScreen()->setLiveStock(t.liveStock.get());
-        t.window->resize(1280, 800);
-        t.window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(t.window.get()));
-        click(t, QStringLiteral("staffTile%1").arg(staff));
-        for (QChar digit : pin)
-            click(t, QStringLiteral("pinKey%1").arg(digit));
-        click(t, QStringLiteral("pinOk"));
-        QCOMPARE(t.window->currentScreen(), static_cast<QWidget *>(t.window->sellScreen()));
+        t.showAndLogIn(staff, pin);
     }
 
     void openPickupFromMenu(Tablet &t)
     {
-        click(t, QStringLiteral("menuButton"));
-        QMenu *menu = t.window->findChild<QMenu *>();
-        QVERIFY(menu);
-        QAction *pickup = nullptr;
-        for (QAction *action : menu->actions()) {
-            if (action->text() == QLatin1String("Pickup"))
-                pickup = action;
-        }
-        QVERIFY(pickup && pickup->isVisible());
-        pickup->trigger();
-        menu->close();
+        openFromMenu(t.window.get(), QStringLiteral("Pickup"));
         QCOMPARE(t.window->currentScreen(), static_cast<QWidget *>(t.window->pickupScreen()));
     }
 
@@ -200,25 +110,15 @@ private:
 private slots:
     void initTestCase()
     {
-        qApp->setStyleSheet(Ui::styleSheet());
-        const QString key = m_dir.filePath(QStringLiteral("machine-id"));
-        {
-            QFile file(key);
-            QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write("8899aabbccddeeff0011223344556677\n");
-        }
-        qputenv("TOONBANK_DEVICE_KEY_FILE", QFile::encodeName(key));
-        m_language = std::make_unique<Ui::Language>();
-        QVERIFY(m_language->setLanguage(QStringLiteral("en")));
-        m_scanner = std::make_unique<Ui::ScanInterceptor>();
+        prepareDevice(m_dir, "8899aabbccddeeff0011223344556677");
+        m_ui.start(false);
     }
     void cleanupTestCase()
     {
         for (Tablet *t : { &m_a, &m_b }) {
             t->window.reset();
             t->liveStock.reset();
-            t->engine.reset();
-            t->terminal.reset();
+            t->reset();
         }
     }
 
@@ -227,7 +127,8 @@ private slots:
         QVERIFY(m_server.seed(5));
         // Utrecht has 3 of product 1.
         QVERIFY(m_server.admin({ QStringLiteral("import"), QStringLiteral("stock"),
-            writeFile(QStringLiteral("stock.csv"), "sku,locationCode,quantity\nSKU1,UTR01,3\n") }));
+            writeFile(m_dir, QStringLiteral("stock.csv"),
+                "sku,locationCode,quantity\nSKU1,UTR01,3\n") }));
         const QDate today = QDate::currentDate();
         const QJsonObject order {
             { QStringLiteral("id"), 7001 },
@@ -254,19 +155,11 @@ private slots:
                         { QStringLiteral("lineTotalCents"), 1000 },
                         { QStringLiteral("vatBasisPoints"), 2100 } } } },
             { QStringLiteral("tenders"),
-                QJsonArray { QJsonObject { { QStringLiteral("method"), QStringLiteral("card") },
-                    { QStringLiteral("amountCents"), 3000 },
-                    { QStringLiteral("reference"), QStringLiteral("PSP-1") },
-                    { QStringLiteral("paidAt"),
-                        QDateTime(today.addDays(-2), QTime(10, 1), Qt::UTC)
-                            .toString(Qt::ISODate) } } } },
+                QJsonArray { webCardTender(3000, QStringLiteral("PSP-1"),
+                    QDateTime(today.addDays(-2), QTime(10, 1), Qt::UTC)) } },
         };
-        QString output;
-        QVERIFY2(m_server.admin({ QStringLiteral("import"), QStringLiteral("web-orders"),
-                                    writeFile(QStringLiteral("weborders.json"),
-                                        QJsonDocument(QJsonArray { order }).toJson()) },
-                     &output),
-            qPrintable(output));
+        importWebOrder(m_server, m_dir, order);
+        QVERIFY(!QTest::currentTestFailed());
         // Ready for pickup at Utrecht since yesterday, with the customer's pickup code (as the
         // web shop's fulfilment marks it).
         const QString readyAt

@@ -28,20 +28,13 @@
 #include "app/store/catalog.h"
 #include "app/store/demochain.h"
 #include "app/store/localdatabase.h"
-#include "serverfixture.h"
 #include "tests/support/testcache.h"
-#include "tests/ui/widgetdriver.h"
-#include "ui/language.h"
-#include "ui/mainwindow.h"
+#include "tests/ui/flowfixture.h"
 #include "ui/productscreen.h"
-#include "ui/scaninterceptor.h"
 #include "ui/searchresultsmodel.h"
 #include "ui/sellscreen.h"
-#include "ui/uihelpers.h"
 
 #include <QApplication>
-#include <QCryptographicHash>
-#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -64,8 +57,7 @@ private:
     std::unique_ptr<Services::Terminal> m_terminal;
     std::unique_ptr<Services::LiveStock> m_live;
     std::unique_ptr<Services::ImageCache> m_images;
-    std::unique_ptr<Ui::Language> m_language;
-    std::unique_ptr<Ui::ScanInterceptor> m_scanner;
+    FlowUi m_ui;
     std::unique_ptr<Ui::MainWindow> m_window;
     qint64 m_productId = 0; // a pair of jeans with many sizes, id ≤ 5 (also on the server)
 
@@ -91,43 +83,13 @@ private:
         QTRY_COMPARE_WITH_TIMEOUT(m_images->pending(), 0, 10000);
         QApplication::processEvents();
     }
-    void shots(const QString &name)
-    {
-        const QByteArray extra = qgetenv("TOONBANK_SCREENS_DIR");
-        if (!extra.isEmpty())
-            QVERIFY(QDir().mkpath(QString::fromLocal8Bit(extra)));
-        for (const QString &lang : { QStringLiteral("nl"), QStringLiteral("en") }) {
-            m_language->setLanguage(lang);
-            QApplication::processEvents();
-            for (const QSize size : { QSize(1280, 800), QSize(800, 1280) }) {
-                m_window->resize(size);
-                QApplication::processEvents();
-                const QString file
-                    = QStringLiteral("%1-%2-%3")
-                          .arg(name, lang,
-                              size.width() > size.height() ? QStringLiteral("landscape")
-                                                           : QStringLiteral("portrait"));
-                saveScreenshot(m_window.get(), file);
-                if (!extra.isEmpty())
-                    QVERIFY(m_window->grab().save(QDir(QString::fromLocal8Bit(extra))
-                                                      .filePath(file + QStringLiteral(".png"))));
-            }
-        }
-        m_language->setLanguage(QStringLiteral("en"));
-        m_window->resize(1280, 800);
-        QApplication::processEvents();
-    }
+    void shots(const QString &name) { Tests::shots(m_window.get(), *m_ui.language, name); }
 
 private slots:
     void initTestCase()
     {
-        qApp->setStyleSheet(Ui::styleSheet());
+        prepareDevice(m_dir, "00112233445566778899aabbccddeeff");
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
-        QFile key(m_dir.filePath(QStringLiteral("machine-id")));
-        QVERIFY(key.open(QIODevice::WriteOnly));
-        key.write("00112233445566778899aabbccddeeff\n");
-        key.close();
-        qputenv("TOONBANK_DEVICE_KEY_FILE", QFile::encodeName(key.fileName()));
 
         // The demo chain: 13 locations with their long names, products from id 1.
         m_cache = m_dir.filePath(QStringLiteral("till.sqlite"));
@@ -146,14 +108,8 @@ private slots:
         // The server knows products 1..5 in stores 1 and 2 (enough for Refresh).
         QVERIFY(m_server.seed(5));
         QVERIFY(m_server.start());
-        int code = 0;
-        const QString enrolled = runSyncTool(m_cache,
-            { QStringLiteral("enrol"), m_server.url(QString()).toString(),
-                m_server.enrolmentCode(QStringLiteral("AMS01")),
-                QString::fromLatin1(
-                    m_server.caCertificates().first().digest(QCryptographicHash::Sha256).toHex()) },
-            &code);
-        QVERIFY2(code == 0, qPrintable(enrolled));
+        enrolWithSyncTool(m_server, m_cache, QStringLiteral("AMS01"));
+        QVERIFY(!QTest::currentTestFailed());
 
         auto opened = Services::Terminal::open(m_cache, false, &m_clock);
         QVERIFY(opened);
@@ -163,13 +119,10 @@ private slots:
         m_images = std::make_unique<Services::ImageCache>(m_cache + QStringLiteral(".images"),
             [this] { return m_terminal->lookups().connection(); });
 
-        m_language = std::make_unique<Ui::Language>();
-        QVERIFY(m_language->setLanguage(QStringLiteral("en")));
-        m_scanner = std::make_unique<Ui::ScanInterceptor>();
-        qApp->installEventFilter(m_scanner.get());
+        m_ui.start();
         m_window = std::make_unique<Ui::MainWindow>(m_terminal->session(), m_terminal->sale(),
             m_terminal->payments(), m_terminal->customers(), m_terminal->overrides(),
-            m_terminal->products(), m_terminal->syncStatus(), *m_language, *m_scanner);
+            m_terminal->products(), m_terminal->syncStatus(), *m_ui.language, *m_ui.scanner);
         screen()->setClock(&m_clock);
         screen()->setLiveStock(m_live.get());
         screen()->setImageCache(m_images.get());
@@ -179,10 +132,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 
         // Staff 1 is a cashier of the first store (this tablet's).
-        tapButton(m_window.get(), "staffTile1");
-        for (QChar digit : Store::DemoChain::demoPin(Store::StaffRole::Cashier))
-            tapButton(m_window.get(), qPrintable(QStringLiteral("pinKey%1").arg(digit)));
-        tapButton(m_window.get(), "pinOk");
+        logIn(m_window.get(), 1, Store::DemoChain::demoPin(Store::StaffRole::Cashier));
         QVERIFY(m_terminal->session().isLoggedIn());
 
         // The product with the most variants among the server's five.
@@ -201,8 +151,7 @@ private slots:
 
     void cleanupTestCase()
     {
-        if (m_scanner)
-            qApp->removeEventFilter(m_scanner.get());
+        m_ui.stop();
         m_window.reset();
         m_images.reset();
         m_live.reset();

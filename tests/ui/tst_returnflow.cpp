@@ -22,38 +22,25 @@
 #include "app/services/session.h"
 #include "app/services/syncstatus.h"
 #include "app/services/terminal.h"
-#include "serverfixture.h"
-#include "sync/client/syncengine.h"
 #include "tests/support/terminalsimprocess.h"
-#include "tests/ui/widgetdriver.h"
+#include "tests/ui/flowfixture.h"
 #include "ui/choicesheet.h"
 #include "ui/customerscreen.h"
-#include "ui/language.h"
-#include "ui/mainwindow.h"
 #include "ui/overridesheet.h"
 #include "ui/payscreen.h"
 #include "ui/receiptscreen.h"
 #include "ui/returnscreen.h"
-#include "ui/scaninterceptor.h"
 #include "ui/sellscreen.h"
-#include "ui/uihelpers.h"
 
 #include <QApplication>
-#include <QCryptographicHash>
-#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMenu>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSignalSpy>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Toonbank;
@@ -66,7 +53,6 @@ constexpr qint64 manager = 9; // added here, AMS01, PIN 9999
 constexpr qint64 headphonesId = 41; // € 39,99
 constexpr qint64 cableId = 42; // € 12,34
 constexpr qint64 boxersId = 43; // € 14,95, "Underwear": final sale (ReturnPolicy::defaults)
-constexpr int syncTimeoutMs = 180000;
 const QString webOrderNumber = QStringLiteral("W-10023");
 const QString customerCard = QStringLiteral("2990000000019");
 // The web order: headphones € 39,99 and two cables under "2 for € 20,00", € 4,95 delivery,
@@ -74,11 +60,6 @@ const QString customerCard = QStringLiteral("2990000000019");
 constexpr qint64 webCablesTotal = 2000;
 constexpr qint64 webGoods = 3999 + webCablesTotal;
 constexpr qint64 webDelivery = 495;
-
-QString eur(qint64 cents)
-{
-    return Core::Money::fromCents(cents).toDisplayString();
-}
 
 } // namespace
 
@@ -88,114 +69,43 @@ class TestReturnFlow final : public QObject
 
 private:
     QTemporaryDir m_dir;
-    QString m_cache;
     ServerFixture m_server;
     TerminalSimProcess m_sim;
     QString m_webPayment; // the web shop's card payment at the terminal: POI transaction id
-    std::unique_ptr<Sync::Client::SyncEngine> m_engine;
-    std::unique_ptr<Services::Terminal> m_terminal;
-    std::unique_ptr<Devices::NexoHttpTerminal> m_cardTerminal;
-    std::unique_ptr<Ui::Language> m_language;
-    std::unique_ptr<Ui::ScanInterceptor> m_scanner;
-    std::unique_ptr<Ui::MainWindow> m_window;
+    FlowUi m_ui;
+    FlowTablet m_tablet;
     QList<Services::CompletedReturn> m_returned;
-    QList<Services::CompletedSale> m_sold;
 
-    template <typename T> T *find(const char *name) { return findNamed<T>(m_window.get(), name); }
-    void click(const char *name) { tapButton(m_window.get(), name); }
-    QString text(const char *name)
-    {
-        auto *label = find<QLabel>(name);
-        return label ? label->text() : QString();
-    }
-    Services::SaleService &sale() { return m_terminal->sale(); }
-    Services::ReturnService &returns() { return m_terminal->returns(); }
-    QWidget *current() { return m_window->currentScreen(); }
-    QWidget *returnScreen() { return m_window->returnScreen(); }
+    Ui::MainWindow *window() { return m_tablet.window.get(); }
+    Services::Terminal &terminal() { return *m_tablet.terminal; }
+    template <typename T> T *find(const char *name) { return m_tablet.find<T>(name); }
+    void click(const char *name) { m_tablet.click(name); }
+    QString text(const char *name) { return m_tablet.text(name); }
+    Services::SaleService &sale() { return terminal().sale(); }
+    Services::ReturnService &returns() { return terminal().returns(); }
+    QWidget *current() { return m_tablet.current(); }
+    QWidget *returnScreen() { return window()->returnScreen(); }
 
     /// A hand scanner: fast keystrokes ending in Enter, sent to whatever has focus.
     void scan(const QString &code)
     {
-        QWidget *target
-            = QApplication::focusWidget() ? QApplication::focusWidget() : m_window.get();
+        QWidget *target = QApplication::focusWidget() ? QApplication::focusWidget() : window();
         QTest::keyClicks(target, code);
         QTest::keyClick(target, Qt::Key_Return);
     }
     /// The menu's "Returns", as staff tap it.
     void openReturnsFromMenu()
     {
-        click("menuButton");
-        QMenu *menu = m_window->findChild<QMenu *>();
-        QVERIFY(menu);
-        QAction *returnsAction = nullptr;
-        for (QAction *action : menu->actions()) {
-            if (action->text() == QLatin1String("Returns"))
-                returnsAction = action;
-        }
-        QVERIFY(returnsAction && returnsAction->isVisible());
-        returnsAction->trigger();
-        menu->close();
+        openFromMenu(window(), QStringLiteral("Returns"));
         QCOMPARE(current(), returnScreen());
     }
-    void syncNow()
-    {
-        QSignalSpy finished(m_engine.get(), &Sync::Client::SyncEngine::cycleFinished);
-        m_engine->syncNow();
-        QVERIFY(finished.wait(syncTimeoutMs));
-        QVERIFY2(finished.first().first().toBool(), qPrintable(m_engine->state().lastErrorCode));
-    }
-
+    void syncNow() { m_tablet.syncNow(); }
     /// What is on screen now, in both languages and both orientations, saved under
     /// <build>/test-output/screenshots/ and, when TOONBANK_SCREENS_DIR is set, there too.
-    void shots(const QString &name)
-    {
-        const QByteArray extra = qgetenv("TOONBANK_SCREENS_DIR");
-        for (const QString &lang : { QStringLiteral("nl"), QStringLiteral("en") }) {
-            m_language->setLanguage(lang);
-            QApplication::processEvents();
-            for (const QSize size : { QSize(1280, 800), QSize(800, 1280) }) {
-                m_window->resize(size);
-                QApplication::processEvents();
-                const QString file
-                    = QStringLiteral("%1-%2-%3")
-                          .arg(name, lang,
-                              size.width() > size.height() ? QStringLiteral("landscape")
-                                                           : QStringLiteral("portrait"));
-                saveScreenshot(m_window.get(), file);
-                if (!extra.isEmpty())
-                    QVERIFY(m_window->grab().save(QDir(QString::fromLocal8Bit(extra))
-                                                      .filePath(file + QStringLiteral(".png"))));
-            }
-        }
-        m_language->setLanguage(QStringLiteral("en"));
-        m_window->resize(1280, 800);
-        QApplication::processEvents();
-    }
-
+    void shots(const QString &name) { Tests::shots(window(), *m_ui.language, name); }
     QList<QVariantList> cacheRows(const QString &sql, const QVariantList &params, int columns)
     {
-        QList<QVariantList> rows;
-        const QString name = QStringLiteral("returnflow-cache");
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            db.setDatabaseName(m_cache);
-            if (db.open()) {
-                QSqlQuery query(db);
-                query.prepare(sql);
-                for (const QVariant &value : params)
-                    query.addBindValue(value);
-                if (!query.exec())
-                    qWarning() << sql << query.lastError().text();
-                while (query.next()) {
-                    QVariantList row;
-                    for (int c = 0; c < columns; ++c)
-                        row.append(query.value(c));
-                    rows.append(row);
-                }
-            }
-        }
-        QSqlDatabase::removeDatabase(name);
-        return rows;
+        return m_tablet.cacheRows(sql, params, columns);
     }
     /// Approved reversals the terminal made of the payment `poiTransactionId`.
     QList<qint64> simReversalsOf(const QString &poiTransactionId)
@@ -221,14 +131,6 @@ private:
                 == QLatin1String("reversal");
         return count;
     }
-    QString writeFile(const QString &name, const QByteArray &content)
-    {
-        QFile file(m_dir.filePath(name));
-        if (!file.open(QIODevice::WriteOnly))
-            return QString();
-        file.write(content);
-        return file.fileName();
-    }
     static QString barcode(const QString &twelve)
     {
         return twelve + QString::number(Core::Barcode::checkDigit(twelve));
@@ -236,41 +138,24 @@ private:
     /// Sells `productId` for cash on the real screens and returns the completed sale.
     Services::CompletedSale sellForCash(qint64 productId)
     {
-        const qsizetype before = m_sold.size();
         if (!sale().addProduct(productId))
             return {};
-        click("payButton");
-        click("payMethodCash");
-        click("quickExact");
-        click("payDone");
-        if (!QTest::qWaitFor([&] { return m_sold.size() > before; }, 10000))
-            return {};
-        click("receiptNone");
-        return m_sold.constLast();
+        const Services::CompletedSale sold = m_tablet.payCash();
+        if (!sold.saleId.isEmpty())
+            click("receiptNone");
+        return sold;
     }
 
 private slots:
     void initTestCase()
     {
-        qApp->setStyleSheet(Ui::styleSheet());
-        const QString key = m_dir.filePath(QStringLiteral("machine-id"));
-        {
-            QFile file(key);
-            QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write("00112233445566778899aabbccddeeff\n");
-        }
-        qputenv("TOONBANK_DEVICE_KEY_FILE", QFile::encodeName(key));
-        m_cache = m_dir.filePath(QStringLiteral("tablet.sqlite"));
+        prepareDevice(m_dir, "00112233445566778899aabbccddeeff");
         QVERIFY(m_sim.start());
     }
     void cleanupTestCase()
     {
-        if (m_scanner)
-            qApp->removeEventFilter(m_scanner.get());
-        m_window.reset();
-        m_cardTerminal.reset();
-        m_engine.reset();
-        m_terminal.reset();
+        m_ui.stop();
+        m_tablet.reset();
     }
 
     void theWebShopTookACardPayment()
@@ -306,13 +191,13 @@ private slots:
             QStringLiteral("--pin"), QStringLiteral("9999") }));
         // The web order's customer (journey 2: a web order found via the customer).
         QVERIFY(m_server.admin({ QStringLiteral("import"), QStringLiteral("customers"),
-            writeFile(QStringLiteral("customers.csv"),
+            writeFile(m_dir, QStringLiteral("customers.csv"),
                 QStringLiteral("id,code,name,email,phone,loyaltyPoints,tier,homeStoreCode\n"
                                "1,%1,Eva de Vries,eva@example.nl,,0,basic,AMS01\n")
                     .arg(customerCard)
                     .toUtf8()) }));
         QVERIFY(m_server.admin({ QStringLiteral("import"), QStringLiteral("products"),
-            writeFile(QStringLiteral("products.csv"),
+            writeFile(m_dir, QStringLiteral("products.csv"),
                 QStringLiteral(
                     "id,sku,name,brand,category,vatClass,priceCents,barcodes\n"
                     "%1,HEADPH,Over-ear wireless headphones with noise cancelling,Klank,"
@@ -361,85 +246,41 @@ private slots:
                         { QStringLiteral("lineTotalCents"), webCablesTotal },
                         { QStringLiteral("vatBasisPoints"), 2100 } } } },
             { QStringLiteral("tenders"),
-                QJsonArray { QJsonObject { { QStringLiteral("method"), QStringLiteral("card") },
-                    { QStringLiteral("amountCents"), webGoods + webDelivery },
-                    { QStringLiteral("reference"), m_webPayment },
-                    { QStringLiteral("paidAt"),
-                        QDateTime(today.addDays(-5), QTime(10, 1), Qt::UTC)
-                            .toString(Qt::ISODate) } } } },
+                QJsonArray { webCardTender(webGoods + webDelivery, m_webPayment,
+                    QDateTime(today.addDays(-5), QTime(10, 1), Qt::UTC)) } },
         };
-        QString output;
-        QVERIFY2(m_server.admin({ QStringLiteral("import"), QStringLiteral("web-orders"),
-                                    writeFile(QStringLiteral("weborders.json"),
-                                        QJsonDocument(QJsonArray { order }).toJson()) },
-                     &output),
-            qPrintable(output));
+        importWebOrder(m_server, m_dir, order);
+        QVERIFY(!QTest::currentTestFailed());
         QVERIFY(m_server.start());
     }
 
     void tabletEnrolsSyncsAndOpensWithTheTerminal()
     {
-        int code = 0;
-        const QString enrolled = runSyncTool(m_cache,
-            { QStringLiteral("enrol"), m_server.url(QString()).toString(),
-                m_server.enrolmentCode(QStringLiteral("AMS01")),
-                QString::fromLatin1(
-                    m_server.caCertificates().first().digest(QCryptographicHash::Sha256).toHex()) },
-            &code);
-        QVERIFY2(code == 0, qPrintable(enrolled));
-        Sync::Client::SyncEngine::Options options;
-        options.automatic = false;
-        options.requestTimeoutMs = 60000;
-        m_engine = std::make_unique<Sync::Client::SyncEngine>(m_cache, options);
-        m_engine->start();
-        syncNow();
+        m_tablet.open(
+            m_server, m_dir.filePath(QStringLiteral("tablet.sqlite")), QStringLiteral("AMS01"));
+        QVERIFY(!QTest::currentTestFailed());
 
-        auto terminal = Services::Terminal::open(m_cache);
-        QVERIFY2(terminal, terminal ? "" : qPrintable(terminal.error().detail));
-        m_terminal = std::move(terminal.value());
-        m_terminal->syncStatus().attachEngine(m_engine.get());
-
-        Devices::NexoHttpTerminal::Config config;
-        config.endpoint = m_sim.endpoint();
-        config.saleId = QStringLiteral("AMS01-T1");
-        config.poiId = m_sim.poiId();
-        config.paymentTimeoutMs = 3000;
-        config.requestTimeoutMs = 10000; // a reversal held at the terminal for the screenshots
-        m_cardTerminal = std::make_unique<Devices::NexoHttpTerminal>(config);
-        m_terminal->setPaymentTerminal(m_cardTerminal.get());
-        m_terminal->payments().recover();
+        // A long request timeout: a reversal is held at the terminal for the screenshots.
+        m_tablet.cardTerminal = simCardTerminal(m_sim, 10000);
+        terminal().setPaymentTerminal(m_tablet.cardTerminal.get());
+        terminal().payments().recover();
         returns().recover();
 
-        m_language = std::make_unique<Ui::Language>();
-        QVERIFY(m_language->setLanguage(QStringLiteral("en")));
-        m_scanner = std::make_unique<Ui::ScanInterceptor>();
-        qApp->installEventFilter(m_scanner.get());
-        m_window = std::make_unique<Ui::MainWindow>(m_terminal->session(), sale(),
-            m_terminal->payments(), m_terminal->customers(), m_terminal->overrides(),
-            m_terminal->products(), m_terminal->syncStatus(), *m_language, *m_scanner);
-        m_window->setReturnService(returns());
-        m_window->setReturnReceiptMailer(
+        m_ui.start();
+        m_tablet.createWindow(m_ui);
+        window()->setReturnService(returns());
+        window()->setReturnReceiptMailer(
             [this](const Services::CompletedReturn &done, const QString &address) {
-                return m_terminal->receipts().email(done, address);
+                return terminal().receipts().email(done, address);
             });
         connect(&returns(), &Services::ReturnService::completed, this,
             [this](const Services::CompletedReturn &done) { m_returned.append(done); });
-        connect(m_window->payScreen(), &Ui::PayScreen::completed, this,
-            [this](const Services::CompletedSale &done) { m_sold.append(done); });
-        m_window->resize(1280, 800);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-
-        click(qPrintable(QStringLiteral("staffTile%1").arg(cashier)));
-        for (QChar digit : QStringLiteral("1234"))
-            click(qPrintable(QStringLiteral("pinKey%1").arg(digit)));
-        click("pinOk");
-        QCOMPARE(current(), static_cast<QWidget *>(m_window->sellScreen()));
+        m_tablet.showAndLogIn(cashier, QStringLiteral("1234"));
     }
 
     void webOrderLineBackToTheOriginalCard()
     {
-        QVERIFY2(m_window, "no window: an earlier step failed");
+        QVERIFY2(window(), "no window: an earlier step failed");
 
         // The menu leads to the return screen: nothing found yet, the next step said.
         openReturnsFromMenu();
@@ -455,10 +296,10 @@ private slots:
         QCOMPARE(returns().view().stage, Services::ReturnView::Stage::Empty);
         shots(QStringLiteral("50b-return-not-found"));
         click("returnCancel");
-        QCOMPARE(current(), static_cast<QWidget *>(m_window->sellScreen()));
+        QCOMPARE(current(), static_cast<QWidget *>(window()->sellScreen()));
 
         // The packing slip's QR scanned on the sell screen opens the return screen with it.
-        m_window->sellScreen()->focusSearch();
+        window()->sellScreen()->focusSearch();
         scan(Core::webOrderQrPayload(QStringLiteral("TESTCHAIN"), webOrderNumber));
         QTRY_COMPARE(current(), returnScreen());
         QCOMPARE(returns().view().stage, Services::ReturnView::Stage::Found);
@@ -504,10 +345,10 @@ private slots:
         QCOMPARE(
             returns().view().parts.constFirst().state, Services::RefundPartView::State::Pending);
         QTRY_COMPARE_WITH_TIMEOUT(
-            current(), static_cast<QWidget *>(m_window->receiptScreen()), 20000);
+            current(), static_cast<QWidget *>(window()->receiptScreen()), 20000);
         QCOMPARE(m_returned.size(), 1);
         const Services::CompletedReturn done = m_returned.constLast();
-        QVERIFY(m_window->receiptScreen()->showsReturn());
+        QVERIFY(window()->receiptScreen()->showsReturn());
         QCOMPARE(text("receiptChange"), eur(1000));
         QVERIFY(find<QPushButton>("receiptEmail")->isEnabled()); // the return's receipt by e-mail
         QVERIFY2(text("receiptTenders").contains(QStringLiteral("Card")),
@@ -539,12 +380,12 @@ private slots:
 
         // None: back to selling.
         click("receiptNone");
-        QCOMPARE(current(), static_cast<QWidget *>(m_window->sellScreen()));
+        QCOMPARE(current(), static_cast<QWidget *>(window()->sellScreen()));
     }
 
     void finalSaleNeedsAManager()
     {
-        QVERIFY2(m_window, "no window: an earlier step failed");
+        QVERIFY2(window(), "no window: an earlier step failed");
         const Services::CompletedSale sold = sellForCash(boxersId);
         QVERIFY(!sold.receiptNumber.isEmpty());
         syncNow(); // another tablet of the chain would find it on the server
@@ -561,7 +402,7 @@ private slots:
         QVERIFY(returns().view().needsApproval.has_value());
         QVERIFY(find<QLabel>("returnApproval")->isVisible());
         click("returnRefund");
-        QVERIFY(m_window->overrideSheet()->isOpen());
+        QVERIFY(window()->overrideSheet()->isOpen());
         QCOMPARE(returns().view().stage, Services::ReturnView::Stage::Found); // nothing yet
         shots(QStringLiteral("55-return-needs-approval"));
 
@@ -570,10 +411,10 @@ private slots:
         for (QChar digit : QStringLiteral("9999"))
             click(qPrintable(QStringLiteral("overridePinKey%1").arg(digit)));
         click("overrideApprove");
-        QVERIFY2(!m_window->overrideSheet()->isOpen(),
+        QVERIFY2(!window()->overrideSheet()->isOpen(),
             qPrintable(find<QLabel>("overrideError")->text()));
         QTRY_COMPARE_WITH_TIMEOUT(
-            current(), static_cast<QWidget *>(m_window->receiptScreen()), 20000);
+            current(), static_cast<QWidget *>(window()->receiptScreen()), 20000);
         QCOMPARE(m_returned.constLast().ret.authorisations.size(), 1);
         QCOMPARE(m_returned.constLast().ret.authorisations.constFirst().approvedBy, manager);
         click("receiptNone");
@@ -581,7 +422,7 @@ private slots:
 
     void withoutReceiptProductsAreScanned()
     {
-        QVERIFY2(m_window, "no window: an earlier step failed");
+        QVERIFY2(window(), "no window: an earlier step failed");
         openReturnsFromMenu();
         click("returnNoReceipt");
         QCOMPARE(returns().view().stage, Services::ReturnView::Stage::Found);
@@ -607,20 +448,20 @@ private slots:
         // Abandoned: nothing recorded, back to selling.
         const qsizetype before = m_returned.size();
         click("returnCancel");
-        QCOMPARE(current(), static_cast<QWidget *>(m_window->sellScreen()));
+        QCOMPARE(current(), static_cast<QWidget *>(window()->sellScreen()));
         QCOMPARE(returns().view().stage, Services::ReturnView::Stage::Empty);
         QCOMPARE(m_returned.size(), before);
     }
 
     void exchangeOfAStoreSale()
     {
-        QVERIFY2(m_window, "no window: an earlier step failed");
+        QVERIFY2(window(), "no window: an earlier step failed");
         const Services::CompletedSale sold = sellForCash(headphonesId);
         QVERIFY(!sold.receiptNumber.isEmpty());
         syncNow();
 
         // The receipt's QR scanned on the sell screen.
-        m_window->sellScreen()->focusSearch();
+        window()->sellScreen()->focusSearch();
         scan(QStringLiteral("TOONBANK:SALE:%1:%2").arg(sold.receiptNumber, sold.saleId));
         QTRY_COMPARE(current(), returnScreen());
         QCOMPARE(returns().view().stage, Services::ReturnView::Stage::Found);
@@ -632,7 +473,7 @@ private slots:
         QVERIFY2(!find<QLabel>("returnMessage")->isVisible(), qPrintable(text("returnMessage")));
 
         // The sell screen: the credit shown with the basket; the customer takes four cables.
-        QCOMPARE(current(), static_cast<QWidget *>(m_window->sellScreen()));
+        QCOMPARE(current(), static_cast<QWidget *>(window()->sellScreen()));
         QVERIFY(sale().exchangeCredit().has_value());
         for (int i = 0; i < 4; ++i)
             QVERIFY(sale().addProduct(cableId));
@@ -643,14 +484,14 @@ private slots:
 
         // Pay the difference in cash.
         click("payButton");
-        QCOMPARE(current(), static_cast<QWidget *>(m_window->payScreen()));
+        QCOMPARE(current(), static_cast<QWidget *>(window()->payScreen()));
         QTRY_COMPARE(text("payPaid"), eur(3999));
         shots(QStringLiteral("57-exchange-pay"));
         click("payMethodCash");
         click("quickExact");
         click("payDone");
-        QTRY_COMPARE(current(), static_cast<QWidget *>(m_window->receiptScreen()));
-        const Services::CompletedSale exchanged = m_sold.constLast();
+        QTRY_COMPARE(current(), static_cast<QWidget *>(window()->receiptScreen()));
+        const Services::CompletedSale exchanged = m_tablet.sold.constLast();
         QVERIFY2(
             text("receiptTenders").contains(QStringLiteral("Exchange credit: %1").arg(eur(3999))),
             qPrintable(text("receiptTenders")));
@@ -680,14 +521,14 @@ private slots:
 
     void aWebOrderIsFoundViaTheCustomer()
     {
-        QVERIFY2(m_window, "no window: an earlier step failed");
+        QVERIFY2(window(), "no window: an earlier step failed");
         // The customer's profile lists the web order with its own "Return…".
         click("customerButton");
-        QCOMPARE(current(), static_cast<QWidget *>(m_window->customerScreen()));
+        QCOMPARE(current(), static_cast<QWidget *>(window()->customerScreen()));
         find<QLineEdit>("customerSearch")->setText(customerCard);
         click("customerFind");
         QVERIFY2(QTest::qWaitFor(
-                     [&] { return m_window->customerScreen()->shownCard() == customerCard; }),
+                     [&] { return window()->customerScreen()->shownCard() == customerCard; }),
             qPrintable(text("customerMessage")));
         int row = -1;
         for (int i = 0; find<QLabel>(qPrintable(QStringLiteral("profilePurchaseText%1").arg(i)));
@@ -708,16 +549,16 @@ private slots:
         shots(QStringLiteral("60-customer-history-return"));
 
         // Offline a web order cannot come back: the action says so and stays here.
-        m_window->customerScreen()->setOffline(true);
+        window()->customerScreen()->setOffline(true);
         click(action.constData());
-        QCOMPARE(current(), static_cast<QWidget *>(m_window->customerScreen()));
+        QCOMPARE(current(), static_cast<QWidget *>(window()->customerScreen()));
         QVERIFY(find<QLabel>("profilePurchaseMessage")->isVisible());
         QVERIFY2(text("profilePurchaseMessage").contains(QStringLiteral("needs the network")),
             qPrintable(text("profilePurchaseMessage")));
         QVERIFY2(text("profilePurchaseMessage").contains(webOrderNumber),
             qPrintable(text("profilePurchaseMessage")));
         QVERIFY(returns().view().stage != Services::ReturnView::Stage::Found); // nothing looked up
-        m_window->customerScreen()->setOffline(false);
+        window()->customerScreen()->setOffline(false);
 
         // Online it opens the return screen on that order.
         click(action.constData());
@@ -729,17 +570,18 @@ private slots:
                      .contains(QStringLiteral("Sold 2 · returned before 1 · returnable 1")),
             qPrintable(text("returnLineFacts1")));
         click("returnCancel");
-        QCOMPARE(current(), static_cast<QWidget *>(m_window->sellScreen()));
+        QCOMPARE(current(), static_cast<QWidget *>(window()->sellScreen()));
         QCOMPARE(returns().view().stage, Services::ReturnView::Stage::Empty);
     }
 
     void refusedCardRefundOfAWebOrder()
     {
-        QVERIFY2(m_window, "no window: an earlier step failed");
+        QVERIFY2(window(), "no window: an earlier step failed");
         // The rest of the web shop's payment was given back at the terminal already: the
         // terminal refuses a reversal of the second cable.
-        QSignalSpy reversed(m_cardTerminal.get(), &Devices::PaymentTerminal::reversalFinished);
-        m_cardTerminal->reverse({ Devices::Nexo::newServiceId(), m_webPayment,
+        QSignalSpy reversed(
+            m_tablet.cardTerminal.get(), &Devices::PaymentTerminal::reversalFinished);
+        m_tablet.cardTerminal->reverse({ Devices::Nexo::newServiceId(), m_webPayment,
             QDateTime::currentDateTimeUtc(), Core::Money::fromCents(webGoods + webDelivery - 1000),
             QStringLiteral("MerchantCancel") });
         QVERIFY(reversed.wait(10000));
@@ -770,7 +612,7 @@ private slots:
         QTRY_COMPARE(
             returns().view().parts.constFirst().state, Services::RefundPartView::State::Failed);
         click("returnCancel");
-        QCOMPARE(current(), static_cast<QWidget *>(m_window->sellScreen()));
+        QCOMPARE(current(), static_cast<QWidget *>(window()->sellScreen()));
         QCOMPARE(m_server.scalar(QStringLiteral(
                      "SELECT returned_quantity FROM web_order_lines WHERE line_id = '2'")),
             1);
@@ -778,16 +620,16 @@ private slots:
 
     void refusedCardRefundGoesOntoAGiftCard()
     {
-        QVERIFY2(m_window, "no window: an earlier step failed");
+        QVERIFY2(window(), "no window: an earlier step failed");
         // A store sale paid by card at the terminal …
-        const qsizetype sales = m_sold.size();
+        const qsizetype sales = m_tablet.sold.size();
         QVERIFY(sale().addProduct(cableId));
         click("payButton");
         click("payMethodCard");
         click("payDone"); // the amount is what remains
-        QTRY_COMPARE_WITH_TIMEOUT(m_sold.size(), sales + 1, 20000);
-        const Services::CompletedSale sold = m_sold.constLast();
-        QTRY_COMPARE(current(), static_cast<QWidget *>(m_window->receiptScreen()));
+        QTRY_COMPARE_WITH_TIMEOUT(m_tablet.sold.size(), sales + 1, 20000);
+        const Services::CompletedSale sold = m_tablet.sold.constLast();
+        QTRY_COMPARE(current(), static_cast<QWidget *>(window()->receiptScreen()));
         click("receiptNone");
         syncNow();
         QString payment;
@@ -796,8 +638,9 @@ private slots:
                 payment = t.toObject().value(QStringLiteral("poiTransactionId")).toString();
         }
         // … and already given back at the terminal: it refuses the return's reversal.
-        QSignalSpy reversed(m_cardTerminal.get(), &Devices::PaymentTerminal::reversalFinished);
-        m_cardTerminal->reverse(
+        QSignalSpy reversed(
+            m_tablet.cardTerminal.get(), &Devices::PaymentTerminal::reversalFinished);
+        m_tablet.cardTerminal->reverse(
             { Devices::Nexo::newServiceId(), payment, QDateTime::currentDateTimeUtc(),
                 Core::Money::fromCents(1234), QStringLiteral("MerchantCancel") });
         QVERIFY(reversed.wait(10000));
@@ -816,7 +659,7 @@ private slots:
         shots(QStringLiteral("62-return-card-refused-store"));
         // Another way: the allowed methods as large choices (a gift card here).
         click("returnPartAnother0");
-        QVERIFY(m_window->choiceSheet()->isOpen());
+        QVERIFY(window()->choiceSheet()->isOpen());
         QCOMPARE(find<QPushButton>("choice0")->text(), QStringLiteral("Gift card"));
         click("choice0");
         QVERIFY(find<QWidget>("returnGiftCard")->isVisible());
@@ -826,7 +669,7 @@ private slots:
         find<QLineEdit>("returnGiftCardNumber")->setText(QStringLiteral("6000 3333 4444 5555"));
         click("returnGiftCardUse");
         QTRY_COMPARE_WITH_TIMEOUT(
-            current(), static_cast<QWidget *>(m_window->receiptScreen()), 20000);
+            current(), static_cast<QWidget *>(window()->receiptScreen()), 20000);
         const Core::Return ret = m_returned.constLast().ret;
         QCOMPARE(ret.refunds.size(), 1);
         QCOMPARE(ret.refunds.constFirst().method, Core::RefundMethod::GiftCard);
@@ -841,7 +684,7 @@ private slots:
 
     void giftCardRefundAsksTheNumber()
     {
-        QVERIFY2(m_window, "no window: an earlier step failed");
+        QVERIFY2(window(), "no window: an earlier step failed");
         const Services::CompletedSale sold = sellForCash(cableId);
         QVERIFY(!sold.receiptNumber.isEmpty());
         syncNow();
@@ -864,7 +707,7 @@ private slots:
             qPrintable(text("returnGiftCardCaption")));
         click("returnRefund");
         QTRY_COMPARE_WITH_TIMEOUT(
-            current(), static_cast<QWidget *>(m_window->receiptScreen()), 20000);
+            current(), static_cast<QWidget *>(window()->receiptScreen()), 20000);
         const Core::Return ret = m_returned.constLast().ret;
         QCOMPARE(ret.refunds.size(), 1);
         QCOMPARE(ret.refunds.constFirst().method, Core::RefundMethod::GiftCard);

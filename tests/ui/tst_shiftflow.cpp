@@ -22,7 +22,7 @@
 #include "app/services/terminal.h"
 #include "app/store/localdatabase.h"
 #include "tests/support/testcache.h"
-#include "tests/ui/widgetdriver.h"
+#include "tests/ui/flowfixture.h"
 #include "ui/cashcountpanel.h"
 #include "ui/cashmovesheet.h"
 #include "ui/language.h"
@@ -40,7 +40,6 @@
 #include "ui/uihelpers.h"
 
 #include <QApplication>
-#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -54,11 +53,6 @@ using namespace Toonbank;
 using namespace Toonbank::Tests;
 
 namespace {
-
-QString eur(qint64 cents)
-{
-    return Core::Money::fromCents(cents).toDisplayString();
-}
 
 constexpr qint64 floatCents = 15000; // 2 × € 50, 2 × € 20, 5 × € 2
 constexpr qint64 jeansCents = 8995;
@@ -82,8 +76,7 @@ private:
     Devices::CashDrawerSimulator m_drawer;
     Services::ShiftService *m_shifts = nullptr;
     Services::ManagerService *m_manager = nullptr;
-    std::unique_ptr<Ui::Language> m_language;
-    std::unique_ptr<Ui::ScanInterceptor> m_scanner;
+    FlowUi m_ui;
     std::unique_ptr<Ui::MainWindow> m_window;
     QList<Services::CompletedSale> m_sold;
 
@@ -99,28 +92,9 @@ private:
     QWidget *shiftScreen() { return m_window->shiftScreen(); }
     Ui::ShiftScreen::Step step() { return m_window->shiftScreen()->step(); }
 
-    void logIn(qint64 staffId, const QString &pin)
-    {
-        click(QStringLiteral("staffTile%1").arg(staffId));
-        for (QChar digit : pin)
-            click(QStringLiteral("pinKey%1").arg(digit));
-        click("pinOk");
-    }
+    void logIn(qint64 staffId, const QString &pin) { Tests::logIn(m_window.get(), staffId, pin); }
     /// The top bar's menu entry `label`, as staff tap it.
-    void menu(const QString &label)
-    {
-        click("menuButton");
-        QMenu *menu = m_window->findChild<QMenu *>();
-        QVERIFY(menu);
-        QAction *chosen = nullptr;
-        for (QAction *action : menu->actions()) {
-            if (action->text() == label)
-                chosen = action;
-        }
-        QVERIFY2(chosen && chosen->isVisible(), qPrintable(label));
-        chosen->trigger();
-        menu->close();
-    }
+    void menu(const QString &label) { openFromMenu(m_window.get(), label); }
     bool menuOffers(const QString &label)
     {
         for (QAction *action : m_window->findChild<QMenu *>()->actions()) {
@@ -150,32 +124,7 @@ private:
 
     /// What is on screen now, in both languages and both orientations, saved under
     /// <build>/test-output/screenshots/ and, when TOONBANK_SCREENS_DIR is set, there too.
-    void shots(const QString &name)
-    {
-        const QByteArray extra = qgetenv("TOONBANK_SCREENS_DIR");
-        if (!extra.isEmpty())
-            QVERIFY(QDir().mkpath(QString::fromLocal8Bit(extra)));
-        for (const QString &lang : { QStringLiteral("nl"), QStringLiteral("en") }) {
-            m_language->setLanguage(lang);
-            QApplication::processEvents();
-            for (const QSize size : { QSize(1280, 800), QSize(800, 1280) }) {
-                m_window->resize(size);
-                QApplication::processEvents();
-                const QString file
-                    = QStringLiteral("%1-%2-%3")
-                          .arg(name, lang,
-                              size.width() > size.height() ? QStringLiteral("landscape")
-                                                           : QStringLiteral("portrait"));
-                saveScreenshot(m_window.get(), file);
-                if (!extra.isEmpty())
-                    QVERIFY(m_window->grab().save(QDir(QString::fromLocal8Bit(extra))
-                                                      .filePath(file + QStringLiteral(".png"))));
-            }
-        }
-        m_language->setLanguage(QStringLiteral("en"));
-        m_window->resize(1280, 800);
-        QApplication::processEvents();
-    }
+    void shots(const QString &name) { Tests::shots(m_window.get(), *m_ui.language, name); }
 
 private slots:
     void initTestCase()
@@ -199,13 +148,10 @@ private slots:
         m_terminal->requireShifts();
         m_manager = &m_terminal->manager();
 
-        m_language = std::make_unique<Ui::Language>();
-        QVERIFY(m_language->setLanguage(QStringLiteral("en")));
-        m_scanner = std::make_unique<Ui::ScanInterceptor>();
-        qApp->installEventFilter(m_scanner.get());
+        m_ui.start();
         m_window = std::make_unique<Ui::MainWindow>(m_terminal->session(), m_terminal->sale(),
             m_terminal->payments(), m_terminal->customers(), m_terminal->overrides(),
-            m_terminal->products(), m_terminal->syncStatus(), *m_language, *m_scanner);
+            m_terminal->products(), m_terminal->syncStatus(), *m_ui.language, *m_ui.scanner);
         m_window->setShiftService(*m_shifts);
         m_window->setManagerService(*m_manager);
         m_window->shiftScreen()->setPdfFolder(m_dir.filePath(QStringLiteral("pdf")));
@@ -219,7 +165,7 @@ private slots:
     }
     void cleanupTestCase()
     {
-        qApp->removeEventFilter(m_scanner.get());
+        m_ui.stop();
         m_window.reset();
         m_terminal.reset();
     }

@@ -15,6 +15,7 @@
 #include "app/store/localdatabase.h"
 #include "sync/protocol/saleevent.h"
 #include "sync/protocol/stockelsewhere.h"
+#include "tests/support/devicekey.h"
 #include "tests/support/testcache.h"
 
 #include <QFile>
@@ -119,14 +120,7 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
-        QFile key(m_dir.filePath(QStringLiteral("machine-id")));
-        QVERIFY(key.open(QIODevice::WriteOnly));
-        key.write("fedcba9876543210fedcba9876543210\n");
-        key.close();
-        qputenv("TOONBANK_DEVICE_KEY_FILE", QFile::encodeName(key.fileName()));
-    }
+    void initTestCase() { QVERIFY(useDeviceKey(m_dir.path(), "fedcba9876543210fedcba9876543210")); }
 
     void init()
     {

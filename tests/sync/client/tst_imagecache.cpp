@@ -6,6 +6,7 @@
 #include "app/services/serverlookups.h"
 #include "app/services/terminal.h"
 #include "serverfixture.h"
+#include "tests/support/devicekey.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -56,14 +57,7 @@ private:
     QString m_cache;
 
 private slots:
-    void initTestCase()
-    {
-        QFile key(m_dir.filePath(QStringLiteral("machine-id")));
-        QVERIFY(key.open(QIODevice::WriteOnly));
-        key.write("00112233445566778899aabbccddeeff\n");
-        key.close();
-        qputenv("TOONBANK_DEVICE_KEY_FILE", QFile::encodeName(key.fileName()));
-    }
+    void initTestCase() { QVERIFY(useDeviceKey(m_dir.path(), "00112233445566778899aabbccddeeff")); }
 
     void leastRecentlyUsedGoFirst()
     {

@@ -230,6 +230,32 @@ private:
             "POST", QStringLiteral("/v1/orders"), toBody(Protocol::toJson(request)), m_amsToken);
     }
 
+    QString webOrderStatus(const QString &orderNumber)
+    {
+        return m_server.text(QStringLiteral("SELECT status FROM web_orders WHERE order_number = ?"),
+            { orderNumber });
+    }
+
+    // Pushes `sale` as the AMS01 tablet's next event; the server's answer.
+    HttpAnswer pushSaleFromAms(const Core::Sale &sale, QStringList *eventIds = nullptr)
+    {
+        const HttpAnswer pushed = m_server.request("POST", QStringLiteral("/v1/events"),
+            toBody(makePush(m_amsDevice, amsCashier, { sale }, m_amsSeq, eventIds)), m_amsToken);
+        m_amsSeq += 1;
+        return pushed;
+    }
+
+    // A delivery line "D1" of `cents`, made from the sale's first line.
+    static Core::SaleLine deliveryLine(const Core::Sale &sale, qint64 cents)
+    {
+        Core::SaleLine delivery = sale.lines.first();
+        delivery.lineId = QStringLiteral("D1");
+        delivery.quantity = 1;
+        delivery.unitPrice = Core::Money::fromCents(cents);
+        delivery.regularPrice = delivery.unitPrice;
+        return delivery;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -463,9 +489,7 @@ private slots:
         saleOrder.lineIds = { QStringLiteral("L1") };
         sale.order = saleOrder;
         QStringList eventIds;
-        const HttpAnswer pushed = m_server.request("POST", QStringLiteral("/v1/events"),
-            toBody(makePush(m_amsDevice, amsCashier, { sale }, m_amsSeq, &eventIds)), m_amsToken);
-        m_amsSeq += 1;
+        const HttpAnswer pushed = pushSaleFromAms(sale, &eventIds);
         QVERIFY2(pushed.status == 200, pushed.body.constData());
         QCOMPARE(m_server.text(QStringLiteral("SELECT status FROM holds WHERE order_number = ?"),
                      { data->orderNumber }),
@@ -474,10 +498,7 @@ private slots:
         QCOMPARE(onHand(3, 2), 98);
         QCOMPARE(held(3, 2), 0);
         QCOMPARE(onHand(3, 1), 100);
-        QCOMPARE(m_server.text(QStringLiteral("SELECT status FROM web_orders WHERE order_number "
-                                              "= ?"),
-                     { data->orderNumber }),
-            QStringLiteral("ready"));
+        QCOMPARE(webOrderStatus(data->orderNumber), QStringLiteral("ready"));
 
         // In the pickup store's list at once, with the order's code.
         const QJsonObject row = pickupRow(data->orderNumber, m_utrToken);
@@ -505,10 +526,7 @@ private slots:
                     QStringLiteral("UTR01"), utrSupervisor, { { QStringLiteral("L1"), 1 } })),
                 m_utrSeq) });
         QCOMPARE(first.first().first, QStringLiteral("applied"));
-        QCOMPARE(m_server.text(QStringLiteral("SELECT status FROM web_orders WHERE order_number "
-                                              "= ?"),
-                     { data->orderNumber }),
-            QStringLiteral("partly_collected"));
+        QCOMPARE(webOrderStatus(data->orderNumber), QStringLiteral("partly_collected"));
         const auto tooMany = push(m_utrDevice, m_utrToken,
             { envelope(m_utrDevice, utrSupervisor, QStringLiteral("pickup_handed_over"),
                 Protocol::toJson(handover(data->orderNumber, Core::PickupKind::WebOrder,
@@ -538,12 +556,7 @@ private slots:
         QVERIFY2(ordered.status == 201, ordered.body.constData());
         const QString number = ordered.json.value(QStringLiteral("orderNumber")).toString();
         Core::Sale sale = makeSale(QStringLiteral("AMS01"), 5, 1);
-        Core::SaleLine delivery = sale.lines.first();
-        delivery.lineId = QStringLiteral("D1");
-        delivery.quantity = 1;
-        delivery.unitPrice = Core::Money::fromCents(495);
-        delivery.regularPrice = delivery.unitPrice;
-        sale.lines.append(delivery);
+        sale.lines.append(deliveryLine(sale, 495));
         finishSale(sale);
         Core::SaleOrder saleOrder;
         saleOrder.orderId = orderId;
@@ -555,9 +568,7 @@ private slots:
         saleOrder.lineIds = { QStringLiteral("L1") };
         saleOrder.deliveryLineId = QStringLiteral("D1");
         sale.order = saleOrder;
-        const HttpAnswer pushed = m_server.request("POST", QStringLiteral("/v1/events"),
-            toBody(makePush(m_amsDevice, amsCashier, { sale }, m_amsSeq)), m_amsToken);
-        m_amsSeq += 1;
+        const HttpAnswer pushed = pushSaleFromAms(sale);
         auto parsed = Protocol::PushResponse::fromJson(pushed.json);
         QVERIFY2(parsed, pushed.body.constData());
         QCOMPARE(parsed->results.first().outcome, Protocol::PushOutcome::Rejected);
@@ -636,14 +647,10 @@ private slots:
         QCOMPARE(held(6, 3), 2);
 
         Core::Sale sale = makeSale(QStringLiteral("AMS01"), 6, 2);
-        Core::SaleLine delivery = sale.lines.first();
-        delivery.lineId = QStringLiteral("D1");
+        Core::SaleLine delivery = deliveryLine(sale, 495);
         delivery.productId = 999999; // no catalog product: the delivery line is not priced by it
         delivery.sku = QStringLiteral("DELIVERY");
         delivery.name = QStringLiteral("Delivery");
-        delivery.quantity = 1;
-        delivery.unitPrice = Core::Money::fromCents(495);
-        delivery.regularPrice = delivery.unitPrice;
         sale.lines.append(delivery);
         finishSale(sale);
         Core::SaleOrder saleOrder;
@@ -654,9 +661,7 @@ private slots:
         saleOrder.lineIds = { QStringLiteral("L1") };
         saleOrder.deliveryLineId = QStringLiteral("D1");
         sale.order = saleOrder;
-        const HttpAnswer pushed = m_server.request("POST", QStringLiteral("/v1/events"),
-            toBody(makePush(m_amsDevice, amsCashier, { sale }, m_amsSeq)), m_amsToken);
-        m_amsSeq += 1;
+        const HttpAnswer pushed = pushSaleFromAms(sale);
         auto parsed = Protocol::PushResponse::fromJson(pushed.json);
         QVERIFY2(parsed, pushed.body.constData());
         QVERIFY2(parsed->results.first().outcome == Protocol::PushOutcome::Applied,
@@ -665,10 +670,7 @@ private slots:
         QCOMPARE(onHand(6, 3), 8);
         QCOMPARE(held(6, 3), 0);
         QCOMPARE(onHand(6, 1), 100);
-        QCOMPARE(m_server.text(QStringLiteral("SELECT status FROM web_orders WHERE order_number "
-                                              "= ?"),
-                     { data->orderNumber }),
-            QStringLiteral("ordered"));
+        QCOMPARE(webOrderStatus(data->orderNumber), QStringLiteral("ordered"));
         QCOMPARE(m_server.scalar(QStringLiteral("SELECT delivery_cents + total_cents FROM "
                                                 "web_orders WHERE order_number = ?"),
                      { data->orderNumber }),
