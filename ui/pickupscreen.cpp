@@ -107,7 +107,8 @@ PickupScreen::PickupScreen(
     // The keypad beside the code and the two ways to verify, so both fit the landscape
     // detail pane without scrolling; the keys are a little smaller than the login's.
     m_keypad->setObjectName(QStringLiteral("pickupKeypad"));
-    m_keypad->setFixedWidth(330);
+    // As wide as its three columns of keys need (the style sheet sets the key size).
+    m_keypad->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     auto *codeColumn = new QVBoxLayout;
     codeColumn->setSpacing(12);
     codeColumn->addWidget(m_codeField);
@@ -451,7 +452,9 @@ void PickupScreen::checkCode()
     m_codeLocked = m_pickups.codeLocked(m_selected);
     if (!ok) {
         refreshVerification();
-        // Locked: the pane says so where the keypad was; the message line repeats it.
+        // Locked: the pane says so in red where the keypad was; not twice on the screen.
+        if (m_codeLocked && ok.error().code == QLatin1String("pickup.code_locked"))
+            return m_message->clear();
         return showError(ok.error().message);
     }
     m_message->clear();

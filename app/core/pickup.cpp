@@ -212,9 +212,9 @@ Status pickupCodeStatus(const PickupCodeAttempt &attempt, const QString &referen
         if (attempt.locked())
             break;
         return Error::make(QStringLiteral("pickup.code"),
-            Tr::tr("This code does not match the order. %n more try(ies), then only the ID "
-                   "check is left.",
-                nullptr, attempt.triesLeft()),
+            Tr::tr("This code does not match the order. Tries left: %1. After that, only the "
+                   "ID check remains.")
+                .arg(attempt.triesLeft()),
             detail);
     }
     return Error::make(QStringLiteral("pickup.code_locked"),
