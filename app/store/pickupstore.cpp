@@ -272,7 +272,8 @@ Core::Result<Core::PickupCodeAttempt> PickupStore::checkCode(
     const QString &reference, const QString &code)
 {
     Core::PickupCodeAttempt attempt;
-    const Core::Status status = m_db.transaction([&]() -> Core::Status {
+    // Durable: a lock-out must survive a power cut as well as a restart.
+    const Core::Status status = m_db.durableTransaction([&]() -> Core::Status {
         Core::Result<std::optional<StoredPickup>> found = find(reference);
         if (!found)
             return storeFailed(found.error().detail);
