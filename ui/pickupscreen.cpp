@@ -107,7 +107,8 @@ PickupScreen::PickupScreen(
     // The keypad beside the code and the two ways to verify, so both fit the landscape
     // detail pane without scrolling; the keys are a little smaller than the login's.
     m_keypad->setObjectName(QStringLiteral("pickupKeypad"));
-    m_keypad->setFixedWidth(330);
+    // As wide as its three columns of keys need (the style sheet sets the key size).
+    m_keypad->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     auto *codeColumn = new QVBoxLayout;
     codeColumn->setSpacing(12);
     codeColumn->addWidget(m_codeField);
@@ -309,6 +310,7 @@ void PickupScreen::rebuildDetail()
     m_detailEmpty->setVisible(!has);
     m_detailBody->setVisible(has);
     if (!has) {
+        m_codeLocked = false;
         m_handOver->setEnabled(false);
         m_notCollected->hide();
         return;
@@ -386,6 +388,7 @@ void PickupScreen::rebuildDetail()
         frame->show();
     }
     m_notCollected->setVisible(m_pickups.isOverdue(p));
+    m_codeLocked = m_pickups.codeLocked(p.reference);
     refreshVerification();
 }
 
@@ -397,17 +400,26 @@ void PickupScreen::refreshVerification()
     m_codeField->setText(shown.split(QString(), Qt::SkipEmptyParts).join(QLatin1Char(' ')));
     m_checkCode->setEnabled(m_code.size() == codeLength);
     const auto verified = m_selected.isEmpty() ? std::nullopt : m_pickups.verification(m_selected);
-    if (!verified)
+    const bool locked = !verified && m_codeLocked;
+    if (locked)
+        m_verified->setText(tr("Too many wrong codes. Check the customer's ID instead."));
+    else if (!verified)
         m_verified->setText(tr("Not checked yet."));
     else if (*verified == Core::PickupVerification::Code)
         m_verified->setText(tr("✓ Code correct — choose what to hand over."));
     else
         m_verified->setText(tr("✓ ID checked — choose what to hand over."));
-    setRole(m_verified, verified ? "saving" : "subtle");
+    setRole(m_verified, verified ? "saving" : (locked ? "error" : "subtle"));
+    m_checkCaption->setText(locked
+            ? tr("The code can no longer be used for this order. Check the customer's ID "
+                 "against the name.")
+            : tr("Check the customer: type the 6-digit pickup code from their message, or "
+                 "check their ID against the name."));
     // Checked: the keypad has done its work; the lines and Hand over are what is next.
-    m_codeField->setVisible(!verified);
-    m_keypad->setVisible(!verified);
-    m_checkCode->setVisible(!verified);
+    // Locked: only the ID check is left.
+    m_codeField->setVisible(!verified && !locked);
+    m_keypad->setVisible(!verified && !locked);
+    m_checkCode->setVisible(!verified && !locked);
     m_idChecked->setVisible(!verified);
     m_checkCaption->setVisible(!verified);
     int units = 0;
@@ -436,9 +448,13 @@ void PickupScreen::checkCode()
     if (m_selected.isEmpty())
         return;
     const Core::Status ok = m_pickups.verifyCode(m_selected, m_code);
+    m_code.clear();
+    m_codeLocked = m_pickups.codeLocked(m_selected);
     if (!ok) {
-        m_code.clear();
         refreshVerification();
+        // Locked: the pane says so in red where the keypad was; not twice on the screen.
+        if (m_codeLocked && ok.error().code == QLatin1String("pickup.code_locked"))
+            return m_message->clear();
         return showError(ok.error().message);
     }
     m_message->clear();
@@ -484,9 +500,6 @@ void PickupScreen::retranslate()
     m_listEmpty->setText(tr("Nothing is waiting for pickup at this store."));
     m_detailEmpty->setText(tr("Choose an order on the left to hand it over."));
     m_linesCaption->setText(tr("What the customer takes now"));
-    m_checkCaption->setText(
-        tr("Check the customer: type the 6-digit pickup code from their message, or check "
-           "their ID against the name."));
     m_checkCode->setText(tr("Check code"));
     m_idChecked->setText(tr("ID checked"));
     m_back->setText(tr("Back to sale"));

@@ -25,7 +25,10 @@ class Keypad;
 /// and lines. Right: the chosen one — its lines with a stepper each (all remaining units by
 /// default), the customer's check (the pickup code on a keypad, or "ID checked"), then Hand
 /// over; "Not collected" for an overdue one (supervisor or manager). Each step says what comes
-/// next; refusals show in plain words on the pane. Portrait stacks the list over the detail.
+/// next; refusals show in plain words on the pane. After five wrong codes for a pickup its
+/// code check is locked (kept across restarts): the keypad goes, the pane says "Too many wrong
+/// codes. Check the customer's ID instead." and only "ID checked" remains. Portrait stacks the
+/// list over the detail.
 class PickupScreen final : public QWidget
 {
     Q_OBJECT
@@ -70,6 +73,7 @@ private:
     QString m_selected;
     QHash<QString, int> m_chosen; // line id → units to hand over now
     QString m_code;
+    bool m_codeLocked = false; // the chosen pickup's code check is locked (too many wrong codes)
 
     QBoxLayout *m_panes;
     QLabel *m_title;

@@ -151,10 +151,79 @@ QString newPickupCode()
     return QStringLiteral("%1").arg(value, 6, 10, QLatin1Char('0'));
 }
 
-QString pickupCodeHash(const QString &reference, const QString &code)
+QString normalizedPickupCode(const QString &code)
 {
     QString cleaned = code.trimmed();
     cleaned.remove(QLatin1Char(' '));
+    return cleaned;
+}
+
+bool isWellFormedPickupCode(const QString &code)
+{
+    const QString cleaned = normalizedPickupCode(code);
+    return cleaned.size() == 6 && std::all_of(cleaned.cbegin(), cleaned.cend(), [](QChar c) {
+        return c >= QLatin1Char('0') && c <= QLatin1Char('9');
+    });
+}
+
+bool isPickupCodeLocked(int wrongCodes)
+{
+    return wrongCodes >= maxWrongPickupCodes;
+}
+
+PickupCodeAttempt checkPickupCode(
+    const QString &reference, const QString &code, const QString &hash, int wrongCodesBefore)
+{
+    PickupCodeAttempt attempt;
+    attempt.wrongCodes = std::max(0, wrongCodesBefore);
+    if (isPickupCodeLocked(attempt.wrongCodes)) {
+        attempt.verdict = PickupCodeVerdict::Locked;
+        return attempt;
+    }
+    if (!isWellFormedPickupCode(code)) {
+        attempt.verdict = PickupCodeVerdict::Malformed;
+        return attempt;
+    }
+    if (pickupCodeMatches(reference, code, hash)) {
+        attempt.verdict = PickupCodeVerdict::Matched;
+        attempt.wrongCodes = 0;
+        return attempt;
+    }
+    attempt.verdict = PickupCodeVerdict::Wrong;
+    attempt.wrongCodes += 1;
+    return attempt;
+}
+
+Status pickupCodeStatus(const PickupCodeAttempt &attempt, const QString &reference)
+{
+    const QString detail = QStringLiteral("reference %1, %2 wrong code(s)")
+                               .arg(reference.left(60))
+                               .arg(attempt.wrongCodes);
+    switch (attempt.verdict) {
+    case PickupCodeVerdict::Matched:
+        return success();
+    case PickupCodeVerdict::Malformed:
+        return Error::make(QStringLiteral("pickup.code_format"),
+            Tr::tr("A pickup code has 6 digits. Type all six from the customer's message."),
+            detail);
+    case PickupCodeVerdict::Locked:
+        break;
+    case PickupCodeVerdict::Wrong:
+        if (attempt.locked())
+            break;
+        return Error::make(QStringLiteral("pickup.code"),
+            Tr::tr("This code does not match the order. Tries left: %1. After that, only the "
+                   "ID check remains.")
+                .arg(attempt.triesLeft()),
+            detail);
+    }
+    return Error::make(QStringLiteral("pickup.code_locked"),
+        Tr::tr("Too many wrong codes. Check the customer's ID instead."), detail);
+}
+
+QString pickupCodeHash(const QString &reference, const QString &code)
+{
+    const QString cleaned = normalizedPickupCode(code);
     const QByteArray input
         = QByteArrayLiteral("toonbank-pickup-v1:") + reference.toUtf8() + ':' + cleaned.toUtf8();
     return QString::fromLatin1(QCryptographicHash::hash(input, QCryptographicHash::Sha256).toHex());

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 
+#include <algorithm>
 #include <optional>
 
 // Stock elsewhere (issue 11): the rules of holds, reservations and click-and-collect pickups,
@@ -58,6 +59,44 @@ QString pickupCodeHash(const QString &reference, const QString &code);
 /// Constant-time comparison of pickupCodeHash(reference, code) with `hash`.
 bool pickupCodeMatches(const QString &reference, const QString &code, const QString &hash);
 
+/// The code as it is compared and sent: trimmed, spaces removed ("482 913" → "482913").
+QString normalizedPickupCode(const QString &code);
+/// Six digits once normalized: the only entries that can be a pickup code.
+bool isWellFormedPickupCode(const QString &code);
+
+/// Wrong pickup codes at the counter (docs/STOCK.md §6, "Wrong codes and lock-out"), the same
+/// rule on the tablet and the server. What counts: a well-formed code that does not match the
+/// pickup's hash, one per check. A malformed entry (empty, not six digits) does not count: it
+/// cannot be a guess. A right code before the limit sets the count back to 0. Once the count
+/// reaches maxWrongPickupCodes the code check of that pickup is locked on the tablet (kept in
+/// its pickup store, so a restart does not reset it): the code is no longer even compared, only
+/// "ID checked" remains.
+constexpr int maxWrongPickupCodes = 5;
+bool isPickupCodeLocked(int wrongCodes);
+
+enum class PickupCodeVerdict { Matched, Wrong, Malformed, Locked };
+
+/// What one typed code did.
+struct PickupCodeAttempt
+{
+    PickupCodeVerdict verdict = PickupCodeVerdict::Wrong;
+    int wrongCodes = 0; // the pickup's count after this attempt (to be kept)
+    bool locked() const { return isPickupCodeLocked(wrongCodes); }
+    int triesLeft() const { return std::max(0, maxWrongPickupCodes - wrongCodes); }
+};
+
+/// One code typed for the pickup `reference` whose count stood at `wrongCodesBefore`:
+/// Locked (count at the limit; the code is not compared, count unchanged), Malformed (count
+/// unchanged), Matched (count 0) or Wrong (count + 1; the attempt that reaches the limit locks).
+PickupCodeAttempt checkPickupCode(
+    const QString &reference, const QString &code, const QString &hash, int wrongCodesBefore);
+
+/// The attempt as a Status for the counter. Matched: success. Errors: "pickup.code" (does not
+/// match; says how many tries are left), "pickup.code_locked" ("Too many wrong codes. Check the
+/// customer's ID instead.", also for the attempt that reached the limit), "pickup.code_format"
+/// (not six digits).
+Status pickupCodeStatus(const PickupCodeAttempt &attempt, const QString &reference);
+
 /// One line of a pickup: how many were ordered and how many have been handed over.
 struct PickupLineState
 {
@@ -95,7 +134,8 @@ PickupStatus statusAfter(const QList<PickupLineState> &lines);
 bool isOverdue(const QDateTime &readyAt, int releaseDays, const QDateTime &now);
 
 /// How the customer was verified at the counter: the pickup code, or an ID document shown
-/// (staff checked name against the order).
+/// (staff checked name against the order). Both need Permission::HandOverPickup (every role);
+/// the staff member who checked is the one recorded with the handover (docs/STOCK.md §6).
 enum class PickupVerification { Code, IdDocument };
 QString name(PickupVerification verification);
 std::optional<PickupVerification> pickupVerificationFromName(const QString &name);

@@ -67,24 +67,33 @@ bool PickupService::isOverdue(const Store::StoredPickup &pickup) const
 
 Core::Status PickupService::verifyCode(const QString &reference, const QString &code)
 {
-    Core::Result<Store::StoredPickup> found = m_store->pickup(reference);
-    if (!found)
-        return found.error();
-    if (!Core::pickupCodeMatches(reference, code, found->codeHash))
-        return Error::make(QStringLiteral("pickup.code"),
-            tr("This code does not match the order. Ask the customer to check the code in "
-               "their message, or check their ID instead."),
-            QStringLiteral("reference %1").arg(reference));
-    m_verified.insert(reference, Core::PickupVerification::Code);
+    if (auto allowed = m_session.require(Core::Permission::HandOverPickup); !allowed)
+        return allowed;
+    m_verified.remove(reference);
+    Core::Result<Core::PickupCodeAttempt> attempt = m_store->checkCode(reference, code);
+    if (!attempt)
+        return attempt.error();
+    if (attempt->verdict == Core::PickupCodeVerdict::Wrong
+        || attempt->verdict == Core::PickupCodeVerdict::Locked)
+        qWarning("pickup %s: wrong pickup code (%d of %d)", qUtf8Printable(reference.left(60)),
+            attempt->wrongCodes, Core::maxWrongPickupCodes);
+    if (const Core::Status ok = Core::pickupCodeStatus(attempt.value(), reference); !ok)
+        return ok;
+    const qint64 staffId = m_session.staff() ? m_session.staff()->id : 0;
+    m_verified.insert(
+        reference, { Core::PickupVerification::Code, staffId, Core::normalizedPickupCode(code) });
     return Core::success();
 }
 
 Core::Status PickupService::confirmId(const QString &reference)
 {
+    if (auto allowed = m_session.require(Core::Permission::HandOverPickup); !allowed)
+        return allowed;
     Core::Result<Store::StoredPickup> found = m_store->pickup(reference);
     if (!found)
         return found.error();
-    m_verified.insert(reference, Core::PickupVerification::IdDocument);
+    const qint64 staffId = m_session.staff() ? m_session.staff()->id : 0;
+    m_verified.insert(reference, { Core::PickupVerification::IdDocument, staffId, QString() });
     return Core::success();
 }
 
@@ -93,7 +102,17 @@ std::optional<Core::PickupVerification> PickupService::verification(const QStrin
     const auto it = m_verified.constFind(reference);
     if (it == m_verified.cend())
         return std::nullopt;
-    return it.value();
+    // Whoever checked is who hands over: a check by another staff member does not count.
+    const qint64 staffId = m_session.staff() ? m_session.staff()->id : 0;
+    if (it->staffId != staffId)
+        return std::nullopt;
+    return it->by;
+}
+
+bool PickupService::codeLocked(const QString &reference) const
+{
+    Core::Result<Store::StoredPickup> found = m_store->pickup(reference);
+    return found && Core::isPickupCodeLocked(found->wrongCodes);
 }
 
 Core::Result<HandoverOutcome> PickupService::handOverAll(const QString &reference)
@@ -147,6 +166,8 @@ Core::Result<HandoverOutcome> PickupService::handOver(
                 event.staffId = staffId;
                 event.at = now;
                 event.verifiedBy = *verified;
+                if (*verified == Core::PickupVerification::Code)
+                    event.code = m_verified.value(reference).code;
                 for (const Core::HandoverLine &line : lines) {
                     if (line.quantity > 0)
                         event.lines.append(line);

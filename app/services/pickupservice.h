@@ -29,12 +29,16 @@ struct HandoverOutcome
 };
 
 /// Click-and-collect at the counter (docs/STOCK.md §6): the store's open pickups from the cache
-/// (the "pickups" feed), verifying the customer by the pickup code (Core::pickupCodeMatches,
-/// works offline) or an ID document, handing over all or some lines, and marking an overdue
-/// pickup not collected. Every write is one transaction in Store::PickupStore (status, outbox
-/// event, journal). Handing over a reservation puts its products in the current basket to be
-/// paid. Permissions are checked here: Core::Permission::HandOverPickup (every role),
-/// Core::Permission::ReleasePickup (supervisor, manager).
+/// (the "pickups" feed), verifying the customer by the pickup code (Core::checkPickupCode,
+/// works offline; five wrong codes lock the code check of that pickup on this tablet) or an ID
+/// document, handing over all or some lines, and marking an overdue pickup not collected. Every
+/// write is one transaction in Store::PickupStore (status, outbox event, journal). The code
+/// typed is kept in memory only until the handover (or log-out) and then travels in the event
+/// (sealed in the outbox, never in the journal) for the server to check again. Handing over a
+/// reservation puts its products in the current basket to be paid. Permissions are checked
+/// here: Core::Permission::HandOverPickup (every role; for the code check and the ID check
+/// alike, the staff member who checked is recorded), Core::Permission::ReleasePickup
+/// (supervisor, manager).
 class PickupService final : public QObject
 {
     Q_OBJECT
@@ -49,13 +53,19 @@ public:
     /// Error "pickup.unknown".
     Core::Result<Store::StoredPickup> pickup(const QString &reference) const;
 
-    /// Checks the customer's code. Errors: "pickup.code" (does not match), "pickup.unknown".
-    /// On success the pickup counts as verified by code until a handover or log-out.
+    /// Checks the customer's code (Core::checkPickupCode; the count of wrong codes is kept in
+    /// the pickup store). Errors: "pickup.code" (does not match; says how many tries are left),
+    /// "pickup.code_locked" (too many wrong codes: check the ID instead), "pickup.code_format",
+    /// "pickup.unknown", "pickup.store_failed", "permission.denied". On success the pickup
+    /// counts as verified by code, by the staff member logged in, until a handover or log-out.
     Core::Status verifyCode(const QString &reference, const QString &code);
-    /// Staff checked the customer's ID against the order's name.
+    /// Staff checked the customer's ID against the order's name (also after a lock-out).
+    /// Errors: "pickup.unknown", "permission.denied".
     Core::Status confirmId(const QString &reference);
     /// How the customer of this pickup was verified; nullopt: not yet.
     std::optional<Core::PickupVerification> verification(const QString &reference) const;
+    /// Whether the code check of this pickup is locked (too many wrong codes).
+    bool codeLocked(const QString &reference) const;
 
     /// Hands over `lines` (line id → units). Needs a verified customer ("pickup.not_verified"),
     /// Permission::HandOverPickup. Errors of Core::checkHandover ("pickup.already_collected",
@@ -89,7 +99,14 @@ private:
     SaleService &m_sale;
     const Core::Clock &m_clock;
     std::unique_ptr<Store::PickupStore> m_store;
-    QHash<QString, Core::PickupVerification> m_verified;
+    // Verified pickups, by reference: how, by whom, and the code typed (in memory only).
+    struct Verified
+    {
+        Core::PickupVerification by = Core::PickupVerification::Code;
+        qint64 staffId = 0;
+        QString code;
+    };
+    QHash<QString, Verified> m_verified;
 };
 
 } // namespace Toonbank::Services

@@ -186,8 +186,8 @@ Core::Result<QList<StoredPickup>> PickupStore::select(
     q.setForwardOnly(true);
     if (!run(q,
             QStringLiteral("SELECT reference, kind, location_id, status, local_status, "
-                           "customer_sealed, code_hash, ready_at, expires_at, total_cents, paid "
-                           "FROM pickups WHERE ")
+                           "customer_sealed, code_hash, ready_at, expires_at, total_cents, paid, "
+                           "wrong_codes FROM pickups WHERE ")
                 + where + QStringLiteral(" ORDER BY ready_at, reference"),
             values))
         return Internal::queryFailed(q.lastError().text());
@@ -213,6 +213,7 @@ Core::Result<QList<StoredPickup>> PickupStore::select(
         p.expiresAt = fromIso(q.value(8).toString());
         p.total = Core::Money::fromCents(q.value(9).toLongLong());
         p.paid = q.value(10).toInt() != 0;
+        p.wrongCodes = q.value(11).toInt();
         pickups.append(p);
     }
     q.finish();
@@ -265,6 +266,33 @@ Core::Result<StoredPickup> PickupStore::pickup(const QString &reference) const
     if (!found.value())
         return unknown(reference);
     return *found.value();
+}
+
+Core::Result<Core::PickupCodeAttempt> PickupStore::checkCode(
+    const QString &reference, const QString &code)
+{
+    Core::PickupCodeAttempt attempt;
+    // Durable: a lock-out must survive a power cut as well as a restart.
+    const Core::Status status = m_db.durableTransaction([&]() -> Core::Status {
+        Core::Result<std::optional<StoredPickup>> found = find(reference);
+        if (!found)
+            return storeFailed(found.error().detail);
+        if (!found.value())
+            return unknown(reference);
+        const StoredPickup &pickup = *found.value();
+        attempt = Core::checkPickupCode(reference, code, pickup.codeHash, pickup.wrongCodes);
+        if (attempt.wrongCodes == pickup.wrongCodes)
+            return Core::success();
+        QSqlQuery q(m_db.connection());
+        if (!run(q, QStringLiteral("UPDATE pickups SET wrong_codes = ? WHERE reference = ?"),
+                { attempt.wrongCodes, reference })
+            || q.numRowsAffected() != 1)
+            return storeFailed(q);
+        return Core::success();
+    });
+    if (!status)
+        return status.error();
+    return attempt;
 }
 
 Core::Result<RecordedPickupEvent> PickupStore::recordHandover(const QString &reference,
@@ -340,12 +368,18 @@ Core::Result<RecordedPickupEvent> PickupStore::record(const QString &reference,
             return storeFailed(q);
         const QString eventType = notCollected ? QStringLiteral("pickup_not_collected")
                                                : QStringLiteral("pickup_handed_over");
-        Core::Result<QString> eventId = Outbox(m_db).append(eventType, staffId, at, body.value());
+        // The typed pickup code: sealed in the outbox (until the server has it), never in the
+        // journal.
+        QJsonObject journalBody = QJsonDocument::fromJson(body.value()).object();
+        const bool carriesCode = journalBody.contains(QLatin1String("code"));
+        journalBody.remove(QLatin1String("code"));
+        Core::Result<QString> eventId = Outbox(m_db).append(eventType, staffId, at, body.value(),
+            carriesCode ? Outbox::Privacy::Personal : Outbox::Privacy::Plain);
         if (!eventId)
             return storeFailed(eventId.error().detail);
         recorded.eventId = eventId.value();
-        Core::Result<qint64> seq = m_ledger->recordJournal(QStringLiteral("pickup"), reference,
-            QJsonDocument::fromJson(body.value()).object(), at);
+        Core::Result<qint64> seq
+            = m_ledger->recordJournal(QStringLiteral("pickup"), reference, journalBody, at);
         if (!seq)
             return storeFailed(seq.error().detail);
         recorded.journalSeq = seq.value();

@@ -51,6 +51,7 @@ struct StoredPickup
     Core::Money total;
     bool paid = true;
     QList<PickupLine> lines;
+    int wrongCodes = 0; // wrong codes typed here (Core::checkPickupCode); kept across feed rows
 
     QList<Core::PickupLineState> lineStates() const;
     int unitsRemaining() const;
@@ -64,12 +65,15 @@ struct RecordedPickupEvent
     Core::PickupStatus status = Core::PickupStatus::Ready; // the pickup's status after it
 };
 
-/// The cache's click-and-collect tables (schema v6: pickups, pickup_lines, pickup_handovers).
-/// The customer's name and phone are sealed with the cache's DataCipher (like CustomerCache).
+/// The cache's click-and-collect tables (schema v6: pickups, pickup_lines, pickup_handovers;
+/// v7: pickups.wrong_codes). The customer's name and phone are sealed with the cache's
+/// DataCipher (like CustomerCache).
 /// A handover or a release is ONE durable transaction: the local status and lines, the
 /// pickup_handovers row, the outbox event ("pickup_handed_over" / "pickup_not_collected",
 /// payload built by the service) and the journal entry (kind "pickup", amount 0). Writes run
-/// inside the caller's transaction when one is open.
+/// inside the caller's transaction when one is open. A payload carrying the typed pickup code
+/// (field "code") is stored sealed in the outbox (Outbox::Privacy::Personal) and the journal
+/// entry is the payload without it: the plain code is never at rest in the cache file.
 class PickupStore final
 {
     Q_DISABLE_COPY_MOVE(PickupStore)
@@ -90,6 +94,13 @@ public:
     Core::Result<QList<StoredPickup>> openPickups(qint64 locationId) const;
     /// Error "pickup.unknown".
     Core::Result<StoredPickup> pickup(const QString &reference) const;
+
+    /// Checks a code typed at the counter with Core::checkPickupCode against the pickup's hash
+    /// and its count of wrong codes, and keeps the new count (one transaction): a wrong code
+    /// adds one, a right one sets it back to 0, a malformed entry or a locked pickup changes
+    /// nothing. Errors: "pickup.unknown", "pickup.store_failed" (the count could not be kept:
+    /// the code counts as not checked).
+    Core::Result<Core::PickupCodeAttempt> checkCode(const QString &reference, const QString &code);
 
     /// Hands over `lines` of `reference`: re-checks Core::checkHandover against the cached
     /// state inside the transaction. Errors: those of checkHandover, "pickup.unknown",

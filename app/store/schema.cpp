@@ -585,6 +585,16 @@ QStringList version6()
     };
 }
 
+// Version 7 (issue 11, "server trusts nothing"): wrong pickup codes typed for a pickup on this
+// tablet (Core::checkPickupCode); at Core::maxWrongPickupCodes its code check is locked until
+// the pickup leaves the list. The feed's upsert leaves the count alone.
+QStringList version7()
+{
+    return {
+        QStringLiteral("ALTER TABLE pickups ADD COLUMN wrong_codes INTEGER NOT NULL DEFAULT 0"),
+    };
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
@@ -596,6 +606,7 @@ const QList<Migration> &migrations()
         { 4, version4() },
         { 5, version5() },
         { 6, version6() },
+        { 7, version7() },
     };
     return all;
 }

@@ -519,6 +519,8 @@ QJsonObject toJson(const PickupHandover &handover)
         { QStringLiteral("at"), isoTime(handover.at) },
         { QStringLiteral("verifiedBy"), Core::name(handover.verifiedBy) },
         { QStringLiteral("lines"), handoverLinesToJson(handover.lines) } };
+    if (!handover.code.isEmpty())
+        json.insert(QStringLiteral("code"), handover.code);
     if (!handover.saleId.isEmpty())
         json.insert(QStringLiteral("saleId"), handover.saleId);
     return json;
@@ -539,12 +541,23 @@ Core::Result<PickupHandover> pickupHandoverFromJson(const QJsonObject &json)
     h.verifiedBy = enumField(r, QStringLiteral("verifiedBy"), context,
         Core::pickupVerificationFromName, Core::PickupVerification::Code);
     const QJsonArray lines = r.array(QStringLiteral("lines"));
+    h.code = r.string(QStringLiteral("code"), false);
     h.saleId = r.string(QStringLiteral("saleId"), false);
     r.rejectUnknownFields();
     requireUuid(r, h.handoverId, QStringLiteral("pickup_handed_over.handoverId"));
     if (r.ok() && h.reference.isEmpty())
         r.fail(QStringLiteral("protocol.bad_value"),
             QStringLiteral("pickup_handed_over.reference is empty"));
+    // The typed code goes with a code check, never with an ID check. Details never quote it.
+    if (r.ok() && h.verifiedBy == Core::PickupVerification::Code && h.code.isEmpty())
+        r.fail(QStringLiteral("protocol.missing_field"),
+            QStringLiteral("pickup_handed_over.code is required when verifiedBy is code"));
+    if (r.ok() && h.verifiedBy == Core::PickupVerification::IdDocument && !h.code.isEmpty())
+        r.fail(QStringLiteral("protocol.bad_value"),
+            QStringLiteral("pickup_handed_over.code is only sent when verifiedBy is code"));
+    if (r.ok() && h.code.size() > 32)
+        r.fail(QStringLiteral("protocol.bad_value"),
+            QStringLiteral("pickup_handed_over.code is too long"));
     if (!r.ok())
         return r.error();
     Error error;

@@ -157,7 +157,11 @@ struct PickupData
 QJsonObject toJson(const PickupData &pickup);
 Core::Result<PickupData> pickupFromJson(const QJsonObject &json, Reading reading);
 
-/// Event "pickup_handed_over".
+/// Event "pickup_handed_over". `staffId` is who handed over and who checked the customer (code
+/// or ID). With verifiedBy code, `code` is the code typed at the counter (normalized, required):
+/// the server checks it against its own hash and never keeps it (its events table stores the
+/// payload without it; the tablet's outbox keeps it sealed, its journal never). With verifiedBy
+/// id it must be absent.
 struct PickupHandover
 {
     QString handoverId; // UUID
@@ -167,6 +171,7 @@ struct PickupHandover
     qint64 staffId = 0;
     QDateTime at;
     Core::PickupVerification verifiedBy = Core::PickupVerification::Code;
+    QString code; // verifiedBy Code only
     QList<Core::HandoverLine> lines;
     QString saleId; // reservation paid at pickup: the sale that paid it (may be empty)
 };

@@ -190,7 +190,9 @@ std::variant<EventApplier::Outcome, ApiError> EventApplier::apply(
                 isoTime(e.occurredAt), context.now, status,
                 rejected ? item.event.result.code : QString(),
                 rejected ? item.event.result.reason : QString(),
-                QString::fromUtf8(QJsonDocument(e.payload).toJson(QJsonDocument::Compact)) };
+                QString::fromUtf8(
+                    QJsonDocument(item.handler ? item.handler->payloadToKeep(e) : e.payload)
+                        .toJson(QJsonDocument::Compact)) };
         };
         const QStringList eventColumns { QStringLiteral("event_id"), QStringLiteral("device_id"),
             QStringLiteral("device_seq"), QStringLiteral("type"), QStringLiteral("staff_id"),

@@ -7,8 +7,10 @@
 //    reaches the server and the hold is collected there.
 // 3. A web order ready at UTR01 is handed over partly (ID checked), then the rest (code); a
 //    second handover of the collected order is refused; the server holds it collected.
-// Screenshots of the Pickup screen (list, detail, error) and the reserve sheet (form, error,
-// code), nl and en, landscape and portrait.
+// 4. Five wrong codes for one order lock its code check: the screen says so plainly, the keypad
+//    goes, only "ID checked" remains.
+// Screenshots of the Pickup screen (list, detail, error, locked) and the reserve sheet (form,
+// error, code), nl and en, landscape and portrait.
 #include "app/services/livestock.h"
 #include "app/services/pickupservice.h"
 #include "app/services/reservationservice.h"
@@ -334,6 +336,52 @@ private slots:
             QStringLiteral("collected"));
         QCOMPARE(m_server.scalar(QStringLiteral("SELECT COUNT(*) FROM pickup_handovers")), 3);
         QCOMPARE(m_b.terminal->syncStatus().overview().rejectedEvents, 0);
+        // The code travelled to the server for its own check, and was not kept there.
+        QCOMPARE(m_server.scalar(QStringLiteral("SELECT COUNT(*) FROM events WHERE payload LIKE ?"),
+                     { QStringLiteral("%") + webCode + QStringLiteral("%") }),
+            0);
+    }
+
+    void tabletBLocksTheCodeAfterFiveWrongOnes()
+    {
+        QVERIFY(m_b.window);
+        // One more order ready at Utrecht, as the pickups feed brings it.
+        Store::StoredPickup p;
+        p.reference = QStringLiteral("W-20078");
+        p.kind = Core::PickupKind::WebOrder;
+        p.locationId = utrechtId;
+        p.customerName = QStringLiteral("Joris Bakker");
+        p.codeHash = Core::pickupCodeHash(p.reference, QStringLiteral("271828"));
+        p.readyAt = QDateTime::currentDateTimeUtc().addSecs(-3600);
+        p.lines = { { QStringLiteral("1"), 2, QStringLiteral("SKU2"), QStringLiteral("Product 2"),
+            1, 0 } };
+        QVERIFY(m_b.terminal->pickups().store().upsertFromFeed(p));
+        m_b.window->pickupScreen()->refresh();
+        click(m_b, QStringLiteral("pickupRow_") + p.reference);
+        for (int i = 1; i < Core::maxWrongPickupCodes; ++i) {
+            typeCode(m_b, QStringLiteral("00000%1").arg(i));
+            QVERIFY(text(m_b, QStringLiteral("pickupMessage")).contains(QStringLiteral("code")));
+            QVERIFY(find<QWidget>(m_b, QStringLiteral("pickupKeypad"))->isVisible());
+        }
+        typeCode(m_b, QStringLiteral("000009"));
+        const QString locked
+            = QStringLiteral("Too many wrong codes. Check the customer's ID instead.");
+        QCOMPARE(text(m_b, QStringLiteral("pickupVerified")), locked);
+        QVERIFY(find<QLabel>(m_b, QStringLiteral("pickupVerified"))->isVisible());
+        QVERIFY(text(m_b, QStringLiteral("pickupMessage")).isEmpty()); // said once
+        QVERIFY(!find<QWidget>(m_b, QStringLiteral("pickupKeypad"))->isVisible());
+        QVERIFY(!find<QWidget>(m_b, QStringLiteral("pickupCheckCode"))->isVisible());
+        QVERIFY(find<QPushButton>(m_b, QStringLiteral("pickupIdChecked"))->isVisible());
+        QVERIFY(!find<QPushButton>(m_b, QStringLiteral("pickupHandOver"))->isEnabled());
+        shots(m_b, QStringLiteral("68-pickup-code-locked"));
+        // Still locked when the screen is opened again.
+        m_b.window->pickupScreen()->refresh();
+        click(m_b, QStringLiteral("pickupRow_") + p.reference);
+        QCOMPARE(text(m_b, QStringLiteral("pickupVerified")), locked);
+        QVERIFY(!find<QWidget>(m_b, QStringLiteral("pickupKeypad"))->isVisible());
+        // Only the ID check is left, and it works.
+        click(m_b, QStringLiteral("pickupIdChecked"));
+        QVERIFY(find<QPushButton>(m_b, QStringLiteral("pickupHandOver"))->isEnabled());
     }
 };
 

@@ -57,6 +57,12 @@ public:
     /// code becomes the rejection code.
     virtual Core::Result<std::any> parse(
         const DeviceIdentity &device, const Protocol::EventEnvelope &envelope) const = 0;
+    /// What the events table keeps of the payload (applied or rejected). Default: all of it; a
+    /// handler drops what must never be at rest in clear (pickup_handed_over: the typed code).
+    virtual QJsonObject payloadToKeep(const Protocol::EventEnvelope &envelope) const
+    {
+        return envelope.payload;
+    }
     /// Checks the new events against the database; calls BatchEvent::reject() on those that
     /// fail. An error return is a database failure (the batch fails, nothing is kept).
     virtual Core::Status check(BatchContext &context, const QList<BatchEvent *> &events) = 0;

@@ -1,5 +1,6 @@
 #include "pickuphandler.h"
 
+#include "app/core/permissions.h"
 #include "sync/protocol/stockelsewhere.h"
 #include "sync/server/holds.h"
 #include "sync/server/serverdatabase.h"
@@ -20,6 +21,7 @@ struct PickupState
     qint64 orderId = 0; // web order
     Core::PickupStatus status = Core::PickupStatus::Ready;
     QList<Core::PickupLineState> lines;
+    QString codeHash; // Core::pickupCodeHash(reference, code) as the server keeps it
 };
 
 Core::PickupStatus statusOfHold(Core::HoldStatus status)
@@ -52,13 +54,14 @@ Core::Result<PickupState> loadPickup(
             return state;
         state.found = true;
         state.locationId = hold.value()->locationId;
+        state.codeHash = hold.value()->codeHash;
         state.status = statusOfHold(hold.value()->status);
         state.lines.append({ QStringLiteral("1"), hold.value()->quantity,
             state.status == Core::PickupStatus::Collected ? hold.value()->quantity : 0 });
         return state;
     }
-    auto order = db.exec(QStringLiteral("SELECT id, location_id, status, ready_at FROM web_orders "
-                                        "WHERE order_number = ?"),
+    auto order = db.exec(QStringLiteral("SELECT id, location_id, status, ready_at, code_hash FROM "
+                                        "web_orders WHERE order_number = ?"),
         { reference });
     if (!order)
         return order.error();
@@ -67,6 +70,7 @@ Core::Result<PickupState> loadPickup(
     state.found = true;
     state.orderId = order.value().value(0).toLongLong();
     state.locationId = order.value().value(1).toLongLong();
+    state.codeHash = order.value().value(4).toString();
     // A status outside the pickup set (shipped, ordered): not waiting for pickup.
     state.status = Core::pickupStatusFromName(order.value().value(2).toString())
                        .value_or(Core::PickupStatus::Cancelled);
@@ -97,7 +101,8 @@ struct SharedCheck
     QSet<QString> handoverIds;
 
     Core::Result<PickupState *> check(BatchEvent *event, const QString &handoverId,
-        Core::PickupKind kind, const QString &reference, qint64 staffId)
+        Core::PickupKind kind, const QString &reference, qint64 staffId,
+        Core::Permission permission)
     {
         ServerDatabase &db = context.db;
         auto known = db.exec(
@@ -111,12 +116,22 @@ struct SharedCheck
             return nullptr;
         }
         auto staff = db.exec(
-            QStringLiteral("SELECT 1 FROM staff WHERE id = ? AND active = 1"), { staffId });
+            QStringLiteral("SELECT role FROM staff WHERE id = ? AND active = 1"), { staffId });
         if (!staff)
             return staff.error();
         if (!staff.value().next()) {
             event->reject(QStringLiteral("event.unknown_staff"),
                 QStringLiteral("staff %1 is unknown or inactive").arg(staffId));
+            return nullptr;
+        }
+        // The one role table the tablet uses too: who may hand over (and check the customer's
+        // code or ID), who may release.
+        const std::optional<Core::Role> role
+            = Core::roleFromName(staff.value().value(0).toString());
+        staff.value().finish();
+        if (!role || !Core::allows(*role, permission)) {
+            event->reject(QStringLiteral("permission.denied"),
+                QStringLiteral("staff %1 may not %2").arg(staffId).arg(Core::name(permission)));
             return nullptr;
         }
         const QString key = Core::name(kind) + QLatin1Char(':') + reference;
@@ -166,6 +181,28 @@ Core::Status recordHandover(BatchContext &context, const BatchEvent *event,
     return done ? Core::success() : Core::Status(done.error());
 }
 
+// A handover with a wrong code: rejected (changes nothing), and logged with the device and how
+// many such events it has sent (earlier rejections are in the events table). A tablet checks the
+// code itself and locks after Core::maxWrongPickupCodes, so a wrong code here means a tampered
+// or broken tablet: IT should look at it. Never logs the code.
+Core::Status logWrongCode(BatchContext &context, const Protocol::PickupHandover &handover)
+{
+    auto earlier = context.db.exec(
+        QStringLiteral("SELECT COUNT(*) FROM events WHERE device_id = ? AND type = "
+                       "'pickup_handed_over' AND reason_code = 'pickup.code_mismatch'"),
+        { context.device.deviceId });
+    if (!earlier)
+        return earlier.error();
+    const qint64 count = earlier.value().next() ? earlier.value().value(0).toLongLong() : 0;
+    qWarning("pickup.code_mismatch: device %s (store %s) staff %lld handover %s of %s %s: the "
+             "code does not match; wrong-code handovers from this device: %lld",
+        qUtf8Printable(context.device.deviceId), qUtf8Printable(context.device.locationCode),
+        handover.staffId, qUtf8Printable(handover.handoverId),
+        qUtf8Printable(Core::name(handover.kind)), qUtf8Printable(handover.reference.left(60)),
+        count + 1);
+    return Core::success();
+}
+
 // The web order's status (column and data document) with a new change_seq.
 Core::Status setWebOrderStatus(
     ServerDatabase &db, qint64 orderId, Core::PickupStatus status, const QString &collectedAt)
@@ -204,19 +241,37 @@ Core::Result<std::any> PickupHandedOverHandler::parse(
     return std::any(std::move(parsed).value());
 }
 
+QJsonObject PickupHandedOverHandler::payloadToKeep(const Protocol::EventEnvelope &envelope) const
+{
+    QJsonObject kept = envelope.payload;
+    kept.remove(QLatin1String("code"));
+    return kept;
+}
+
 Core::Status PickupHandedOverHandler::check(
     BatchContext &context, const QList<BatchEvent *> &events)
 {
     SharedCheck shared { context, {}, {} };
     for (BatchEvent *event : events) {
         const auto &handover = event->as<Protocol::PickupHandover>();
-        auto state = shared.check(
-            event, handover.handoverId, handover.kind, handover.reference, handover.staffId);
+        auto state = shared.check(event, handover.handoverId, handover.kind, handover.reference,
+            handover.staffId, Core::Permission::HandOverPickup);
         if (!state)
             return state.error();
         if (!state.value())
             continue;
         PickupState &pickup = *state.value();
+        // The server trusts nothing: a code check is checked again against its own hash (the
+        // same rule as the counter). An ID check is the staff member's word, recorded with them.
+        if (handover.verifiedBy == Core::PickupVerification::Code
+            && !Core::pickupCodeMatches(handover.reference, handover.code, pickup.codeHash)) {
+            event->reject(QStringLiteral("pickup.code_mismatch"),
+                QStringLiteral("the pickup code sent does not match %1")
+                    .arg(handover.reference.left(60)));
+            if (Core::Status logged = logWrongCode(context, handover); !logged)
+                return logged;
+            continue;
+        }
         if (const Core::Status ok
             = Core::checkHandover(pickup.status, pickup.lines, handover.lines);
             !ok) {
@@ -318,8 +373,8 @@ Core::Status PickupNotCollectedHandler::check(
     SharedCheck shared { context, {}, {} };
     for (BatchEvent *event : events) {
         const auto &release = event->as<Protocol::PickupNotCollected>();
-        auto state = shared.check(
-            event, release.handoverId, release.kind, release.reference, release.staffId);
+        auto state = shared.check(event, release.handoverId, release.kind, release.reference,
+            release.staffId, Core::Permission::ReleasePickup);
         if (!state)
             return state.error();
         if (!state.value())

@@ -100,6 +100,92 @@ private slots:
         QVERIFY(!pickupCodeMatches(QStringLiteral("WS00001234"), QStringLiteral("042917"), {}));
     }
 
+    void codeAttempt_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<int>("before"); // wrong codes so far
+        QTest::addColumn<int>("verdict"); // PickupCodeVerdict
+        QTest::addColumn<int>("after");
+        QTest::addColumn<QString>("code"); // pickupCodeStatus's error code; empty: success
+        const int matched = int(PickupCodeVerdict::Matched), wrong = int(PickupCodeVerdict::Wrong),
+                  malformed = int(PickupCodeVerdict::Malformed),
+                  locked = int(PickupCodeVerdict::Locked);
+        const QString right = QStringLiteral("042917"), other = QStringLiteral("042918");
+        QTest::newRow("right, first try") << right << 0 << matched << 0 << QString();
+        QTest::newRow("right with spaces")
+            << QStringLiteral(" 042 917 ") << 0 << matched << 0 << QString();
+        QTest::newRow("right after four wrong resets") << right << 4 << matched << 0 << QString();
+        QTest::newRow("wrong, first") << other << 0 << wrong << 1 << QStringLiteral("pickup.code");
+        QTest::newRow("wrong, fourth") << other << 3 << wrong << 4 << QStringLiteral("pickup.code");
+        QTest::newRow("wrong, fifth locks")
+            << other << 4 << wrong << 5 << QStringLiteral("pickup.code_locked");
+        QTest::newRow("right once locked")
+            << right << 5 << locked << 5 << QStringLiteral("pickup.code_locked");
+        QTest::newRow("wrong once locked: not counted")
+            << other << 5 << locked << 5 << QStringLiteral("pickup.code_locked");
+        QTest::newRow("empty does not count")
+            << QString() << 2 << malformed << 2 << QStringLiteral("pickup.code_format");
+        QTest::newRow("five digits do not count") << QStringLiteral("04291") << 2 << malformed << 2
+                                                  << QStringLiteral("pickup.code_format");
+        QTest::newRow("seven digits do not count") << QStringLiteral("0429170") << 0 << malformed
+                                                   << 0 << QStringLiteral("pickup.code_format");
+        QTest::newRow("letters do not count") << QStringLiteral("04291a") << 0 << malformed << 0
+                                              << QStringLiteral("pickup.code_format");
+        QTest::newRow("negative count is 0")
+            << other << -3 << wrong << 1 << QStringLiteral("pickup.code");
+    }
+    void codeAttempt()
+    {
+        QFETCH(QString, typed);
+        QFETCH(int, before);
+        QFETCH(int, verdict);
+        QFETCH(int, after);
+        QFETCH(QString, code);
+        const QString reference = QStringLiteral("WS00001234");
+        const QString hash = pickupCodeHash(reference, QStringLiteral("042917"));
+        const PickupCodeAttempt attempt = checkPickupCode(reference, typed, hash, before);
+        QCOMPARE(int(attempt.verdict), verdict);
+        QCOMPARE(attempt.wrongCodes, after);
+        QCOMPARE(attempt.locked(), after >= maxWrongPickupCodes);
+        const Status status = pickupCodeStatus(attempt, reference);
+        QCOMPARE(status.ok() ? QString() : status.error().code, code);
+        if (!status.ok()) {
+            QVERIFY(!status.error().message.isEmpty());
+            // The typed code is never in the message or the log detail.
+            if (!typed.isEmpty()) {
+                QVERIFY(!status.error().message.contains(normalizedPickupCode(typed)));
+                QVERIFY(!status.error().detail.contains(normalizedPickupCode(typed)));
+            }
+        }
+    }
+
+    void codeLockOutRule()
+    {
+        QCOMPARE(maxWrongPickupCodes, 5);
+        QVERIFY(!isPickupCodeLocked(4));
+        QVERIFY(isPickupCodeLocked(5));
+        QVERIFY(isPickupCodeLocked(6));
+        // Five wrong codes in a row lock; the lock message is the plain one.
+        const QString reference = QStringLiteral("0f5a3c1e-7d4b-4a6e-9c2d-1b8e5f0a9d33");
+        const QString hash = pickupCodeHash(reference, QStringLiteral("111111"));
+        int count = 0;
+        for (int i = 0; i < maxWrongPickupCodes; ++i) {
+            const PickupCodeAttempt attempt
+                = checkPickupCode(reference, QStringLiteral("22222%1").arg(i), hash, count);
+            QCOMPARE(attempt.verdict, PickupCodeVerdict::Wrong);
+            QCOMPARE(attempt.triesLeft(), maxWrongPickupCodes - i - 1);
+            count = attempt.wrongCodes;
+        }
+        QCOMPARE(count, maxWrongPickupCodes);
+        const PickupCodeAttempt locked
+            = checkPickupCode(reference, QStringLiteral("111111"), hash, count);
+        QCOMPARE(locked.verdict, PickupCodeVerdict::Locked);
+        QCOMPARE(pickupCodeStatus(locked, reference).error().message,
+            QStringLiteral("Too many wrong codes. Check the customer's ID instead."));
+        QVERIFY(isWellFormedPickupCode(QStringLiteral("123 456")));
+        QCOMPARE(normalizedPickupCode(QStringLiteral(" 123 456 ")), QStringLiteral("123456"));
+    }
+
     void handover_data()
     {
         QTest::addColumn<int>("status");

@@ -1,13 +1,15 @@
 // PickupService on a real cache (issue 11, docs/STOCK.md §6): the customer verified by the
-// pickup code (a wrong code is "pickup.code") or an ID, a web order handed over partly then
-// fully, a second handover refused as already collected, a reservation's products put in the
-// basket, "Not collected" only for a supervisor or manager and only once overdue
-// (pickup.release_days), each write with its outbox event and journal entry.
+// pickup code (a wrong code is "pickup.code"; five lock the code check, also after a restart,
+// a right one before resets the count; the typed code travels sealed in the event) or an ID, a web
+// order handed over partly then fully, a second handover refused as already collected, a
+// reservation's products put in the basket, "Not collected" only for a supervisor or manager and
+// only once overdue (pickup.release_days), each write with its outbox event and journal entry.
 #include "app/services/pickupservice.h"
 #include "app/services/saleservice.h"
 #include "app/services/session.h"
 #include "app/services/terminal.h"
 #include "app/store/localdatabase.h"
+#include "app/store/outbox.h"
 #include "app/store/pickupstore.h"
 #include "app/store/salesledger.h"
 #include "sync/protocol/stockelsewhere.h"
@@ -126,22 +128,28 @@ private slots:
     void codeMatchAndMismatch_data()
     {
         QTest::addColumn<QString>("typed");
-        QTest::addColumn<bool>("matches");
-        QTest::newRow("right") << code << true;
-        QTest::newRow("right with spaces") << QStringLiteral("482 913") << true;
-        QTest::newRow("one digit off") << QStringLiteral("482914") << false;
-        QTest::newRow("empty") << QString() << false;
-        QTest::newRow("another order's") << QStringLiteral("123456") << false;
+        QTest::addColumn<QString>("expected"); // error code; empty: verified
+        QTest::addColumn<int>("wrongCodes"); // kept for the pickup afterwards
+        QTest::newRow("right") << code << QString() << 0;
+        QTest::newRow("right with spaces") << QStringLiteral("482 913") << QString() << 0;
+        QTest::newRow("one digit off")
+            << QStringLiteral("482914") << QStringLiteral("pickup.code") << 1;
+        QTest::newRow("empty") << QString() << QStringLiteral("pickup.code_format") << 0;
+        QTest::newRow("another order's")
+            << QStringLiteral("123456") << QStringLiteral("pickup.code") << 1;
     }
     void codeMatchAndMismatch()
     {
         QFETCH(QString, typed);
-        QFETCH(bool, matches);
+        QFETCH(QString, expected);
+        QFETCH(int, wrongCodes);
+        const bool matches = expected.isEmpty();
         logIn(TestCache::cashierId);
         const Core::Status verified = pickups().verifyCode(webRef, typed);
         QCOMPARE(verified.ok(), matches);
+        QCOMPARE(pickups().pickup(webRef)->wrongCodes, wrongCodes);
         if (!matches) {
-            QCOMPARE(verified.error().code, QStringLiteral("pickup.code"));
+            QCOMPARE(verified.error().code, expected);
             QVERIFY(!verified.error().message.isEmpty());
             QVERIFY(!pickups().verification(webRef));
             // Not verified: no handover.
@@ -170,13 +178,18 @@ private slots:
         QVERIFY(q.exec(QStringLiteral("SELECT payload FROM outbox WHERE type = "
                                       "'pickup_handed_over'"))
             && q.next());
+        QVERIFY(!q.value(0).toString().contains(code)); // sealed at rest
+        q.finish();
+        auto pending = Store::Outbox(db()).pending(10);
+        QVERIFY(pending && pending->size() == 1);
         auto event = Sync::Protocol::pickupHandoverFromJson(
-            QJsonDocument::fromJson(q.value(0).toByteArray()).object());
+            QJsonDocument::fromJson(pending->first().payload).object());
         QVERIFY2(event, event ? "" : qPrintable(event.error().detail));
         QCOMPARE(event->reference, webRef);
         QCOMPARE(event->storeCode, m_terminal->sale().location().code);
         QCOMPARE(event->staffId, TestCache::cashierId);
         QCOMPARE(event->verifiedBy, Core::PickupVerification::Code);
+        QCOMPARE(event->code, code); // for the server to check again
         QCOMPARE(event->lines.size(), 1);
         q.finish();
 
@@ -187,6 +200,16 @@ private slots:
         auto rest = pickups().handOverAll(webRef);
         QVERIFY(rest);
         QCOMPARE(rest->status, Core::PickupStatus::Collected);
+        // By ID: no code in the event, the staff member who checked is the one recorded.
+        auto both = Store::Outbox(db()).pending(10);
+        QVERIFY(both && both->size() == 2);
+        auto byId = Sync::Protocol::pickupHandoverFromJson(
+            QJsonDocument::fromJson(both->at(1).payload).object());
+        QVERIFY(byId);
+        QCOMPARE(byId->verifiedBy, Core::PickupVerification::IdDocument);
+        QVERIFY(byId->code.isEmpty());
+        QCOMPARE(byId->staffId, TestCache::cashierId);
+        QCOMPARE(pickups().store().handovers(webRef)->at(1).staffId, TestCache::cashierId);
         QCOMPARE(rest->units, 2);
         QCOMPARE(pickups().list()->size(), 1);
 
@@ -195,7 +218,79 @@ private slots:
         QCOMPARE(twice.error().code, QStringLiteral("pickup.already_collected"));
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox")), 2);
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM journal WHERE kind = 'pickup'")), 2);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM journal WHERE kind = 'pickup' AND "
+                                       "body LIKE '%")
+                     + code + QStringLiteral("%'")),
+            0);
         QVERIFY(Store::SalesLedger(db()).verifyJournal());
+    }
+
+    void fiveWrongCodesLockUntilIdChecked()
+    {
+        logIn(TestCache::cashierId);
+        for (int i = 1; i < Core::maxWrongPickupCodes; ++i) {
+            const Core::Status wrong = pickups().verifyCode(webRef, QStringLiteral("000000"));
+            QCOMPARE(wrong.error().code, QStringLiteral("pickup.code"));
+            QVERIFY(!pickups().codeLocked(webRef));
+        }
+        const Core::Status fifth = pickups().verifyCode(webRef, QStringLiteral("000000"));
+        QCOMPARE(fifth.error().code, QStringLiteral("pickup.code_locked"));
+        QCOMPARE(fifth.error().message,
+            QStringLiteral("Too many wrong codes. Check the customer's ID instead."));
+        QVERIFY(pickups().codeLocked(webRef));
+        QVERIFY(!pickups().codeLocked(holdRef)); // per pickup
+        // The right code no longer verifies.
+        QCOMPARE(
+            pickups().verifyCode(webRef, code).error().code, QStringLiteral("pickup.code_locked"));
+        QVERIFY(!pickups().verification(webRef));
+
+        // A restart (the terminal and its cache reopened, another log-in) does not reset it.
+        const QString path = db().path();
+        m_terminal.reset();
+        auto terminal = Services::Terminal::open(path, false, &m_clock);
+        QVERIFY(terminal);
+        m_terminal = std::move(terminal.value());
+        logIn(TestCache::cashierId);
+        QVERIFY(pickups().codeLocked(webRef));
+        QCOMPARE(
+            pickups().verifyCode(webRef, code).error().code, QStringLiteral("pickup.code_locked"));
+
+        // Only the ID check is left.
+        QVERIFY(pickups().confirmId(webRef));
+        auto done = pickups().handOverAll(webRef);
+        QVERIFY2(done, done ? "" : qPrintable(done.error().detail));
+        auto pending = Store::Outbox(db()).pending(10);
+        QVERIFY(pending && pending->size() == 1);
+        auto event = Sync::Protocol::pickupHandoverFromJson(
+            QJsonDocument::fromJson(pending->first().payload).object());
+        QVERIFY(event);
+        QCOMPARE(event->verifiedBy, Core::PickupVerification::IdDocument);
+        QVERIFY(event->code.isEmpty());
+    }
+
+    void rightCodeResetsTheCount()
+    {
+        logIn(TestCache::cashierId);
+        for (int i = 1; i < Core::maxWrongPickupCodes; ++i)
+            QVERIFY(!pickups().verifyCode(holdRef, QStringLiteral("111111")));
+        QCOMPARE(pickups().pickup(holdRef)->wrongCodes, Core::maxWrongPickupCodes - 1);
+        QVERIFY(pickups().verifyCode(holdRef, code));
+        QCOMPARE(pickups().pickup(holdRef)->wrongCodes, 0);
+        // Four more wrong ones are allowed again before the lock.
+        for (int i = 1; i < Core::maxWrongPickupCodes; ++i)
+            QCOMPARE(pickups().verifyCode(holdRef, QStringLiteral("111111")).error().code,
+                QStringLiteral("pickup.code"));
+        QVERIFY(!pickups().codeLocked(holdRef));
+    }
+
+    void verificationIsTheCheckersOwn()
+    {
+        logIn(TestCache::cashierId);
+        QVERIFY(pickups().verifyCode(webRef, code));
+        // Another staff member logs in: the check does not carry over.
+        logIn(TestCache::managerId);
+        QVERIFY(!pickups().verification(webRef));
+        QCOMPARE(pickups().handOverAll(webRef).error().code, QStringLiteral("pickup.not_verified"));
     }
 
     void tooManyAndEmptyRefused()

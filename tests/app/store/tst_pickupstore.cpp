@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -220,6 +221,111 @@ private slots:
         QCOMPARE(rows->at(1).verifiedBy, QStringLiteral("id"));
         QCOMPARE(count(d, QStringLiteral("SELECT count(*) FROM outbox")), 2);
         QVERIFY(Store::SalesLedger(d).verifyJournal());
+    }
+
+    void fiveWrongCodesLockAcrossReopening()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("lockout.sqlite"));
+        const QString ref = QStringLiteral("WS00000040");
+        const QString other = QStringLiteral("WS00000041");
+        {
+            auto db = LocalDatabase::open(path);
+            QVERIFY(db);
+            PickupStore store(*db.value());
+            QVERIFY(store.upsertFromFeed(webOrder(ref)));
+            QVERIFY(store.upsertFromFeed(webOrder(other)));
+            // Four wrong, then the right one: the count goes back to 0.
+            for (int i = 1; i <= 4; ++i) {
+                auto wrong = store.checkCode(ref, QStringLiteral("65432%1").arg(i));
+                QVERIFY(wrong);
+                QCOMPARE(wrong->verdict, Core::PickupCodeVerdict::Wrong);
+                QCOMPARE(wrong->wrongCodes, i);
+                QCOMPARE(store.pickup(ref)->wrongCodes, i);
+            }
+            auto right = store.checkCode(ref, QStringLiteral("123456"));
+            QCOMPARE(right->verdict, Core::PickupCodeVerdict::Matched);
+            QCOMPARE(store.pickup(ref)->wrongCodes, 0);
+            // A malformed entry does not count.
+            QCOMPARE(store.checkCode(ref, QStringLiteral("12"))->verdict,
+                Core::PickupCodeVerdict::Malformed);
+            QCOMPARE(store.pickup(ref)->wrongCodes, 0);
+            // Five wrong in a row lock it.
+            for (int i = 1; i <= Core::maxWrongPickupCodes; ++i)
+                QCOMPARE(store.checkCode(ref, QStringLiteral("000000"))->wrongCodes, i);
+            QVERIFY(Core::isPickupCodeLocked(store.pickup(ref)->wrongCodes));
+            // Another pickup has its own count.
+            QCOMPARE(store.pickup(other)->wrongCodes, 0);
+            // A feed row for the pickup (the server knows nothing of wrong codes) keeps it.
+            QVERIFY(store.upsertFromFeed(webOrder(ref)));
+            QCOMPARE(store.pickup(ref)->wrongCodes, Core::maxWrongPickupCodes);
+            QCOMPARE(store.checkCode(QStringLiteral("nope"), QStringLiteral("123456")).error().code,
+                QStringLiteral("pickup.unknown"));
+        }
+        // Reopened (a restart): still locked; even the right code is not compared.
+        auto db = LocalDatabase::open(path);
+        QVERIFY(db);
+        PickupStore store(*db.value());
+        QCOMPARE(store.pickup(ref)->wrongCodes, Core::maxWrongPickupCodes);
+        auto locked = store.checkCode(ref, QStringLiteral("123456"));
+        QVERIFY(locked);
+        QCOMPARE(locked->verdict, Core::PickupCodeVerdict::Locked);
+        QCOMPARE(store.pickup(ref)->wrongCodes, Core::maxWrongPickupCodes);
+    }
+
+    void typedCodeSealedInOutboxNeverInJournal()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("code-at-rest.sqlite"));
+        const QString ref = QStringLiteral("WS00000050");
+        const QString typed = QStringLiteral("735204");
+        {
+            auto db = LocalDatabase::open(path);
+            QVERIFY(db);
+            LocalDatabase &d = *db.value();
+            PickupStore store(d);
+            StoredPickup p = webOrder(ref);
+            p.codeHash = Core::pickupCodeHash(ref, typed);
+            QVERIFY(store.upsertFromFeed(p));
+            auto done = store.recordHandover(ref, QStringLiteral("h-50"), 7,
+                Core::PickupVerification::Code, { { QStringLiteral("1"), 2 } }, m_now,
+                [&](const StoredPickup &before) -> Core::Result<QByteArray> {
+                    return QJsonDocument(
+                        QJsonObject { { QStringLiteral("reference"), before.reference },
+                            { QStringLiteral("verifiedBy"), QStringLiteral("code") },
+                            { QStringLiteral("code"), typed } })
+                        .toJson(QJsonDocument::Compact);
+                });
+            QVERIFY2(done, done ? "" : qPrintable(done.error().detail));
+            // The outbox hands it back in clear for the push, stored sealed.
+            auto pending = Store::Outbox(d).pending(10);
+            QVERIFY(pending);
+            QCOMPARE(pending->size(), 1);
+            QCOMPARE(QJsonDocument::fromJson(pending->first().payload)
+                         .object()
+                         .value(QStringLiteral("code"))
+                         .toString(),
+                typed);
+            QSqlQuery q(d.connection());
+            QVERIFY(q.exec(QStringLiteral("SELECT payload FROM outbox")) && q.next());
+            QVERIFY(!q.value(0).toString().contains(typed));
+            q.finish();
+            // The journal keeps the handover without the code.
+            QVERIFY(q.exec(QStringLiteral("SELECT * FROM journal WHERE kind = 'pickup'")));
+            int entries = 0;
+            while (q.next()) {
+                ++entries;
+                for (int c = 0; c < q.record().count(); ++c)
+                    QVERIFY(!q.value(c).toString().contains(typed));
+            }
+            QCOMPARE(entries, 1);
+            q.finish();
+            QVERIFY(Store::SalesLedger(d).verifyJournal());
+        }
+        QFile raw(path);
+        QVERIFY(raw.open(QIODevice::ReadOnly));
+        QVERIFY(!raw.readAll().contains(typed.toLatin1()));
+        QFile wal(path + QStringLiteral("-wal"));
+        if (wal.open(QIODevice::ReadOnly))
+            QVERIFY(!wal.readAll().contains(typed.toLatin1()));
     }
 
     void crashBeforeCommitLeavesNothing()

@@ -188,9 +188,25 @@ private slots:
         QVERIFY(hb.ok());
         QCOMPARE(hb->verifiedBy, Core::PickupVerification::IdDocument);
         QCOMPARE(hb->lines, h.lines);
+        QVERIFY(!P::toJson(h).contains(QStringLiteral("code"))); // an ID check has none
         QJsonObject extra = P::toJson(h);
         extra.insert(QStringLiteral("x"), 1);
         QVERIFY(!P::pickupHandoverFromJson(extra).ok());
+        // A code check carries the typed code; without it, or a code with an ID check: refused.
+        QJsonObject idWithCode = P::toJson(h);
+        idWithCode.insert(QStringLiteral("code"), QStringLiteral("123456"));
+        QCOMPARE(P::pickupHandoverFromJson(idWithCode).error().code,
+            QStringLiteral("protocol.bad_value"));
+        h.verifiedBy = Core::PickupVerification::Code;
+        h.code = QStringLiteral("123456");
+        const auto hc = P::pickupHandoverFromJson(P::toJson(h));
+        QVERIFY(hc.ok());
+        QCOMPARE(hc->code, QStringLiteral("123456"));
+        QJsonObject codeMissing = P::toJson(h);
+        codeMissing.remove(QStringLiteral("code"));
+        const auto missing = P::pickupHandoverFromJson(codeMissing);
+        QCOMPARE(missing.error().code, QStringLiteral("protocol.missing_field"));
+        QVERIFY(!missing.error().detail.contains(QStringLiteral("123456")));
 
         P::PickupNotCollected n;
         n.handoverId = uuid;

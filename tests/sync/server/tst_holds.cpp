@@ -3,7 +3,10 @@
 // hold.unavailable, a repeat answers the same hold, another request under the same id is 409
 // hold.id_conflict, cancel and expiry give the units back; pickup events are applied once
 // (replay: duplicate), a second handover of a collected pickup and another store's handover are
-// refused, a partial handover then the rest; not collected releases; a store-pickup order paid
+// refused, a partial handover then the rest; a handover's pickup code is checked again against
+// the server's hash (a wrong one is rejected, changes nothing and is never stored in clear; the
+// right one applies once), an ID check is recorded with the staff member, a cashier may not
+// release; not collected releases; a store-pickup order paid
 // by a sale becomes a ready web order in the pickup store's feed (stock moved at the holding
 // store, not the selling one) that the Returns lookup finds; a wrong delivery price is refused.
 // SQLite, and PostgreSQL when registered with TOONBANK_TEST_BACKEND=postgresql.
@@ -189,8 +192,10 @@ private:
         return results;
     }
 
+    // Verified by `code` (as typed at the counter); no code: by ID.
     Protocol::PickupHandover handover(const QString &reference, Core::PickupKind kind,
-        const QString &store, qint64 staffId, const QList<Core::HandoverLine> &lines)
+        const QString &store, qint64 staffId, const QList<Core::HandoverLine> &lines,
+        const QString &code)
     {
         Protocol::PickupHandover h;
         h.handoverId = newId();
@@ -199,7 +204,9 @@ private:
         h.storeCode = store;
         h.staffId = staffId;
         h.at = QDateTime::currentDateTimeUtc();
-        h.verifiedBy = Core::PickupVerification::Code;
+        h.verifiedBy = code.isEmpty() ? Core::PickupVerification::IdDocument
+                                      : Core::PickupVerification::Code;
+        h.code = code;
         h.lines = lines;
         return h;
     }
@@ -388,7 +395,10 @@ private slots:
     void reservationHandedOverOnce()
     {
         const Protocol::HoldRequest request = holdRequest(1, QStringLiteral("UTR01"), 2);
-        QCOMPARE(hold(request, m_amsToken).status, 201);
+        const HttpAnswer taken = hold(request, m_amsToken);
+        QCOMPARE(taken.status, 201);
+        const QString code = taken.json.value(QStringLiteral("pickupCode")).toString();
+        QCOMPARE(code.size(), 6);
         const QJsonObject row = pickupRow(request.holdId, m_utrToken);
         auto pickup = Protocol::pickupFromJson(row, Protocol::Reading::Tolerant);
         QVERIFY2(pickup, QJsonDocument(row).toJson().constData());
@@ -403,7 +413,7 @@ private slots:
         const auto wrong = push(m_amsDevice, m_amsToken,
             { envelope(m_amsDevice, amsCashier, QStringLiteral("pickup_handed_over"),
                 Protocol::toJson(handover(request.holdId, Core::PickupKind::Reservation,
-                    QStringLiteral("AMS01"), amsCashier, { { QStringLiteral("1"), 2 } })),
+                    QStringLiteral("AMS01"), amsCashier, { { QStringLiteral("1"), 2 } }, code)),
                 m_amsSeq) });
         QCOMPARE(wrong.size(), 1);
         QCOMPARE(wrong.first().second, QStringLiteral("pickup.store"));
@@ -411,7 +421,7 @@ private slots:
         const Protocol::EventEnvelope event
             = envelope(m_utrDevice, utrSupervisor, QStringLiteral("pickup_handed_over"),
                 Protocol::toJson(handover(request.holdId, Core::PickupKind::Reservation,
-                    QStringLiteral("UTR01"), utrSupervisor, { { QStringLiteral("1"), 2 } })),
+                    QStringLiteral("UTR01"), utrSupervisor, { { QStringLiteral("1"), 2 } }, code)),
                 m_utrSeq);
         const auto applied = push(m_utrDevice, m_utrToken, { event });
         QCOMPARE(applied.size(), 1);
@@ -432,9 +442,144 @@ private slots:
         const auto second = push(m_utrDevice, m_utrToken,
             { envelope(m_utrDevice, utrSupervisor, QStringLiteral("pickup_handed_over"),
                 Protocol::toJson(handover(request.holdId, Core::PickupKind::Reservation,
-                    QStringLiteral("UTR01"), utrSupervisor, { { QStringLiteral("1"), 1 } })),
+                    QStringLiteral("UTR01"), utrSupervisor, { { QStringLiteral("1"), 1 } }, code)),
                 m_utrSeq) });
         QCOMPARE(second.first().second, QStringLiteral("pickup.already_collected"));
+    }
+
+    // The server trusts nothing: a handover verified by code carries the code typed at the
+    // counter; the server checks it against its own hash. A wrong one is rejected with
+    // pickup.code_mismatch and changes nothing; the right one applies once; the events table
+    // never keeps the plain code.
+    void wrongCodeRejectedRightCodeAppliedOnce()
+    {
+        const Protocol::HoldRequest request = holdRequest(5, QStringLiteral("UTR01"), 1);
+        const HttpAnswer taken = hold(request, m_amsToken);
+        QCOMPARE(taken.status, 201);
+        const QString code = taken.json.value(QStringLiteral("pickupCode")).toString();
+        QCOMPARE(code.size(), 6);
+        QString wrong = code;
+        wrong[5] = wrong[5] == QLatin1Char('0') ? QLatin1Char('1') : QLatin1Char('0');
+        QCOMPARE(held(5, 2), 1);
+
+        const Protocol::EventEnvelope bad
+            = envelope(m_utrDevice, utrSupervisor, QStringLiteral("pickup_handed_over"),
+                Protocol::toJson(handover(request.holdId, Core::PickupKind::Reservation,
+                    QStringLiteral("UTR01"), utrSupervisor, { { QStringLiteral("1"), 1 } }, wrong)),
+                m_utrSeq);
+        const auto rejected = push(m_utrDevice, m_utrToken, { bad });
+        QCOMPARE(rejected.size(), 1);
+        QCOMPARE(rejected.first().first, QStringLiteral("rejected"));
+        QCOMPARE(rejected.first().second, QStringLiteral("pickup.code_mismatch"));
+        // Nothing changed.
+        QCOMPARE(holdStatus(request.holdId), QStringLiteral("held"));
+        QCOMPARE(held(5, 2), 1);
+        QCOMPARE(m_server.scalar(
+                     QStringLiteral("SELECT COUNT(*) FROM pickup_handovers WHERE reference = ?"),
+                     { request.holdId }),
+            0);
+        QCOMPARE(pickupRow(request.holdId, m_utrToken).value(QStringLiteral("status")).toString(),
+            QStringLiteral("ready"));
+        // Kept for the supervisor, without the code.
+        const QString keptBad = m_server.text(
+            QStringLiteral("SELECT payload FROM events WHERE event_id = ?"), { bad.eventId });
+        QVERIFY(keptBad.contains(request.holdId));
+        QVERIFY(!keptBad.contains(wrong));
+        QVERIFY(
+            !QJsonDocument::fromJson(keptBad.toUtf8()).object().contains(QStringLiteral("code")));
+        QCOMPARE(m_server.text(QStringLiteral("SELECT reason_code FROM events WHERE event_id = ?"),
+                     { bad.eventId }),
+            QStringLiteral("pickup.code_mismatch"));
+        QVERIFY(!m_server
+                     .text(QStringLiteral("SELECT reason FROM events WHERE event_id = ?"),
+                         { bad.eventId })
+                     .contains(wrong));
+
+        // Verified by code without the code: refused as malformed.
+        Protocol::PickupHandover noCode = handover(request.holdId, Core::PickupKind::Reservation,
+            QStringLiteral("UTR01"), utrSupervisor, { { QStringLiteral("1"), 1 } }, code);
+        QJsonObject noCodeJson = Protocol::toJson(noCode);
+        noCodeJson.remove(QStringLiteral("code"));
+        const auto missing = push(m_utrDevice, m_utrToken,
+            { envelope(m_utrDevice, utrSupervisor, QStringLiteral("pickup_handed_over"), noCodeJson,
+                m_utrSeq) });
+        QCOMPARE(missing.first().second, QStringLiteral("protocol.missing_field"));
+        QCOMPARE(holdStatus(request.holdId), QStringLiteral("held"));
+
+        // The right code: applied once.
+        const Protocol::EventEnvelope good
+            = envelope(m_utrDevice, utrSupervisor, QStringLiteral("pickup_handed_over"),
+                Protocol::toJson(handover(request.holdId, Core::PickupKind::Reservation,
+                    QStringLiteral("UTR01"), utrSupervisor, { { QStringLiteral("1"), 1 } }, code)),
+                m_utrSeq);
+        const auto applied = push(m_utrDevice, m_utrToken, { good });
+        QCOMPARE(applied.first().first, QStringLiteral("applied"));
+        QCOMPARE(holdStatus(request.holdId), QStringLiteral("collected"));
+        QCOMPARE(held(5, 2), 0);
+        const auto replay = push(m_utrDevice, m_utrToken, { good });
+        QCOMPARE(replay.first().first, QStringLiteral("duplicate"));
+        QCOMPARE(m_server.scalar(
+                     QStringLiteral("SELECT COUNT(*) FROM pickup_handovers WHERE reference = ?"),
+                     { request.holdId }),
+            1);
+        QCOMPARE(m_server.text(QStringLiteral("SELECT verified_by FROM pickup_handovers WHERE "
+                                              "reference = ?"),
+                     { request.holdId }),
+            QStringLiteral("code"));
+        const QString keptGood = m_server.text(
+            QStringLiteral("SELECT payload FROM events WHERE event_id = ?"), { good.eventId });
+        QVERIFY(keptGood.contains(request.holdId));
+        QVERIFY(!keptGood.contains(code));
+        QCOMPARE(m_server.scalar(QStringLiteral("SELECT COUNT(*) FROM events WHERE payload LIKE ?"),
+                     { QStringLiteral("%") + code + QStringLiteral("%") }),
+            0);
+    }
+
+    // An ID check is the staff member's word: allowed for every role that may hand over
+    // (a cashier too), recorded with who checked; a release needs a supervisor or manager.
+    void idCheckRecordedWithStaffReleaseNeedsSupervisor()
+    {
+        const Protocol::HoldRequest request = holdRequest(5, QStringLiteral("UTR01"), 1);
+        QCOMPARE(hold(request, m_amsToken).status, 201);
+        // A cashier (staff 7) working at Utrecht's tablet.
+        const auto cashierRelease = [&] {
+            Protocol::PickupNotCollected release;
+            release.handoverId = newId();
+            release.reference = request.holdId;
+            release.kind = Core::PickupKind::Reservation;
+            release.storeCode = QStringLiteral("UTR01");
+            release.staffId = amsCashier;
+            release.at = QDateTime::currentDateTimeUtc();
+            return push(m_utrDevice, m_utrToken,
+                { envelope(m_utrDevice, amsCashier, QStringLiteral("pickup_not_collected"),
+                    Protocol::toJson(release), m_utrSeq) });
+        }();
+        QCOMPARE(cashierRelease.first().second, QStringLiteral("permission.denied"));
+        QCOMPARE(holdStatus(request.holdId), QStringLiteral("held"));
+
+        // An ID check with a code in it is malformed.
+        Protocol::PickupHandover mixed = handover(request.holdId, Core::PickupKind::Reservation,
+            QStringLiteral("UTR01"), amsCashier, { { QStringLiteral("1"), 1 } }, {});
+        QJsonObject mixedJson = Protocol::toJson(mixed);
+        mixedJson.insert(QStringLiteral("code"), QStringLiteral("123456"));
+        QCOMPARE(push(m_utrDevice, m_utrToken,
+                     { envelope(m_utrDevice, amsCashier, QStringLiteral("pickup_handed_over"),
+                         mixedJson, m_utrSeq) })
+                     .first()
+                     .second,
+            QStringLiteral("protocol.bad_value"));
+
+        const auto byId = push(m_utrDevice, m_utrToken,
+            { envelope(m_utrDevice, amsCashier, QStringLiteral("pickup_handed_over"),
+                Protocol::toJson(handover(request.holdId, Core::PickupKind::Reservation,
+                    QStringLiteral("UTR01"), amsCashier, { { QStringLiteral("1"), 1 } }, {})),
+                m_utrSeq) });
+        QCOMPARE(byId.first().first, QStringLiteral("applied"));
+        QCOMPARE(holdStatus(request.holdId), QStringLiteral("collected"));
+        QCOMPARE(m_server.text(QStringLiteral("SELECT verified_by || ':' || staff_id FROM "
+                                              "pickup_handovers WHERE reference = ?"),
+                     { request.holdId }),
+            QStringLiteral("id:%1").arg(amsCashier));
     }
 
     void notCollectedReleases()
@@ -522,21 +667,24 @@ private slots:
         // Handed over in two visits.
         const auto first = push(m_utrDevice, m_utrToken,
             { envelope(m_utrDevice, utrSupervisor, QStringLiteral("pickup_handed_over"),
-                Protocol::toJson(handover(data->orderNumber, Core::PickupKind::WebOrder,
-                    QStringLiteral("UTR01"), utrSupervisor, { { QStringLiteral("L1"), 1 } })),
+                Protocol::toJson(
+                    handover(data->orderNumber, Core::PickupKind::WebOrder, QStringLiteral("UTR01"),
+                        utrSupervisor, { { QStringLiteral("L1"), 1 } }, data->pickupCode)),
                 m_utrSeq) });
         QCOMPARE(first.first().first, QStringLiteral("applied"));
         QCOMPARE(webOrderStatus(data->orderNumber), QStringLiteral("partly_collected"));
         const auto tooMany = push(m_utrDevice, m_utrToken,
             { envelope(m_utrDevice, utrSupervisor, QStringLiteral("pickup_handed_over"),
-                Protocol::toJson(handover(data->orderNumber, Core::PickupKind::WebOrder,
-                    QStringLiteral("UTR01"), utrSupervisor, { { QStringLiteral("L1"), 2 } })),
+                Protocol::toJson(
+                    handover(data->orderNumber, Core::PickupKind::WebOrder, QStringLiteral("UTR01"),
+                        utrSupervisor, { { QStringLiteral("L1"), 2 } }, data->pickupCode)),
                 m_utrSeq) });
         QCOMPARE(tooMany.first().second, QStringLiteral("pickup.quantity"));
         const auto rest = push(m_utrDevice, m_utrToken,
             { envelope(m_utrDevice, utrSupervisor, QStringLiteral("pickup_handed_over"),
-                Protocol::toJson(handover(data->orderNumber, Core::PickupKind::WebOrder,
-                    QStringLiteral("UTR01"), utrSupervisor, { { QStringLiteral("L1"), 1 } })),
+                Protocol::toJson(
+                    handover(data->orderNumber, Core::PickupKind::WebOrder, QStringLiteral("UTR01"),
+                        utrSupervisor, { { QStringLiteral("L1"), 1 } }, data->pickupCode)),
                 m_utrSeq) });
         QCOMPARE(rest.first().first, QStringLiteral("applied"));
         QCOMPARE(
