@@ -76,6 +76,40 @@ Core::Result<std::optional<HoldRow>> loadHold(ServerDatabase &db, const QString 
     return std::optional<HoldRow>(h);
 }
 
+Core::Status restockUncollected(
+    ServerDatabase &db, qint64 orderId, qint64 locationId, const QString &nowText)
+{
+    auto lines = db.exec(QStringLiteral("SELECT product_id, SUM(quantity - collected_quantity - "
+                                        "returned_quantity) FROM web_order_lines WHERE order_id "
+                                        "= ? GROUP BY product_id ORDER BY product_id"),
+        { orderId });
+    if (!lines)
+        return lines.error();
+    QList<std::pair<qint64, qint64>> units;
+    while (lines.value().next()) {
+        const qint64 left = lines.value().value(1).toLongLong();
+        if (left > 0)
+            units.append({ lines.value().value(0).toLongLong(), left });
+    }
+    lines.value().finish();
+    if (units.isEmpty())
+        return Core::success();
+    auto firstSeq = db.reserveSequence(units.size());
+    if (!firstSeq)
+        return firstSeq.error();
+    qint64 seq = firstSeq.value();
+    QList<QVariantList> rows;
+    for (const auto &[productId, left] : units)
+        rows.append({ productId, locationId, left, nowText, seq++ });
+    return db.insertRows(QStringLiteral("stock"),
+        { QStringLiteral("product_id"), QStringLiteral("location_id"), QStringLiteral("quantity"),
+            QStringLiteral("as_of"), QStringLiteral("change_seq") },
+        rows,
+        QStringLiteral("ON CONFLICT(product_id, location_id) DO UPDATE SET "
+                       "quantity = stock.quantity + excluded.quantity, "
+                       "as_of = excluded.as_of, change_seq = excluded.change_seq"));
+}
+
 Core::Result<bool> closeHeldHold(ServerDatabase &db, const QString &holdId, Core::HoldStatus to,
     const QString &now, const QString &closedBy)
 {
@@ -176,12 +210,16 @@ Core::Result<int> sweepHolds(ServerDatabase &db, const QDateTime &now)
                 return seq.error();
             auto q = db.exec(QStringLiteral("UPDATE web_orders SET status = 'not_collected', "
                                             "change_seq = ? WHERE id = ? AND status IN "
-                                            "('ready', 'partly_collected') RETURNING id"),
+                                            "('ready', 'partly_collected') RETURNING location_id"),
                 { seq.value(), orderId });
             if (!q)
                 return q.error();
             updated = q.value().next();
-            return Core::success();
+            if (!updated)
+                return Core::success(); // another instance's sweep or a tablet was first
+            const qint64 locationId = q.value().value(0).toLongLong();
+            q.value().finish();
+            return restockUncollected(db, orderId, locationId, nowText);
         });
         if (!done)
             return done.error();

@@ -49,6 +49,13 @@ struct HoldRow
 /// The hold `holdId`, nullopt when there is none.
 Core::Result<std::optional<HoldRow>> loadHold(ServerDatabase &db, const QString &holdId);
 
+/// What a web order's customer did not collect (quantity − collected − returned per line)
+/// goes back into the stock of `locationId`, its pickup store: the goods are on its shelf and
+/// sellable again (the refund is the web shop's to make). Runs inside the caller's transaction,
+/// once per order (the caller has just moved it to `not_collected`).
+Core::Status restockUncollected(
+    ServerDatabase &db, qint64 orderId, qint64 locationId, const QString &nowText);
+
 /// Closes hold `holdId` when it is still held: status `to` (expired, released, cancelled,
 /// collected), held −= quantity at its location, both rows with a new change_seq. Runs inside
 /// the caller's transaction. Returns whether this call closed it.

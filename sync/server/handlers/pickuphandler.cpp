@@ -410,6 +410,10 @@ Core::Status PickupNotCollectedHandler::apply(
                     db, loaded.value().orderId, Core::PickupStatus::NotCollected, QString());
                 !s)
                 return s;
+            if (Core::Status s = restockUncollected(
+                    db, loaded.value().orderId, loaded.value().locationId, context.now);
+                !s)
+                return s;
         } else {
             auto closed = closeHeldHold(db, release.reference, Core::HoldStatus::Released,
                 context.now, QStringLiteral("not_collected:") + release.handoverId);

@@ -697,6 +697,80 @@ private slots:
             2);
     }
 
+    void uncollectedWebOrderGoesBackToStock()
+    {
+        // A store-pickup order of 3, paid; the customer takes 1 and never comes back for 2.
+        const qint64 before = onHand(1, 2);
+        const QString orderId = newId();
+        const HttpAnswer ordered = order(orderId, 1, 3);
+        QVERIFY2(ordered.status == 201, ordered.body.constData());
+        auto data = Protocol::orderFromJson(ordered.json, Protocol::Reading::Tolerant);
+        QVERIFY2(data, ordered.body.constData());
+        Core::Sale sale = makeSale(QStringLiteral("AMS01"), 1, 3);
+        Core::SaleOrder saleOrder;
+        saleOrder.orderId = orderId;
+        saleOrder.orderNumber = data->orderNumber;
+        saleOrder.delivery.kind = Core::DeliveryKind::StorePickup;
+        saleOrder.delivery.optionCode = QStringLiteral("store_pickup");
+        saleOrder.delivery.pickupStoreCode = QStringLiteral("UTR01");
+        saleOrder.lineIds = { QStringLiteral("L1") };
+        sale.order = saleOrder;
+        const HttpAnswer pushed = pushSaleFromAms(sale);
+        QVERIFY2(pushed.status == 200, pushed.body.constData());
+        QCOMPARE(onHand(1, 2), before - 3);
+        const auto first = push(m_utrDevice, m_utrToken,
+            { envelope(m_utrDevice, utrSupervisor, QStringLiteral("pickup_handed_over"),
+                Protocol::toJson(
+                    handover(data->orderNumber, Core::PickupKind::WebOrder, QStringLiteral("UTR01"),
+                        utrSupervisor, { { QStringLiteral("L1"), 1 } }, data->pickupCode)),
+                m_utrSeq) });
+        QCOMPARE(first.first().first, QStringLiteral("applied"));
+
+        Protocol::PickupNotCollected release;
+        release.handoverId = newId();
+        release.reference = data->orderNumber;
+        release.kind = Core::PickupKind::WebOrder;
+        release.storeCode = QStringLiteral("UTR01");
+        release.staffId = utrSupervisor;
+        release.at = QDateTime::currentDateTimeUtc();
+        const auto released = push(m_utrDevice, m_utrToken,
+            { envelope(m_utrDevice, utrSupervisor, QStringLiteral("pickup_not_collected"),
+                Protocol::toJson(release), m_utrSeq) });
+        QCOMPARE(released.first().first, QStringLiteral("applied"));
+        QCOMPARE(webOrderStatus(data->orderNumber), QStringLiteral("not_collected"));
+        // The 2 left on the shelf are the store's stock again, and the feed says so.
+        QCOMPARE(onHand(1, 2), before - 1);
+        QCOMPARE(feedAvailable(1, 2, m_utrToken), before - 1 - held(1, 2));
+
+        // A second release (another handover id) finds the order closed: no stock twice.
+        release.handoverId = newId();
+        const auto again = push(m_utrDevice, m_utrToken,
+            { envelope(m_utrDevice, utrSupervisor, QStringLiteral("pickup_not_collected"),
+                Protocol::toJson(release), m_utrSeq) });
+        QCOMPARE(again.first().first, QStringLiteral("rejected"));
+        QCOMPARE(onHand(1, 2), before - 1);
+
+        // The sweep does the same for an order past pickup.release_days (7 by default).
+        const QString lateId = newId();
+        const HttpAnswer late = order(lateId, 1, 2);
+        QVERIFY2(late.status == 201, late.body.constData());
+        const QString lateNumber = late.json.value(QStringLiteral("orderNumber")).toString();
+        Core::Sale lateSale = makeSale(QStringLiteral("AMS01"), 1, 2);
+        saleOrder.orderId = lateId;
+        saleOrder.orderNumber = lateNumber;
+        lateSale.order = saleOrder;
+        QVERIFY(pushSaleFromAms(lateSale).status == 200);
+        QCOMPARE(onHand(1, 2), before - 3);
+        QCOMPARE(m_server.scalar(QStringLiteral("UPDATE web_orders SET ready_at = ? WHERE "
+                                                "order_number = ? RETURNING 1"),
+                     { QDateTime::currentDateTimeUtc().addDays(-8).toString(Qt::ISODateWithMs),
+                         lateNumber }),
+            1);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            webOrderStatus(lateNumber), QStringLiteral("not_collected"), 10000);
+        QCOMPARE(onHand(1, 2), before - 1);
+    }
+
     void wrongDeliveryPriceRefused()
     {
         const QString orderId = newId();
