@@ -915,6 +915,18 @@ Demo PINs (every staff member has their own salt):
         <source>The product catalog from the server has a form this app does not know. Update the app.</source>
         <translation>The product catalog from the server has a form this app does not know. Update the app.</translation>
     </message>
+    <message>
+        <source>A pickup code has 6 digits. Type all six from the customer&apos;s message.</source>
+        <translation>A pickup code has 6 digits. Type all six from the customer&apos;s message.</translation>
+    </message>
+    <message>
+        <source>This code does not match the order. Tries left: %1. After that, only the ID check remains.</source>
+        <translation>This code does not match the order. Tries left: %1. After that, only the ID check remains.</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes. Check the customer&apos;s ID instead.</source>
+        <translation>Too many wrong codes. Check the customer&apos;s ID instead.</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Devices::NexoHttpTerminal</name>
@@ -1945,10 +1957,6 @@ Demo PINs (every staff member has their own salt):
 </context>
 <context>
     <name>Toonbank::Services::PickupService</name>
-    <message>
-        <source>This code does not match the order. Ask the customer to check the code in their message, or check their ID instead.</source>
-        <translation>This code does not match the order. Ask the customer to check the code in their message, or check their ID instead.</translation>
-    </message>
     <message>
         <source>Check the customer first: type their pickup code, or check their ID.</source>
         <translation>Check the customer first: type their pickup code, or check their ID.</translation>
@@ -4134,6 +4142,14 @@ The basket stays, so the sale can be paid again.</translation>
     <message>
         <source>Choose an order above to hand it over.</source>
         <translation>Choose an order above to hand it over.</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes. Check the customer&apos;s ID instead.</source>
+        <translation>Too many wrong codes. Check the customer&apos;s ID instead.</translation>
+    </message>
+    <message>
+        <source>The code can no longer be used for this order. Check the customer&apos;s ID against the name.</source>
+        <translation>The code can no longer be used for this order. Check the customer&apos;s ID against the name.</translation>
     </message>
 </context>
 <context>

@@ -915,6 +915,18 @@ Demopincodes (elke medewerker heeft een eigen salt):
         <source>The product catalog from the server has a form this app does not know. Update the app.</source>
         <translation>Het assortiment van de server heeft een vorm die deze app niet kent. Werk de app bij.</translation>
     </message>
+    <message>
+        <source>A pickup code has 6 digits. Type all six from the customer&apos;s message.</source>
+        <translation>Een afhaalcode heeft 6 cijfers. Typ alle zes uit het bericht van de klant.</translation>
+    </message>
+    <message>
+        <source>This code does not match the order. Tries left: %1. After that, only the ID check remains.</source>
+        <translation>Deze code hoort niet bij de bestelling. Nog %1 pogingen. Daarna blijft alleen de ID-controle over.</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes. Check the customer&apos;s ID instead.</source>
+        <translation>Te veel foute codes. Controleer in plaats daarvan het ID van de klant.</translation>
+    </message>
 </context>
 <context>
     <name>Toonbank::Devices::NexoHttpTerminal</name>
@@ -1945,10 +1957,6 @@ Demopincodes (elke medewerker heeft een eigen salt):
 </context>
 <context>
     <name>Toonbank::Services::PickupService</name>
-    <message>
-        <source>This code does not match the order. Ask the customer to check the code in their message, or check their ID instead.</source>
-        <translation>Deze code hoort niet bij de bestelling. Vraag de klant de code in het bericht na te kijken, of controleer het identiteitsbewijs.</translation>
-    </message>
     <message>
         <source>Check the customer first: type their pickup code, or check their ID.</source>
         <translation>Controleer eerst de klant: typ de afhaalcode, of controleer het identiteitsbewijs.</translation>
@@ -4134,6 +4142,14 @@ De mand blijft staan, zodat de verkoop opnieuw betaald kan worden.</translation>
     <message>
         <source>Choose an order above to hand it over.</source>
         <translation>Kies hierboven een bestelling om mee te geven.</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes. Check the customer&apos;s ID instead.</source>
+        <translation>Te veel foute codes. Controleer in plaats daarvan het ID van de klant.</translation>
+    </message>
+    <message>
+        <source>The code can no longer be used for this order. Check the customer&apos;s ID against the name.</source>
+        <translation>De code kan voor deze bestelling niet meer worden gebruikt. Controleer het ID van de klant aan de hand van de naam.</translation>
     </message>
 </context>
 <context>
