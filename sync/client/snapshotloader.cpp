@@ -600,8 +600,11 @@ Core::Result<bool> SnapshotLoader::stageStep()
         return failed(QStringLiteral("the snapshot file is gone"));
     }
     if (value(keyCreated) != QLatin1String("1")) {
+        QElapsedTimer took;
+        took.start();
         if (auto done = createNextTables(); !done)
             return done.error();
+        noteTransaction(took.elapsed(), QStringLiteral("create the _next tables"));
     }
     if (auto done = attach(); !done)
         return done.error();
@@ -712,7 +715,7 @@ int SnapshotLoader::chunkFor(const QString &table) const
 
 void SnapshotLoader::adapt(const QString &table, int limit, qint64 rows, qint64 ms)
 {
-    m_longestMs = qMax(m_longestMs, ms);
+    noteTransaction(ms, QStringLiteral("%1 %2 of %3 rows").arg(table).arg(rows).arg(limit));
     if (rows < limit)
         return; // the table's last chunk says little about the next table
     // Proportional to the rows per ms just seen, never more than doubling (the next rows of a
@@ -720,6 +723,14 @@ void SnapshotLoader::adapt(const QString &table, int limit, qint64 rows, qint64 
     const qint64 fit = qint64(limit) * targetMs / qMax<qint64>(ms, 1);
     m_chunks.insert(
         table, int(qBound(qint64(100), qMin(fit, qint64(limit) * 2), qint64(chunkRows))));
+}
+
+void SnapshotLoader::noteTransaction(qint64 ms, const QString &what)
+{
+    if (ms <= m_longestMs)
+        return;
+    m_longestMs = ms;
+    m_longestWhat = what;
 }
 
 void SnapshotLoader::checkpoint()
@@ -773,7 +784,7 @@ Core::Status SnapshotLoader::swap()
             return r;
         return setValue(keyStage, stageSwapped);
     });
-    m_longestMs = qMax(m_longestMs, took.elapsed());
+    noteTransaction(took.elapsed(), QStringLiteral("swap"));
     (void)exec(db, QStringLiteral("PRAGMA legacy_alter_table=OFF"));
     (void)exec(db, QStringLiteral("PRAGMA foreign_keys=ON"));
     checkpoint();

@@ -94,6 +94,8 @@ public:
     int targetMs = 15; // a chunk's transaction aims below this, so a sale waits little
     /// The longest write transaction so far (stage, swap, cleanup), for the progress log.
     qint64 longestTransactionMs() const { return m_longestMs; }
+    /// Which one it was ("stage stock_next 4000 rows", "swap", "cleanup …").
+    QString longestTransaction() const { return m_longestWhat; }
     /// Staff/web-order pull position during the "swapped" stage.
     qint64 onlyCursor() const;
     Core::Status setOnlyCursor(qint64 value);
@@ -119,8 +121,10 @@ private:
     /// Rows for the next chunk of `table`; then its time adapts the next one (to targetMs).
     int chunkFor(const QString &table) const;
     void adapt(const QString &table, int limit, qint64 rows, qint64 ms);
+    void noteTransaction(qint64 ms, const QString &what);
     QHash<QString, int> m_chunks; // per table: rows of one chunk now
     qint64 m_longestMs = 0;
+    QString m_longestWhat;
 };
 
 } // namespace Toonbank::Sync::Client

@@ -618,8 +618,9 @@ void SyncWorker::stageNext()
         nextChunk(&SyncWorker::stageNext);
         return;
     }
-    emit progress(QStringLiteral("snapshot staged (longest transaction %1 ms)")
-                      .arg(m_loader->longestTransactionMs()));
+    emit progress(QStringLiteral("snapshot staged (longest transaction %1 ms: %2)")
+                      .arg(m_loader->longestTransactionMs())
+                      .arg(m_loader->longestTransaction()));
     QElapsedTimer took;
     took.start();
     if (auto swapped = m_loader->swap(); !swapped)
@@ -680,12 +681,14 @@ void SyncWorker::cleanupNext()
         nextChunk(&SyncWorker::cleanupNext);
         return;
     }
-    const qint64 longest = m_loader->longestTransactionMs();
+    const QString longest = QStringLiteral("%1 ms: %2")
+                                .arg(m_loader->longestTransactionMs())
+                                .arg(m_loader->longestTransaction());
     m_loader.reset();
     m_bootstrapped = true;
     m_cursor = m_outbox->pullCursor();
     m_state.bootstrap = {};
-    emit progress(QStringLiteral("snapshot done at cursor %1 (longest transaction %2 ms)")
+    emit progress(QStringLiteral("snapshot done at cursor %1 (longest transaction %2)")
                       .arg(m_cursor)
                       .arg(longest));
     publish();

@@ -270,8 +270,14 @@ int main(int argc, char *argv[])
                      .arg(doing.left(70))
               << Qt::endl;
     }
+    QString lastKind;
     for (const auto &[when, line] : phases) {
-        if (line.contains(QLatin1String("longest")) || line.contains(QLatin1String("swapped")))
+        // The timeline: where each phase began, and the loader's own figures.
+        const QString kind = line.section(QLatin1Char(' '), 0, 1);
+        const bool starts = kind != lastKind;
+        lastKind = kind;
+        if (starts || line.contains(QLatin1String("longest"))
+            || line.contains(QLatin1String("swapped")))
             out() << QStringLiteral("  at %1 s: %2").arg(when / 1000.0, 0, 'f', 2).arg(line)
                   << Qt::endl;
     }
