@@ -5,6 +5,7 @@
 #include "promotionrows.h"
 #include "serverdatabase.h"
 
+#include "sync/protocol/jsonreader.h"
 #include "sync/protocol/promotionjson.h"
 #include "sync/protocol/returns.h"
 
@@ -21,11 +22,29 @@
 #include <QSqlQuery>
 #include <QTextStream>
 
+#include <QDebug>
+#include <QElapsedTimer>
+#include <charconv>
+
 namespace Toonbank::Sync::Server {
 
 using Core::Error;
 
 namespace {
+
+// TEMP profiling
+struct PhaseClock
+{
+    QElapsedTimer t;
+    bool on = qEnvironmentVariableIsSet("TOONBANK_IMPORT_TIMING");
+    PhaseClock() { t.start(); }
+    void operator()(const char *what)
+    {
+        if (on)
+            qInfo("import phase %s: %.3f s", what, double(t.nsecsElapsed()) / 1e9);
+        t.restart();
+    }
+};
 
 QString compact(const QJsonObject &object)
 {
@@ -389,6 +408,112 @@ QString readWebOrderRows(ServerDatabase &db, QJsonObject &row, WebOrderRows &out
     return {};
 }
 
+// The price fields of a prices row, read as productFromJson() reads them.
+struct PriceFields
+{
+    qint64 priceCents = 0;
+    std::optional<qint64> promoPriceCents;
+    QByteArray promoFrom; // ISO date or empty
+    QByteArray promoUntil;
+};
+
+Core::Status readPriceFields(const QJsonObject &row, PriceFields &out)
+{
+    Protocol::JsonReader r(row, QStringLiteral("product"));
+    constexpr qint64 limit = 100'000'000'00;
+    out.priceCents = r.integer(QStringLiteral("priceCents"), true, 0, limit);
+    const QJsonValue promo = row.value(QStringLiteral("promoPriceCents"));
+    if (!promo.isUndefined() && !promo.isNull())
+        out.promoPriceCents = r.integer(QStringLiteral("promoPriceCents"), true, 0, limit);
+    for (const auto &[key, into] : { std::pair(QStringLiteral("promoFrom"), &out.promoFrom),
+             std::pair(QStringLiteral("promoUntil"), &out.promoUntil) }) {
+        const QString text = r.string(key, false);
+        if (text.isEmpty() || !r.ok())
+            continue;
+        const QDate day = QDate::fromString(text, Qt::ISODate);
+        if (!day.isValid())
+            r.fail(QStringLiteral("protocol.bad_date"),
+                QStringLiteral("%1 is not an ISO-8601 date").arg(key));
+        else
+            *into = day.toString(Qt::ISODate).toLatin1();
+    }
+    if (!r.ok())
+        return r.error();
+    return Core::success();
+}
+
+void appendInteger(QByteArray &out, qint64 value)
+{
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+    out.append(digits, end - digits);
+}
+
+// A stored product document as the server writes it (compact, keys in order: Protocol::toJson
+// through QJsonDocument) holds its price fields together: "priceCents", then with a promotion
+// "promoFrom", "promoPriceCents", "promoUntil", then "ratingTenths". Writes into `out` the
+// document with those fields replaced, exactly what toJson() writes for the updated product;
+// false (out untouched) when the stored text is not in that form.
+bool patchPrices(const QByteArray &stored, const PriceFields &fields, QByteArray &out)
+{
+    static const QByteArray priceKey = QByteArrayLiteral(",\"priceCents\":");
+    static const QByteArray promoFrom = QByteArrayLiteral(",\"promoFrom\":\"");
+    static const QByteArray promoPrice = QByteArrayLiteral("\",\"promoPriceCents\":");
+    static const QByteArray promoUntil = QByteArrayLiteral(",\"promoUntil\":\"");
+    static const QByteArray next = QByteArrayLiteral(",\"ratingTenths\":");
+    // A key cannot appear inside a JSON string (its quotes would be escaped there).
+    const qsizetype start = stored.indexOf(priceKey);
+    if (start < 0 || stored.indexOf(priceKey, start + 1) >= 0)
+        return false;
+    // The old segment must be exactly the form toJson() writes.
+    const char *p = stored.constData() + start + priceKey.size();
+    const char *end = stored.constData() + stored.size();
+    auto digits = [&]() {
+        const char *from = p;
+        while (p < end && *p >= '0' && *p <= '9')
+            ++p;
+        return p > from;
+    };
+    auto literal = [&](const QByteArray &text) {
+        if (end - p < text.size() || memcmp(p, text.constData(), size_t(text.size())) != 0)
+            return false;
+        p += text.size();
+        return true;
+    };
+    auto date = [&]() {
+        while (p < end && *p != '"' && *p != '\\')
+            ++p;
+        return p < end && *p == '"';
+    };
+    if (!digits())
+        return false;
+    if (end - p >= promoFrom.size()
+        && memcmp(p, promoFrom.constData(), size_t(promoFrom.size())) == 0) {
+        p += promoFrom.size();
+        if (!date() || !literal(promoPrice) || !digits() || !literal(promoUntil) || !date())
+            return false;
+        ++p; // the closing quote
+    }
+    if (!literal(next))
+        return false;
+    const qsizetype tail = p - stored.constData() - next.size();
+    out.clear();
+    out.reserve(stored.size() + 64);
+    out.append(stored.constData(), start + priceKey.size());
+    appendInteger(out, fields.priceCents);
+    if (fields.promoPriceCents) {
+        out.append(promoFrom);
+        out.append(fields.promoFrom);
+        out.append(promoPrice);
+        appendInteger(out, *fields.promoPriceCents);
+        out.append(promoUntil);
+        out.append(fields.promoUntil);
+        out.append('"');
+    }
+    out.append(stored.constData() + tail, stored.size() - tail);
+    return true;
+}
+
 } // namespace
 
 std::optional<ChainAdmin::ImportKind> ChainAdmin::kindFromName(const QString &name)
@@ -478,10 +603,12 @@ Core::Status ChainAdmin::writeCatalog(
 
 Core::Status ChainAdmin::upsertProducts(const QList<Protocol::ProductData> &products)
 {
+    PhaseClock phase;
     std::vector<BulkProduct> rows;
     rows.reserve(size_t(products.size()));
     for (const auto &p : products)
         rows.push_back(bulkProduct(p));
+    phase("tojson");
     std::vector<BulkStock> none;
     return writeCatalog(rows, none);
 }
@@ -571,10 +698,12 @@ Core::Status ChainAdmin::importFile(
     ImportKind kind, const QString &path, QList<ImportProblem> &problems, int &imported)
 {
     imported = 0;
+    PhaseClock phase;
     QList<RawRow> rows;
     if (!readRows(path, rows, problems, kind == ImportKind::Promotions))
         return Error::make(
             QStringLiteral("import.bad_rows"), QStringLiteral("the file cannot be read"));
+    phase("read");
 
     // Lookups the rows refer to by code.
     QHash<QString, qint64> locationIds;
@@ -585,7 +714,7 @@ Core::Status ChainAdmin::importFile(
     }
     // Stock and prices look up only the SKUs the file names (a price update of 100k rows in a
     // catalog of millions), in chunks of bound values.
-    QHash<QString, QString> productData; // sku → data (prices)
+    QHash<QString, QByteArray> productData; // sku → data (prices)
     if (kind == ImportKind::Stock || kind == ImportKind::Prices) {
         QStringList skus;
         QSet<QString> seen;
@@ -597,29 +726,19 @@ Core::Status ChainAdmin::importFile(
             }
         }
         const bool prices = kind == ImportKind::Prices;
-        constexpr qsizetype chunk = 500;
-        for (qsizetype start = 0; start < skus.size(); start += chunk) {
-            const QStringList part = skus.mid(start, chunk);
-            QVariantList params;
-            params.reserve(part.size());
-            for (const QString &sku : part)
-                params.append(sku);
-            const QString sql = (prices ? QStringLiteral("SELECT sku, id, data FROM products "
-                                                         "WHERE sku IN (")
-                                        : QStringLiteral("SELECT sku, id FROM products WHERE "
-                                                         "sku IN ("))
-                + QStringList(part.size(), QStringLiteral("?")).join(QLatin1Char(','))
-                + QLatin1Char(')');
-            auto q = m_db.exec(sql, params);
-            if (!q)
-                return q.error();
-            while (q.value().next()) {
-                const QString sku = q.value().value(0).toString();
-                productIds.insert(sku, q.value().value(1).toLongLong());
-                if (prices)
-                    productData.insert(sku, q.value().value(2).toString());
-            }
-        }
+        std::vector<QByteArray> wanted;
+        wanted.reserve(size_t(skus.size()));
+        for (const QString &sku : std::as_const(skus))
+            wanted.push_back(sku.toUtf8());
+        if (Core::Status s = BulkWriter(m_db).findProducts(wanted, prices,
+                [&](const QByteArray &sku, qint64 id, QByteArray data) {
+                    const QString key = QString::fromUtf8(sku);
+                    productIds.insert(key, id);
+                    if (prices)
+                        productData.insert(key, std::move(data));
+                });
+            !s)
+            return s.error();
     } else if (kind == ImportKind::Promotions) {
         if (auto q = m_db.exec(QStringLiteral("SELECT sku, id FROM products")); q) {
             while (q.value().next())
@@ -627,8 +746,10 @@ Core::Status ChainAdmin::importFile(
         }
     }
 
+    phase("lookup");
     QList<Protocol::LocationData> locations;
     QList<Protocol::ProductData> products;
+    std::vector<BulkProduct> priceUpdates;
     QList<Protocol::StockData> stock;
     QList<Protocol::CustomerData> customers;
     QList<Protocol::WebOrderData> orders;
@@ -696,28 +817,47 @@ Core::Status ChainAdmin::importFile(
                 break;
             }
             keysSeen.insert(sku);
-            QJsonObject product = QJsonDocument::fromJson(current->toUtf8()).object();
-            for (const QString &key : { QStringLiteral("promoPriceCents"),
-                     QStringLiteral("promoFrom"), QStringLiteral("promoUntil") })
-                product.remove(key);
+            static const QSet<QString> allowed { QStringLiteral("sku"),
+                QStringLiteral("priceCents"), QStringLiteral("promoPriceCents"),
+                QStringLiteral("promoFrom"), QStringLiteral("promoUntil") };
             bool unknown = false;
             for (auto it = row.object.constBegin(); it != row.object.constEnd(); ++it) {
-                static const QSet<QString> allowed { QStringLiteral("sku"),
-                    QStringLiteral("priceCents"), QStringLiteral("promoPriceCents"),
-                    QStringLiteral("promoFrom"), QStringLiteral("promoUntil") };
                 if (!allowed.contains(it.key())) {
                     bad(QStringLiteral("%1 is not a price field").arg(it.key().left(40)));
                     unknown = true;
                     break;
                 }
-                product.insert(it.key(), it.value());
             }
             if (unknown)
                 break;
+            PriceFields fields;
+            if (Core::Status read = readPriceFields(row.object, fields); !read) {
+                fromCore(read.error());
+                break;
+            }
+            // The stored document with its price fields rewritten in place (no JSON round
+            // trip); a document not in the form the server writes goes the long way.
+            BulkProduct update;
+            if (patchPrices(*current, fields, update.data)) {
+                update.id = productIds.value(sku);
+                update.sku = sku.toUtf8();
+                update.priceCents = fields.priceCents;
+                update.promoPriceCents = fields.promoPriceCents;
+                update.promoFrom = fields.promoFrom;
+                update.promoUntil = fields.promoUntil;
+                priceUpdates.push_back(std::move(update));
+                break;
+            }
+            QJsonObject product = QJsonDocument::fromJson(*current).object();
+            for (const QString &key : { QStringLiteral("promoPriceCents"),
+                     QStringLiteral("promoFrom"), QStringLiteral("promoUntil") })
+                product.remove(key);
+            for (auto it = row.object.constBegin(); it != row.object.constEnd(); ++it)
+                product.insert(it.key(), it.value());
             if (auto p = Protocol::productFromJson(product); !p)
                 fromCore(p.error());
             else
-                products.append(p.value());
+                priceUpdates.push_back(bulkProduct(p.value()));
             break;
         }
         case ImportKind::Stock: {
@@ -980,6 +1120,7 @@ Core::Status ChainAdmin::importFile(
         }
         }
     }
+    phase("check");
     std::stable_sort(problems.begin(), problems.end(),
         [](const ImportProblem &a, const ImportProblem &b) { return a.line < b.line; });
     if (!problems.isEmpty())
@@ -993,9 +1134,13 @@ Core::Status ChainAdmin::importFile(
         imported = int(locations.size());
         break;
     case ImportKind::Products:
-    case ImportKind::Prices:
         written = upsertProducts(products);
         imported = int(products.size());
+        break;
+    case ImportKind::Prices:
+        imported = int(priceUpdates.size());
+        written = m_db.transaction(
+            [&]() -> Core::Status { return BulkWriter(m_db).updatePrices(priceUpdates); });
         break;
     case ImportKind::Stock:
         written = setStock(stock);
@@ -1183,6 +1328,7 @@ Core::Status ChainAdmin::importFile(
         imported = int(staff.size());
         break;
     }
+    phase("write");
     if (!written)
         imported = 0;
     return written;

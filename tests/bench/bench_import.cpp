@@ -261,7 +261,9 @@ int runBackend(const QString &backend, const Store::DemoChain::Options &options,
         }
         out().flush();
     }
-    if (!pgDatabase.isEmpty())
+    if (!pgDatabase.isEmpty() && qEnvironmentVariableIsSet("BENCH_IMPORT_KEEP"))
+        out() << "kept " << pgDatabase << "\n";
+    else if (!pgDatabase.isEmpty())
         pgRun(QStringLiteral("DROP DATABASE IF EXISTS ") + pgDatabase);
     return failed;
 }
