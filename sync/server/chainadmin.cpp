@@ -750,7 +750,8 @@ Core::Status ChainAdmin::importFile(
     QList<Protocol::LocationData> locations;
     QList<Protocol::ProductData> products;
     std::vector<BulkProduct> priceUpdates;
-    QList<Protocol::StockData> stock;
+    std::vector<BulkStock> stock;
+    QSet<std::pair<qint64, qint64>> stockSeen; // product, location
     QList<Protocol::CustomerData> customers;
     QList<Protocol::WebOrderData> orders;
     QList<WebOrderRows> webOrderRows; // per order, same order
@@ -763,7 +764,7 @@ Core::Status ChainAdmin::importFile(
     QList<QVariantList> giftCards; // number, balance, issued_at, expires_on, state
     QSet<QString> keysSeen;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QString nowText = now.toString(Qt::ISODateWithMs);
+    const qint64 nowMsecs = now.toMSecsSinceEpoch();
     for (RawRow &row : rows) {
         auto bad = [&](const QString &reason, const QString &code = QString()) {
             problems.append(code.isEmpty() ? ImportProblem(row.line, reason)
@@ -866,28 +867,34 @@ Core::Status ChainAdmin::importFile(
                 || !resolve(QStringLiteral("locationCode"), QStringLiteral("locationId"),
                     locationIds, QStringLiteral("import.location_unknown")))
                 break;
-            if (!row.object.contains(QStringLiteral("asOf")))
-                row.object.insert(QStringLiteral("asOf"), nowText);
-            auto s = Protocol::stockFromJson(row.object);
-            if (!s) {
-                fromCore(s.error());
-            } else if (s->quantity < 0) {
+            // Protocol::stockFromJson() with asOf "now" when the row has none (the same
+            // instant for every row, not parsed again per row).
+            Protocol::JsonReader reader(row.object, QStringLiteral("stock"));
+            BulkStock figure;
+            figure.productId = reader.integer(QStringLiteral("productId"), true, 1);
+            figure.locationId = reader.integer(QStringLiteral("locationId"), true, 1);
+            figure.quantity
+                = reader.integer(QStringLiteral("quantity"), true, -1'000'000'000, 1'000'000'000);
+            figure.asOfMsecs = row.object.contains(QStringLiteral("asOf"))
+                ? reader.timestamp(QStringLiteral("asOf")).toMSecsSinceEpoch()
+                : nowMsecs;
+            reader.rejectUnknownFields();
+            if (!reader.ok()) {
+                fromCore(reader.error());
+            } else if (figure.quantity < 0) {
                 bad(QStringLiteral("quantity must not be negative in a stock count"));
-            } else if (!knownLocationIds.contains(s->locationId)) {
-                bad(QStringLiteral("unknown location id %1").arg(s->locationId),
+            } else if (!knownLocationIds.contains(figure.locationId)) {
+                bad(QStringLiteral("unknown location id %1").arg(figure.locationId),
                     QStringLiteral("import.location_unknown"));
+            } else if (const auto key = std::pair(figure.productId, figure.locationId);
+                       stockSeen.contains(key)) {
+                bad(QStringLiteral("product %1 at location %2 appears twice in the file")
+                        .arg(figure.productId)
+                        .arg(figure.locationId),
+                    QStringLiteral("import.duplicate"));
             } else {
-                const QString key = QString::number(s->productId) + QLatin1Char('@')
-                    + QString::number(s->locationId);
-                if (keysSeen.contains(key)) {
-                    bad(QStringLiteral("product %1 at location %2 appears twice in the file")
-                            .arg(s->productId)
-                            .arg(s->locationId),
-                        QStringLiteral("import.duplicate"));
-                } else {
-                    keysSeen.insert(key);
-                    stock.append(s.value());
-                }
+                stockSeen.insert(key);
+                stock.push_back(figure);
             }
             break;
         }
@@ -1142,10 +1149,12 @@ Core::Status ChainAdmin::importFile(
         written = m_db.transaction(
             [&]() -> Core::Status { return BulkWriter(m_db).updatePrices(priceUpdates); });
         break;
-    case ImportKind::Stock:
-        written = setStock(stock);
+    case ImportKind::Stock: {
         imported = int(stock.size());
+        std::vector<BulkProduct> none;
+        written = writeCatalog(none, stock);
         break;
+    }
     case ImportKind::Customers:
         written = m_db.transaction([&]() -> Core::Status {
             auto seq = m_db.reserveSequence(customers.size());
