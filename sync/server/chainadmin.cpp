@@ -54,6 +54,8 @@ QString compact(const QJsonObject &object)
 // RFC 4180 fields: quotes around a field allow commas and doubled quotes inside it.
 QStringList splitCsvLine(const QString &line)
 {
+    if (!line.contains(QLatin1Char('"')))
+        return line.split(QLatin1Char(','));
     QStringList fields;
     QString field;
     bool quoted = false;
@@ -169,7 +171,8 @@ bool readRows(
                 continue;
             const QStringList fields = splitCsvLine(line);
             if (header.isEmpty()) {
-                header = fields;
+                for (const QString &name : fields)
+                    header.append(name.trimmed());
                 continue;
             }
             if (fields.size() != header.size()) {
@@ -182,10 +185,9 @@ bool readRows(
             RawRow row { lineNo, {} };
             QString problem;
             for (qsizetype i = 0; i < header.size() && problem.isEmpty(); ++i) {
-                const QJsonValue value
-                    = csvCell(header.at(i).trimmed(), fields.at(i), problem, textIds);
+                const QJsonValue value = csvCell(header.at(i), fields.at(i), problem, textIds);
                 if (!value.isNull())
-                    row.object.insert(header.at(i).trimmed(), value);
+                    row.object.insert(header.at(i), value);
             }
             if (!problem.isEmpty())
                 problems.append({ lineNo, problem });
@@ -716,20 +718,17 @@ Core::Status ChainAdmin::importFile(
     // catalog of millions), in chunks of bound values.
     QHash<QString, QByteArray> productData; // sku → data (prices)
     if (kind == ImportKind::Stock || kind == ImportKind::Prices) {
-        QStringList skus;
-        QSet<QString> seen;
+        // Sorted: neighbouring keys of the sku index are read together.
+        std::vector<QByteArray> wanted;
+        wanted.reserve(size_t(rows.size()));
         for (const RawRow &row : std::as_const(rows)) {
             const QString sku = row.object.value(QStringLiteral("sku")).toString();
-            if (!sku.isEmpty() && !seen.contains(sku)) {
-                seen.insert(sku);
-                skus.append(sku);
-            }
+            if (!sku.isEmpty())
+                wanted.push_back(sku.toUtf8());
         }
+        std::sort(wanted.begin(), wanted.end());
+        wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
         const bool prices = kind == ImportKind::Prices;
-        std::vector<QByteArray> wanted;
-        wanted.reserve(size_t(skus.size()));
-        for (const QString &sku : std::as_const(skus))
-            wanted.push_back(sku.toUtf8());
         if (Core::Status s = BulkWriter(m_db).findProducts(wanted, prices,
                 [&](const QByteArray &sku, qint64 id, QByteArray data) {
                     const QString key = QString::fromUtf8(sku);
