@@ -9,8 +9,6 @@
 #include <libpq-fe.h>
 #include <sqlite3.h>
 
-#include <QDebug>
-#include <QElapsedTimer>
 #include <algorithm>
 #include <charconv>
 
@@ -349,8 +347,6 @@ QByteArray BulkWriter::isoUtc(qint64 msecs)
 
 Core::Status BulkWriter::write(std::vector<BulkProduct> &products, std::vector<BulkStock> &stock)
 {
-    QElapsedTimer t;
-    t.start();
     sortProducts(products);
     sortStock(stock);
     if (products.empty() && stock.empty())
@@ -358,15 +354,8 @@ Core::Status BulkWriter::write(std::vector<BulkProduct> &products, std::vector<B
     auto seq = m_db.reserveSequence(qint64(products.size() + stock.size()));
     if (!seq)
         return seq.error();
-    const bool on = qEnvironmentVariableIsSet("TOONBANK_IMPORT_TIMING");
-    if (on)
-        qInfo("bulk sort+seq %.3f", double(t.nsecsElapsed()) / 1e9);
-    t.restart();
-    auto r = m_db.dialect() == Dialect::Sqlite ? writeSqlite(products, stock, seq.value(), false)
-                                               : writePostgres(products, stock, seq.value(), false);
-    if (on && products.size() + stock.size() > 1000)
-        qInfo("bulk write %.3f", double(t.nsecsElapsed()) / 1e9);
-    return r;
+    return m_db.dialect() == Dialect::Sqlite ? writeSqlite(products, stock, seq.value(), false)
+                                             : writePostgres(products, stock, seq.value(), false);
 }
 
 Core::Status BulkWriter::findProducts(

@@ -22,8 +22,6 @@
 #include <QSqlQuery>
 #include <QTextStream>
 
-#include <QDebug>
-#include <QElapsedTimer>
 #include <charconv>
 
 namespace Toonbank::Sync::Server {
@@ -31,20 +29,6 @@ namespace Toonbank::Sync::Server {
 using Core::Error;
 
 namespace {
-
-// TEMP profiling
-struct PhaseClock
-{
-    QElapsedTimer t;
-    bool on = qEnvironmentVariableIsSet("TOONBANK_IMPORT_TIMING");
-    PhaseClock() { t.start(); }
-    void operator()(const char *what)
-    {
-        if (on)
-            qInfo("import phase %s: %.3f s", what, double(t.nsecsElapsed()) / 1e9);
-        t.restart();
-    }
-};
 
 QString compact(const QJsonObject &object)
 {
@@ -605,12 +589,10 @@ Core::Status ChainAdmin::writeCatalog(
 
 Core::Status ChainAdmin::upsertProducts(const QList<Protocol::ProductData> &products)
 {
-    PhaseClock phase;
     std::vector<BulkProduct> rows;
     rows.reserve(size_t(products.size()));
     for (const auto &p : products)
         rows.push_back(bulkProduct(p));
-    phase("tojson");
     std::vector<BulkStock> none;
     return writeCatalog(rows, none);
 }
@@ -700,12 +682,10 @@ Core::Status ChainAdmin::importFile(
     ImportKind kind, const QString &path, QList<ImportProblem> &problems, int &imported)
 {
     imported = 0;
-    PhaseClock phase;
     QList<RawRow> rows;
     if (!readRows(path, rows, problems, kind == ImportKind::Promotions))
         return Error::make(
             QStringLiteral("import.bad_rows"), QStringLiteral("the file cannot be read"));
-    phase("read");
 
     // Lookups the rows refer to by code.
     QHash<QString, qint64> locationIds;
@@ -745,7 +725,6 @@ Core::Status ChainAdmin::importFile(
         }
     }
 
-    phase("lookup");
     QList<Protocol::LocationData> locations;
     QList<Protocol::ProductData> products;
     std::vector<BulkProduct> priceUpdates;
@@ -1126,7 +1105,6 @@ Core::Status ChainAdmin::importFile(
         }
         }
     }
-    phase("check");
     std::stable_sort(problems.begin(), problems.end(),
         [](const ImportProblem &a, const ImportProblem &b) { return a.line < b.line; });
     if (!problems.isEmpty())
@@ -1336,7 +1314,6 @@ Core::Status ChainAdmin::importFile(
         imported = int(staff.size());
         break;
     }
-    phase("write");
     if (!written)
         imported = 0;
     return written;

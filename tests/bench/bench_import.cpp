@@ -13,6 +13,7 @@
 //     `toonbank-admin import prices|stock` (ChainAdmin::importFile: every row checked, one
 //     transaction), R rounds each: median and p99.
 // Prints seconds and rows/s; nothing is asserted (STYLE.md: benchmarks are run by hand).
+// BENCH_IMPORT_KEEP=1 keeps the PostgreSQL database (its name is printed) for a look with psql.
 
 #include "app/store/catalogsink.h"
 #include "app/store/demochain.h"
