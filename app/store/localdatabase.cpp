@@ -19,6 +19,19 @@ namespace Toonbank::Store {
 
 namespace {
 
+// Waits for another connection's write transaction by polling every millisecond for up to
+// 5 s. SQLite's own busy timeout sleeps longer and longer (up to 100 ms a try): against a
+// writer that runs short transactions back to back — the first sync's staging — a sale
+// would miss gap after gap. The writer leaves a gap between its transactions
+// (SyncEngine::Options::snapshotYieldMs); a millisecond poll finds it.
+int waitForLock(void *, int tries)
+{
+    if (tries >= 5000)
+        return 0; // SQLITE_BUSY: the caller reports the database as busy
+    sqlite3_sleep(1);
+    return 1;
+}
+
 Core::Error corrupt(const QString &path, const QString &detail)
 {
     return Core::Error::make(QStringLiteral("cache.corrupt"),
@@ -129,6 +142,7 @@ Core::Result<std::unique_ptr<LocalDatabase>> LocalDatabase::open(const QString &
     sqlite3 *handle = self->rawHandle();
     if (!handle)
         return openFailed(path, QStringLiteral("no sqlite3 handle from the driver"));
+    sqlite3_busy_handler(handle, &waitForLock, nullptr);
 
     // WAL: readers (search, lookups) never wait for the sync writer. NORMAL is durable
     // enough for a cache that the server can rebuild; the sales path raises it to FULL.

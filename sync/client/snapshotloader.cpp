@@ -653,7 +653,7 @@ Core::Result<bool> SnapshotLoader::stageStep()
                              "LIMIT ?1")
                   .arg(q(target), columns.join(QLatin1Char(',')), q(source), where,
                       keyList.join(QLatin1Char(',')));
-        const int limit = m_chunk > 0 ? m_chunk : qMin(chunkRows, 2000);
+        const int limit = chunkFor(target);
         QElapsedTimer took;
         took.start();
         qint64 copied = 0;
@@ -693,14 +693,8 @@ Core::Result<bool> SnapshotLoader::stageStep()
         if (!done)
             return done.error();
         // Aim each transaction at targetMs: a sale on the GUI connection waits at most one.
-        const qint64 ms = took.elapsed();
+        adapt(target, limit, copied, took.elapsed());
         checkpoint();
-        if (copied >= limit) {
-            if (ms > targetMs)
-                m_chunk = int(qMax<qint64>(500, qint64(limit) * targetMs / qMax<qint64>(ms, 1)));
-            else if (ms < targetMs / 2)
-                m_chunk = qMin(chunkRows, limit * 2);
-        }
         if (t.counted) {
             m_progress.rowsDone += copied;
             updateRate(m_progress.rowsDone);
@@ -709,6 +703,23 @@ Core::Result<bool> SnapshotLoader::stageStep()
     }
     detach();
     return true;
+}
+
+int SnapshotLoader::chunkFor(const QString &table) const
+{
+    return m_chunks.value(table, qMin(firstChunkRows, chunkRows));
+}
+
+void SnapshotLoader::adapt(const QString &table, int limit, qint64 rows, qint64 ms)
+{
+    m_longestMs = qMax(m_longestMs, ms);
+    if (rows < limit)
+        return; // the table's last chunk says little about the next table
+    // Proportional to the rows per ms just seen, never more than doubling (the next rows of a
+    // table may be wider: the FTS index's segments, products with long descriptions).
+    const qint64 fit = qint64(limit) * targetMs / qMax<qint64>(ms, 1);
+    m_chunks.insert(
+        table, int(qBound(qint64(100), qMin(fit, qint64(limit) * 2), qint64(chunkRows))));
 }
 
 void SnapshotLoader::checkpoint()
@@ -736,6 +747,8 @@ Core::Status SnapshotLoader::swap()
     // Both pragmas only take effect outside a transaction.
     (void)exec(db, QStringLiteral("PRAGMA foreign_keys=OFF"));
     (void)exec(db, QStringLiteral("PRAGMA legacy_alter_table=ON"));
+    QElapsedTimer took;
+    took.start();
     const Core::Status done = m_db.transaction([&]() -> Core::Status {
         QStringList all;
         for (const char *t : swapTables)
@@ -760,6 +773,7 @@ Core::Status SnapshotLoader::swap()
             return r;
         return setValue(keyStage, stageSwapped);
     });
+    m_longestMs = qMax(m_longestMs, took.elapsed());
     (void)exec(db, QStringLiteral("PRAGMA legacy_alter_table=OFF"));
     (void)exec(db, QStringLiteral("PRAGMA foreign_keys=ON"));
     checkpoint();
@@ -777,16 +791,15 @@ Core::Result<bool> SnapshotLoader::cleanupStep()
         return failed(QStringLiteral("stage %1, not cleaning up").arg(stage()));
     sqlite3 *db = m_db.rawHandle();
     // Children first: barcodes_old still names "products" in its foreign key.
-    // Children first: barcodes_old still names "products" in its foreign key.
     QList<std::pair<QString, QString>> tables;
     for (const char *t : swapTables)
         tables.append({ QString::fromLatin1(t) + QLatin1String("_old"), QStringLiteral("1") });
     std::swap(tables[0], tables[2]); // barcodes, products, locations, stock, …
-    const int limit = qMax(500, m_chunk > 0 ? m_chunk : chunkRows);
     for (const auto &[table, filter] : tables) {
         if (!tableExists(db, QStringLiteral("main"), table))
             continue;
         const QStringList keys = columnsOf(db, QStringLiteral("main"), table, true);
+        const int limit = chunkFor(table);
         qint64 rows = 0;
         {
             Sql count(db,
@@ -810,8 +823,11 @@ Core::Result<bool> SnapshotLoader::cleanupStep()
                              "WHERE %3 ORDER BY %2 LIMIT 1 OFFSET %4)")
                   .arg(q(table), key, filter)
                   .arg(limit - 1);
+        QElapsedTimer took;
+        took.start();
         if (auto done = m_db.transaction([&] { return exec(db, sql); }); !done)
             return done.error();
+        adapt(table, limit, qMin<qint64>(rows, limit), took.elapsed());
         checkpoint();
         return false;
     }

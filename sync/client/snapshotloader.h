@@ -4,6 +4,7 @@
 #include "sync/protocol/stockelsewhere.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -89,7 +90,10 @@ public:
     BootstrapProgress progress() const;
 
     int chunkRows = 50000;
+    int firstChunkRows = 500; // each table starts here: its rows may be 50× wider than the last's
     int targetMs = 15; // a chunk's transaction aims below this, so a sale waits little
+    /// The longest write transaction so far (stage, swap, cleanup), for the progress log.
+    qint64 longestTransactionMs() const { return m_longestMs; }
     /// Staff/web-order pull position during the "swapped" stage.
     qint64 onlyCursor() const;
     Core::Status setOnlyCursor(qint64 value);
@@ -112,7 +116,11 @@ private:
     BootstrapProgress m_progress;
     QElapsedTimer m_rateClock;
     qint64 m_rateStart = 0;
-    int m_chunk = 0; // rows per chunk now (adapts to targetMs)
+    /// Rows for the next chunk of `table`; then its time adapts the next one (to targetMs).
+    int chunkFor(const QString &table) const;
+    void adapt(const QString &table, int limit, qint64 rows, qint64 ms);
+    QHash<QString, int> m_chunks; // per table: rows of one chunk now
+    qint64 m_longestMs = 0;
 };
 
 } // namespace Toonbank::Sync::Client

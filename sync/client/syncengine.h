@@ -55,6 +55,9 @@ public:
         /// First sync from a snapshot: bytes per ranged download request (the server answers
         /// at most 8 MiB per request).
         qint64 snapshotRangeBytes = 8 * 1024 * 1024;
+        /// Pause between two of the snapshot's staging or clean-up transactions, so a sale
+        /// waiting for the write lock gets it (docs/SYNC.md, "Selling during the first sync").
+        int snapshotYieldMs = 2;
         int pollIntervalMs = 60000; // pull this often while nothing else happens
         int backoffBaseMs = 1000;
         int backoffCapMs = 60000;

@@ -19,8 +19,10 @@
 
 #include <QDateTime>
 #include <QDebug>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QSslCertificate>
+#include <QTimer>
 
 namespace Toonbank::Sync::Client::Internal {
 
@@ -613,21 +615,18 @@ void SyncWorker::stageNext()
             publishBootstrap(true);
         }
         // One chunk per event: the thread stays responsive (a stop, a sale's sync request).
-        const quint64 generation = m_generation;
-        QMetaObject::invokeMethod(
-            this,
-            [this, generation] {
-                if (generation == m_generation && m_loader)
-                    stageNext();
-            },
-            Qt::QueuedConnection);
+        nextChunk(&SyncWorker::stageNext);
         return;
     }
-    emit progress(QStringLiteral("snapshot staged"));
+    emit progress(QStringLiteral("snapshot staged (longest transaction %1 ms)")
+                      .arg(m_loader->longestTransactionMs()));
+    QElapsedTimer took;
+    took.start();
     if (auto swapped = m_loader->swap(); !swapped)
         return failCycle(pageRefused(swapped.error()));
     m_cursor = m_outbox->pullCursor();
-    emit progress(QStringLiteral("snapshot swapped at cursor %1").arg(m_cursor));
+    emit progress(
+        QStringLiteral("snapshot swapped at cursor %1 in %2 ms").arg(m_cursor).arg(took.elapsed()));
     publishBootstrap(true);
     pullOnly();
 }
@@ -660,27 +659,35 @@ void SyncWorker::pullOnly()
         });
 }
 
+void SyncWorker::nextChunk(void (SyncWorker::*step)())
+{
+    // A short pause between two of the loader's write transactions: a sale waiting for the
+    // write lock polls every millisecond (LocalDatabase's busy handler) and gets in here,
+    // instead of finding the next chunk's transaction begun a microsecond after the last.
+    const quint64 generation = m_generation;
+    QTimer::singleShot(m_options.snapshotYieldMs, Qt::PreciseTimer, this, [this, generation, step] {
+        if (generation == m_generation && m_loader)
+            (this->*step)();
+    });
+}
+
 void SyncWorker::cleanupNext()
 {
     Core::Result<bool> cleaned = m_loader->cleanupStep();
     if (!cleaned)
         return failCycle(pageRefused(cleaned.error()));
     if (!cleaned.value()) {
-        const quint64 generation = m_generation;
-        QMetaObject::invokeMethod(
-            this,
-            [this, generation] {
-                if (generation == m_generation && m_loader)
-                    cleanupNext();
-            },
-            Qt::QueuedConnection);
+        nextChunk(&SyncWorker::cleanupNext);
         return;
     }
+    const qint64 longest = m_loader->longestTransactionMs();
     m_loader.reset();
     m_bootstrapped = true;
     m_cursor = m_outbox->pullCursor();
     m_state.bootstrap = {};
-    emit progress(QStringLiteral("snapshot done at cursor %1").arg(m_cursor));
+    emit progress(QStringLiteral("snapshot done at cursor %1 (longest transaction %2 ms)")
+                      .arg(m_cursor)
+                      .arg(longest));
     publish();
     pullNext(); // the feed from the snapshot's cursor on
 }

@@ -65,6 +65,7 @@ private:
     void downloadNext();
     void stageNext();
     void pullOnly();
+    void nextChunk(void (SyncWorker::*step)());
     void cleanupNext();
     void publishBootstrap(bool force);
     /// After the catalog: the other feed kinds, each from its own cursor (Store::FeedCursors)

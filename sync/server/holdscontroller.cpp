@@ -69,6 +69,18 @@ Core::Result<std::optional<Location>> findLocation(ServerDatabase &db, const QSt
         Location { q.value().value(0).toLongLong(), q.value().value(1).toString() });
 }
 
+// The store that made the hold (its device's store) or the store that holds the units.
+Core::Result<bool> ownStore(ServerDatabase &db, const HoldRow &row, qint64 deviceLocationId)
+{
+    if (row.locationId == deviceLocationId)
+        return true;
+    auto q
+        = db.exec(QStringLiteral("SELECT location_id FROM devices WHERE id = ?"), { row.deviceId });
+    if (!q)
+        return q.error();
+    return q.value().next() && q.value().value(0).toLongLong() == deviceLocationId;
+}
+
 Core::Result<qint64> availableAt(ServerDatabase &db, qint64 productId, qint64 locationId)
 {
     auto q = db.exec(QStringLiteral("SELECT quantity, held FROM stock WHERE product_id = ? AND "
@@ -320,6 +332,13 @@ ApiReply HoldsController::status(const ApiRequest &request)
     if (!existing.value())
         return refuse(ApiErrorKind::NotFound, QStringLiteral("hold.unknown"),
             QStringLiteral("no hold with this id"));
+    // The customer's name and phone are on it: only the two stores concerned read it.
+    auto allowed = ownStore(m_db, *existing.value(), request.device->locationId);
+    if (!allowed)
+        return internal(allowed.error());
+    if (!allowed.value())
+        return refuse(ApiErrorKind::Forbidden, QStringLiteral("hold.store"),
+            QStringLiteral("another store's hold"));
     auto data = describeNow(m_db, *existing.value());
     if (!data)
         return internal(data.error());
@@ -336,16 +355,10 @@ ApiReply HoldsController::cancel(const ApiRequest &request)
         return refuse(ApiErrorKind::NotFound, QStringLiteral("hold.unknown"),
             QStringLiteral("no hold with this id"));
     const HoldRow &row = *existing.value();
-    // The store that made the hold or the store that holds the units may cancel it.
-    bool allowed = row.locationId == request.device->locationId;
-    if (!allowed) {
-        auto q = m_db.exec(
-            QStringLiteral("SELECT location_id FROM devices WHERE id = ?"), { row.deviceId });
-        if (!q)
-            return internal(q.error());
-        allowed = q.value().next() && q.value().value(0).toLongLong() == request.device->locationId;
-    }
+    auto allowed = ownStore(m_db, row, request.device->locationId);
     if (!allowed)
+        return internal(allowed.error());
+    if (!allowed.value())
         return refuse(ApiErrorKind::Forbidden, QStringLiteral("hold.store"),
             QStringLiteral("another store's hold"));
     const QString now = isoUtc(Core::SystemClock::instance().nowUtc());

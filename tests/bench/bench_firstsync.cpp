@@ -179,12 +179,23 @@ int main(int argc, char *argv[])
 
     // B: the first sync in its own process, sales here.
     QList<qint64> commitMs;
+    struct Slow
+    {
+        qint64 at; // ms of B
+        qint64 took;
+        qint64 locked; // ms until the write lock was held
+    };
+    QList<Slow> slowCommits;
+    QList<std::pair<qint64, QString>> phases; // (ms of B, the sync's progress line)
     int saleNo = 0;
     QTimer sales;
     QObject::connect(&sales, &QTimer::timeout, [&] {
         QElapsedTimer took;
         took.start();
+        const qint64 at = clock.elapsed();
+        qint64 lockedAt = -1;
         (void)db.value()->durableTransaction([&]() -> Core::Status {
+            lockedAt = took.elapsed();
             QSqlQuery q(db.value()->connection());
             q.prepare(QStringLiteral("INSERT INTO outbox(event_id, type, staff_id, occurred_at, "
                                      "payload) VALUES(?, 'probe', 1, ?, '{}')"));
@@ -197,6 +208,8 @@ int main(int argc, char *argv[])
             return Core::success();
         });
         commitMs.append(took.elapsed());
+        if (took.elapsed() > 50)
+            slowCommits.append({ at, took.elapsed(), lockedAt });
     });
     qint64 peakKb = 0;
     QProcess sync;
@@ -208,8 +221,11 @@ int main(int argc, char *argv[])
     QString lastLine;
     QObject::connect(&sync, &QProcess::readyReadStandardOutput, [&] {
         const QString text = QString::fromUtf8(sync.readAllStandardOutput()).trimmed();
-        if (!text.isEmpty())
-            lastLine = text.section(QLatin1Char('\n'), -1);
+        if (text.isEmpty())
+            return;
+        lastLine = text.section(QLatin1Char('\n'), -1);
+        for (const QString &line : text.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            phases.append({ clock.elapsed(), line.trimmed() });
     });
     QObject::connect(&sync, &QProcess::finished, &app, &QCoreApplication::quit);
     clock.restart();
@@ -238,6 +254,27 @@ int main(int argc, char *argv[])
                  .arg(percentile(commitMs, 99))
                  .arg(percentile(commitMs, 100))
           << Qt::endl;
+    // Where the slow ones fell: the sync's last progress line before each.
+    for (const Slow &slow : slowCommits) {
+        QString doing;
+        for (const auto &[when, line] : phases) {
+            if (when > slow.at)
+                break;
+            doing = line;
+        }
+        out() << QStringLiteral("  slow commit at %1 s: %2 ms, %3 ms of them for the lock "
+                                "(after \"%4\")")
+                     .arg(slow.at / 1000.0, 0, 'f', 2)
+                     .arg(slow.took)
+                     .arg(slow.locked)
+                     .arg(doing.left(70))
+              << Qt::endl;
+    }
+    for (const auto &[when, line] : phases) {
+        if (line.contains(QLatin1String("longest")) || line.contains(QLatin1String("swapped")))
+            out() << QStringLiteral("  at %1 s: %2").arg(when / 1000.0, 0, 'f', 2).arg(line)
+                  << Qt::endl;
+    }
     out() << QStringLiteral("cache after: %1 products, %2 stock rows, integrity %3")
                  .arg(count(*db.value(), QStringLiteral("SELECT count(*) FROM products")))
                  .arg(count(*db.value(), QStringLiteral("SELECT count(*) FROM stock")))

@@ -72,6 +72,8 @@ private:
     QString m_amsToken;
     QString m_utrDevice;
     QString m_utrToken;
+    QString m_rtmDevice;
+    QString m_rtmToken; // a third store: neither made nor holds the holds below
     qint64 m_amsSeq = 1;
     qint64 m_utrSeq = 1;
 
@@ -246,7 +248,10 @@ private slots:
         QVERIFY(m_server.start({ QStringLiteral("--sweep-ms"), QStringLiteral("200") }));
         m_amsToken = enrol(QStringLiteral("AMS01"), &m_amsDevice);
         m_utrToken = enrol(QStringLiteral("UTR01"), &m_utrDevice);
-        QVERIFY(!m_amsToken.isEmpty() && !m_utrToken.isEmpty());
+        QVERIFY(m_server.admin({ QStringLiteral("add-store"), QStringLiteral("RTM01"),
+            QStringLiteral("Toonbank Rotterdam"), QStringLiteral("--id"), QStringLiteral("4") }));
+        m_rtmToken = enrol(QStringLiteral("RTM01"), &m_rtmDevice);
+        QVERIFY(!m_amsToken.isEmpty() && !m_utrToken.isEmpty() && !m_rtmToken.isEmpty());
     }
 
     void holdLowersAvailable()
@@ -285,6 +290,18 @@ private slots:
         QCOMPARE(tooMany.status, 409);
         QCOMPARE(errorCode(tooMany), QStringLiteral("hold.unavailable"));
         QCOMPARE(tooMany.json.value(QStringLiteral("available")).toInteger(), 1);
+        QCOMPARE(held(2, 2), 1);
+
+        // A third store neither reads it (the customer's name and phone are on it) nor
+        // cancels it.
+        const HttpAnswer peek = m_server.request(
+            "GET", QStringLiteral("/v1/holds/%1").arg(request.holdId), {}, m_rtmToken);
+        QCOMPARE(peek.status, 403);
+        QCOMPARE(errorCode(peek), QStringLiteral("hold.store"));
+        const HttpAnswer foreignCancel = m_server.request("POST",
+            QStringLiteral("/v1/holds/%1/cancel").arg(request.holdId), QByteArray(), m_rtmToken);
+        QCOMPARE(foreignCancel.status, 403);
+        QCOMPARE(errorCode(foreignCancel), QStringLiteral("hold.store"));
         QCOMPARE(held(2, 2), 1);
 
         // Cancelled by the store that made it: the unit is available again.
