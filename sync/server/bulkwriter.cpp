@@ -113,6 +113,13 @@ Error sqliteError(sqlite3 *db, const char *what)
             .arg(QLatin1String(what), QString::fromUtf8(sqlite3_errmsg(db))));
 }
 
+Error unknownProduct(qint64 id)
+{
+    return Error::make(QStringLiteral("import.sku_unknown"), QStringLiteral("unknown product"),
+        id > 0 ? QStringLiteral("product %1 is not in the catalog").arg(id)
+               : QStringLiteral("a product of the price update is not in the catalog"));
+}
+
 void bindText(sqlite3_stmt *stmt, int index, const QByteArray &text)
 {
     // Never NULL: the schema wants '' for "no text". The bytes outlive the step.
@@ -347,12 +354,114 @@ Core::Status BulkWriter::write(std::vector<BulkProduct> &products, std::vector<B
     auto seq = m_db.reserveSequence(qint64(products.size() + stock.size()));
     if (!seq)
         return seq.error();
-    return m_db.dialect() == Dialect::Sqlite ? writeSqlite(products, stock, seq.value())
-                                             : writePostgres(products, stock, seq.value());
+    return m_db.dialect() == Dialect::Sqlite ? writeSqlite(products, stock, seq.value(), false)
+                                             : writePostgres(products, stock, seq.value(), false);
 }
 
-Core::Status BulkWriter::writeSqlite(
-    const std::vector<BulkProduct> &products, const std::vector<BulkStock> &stock, qint64 firstSeq)
+Core::Status BulkWriter::findProducts(
+    const std::vector<QByteArray> &skus, bool withData, const FoundProduct &found)
+{
+    if (skus.empty())
+        return Core::success();
+    if (m_db.dialect() == Dialect::Sqlite) {
+        sqlite3 *db = sqliteHandle(m_db.connection());
+        if (!db)
+            return Error::make(QStringLiteral("db.error"), QStringLiteral("database error"),
+                QStringLiteral("no sqlite3 handle on the connection"));
+        Stmt select;
+        if (select.prepare(db,
+                withData ? "SELECT id, data FROM products WHERE sku = ?1"
+                         : "SELECT id FROM products WHERE sku = ?1")
+            != SQLITE_OK)
+            return sqliteError(db, "prepare products by sku");
+        // One read transaction for all the look-ups (not one per statement).
+        const bool own = sqlite3_get_autocommit(db) != 0;
+        if (own && sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK)
+            return sqliteError(db, "BEGIN");
+        Core::Status done = Core::success();
+        sqlite3_stmt *s = select();
+        for (const QByteArray &sku : skus) {
+            bindText(s, 1, sku);
+            const int step = sqlite3_step(s);
+            if (step == SQLITE_ROW) {
+                QByteArray data;
+                if (withData)
+                    data = QByteArray(static_cast<const char *>(sqlite3_column_blob(s, 1)),
+                        sqlite3_column_bytes(s, 1));
+                found(sku, sqlite3_column_int64(s, 0), std::move(data));
+            } else if (step != SQLITE_DONE) {
+                done = sqliteError(db, "products by sku");
+                sqlite3_reset(s);
+                break;
+            }
+            sqlite3_reset(s);
+        }
+        if (own)
+            sqlite3_exec(db, done ? "COMMIT" : "ROLLBACK", nullptr, nullptr, nullptr);
+        return done;
+    }
+
+    PGconn *conn = pgHandle(m_db.connection());
+    if (!conn)
+        return Error::make(QStringLiteral("db.error"), QStringLiteral("database error"),
+            QStringLiteral("no PGconn handle on the connection"));
+    if (PQtransactionStatus(conn) == PQTRANS_ACTIVE)
+        drain(conn);
+    // One text[] parameter: {"sku","sku",…} with " and \ escaped.
+    QByteArray array;
+    array.reserve(qsizetype(skus.size()) * 16);
+    array.append('{');
+    for (const QByteArray &sku : skus) {
+        if (array.size() > 1)
+            array.append(',');
+        array.append('"');
+        for (const char c : sku) {
+            if (c == '"' || c == '\\')
+                array.append('\\');
+            array.append(c);
+        }
+        array.append('"');
+    }
+    array.append('}');
+    const char *values[] = { array.constData() };
+    const char *sql = withData ? "SELECT sku, id, data FROM products WHERE sku = ANY($1::text[])"
+                               : "SELECT sku, id FROM products WHERE sku = ANY($1::text[])";
+    PGresult *result = PQexecParams(conn, sql, 1, nullptr, values, nullptr, nullptr, 0);
+    if (PQresultStatus(result) != PGRES_TUPLES_OK) {
+        Error error = pgError(conn, result, "products by sku");
+        PQclear(result);
+        return error;
+    }
+    const int rows = PQntuples(result);
+    for (int row = 0; row < rows; ++row) {
+        const QByteArray sku(PQgetvalue(result, row, 0), PQgetlength(result, row, 0));
+        qint64 id = 0;
+        const char *idText = PQgetvalue(result, row, 1);
+        std::from_chars(idText, idText + PQgetlength(result, row, 1), id);
+        QByteArray data;
+        if (withData)
+            data = QByteArray(PQgetvalue(result, row, 2), PQgetlength(result, row, 2));
+        found(sku, id, std::move(data));
+    }
+    PQclear(result);
+    return Core::success();
+}
+
+Core::Status BulkWriter::updatePrices(std::vector<BulkProduct> &products)
+{
+    sortProducts(products);
+    if (products.empty())
+        return Core::success();
+    auto seq = m_db.reserveSequence(qint64(products.size()));
+    if (!seq)
+        return seq.error();
+    const std::vector<BulkStock> none;
+    return m_db.dialect() == Dialect::Sqlite ? writeSqlite(products, none, seq.value(), true)
+                                             : writePostgres(products, none, seq.value(), true);
+}
+
+Core::Status BulkWriter::writeSqlite(const std::vector<BulkProduct> &products,
+    const std::vector<BulkStock> &stock, qint64 firstSeq, bool pricesOnly)
 {
     sqlite3 *db = sqliteHandle(m_db.connection());
     if (!db)
@@ -371,10 +480,12 @@ Core::Status BulkWriter::writeSqlite(
     if (!products.empty()) {
         Stmt product;
         Stmt price;
+        // A price update names known products and keeps their sku (its index untouched).
         if (product.prepare(db,
-                "INSERT INTO products(id, sku, data, change_seq) VALUES (?1, ?2, ?3, ?4) "
-                "ON CONFLICT(id) DO UPDATE SET sku = excluded.sku, data = excluded.data, "
-                "change_seq = excluded.change_seq")
+                pricesOnly ? "UPDATE products SET data = ?3, change_seq = ?4 WHERE id = ?1"
+                           : "INSERT INTO products(id, sku, data, change_seq) VALUES (?1, ?2, "
+                             "?3, ?4) ON CONFLICT(id) DO UPDATE SET sku = excluded.sku, data = "
+                             "excluded.data, change_seq = excluded.change_seq")
             != SQLITE_OK)
             return sqliteError(db, "prepare products");
         if (price.prepare(db,
@@ -385,7 +496,8 @@ Core::Status BulkWriter::writeSqlite(
         for (const BulkProduct &p : products) {
             sqlite3_stmt *s = product();
             sqlite3_bind_int64(s, 1, p.id);
-            bindText(s, 2, p.sku);
+            if (!pricesOnly)
+                bindText(s, 2, p.sku);
             bindText(s, 3, p.data);
             sqlite3_bind_int64(s, 4, seq);
             if (sqlite3_step(s) != SQLITE_DONE) {
@@ -394,6 +506,8 @@ Core::Status BulkWriter::writeSqlite(
                 return error;
             }
             sqlite3_reset(s);
+            if (pricesOnly && sqlite3_changes(db) != 1)
+                return unknownProduct(p.id);
             // Every catalog version keeps its price: a sale priced offline from an older
             // version is still explained (see SaleHandler).
             s = price();
@@ -443,8 +557,8 @@ Core::Status BulkWriter::writeSqlite(
     return Core::success();
 }
 
-Core::Status BulkWriter::writePostgres(
-    const std::vector<BulkProduct> &products, const std::vector<BulkStock> &stock, qint64 firstSeq)
+Core::Status BulkWriter::writePostgres(const std::vector<BulkProduct> &products,
+    const std::vector<BulkStock> &stock, qint64 firstSeq, bool pricesOnly)
 {
     PGconn *conn = pgHandle(m_db.connection());
     if (!conn)
@@ -469,7 +583,7 @@ Core::Status BulkWriter::writePostgres(
                 + QByteArray::number(products.back().id) + ")");
         if (!exists)
             return exists.error();
-        const bool staged = exists.value();
+        const bool staged = exists.value() || pricesOnly;
         if (staged) {
             if (Core::Status s = pgExec(conn,
                     "CREATE TEMP TABLE IF NOT EXISTS bulk_products(id BIGINT, sku TEXT, "
@@ -496,7 +610,32 @@ Core::Status BulkWriter::writePostgres(
         }
         if (Core::Status s = copy.finish("COPY products"); !s)
             return s;
-        if (staged) {
+        if (pricesOnly) {
+            // Known products keep their sku: one UPDATE joined on id; every row must match.
+            // The staged rows are sorted by id: walking the id index in that order reads a
+            // fraction of the table, where the planner's hash join reads all of it (a third
+            // of the time measured on a million products). For this statement only.
+            if (Core::Status s
+                = pgExec(conn, "SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off");
+                !s)
+                return s;
+            PGresult *result = PQexec(conn,
+                "UPDATE products p SET data = b.data, change_seq = b.change_seq FROM "
+                "bulk_products b WHERE p.id = b.id");
+            if (PQresultStatus(result) != PGRES_COMMAND_OK) {
+                Error error = pgError(conn, result, "UPDATE products");
+                PQclear(result);
+                return error;
+            }
+            const qint64 updated = QByteArray(PQcmdTuples(result)).toLongLong();
+            PQclear(result);
+            if (Core::Status s
+                = pgExec(conn, "SET LOCAL enable_hashjoin = on; SET LOCAL enable_mergejoin = on");
+                !s)
+                return s;
+            if (updated != qint64(products.size()))
+                return unknownProduct(0);
+        } else if (staged) {
             if (Core::Status s = pgExec(conn,
                     "INSERT INTO products(id, sku, data, change_seq) SELECT id, sku, data, "
                     "change_seq FROM bulk_products ON CONFLICT(id) DO UPDATE SET sku = "

@@ -5,6 +5,8 @@
 #include <QByteArray>
 #include <QDateTime>
 
+#include <functional>
+
 #include <optional>
 #include <vector>
 
@@ -62,6 +64,20 @@ public:
     /// products.size() + stock.size() sequence numbers reserved in one step.
     Core::Status write(std::vector<BulkProduct> &products, std::vector<BulkStock> &stock);
 
+    /// A price update of known products (docs/STOCK.md §1): each row's `data` (the document
+    /// with its new price) and change_seq replace the stored ones, the sku stays as it is
+    /// (its index is not touched), and a new product_prices version is added. A row naming
+    /// no stored product fails the call (import.sku_unknown).
+    Core::Status updatePrices(std::vector<BulkProduct> &products);
+
+    /// Looks up the stored products of `skus` (UTF-8, each once) in one pass: SQLite one
+    /// prepared statement stepped per sku, PostgreSQL one query over an array of them.
+    /// Calls `found` for each sku the catalog has, with its id and (when `withData`) its
+    /// document; SKUs not stored are not reported. Reads outside any transaction of its own.
+    using FoundProduct = std::function<void(const QByteArray &sku, qint64 id, QByteArray data)>;
+    Core::Status findProducts(
+        const std::vector<QByteArray> &skus, bool withData, const FoundProduct &found);
+
     /// `msecs` (UTC) as Qt::ISODateWithMs writes a UTC QDateTime ("2026-03-02T07:00:00.000Z"),
     /// without a QDateTime per value.
     static QByteArray isoUtc(qint64 msecs);
@@ -69,9 +85,9 @@ public:
 
 private:
     Core::Status writeSqlite(const std::vector<BulkProduct> &products,
-        const std::vector<BulkStock> &stock, qint64 firstSeq);
+        const std::vector<BulkStock> &stock, qint64 firstSeq, bool pricesOnly);
     Core::Status writePostgres(const std::vector<BulkProduct> &products,
-        const std::vector<BulkStock> &stock, qint64 firstSeq);
+        const std::vector<BulkStock> &stock, qint64 firstSeq, bool pricesOnly);
 
     ServerDatabase &m_db;
 };

@@ -5,6 +5,7 @@
 #include "promotionrows.h"
 #include "serverdatabase.h"
 
+#include "sync/protocol/jsonreader.h"
 #include "sync/protocol/promotionjson.h"
 #include "sync/protocol/returns.h"
 
@@ -21,6 +22,8 @@
 #include <QSqlQuery>
 #include <QTextStream>
 
+#include <charconv>
+
 namespace Toonbank::Sync::Server {
 
 using Core::Error;
@@ -35,6 +38,8 @@ QString compact(const QJsonObject &object)
 // RFC 4180 fields: quotes around a field allow commas and doubled quotes inside it.
 QStringList splitCsvLine(const QString &line)
 {
+    if (!line.contains(QLatin1Char('"')))
+        return line.split(QLatin1Char(','));
     QStringList fields;
     QString field;
     bool quoted = false;
@@ -150,7 +155,8 @@ bool readRows(
                 continue;
             const QStringList fields = splitCsvLine(line);
             if (header.isEmpty()) {
-                header = fields;
+                for (const QString &name : fields)
+                    header.append(name.trimmed());
                 continue;
             }
             if (fields.size() != header.size()) {
@@ -163,10 +169,9 @@ bool readRows(
             RawRow row { lineNo, {} };
             QString problem;
             for (qsizetype i = 0; i < header.size() && problem.isEmpty(); ++i) {
-                const QJsonValue value
-                    = csvCell(header.at(i).trimmed(), fields.at(i), problem, textIds);
+                const QJsonValue value = csvCell(header.at(i), fields.at(i), problem, textIds);
                 if (!value.isNull())
-                    row.object.insert(header.at(i).trimmed(), value);
+                    row.object.insert(header.at(i), value);
             }
             if (!problem.isEmpty())
                 problems.append({ lineNo, problem });
@@ -389,6 +394,112 @@ QString readWebOrderRows(ServerDatabase &db, QJsonObject &row, WebOrderRows &out
     return {};
 }
 
+// The price fields of a prices row, read as productFromJson() reads them.
+struct PriceFields
+{
+    qint64 priceCents = 0;
+    std::optional<qint64> promoPriceCents;
+    QByteArray promoFrom; // ISO date or empty
+    QByteArray promoUntil;
+};
+
+Core::Status readPriceFields(const QJsonObject &row, PriceFields &out)
+{
+    Protocol::JsonReader r(row, QStringLiteral("product"));
+    constexpr qint64 limit = 100'000'000'00;
+    out.priceCents = r.integer(QStringLiteral("priceCents"), true, 0, limit);
+    const QJsonValue promo = row.value(QStringLiteral("promoPriceCents"));
+    if (!promo.isUndefined() && !promo.isNull())
+        out.promoPriceCents = r.integer(QStringLiteral("promoPriceCents"), true, 0, limit);
+    for (const auto &[key, into] : { std::pair(QStringLiteral("promoFrom"), &out.promoFrom),
+             std::pair(QStringLiteral("promoUntil"), &out.promoUntil) }) {
+        const QString text = r.string(key, false);
+        if (text.isEmpty() || !r.ok())
+            continue;
+        const QDate day = QDate::fromString(text, Qt::ISODate);
+        if (!day.isValid())
+            r.fail(QStringLiteral("protocol.bad_date"),
+                QStringLiteral("%1 is not an ISO-8601 date").arg(key));
+        else
+            *into = day.toString(Qt::ISODate).toLatin1();
+    }
+    if (!r.ok())
+        return r.error();
+    return Core::success();
+}
+
+void appendInteger(QByteArray &out, qint64 value)
+{
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+    out.append(digits, end - digits);
+}
+
+// A stored product document as the server writes it (compact, keys in order: Protocol::toJson
+// through QJsonDocument) holds its price fields together: "priceCents", then with a promotion
+// "promoFrom", "promoPriceCents", "promoUntil", then "ratingTenths". Writes into `out` the
+// document with those fields replaced, exactly what toJson() writes for the updated product;
+// false (out untouched) when the stored text is not in that form.
+bool patchPrices(const QByteArray &stored, const PriceFields &fields, QByteArray &out)
+{
+    static const QByteArray priceKey = QByteArrayLiteral(",\"priceCents\":");
+    static const QByteArray promoFrom = QByteArrayLiteral(",\"promoFrom\":\"");
+    static const QByteArray promoPrice = QByteArrayLiteral("\",\"promoPriceCents\":");
+    static const QByteArray promoUntil = QByteArrayLiteral(",\"promoUntil\":\"");
+    static const QByteArray next = QByteArrayLiteral(",\"ratingTenths\":");
+    // A key cannot appear inside a JSON string (its quotes would be escaped there).
+    const qsizetype start = stored.indexOf(priceKey);
+    if (start < 0 || stored.indexOf(priceKey, start + 1) >= 0)
+        return false;
+    // The old segment must be exactly the form toJson() writes.
+    const char *p = stored.constData() + start + priceKey.size();
+    const char *end = stored.constData() + stored.size();
+    auto digits = [&]() {
+        const char *from = p;
+        while (p < end && *p >= '0' && *p <= '9')
+            ++p;
+        return p > from;
+    };
+    auto literal = [&](const QByteArray &text) {
+        if (end - p < text.size() || memcmp(p, text.constData(), size_t(text.size())) != 0)
+            return false;
+        p += text.size();
+        return true;
+    };
+    auto date = [&]() {
+        while (p < end && *p != '"' && *p != '\\')
+            ++p;
+        return p < end && *p == '"';
+    };
+    if (!digits())
+        return false;
+    if (end - p >= promoFrom.size()
+        && memcmp(p, promoFrom.constData(), size_t(promoFrom.size())) == 0) {
+        p += promoFrom.size();
+        if (!date() || !literal(promoPrice) || !digits() || !literal(promoUntil) || !date())
+            return false;
+        ++p; // the closing quote
+    }
+    if (!literal(next))
+        return false;
+    const qsizetype tail = p - stored.constData() - next.size();
+    out.clear();
+    out.reserve(stored.size() + 64);
+    out.append(stored.constData(), start + priceKey.size());
+    appendInteger(out, fields.priceCents);
+    if (fields.promoPriceCents) {
+        out.append(promoFrom);
+        out.append(fields.promoFrom);
+        out.append(promoPrice);
+        appendInteger(out, *fields.promoPriceCents);
+        out.append(promoUntil);
+        out.append(fields.promoUntil);
+        out.append('"');
+    }
+    out.append(stored.constData() + tail, stored.size() - tail);
+    return true;
+}
+
 } // namespace
 
 std::optional<ChainAdmin::ImportKind> ChainAdmin::kindFromName(const QString &name)
@@ -585,41 +696,28 @@ Core::Status ChainAdmin::importFile(
     }
     // Stock and prices look up only the SKUs the file names (a price update of 100k rows in a
     // catalog of millions), in chunks of bound values.
-    QHash<QString, QString> productData; // sku → data (prices)
+    QHash<QString, QByteArray> productData; // sku → data (prices)
     if (kind == ImportKind::Stock || kind == ImportKind::Prices) {
-        QStringList skus;
-        QSet<QString> seen;
+        // Sorted: neighbouring keys of the sku index are read together.
+        std::vector<QByteArray> wanted;
+        wanted.reserve(size_t(rows.size()));
         for (const RawRow &row : std::as_const(rows)) {
             const QString sku = row.object.value(QStringLiteral("sku")).toString();
-            if (!sku.isEmpty() && !seen.contains(sku)) {
-                seen.insert(sku);
-                skus.append(sku);
-            }
+            if (!sku.isEmpty())
+                wanted.push_back(sku.toUtf8());
         }
+        std::sort(wanted.begin(), wanted.end());
+        wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
         const bool prices = kind == ImportKind::Prices;
-        constexpr qsizetype chunk = 500;
-        for (qsizetype start = 0; start < skus.size(); start += chunk) {
-            const QStringList part = skus.mid(start, chunk);
-            QVariantList params;
-            params.reserve(part.size());
-            for (const QString &sku : part)
-                params.append(sku);
-            const QString sql = (prices ? QStringLiteral("SELECT sku, id, data FROM products "
-                                                         "WHERE sku IN (")
-                                        : QStringLiteral("SELECT sku, id FROM products WHERE "
-                                                         "sku IN ("))
-                + QStringList(part.size(), QStringLiteral("?")).join(QLatin1Char(','))
-                + QLatin1Char(')');
-            auto q = m_db.exec(sql, params);
-            if (!q)
-                return q.error();
-            while (q.value().next()) {
-                const QString sku = q.value().value(0).toString();
-                productIds.insert(sku, q.value().value(1).toLongLong());
-                if (prices)
-                    productData.insert(sku, q.value().value(2).toString());
-            }
-        }
+        if (Core::Status s = BulkWriter(m_db).findProducts(wanted, prices,
+                [&](const QByteArray &sku, qint64 id, QByteArray data) {
+                    const QString key = QString::fromUtf8(sku);
+                    productIds.insert(key, id);
+                    if (prices)
+                        productData.insert(key, std::move(data));
+                });
+            !s)
+            return s.error();
     } else if (kind == ImportKind::Promotions) {
         if (auto q = m_db.exec(QStringLiteral("SELECT sku, id FROM products")); q) {
             while (q.value().next())
@@ -629,7 +727,9 @@ Core::Status ChainAdmin::importFile(
 
     QList<Protocol::LocationData> locations;
     QList<Protocol::ProductData> products;
-    QList<Protocol::StockData> stock;
+    std::vector<BulkProduct> priceUpdates;
+    std::vector<BulkStock> stock;
+    QSet<std::pair<qint64, qint64>> stockSeen; // product, location
     QList<Protocol::CustomerData> customers;
     QList<Protocol::WebOrderData> orders;
     QList<WebOrderRows> webOrderRows; // per order, same order
@@ -642,7 +742,7 @@ Core::Status ChainAdmin::importFile(
     QList<QVariantList> giftCards; // number, balance, issued_at, expires_on, state
     QSet<QString> keysSeen;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QString nowText = now.toString(Qt::ISODateWithMs);
+    const qint64 nowMsecs = now.toMSecsSinceEpoch();
     for (RawRow &row : rows) {
         auto bad = [&](const QString &reason, const QString &code = QString()) {
             problems.append(code.isEmpty() ? ImportProblem(row.line, reason)
@@ -696,28 +796,47 @@ Core::Status ChainAdmin::importFile(
                 break;
             }
             keysSeen.insert(sku);
-            QJsonObject product = QJsonDocument::fromJson(current->toUtf8()).object();
-            for (const QString &key : { QStringLiteral("promoPriceCents"),
-                     QStringLiteral("promoFrom"), QStringLiteral("promoUntil") })
-                product.remove(key);
+            static const QSet<QString> allowed { QStringLiteral("sku"),
+                QStringLiteral("priceCents"), QStringLiteral("promoPriceCents"),
+                QStringLiteral("promoFrom"), QStringLiteral("promoUntil") };
             bool unknown = false;
             for (auto it = row.object.constBegin(); it != row.object.constEnd(); ++it) {
-                static const QSet<QString> allowed { QStringLiteral("sku"),
-                    QStringLiteral("priceCents"), QStringLiteral("promoPriceCents"),
-                    QStringLiteral("promoFrom"), QStringLiteral("promoUntil") };
                 if (!allowed.contains(it.key())) {
                     bad(QStringLiteral("%1 is not a price field").arg(it.key().left(40)));
                     unknown = true;
                     break;
                 }
-                product.insert(it.key(), it.value());
             }
             if (unknown)
                 break;
+            PriceFields fields;
+            if (Core::Status read = readPriceFields(row.object, fields); !read) {
+                fromCore(read.error());
+                break;
+            }
+            // The stored document with its price fields rewritten in place (no JSON round
+            // trip); a document not in the form the server writes goes the long way.
+            BulkProduct update;
+            if (patchPrices(*current, fields, update.data)) {
+                update.id = productIds.value(sku);
+                update.sku = sku.toUtf8();
+                update.priceCents = fields.priceCents;
+                update.promoPriceCents = fields.promoPriceCents;
+                update.promoFrom = fields.promoFrom;
+                update.promoUntil = fields.promoUntil;
+                priceUpdates.push_back(std::move(update));
+                break;
+            }
+            QJsonObject product = QJsonDocument::fromJson(*current).object();
+            for (const QString &key : { QStringLiteral("promoPriceCents"),
+                     QStringLiteral("promoFrom"), QStringLiteral("promoUntil") })
+                product.remove(key);
+            for (auto it = row.object.constBegin(); it != row.object.constEnd(); ++it)
+                product.insert(it.key(), it.value());
             if (auto p = Protocol::productFromJson(product); !p)
                 fromCore(p.error());
             else
-                products.append(p.value());
+                priceUpdates.push_back(bulkProduct(p.value()));
             break;
         }
         case ImportKind::Stock: {
@@ -726,28 +845,34 @@ Core::Status ChainAdmin::importFile(
                 || !resolve(QStringLiteral("locationCode"), QStringLiteral("locationId"),
                     locationIds, QStringLiteral("import.location_unknown")))
                 break;
-            if (!row.object.contains(QStringLiteral("asOf")))
-                row.object.insert(QStringLiteral("asOf"), nowText);
-            auto s = Protocol::stockFromJson(row.object);
-            if (!s) {
-                fromCore(s.error());
-            } else if (s->quantity < 0) {
+            // Protocol::stockFromJson() with asOf "now" when the row has none (the same
+            // instant for every row, not parsed again per row).
+            Protocol::JsonReader reader(row.object, QStringLiteral("stock"));
+            BulkStock figure;
+            figure.productId = reader.integer(QStringLiteral("productId"), true, 1);
+            figure.locationId = reader.integer(QStringLiteral("locationId"), true, 1);
+            figure.quantity
+                = reader.integer(QStringLiteral("quantity"), true, -1'000'000'000, 1'000'000'000);
+            figure.asOfMsecs = row.object.contains(QStringLiteral("asOf"))
+                ? reader.timestamp(QStringLiteral("asOf")).toMSecsSinceEpoch()
+                : nowMsecs;
+            reader.rejectUnknownFields();
+            if (!reader.ok()) {
+                fromCore(reader.error());
+            } else if (figure.quantity < 0) {
                 bad(QStringLiteral("quantity must not be negative in a stock count"));
-            } else if (!knownLocationIds.contains(s->locationId)) {
-                bad(QStringLiteral("unknown location id %1").arg(s->locationId),
+            } else if (!knownLocationIds.contains(figure.locationId)) {
+                bad(QStringLiteral("unknown location id %1").arg(figure.locationId),
                     QStringLiteral("import.location_unknown"));
+            } else if (const auto key = std::pair(figure.productId, figure.locationId);
+                       stockSeen.contains(key)) {
+                bad(QStringLiteral("product %1 at location %2 appears twice in the file")
+                        .arg(figure.productId)
+                        .arg(figure.locationId),
+                    QStringLiteral("import.duplicate"));
             } else {
-                const QString key = QString::number(s->productId) + QLatin1Char('@')
-                    + QString::number(s->locationId);
-                if (keysSeen.contains(key)) {
-                    bad(QStringLiteral("product %1 at location %2 appears twice in the file")
-                            .arg(s->productId)
-                            .arg(s->locationId),
-                        QStringLiteral("import.duplicate"));
-                } else {
-                    keysSeen.insert(key);
-                    stock.append(s.value());
-                }
+                stockSeen.insert(key);
+                stock.push_back(figure);
             }
             break;
         }
@@ -993,14 +1118,20 @@ Core::Status ChainAdmin::importFile(
         imported = int(locations.size());
         break;
     case ImportKind::Products:
-    case ImportKind::Prices:
         written = upsertProducts(products);
         imported = int(products.size());
         break;
-    case ImportKind::Stock:
-        written = setStock(stock);
-        imported = int(stock.size());
+    case ImportKind::Prices:
+        imported = int(priceUpdates.size());
+        written = m_db.transaction(
+            [&]() -> Core::Status { return BulkWriter(m_db).updatePrices(priceUpdates); });
         break;
+    case ImportKind::Stock: {
+        imported = int(stock.size());
+        std::vector<BulkProduct> none;
+        written = writeCatalog(none, stock);
+        break;
+    }
     case ImportKind::Customers:
         written = m_db.transaction([&]() -> Core::Status {
             auto seq = m_db.reserveSequence(customers.size());

@@ -13,6 +13,7 @@
 //     `toonbank-admin import prices|stock` (ChainAdmin::importFile: every row checked, one
 //     transaction), R rounds each: median and p99.
 // Prints seconds and rows/s; nothing is asserted (STYLE.md: benchmarks are run by hand).
+// BENCH_IMPORT_KEEP=1 keeps the PostgreSQL database (its name is printed) for a look with psql.
 
 #include "app/store/catalogsink.h"
 #include "app/store/demochain.h"
@@ -261,7 +262,9 @@ int runBackend(const QString &backend, const Store::DemoChain::Options &options,
         }
         out().flush();
     }
-    if (!pgDatabase.isEmpty())
+    if (!pgDatabase.isEmpty() && qEnvironmentVariableIsSet("BENCH_IMPORT_KEEP"))
+        out() << "kept " << pgDatabase << "\n";
+    else if (!pgDatabase.isEmpty())
         pgRun(QStringLiteral("DROP DATABASE IF EXISTS ") + pgDatabase);
     return failed;
 }

@@ -413,6 +413,150 @@ private slots:
             qint64(2));
     }
 
+    // A price update rewrites the stored document in place: the result must be byte for byte
+    // what the product import writes for the product with its new price fields (the feed
+    // sends the document as it is), the rest of the product kept.
+    void priceUpdateWritesWhatTheProductImportWrites_data()
+    {
+        QTest::addColumn<QByteArray>("before"); // priceCents,promoPriceCents,promoFrom,promoUntil
+        QTest::addColumn<QByteArray>("update"); // the same columns in the prices file
+
+        QTest::newRow("price only") << QByteArray("1999,,,") << QByteArray("2099,,,");
+        QTest::newRow("no promotion to a promotion")
+            << QByteArray("1999,,,") << QByteArray("1999,1499,2026-03-01,2026-03-31");
+        QTest::newRow("a promotion ends")
+            << QByteArray("1999,1499,2026-03-01,2026-03-31") << QByteArray("1899,,,");
+        QTest::newRow("another promotion") << QByteArray("1999,1499,2026-03-01,2026-03-31")
+                                           << QByteArray("100000,99999,2026-04-01,");
+        QTest::newRow("free, promotion without dates")
+            << QByteArray("1999,,,") << QByteArray("0,0,,");
+    }
+
+    void priceUpdateWritesWhatTheProductImportWrites()
+    {
+        QFETCH(QByteArray, before);
+        QFETCH(QByteArray, update);
+        QVERIFY(addLocations());
+        ChainAdmin admin(*m_db);
+        QList<ImportProblem> problems;
+        int imported = 0;
+        QVERIFY(admin.importFile(ChainAdmin::ImportKind::Products,
+            file(QStringLiteral("csv"),
+                "id,sku,name,vatClass,brand,description,attributes,barcodes,priceCents,"
+                "promoPriceCents,promoFrom,promoUntil\n"
+                "7,SKU-7,\"Coat, \"\"wool\"\"\",standard,Brand \\ Co,\"has \"\"priceCents\"\":1 "
+                "in it\",Colour=Navy|Size=M,8712345000014|8712345000021,"
+                    + before + "\n"),
+            problems, imported));
+        QCOMPARE(imported, 1);
+        QVERIFY(admin.importFile(ChainAdmin::ImportKind::Prices,
+            file(QStringLiteral("csv"),
+                "sku,priceCents,promoPriceCents,promoFrom,promoUntil\nSKU-7," + update + "\n"),
+            problems, imported));
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.value(0).reason));
+        QCOMPARE(imported, 1);
+
+        // What the product import writes for the same product with the new price fields.
+        const QList<QByteArray> cells = update.split(',');
+        auto stored = m_db->exec(QStringLiteral("SELECT data FROM products WHERE id = 7"));
+        QVERIFY(stored && stored.value().next());
+        const QByteArray data = stored.value().value(0).toString().toUtf8();
+        auto product = Protocol::productFromJson(QJsonDocument::fromJson(data).object());
+        QVERIFY(product);
+        QCOMPARE(product->priceCents, cells.at(0).toLongLong());
+        QCOMPARE(product->promoPriceCents.has_value(), !cells.at(1).isEmpty());
+        if (product->promoPriceCents)
+            QCOMPARE(*product->promoPriceCents, cells.at(1).toLongLong());
+        QCOMPARE(
+            product->promoFrom, QDate::fromString(QString::fromLatin1(cells.at(2)), Qt::ISODate));
+        QCOMPARE(product->name, QStringLiteral("Coat, \"wool\""));
+        QCOMPARE(product->barcodes.size(), 2);
+        QCOMPARE(product->attributes.size(), 2);
+        QCOMPARE(
+            data, QJsonDocument(Protocol::toJson(product.value())).toJson(QJsonDocument::Compact));
+        // Its price version.
+        auto price = m_db->exec(
+            QStringLiteral("SELECT price_cents, promo_price_cents, promo_from, promo_until FROM "
+                           "product_prices WHERE product_id = 7 ORDER BY valid_from_seq DESC"));
+        QVERIFY(price && price.value().next());
+        QCOMPARE(price.value().value(0).toLongLong(), cells.at(0).toLongLong());
+        QCOMPARE(price.value().value(1).isNull(), cells.at(1).isEmpty());
+        QCOMPARE(price.value().value(2).toString(), QString::fromLatin1(cells.at(2)));
+        QCOMPARE(price.value().value(3).toString(), QString::fromLatin1(cells.at(3)));
+    }
+
+    // A large price file with bad rows deep inside: they are reported by line and nothing
+    // at all is written; the corrected file then goes in whole.
+    void badPricesDeepInALargeFileWriteNothing()
+    {
+        QVERIFY(addLocations());
+        ChainAdmin admin(*m_db);
+        constexpr int count = 3000;
+        QByteArray products = "id,sku,name,vatClass,priceCents,barcodes\n";
+        QByteArray prices = "sku,priceCents,promoPriceCents,promoFrom,promoUntil\n";
+        for (int i = 1; i <= count; ++i) {
+            products += QByteArray::number(i) + ",P-" + QByteArray::number(i) + ",Item "
+                + QByteArray::number(i) + ",standard," + QByteArray::number(100 + i) + ",\n";
+            prices += "P-" + QByteArray::number(i) + ',' + QByteArray::number(200 + i)
+                + (i % 3 == 0 ? ",150,2026-03-01,2026-03-31\n" : ",,,\n");
+        }
+        QList<ImportProblem> problems;
+        int imported = 0;
+        QVERIFY(admin.importFile(ChainAdmin::ImportKind::Products,
+            file(QStringLiteral("csv"), products), problems, imported));
+        QCOMPARE(imported, count);
+        const qint64 headBefore = head();
+        auto documents = [&]() {
+            QByteArray all;
+            auto q = m_db->exec(QStringLiteral("SELECT data FROM products ORDER BY id"));
+            while (q && q.value().next())
+                all += q.value().value(0).toString().toUtf8();
+            return all;
+        };
+        const QByteArray documentsBefore = documents();
+
+        // Line 1501 is product 1500 (a bad promotion date), line 2501 product 2500 (a price
+        // with cents after a point), line 2999 product 2998 (a negative promotion price).
+        QByteArray bad = prices;
+        bad.replace(
+            "P-1500,1700,150,2026-03-01,2026-03-31", "P-1500,1700,150,2026-02-30,2026-03-31");
+        bad.replace("P-2500,2700,,,", "P-2500,27.00,,,");
+        bad.replace("P-2998,3198,,,", "P-2998,3198,-1,,");
+        QVERIFY(bad != prices);
+        imported = -1;
+        const Core::Status refused = admin.importFile(
+            ChainAdmin::ImportKind::Prices, file(QStringLiteral("csv"), bad), problems, imported);
+        QVERIFY(!refused);
+        QCOMPARE(imported, 0);
+        QList<int> lines;
+        for (const ImportProblem &p : std::as_const(problems)) {
+            lines.append(p.line);
+            QCOMPARE(p.code, QStringLiteral("import.bad_row"));
+        }
+        QCOMPARE(lines, (QList<int> { 1501, 2501, 2999 }));
+        QCOMPARE(head(), headBefore);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM product_prices")), qint64(count));
+        QCOMPARE(documents(), documentsBefore);
+
+        problems.clear();
+        QVERIFY(admin.importFile(ChainAdmin::ImportKind::Prices,
+            file(QStringLiteral("csv"), prices), problems, imported));
+        QCOMPARE(imported, count);
+        QCOMPARE(head(), headBefore + count);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM product_prices")), qint64(2 * count));
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM products WHERE change_seq > ?"),
+                     { headBefore }),
+            qint64(count));
+        auto q = m_db->exec(QStringLiteral("SELECT data FROM products WHERE id = 1500"));
+        QVERIFY(q && q.value().next());
+        auto product = Protocol::productFromJson(
+            QJsonDocument::fromJson(q.value().value(0).toString().toUtf8()).object());
+        QVERIFY(product);
+        QCOMPARE(product->priceCents, qint64(1700));
+        QCOMPARE(product->promoPriceCents.value_or(0), qint64(150));
+        QCOMPARE(product->name, QStringLiteral("Item 1500"));
+    }
+
     void isoTextMatchesQt_data()
     {
         QTest::addColumn<QDateTime>("at");
