@@ -706,11 +706,14 @@ Core::Status BulkWriter::writePostgres(const std::vector<BulkProduct> &products,
         if (Core::Status s = copy.finish("COPY stock"); !s)
             return s;
         if (staged) {
-            // held is not named: an update keeps the holds on the row.
+            // held is not named: an update keeps the holds on the row. In key order: the
+            // rows were written product by product, so the upsert walks the table's pages
+            // forward instead of at random (an update file comes in any order).
             if (Core::Status s = pgExec(conn,
                     "INSERT INTO stock(product_id, location_id, quantity, as_of, change_seq) "
                     "SELECT product_id, location_id, quantity, as_of, change_seq FROM bulk_stock "
-                    "ON CONFLICT(product_id, location_id) DO UPDATE SET quantity = "
+                    "ORDER BY product_id, location_id ON CONFLICT(product_id, location_id) DO "
+                    "UPDATE SET quantity = "
                     "excluded.quantity, as_of = excluded.as_of, change_seq = excluded.change_seq");
                 !s)
                 return s;
