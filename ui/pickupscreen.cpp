@@ -153,11 +153,15 @@ PickupScreen::PickupScreen(
     m_panes->addLayout(listColumn, 2);
     m_panes->addWidget(m_detail, 3);
 
+    // "Not collected" (a supervisor's, for an overdue order) has its own row above: never a
+    // neighbour of Hand over, and the three labels need not fit one portrait row.
+    auto *release = new QHBoxLayout;
+    release->addStretch(1);
+    release->addWidget(m_notCollected);
     auto *buttons = new QHBoxLayout;
     buttons->setSpacing(12);
     buttons->addWidget(m_back, 1);
     buttons->addStretch(1);
-    buttons->addWidget(m_notCollected, 2);
     buttons->addWidget(m_handOver, 2);
 
     auto *layout = new QVBoxLayout(this);
@@ -166,6 +170,7 @@ PickupScreen::PickupScreen(
     layout->addWidget(m_title);
     layout->addLayout(m_panes, 1);
     layout->addWidget(m_message);
+    layout->addLayout(release);
     layout->addLayout(buttons);
 
     connect(m_keypad, &Keypad::digitPressed, this, [this](int digit) {
@@ -235,14 +240,36 @@ void PickupScreen::select(const QString &reference)
     rebuildDetail();
 }
 
+QString PickupScreen::codeErrorText() const
+{
+    // The message of the last code check, from the same core rule, in today's language.
+    const auto found = m_pickups.pickup(m_selected);
+    if (!found)
+        return {};
+    Core::PickupCodeAttempt attempt;
+    attempt.wrongCodes = found->wrongCodes;
+    if (m_codeError == QLatin1String("pickup.code_format"))
+        attempt.verdict = Core::PickupCodeVerdict::Malformed;
+    else if (m_codeError == QLatin1String("pickup.code_locked"))
+        attempt.verdict = Core::PickupCodeVerdict::Locked;
+    else if (m_codeError == QLatin1String("pickup.code"))
+        attempt.verdict = Core::PickupCodeVerdict::Wrong;
+    else
+        return {};
+    const Core::Status status = Core::pickupCodeStatus(attempt, m_selected);
+    return status ? QString() : status.error().message;
+}
+
 void PickupScreen::showError(const QString &message)
 {
+    m_codeError.clear();
     setRole(m_message, "error");
     m_message->setText(message);
 }
 
 void PickupScreen::showNotice(const QString &message)
 {
+    m_codeError.clear();
     setRole(m_message, "section");
     m_message->setText(message);
 }
@@ -427,6 +454,7 @@ void PickupScreen::refreshVerification()
         units += value;
     m_handOver->setEnabled(verified.has_value() && units > 0);
     m_handOver->setText(units > 0 ? tr("Hand over %n item(s)", nullptr, units) : tr("Hand over"));
+    m_handOver->setMinimumWidth(m_handOver->sizeHint().width()); // "1 artikel meegeven" whole
 }
 
 QList<Core::HandoverLine> PickupScreen::chosenLines() const
@@ -455,7 +483,9 @@ void PickupScreen::checkCode()
         // Locked: the pane says so in red where the keypad was; not twice on the screen.
         if (m_codeLocked && ok.error().code == QLatin1String("pickup.code_locked"))
             return m_message->clear();
-        return showError(ok.error().message);
+        showError(ok.error().message);
+        m_codeError = ok.error().code; // said again in the new language after a switch
+        return;
     }
     m_message->clear();
     refreshVerification();
@@ -505,6 +535,7 @@ void PickupScreen::retranslate()
     m_back->setText(tr("Back to sale"));
     m_back->setMinimumWidth(m_back->sizeHint().width()); // whole label in a portrait row
     m_notCollected->setText(tr("Not collected"));
+    m_notCollected->setMinimumWidth(m_notCollected->sizeHint().width());
     if (!m_selected.isEmpty())
         rebuildDetail();
     refreshVerification();
@@ -513,8 +544,19 @@ void PickupScreen::retranslate()
 void PickupScreen::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
+        // A message from before the switch would stay in the old language: the code check's
+        // is said again, any other goes.
+        const QString again
+            = m_codeError.isEmpty() || m_message->text().isEmpty() ? QString() : codeErrorText();
+        const QString code = m_codeError;
         retranslate();
         rebuildList();
+        if (again.isEmpty()) {
+            m_message->clear();
+        } else {
+            showError(again);
+            m_codeError = code;
+        }
     }
     QWidget::changeEvent(event);
 }

@@ -42,6 +42,7 @@ public:
     /// Chooses a pickup by reference (as a tap on its row does).
     void select(const QString &reference);
     QString selected() const { return m_selected; }
+    QString codeErrorText() const;
     void showError(const QString &message);
     void showNotice(const QString &message);
     /// "12 min ago", "3 h ago", "2 days ago".
@@ -73,6 +74,7 @@ private:
     QString m_selected;
     QHash<QString, int> m_chosen; // line id → units to hand over now
     QString m_code;
+    QString m_codeError; // code of the code check's message on screen (re-said on a switch)
     bool m_codeLocked = false; // the chosen pickup's code check is locked (too many wrong codes)
 
     QBoxLayout *m_panes;
