@@ -221,6 +221,19 @@ private:
     }
 
     // POST /v1/orders: a store pickup at UTR01 of `quantity` × product `productId` (€ 10).
+    // The sale's order section for order(): line L1 ordered for pickup at UTR01, free.
+    static Core::SaleOrder utrPickupOrder(const QString &orderId, const QString &number)
+    {
+        Core::SaleOrder saleOrder;
+        saleOrder.orderId = orderId;
+        saleOrder.orderNumber = number;
+        saleOrder.delivery.kind = Core::DeliveryKind::StorePickup;
+        saleOrder.delivery.optionCode = QStringLiteral("store_pickup");
+        saleOrder.delivery.pickupStoreCode = QStringLiteral("UTR01");
+        saleOrder.lineIds = { QStringLiteral("L1") };
+        return saleOrder;
+    }
+
     HttpAnswer order(const QString &orderId, qint64 productId, int quantity)
     {
         Protocol::OrderRequest request;
@@ -625,14 +638,7 @@ private slots:
         QCOMPARE(held(3, 2), 2);
 
         Core::Sale sale = makeSale(QStringLiteral("AMS01"), 3, 2);
-        Core::SaleOrder saleOrder;
-        saleOrder.orderId = orderId;
-        saleOrder.orderNumber = data->orderNumber;
-        saleOrder.delivery.kind = Core::DeliveryKind::StorePickup;
-        saleOrder.delivery.optionCode = QStringLiteral("store_pickup");
-        saleOrder.delivery.pickupStoreCode = QStringLiteral("UTR01");
-        saleOrder.lineIds = { QStringLiteral("L1") };
-        sale.order = saleOrder;
+        sale.order = utrPickupOrder(orderId, data->orderNumber);
         QStringList eventIds;
         const HttpAnswer pushed = pushSaleFromAms(sale, &eventIds);
         QVERIFY2(pushed.status == 200, pushed.body.constData());
@@ -707,14 +713,7 @@ private slots:
         auto data = Protocol::orderFromJson(ordered.json, Protocol::Reading::Tolerant);
         QVERIFY2(data, ordered.body.constData());
         Core::Sale sale = makeSale(QStringLiteral("AMS01"), 1, 3);
-        Core::SaleOrder saleOrder;
-        saleOrder.orderId = orderId;
-        saleOrder.orderNumber = data->orderNumber;
-        saleOrder.delivery.kind = Core::DeliveryKind::StorePickup;
-        saleOrder.delivery.optionCode = QStringLiteral("store_pickup");
-        saleOrder.delivery.pickupStoreCode = QStringLiteral("UTR01");
-        saleOrder.lineIds = { QStringLiteral("L1") };
-        sale.order = saleOrder;
+        sale.order = utrPickupOrder(orderId, data->orderNumber);
         const HttpAnswer pushed = pushSaleFromAms(sale);
         QVERIFY2(pushed.status == 200, pushed.body.constData());
         QCOMPARE(onHand(1, 2), before - 3);
@@ -756,9 +755,7 @@ private slots:
         QVERIFY2(late.status == 201, late.body.constData());
         const QString lateNumber = late.json.value(QStringLiteral("orderNumber")).toString();
         Core::Sale lateSale = makeSale(QStringLiteral("AMS01"), 1, 2);
-        saleOrder.orderId = lateId;
-        saleOrder.orderNumber = lateNumber;
-        lateSale.order = saleOrder;
+        lateSale.order = utrPickupOrder(lateId, lateNumber);
         QVERIFY(pushSaleFromAms(lateSale).status == 200);
         QCOMPARE(onHand(1, 2), before - 3);
         QCOMPARE(m_server.scalar(QStringLiteral("UPDATE web_orders SET ready_at = ? WHERE "
@@ -780,14 +777,8 @@ private slots:
         Core::Sale sale = makeSale(QStringLiteral("AMS01"), 5, 1);
         sale.lines.append(deliveryLine(sale, 495));
         finishSale(sale);
-        Core::SaleOrder saleOrder;
-        saleOrder.orderId = orderId;
-        saleOrder.orderNumber = number;
-        saleOrder.delivery.kind = Core::DeliveryKind::StorePickup;
-        saleOrder.delivery.optionCode = QStringLiteral("store_pickup");
-        saleOrder.delivery.pickupStoreCode = QStringLiteral("UTR01");
+        Core::SaleOrder saleOrder = utrPickupOrder(orderId, number);
         saleOrder.delivery.price = Core::Money::fromCents(495); // store pickup is free
-        saleOrder.lineIds = { QStringLiteral("L1") };
         saleOrder.deliveryLineId = QStringLiteral("D1");
         sale.order = saleOrder;
         const HttpAnswer pushed = pushSaleFromAms(sale);
