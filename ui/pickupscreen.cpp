@@ -38,6 +38,8 @@ PickupScreen::PickupScreen(
     , m_pickups(pickups)
     , m_session(session)
     , m_panes(new QBoxLayout(QBoxLayout::LeftToRight))
+    , m_releaseRow(new QHBoxLayout)
+    , m_buttonRow(new QHBoxLayout)
     , m_title(roleLabel(this, "title"))
     , m_listEmpty(roleLabel(this, "subtle"))
     , m_listScroll(new QScrollArea(this))
@@ -153,15 +155,16 @@ PickupScreen::PickupScreen(
     m_panes->addLayout(listColumn, 2);
     m_panes->addWidget(m_detail, 3);
 
-    // "Not collected" (a supervisor's, for an overdue order) has its own row above: never a
-    // neighbour of Hand over, and the three labels need not fit one portrait row.
-    auto *release = new QHBoxLayout;
+    // "Not collected" (a supervisor's, for an overdue order): in landscape in the row, apart
+    // from Hand over; in portrait on a row of its own above (resizeEvent), as the three labels
+    // do not fit one portrait row.
+    auto *release = m_releaseRow;
     release->addStretch(1);
-    release->addWidget(m_notCollected);
-    auto *buttons = new QHBoxLayout;
-    buttons->setSpacing(12);
+    auto *buttons = m_buttonRow;
+    buttons->setSpacing(24);
     buttons->addWidget(m_back, 1);
     buttons->addStretch(1);
+    buttons->addWidget(m_notCollected);
     buttons->addWidget(m_handOver, 2);
 
     auto *layout = new QVBoxLayout(this);
@@ -516,10 +519,11 @@ void PickupScreen::handOver()
 
 void PickupScreen::notCollected()
 {
-    const Core::Status done = m_pickups.markNotCollected(m_selected);
+    // Taken before the call: the service's change signal refreshes this screen at once.
+    const QString reference = m_selected;
+    const Core::Status done = m_pickups.markNotCollected(reference);
     if (!done)
         return showError(done.error().message);
-    const QString reference = m_selected;
     refresh();
     showNotice(tr("%1 marked not collected: the items go back to stock.").arg(reference.left(13)));
 }
@@ -568,6 +572,14 @@ void PickupScreen::resizeEvent(QResizeEvent *event)
     // Portrait: the list a strip on top, the detail (keypad, lines) gets the height.
     m_panes->setStretch(0, portrait ? 1 : 2);
     m_panes->setStretch(1, portrait ? 3 : 3);
+    const bool inRow = m_buttonRow->indexOf(m_notCollected) >= 0;
+    if (portrait && inRow) {
+        m_buttonRow->removeWidget(m_notCollected);
+        m_releaseRow->addWidget(m_notCollected);
+    } else if (!portrait && !inRow) {
+        m_releaseRow->removeWidget(m_notCollected);
+        m_buttonRow->insertWidget(m_buttonRow->indexOf(m_handOver), m_notCollected);
+    }
     if (portrait)
         m_detailEmpty->setText(tr("Choose an order above to hand it over."));
     else

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QBoxLayout;
+class QHBoxLayout;
 class QLabel;
 class QPushButton;
 class QScrollArea;
@@ -78,6 +79,8 @@ private:
     bool m_codeLocked = false; // the chosen pickup's code check is locked (too many wrong codes)
 
     QBoxLayout *m_panes;
+    QHBoxLayout *m_releaseRow; // portrait: "Not collected" alone above the buttons
+    QHBoxLayout *m_buttonRow;
     QLabel *m_title;
     QLabel *m_listEmpty;
     QScrollArea *m_listScroll;

@@ -383,6 +383,38 @@ private slots:
         click(m_b, QStringLiteral("pickupIdChecked"));
         QVERIFY(find<QPushButton>(m_b, QStringLiteral("pickupHandOver"))->isEnabled());
     }
+
+    void tabletBReleasesAnOverdueOrder()
+    {
+        QVERIFY(m_b.window);
+        // Ready for 9 days (the store releases after 7): Bob, a supervisor, may release it.
+        Store::StoredPickup p;
+        p.reference = QStringLiteral("W-20079");
+        p.kind = Core::PickupKind::WebOrder;
+        p.locationId = utrechtId;
+        p.customerName = QStringLiteral("Noor Visser");
+        p.codeHash = Core::pickupCodeHash(p.reference, QStringLiteral("314159"));
+        p.readyAt = QDateTime::currentDateTimeUtc().addDays(-9);
+        p.lines = { { QStringLiteral("1"), 1, QStringLiteral("SKU3"), QStringLiteral("Product 3"),
+            1, 0 } };
+        QVERIFY(m_b.terminal->pickups().store().upsertFromFeed(p));
+        m_b.window->pickupScreen()->refresh();
+        click(m_b, QStringLiteral("pickupRow_") + p.reference);
+        auto *release = find<QPushButton>(m_b, QStringLiteral("pickupNotCollected"));
+        QVERIFY(release->isVisible());
+        QVERIFY(release->isEnabled());
+        shots(m_b, QStringLiteral("69-pickup-overdue"));
+        // Every button of the screen shows its whole label, in portrait too.
+        for (auto *button : m_b.window->pickupScreen()->findChildren<QPushButton *>()) {
+            if (button->isVisible())
+                QVERIFY2(button->width() >= button->minimumSizeHint().width(),
+                    qPrintable(button->objectName() + QLatin1String(": ") + button->text()));
+        }
+        click(m_b, QStringLiteral("pickupNotCollected"));
+        QVERIFY2(text(m_b, QStringLiteral("pickupMessage")).contains(p.reference),
+            qPrintable(text(m_b, QStringLiteral("pickupMessage"))));
+        QVERIFY(!m_b.window->findChild<QWidget *>(QStringLiteral("pickupRow_") + p.reference));
+    }
 };
 
 QTEST_MAIN(TestPickupFlow)
