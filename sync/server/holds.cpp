@@ -101,13 +101,7 @@ Core::Status restockUncollected(
     QList<QVariantList> rows;
     for (const auto &[productId, left] : units)
         rows.append({ productId, locationId, left, nowText, seq++ });
-    return db.insertRows(QStringLiteral("stock"),
-        { QStringLiteral("product_id"), QStringLiteral("location_id"), QStringLiteral("quantity"),
-            QStringLiteral("as_of"), QStringLiteral("change_seq") },
-        rows,
-        QStringLiteral("ON CONFLICT(product_id, location_id) DO UPDATE SET "
-                       "quantity = stock.quantity + excluded.quantity, "
-                       "as_of = excluded.as_of, change_seq = excluded.change_seq"));
+    return db.addStock(rows);
 }
 
 Core::Result<bool> closeHeldHold(ServerDatabase &db, const QString &holdId, Core::HoldStatus to,

@@ -285,6 +285,17 @@ Core::Result<ServerDatabase::KeptQuery> ServerDatabase::execKept(
     return KeptQuery(&kept.query, &kept.busy);
 }
 
+Core::Status ServerDatabase::addStock(const QList<QVariantList> &rows)
+{
+    return insertRows(QStringLiteral("stock"),
+        { QStringLiteral("product_id"), QStringLiteral("location_id"), QStringLiteral("quantity"),
+            QStringLiteral("as_of"), QStringLiteral("change_seq") },
+        rows,
+        QStringLiteral("ON CONFLICT(product_id, location_id) DO UPDATE SET "
+                       "quantity = stock.quantity + excluded.quantity, "
+                       "as_of = excluded.as_of, change_seq = excluded.change_seq"));
+}
+
 Core::Status ServerDatabase::insertRows(const QString &table, const QStringList &columns,
     const QList<QVariantList> &rows, const QString &suffix)
 {

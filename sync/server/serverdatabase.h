@@ -73,6 +73,9 @@ public:
     /// appended to each statement (an ON CONFLICT clause).
     Core::Status insertRows(const QString &table, const QStringList &columns,
         const QList<QVariantList> &rows, const QString &suffix = {});
+    /// Moves stock: rows of (product_id, location_id, units, as_of, change_seq); `units` is
+    /// added to the on-hand quantity (negative for a sale), a row is made where none was.
+    Core::Status addStock(const QList<QVariantList> &rows);
 
     /// Reserves `count` change-feed sequence numbers and returns the first. Called first in a
     /// write transaction: the row lock it takes orders all writers, so sequence order is commit

@@ -1065,14 +1065,7 @@ Core::Status SaleHandler::apply(BatchContext &context, const QList<BatchEvent *>
     QList<QVariantList> stockRows;
     for (const auto &[productId, sold] : soldPerProduct)
         stockRows.append({ productId, context.device.locationId, -sold, context.now, seq++ });
-    if (Core::Status s = db.insertRows(QStringLiteral("stock"),
-            { QStringLiteral("product_id"), QStringLiteral("location_id"),
-                QStringLiteral("quantity"), QStringLiteral("as_of"), QStringLiteral("change_seq") },
-            stockRows,
-            QStringLiteral("ON CONFLICT(product_id, location_id) DO UPDATE SET "
-                           "quantity = stock.quantity + excluded.quantity, "
-                           "as_of = excluded.as_of, change_seq = excluded.change_seq"));
-        !s)
+    if (Core::Status s = db.addStock(stockRows); !s)
         return s;
 
     // Loyalty: the ledger's unique (event, customer, reason) credits a sale's points once,
