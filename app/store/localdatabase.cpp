@@ -15,20 +15,26 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
+#include <thread>
+
 namespace Toonbank::Store {
 
 namespace {
 
-// Waits for another connection's write transaction by polling every millisecond for up to
-// 5 s. SQLite's own busy timeout sleeps longer and longer (up to 100 ms a try): against a
-// writer that runs short transactions back to back — the first sync's staging — a sale
-// would miss gap after gap. The writer leaves a gap between its transactions
-// (SyncEngine::Options::snapshotYieldMs); a millisecond poll finds it.
+// Waits for another connection's write transaction by polling every 200 µs for up to 5 s.
+// SQLite's own busy timeout sleeps longer and longer (up to 100 ms a try): against a writer
+// that runs short transactions back to back — the first sync's staging — a sale would miss
+// gap after gap. The writer leaves a gap of a fraction of a millisecond between its
+// transactions (SyncEngine::Options::snapshotYieldUs); a poll this fine finds it.
+constexpr int lockPollMicroseconds = 200;
+constexpr int lockWaitMicroseconds = 5'000'000;
+
 int waitForLock(void *, int tries)
 {
-    if (tries >= 5000)
+    if (tries >= lockWaitMicroseconds / lockPollMicroseconds)
         return 0; // SQLITE_BUSY: the caller reports the database as busy
-    sqlite3_sleep(1);
+    std::this_thread::sleep_for(std::chrono::microseconds(lockPollMicroseconds));
     return 1;
 }
 

@@ -1,10 +1,10 @@
 #include "snapshotloader.h"
 
+#include "app/core/digest.h"
 #include "app/core/tr.h"
 #include "app/store/feedcursors.h"
 #include "app/store/localdatabase.h"
 
-#include <QCryptographicHash>
 #include <QDebug>
 #include <QFile>
 #include <QFileInfo>
@@ -418,10 +418,10 @@ Core::Status SnapshotLoader::verify()
         QFile file(m_partPath);
         if (!file.open(QIODevice::ReadOnly))
             return corrupt(file.errorString());
-        QCryptographicHash hash(QCryptographicHash::Sha256);
-        if (!hash.addData(&file))
+        const std::optional<QByteArray> digest = Core::sha256(file);
+        if (!digest)
             return corrupt(QStringLiteral("cannot read the file"));
-        const QString sha = QString::fromLatin1(hash.result().toHex());
+        const QString sha = QString::fromLatin1(digest->toHex());
         if (sha.compare(m.sha256, Qt::CaseInsensitive) != 0)
             return corrupt(QStringLiteral("sha256 %1, manifest %2").arg(sha, m.sha256));
     }

@@ -22,6 +22,7 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QSslCertificate>
+#include <QThread>
 #include <QTimer>
 
 namespace Toonbank::Sync::Client::Internal {
@@ -663,10 +664,14 @@ void SyncWorker::pullOnly()
 void SyncWorker::nextChunk(void (SyncWorker::*step)())
 {
     // A short pause between two of the loader's write transactions: a sale waiting for the
-    // write lock polls every millisecond (LocalDatabase's busy handler) and gets in here,
-    // instead of finding the next chunk's transaction begun a microsecond after the last.
+    // write lock polls every 200 µs (LocalDatabase's busy handler) and gets in here, instead
+    // of finding the next chunk's transaction begun a microsecond after the last. A timer
+    // cannot wait less than a millisecond, so the pause is a sleep; the next step is still an
+    // event of its own, so a stop or a sync request is seen between chunks.
+    if (m_options.snapshotYieldUs > 0)
+        QThread::usleep(ulong(m_options.snapshotYieldUs));
     const quint64 generation = m_generation;
-    QTimer::singleShot(m_options.snapshotYieldMs, Qt::PreciseTimer, this, [this, generation, step] {
+    QTimer::singleShot(0, this, [this, generation, step] {
         if (generation == m_generation && m_loader)
             (this->*step)();
     });

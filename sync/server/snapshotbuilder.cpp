@@ -2,6 +2,7 @@
 
 #include "serverdatabase.h"
 
+#include "app/core/digest.h"
 #include "app/core/pickup.h"
 #include "app/store/catalogtypes.h"
 #include "app/store/catalogwriter.h"
@@ -9,7 +10,6 @@
 #include "sync/protocol/changefeed.h"
 #include "sync/protocol/storerecords.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -376,14 +376,14 @@ Core::Result<SnapshotInfo> SnapshotBuilder::build(
         removeCacheFiles(temp);
         return buildError(QStringLiteral("cannot read back %1").arg(temp));
     }
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (!hash.addData(&file)) {
+    const std::optional<QByteArray> digest = Core::sha256(file);
+    if (!digest) {
         removeCacheFiles(temp);
         return buildError(QStringLiteral("cannot hash %1").arg(temp));
     }
     const qint64 size = file.size();
     file.close();
-    const QString sha = QString::fromLatin1(hash.result().toHex());
+    const QString sha = QString::fromLatin1(digest->toHex());
     const QString name = QStringLiteral("catalog-%1-%2.sqlite").arg(cursor).arg(sha.left(8));
     const QString finalPath = dir.filePath(name);
     if (QFile::exists(finalPath))
