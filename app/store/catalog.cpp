@@ -172,7 +172,10 @@ struct Catalog::Private
                 " variant_label, rating_tenths, review_count, image_ref, web_delivery_days"
                 " FROM products WHERE id = :id" },
             { &barcodesOf,
-                "SELECT code FROM barcodes WHERE product_id = :id ORDER BY position, code" },
+                // The codes the product lists (schema v8) that are still its own.
+                "SELECT b.code FROM products p, json_each(p.barcodes) j JOIN barcodes b ON "
+                "b.code = j.value WHERE p.id = :id AND b.product_id = p.id ORDER BY b.position, "
+                "b.code" },
             { &variants,
                 "SELECT id, sku, variant_label FROM products"
                 " WHERE variant_group = :group ORDER BY id" },

@@ -103,16 +103,21 @@ struct CatalogWriter::Private
                 " VALUES('delete', ?1, ?2, ?3, ?4)" },
             { &searchInsert,
                 "INSERT INTO product_search(rowid, sku, name, brand) VALUES(?1, ?2, ?3, ?4)" },
-            { &barcodesDelete, "DELETE FROM barcodes WHERE product_id = ?1" },
+            // The codes the product listed until now (schema v8: no index by product); one
+            // that moved to another product since stays with that product.
+            { &barcodesDelete,
+                "DELETE FROM barcodes WHERE code IN (SELECT value FROM json_each((SELECT "
+                "barcodes FROM products WHERE id = ?1))) AND product_id = ?1" },
             // Upsert, never INSERT OR REPLACE: REPLACE deletes the row first, and the
             // ON DELETE CASCADE would take the product's barcodes with it.
             { &product,
                 "INSERT INTO products(id, sku, name, brand, category, description, vat_class,"
                 " price_cents, promo_price_cents, promo_from, promo_until, attributes, "
                 "variant_group,"
-                " variant_label, rating_tenths, review_count, image_ref, web_delivery_days)"
+                " variant_label, rating_tenths, review_count, image_ref, web_delivery_days,"
+                " barcodes)"
                 " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
-                "?17, ?18)"
+                "?17, ?18, ?19)"
                 " ON CONFLICT(id) DO UPDATE SET sku = excluded.sku, name = excluded.name,"
                 " brand = excluded.brand, category = excluded.category,"
                 " description = excluded.description, vat_class = excluded.vat_class,"
@@ -122,7 +127,7 @@ struct CatalogWriter::Private
                 " attributes = excluded.attributes, variant_group = excluded.variant_group,"
                 " variant_label = excluded.variant_label, rating_tenths = excluded.rating_tenths,"
                 " review_count = excluded.review_count, image_ref = excluded.image_ref,"
-                " web_delivery_days = excluded.web_delivery_days" },
+                " web_delivery_days = excluded.web_delivery_days, barcodes = excluded.barcodes" },
             // A code moved to another product (a supplier reused it) follows the newest record.
             { &barcode,
                 "INSERT INTO barcodes(code, product_id, kind, position) VALUES(?1, ?2, ?3, ?4)"
@@ -334,6 +339,10 @@ Core::Status CatalogWriter::upsertProduct(const ProductRecord &product)
     s.bind(16, product.reviewCount);
     s.bind(17, product.imageRef);
     s.bind(18, product.webDeliveryDays);
+    QJsonArray keys;
+    for (const Core::Barcode &code : std::as_const(codes))
+        keys.append(code.lookupKey());
+    s.bind(19, QJsonDocument(keys).toJson(QJsonDocument::Compact));
     if (auto status = d->run(s); !status)
         return status;
 

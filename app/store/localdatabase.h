@@ -22,7 +22,7 @@ public:
 
     /// The schema version this build writes. A file with a higher version was written by a
     /// newer Toonbank and is refused ("cache.newer_schema") rather than damaged.
-    static constexpr int currentSchemaVersion = 7;
+    static constexpr int currentSchemaVersion = 8;
 
     /// Errors: "cache.missing" (ExistingOnly and no file), "cache.corrupt" (not a SQLite file,
     /// a truncated file, or fails the quick integrity check), "cache.newer_schema",

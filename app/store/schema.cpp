@@ -595,6 +595,24 @@ QStringList version7()
     };
 }
 
+// Version 8 (issue 11, first sync): a product's barcodes are listed on the product (the
+// lookup keys as a JSON array, in the product's order) instead of found through an index on
+// barcodes(product_id). The snapshot copies barcodes in code order; every row also went into
+// that index at a random place, so each 15 ms chunk rewrote most of its pages: 25 of a
+// million-product first sync's 40 s. Without it the copy is sequential (about 2 s). No
+// product is ever deleted on the tablet, so the foreign key needs no index of its own.
+QStringList version8()
+{
+    return {
+        QStringLiteral("ALTER TABLE products ADD COLUMN barcodes TEXT NOT NULL DEFAULT '[]'"),
+        QStringLiteral(
+            "UPDATE products SET barcodes = (SELECT json_group_array(code) FROM (SELECT code "
+            "FROM barcodes b WHERE b.product_id = products.id ORDER BY position, code)) WHERE "
+            "EXISTS(SELECT 1 FROM barcodes b WHERE b.product_id = products.id)"),
+        QStringLiteral("DROP INDEX barcodes_product"),
+    };
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
@@ -607,6 +625,7 @@ const QList<Migration> &migrations()
         { 5, version5() },
         { 6, version6() },
         { 7, version7() },
+        { 8, version8() },
     };
     return all;
 }

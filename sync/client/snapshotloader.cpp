@@ -630,9 +630,19 @@ Core::Result<bool> SnapshotLoader::stageStep()
             return failed(QStringLiteral("%1 has no primary key").arg(target));
         const QStringList sourceColumns = columnsOf(db, QStringLiteral("snap"), source, false);
         QStringList columns;
+        QStringList selected;
         for (const QString &c : columnsOf(db, QStringLiteral("main"), target, false)) {
-            if (sourceColumns.contains(c))
+            if (sourceColumns.contains(c)) {
                 columns.append(q(c));
+                selected.append(q(c));
+            } else if (source == QLatin1String("products") && c == QLatin1String("barcodes")) {
+                // A snapshot of a server before schema v8 has no products.barcodes: the list
+                // from its barcodes table (which still has the index by product).
+                columns.append(q(c));
+                selected.append(QStringLiteral(
+                    "(SELECT json_group_array(b.code) FROM snap.barcodes b WHERE b.product_id = "
+                    "products.id)"));
+            }
         }
         QStringList keyList;
         QStringList keyDesc;
@@ -652,10 +662,10 @@ Core::Result<bool> SnapshotLoader::stageStep()
             : QStringLiteral(" WHERE (%1) > (%2)")
                   .arg(keyList.join(QLatin1Char(',')), params.join(QLatin1Char(',')));
         const QString copySql
-            = QStringLiteral("INSERT INTO main.%1(%2) SELECT %2 FROM snap.%3%4 ORDER BY %5 "
+            = QStringLiteral("INSERT INTO main.%1(%2) SELECT %3 FROM snap.%4%5 ORDER BY %6 "
                              "LIMIT ?1")
-                  .arg(q(target), columns.join(QLatin1Char(',')), q(source), where,
-                      keyList.join(QLatin1Char(',')));
+                  .arg(q(target), columns.join(QLatin1Char(',')), selected.join(QLatin1Char(',')),
+                      q(source), where, keyList.join(QLatin1Char(',')));
         const int limit = chunkFor(target);
         QElapsedTimer took;
         took.start();

@@ -175,9 +175,9 @@ int main(int argc, char *argv[])
         q.exec(QStringLiteral("SELECT max(rowid) FROM products"));
         const qint64 maxId = q.next() ? q.value(0).toLongLong() : 0;
         q.prepare(
-            QStringLiteral("SELECT b.code, p.name, p.sku, p.category, p.brand FROM products p "
-                           "JOIN barcodes b ON b.product_id = p.id "
-                           "WHERE p.id >= ? LIMIT 1"));
+            QStringLiteral("SELECT json_extract(p.barcodes, '$[0]'), p.name, p.sku, p.category, "
+                           "p.brand FROM products p WHERE p.id >= ? AND p.barcodes <> '[]' "
+                           "LIMIT 1"));
         const int searches = parser.value(searchesOption).toInt();
         for (int i = 0; i < std::max(scans, searches); ++i) {
             q.addBindValue(

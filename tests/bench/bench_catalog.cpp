@@ -220,12 +220,11 @@ int main(int argc, char *argv[])
     codes.reserve(size_t(lookups));
     {
         sqlite3_stmt *stmt = nullptr;
-        sqlite3_prepare_v2(raw,
-            "SELECT code FROM barcodes WHERE product_id = ? ORDER BY position LIMIT 1", -1, &stmt,
-            nullptr);
+        sqlite3_prepare_v2(raw, "SELECT json_extract(barcodes, '$[0]') FROM products WHERE id = ?",
+            -1, &stmt, nullptr);
         while (int(codes.size()) < lookups) {
             sqlite3_bind_int64(stmt, 1, 1 + qint64(rng.next() % quint64(maxId)));
-            if (sqlite3_step(stmt) == SQLITE_ROW)
+            if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_type(stmt, 0) != SQLITE_NULL)
                 codes.emplace_back(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
             sqlite3_reset(stmt);
             // A few lookups right after opening, for the RSS figure. (Collecting the rest of

@@ -3,6 +3,7 @@
 // there in order with their ids and device_seq and come out of the outbox exactly once, the v1 pull
 // cursor becomes the "catalog" feed cursor, and the new tables exist. v2 → v3 starts from
 // fixtures/cache_v2.sql.
+#include "app/store/catalog.h"
 #include "app/store/feedcursors.h"
 #include "app/store/localdatabase.h"
 #include "app/store/outbox.h"
@@ -97,6 +98,23 @@ private slots:
         QCOMPARE(outbox.syncValue(QStringLiteral("pull_cursor"), QStringLiteral("gone")),
             QStringLiteral("gone"));
         QCOMPARE(outbox.lastPullAt(), QDateTime(QDate(2026, 11, 20), QTime(9, 59), Qt::UTC));
+
+        // v8: the product lists its barcodes (there is no index by product any more), and the
+        // catalog reads them from there.
+        QCOMPARE(scalar(*db.value(),
+                     QStringLiteral("SELECT count(*) FROM products WHERE id = 100 AND barcodes = "
+                                    "'[\"8712345000011\"]'")),
+            1);
+        QCOMPARE(scalar(*db.value(),
+                     QStringLiteral(
+                         "SELECT count(*) FROM sqlite_schema WHERE name = 'barcodes_product'")),
+            0);
+        {
+            Store::Catalog catalog(*db.value(), 1);
+            auto product = catalog.product(100);
+            QVERIFY2(product, product ? "" : qPrintable(product.error().detail));
+            QCOMPARE(product->record.barcodes, QStringList { QStringLiteral("8712345000011") });
+        }
 
         // v1 data untouched; new columns have their defaults; new tables exist.
         QCOMPARE(scalar(*db.value(), QStringLiteral("SELECT count(*) FROM sales")), 1);

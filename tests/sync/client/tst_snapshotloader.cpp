@@ -239,11 +239,16 @@ private slots:
                      QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name LIKE '%\\_old%' "
                                     "ESCAPE '\\' OR name LIKE '%\\_next%' ESCAPE '\\'")),
             0);
-        // The indexes are there under their own names, on the new tables.
-        QCOMPARE(text(cache,
-                     QStringLiteral(
-                         "SELECT tbl_name FROM sqlite_master WHERE name = 'barcodes_product'")),
-            QStringLiteral("barcodes"));
+        // The indexes are there under their own names, on the new tables; barcodes has none
+        // by product since schema v8 (the product lists its codes): its copy is sequential.
+        QCOMPARE(count(cache,
+                     QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
+                                    "tbl_name = 'barcodes' AND sql IS NOT NULL")),
+            qint64(0));
+        QCOMPARE(count(cache,
+                     QStringLiteral("SELECT count(*) FROM products p, json_each(p.barcodes) j "
+                                    "JOIN barcodes b ON b.code = j.value AND b.product_id = p.id")),
+            m_snapshot.barcodes);
         QCOMPARE(
             text(cache,
                 QStringLiteral(
@@ -275,6 +280,65 @@ private slots:
         // The old test catalog is gone (the snapshot replaced it whole).
         QVERIFY(!catalog.findByBarcode(Tests::TestCache::jeansBarcode, QDate(2025, 6, 2)).ok()
             || m_snapshot.aBarcode == Tests::TestCache::jeansBarcode);
+    }
+
+    // A server before cache schema v8 sends products without their barcode list (and a
+    // barcodes table with the index by product): the loader fills the list from that table,
+    // so a scanned product still shows all its codes.
+    void snapshotOfAnOlderServerListsTheBarcodes()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("snapshot-v7.sqlite"));
+        QVERIFY(QFile::copy(m_snapshot.path, file));
+        {
+            QSqlDatabase raw
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v7"));
+            raw.setDatabaseName(file);
+            QVERIFY(raw.open());
+            QSqlQuery q(raw);
+            QVERIFY(q.exec(QStringLiteral("ALTER TABLE products DROP COLUMN barcodes")));
+            QVERIFY(
+                q.exec(QStringLiteral("CREATE INDEX barcodes_product ON barcodes(product_id)")));
+            q.finish();
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v7"));
+        QFile read(file);
+        QVERIFY(read.open(QIODevice::ReadOnly));
+        const QByteArray bytes = read.readAll();
+        const SnapshotManifest manifest
+            = manifestOf(bytes, m_snapshot.manifest.cursor, m_snapshot.manifest.rowCount);
+
+        auto db = Store::LocalDatabase::open(oldCache());
+        QVERIFY(db);
+        {
+            SnapshotLoader loader(*db.value());
+            QVERIFY(loader.begin(manifest));
+            QVERIFY(download(loader, bytes, 1 << 20) > 0);
+            QVERIFY(loader.verify());
+            for (;;) {
+                auto step = loader.stageStep();
+                QVERIFY2(step.ok(), qPrintable(step.ok() ? QString() : step.error().detail));
+                if (step.value())
+                    break;
+            }
+            QVERIFY(loader.swap());
+        }
+        // Every product lists exactly the codes the barcodes table gives it.
+        QCOMPARE(count(*db.value(),
+                     QStringLiteral("SELECT count(*) FROM products p, json_each(p.barcodes) j "
+                                    "JOIN barcodes b ON b.code = j.value AND b.product_id = p.id")),
+            m_snapshot.barcodes);
+        const qint64 productId = count(*db.value(),
+            QStringLiteral("SELECT product_id FROM barcodes WHERE code = '%1'")
+                .arg(m_snapshot.aBarcode));
+        Store::Catalog catalog(*db.value(), Tests::TestCache::hereId);
+        auto product = catalog.product(productId);
+        QVERIFY2(product.ok(), qPrintable(product.ok() ? QString() : product.error().detail));
+        QVERIFY(product->record.barcodes.contains(m_snapshot.aBarcode));
+        QCOMPARE(qint64(product->record.barcodes.size()),
+            count(*db.value(),
+                QStringLiteral("SELECT count(*) FROM barcodes WHERE product_id = %1")
+                    .arg(productId)));
     }
 
     void engineFirstSyncFromSnapshot()
