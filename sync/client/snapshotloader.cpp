@@ -775,10 +775,24 @@ Core::Status SnapshotLoader::swap()
         for (const char *t : swapTables)
             all << QString::fromLatin1(t);
         for (const QString &table : all) {
-            if (auto r = exec(db,
-                    QStringLiteral("ALTER TABLE main.%1 RENAME TO %2")
-                        .arg(q(table), q(table + QLatin1String("_old"))));
-                !r)
+            // A small old table (a new tablet's, or a cache of a few products) is dropped here:
+            // a DROP frees few pages and updates the schema in place, where every rename
+            // reparses all of it (about 3 ms each). A big one is renamed and emptied in chunks
+            // by the clean-up, so this transaction stays short either way.
+            bool small = false;
+            {
+                Sql rows(db,
+                    QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM main.%1 LIMIT %2)")
+                        .arg(q(table))
+                        .arg(swapDropRows + 1));
+                if (rows.step() != SQLITE_ROW)
+                    return failed(rows.error());
+                small = sqlite3_column_int64(rows.handle(), 0) <= swapDropRows;
+            }
+            const QString sql = small ? QStringLiteral("DROP TABLE main.%1").arg(q(table))
+                                      : QStringLiteral("ALTER TABLE main.%1 RENAME TO %2")
+                                            .arg(q(table), q(table + QLatin1String("_old")));
+            if (auto r = exec(db, sql); !r)
                 return r;
         }
         for (const QString &table : all) {

@@ -92,6 +92,9 @@ public:
     int chunkRows = 50000;
     int firstChunkRows = 500; // each table starts here: its rows may be 50× wider than the last's
     int targetMs = 15; // a chunk's transaction aims below this, so a sale waits little
+    /// An old catalog table of at most this many rows is dropped in the swap instead of
+    /// renamed to `_old` and emptied by the clean-up (a drop is cheaper than a rename).
+    int swapDropRows = 2000;
     /// The longest write transaction so far (stage, swap, cleanup), for the progress log.
     qint64 longestTransactionMs() const { return m_longestMs; }
     /// Which one it was ("stage stock_next 4000 rows", "swap", "cleanup …").

@@ -213,8 +213,12 @@ private slots:
         qInfo() << steps << "chunks over" << loaders << "loaders";
         {
             SnapshotLoader loader(*db.value());
+            // Only empty old tables are dropped in the swap: the old catalog's rows go through
+            // the clean-up's chunks, as a big one's would (the default drops up to 2000 rows).
+            loader.swapDropRows = 0;
             QVERIFY(loader.swap());
             QCOMPARE(loader.stage(), QStringLiteral("swapped"));
+            QCOMPARE(count(*db.value(), QStringLiteral("SELECT count(*) FROM products_old")), 4);
             QCOMPARE(Store::FeedCursors(*db.value()).cursor(Store::FeedCursors::catalog).value(),
                 m_snapshot.manifest.cursor);
             QVERIFY(loader.markPulled());
@@ -323,6 +327,11 @@ private slots:
             }
             QVERIFY(loader.swap());
         }
+        // The old catalog was small (4 products): dropped in the swap, nothing left to clean.
+        QCOMPARE(count(*db.value(),
+                     QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name LIKE "
+                                    "'%\\_old' ESCAPE '\\'")),
+            0);
         // Every product lists exactly the codes the barcodes table gives it.
         QCOMPARE(count(*db.value(),
                      QStringLiteral("SELECT count(*) FROM products p, json_each(p.barcodes) j "
