@@ -707,16 +707,40 @@ Core::Status BulkWriter::writePostgres(const std::vector<BulkProduct> &products,
             return s;
         if (staged) {
             // held is not named: an update keeps the holds on the row. In key order: the
-            // rows were written product by product, so the upsert walks the table's pages
-            // forward instead of at random (an update file comes in any order).
-            if (Core::Status s = pgExec(conn,
-                    "INSERT INTO stock(product_id, location_id, quantity, as_of, change_seq) "
-                    "SELECT product_id, location_id, quantity, as_of, change_seq FROM bulk_stock "
-                    "ORDER BY product_id, location_id ON CONFLICT(product_id, location_id) DO "
-                    "UPDATE SET quantity = "
-                    "excluded.quantity, as_of = excluded.as_of, change_seq = excluded.change_seq");
+            // rows were written product by product, so the update walks the table's pages
+            // forward instead of at random (an update file comes in any order), over the key
+            // index (a hash join would read all 13 million rows). A plain UPDATE first: an
+            // upsert tries an insert into the key index for every row before it finds the
+            // conflict (a sixth of the time on 100k of 13M rows). Only when some figure is new
+            // does the insert run, and then it skips the rows just updated.
+            if (Core::Status s
+                = pgExec(conn, "SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off");
                 !s)
                 return s;
+            PGresult *result = PQexec(conn,
+                "UPDATE stock s SET quantity = b.quantity, as_of = b.as_of, change_seq = "
+                "b.change_seq FROM (SELECT * FROM bulk_stock ORDER BY product_id, location_id) b "
+                "WHERE s.product_id = b.product_id AND s.location_id = b.location_id");
+            if (PQresultStatus(result) != PGRES_COMMAND_OK) {
+                Error error = pgError(conn, result, "UPDATE stock");
+                PQclear(result);
+                return error;
+            }
+            const qint64 updated = QByteArray(PQcmdTuples(result)).toLongLong();
+            PQclear(result);
+            if (Core::Status s
+                = pgExec(conn, "SET LOCAL enable_hashjoin = on; SET LOCAL enable_mergejoin = on");
+                !s)
+                return s;
+            if (updated < qint64(stock.size())) {
+                if (Core::Status s = pgExec(conn,
+                        "INSERT INTO stock(product_id, location_id, quantity, as_of, change_seq) "
+                        "SELECT product_id, location_id, quantity, as_of, change_seq FROM "
+                        "bulk_stock ORDER BY product_id, location_id ON CONFLICT(product_id, "
+                        "location_id) DO NOTHING");
+                    !s)
+                    return s;
+            }
         }
     }
     return Core::success();
