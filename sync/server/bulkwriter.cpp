@@ -168,6 +168,31 @@ Core::Status pgExec(PGconn *conn, const char *sql)
     return done;
 }
 
+// An UPDATE … FROM a staged TEMP table, sorted by key: walking the key index in that order
+// reads a fraction of the table, where the planner's hash or merge join reads all of it (a
+// third of the time measured on a million products). Those joins are off for this statement
+// only. The rows it updated.
+Core::Result<qint64> pgUpdateByKey(PGconn *conn, const char *sql, const char *what)
+{
+    if (Core::Status s
+        = pgExec(conn, "SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off");
+        !s)
+        return s.error();
+    PGresult *result = PQexec(conn, sql);
+    if (PQresultStatus(result) != PGRES_COMMAND_OK) {
+        Error error = pgError(conn, result, what);
+        PQclear(result);
+        return error;
+    }
+    const qint64 updated = QByteArray(PQcmdTuples(result)).toLongLong();
+    PQclear(result);
+    if (Core::Status s
+        = pgExec(conn, "SET LOCAL enable_hashjoin = on; SET LOCAL enable_mergejoin = on");
+        !s)
+        return s.error();
+    return updated;
+}
+
 Core::Result<bool> pgExists(PGconn *conn, const QByteArray &sql)
 {
     PGresult *result = PQexec(conn, sql.constData());
@@ -612,28 +637,13 @@ Core::Status BulkWriter::writePostgres(const std::vector<BulkProduct> &products,
             return s;
         if (pricesOnly) {
             // Known products keep their sku: one UPDATE joined on id; every row must match.
-            // The staged rows are sorted by id: walking the id index in that order reads a
-            // fraction of the table, where the planner's hash join reads all of it (a third
-            // of the time measured on a million products). For this statement only.
-            if (Core::Status s
-                = pgExec(conn, "SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off");
-                !s)
-                return s;
-            PGresult *result = PQexec(conn,
+            const auto updated = pgUpdateByKey(conn,
                 "UPDATE products p SET data = b.data, change_seq = b.change_seq FROM "
-                "bulk_products b WHERE p.id = b.id");
-            if (PQresultStatus(result) != PGRES_COMMAND_OK) {
-                Error error = pgError(conn, result, "UPDATE products");
-                PQclear(result);
-                return error;
-            }
-            const qint64 updated = QByteArray(PQcmdTuples(result)).toLongLong();
-            PQclear(result);
-            if (Core::Status s
-                = pgExec(conn, "SET LOCAL enable_hashjoin = on; SET LOCAL enable_mergejoin = on");
-                !s)
-                return s;
-            if (updated != qint64(products.size()))
+                "bulk_products b WHERE p.id = b.id",
+                "UPDATE products");
+            if (!updated)
+                return updated.error();
+            if (updated.value() != qint64(products.size()))
                 return unknownProduct(0);
         } else if (staged) {
             if (Core::Status s = pgExec(conn,
@@ -708,31 +718,18 @@ Core::Status BulkWriter::writePostgres(const std::vector<BulkProduct> &products,
         if (staged) {
             // held is not named: an update keeps the holds on the row. In key order: the
             // rows were written product by product, so the update walks the table's pages
-            // forward instead of at random (an update file comes in any order), over the key
-            // index (a hash join would read all 13 million rows). A plain UPDATE first: an
-            // upsert tries an insert into the key index for every row before it finds the
-            // conflict (a sixth of the time on 100k of 13M rows). Only when some figure is new
-            // does the insert run, and then it skips the rows just updated.
-            if (Core::Status s
-                = pgExec(conn, "SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off");
-                !s)
-                return s;
-            PGresult *result = PQexec(conn,
+            // forward instead of at random (an update file comes in any order). A plain
+            // UPDATE first: an upsert tries an insert into the key index for every row before
+            // it finds the conflict (a sixth of the time on 100k of 13M rows). Only when some
+            // figure is new does the insert run, and then it skips the rows just updated.
+            const auto updated = pgUpdateByKey(conn,
                 "UPDATE stock s SET quantity = b.quantity, as_of = b.as_of, change_seq = "
                 "b.change_seq FROM (SELECT * FROM bulk_stock ORDER BY product_id, location_id) b "
-                "WHERE s.product_id = b.product_id AND s.location_id = b.location_id");
-            if (PQresultStatus(result) != PGRES_COMMAND_OK) {
-                Error error = pgError(conn, result, "UPDATE stock");
-                PQclear(result);
-                return error;
-            }
-            const qint64 updated = QByteArray(PQcmdTuples(result)).toLongLong();
-            PQclear(result);
-            if (Core::Status s
-                = pgExec(conn, "SET LOCAL enable_hashjoin = on; SET LOCAL enable_mergejoin = on");
-                !s)
-                return s;
-            if (updated < qint64(stock.size())) {
+                "WHERE s.product_id = b.product_id AND s.location_id = b.location_id",
+                "UPDATE stock");
+            if (!updated)
+                return updated.error();
+            if (updated.value() < qint64(stock.size())) {
                 if (Core::Status s = pgExec(conn,
                         "INSERT INTO stock(product_id, location_id, quantity, as_of, change_seq) "
                         "SELECT product_id, location_id, quantity, as_of, change_seq FROM "
