@@ -400,6 +400,42 @@ private slots:
             "INSERT INTO product_search(product_search, rank) VALUES('integrity-check', 1)")));
     }
 
+    // A code given to another product (a supplier reused it) follows the newest record. The
+    // product that had it stops listing it (schema v8: the list is on the product), and that
+    // product's own next update does not take it away from the new one.
+    void movedBarcodeStaysWithTheNewProduct()
+    {
+        auto first = m_catalog->product(20);
+        auto second = m_catalog->product(21);
+        QVERIFY(first && second);
+        QVERIFY(!first->record.barcodes.isEmpty());
+        const QString code = first->record.barcodes.constFirst();
+        Store::ProductRecord taker = second->record;
+        taker.barcodes.append(code);
+        {
+            Store::CatalogWriter writer(*m_db);
+            QVERIFY(writer.begin());
+            QVERIFY(writer.upsertProduct(taker));
+            QVERIFY(writer.commit());
+        }
+        QCOMPARE(m_catalog->findByBarcode(code, referenceDay)->id, 21);
+        QVERIFY(!m_catalog->product(20)->record.barcodes.contains(code));
+        QCOMPARE(m_catalog->product(21)->record.barcodes.constLast(), code);
+
+        Store::ProductRecord giver = m_catalog->product(20)->record;
+        giver.name = QStringLiteral("Renamed after its code moved");
+        {
+            Store::CatalogWriter writer(*m_db);
+            QVERIFY(writer.begin());
+            QVERIFY(writer.upsertProduct(giver));
+            QVERIFY(writer.commit());
+        }
+        const auto owner = m_catalog->findByBarcode(code, referenceDay);
+        QVERIFY2(owner, owner ? "" : qPrintable(owner.error().code));
+        QCOMPARE(owner->id, 21);
+        QCOMPARE(m_catalog->product(20)->record.barcodes, giver.barcodes);
+    }
+
     void invalidBarcodeInUpsertWritesNothing()
     {
         Store::ProductRecord record;
