@@ -268,18 +268,26 @@ Core::Result<StoredPickup> PickupStore::pickup(const QString &reference) const
     return *found.value();
 }
 
+Core::Result<StoredPickup> PickupStore::pickupToWrite(const QString &reference) const
+{
+    Core::Result<std::optional<StoredPickup>> found = find(reference);
+    if (!found)
+        return storeFailed(found.error().detail);
+    if (!found.value())
+        return unknown(reference);
+    return *found.value();
+}
+
 Core::Result<Core::PickupCodeAttempt> PickupStore::checkCode(
     const QString &reference, const QString &code)
 {
     Core::PickupCodeAttempt attempt;
     // Durable: a lock-out must survive a power cut as well as a restart.
     const Core::Status status = m_db.durableTransaction([&]() -> Core::Status {
-        Core::Result<std::optional<StoredPickup>> found = find(reference);
+        Core::Result<StoredPickup> found = pickupToWrite(reference);
         if (!found)
-            return storeFailed(found.error().detail);
-        if (!found.value())
-            return unknown(reference);
-        const StoredPickup &pickup = *found.value();
+            return found.error();
+        const StoredPickup &pickup = found.value();
         attempt = Core::checkPickupCode(reference, code, pickup.codeHash, pickup.wrongCodes);
         if (attempt.wrongCodes == pickup.wrongCodes)
             return Core::success();
@@ -317,12 +325,10 @@ Core::Result<RecordedPickupEvent> PickupStore::record(const QString &reference,
 {
     RecordedPickupEvent recorded;
     const Core::Status status = m_db.durableTransaction([&]() -> Core::Status {
-        Core::Result<std::optional<StoredPickup>> found = find(reference);
+        Core::Result<StoredPickup> found = pickupToWrite(reference);
         if (!found)
-            return storeFailed(found.error().detail);
-        if (!found.value())
-            return unknown(reference);
-        const StoredPickup &before = *found.value();
+            return found.error();
+        const StoredPickup &before = found.value();
         Core::PickupStatus after = Core::PickupStatus::NotCollected;
         if (notCollected) {
             if (before.status == Core::PickupStatus::Collected)

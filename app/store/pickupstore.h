@@ -132,6 +132,8 @@ public:
 private:
     Core::Status ensureCipher() const;
     Core::Result<std::optional<StoredPickup>> find(const QString &reference) const;
+    /// find() inside a write: a failed read is "could not be saved", a missing one unknown.
+    Core::Result<StoredPickup> pickupToWrite(const QString &reference) const;
     Core::Result<QList<StoredPickup>> select(
         const QString &where, const QVariantList &values) const;
     Core::Result<RecordedPickupEvent> record(const QString &reference, const QString &handoverId,

@@ -157,6 +157,19 @@ void drain(PGconn *conn)
         PQclear(rest);
 }
 
+// The connection's PGconn, with the end of any result a forward-only Qt query left unread
+// drained; an error when the connection has none.
+Core::Result<PGconn *> pgConnection(const QSqlDatabase &db)
+{
+    PGconn *conn = pgHandle(db);
+    if (!conn)
+        return Error::make(QStringLiteral("db.error"), QStringLiteral("database error"),
+            QStringLiteral("no PGconn handle on the connection"));
+    if (PQtransactionStatus(conn) == PQTRANS_ACTIVE)
+        drain(conn);
+    return conn;
+}
+
 Core::Status pgExec(PGconn *conn, const char *sql)
 {
     PGresult *result = PQexec(conn, sql);
@@ -426,12 +439,10 @@ Core::Status BulkWriter::findProducts(
         return done;
     }
 
-    PGconn *conn = pgHandle(m_db.connection());
-    if (!conn)
-        return Error::make(QStringLiteral("db.error"), QStringLiteral("database error"),
-            QStringLiteral("no PGconn handle on the connection"));
-    if (PQtransactionStatus(conn) == PQTRANS_ACTIVE)
-        drain(conn);
+    const Core::Result<PGconn *> handle = pgConnection(m_db.connection());
+    if (!handle)
+        return handle.error();
+    PGconn *conn = handle.value();
     // One text[] parameter: {"sku","sku",…} with " and \ escaped.
     QByteArray array;
     array.reserve(qsizetype(skus.size()) * 16);
@@ -585,13 +596,10 @@ Core::Status BulkWriter::writeSqlite(const std::vector<BulkProduct> &products,
 Core::Status BulkWriter::writePostgres(const std::vector<BulkProduct> &products,
     const std::vector<BulkStock> &stock, qint64 firstSeq, bool pricesOnly)
 {
-    PGconn *conn = pgHandle(m_db.connection());
-    if (!conn)
-        return Error::make(QStringLiteral("db.error"), QStringLiteral("database error"),
-            QStringLiteral("no PGconn handle on the connection"));
-    // A forward-only Qt query may have left the end of its result unread.
-    if (PQtransactionStatus(conn) == PQTRANS_ACTIVE)
-        drain(conn);
+    const Core::Result<PGconn *> handle = pgConnection(m_db.connection());
+    if (!handle)
+        return handle.error();
+    PGconn *conn = handle.value();
     if (PQtransactionStatus(conn) != PQTRANS_INTRANS)
         return Error::make(QStringLiteral("db.error"), QStringLiteral("database error"),
             QStringLiteral("the bulk writer runs inside a transaction"));
